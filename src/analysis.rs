@@ -1,0 +1,291 @@
+//! Runs the pipeline: articles in, one [`Analysis`] out. Every view and
+//! report reads this value; none of them computes analysis of its own.
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+
+use crate::extract::{self, Context, Mention, MentionKind, Tense, Value};
+use crate::ingest::IngestError;
+use crate::kb::{Entity, Kb, Term};
+use crate::model::{Article, Role, Span};
+use crate::text::lines::LineIndex;
+use crate::text::{fold, sentences};
+
+/// Options that change what the analysis concludes.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The story date for articles that state none (`--date`).
+    pub date: Option<Date>,
+}
+
+/// A sentence of an article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte range in the analysis text.
+    pub range: Range<usize>,
+    /// Byte range in the source file.
+    pub span: Span,
+    pub role: Role,
+}
+
+/// A publication window inferred from what an undated article mentions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Inferred {
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    /// What each bound came from, for people to check.
+    pub basis: Vec<String>,
+}
+
+/// One article with everything found in it.
+#[derive(Clone, Debug)]
+pub struct ArticleAnalysis {
+    pub article: Article,
+    pub sentences: Vec<Sentence>,
+    pub mentions: Vec<Mention>,
+    /// The date the article was published, as stated (or `--date`).
+    pub published: Option<Date>,
+    /// Where no date was stated: the window its content points to.
+    pub inferred: Option<Inferred>,
+    pub lines: LineIndex,
+}
+
+impl ArticleAnalysis {
+    /// The source span of a mention.
+    #[must_use]
+    pub fn span(&self, m: &Mention) -> Span {
+        self.article.span(m.range.clone())
+    }
+
+    /// 1-based line and column of a source offset.
+    #[must_use]
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        self.lines.line_col(&self.article.source, offset)
+    }
+}
+
+/// The one hand-off value between analysis and everything that shows it.
+#[derive(Debug, Default)]
+pub struct Analysis {
+    pub articles: Vec<ArticleAnalysis>,
+    /// Inputs that could not be read; the rest were analysed.
+    pub errors: Vec<IngestError>,
+    /// Problems worth telling that did not stop an article.
+    pub warnings: Vec<String>,
+}
+
+/// Analyses articles against a knowledge base.
+#[must_use]
+pub fn analyze(articles: Vec<Article>, kb: &Kb, opts: &Options) -> Analysis {
+    let mut analysis = Analysis::default();
+    for article in articles {
+        analysis.warnings.extend(article.warnings.iter().cloned());
+        analysis.articles.push(analyze_article(article, kb, opts));
+    }
+    analysis
+}
+
+/// Analyses one article.
+#[must_use]
+pub fn analyze_article(article: Article, kb: &Kb, opts: &Options) -> ArticleAnalysis {
+    let sentences = split_sentences(&article);
+    let ranges: Vec<Range<usize>> = sentences.iter().map(|s| s.range.clone()).collect();
+    let stated = article.meta.published;
+    let published = stated.or(opts.date);
+    let ctx = Context {
+        kb,
+        published,
+        folded: fold(&article.text),
+    };
+    let mentions = extract::extract(&article.text, &ranges, &ctx);
+    let inferred = stated
+        .is_none()
+        .then(|| infer_window(&article, &sentences, &mentions, kb));
+    let lines = LineIndex::new(&article.source);
+    ArticleAnalysis {
+        article,
+        sentences,
+        mentions,
+        published,
+        inferred: inferred.flatten(),
+        lines,
+    }
+}
+
+fn split_sentences(article: &Article) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for block in &article.blocks {
+        for range in sentences::split(&article.text, block.range.clone()) {
+            out.push(Sentence {
+                span: article.span(range.clone()),
+                range,
+                role: block.role,
+            });
+        }
+    }
+    out
+}
+
+/// A window being narrowed, with the reason for each bound.
+#[derive(Default)]
+struct Window {
+    from: Option<(Date, String)>,
+    to: Option<(Date, String)>,
+}
+
+impl Window {
+    fn not_before(&mut self, d: Date, why: String) {
+        if self.from.as_ref().is_none_or(|(f, _)| d > *f) {
+            self.from = Some((d, why));
+        }
+    }
+
+    fn before(&mut self, d: Date, why: String) {
+        if self.to.as_ref().is_none_or(|(t, _)| d < *t) {
+            self.to = Some((d, why));
+        }
+    }
+
+    fn within(&mut self, term: Term, why: &str) {
+        self.not_before(term.from, why.to_string());
+        if let Some(to) = term.to {
+            self.before(to, why.to_string());
+        }
+    }
+
+    fn allows(&self, term: Term) -> bool {
+        let after_start = self.to.as_ref().is_none_or(|(t, _)| term.from <= *t);
+        let before_end = match (term.to, &self.from) {
+            (Some(end), Some((f, _))) => end > *f,
+            _ => true,
+        };
+        after_start && before_end
+    }
+}
+
+/// Infers when an undated article was published from what it mentions:
+/// absolute dates in past or present sentences, office-holders framed as
+/// current, dated KB events it names.
+fn infer_window(
+    article: &Article,
+    sentences: &[Sentence],
+    mentions: &[Mention],
+    kb: &Kb,
+) -> Option<Inferred> {
+    let mut w = Window::default();
+    for m in mentions {
+        match &m.value {
+            Value::Date(d) if !d.relative || d.basis.is_some() => {
+                let Some(from) = d.from else { continue };
+                if looks_ahead(&article.text[sentences[m.sentence].range.clone()]) {
+                    continue;
+                }
+                let quote = &article.text[m.range.clone()];
+                if let (true, Some(to)) = (d.basis.is_some(), d.to) {
+                    w.within(
+                        Term { from, to: Some(to) },
+                        &format!("\"{quote}\": {}", d.basis.as_deref().unwrap_or("")),
+                    );
+                } else {
+                    w.not_before(from, format!("mentions {quote}"));
+                }
+            }
+            Value::Person(p) if !p.former && p.tense != Some(Tense::Past) => {
+                let (Some(Entity::Person(person)), Some(Entity::Office(office))) =
+                    (p.entity, p.office_entity)
+                else {
+                    continue;
+                };
+                let terms: Vec<Term> = kb
+                    .offices_of(person)
+                    .iter()
+                    .filter(|(o, _)| *o == office)
+                    .map(|&(o, h)| kb.offices[o as usize].holders[h as usize].term)
+                    .collect();
+                let office_name = &kb.offices[office as usize].name;
+                if let Some(term) = terms.iter().rev().find(|t| w.allows(**t)) {
+                    let why = format!(
+                        "calls {} {} (in office {})",
+                        p.name,
+                        p.role.as_deref().unwrap_or(office_name),
+                        describe(*term)
+                    );
+                    w.within(*term, &why);
+                }
+            }
+            Value::Office(o)
+                if o.form != "body"
+                    && !o.former
+                    && o.tense != Some(Tense::Past)
+                    && m.kind == MentionKind::Office =>
+            {
+                if let Some(Entity::Administration(a)) = o.entity {
+                    let admin = &kb.administrations[a as usize];
+                    if let Some(term) = admin.terms.iter().rev().find(|t| w.allows(**t)) {
+                        w.within(
+                            *term,
+                            &format!(
+                                "speaks of the {} as current ({})",
+                                admin.name,
+                                describe(*term)
+                            ),
+                        );
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for block in &article.blocks {
+        for hit in kb.scan(&article.text, block.range.clone()) {
+            for e in &hit.entities {
+                if let Entity::Event(i) = e {
+                    let ev = &kb.events[*i as usize];
+                    w.not_before(
+                        ev.term.from,
+                        format!("mentions {} (began {})", ev.name, ev.term.from),
+                    );
+                }
+            }
+        }
+    }
+    if w.from.is_none() && w.to.is_none() {
+        return None;
+    }
+    let mut basis: Vec<String> = w
+        .from
+        .iter()
+        .chain(w.to.iter())
+        .map(|(_, why)| why.clone())
+        .collect();
+    basis.dedup();
+    Some(Inferred {
+        from: w.from.map(|(d, _)| d),
+        to: w.to.map(|(d, _)| d),
+        basis,
+    })
+}
+
+fn describe(term: Term) -> String {
+    match term.to {
+        Some(to) => format!("{} to {}", term.from, to),
+        None => format!("from {}", term.from),
+    }
+}
+
+/// Whether a sentence speaks of the future, so its dates do not bound the
+/// publication date from below.
+fn looks_ahead(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    [
+        " will ",
+        " scheduled ",
+        " expected to ",
+        " next ",
+        " upcoming ",
+        " due to ",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}

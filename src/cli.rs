@@ -1,0 +1,62 @@
+//! The command line.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::report::ReportFormat;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "parallax",
+    version,
+    about = "Read several news articles side by side and find where they disagree",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Articles to open: files, directories, or - for standard input.
+    /// Without any, the bundled sample story.
+    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub shared: Shared,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Analyse articles and print a report (no terminal UI).
+    Report(ReportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Articles: files, directories (read recursively), or - for standard input.
+    /// Without any, the bundled sample story.
+    pub inputs: Vec<PathBuf>,
+    /// Report format.
+    #[arg(long, short = 'f', value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short = 'o')]
+    pub output: Option<PathBuf>,
+    /// List every mention found (text and md formats).
+    #[arg(long)]
+    pub mentions: bool,
+    #[command(flatten)]
+    pub shared: Shared,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args, Clone, Default)]
+pub struct Shared {
+    /// Story date for undated articles (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD", global = true)]
+    pub date: Option<jiff::civil::Date>,
+    /// An extra knowledge-base file (TOML, see assets/kb/SCHEMA.md); repeatable.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub kb: Vec<PathBuf>,
+    /// Largest input file read, in bytes.
+    #[arg(long, value_name = "BYTES", global = true, default_value_t = crate::ingest::DEFAULT_MAX_BYTES)]
+    pub max_size: u64,
+}

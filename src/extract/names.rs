@@ -1,0 +1,721 @@
+//! People, offices, organisations and places.
+//!
+//! KB aliases are found in one pass (see `kb::index`); around them the rules
+//! here read role phrases ("U.S. Special Envoy for the Middle East Steven
+//! Weitekamp"), capitalised name sequences, and bare surnames that refer
+//! back to a full name.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::words::{
+    self, ORG_WORDS, PLACE_WORDS, SPEECH_VERBS, has_word, is_given_name, is_stop, titles,
+};
+use super::{
+    Context, Mention, MentionKind, NamedValue, OfficeValue, PersonValue, Sentence, Tense, Value,
+};
+use crate::kb::{Entity, Kb};
+use crate::text::fold;
+use crate::text::tokens::{Kind, is_capitalised};
+
+/// What the article has said about people so far.
+#[derive(Default)]
+pub struct People {
+    /// Single capitalised words that may be a surname met elsewhere.
+    candidates: Vec<(Range<usize>, usize)>,
+}
+
+/// A role phrase: "Israeli Prime Minister", "U.S. Special Envoy for the
+/// Middle East", "former Defense Minister".
+struct RolePhrase {
+    first: usize,
+    last: usize,
+    office: Option<Entity>,
+    former: bool,
+}
+
+/// Particles that may sit inside a name: "Mohammed bin Salman".
+const PARTICLES: &[&str] = &[
+    "bin", "ibn", "bint", "al", "el", "de", "da", "van", "von", "der", "abu", "ben", "la", "le",
+    "du", "dos",
+];
+
+/// Words that mark what follows as no longer current.
+const FORMER: &[&str] = &["former", "ex", "late", "then", "erstwhile", "previous"];
+
+pub fn extract(s: &mut Sentence, ctx: &Context, people: &mut People, out: &mut Vec<Mention>) {
+    let mut i = 0;
+    while i < s.tokens.len() {
+        if s.taken[i] {
+            i += 1;
+            continue;
+        }
+        let next = role_and_name(s, ctx.kb, i, out)
+            .or_else(|| known_entity(s, ctx.kb, i, out))
+            .or_else(|| name_run(s, ctx.kb, i, people, out));
+        i = next.unwrap_or(i + 1);
+    }
+}
+
+/// The hit that starts at token `i`, if any.
+fn hit_at<'a>(s: &'a Sentence, i: usize) -> Option<&'a crate::kb::Hit> {
+    let start = s.tokens.get(i)?.start;
+    s.hits.iter().find(|h| h.range.start == start)
+}
+
+/// The token index just after a hit.
+fn after_hit(s: &Sentence, hit: &crate::kb::Hit) -> Option<usize> {
+    s.token_ending(hit.range.end).map(|t| t + 1)
+}
+
+fn first_of<F: Fn(&Entity) -> bool>(entities: &[Entity], f: F) -> Option<Entity> {
+    entities.iter().copied().find(f)
+}
+
+fn is_office(e: &Entity) -> bool {
+    matches!(e, Entity::Office(_))
+}
+
+fn is_country(e: &Entity) -> bool {
+    matches!(e, Entity::Country(_) | Entity::Demonym(_))
+}
+
+/// A role phrase starting at token `i`.
+fn role_at(s: &Sentence, kb: &Kb, i: usize) -> Option<RolePhrase> {
+    let mut j = i;
+    let former =
+        s.is(j, FORMER) && !s.is(j, &["then"]) || s.is(j, &["then"]) && s.is(j + 1, &["-"]);
+    if former {
+        j += if s.is(j + 1, &["-"]) { 2 } else { 1 };
+    }
+    let start = j;
+    // "Israeli Prime Minister" is one KB alias; "U.S." + "Special Envoy for
+    // the Middle East" is a country then an office.
+    if let Some(hit) = hit_at(s, j) {
+        if let Some(office) = first_of(&hit.entities, is_office) {
+            let last = after_hit(s, hit)? - 1;
+            return Some(RolePhrase {
+                first: i,
+                last,
+                office: Some(office),
+                former,
+            });
+        }
+        if first_of(&hit.entities, is_country).is_some() {
+            let mut k = after_hit(s, hit)?;
+            if s.tokens.get(k).is_some_and(|t| t.kind == Kind::Possessive) {
+                k += 1;
+            }
+            if let Some(inner) = hit_at(s, k) {
+                if let Some(office) = first_of(&inner.entities, is_office) {
+                    let last = after_hit(s, inner)? - 1;
+                    return Some(RolePhrase {
+                        first: i,
+                        last,
+                        office: Some(office),
+                        former,
+                    });
+                }
+            }
+            if let Some(last) = title_at(s, k) {
+                return Some(RolePhrase {
+                    first: i,
+                    last,
+                    office: None,
+                    former,
+                });
+            }
+            return None;
+        }
+        // "Hamas spokesman", "IDF chief": an organisation and a title.
+        if hit
+            .entities
+            .iter()
+            .any(|e| matches!(e, Entity::Organization(_)))
+        {
+            let k = after_hit(s, hit)?;
+            if let Some(last) = title_at(s, k) {
+                return Some(RolePhrase {
+                    first: i,
+                    last,
+                    office: None,
+                    former,
+                });
+            }
+        }
+    }
+    let last = title_at(s, start)?;
+    Some(RolePhrase {
+        first: i,
+        last,
+        office: None,
+        former,
+    })
+}
+
+/// The last token of a generic title starting at `i` ("Foreign Minister").
+fn title_at(s: &Sentence, i: usize) -> Option<usize> {
+    titles().iter().find_map(|title| {
+        let n = title.len();
+        let fits = (0..n).all(|k| s.word(i + k).eq_ignore_ascii_case(&title[k]))
+            || title_with_dot(s, i, title);
+        fits.then_some(
+            i + n - 1
+                + usize::from(
+                    title.last().is_some_and(|w| w.ends_with('.')) && s.is(i + n, &["."]),
+                ),
+        )
+    })
+}
+
+/// "Gen." is tokenized as "Gen" + "."; match such titles too.
+fn title_with_dot(s: &Sentence, i: usize, title: &[String]) -> bool {
+    title.len() == 1
+        && title[0].ends_with('.')
+        && s.word(i)
+            .eq_ignore_ascii_case(title[0].trim_end_matches('.'))
+        && s.is(i + 1, &["."])
+}
+
+/// Whether token `i` can be part of a name.
+fn name_word(s: &Sentence, i: usize) -> bool {
+    let Some(t) = s.tokens.get(i) else {
+        return false;
+    };
+    let w = s.word(i);
+    t.kind == Kind::Word
+        && is_capitalised(w)
+        && words::month(w).is_none()
+        && words::weekday(w).is_none()
+        && !is_stop(w)
+        && !s.taken[i]
+}
+
+/// The capitalised name that starts at `i`: its last token.
+fn name_end(s: &Sentence, i: usize) -> Option<usize> {
+    if !name_word(s, i) {
+        return None;
+    }
+    let mut last = i;
+    let mut k = i + 1;
+    while k < s.tokens.len() && k - i < 6 {
+        if name_word(s, k) {
+            last = k;
+            k += 1;
+        } else if s.is(k, &["."]) && s.word(k - 1).len() == 1 {
+            // An initial: "Donald J. Trump".
+            k += 1;
+        } else if has_word(PARTICLES, s.word(k)) && name_word(s, k + 1) {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    Some(last)
+}
+
+/// A role phrase followed by a name, or an office named alone.
+fn role_and_name(s: &mut Sentence, kb: &Kb, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
+    let role = role_at(s, kb, i)?;
+    let name_first = role.last + 1;
+    let Some(name_last) = name_end(s, name_first) else {
+        // "the U.S. president has suspended …": the office alone.
+        let office = role.office?;
+        let value = OfficeValue {
+            name: kb.name(office).to_string(),
+            kb: Some(kb.id(office).to_string()),
+            form: "office",
+            former: role.former,
+            tense: tense_after(s, role.last + 1),
+            entity: Some(office),
+        };
+        push(
+            s,
+            out,
+            MentionKind::Office,
+            role.first,
+            role.last,
+            Value::Office(value),
+        );
+        return Some(role.last + 1);
+    };
+    let name = s.text[s.span(name_first, name_last)].to_string();
+    let entity = person_entity(kb, &name);
+    let role_text = s.text[s.span(first_role_word(s, &role), role.last)].to_string();
+    let office = role
+        .office
+        .or_else(|| entity.and_then(|p| office_by_title(kb, p, &role_text)));
+    let value = PersonValue {
+        kb: entity.map(|e| kb.id(e).to_string()),
+        name,
+        role: Some(role_text),
+        office: office.map(|o| kb.id(o).to_string()),
+        former: role.former || former_before(s, role.first),
+        tense: tense_after(s, name_last + 1),
+        linked_to: None,
+        entity,
+        office_entity: office,
+    };
+    push(
+        s,
+        out,
+        MentionKind::Person,
+        role.first,
+        name_last,
+        Value::Person(value),
+    );
+    Some(name_last + 1)
+}
+
+/// The first token of the role proper, after "former".
+fn first_role_word(s: &Sentence, role: &RolePhrase) -> usize {
+    let mut k = role.first;
+    while k < role.last && (s.is(k, FORMER) || s.is(k, &["-"])) {
+        k += 1;
+    }
+    k
+}
+
+/// The KB person a written name is, if it is a known rendering.
+fn person_entity(kb: &Kb, name: &str) -> Option<Entity> {
+    let found = kb.resolve(name);
+    let people: Vec<Entity> = found
+        .iter()
+        .copied()
+        .filter(|e| matches!(e, Entity::Person(_)))
+        .collect();
+    (people.len() == 1).then(|| people[0])
+}
+
+/// For "President Donald Trump": the office with that title the person held.
+fn office_by_title(kb: &Kb, person: Entity, title: &str) -> Option<Entity> {
+    let Entity::Person(p) = person else {
+        return None;
+    };
+    let title = fold(title);
+    kb.offices_of(p)
+        .iter()
+        .map(|&(o, _)| o)
+        .find(|&o| title.ends_with(&fold(&kb.offices[o as usize].title)))
+        .map(Entity::Office)
+}
+
+/// A KB alias at `i` that is not a person with a role.
+fn known_entity(s: &mut Sentence, kb: &Kb, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
+    let hit = hit_at(s, i)?.clone();
+    let last = after_hit(s, &hit)? - 1;
+    if let Some(p) = first_of(&hit.entities, |e| matches!(e, Entity::Person(_))) {
+        // A known person without a role.
+        let name = s.text[hit.range.clone()].to_string();
+        let value = PersonValue {
+            name,
+            kb: Some(kb.id(p).to_string()),
+            role: None,
+            office: None,
+            former: former_before(s, i),
+            tense: tense_after(s, last + 1),
+            linked_to: None,
+            entity: Some(p),
+            office_entity: None,
+        };
+        push(s, out, MentionKind::Person, i, last, Value::Person(value));
+        return Some(last + 1);
+    }
+    let entity = hit.entities[0];
+    let (kind, value) = match entity {
+        Entity::Administration(a) => {
+            let form = if kb.administrations[a as usize].id.ends_with("government") {
+                "government"
+            } else {
+                "administration"
+            };
+            let v = OfficeValue {
+                name: kb.name(entity).to_string(),
+                kb: Some(kb.id(entity).to_string()),
+                form,
+                former: former_before(s, i) || era_suffix(s, last),
+                tense: tense_after(s, last + 1),
+                entity: Some(entity),
+            };
+            (MentionKind::Office, Value::Office(v))
+        }
+        Entity::Office(_) => {
+            let v = OfficeValue {
+                name: kb.name(entity).to_string(),
+                kb: Some(kb.id(entity).to_string()),
+                form: "office",
+                former: former_before(s, i),
+                tense: tense_after(s, last + 1),
+                entity: Some(entity),
+            };
+            (MentionKind::Office, Value::Office(v))
+        }
+        Entity::Organization(o) if kb.organizations[o as usize].kind == "government-body" => {
+            let first = possessive_country_before(s, i).unwrap_or(i);
+            let v = OfficeValue {
+                name: kb.name(entity).to_string(),
+                kb: Some(kb.id(entity).to_string()),
+                form: "body",
+                former: false,
+                tense: tense_after(s, last + 1),
+                entity: Some(entity),
+            };
+            push(s, out, MentionKind::Office, first, last, Value::Office(v));
+            return Some(last + 1);
+        }
+        Entity::Organization(_) => (MentionKind::Organization, named(kb, entity)),
+        Entity::Place(_) | Entity::Country(_) => {
+            if let Some(next) = country_government(s, kb, i, last, entity, out) {
+                return Some(next);
+            }
+            (MentionKind::Place, named(kb, entity))
+        }
+        Entity::Demonym(_) => {
+            return country_government(s, kb, i, last, entity, out);
+        }
+        Entity::Event(_) => return None,
+        Entity::Person(_) => unreachable!("handled above"),
+    };
+    push(s, out, kind, i, last, value);
+    Some(last + 1)
+}
+
+/// "the Israeli government", "the U.S. administration": an office mention.
+fn country_government(
+    s: &mut Sentence,
+    kb: &Kb,
+    i: usize,
+    last: usize,
+    country: Entity,
+    out: &mut Vec<Mention>,
+) -> Option<usize> {
+    let k = last
+        + 1
+        + usize::from(
+            s.tokens
+                .get(last + 1)
+                .is_some_and(|t| t.kind == Kind::Possessive),
+        );
+    if !s.is(
+        k,
+        &["government", "administration", "cabinet", "leadership"],
+    ) {
+        return None;
+    }
+    let form = if s.is(k, &["administration"]) {
+        "administration"
+    } else {
+        "government"
+    };
+    let name = format!("{} {}", kb.name(country), s.lower(k));
+    let v = OfficeValue {
+        name,
+        kb: None,
+        form,
+        former: former_before(s, i),
+        tense: tense_after(s, k + 1),
+        entity: None,
+    };
+    push(s, out, MentionKind::Office, i, k, Value::Office(v));
+    Some(k + 1)
+}
+
+/// "Israel's" before a governing body: the start of "Israel's Security Cabinet".
+fn possessive_country_before(s: &Sentence, i: usize) -> Option<usize> {
+    let p = i.checked_sub(1)?;
+    if s.tokens[p].kind != Kind::Possessive {
+        return None;
+    }
+    let end = s.tokens[p].start;
+    let hit = s
+        .hits
+        .iter()
+        .find(|h| h.range.end == end && h.entities.iter().any(is_country))?;
+    let first = s.token_at(hit.range.start)?;
+    (!s.taken[first]).then_some(first)
+}
+
+fn named(kb: &Kb, entity: Entity) -> Value {
+    Value::Named(NamedValue {
+        name: kb.name(entity).to_string(),
+        kb: Some(kb.id(entity).to_string()),
+        entity: Some(entity),
+    })
+}
+
+/// A capitalised sequence: a person, an unknown organisation or place, or a
+/// possible surname.
+fn name_run(
+    s: &mut Sentence,
+    kb: &Kb,
+    i: usize,
+    people: &mut People,
+    out: &mut Vec<Mention>,
+) -> Option<usize> {
+    let mut first = i;
+    // Demonyms before a name: "Israeli-American Sagui Dekel-Chen".
+    let mut described = false;
+    while demonym_word(s, kb, first) {
+        first += 1;
+        described = true;
+    }
+    let last = name_end(s, first)?;
+    let len = last - first + 1;
+    let run: Vec<&str> = (first..=last).map(|k| s.word(k)).collect();
+    let has_org = run.iter().any(|w| has_word(ORG_WORDS, w));
+    let has_place = run.iter().any(|w| has_word(PLACE_WORDS, w));
+    let speaks = s.is(last + 1, SPEECH_VERBS) || s.is(last + 1, &["("]) && s.is(last + 3, &[")"]);
+    let given = is_given_name(run[0]);
+    let person = !has_org && !has_place && (2..=4).contains(&len) && (given || described || speaks);
+    if person {
+        let name = s.text[s.span(first, last)].to_string();
+        let entity = person_entity(kb, &name);
+        let value = PersonValue {
+            kb: entity.map(|e| kb.id(e).to_string()),
+            name,
+            role: None,
+            office: None,
+            former: former_before(s, first),
+            tense: tense_after(s, last + 1),
+            linked_to: None,
+            entity,
+            office_entity: None,
+        };
+        push(
+            s,
+            out,
+            MentionKind::Person,
+            first,
+            last,
+            Value::Person(value),
+        );
+        return Some(last + 1);
+    }
+    let sentence_start = first == 0 || s.is(first - 1, &["\"", "\u{201C}", "("]);
+    let after_preposition = first > 0
+        && s.is(
+            first - 1,
+            &[
+                "in", "from", "near", "to", "across", "outside", "inside", "into", "toward",
+                "towards",
+            ],
+        );
+    let kind = if has_org && len >= 2 {
+        MentionKind::Organization
+    } else if has_place && len >= 2 || after_preposition && !sentence_start {
+        MentionKind::Place
+    } else {
+        if len == 1 && !sentence_start {
+            people.candidates.push((s.span(first, last), s.index));
+        }
+        return Some(last + 1);
+    };
+    let value = Value::Named(NamedValue {
+        name: s.text[s.span(first, last)].to_string(),
+        kb: None,
+        entity: None,
+    });
+    push(s, out, kind, first, last, value);
+    Some(last + 1)
+}
+
+/// Whether token `i` is a demonym or a hyphenated run of them.
+fn demonym_word(s: &Sentence, kb: &Kb, i: usize) -> bool {
+    let w = s.word(i);
+    is_capitalised(w)
+        && w.split(['-', '\u{2010}']).all(|part| {
+            kb.resolve(part)
+                .iter()
+                .any(|e| matches!(e, Entity::Demonym(_)))
+        })
+}
+
+/// Whether "former", "ex-", "then-" or "the late" stands before token `i`.
+fn former_before(s: &Sentence, i: usize) -> bool {
+    let Some(p) = i.checked_sub(1) else {
+        return false;
+    };
+    if s.is(p, FORMER) {
+        return true;
+    }
+    // "ex-President", "then-Secretary" are one token.
+    let w = s.lower(i);
+    ["ex-", "then-", "former-"].iter().any(|x| w.starts_with(x))
+}
+
+/// "Biden-era": a period, not a present actor.
+fn era_suffix(s: &Sentence, last: usize) -> bool {
+    s.is(last + 1, &["-"]) && s.is(last + 2, &["era"]) || s.lower(last).ends_with("-era")
+}
+
+const PRESENT: &[&str] = &[
+    "is",
+    "are",
+    "has",
+    "have",
+    "does",
+    "do",
+    "remains",
+    "remain",
+    "sees",
+    "says",
+    "wants",
+    "holds",
+    "leads",
+    "continues",
+    "plans",
+    "believes",
+    "considers",
+    "insists",
+    "warns",
+    "urges",
+    "backs",
+    "supports",
+    "opposes",
+    "views",
+    "regards",
+    "seeks",
+    "pushes",
+    "hopes",
+    "expects",
+    "calls",
+];
+const PAST: &[&str] = &[
+    "was", "were", "had", "did", "said", "saw", "held", "led", "told", "sought", "thought", "made",
+    "took", "gave", "began", "brought", "kept", "left", "met", "put", "ran", "sent", "spent",
+    "won",
+];
+const FUTURE: &[&str] = &["will", "shall"];
+
+/// The tense of the verb that follows a subject, looking a few words ahead.
+fn tense_after(s: &Sentence, from: usize) -> Option<Tense> {
+    for k in from..(from + 4).min(s.tokens.len()) {
+        let w = s.lower(k);
+        if s.tokens[k].kind == Kind::Punct && k > from {
+            return None;
+        }
+        if FUTURE.contains(&w.as_str()) {
+            return Some(Tense::Future);
+        }
+        if PRESENT.contains(&w.as_str()) {
+            return Some(Tense::Present);
+        }
+        if PAST.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ed")) {
+            return Some(Tense::Past);
+        }
+        let adverb = w.ends_with("ly")
+            || matches!(
+                w.as_str(),
+                "also" | "now" | "still" | "reportedly" | "allegedly"
+            );
+        if !adverb {
+            // A lowercase verb ending in -s after the subject: "sees", "warns".
+            let verbish = w.len() > 3
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && s.tokens[k].kind == Kind::Word
+                && !is_capitalised(s.word(k));
+            return verbish.then_some(Tense::Present);
+        }
+    }
+    None
+}
+
+fn push(
+    s: &mut Sentence,
+    out: &mut Vec<Mention>,
+    kind: MentionKind,
+    first: usize,
+    last: usize,
+    value: Value,
+) {
+    out.push(Mention {
+        kind,
+        range: s.span(first, last),
+        sentence: s.index,
+        value,
+    });
+    s.take(first, last);
+}
+
+impl People {
+    /// Links bare surnames to the full name used elsewhere in the article,
+    /// and turns lone capitalised words that are such surnames into person
+    /// mentions. `out` must be sorted by position.
+    pub fn link_surnames(&self, text: &str, kb: &Kb, out: &mut Vec<Mention>) {
+        let full_names = |out: &[Mention]| -> HashMap<String, usize> {
+            let mut full = HashMap::new();
+            for (idx, m) in out.iter().enumerate() {
+                let Value::Person(p) = &m.value else { continue };
+                if p.name.split_whitespace().count() < 2 || p.linked_to.is_some() {
+                    continue;
+                }
+                full.entry(fold(&crate::kb::surname_of(&p.name)))
+                    .or_insert(idx);
+                if let Some(last) = p.name.split_whitespace().last() {
+                    full.entry(fold(last)).or_insert(idx);
+                }
+            }
+            full
+        };
+        let known = full_names(out);
+        for (range, sentence) in &self.candidates {
+            if known.contains_key(&fold(&text[range.clone()])) {
+                out.push(Mention {
+                    kind: MentionKind::Person,
+                    range: range.clone(),
+                    sentence: *sentence,
+                    value: Value::Person(PersonValue {
+                        name: text[range.clone()].to_string(),
+                        kb: None,
+                        role: None,
+                        office: None,
+                        former: false,
+                        tense: None,
+                        linked_to: None,
+                        entity: None,
+                        office_entity: None,
+                    }),
+                });
+            }
+        }
+        out.sort_by(|a, b| {
+            (a.range.start, a.range.end, a.kind).cmp(&(b.range.start, b.range.end, b.kind))
+        });
+        let full = full_names(out);
+        let snapshot: Vec<(String, Option<String>, Option<Entity>)> = out
+            .iter()
+            .map(|m| match &m.value {
+                Value::Person(p) => (p.name.clone(), p.kb.clone(), p.entity),
+                _ => (String::new(), None, None),
+            })
+            .collect();
+        for m in out.iter_mut() {
+            let Value::Person(p) = &mut m.value else {
+                continue;
+            };
+            if p.name.split_whitespace().count() == 1 {
+                if let Some(&idx) = full.get(&fold(&p.name)) {
+                    let (name, id, entity) = &snapshot[idx];
+                    p.name.clone_from(name);
+                    p.kb.clone_from(id);
+                    p.entity = *entity;
+                    p.linked_to = Some(idx);
+                } else if p.kb.is_none() {
+                    // A surname the KB knows for exactly one person.
+                    if let [only] = kb.people_with_surname(&p.name) {
+                        let e = Entity::Person(*only);
+                        p.kb = Some(kb.id(e).to_string());
+                        p.entity = Some(e);
+                        p.name = kb.name(e).to_string();
+                    }
+                }
+            }
+            // "President Trump": the office, now that the person is known.
+            if let (None, Some(person), Some(role)) = (p.office_entity, p.entity, &p.role) {
+                p.office_entity = office_by_title(kb, person, role);
+                p.office = p.office_entity.map(|o| kb.id(o).to_string());
+            }
+        }
+    }
+}

@@ -1,0 +1,430 @@
+//! Quantities: "approximately 48 Israeli captives" → 48± of "Israeli
+//! captives", "at least eight" → [8, ∞), "up to 30" → (∞, 30], number
+//! words, ordinals, "a dozen", "dozens of", "1.5 million".
+
+use super::words::{self, has_word, is_stop};
+use super::{Mention, MentionKind, QuantityValue, Sentence, Value};
+use crate::text::tokens::{Kind, is_capitalised};
+
+const UNITS: &[(&str, f64)] = &[
+    ("zero", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+];
+
+const ORDINALS: &[(&str, f64)] = &[
+    ("first", 1.0),
+    ("second", 2.0),
+    ("third", 3.0),
+    ("fourth", 4.0),
+    ("fifth", 5.0),
+    ("sixth", 6.0),
+    ("seventh", 7.0),
+    ("eighth", 8.0),
+    ("ninth", 9.0),
+    ("tenth", 10.0),
+    ("eleventh", 11.0),
+    ("twelfth", 12.0),
+    ("thirteenth", 13.0),
+    ("fourteenth", 14.0),
+    ("fifteenth", 15.0),
+    ("sixteenth", 16.0),
+    ("seventeenth", 17.0),
+    ("eighteenth", 18.0),
+    ("nineteenth", 19.0),
+    ("twentieth", 20.0),
+    ("thirtieth", 30.0),
+    ("fortieth", 40.0),
+    ("fiftieth", 50.0),
+    ("sixtieth", 60.0),
+    ("seventieth", 70.0),
+    ("eightieth", 80.0),
+    ("ninetieth", 90.0),
+    ("hundredth", 100.0),
+    ("thousandth", 1000.0),
+];
+
+const SCALES: &[(&str, f64)] = &[
+    ("hundred", 100.0),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+];
+
+/// "dozens of" and friends: a lower bound only.
+const VAGUE: &[(&str, f64)] = &[
+    ("dozens", 24.0),
+    ("scores", 40.0),
+    ("hundreds", 200.0),
+    ("thousands", 2000.0),
+    ("millions", 2e6),
+    ("billions", 2e9),
+];
+
+fn lookup(table: &[(&str, f64)], word: &str) -> Option<f64> {
+    let w = word.to_ascii_lowercase();
+    table.iter().find(|(k, _)| *k == w).map(|&(_, v)| v)
+}
+
+/// A number word, including "twenty-five" and "twenty-fifth".
+fn word_value(word: &str) -> Option<(f64, bool)> {
+    if let Some(v) = lookup(UNITS, word) {
+        return Some((v, false));
+    }
+    if let Some(v) = lookup(ORDINALS, word) {
+        return Some((v, true));
+    }
+    let (tens, unit) = word.split_once('-')?;
+    let tens = lookup(UNITS, tens).filter(|t| *t >= 20.0)?;
+    if let Some(u) = lookup(UNITS, unit).filter(|u| *u < 10.0) {
+        return Some((tens + u, false));
+    }
+    lookup(ORDINALS, unit)
+        .filter(|u| *u < 10.0)
+        .map(|u| (tens + u, true))
+}
+
+/// A digit token: "1,200", "1.5", "21st".
+fn digit_value(word: &str) -> Option<(f64, bool)> {
+    let lower = word.to_ascii_lowercase();
+    let (digits, ordinal) = match lower
+        .strip_suffix("st")
+        .or_else(|| lower.strip_suffix("nd"))
+        .or_else(|| lower.strip_suffix("rd"))
+        .or_else(|| lower.strip_suffix("th"))
+    {
+        Some(d) => (d.to_string(), true),
+        None => (lower, false),
+    };
+    if digits.contains(':') || digits.len() > 30 {
+        return None;
+    }
+    let plain: String = digits.chars().filter(|c| *c != ',').collect();
+    plain.parse::<f64>().ok().map(|v| (v, ordinal))
+}
+
+/// A number starting at token `i`: its value, the index after it, whether
+/// it is an ordinal, and whether it is a vague plural ("dozens").
+struct Parsed {
+    value: f64,
+    end: usize,
+    ordinal: bool,
+    vague: bool,
+}
+
+fn parse(s: &Sentence, i: usize) -> Option<Parsed> {
+    let tok = *s.tokens.get(i)?;
+    let word = s.word(i);
+    if let Some(v) = lookup(VAGUE, word) {
+        // "tens of thousands" is read as its larger part.
+        return Some(Parsed {
+            value: v,
+            end: i + 1,
+            ordinal: false,
+            vague: true,
+        });
+    }
+    if s.is(i, &["a", "an"]) {
+        if s.is(i + 1, &["dozen"]) {
+            return Some(Parsed {
+                value: 12.0,
+                end: i + 2,
+                ordinal: false,
+                vague: false,
+            });
+        }
+        if let Some(scale) = lookup(SCALES, s.word(i + 1)) {
+            return Some(Parsed {
+                value: scale,
+                end: i + 2,
+                ordinal: false,
+                vague: false,
+            });
+        }
+        return None;
+    }
+    let (mut value, ordinal) = match tok.kind {
+        Kind::Number => digit_value(word)?,
+        Kind::Word => word_value(word)?,
+        _ => return None,
+    };
+    let mut end = i + 1;
+    if ordinal {
+        return Some(Parsed {
+            value,
+            end,
+            ordinal,
+            vague: false,
+        });
+    }
+    // "one hundred and twenty", "1.5 million", "twenty thousand".
+    loop {
+        if let Some(scale) = lookup(SCALES, s.word(end)) {
+            value = if value < scale {
+                value * scale
+            } else {
+                value + scale
+            };
+            end += 1;
+        } else if s.is(end, &["and"]) && tok.kind == Kind::Word {
+            match s
+                .tokens
+                .get(end + 1)
+                .and_then(|_| word_value(s.word(end + 1)))
+            {
+                Some((v, false)) if v < 100.0 && value >= 100.0 => {
+                    value += v;
+                    end += 2;
+                }
+                _ => break,
+            }
+        } else if tok.kind == Kind::Word && value >= 100.0 {
+            match word_value(s.word(end)) {
+                Some((v, false)) if v < 100.0 => {
+                    value += v;
+                    end += 1;
+                }
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    if s.is(end, &["dozen"]) {
+        value *= 12.0;
+        end += 1;
+    }
+    Some(Parsed {
+        value,
+        end,
+        ordinal,
+        vague: false,
+    })
+}
+
+/// The qualifier before a number and what it does to the interval.
+enum Qualifier {
+    Exact,
+    About,
+    AtLeast,
+    AtMost,
+}
+
+/// Reads the qualifier that ends just before token `i`, returning it and
+/// the index of its first token.
+fn qualifier(s: &Sentence, i: usize) -> (Qualifier, usize) {
+    let back = |n: usize| i.checked_sub(n);
+    let two = |a: &str, b: &str| back(2).is_some_and(|j| s.is(j, &[a]) && s.is(j + 1, &[b]));
+    let three = |a: &str, b: &str, c: &str| {
+        back(3).is_some_and(|j| s.is(j, &[a]) && s.is(j + 1, &[b]) && s.is(j + 2, &[c]))
+    };
+    if three("as", "many", "as") || three("no", "more", "than") {
+        return (Qualifier::AtMost, i - 3);
+    }
+    if two("at", "least") || two("more", "than") || two("upwards", "of") || two("just", "over") {
+        return (Qualifier::AtLeast, i - 2);
+    }
+    if two("up", "to")
+        || two("at", "most")
+        || two("fewer", "than")
+        || two("less", "than")
+        || two("close", "to")
+    {
+        return (Qualifier::AtMost, i - 2);
+    }
+    if two("an", "estimated") {
+        return (Qualifier::About, i - 2);
+    }
+    if let Some(j) = back(1) {
+        if s.is(
+            j,
+            &[
+                "about",
+                "approximately",
+                "around",
+                "roughly",
+                "some",
+                "estimated",
+                "approx.",
+                "circa",
+                "~",
+            ],
+        ) {
+            return (Qualifier::About, j);
+        }
+        if s.is(j, &["nearly", "almost", "under"]) {
+            return (Qualifier::AtMost, j);
+        }
+        if s.is(j, &["over", "exceeding"]) {
+            return (Qualifier::AtLeast, j);
+        }
+    }
+    (Qualifier::Exact, i)
+}
+
+/// Words after a number that end the counted phrase.
+const NOT_COUNTED: &[&str] = &[
+    "percent", "per", "cent", "times", "years", "year", "months", "month", "weeks", "week", "days",
+    "day", "hours", "hour", "minutes", "minute", "seconds", "am", "pm", "a.m.", "p.m.", "gmt",
+    "utc",
+];
+
+/// The counted phrase after a number: "Israeli captives", "hostages".
+fn counted(s: &Sentence, mut i: usize, vague: bool) -> (Option<String>, usize) {
+    if vague && s.is(i, &["of"]) {
+        i += 1;
+    }
+    if s.is(i, &["%", "percent"]) {
+        return (Some("percent".into()), i);
+    }
+    let mut words: Vec<&str> = Vec::new();
+    let mut last = i;
+    while words.len() < 4 {
+        let Some(tok) = s.tokens.get(i) else { break };
+        let w = s.word(i);
+        let lower = w.to_ascii_lowercase();
+        let verb_like = !words.is_empty() && (lower.ends_with("ed") || lower.ends_with("ing"));
+        if tok.kind != Kind::Word || is_stop(w) || lower.ends_with("ly") || verb_like || s.taken[i]
+        {
+            break;
+        }
+        if words.is_empty() && has_word(NOT_COUNTED, w) {
+            break;
+        }
+        // A name after the noun phrase ("hostages Romi Gonen") is not counted.
+        if !words.is_empty() && is_capitalised(w) && !is_capitalised(words[words.len() - 1]) {
+            break;
+        }
+        words.push(w);
+        last = i;
+        i += 1;
+    }
+    if words.is_empty() {
+        return (None, last);
+    }
+    (Some(words.join(" ")), last)
+}
+
+/// Whether the number at `i` is part of a name or label ("Channel 12",
+/// "Resolution 2334") rather than a count.
+fn is_label(s: &Sentence, i: usize) -> bool {
+    let Some(j) = i.checked_sub(1) else {
+        return false;
+    };
+    let prev = s.word(j);
+    s.tokens[j].kind == Kind::Word
+        && is_capitalised(prev)
+        && j > 0
+        && words::month(prev).is_none()
+        && s.tokens[i].kind == Kind::Number
+}
+
+pub fn extract(s: &mut Sentence, out: &mut Vec<Mention>) {
+    let mut i = 0;
+    while i < s.tokens.len() {
+        if s.taken[i] || is_label(s, i) {
+            i += 1;
+            continue;
+        }
+        let Some(n) = parse(s, i) else {
+            i += 1;
+            continue;
+        };
+        if (n.start_is_article(s, i)) || s.taken[i..n.end].iter().any(|t| *t) {
+            i += 1;
+            continue;
+        }
+        let (qual, first) = if n.ordinal {
+            (Qualifier::Exact, i)
+        } else {
+            qualifier(s, i)
+        };
+        // "between 20 and 30", "20 to 30", "20-30".
+        let mut high_end = None;
+        if !n.ordinal && (s.is(n.end, &["and", "to", "-", "\u{2013}"])) {
+            if let Some(m) = parse(s, n.end + 1).filter(|m| !m.ordinal && m.value > n.value) {
+                let between = first > 0 && s.is(first - 1, &["between", "from"]);
+                if between || !s.is(n.end, &["and"]) {
+                    high_end = Some(m);
+                }
+            }
+        }
+        let (counted, last) = match &high_end {
+            Some(m) => counted(s, m.end, false),
+            None => counted(s, n.end, n.vague),
+        };
+        let end_tok = match &counted {
+            Some(_) => last,
+            None => high_end.as_ref().map_or(n.end, |m| m.end) - 1,
+        };
+        let start_tok = match (&high_end, first) {
+            (Some(_), f) if f > 0 && s.is(f - 1, &["between", "from"]) => f - 1,
+            _ => first,
+        };
+        let (low, high, approximate) = if let Some(m) = &high_end {
+            (Some(n.value), Some(m.value), false)
+        } else if n.vague {
+            (Some(n.value), None, true)
+        } else {
+            match qual {
+                Qualifier::Exact => (Some(n.value), Some(n.value), false),
+                Qualifier::About => (Some(n.value), Some(n.value), true),
+                Qualifier::AtLeast => (Some(n.value), None, false),
+                Qualifier::AtMost => (None, Some(n.value), false),
+            }
+        };
+        out.push(Mention {
+            kind: MentionKind::Quantity,
+            range: s.span(start_tok, end_tok),
+            sentence: s.index,
+            value: Value::Quantity(QuantityValue {
+                low,
+                high,
+                approximate,
+                counted,
+                ordinal: n.ordinal,
+            }),
+        });
+        s.take(start_tok, end_tok);
+        i = end_tok + 1;
+    }
+}
+
+impl Parsed {
+    /// "one" as a pronoun ("one of the", "no one") is not a count.
+    fn start_is_article(&self, s: &Sentence, i: usize) -> bool {
+        s.is(i, &["one"])
+            && (s.is(i + 1, &["of", "another", "day"])
+                || (i > 0
+                    && s.is(
+                        i - 1,
+                        &["no", "any", "every", "some", "the", "this", "that"],
+                    )))
+    }
+}

@@ -1,0 +1,458 @@
+//! Word lists the extractors share. Open classes (given names, titles) are
+//! data files in `assets/lexicon/`; closed classes are listed here.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+pub const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The month (1-12) a word names: "February", "Feb", "Feb.", "Sept".
+#[must_use]
+pub fn month(word: &str) -> Option<i8> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    let i = MONTHS.iter().position(|m| {
+        *m == w
+            || (w.len() >= 3 && w.len() <= 4 && m.starts_with(&w) && w != "mar"
+                || w == "mar" && *m == "march")
+    })?;
+    // "Sept" is the one four-letter abbreviation in use.
+    if w.len() == 4 && w != "sept" && MONTHS[i] != w {
+        return None;
+    }
+    Some(i as i8 + 1)
+}
+
+/// The weekday (0 = Monday) a word names: "Sunday", "Sun.".
+#[must_use]
+pub fn weekday(word: &str) -> Option<usize> {
+    let w = word.to_ascii_lowercase();
+    WEEKDAYS.iter().position(|d| *d == w)
+}
+
+/// Function words that never start or end a name or a counted phrase.
+pub const STOP: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "from",
+    "by",
+    "with",
+    "for",
+    "as",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "can",
+    "shall",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "this",
+    "these",
+    "those",
+    "it",
+    "its",
+    "their",
+    "his",
+    "her",
+    "they",
+    "he",
+    "she",
+    "we",
+    "i",
+    "you",
+    "our",
+    "not",
+    "no",
+    "than",
+    "then",
+    "there",
+    "here",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "since",
+    "until",
+    "about",
+    "into",
+    "over",
+    "under",
+    "between",
+    "among",
+    "during",
+    "per",
+    "each",
+    "every",
+    "all",
+    "some",
+    "any",
+    "more",
+    "most",
+    "such",
+    "so",
+    "also",
+    "still",
+    "yet",
+    "only",
+    "just",
+    "both",
+    "either",
+    "neither",
+    "according",
+    "meanwhile",
+    "however",
+    "although",
+    "though",
+    "because",
+    "whether",
+    "what",
+    "where",
+    "why",
+    "how",
+    "amid",
+    "despite",
+    "against",
+    "without",
+    "within",
+    "across",
+    "through",
+    "toward",
+    "towards",
+    "upon",
+    "near",
+    "out",
+    "up",
+    "down",
+    "off",
+    "again",
+    "further",
+    "once",
+    "now",
+    "remain",
+    "remained",
+    "remains",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tell",
+    "reported",
+];
+
+#[must_use]
+pub fn is_stop(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    STOP.contains(&w.as_str())
+}
+
+/// Words that make a capitalised sequence an organisation.
+pub const ORG_WORDS: &[&str] = &[
+    "army",
+    "radio",
+    "news",
+    "times",
+    "post",
+    "daily",
+    "agency",
+    "ministry",
+    "council",
+    "cabinet",
+    "party",
+    "brigades",
+    "brigade",
+    "forces",
+    "force",
+    "authority",
+    "committee",
+    "university",
+    "hospital",
+    "company",
+    "corporation",
+    "corp",
+    "inc",
+    "group",
+    "organization",
+    "organisation",
+    "office",
+    "department",
+    "house",
+    "movement",
+    "front",
+    "union",
+    "association",
+    "bank",
+    "fund",
+    "court",
+    "parliament",
+    "assembly",
+    "commission",
+    "institute",
+    "foundation",
+    "network",
+    "television",
+    "tv",
+    "channel",
+    "press",
+    "journal",
+    "herald",
+    "tribune",
+    "gazette",
+    "monitor",
+    "wire",
+    "service",
+    "services",
+    "police",
+    "guard",
+    "guards",
+    "corps",
+    "command",
+    "league",
+    "federation",
+    "alliance",
+    "coalition",
+    "centre",
+    "center",
+    "program",
+    "programme",
+    "school",
+    "church",
+    "mosque",
+    "club",
+    "media",
+    "watch",
+    "red",
+    "crescent",
+    "cross",
+];
+
+/// Words that make a capitalised sequence a place.
+pub const PLACE_WORDS: &[&str] = &[
+    "city",
+    "strip",
+    "province",
+    "governorate",
+    "camp",
+    "street",
+    "district",
+    "valley",
+    "river",
+    "sea",
+    "gulf",
+    "mountains",
+    "mountain",
+    "island",
+    "islands",
+    "heights",
+    "corridor",
+    "crossing",
+    "square",
+    "port",
+    "bay",
+    "peninsula",
+    "desert",
+    "region",
+    "county",
+    "state",
+    "village",
+    "town",
+    "bank",
+    "coast",
+    "lake",
+    "border",
+];
+
+pub fn has_word(list: &[&str], word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    list.contains(&w.as_str())
+}
+
+/// Verbs that attribute speech: "acknowledged", "told", "said".
+pub const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "stated",
+    "states",
+    "acknowledged",
+    "acknowledges",
+    "confirmed",
+    "confirms",
+    "denied",
+    "denies",
+    "claimed",
+    "claims",
+    "announced",
+    "announces",
+    "added",
+    "noted",
+    "warned",
+    "warns",
+    "insisted",
+    "insists",
+    "reported",
+    "reports",
+    "emphasized",
+    "emphasised",
+    "stressed",
+    "argued",
+    "asserted",
+    "admitted",
+    "alleged",
+    "declared",
+    "explained",
+    "wrote",
+    "tweeted",
+    "posted",
+    "told",
+    "tells",
+    "disclosed",
+    "revealed",
+    "conceded",
+    "indicated",
+];
+
+/// Nouns that make a lowercase phrase a speaker: "a senior Hamas official".
+pub const SPEAKER_NOUNS: &[&str] = &[
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "ministers",
+    "diplomat",
+    "diplomats",
+    "aide",
+    "aides",
+    "analyst",
+    "analysts",
+    "statement",
+    "report",
+    "reports",
+    "people",
+    "person",
+    "officer",
+    "officers",
+    "commander",
+    "leader",
+    "leaders",
+    "negotiator",
+    "negotiators",
+    "mediator",
+    "mediators",
+    "envoy",
+    "adviser",
+    "advisor",
+    "expert",
+    "experts",
+    "witness",
+    "witnesses",
+    "residents",
+    "spokesmen",
+    "representative",
+];
+
+static GIVEN: OnceLock<HashSet<String>> = OnceLock::new();
+static TITLES: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+
+/// Whether a word is a common given name.
+#[must_use]
+pub fn is_given_name(word: &str) -> bool {
+    GIVEN
+        .get_or_init(|| {
+            include_str!("../../assets/lexicon/given-names.txt")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_lowercase)
+                .collect()
+        })
+        .contains(&word.to_lowercase())
+}
+
+/// Titles as word sequences, longest first.
+pub fn titles() -> &'static [Vec<String>] {
+    TITLES.get_or_init(|| {
+        let mut t: Vec<Vec<String>> = include_str!("../../assets/lexicon/titles.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
+            .collect();
+        t.sort_by_key(|words: &Vec<String>| std::cmp::Reverse(words.len()));
+        t
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_and_abbreviations() {
+        assert_eq!(month("February"), Some(2));
+        assert_eq!(month("Feb."), Some(2));
+        assert_eq!(month("Sept"), Some(9));
+        assert_eq!(month("Mar"), Some(3));
+        assert_eq!(month("Ma"), None);
+        assert_eq!(month("Marc"), None);
+        assert_eq!(month("mayor"), None);
+    }
+}

@@ -1,0 +1,100 @@
+//! Lines that belong to the page, not to the story: newsletter prompts,
+//! share buttons, cookie notices. They stay in the source (positions still
+//! refer to it) but are kept out of analysis.
+
+/// Phrases that mark a whole short line as page furniture.
+const PHRASES: &[&str] = &[
+    "subscribe",
+    "sign up",
+    "newsletter",
+    "share this",
+    "share on",
+    "follow us",
+    "all rights reserved",
+    "read more",
+    "related:",
+    "related articles",
+    "related stories",
+    "advertisement",
+    "cookie",
+    "click here",
+    "download our app",
+    "comments",
+    "copyright",
+    "©",
+    "terms of use",
+    "privacy policy",
+    "recommended",
+    "most read",
+    "trending",
+    "skip to content",
+    "back to top",
+];
+
+/// Single words that are page furniture when they stand alone on a line.
+const WORDS: &[&str] = &[
+    "share",
+    "tweet",
+    "email",
+    "print",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "linkedin",
+    "telegram",
+    "menu",
+    "home",
+    "search",
+    "advertisement",
+    "ad",
+    "loading",
+    "close",
+];
+
+/// Longest line considered furniture: real paragraphs that mention a
+/// newsletter are longer than this.
+const MAX_LEN: usize = 140;
+
+/// Whether a line of text is boilerplate rather than article content.
+#[must_use]
+pub fn is_boilerplate(line: &str) -> bool {
+    let line = line.trim();
+    if line.is_empty() || line.len() > MAX_LEN {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    if WORDS.contains(&bare) {
+        return true;
+    }
+    // A sentence of the story that merely mentions subscribing ends like a
+    // sentence and is long; furniture is short or has no final stop.
+    let sentence_like = line.split_whitespace().count() > 12 && line.ends_with('.');
+    !sentence_like && PHRASES.iter().any(|p| lower.contains(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture_lines() {
+        assert!(is_boilerplate("Subscribe"));
+        assert!(is_boilerplate(
+            "Sign up to our newsletter for exclusive updates and enhanced content"
+        ));
+        assert!(is_boilerplate("Share this article"));
+        assert!(is_boilerplate("  Twitter "));
+    }
+
+    #[test]
+    fn story_lines_stay() {
+        assert!(!is_boilerplate(
+            "Hamas is engaged in direct talks with the U.S."
+        ));
+        assert!(!is_boilerplate(
+            "Readers who subscribe to the paper's newsletter were told of the talks on Sunday by the editor."
+        ));
+        assert!(!is_boilerplate(""));
+    }
+}

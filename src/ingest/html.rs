@@ -1,0 +1,1833 @@
+//! Reads an HTML news page into its metadata and the text of its story, leaving
+//! page furniture out and mapping every byte of text back to the source.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use jiff::civil::Date;
+use memchr::{memchr, memmem};
+use serde_json::{Map, Value};
+
+use super::boilerplate::is_boilerplate;
+use crate::model::{Meta, Role, TextBuilder};
+
+/// What an HTML page yields: its metadata and its main text.
+#[derive(Debug)]
+pub struct HtmlArticle {
+    pub meta: Meta,
+    pub text: TextBuilder,
+}
+
+/// Reads a page. Never fails: markup that cannot be understood is left out.
+///
+/// Two passes over the same token stream: the first finds the metadata and
+/// the element holding the story, the second takes text from that element.
+#[must_use]
+pub fn read_html(source: &str) -> HtmlArticle {
+    let mut scan = Scan::new(source);
+    walk(source, &mut scan);
+    let region = scan.region();
+    let mut extract = Extract::new(source, &region);
+    walk(source, &mut extract);
+    HtmlArticle {
+        meta: scan.meta(&region),
+        text: extract.finish(),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Tokens
+
+/// Elements whose content is text up to their end tag, never markup.
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript",
+];
+
+/// Elements that never have content, whatever the markup claims.
+const VOID: &[&str] = &[
+    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input",
+    "keygen", "link", "meta", "param", "source", "track", "wbr",
+];
+
+/// An attribute as byte ranges of the source; values are decoded on demand
+/// because almost none are ever read.
+struct Attr {
+    name: Range<usize>,
+    value: Range<usize>,
+}
+
+struct Tag {
+    /// Lowercased.
+    name: String,
+    attrs: Vec<Attr>,
+    self_closing: bool,
+    span: Range<usize>,
+}
+
+impl Tag {
+    /// The raw (undecoded) value of an attribute; "" when it has none.
+    fn attr<'s>(&self, src: &'s str, name: &str) -> Option<&'s str> {
+        let attr = self.attrs.iter().find(|a| {
+            src.get(a.name.clone())
+                .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        })?;
+        Some(src.get(attr.value.clone()).unwrap_or_default())
+    }
+
+    fn attr_lower(&self, src: &str, name: &str) -> Option<String> {
+        self.attr(src, name).map(str::to_ascii_lowercase)
+    }
+}
+
+enum Token {
+    Text(Range<usize>),
+    /// The content of a raw-text element such as `<script>`.
+    Raw(Range<usize>),
+    Start(Tag),
+    End(String),
+}
+
+enum Markup {
+    Token(Token),
+    /// A comment, doctype or the like: `pos` has moved past it.
+    Skipped,
+    /// The `<` does not start markup and is plain text.
+    Text,
+}
+
+/// Splits HTML into tokens. Every range it yields starts and ends next to an
+/// ASCII byte or at an end of the input, so they are all char boundaries.
+struct Tokenizer<'s> {
+    bytes: &'s [u8],
+    pos: usize,
+    /// Set after a raw-text start tag: its content comes next.
+    raw_until: Option<String>,
+}
+
+impl<'s> Tokenizer<'s> {
+    fn new(src: &'s str) -> Self {
+        Self {
+            bytes: src.as_bytes(),
+            pos: 0,
+            raw_until: None,
+        }
+    }
+
+    fn markup(&mut self, at: usize) -> Markup {
+        match self.bytes.get(at + 1) {
+            Some(c) if c.is_ascii_alphabetic() => self.start_tag(at),
+            Some(b'/') => self.end_tag(at),
+            Some(b'!') => {
+                self.pos = comment_end(self.bytes, at);
+                Markup::Skipped
+            }
+            Some(b'?') => {
+                self.pos = past(self.bytes, at, b'>');
+                Markup::Skipped
+            }
+            _ => Markup::Text,
+        }
+    }
+
+    fn start_tag(&mut self, at: usize) -> Markup {
+        let name_end = name_end(self.bytes, at + 1);
+        let Some((attrs, self_closing, end)) = parse_attrs(self.bytes, name_end) else {
+            // A tag cut off by the end of the file: browsers drop it.
+            self.pos = self.bytes.len();
+            return Markup::Skipped;
+        };
+        let name = lower(&self.bytes[at + 1..name_end]);
+        if RAW_TEXT.contains(&name.as_str()) {
+            self.raw_until = Some(name.clone());
+        }
+        self.pos = end;
+        Markup::Token(Token::Start(Tag {
+            name,
+            attrs,
+            self_closing,
+            span: at..end,
+        }))
+    }
+
+    fn end_tag(&mut self, at: usize) -> Markup {
+        match self.bytes.get(at + 2) {
+            Some(c) if c.is_ascii_alphabetic() => {
+                let name_end = name_end(self.bytes, at + 2);
+                let Some((_, _, end)) = parse_attrs(self.bytes, name_end) else {
+                    self.pos = self.bytes.len();
+                    return Markup::Skipped;
+                };
+                self.pos = end;
+                Markup::Token(Token::End(lower(&self.bytes[at + 2..name_end])))
+            }
+            // `</>` and `</ junk>` are dropped like comments.
+            Some(_) => {
+                self.pos = past(self.bytes, at, b'>');
+                Markup::Skipped
+            }
+            None => Markup::Text,
+        }
+    }
+}
+
+impl Iterator for Tokenizer<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        if let Some(name) = self.raw_until.take() {
+            let start = self.pos;
+            self.pos = find_end_tag(self.bytes, start, &name);
+            if self.pos > start {
+                return Some(Token::Raw(start..self.pos));
+            }
+        }
+        while self.pos < self.bytes.len() {
+            let at = self.pos;
+            let text_from = if self.bytes[at] == b'<' {
+                match self.markup(at) {
+                    Markup::Token(token) => return Some(token),
+                    Markup::Skipped => continue,
+                    Markup::Text => at + 1,
+                }
+            } else {
+                at
+            };
+            self.pos = text_end(self.bytes, text_from);
+            return Some(Token::Text(at..self.pos));
+        }
+        None
+    }
+}
+
+fn is_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+}
+
+fn lower(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).to_ascii_lowercase()
+}
+
+/// Just past the next `byte` at or after `from`, or the end of input.
+fn past(bytes: &[u8], from: usize, byte: u8) -> usize {
+    memchr(byte, &bytes[from..]).map_or(bytes.len(), |i| from + i + 1)
+}
+
+fn name_end(bytes: &[u8], from: usize) -> usize {
+    bytes[from..]
+        .iter()
+        .position(|&c| is_space(c) || c == b'/' || c == b'>')
+        .map_or(bytes.len(), |i| from + i)
+}
+
+fn skip_space(bytes: &[u8], from: usize) -> usize {
+    bytes[from..]
+        .iter()
+        .position(|&c| !is_space(c))
+        .map_or(bytes.len(), |i| from + i)
+}
+
+/// Where the comment, CDATA section or doctype at `at` ends; an unclosed
+/// comment runs to the end of the input, as in browsers.
+fn comment_end(bytes: &[u8], at: usize) -> usize {
+    let rest = &bytes[at..];
+    if rest.starts_with(b"<!--") {
+        let body = &rest[4..];
+        // `<!-->` and `<!--->` are complete, empty comments.
+        if body.starts_with(b">") {
+            return at + 5;
+        }
+        if body.starts_with(b"->") {
+            return at + 6;
+        }
+        return memmem::find(body, b"-->").map_or(bytes.len(), |i| at + 4 + i + 3);
+    }
+    if rest.starts_with(b"<![CDATA[") {
+        return memmem::find(&rest[9..], b"]]>").map_or(bytes.len(), |i| at + 9 + i + 3);
+    }
+    past(bytes, at, b'>')
+}
+
+/// Where the text starting at `from` ends: at the next `<` that opens markup.
+fn text_end(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(offset) = memchr(b'<', &bytes[i..]) {
+        let at = i + offset;
+        let opens = bytes
+            .get(at + 1)
+            .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?'));
+        if opens {
+            return at;
+        }
+        i = at + 1;
+    }
+    bytes.len()
+}
+
+/// The `<` of the end tag closing a raw-text element, or the end of input.
+fn find_end_tag(bytes: &[u8], from: usize, name: &str) -> usize {
+    let mut i = from;
+    while let Some(offset) = memchr(b'<', &bytes[i..]) {
+        let at = i + offset;
+        let name_at = at + 2;
+        let found = bytes.get(at + 1) == Some(&b'/')
+            && bytes
+                .get(name_at..name_at + name.len())
+                .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+            && bytes
+                .get(name_at + name.len())
+                .is_none_or(|&c| is_space(c) || c == b'/' || c == b'>');
+        if found {
+            return at;
+        }
+        i = at + 1;
+    }
+    bytes.len()
+}
+
+/// Parses attributes up to the closing `>`: the attributes, whether the tag
+/// ended with `/>`, and the offset just past it. `None` if the input ends
+/// first.
+fn parse_attrs(bytes: &[u8], from: usize) -> Option<(Vec<Attr>, bool, usize)> {
+    let mut attrs = Vec::new();
+    let mut self_closing = false;
+    let mut i = from;
+    loop {
+        i = skip_space(bytes, i);
+        match *bytes.get(i)? {
+            b'>' => return Some((attrs, self_closing, i + 1)),
+            b'/' => {
+                i += 1;
+                self_closing = bytes.get(i) == Some(&b'>');
+                continue;
+            }
+            _ => self_closing = false,
+        }
+        let name_start = i;
+        // The first byte belongs to the name even if it is `=`, as in browsers.
+        i += 1;
+        while bytes
+            .get(i)
+            .is_some_and(|&c| !is_space(c) && !matches!(c, b'/' | b'>' | b'='))
+        {
+            i += 1;
+        }
+        let name = name_start..i;
+        let eq = skip_space(bytes, i);
+        if bytes.get(eq) != Some(&b'=') {
+            attrs.push(Attr { name, value: i..i });
+            continue;
+        }
+        let value_at = skip_space(bytes, eq + 1);
+        let value = if let quote @ (b'"' | b'\'') = *bytes.get(value_at)? {
+            let open = value_at + 1;
+            let close = open + memchr(quote, &bytes[open..])?;
+            i = close + 1;
+            open..close
+        } else {
+            let end = bytes[value_at..]
+                .iter()
+                .position(|&c| is_space(c) || c == b'>')
+                .map_or(bytes.len(), |n| value_at + n);
+            i = end;
+            value_at..end
+        };
+        attrs.push(Attr { name, value });
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Tree
+
+/// Receives the elements of a page as a tree walk. Each visitor keeps its own
+/// per-element context, inherited from the parent when an element opens.
+trait Visitor {
+    type Ctx: Clone;
+    /// The context of text outside any element.
+    fn root(&self) -> Self::Ctx;
+    /// `ordinal` numbers start tags 1, 2, … in source order.
+    fn open(&mut self, tag: &Tag, ordinal: usize, parent: &Self::Ctx) -> Self::Ctx;
+    fn close(&mut self, _ctx: Self::Ctx) {}
+    fn text(&mut self, range: Range<usize>, ctx: &Self::Ctx);
+    fn raw(&mut self, _range: Range<usize>, _ctx: &Self::Ctx) {}
+}
+
+/// Elements whose start tag closes an open `<p>`.
+const CLOSES_P: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "ul",
+    "li",
+    "dd",
+    "dt",
+];
+
+/// The stack index of the open elements that a new sibling would implicitly
+/// close. Kept per stack entry so that finding them costs nothing, whatever
+/// the depth.
+#[derive(Clone, Copy, Default)]
+struct Scope {
+    p: Option<usize>,
+    li: Option<usize>,
+    def: Option<usize>,
+    cell: Option<usize>,
+    row: Option<usize>,
+}
+
+impl Scope {
+    fn enter(mut self, name: &str, index: usize) -> Self {
+        let boundary = matches!(
+            name,
+            "html" | "table" | "td" | "th" | "caption" | "template" | "object" | "button"
+        );
+        if boundary {
+            self.p = None;
+            self.li = None;
+            self.def = None;
+        }
+        match name {
+            "ul" | "ol" => self.li = None,
+            "dl" => self.def = None,
+            "table" | "template" | "html" => {
+                self.cell = None;
+                self.row = None;
+            }
+            _ => {}
+        }
+        match name {
+            "p" => self.p = Some(index),
+            "li" => self.li = Some(index),
+            "dd" | "dt" => self.def = Some(index),
+            "td" | "th" => self.cell = Some(index),
+            "tr" => self.row = Some(index),
+            _ => {}
+        }
+        self
+    }
+}
+
+struct Open<C> {
+    name: String,
+    scope: Scope,
+    ctx: C,
+}
+
+/// The stack of open elements: a forgiving subset of the HTML tree builder,
+/// with no recursion and amortised constant work per token.
+struct Tree<C> {
+    stack: Vec<Open<C>>,
+    /// How many elements of each name are open, so that a stray end tag is
+    /// dismissed without searching the stack.
+    open_count: HashMap<String, usize>,
+    ordinal: usize,
+}
+
+impl<C> Tree<C> {
+    fn ctx<'a>(&'a self, root: &'a C) -> &'a C {
+        self.stack.last().map_or(root, |open| &open.ctx)
+    }
+
+    fn scope(&self) -> Scope {
+        self.stack.last().map(|open| open.scope).unwrap_or_default()
+    }
+
+    fn start<V: Visitor<Ctx = C>>(&mut self, tag: Tag, visitor: &mut V, root: &C) {
+        self.close_implied(&tag.name, visitor);
+        self.ordinal += 1;
+        let ctx = visitor.open(&tag, self.ordinal, self.ctx(root));
+        let name = tag.name;
+        let raw = RAW_TEXT.contains(&name.as_str());
+        if VOID.contains(&name.as_str()) || (tag.self_closing && !raw) {
+            visitor.close(ctx);
+            return;
+        }
+        let scope = self.scope().enter(&name, self.stack.len());
+        *self.open_count.entry(name.clone()).or_default() += 1;
+        self.stack.push(Open { name, scope, ctx });
+    }
+
+    fn close_implied<V: Visitor<Ctx = C>>(&mut self, name: &str, visitor: &mut V) {
+        let scope = self.scope();
+        let sibling = match name {
+            "li" => scope.li,
+            "dd" | "dt" => scope.def,
+            "td" | "th" => scope.cell,
+            "tr" => scope.row,
+            _ => None,
+        };
+        if let Some(index) = sibling {
+            self.pop_to(index, visitor);
+        }
+        if CLOSES_P.contains(&name)
+            && let Some(index) = self.scope().p
+        {
+            self.pop_to(index, visitor);
+        }
+    }
+
+    fn end<V: Visitor<Ctx = C>>(&mut self, name: &str, visitor: &mut V) {
+        if self.open_count.get(name).is_some_and(|&n| n > 0)
+            && let Some(index) = self.stack.iter().rposition(|open| open.name == name)
+        {
+            self.pop_to(index, visitor);
+        }
+    }
+
+    fn pop_to<V: Visitor<Ctx = C>>(&mut self, index: usize, visitor: &mut V) {
+        while self.stack.len() > index {
+            let Some(open) = self.stack.pop() else { break };
+            if let Some(n) = self.open_count.get_mut(&open.name) {
+                *n = n.saturating_sub(1);
+            }
+            visitor.close(open.ctx);
+        }
+    }
+}
+
+fn walk<V: Visitor>(src: &str, visitor: &mut V) {
+    let root = visitor.root();
+    let mut tree = Tree {
+        stack: Vec::new(),
+        open_count: HashMap::new(),
+        ordinal: 0,
+    };
+    for token in Tokenizer::new(src) {
+        match token {
+            Token::Text(range) => visitor.text(range, tree.ctx(&root)),
+            Token::Raw(range) => visitor.raw(range, tree.ctx(&root)),
+            Token::Start(tag) => tree.start(tag, visitor, &root),
+            Token::End(name) => tree.end(&name, visitor),
+        }
+    }
+    tree.pop_to(0, visitor);
+}
+
+// ---------------------------------------------------------------------------
+// What is content
+
+/// Elements whose content is never part of the story.
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "math", "nav", "footer", "aside", "form",
+    "button", "iframe", "select", "textarea", "title", "dialog", "object",
+];
+
+/// Class or id fragments of page furniture.
+const JUNK: &[&str] = &[
+    "share",
+    "newsletter",
+    "subscribe",
+    "related",
+    "comment",
+    "cookie",
+    "advert",
+    "promo",
+    "social",
+];
+
+/// 1 for an `<article>` or `itemprop="articleBody"`, 2 for `<main>`: where
+/// the story is likely to be, best first.
+fn candidate_tier(src: &str, tag: &Tag) -> Option<u8> {
+    let body = tag
+        .attr_lower(src, "itemprop")
+        .is_some_and(|p| p.contains("articlebody"));
+    if tag.name == "article" || body {
+        Some(1)
+    } else if tag.name == "main" || tag.attr_lower(src, "role").as_deref() == Some("main") {
+        Some(2)
+    } else {
+        None
+    }
+}
+
+/// Whether an element and everything in it is page furniture. A `<header>`
+/// is furniture unless inside the story, where it holds the headline.
+fn is_skipped(src: &str, tag: &Tag, keep_header: bool) -> bool {
+    let name = tag.name.as_str();
+    if SKIPPED.contains(&name)
+        || (name == "header" && !keep_header)
+        || tag.attr(src, "hidden").is_some()
+    {
+        return true;
+    }
+    let role = tag.attr_lower(src, "role").unwrap_or_default();
+    if matches!(role.trim(), "navigation" | "complementary" | "contentinfo") {
+        return true;
+    }
+    // The classes of these name whatever the page is about (WordPress puts
+    // category slugs such as "category-social" there), not what they are.
+    if matches!(name, "html" | "body" | "main") || candidate_tier(src, tag).is_some() {
+        return false;
+    }
+    ["class", "id"]
+        .iter()
+        .filter_map(|attr| tag.attr_lower(src, attr))
+        .any(|value| JUNK.iter().any(|junk| value.contains(junk)))
+}
+
+enum Kind {
+    /// Its text is a block of its own.
+    Block(Role),
+    /// Text directly inside it is a block of its own.
+    Container,
+    /// Its text belongs to the enclosing block.
+    Inline,
+}
+
+fn kind(name: &str) -> Kind {
+    match name {
+        "figcaption" => Kind::Block(Role::Caption),
+        "p" | "li" | "blockquote" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "td" | "th"
+        | "dd" | "dt" | "pre" | "caption" => Kind::Block(Role::Body),
+        "div" | "section" | "article" | "main" | "body" | "html" | "header" | "figure"
+        | "center" | "address" | "details" | "summary" | "hgroup" | "ul" | "ol" | "dl"
+        | "table" | "thead" | "tbody" | "tfoot" | "tr" => Kind::Container,
+        _ => Kind::Inline,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// First pass: metadata and where the story is
+
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+enum RawKind {
+    #[default]
+    Ignored,
+    JsonLd,
+    Title,
+}
+
+#[derive(Clone, Copy, Default)]
+struct ScanCtx {
+    skip: bool,
+    in_p: bool,
+    in_candidate: bool,
+    candidate: Option<usize>,
+    raw: RawKind,
+}
+
+/// An element that may hold the story, with how much text it holds.
+struct Candidate {
+    ordinal: usize,
+    /// The ordinal of the last element inside it.
+    last: usize,
+    tier: u8,
+    /// Non-space bytes inside `<p>`; until it closes, the running total at
+    /// its start.
+    p_text: usize,
+    /// Non-space bytes of any content.
+    all_text: usize,
+}
+
+/// Where the second pass takes text from.
+enum Region {
+    Candidate { ordinal: usize, last: usize },
+    Body(usize),
+    Document,
+}
+
+struct Scan<'s> {
+    src: &'s str,
+    /// `name` or `property` (lowercased) → decoded `content`; first wins.
+    meta_tags: HashMap<String, String>,
+    title: Option<String>,
+    canonical: Option<String>,
+    json_ld: Vec<&'s str>,
+    /// `<time datetime>` values by element ordinal.
+    times: Vec<(usize, &'s str)>,
+    candidates: Vec<Candidate>,
+    body: Option<usize>,
+    last_ordinal: usize,
+    p_text: usize,
+    all_text: usize,
+}
+
+impl<'s> Scan<'s> {
+    fn new(src: &'s str) -> Self {
+        Self {
+            src,
+            meta_tags: HashMap::new(),
+            title: None,
+            canonical: None,
+            json_ld: Vec::new(),
+            times: Vec::new(),
+            candidates: Vec::new(),
+            body: None,
+            last_ordinal: 0,
+            p_text: 0,
+            all_text: 0,
+        }
+    }
+
+    fn collect(&mut self, tag: &Tag, ordinal: usize) {
+        let src = self.src;
+        match tag.name.as_str() {
+            "meta" => {
+                let Some(content) = tag.attr(src, "content").and_then(clean) else {
+                    return;
+                };
+                for key in ["property", "name"] {
+                    if let Some(key) = tag.attr(src, key) {
+                        let key = key.trim().to_ascii_lowercase();
+                        self.meta_tags.entry(key).or_insert_with(|| content.clone());
+                    }
+                }
+            }
+            "link" if self.canonical.is_none() => {
+                let canonical = tag.attr(src, "rel").is_some_and(|rel| {
+                    rel.split_ascii_whitespace()
+                        .any(|r| r.eq_ignore_ascii_case("canonical"))
+                });
+                if canonical {
+                    self.canonical = tag.attr(src, "href").and_then(clean);
+                }
+            }
+            "time" => {
+                if let Some(datetime) = tag.attr(src, "datetime") {
+                    self.times.push((ordinal, datetime));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn region(&self) -> Region {
+        for tier in [1, 2] {
+            // `max_by_key` keeps the last of equals; reversed, the first in
+            // the page wins, which is the outer one of nested candidates.
+            let best = self
+                .candidates
+                .iter()
+                .filter(|c| c.tier == tier && c.all_text > 0)
+                .rev()
+                .max_by_key(|c| (c.p_text, c.all_text));
+            if let Some(c) = best {
+                return Region::Candidate {
+                    ordinal: c.ordinal,
+                    last: c.last,
+                };
+            }
+        }
+        self.body.map_or(Region::Document, Region::Body)
+    }
+
+    fn meta(&self, region: &Region) -> Meta {
+        let mut meta = json_ld_meta(&self.json_ld);
+        let tag = |keys: &[&str]| keys.iter().find_map(|k| self.meta_tags.get(*k)).cloned();
+        meta.outlet = meta
+            .outlet
+            .or_else(|| tag(&["og:site_name", "application-name"]));
+        let site = meta.outlet.clone();
+        meta.title = meta.title.or_else(|| {
+            tag(&["og:title", "twitter:title"])
+                .or_else(|| self.title.clone())
+                .map(|title| strip_site(title, site.as_deref()))
+        });
+        meta.author = meta.author.or_else(|| {
+            AUTHOR_KEYS
+                .iter()
+                .filter_map(|k| self.meta_tags.get(*k))
+                .find(|v| !looks_like_url(v))
+                .cloned()
+        });
+        meta.published = meta
+            .published
+            .or_else(|| {
+                DATE_KEYS
+                    .iter()
+                    .filter_map(|k| self.meta_tags.get(*k))
+                    .find_map(|v| parse_date(v))
+            })
+            .or_else(|| self.time_in(region));
+        meta.url = meta
+            .url
+            .or_else(|| tag(&["og:url"]))
+            .or_else(|| self.canonical.clone());
+        meta
+    }
+
+    /// The first `<time datetime>` inside the story.
+    fn time_in(&self, region: &Region) -> Option<Date> {
+        let &Region::Candidate { ordinal, last } = region else {
+            return None;
+        };
+        self.times
+            .iter()
+            .filter(|(at, _)| *at > ordinal && *at <= last)
+            .find_map(|(_, datetime)| parse_date(datetime))
+    }
+}
+
+const AUTHOR_KEYS: &[&str] = &[
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+];
+
+const DATE_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "article:published",
+    "date",
+    "pubdate",
+    "publish-date",
+    "publish_date",
+    "parsely-pub-date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+    "sailthru.date",
+];
+
+impl Visitor for Scan<'_> {
+    type Ctx = ScanCtx;
+
+    fn root(&self) -> ScanCtx {
+        ScanCtx::default()
+    }
+
+    fn open(&mut self, tag: &Tag, ordinal: usize, parent: &ScanCtx) -> ScanCtx {
+        self.last_ordinal = ordinal;
+        if !parent.skip {
+            self.collect(tag, ordinal);
+        }
+        let tier = candidate_tier(self.src, tag);
+        let skip = parent.skip || is_skipped(self.src, tag, parent.in_candidate);
+        let candidate = tier.filter(|_| !skip).map(|tier| {
+            self.candidates.push(Candidate {
+                ordinal,
+                last: ordinal,
+                tier,
+                p_text: self.p_text,
+                all_text: self.all_text,
+            });
+            self.candidates.len() - 1
+        });
+        if tag.name == "body" && self.body.is_none() {
+            self.body = Some(ordinal);
+        }
+        let raw = match tag.name.as_str() {
+            "script"
+                if tag
+                    .attr_lower(self.src, "type")
+                    .is_some_and(|t| t.contains("ld+json")) =>
+            {
+                RawKind::JsonLd
+            }
+            // Not an `<svg>` title: those sit in skipped elements.
+            "title" if !parent.skip => RawKind::Title,
+            _ => RawKind::Ignored,
+        };
+        ScanCtx {
+            skip,
+            in_p: parent.in_p || tag.name == "p",
+            in_candidate: parent.in_candidate || tier.is_some(),
+            candidate,
+            raw,
+        }
+    }
+
+    fn close(&mut self, ctx: ScanCtx) {
+        if let Some(c) = ctx.candidate.and_then(|i| self.candidates.get_mut(i)) {
+            c.p_text = self.p_text - c.p_text;
+            c.all_text = self.all_text - c.all_text;
+            c.last = self.last_ordinal;
+        }
+    }
+
+    fn text(&mut self, range: Range<usize>, ctx: &ScanCtx) {
+        if ctx.skip {
+            return;
+        }
+        let bytes = &self.src.as_bytes()[range];
+        let n = bytes.iter().filter(|c| !is_space(**c)).count();
+        self.all_text += n;
+        if ctx.in_p {
+            self.p_text += n;
+        }
+    }
+
+    fn raw(&mut self, range: Range<usize>, ctx: &ScanCtx) {
+        let text = self.src.get(range).unwrap_or_default();
+        match ctx.raw {
+            RawKind::JsonLd => self.json_ld.push(text),
+            RawKind::Title if self.title.is_none() => self.title = clean(text),
+            _ => {}
+        }
+    }
+}
+
+/// Drops a trailing " | Site" (or " - Site", …) when it names the outlet.
+fn strip_site(title: String, site: Option<&str>) -> String {
+    let Some(site) = site.map(|s| s.trim().to_lowercase()) else {
+        return title;
+    };
+    for separator in [" | ", " - ", " – ", " — ", " · ", " :: "] {
+        if let Some((head, tail)) = title.rsplit_once(separator)
+            && tail.trim().to_lowercase() == site
+            && !head.trim().is_empty()
+        {
+            return head.trim().to_owned();
+        }
+    }
+    title
+}
+
+fn looks_like_url(s: &str) -> bool {
+    s.starts_with("http://") || s.starts_with("https://") || s.starts_with('/')
+}
+
+/// The leading `YYYY-MM-DD` of an ISO date or date-time.
+fn parse_date(s: &str) -> Option<Date> {
+    let s = s.trim();
+    let head = s.get(..10)?;
+    let shape = head.bytes().enumerate().all(|(i, c)| {
+        if i == 4 || i == 7 {
+            c == b'-'
+        } else {
+            c.is_ascii_digit()
+        }
+    });
+    if !shape || s.as_bytes().get(10).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    head.parse().ok()
+}
+
+/// Decodes entities and collapses whitespace; `None` if nothing is left.
+fn clean(s: &str) -> Option<String> {
+    let decoded = decode_entities(s);
+    let words: Vec<&str> = decoded.split_whitespace().collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+// ---------------------------------------------------------------------------
+// JSON-LD
+
+type Ids<'v> = HashMap<&'v str, &'v Value>;
+
+fn json_ld_meta(scripts: &[&str]) -> Meta {
+    let mut meta = Meta::default();
+    for script in scripts {
+        // Old pages hide the script from old browsers inside a comment.
+        let body = script
+            .trim()
+            .trim_start_matches("<!--")
+            .trim_end_matches("-->")
+            .trim();
+        let Ok(root) = serde_json::from_str::<Value>(body) else {
+            continue;
+        };
+        let ids = index_ids(&root);
+        for article in preorder(&root)
+            .filter_map(Value::as_object)
+            .filter(|o| is_article(o))
+        {
+            fill_from(&mut meta, article, &ids);
+        }
+    }
+    meta
+}
+
+/// Every value in document order, without recursion.
+fn preorder(root: &Value) -> impl Iterator<Item = &Value> {
+    let mut stack = vec![root];
+    std::iter::from_fn(move || {
+        let value = stack.pop()?;
+        match value {
+            Value::Array(items) => stack.extend(items.iter().rev()),
+            Value::Object(map) => stack.extend(map.values().rev()),
+            _ => {}
+        }
+        Some(value)
+    })
+}
+
+/// Objects by `@id`, so that `{"@id": …}` references (common in `@graph`)
+/// can be followed.
+fn index_ids(root: &Value) -> Ids<'_> {
+    let mut ids = HashMap::new();
+    for value in preorder(root) {
+        if let Some(object) = value.as_object()
+            && object.len() > 1
+            && let Some(id) = object.get("@id").and_then(Value::as_str)
+        {
+            ids.entry(id).or_insert(value);
+        }
+    }
+    ids
+}
+
+fn is_article(object: &Map<String, Value>) -> bool {
+    let types: Vec<&str> = match object.get("@type") {
+        Some(Value::String(t)) => vec![t],
+        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    };
+    types.iter().any(|t| {
+        let t = t.rsplit(['/', ':']).next().unwrap_or(t);
+        t.ends_with("Article") || t.ends_with("BlogPosting") || t == "Report"
+    })
+}
+
+/// Fills the fields still missing from one article object.
+fn fill_from(meta: &mut Meta, article: &Map<String, Value>, ids: &Ids) {
+    let text = |key: &str| article.get(key).and_then(Value::as_str).and_then(clean);
+    meta.title = meta
+        .title
+        .take()
+        .or_else(|| text("headline"))
+        .or_else(|| text("name"));
+    meta.published = meta.published.or_else(|| {
+        article
+            .get("datePublished")
+            .and_then(Value::as_str)
+            .and_then(parse_date)
+    });
+    meta.author = meta.author.take().or_else(|| {
+        let names = names(article.get("author")?, ids);
+        (!names.is_empty()).then(|| names.join(", "))
+    });
+    meta.outlet = meta
+        .outlet
+        .take()
+        .or_else(|| names(article.get("publisher")?, ids).into_iter().next());
+    meta.url = meta
+        .url
+        .take()
+        .or_else(|| text("url"))
+        .or_else(|| page_url(article.get("mainEntityOfPage")?));
+}
+
+/// The names of a person or organisation, or of an array of them.
+fn names(value: &Value, ids: &Ids) -> Vec<String> {
+    let items: Vec<&Value> = match value {
+        Value::Array(items) => items.iter().collect(),
+        one => vec![one],
+    };
+    let mut names = Vec::new();
+    for name in items
+        .into_iter()
+        .filter_map(|item| name_of(resolve(item, ids)))
+    {
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
+fn resolve<'v>(value: &'v Value, ids: &Ids<'v>) -> &'v Value {
+    value
+        .get("@id")
+        .and_then(Value::as_str)
+        .and_then(|id| ids.get(id))
+        .copied()
+        .unwrap_or(value)
+}
+
+fn name_of(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) if !looks_like_url(s) => clean(s),
+        Value::Object(o) => {
+            let field = |key: &str| o.get(key).and_then(Value::as_str).unwrap_or_default();
+            clean(field("name"))
+                .or_else(|| clean(&format!("{} {}", field("givenName"), field("familyName"))))
+        }
+        _ => None,
+    }
+}
+
+fn page_url(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => clean(s),
+        Value::Object(o) => o
+            .get("@id")
+            .or_else(|| o.get("url"))
+            .and_then(Value::as_str)
+            .and_then(clean),
+        _ => None,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Entities
+
+/// Entities that browsers decode even without the final `;`.
+const LEGACY: &[&str] = &["amp", "lt", "gt", "quot", "nbsp", "copy", "reg"];
+
+/// Latin-1 entity names, U+00A0 onwards.
+const LATIN1: &[&str] = &[
+    "nbsp", "iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect", "uml", "copy", "ordf",
+    "laquo", "not", "shy", "reg", "macr", "deg", "plusmn", "sup2", "sup3", "acute", "micro",
+    "para", "middot", "cedil", "sup1", "ordm", "raquo", "frac14", "frac12", "frac34", "iquest",
+    "Agrave", "Aacute", "Acirc", "Atilde", "Auml", "Aring", "AElig", "Ccedil", "Egrave", "Eacute",
+    "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml", "ETH", "Ntilde", "Ograve", "Oacute",
+    "Ocirc", "Otilde", "Ouml", "times", "Oslash", "Ugrave", "Uacute", "Ucirc", "Uuml", "Yacute",
+    "THORN", "szlig", "agrave", "aacute", "acirc", "atilde", "auml", "aring", "aelig", "ccedil",
+    "egrave", "eacute", "ecirc", "euml", "igrave", "iacute", "icirc", "iuml", "eth", "ntilde",
+    "ograve", "oacute", "ocirc", "otilde", "ouml", "divide", "oslash", "ugrave", "uacute", "ucirc",
+    "uuml", "yacute", "thorn", "yuml",
+];
+
+const NAMED: &[(&str, char)] = &[
+    ("amp", '&'),
+    ("lt", '<'),
+    ("gt", '>'),
+    ("quot", '"'),
+    ("apos", '\''),
+    ("ndash", '–'),
+    ("mdash", '—'),
+    ("lsquo", '‘'),
+    ("rsquo", '’'),
+    ("sbquo", '‚'),
+    ("ldquo", '“'),
+    ("rdquo", '”'),
+    ("bdquo", '„'),
+    ("lsaquo", '‹'),
+    ("rsaquo", '›'),
+    ("hellip", '…'),
+    ("trade", '™'),
+    ("euro", '€'),
+    ("bull", '•'),
+    ("dagger", '†'),
+    ("Dagger", '‡'),
+    ("permil", '‰'),
+    ("prime", '′'),
+    ("Prime", '″'),
+    ("minus", '−'),
+    ("ensp", '\u{2002}'),
+    ("emsp", '\u{2003}'),
+    ("thinsp", '\u{2009}'),
+    ("zwnj", '\u{200c}'),
+    ("zwj", '\u{200d}'),
+    ("lrm", '\u{200e}'),
+    ("rlm", '\u{200f}'),
+    ("OElig", 'Œ'),
+    ("oelig", 'œ'),
+    ("Scaron", 'Š'),
+    ("scaron", 'š'),
+    ("Yuml", 'Ÿ'),
+    ("fnof", 'ƒ'),
+    ("circ", 'ˆ'),
+    ("tilde", '˜'),
+    ("larr", '←'),
+    ("rarr", '→'),
+    ("uarr", '↑'),
+    ("darr", '↓'),
+    ("harr", '↔'),
+    ("ne", '≠'),
+    ("le", '≤'),
+    ("ge", '≥'),
+    ("asymp", '≈'),
+    ("infin", '∞'),
+];
+
+/// What browsers make of `&#128;`–`&#159;`: the Windows-1252 characters.
+const CP1252: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+];
+
+fn named(name: &str) -> Option<char> {
+    // The analysis text wants a plain space, not a no-break one.
+    if name == "nbsp" {
+        return Some(' ');
+    }
+    (0xA0..)
+        .zip(LATIN1)
+        .find(|(_, n)| **n == name)
+        .and_then(|(code, _)| char::from_u32(code))
+        .or_else(|| NAMED.iter().find(|(n, _)| *n == name).map(|&(_, c)| c))
+}
+
+fn numeric(value: u32) -> char {
+    match value {
+        0x80..=0x9F => CP1252[(value - 0x80) as usize],
+        _ => char::from_u32(value)
+            .filter(|&c| c != '\0')
+            .unwrap_or('\u{fffd}'),
+    }
+}
+
+/// Decodes the entity at the start of `s` (which starts with `&`): the
+/// character and how many bytes it takes. `None` if it is not one.
+fn parse_entity(s: &[u8]) -> Option<(char, usize)> {
+    let body = s.get(1..)?;
+    if let Some(number) = body.strip_prefix(b"#") {
+        let (radix, digits) = match number.split_first() {
+            Some((b'x' | b'X', rest)) => (16, rest),
+            _ => (10, number),
+        };
+        let count = digits
+            .iter()
+            .take_while(|c| char::from(**c).is_digit(radix))
+            .count();
+        if count == 0 {
+            return None;
+        }
+        let value = digits[..count].iter().fold(0u32, |acc, c| {
+            let digit = char::from(*c).to_digit(radix).unwrap_or(0);
+            acc.saturating_mul(radix).saturating_add(digit)
+        });
+        let semicolon = usize::from(digits.get(count) == Some(&b';'));
+        let len = s.len() - digits.len() + count + semicolon;
+        return Some((numeric(value), len));
+    }
+    let count = body
+        .iter()
+        .take(32)
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    let name = std::str::from_utf8(&body[..count]).ok()?;
+    match body.get(count) {
+        Some(b';') => named(name).map(|c| (c, count + 2)),
+        Some(c) if c.is_ascii_alphanumeric() || *c == b'=' => None,
+        _ if LEGACY.contains(&name) => named(name).map(|c| (c, count + 1)),
+        _ => None,
+    }
+}
+
+fn decode_entities(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(offset) = memchr(b'&', &bytes[i..]) {
+        let at = i + offset;
+        i = at + 1;
+        if let Some((c, len)) = parse_entity(&bytes[at..]) {
+            out.push_str(s.get(copied..at).unwrap_or_default());
+            out.push(c);
+            copied = at + len;
+            i = copied;
+        }
+    }
+    out.push_str(s.get(copied..).unwrap_or_default());
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Second pass: the text
+
+/// The block that text at some point belongs to: the element that owns it.
+#[derive(Clone, Copy)]
+struct Slot {
+    owner: usize,
+    role: Role,
+}
+
+#[derive(Clone, Copy)]
+struct ExtractCtx {
+    active: bool,
+    skip: bool,
+    slot: Slot,
+}
+
+/// A piece of block text and the source bytes it comes from.
+enum Atom {
+    Verbatim(Range<usize>),
+    Decoded(char, Range<usize>),
+    /// A run of whitespace (and `<br>`), read as one space.
+    Space(Range<usize>),
+}
+
+struct Extract<'s> {
+    src: &'s str,
+    /// The ordinal of the element to read; `None` for the whole document.
+    root: Option<usize>,
+    keep_header: bool,
+    seen_h1: bool,
+    /// The block being collected, written out once it is known not to be
+    /// boilerplate.
+    owner: usize,
+    role: Role,
+    atoms: Vec<Atom>,
+    out: TextBuilder,
+}
+
+impl<'s> Extract<'s> {
+    fn new(src: &'s str, region: &Region) -> Self {
+        let root = match *region {
+            Region::Candidate { ordinal, .. } | Region::Body(ordinal) => Some(ordinal),
+            Region::Document => None,
+        };
+        Self {
+            src,
+            root,
+            keep_header: matches!(region, Region::Candidate { .. }),
+            seen_h1: false,
+            owner: usize::MAX,
+            role: Role::Body,
+            atoms: Vec::new(),
+            out: TextBuilder::default(),
+        }
+    }
+
+    fn finish(mut self) -> TextBuilder {
+        self.flush();
+        self.out
+    }
+
+    fn block_role(&mut self, name: &str, role: Role, parent: Role, live: bool) -> Role {
+        if name == "h1" {
+            let first = live && !self.seen_h1;
+            self.seen_h1 |= first;
+            return if first { Role::Title } else { Role::Body };
+        }
+        if parent == Role::Caption {
+            Role::Caption
+        } else {
+            role
+        }
+    }
+
+    /// Makes `slot` the current block; whitespace alone never starts one.
+    fn enter(&mut self, slot: Slot, space: bool) -> bool {
+        if self.owner == slot.owner {
+            return true;
+        }
+        if space {
+            return false;
+        }
+        self.flush();
+        self.owner = slot.owner;
+        self.role = slot.role;
+        true
+    }
+
+    fn space(&mut self, slot: Slot, range: Range<usize>) {
+        if !self.enter(slot, true) {
+            return;
+        }
+        match self.atoms.last_mut() {
+            Some(Atom::Space(last)) if last.end == range.start => last.end = range.end,
+            // Whitespace on both sides of a tag: the first run stands for both.
+            Some(Atom::Space(_)) => {}
+            _ => self.atoms.push(Atom::Space(range)),
+        }
+    }
+
+    fn verbatim(&mut self, slot: Slot, range: Range<usize>) {
+        self.enter(slot, false);
+        match self.atoms.last_mut() {
+            Some(Atom::Verbatim(last)) if last.end == range.start => last.end = range.end,
+            _ => self.atoms.push(Atom::Verbatim(range)),
+        }
+    }
+
+    fn feed(&mut self, slot: Slot, range: Range<usize>) {
+        let bytes = self.src.as_bytes();
+        let end = range.end;
+        let mut i = range.start;
+        while i < end {
+            let space = match bytes[i] {
+                c if is_space(c) => 1,
+                0xC2 if bytes.get(i + 1) == Some(&0xA0) => 2,
+                _ => 0,
+            };
+            if space > 0 {
+                self.space(slot, i..i + space);
+                i += space;
+                continue;
+            }
+            if bytes[i] == b'&'
+                && let Some((c, len)) = parse_entity(&bytes[i..end])
+            {
+                if c.is_whitespace() {
+                    self.space(slot, i..i + len);
+                } else {
+                    self.enter(slot, false);
+                    self.atoms.push(Atom::Decoded(c, i..i + len));
+                }
+                i += len;
+                continue;
+            }
+            // Stops only at ASCII bytes or at the lead byte of U+00A0.
+            let run = bytes[i + 1..end]
+                .iter()
+                .enumerate()
+                .position(|(k, &c)| {
+                    is_space(c) || c == b'&' || (c == 0xC2 && bytes.get(i + 2 + k) == Some(&0xA0))
+                })
+                .map_or(end, |k| i + 1 + k);
+            self.verbatim(slot, i..run);
+            i = run;
+        }
+    }
+
+    fn render(&self, atoms: &[Atom]) -> String {
+        let mut text = String::new();
+        for atom in atoms {
+            match atom {
+                Atom::Verbatim(range) => {
+                    text.push_str(self.src.get(range.clone()).unwrap_or_default());
+                }
+                Atom::Decoded(c, _) => text.push(*c),
+                Atom::Space(_) => text.push(' '),
+            }
+        }
+        text
+    }
+
+    fn flush(&mut self) {
+        let atoms = std::mem::take(&mut self.atoms);
+        let is_text = |a: &Atom| !matches!(a, Atom::Space(_));
+        let (Some(first), Some(last)) = (
+            atoms.iter().position(is_text),
+            atoms.iter().rposition(is_text),
+        ) else {
+            return;
+        };
+        let atoms = &atoms[first..=last];
+        let text = self.render(atoms);
+        // A block of, say, only a thin space would be emptied by `end_block`.
+        if text.trim().is_empty() || is_boilerplate(&text) {
+            return;
+        }
+        let start = self.out.begin_block();
+        for atom in atoms {
+            match atom {
+                Atom::Verbatim(range) => {
+                    let piece = self.src.get(range.clone()).unwrap_or_default();
+                    self.out.verbatim(piece, range.start);
+                }
+                Atom::Decoded(c, range) => {
+                    let mut buf = [0; 4];
+                    self.out
+                        .decoded(c.encode_utf8(&mut buf), range.start, range.len());
+                }
+                Atom::Space(range) if self.src.get(range.clone()) == Some(" ") => {
+                    self.out.verbatim(" ", range.start);
+                }
+                Atom::Space(range) => self.out.decoded(" ", range.start, range.len()),
+            }
+        }
+        self.out.end_block(self.role, start);
+    }
+}
+
+impl Visitor for Extract<'_> {
+    type Ctx = ExtractCtx;
+
+    fn root(&self) -> ExtractCtx {
+        ExtractCtx {
+            active: self.root.is_none(),
+            skip: false,
+            slot: Slot {
+                owner: 0,
+                role: Role::Body,
+            },
+        }
+    }
+
+    fn open(&mut self, tag: &Tag, ordinal: usize, parent: &ExtractCtx) -> ExtractCtx {
+        let chosen = self.root == Some(ordinal);
+        let active = parent.active || chosen;
+        // The first pass judged the chosen element to be content even if it
+        // sits in, say, a `<header>`.
+        let skip = !chosen
+            && (parent.skip || is_skipped(self.src, tag, self.keep_header && parent.active));
+        let live = active && !skip;
+        if tag.name == "br" && live {
+            self.space(parent.slot, tag.span.clone());
+        }
+        let slot = match kind(&tag.name) {
+            Kind::Block(role) => Slot {
+                owner: ordinal,
+                role: self.block_role(&tag.name, role, parent.slot.role, live),
+            },
+            Kind::Container => Slot {
+                owner: ordinal,
+                role: Role::Body,
+            },
+            Kind::Inline => parent.slot,
+        };
+        ExtractCtx { active, skip, slot }
+    }
+
+    fn text(&mut self, range: Range<usize>, ctx: &ExtractCtx) {
+        if ctx.active && !ctx.skip {
+            self.feed(ctx.slot, range);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Talks resume in Doha | The Daily Example</title>
+  <meta property="og:title" content="Talks resume in Doha &ndash; live">
+  <meta property="og:site_name" content="The Daily Example">
+  <meta name="author" content="Meta Author">
+  <meta property="article:published_time" content="2024-03-01T08:00:00Z">
+  <link rel="canonical" href="https://example.com/canonical">
+  <script type="application/ld+json">
+  {"@context": "https://schema.org", "@graph": [
+    {"@type": "WebPage", "@id": "https://example.com/talks", "name": "Not this"},
+    {"@type": "NewsArticle", "headline": "Talks resume in Doha &amp; Cairo",
+     "datePublished": "2024-03-02T09:30:00+03:00",
+     "author": [{"@id": "https://example.com/#jane"}, {"@type": "Person", "name": "John Roe"}],
+     "publisher": {"@id": "https://example.com/#org"},
+     "mainEntityOfPage": {"@id": "https://example.com/talks"}},
+    {"@type": "Person", "@id": "https://example.com/#jane", "name": "Jane Doe"},
+    {"@type": "Organization", "@id": "https://example.com/#org", "name": "The Daily Example"}
+  ]}
+  </script>
+  <style>body { color: red; }</style>
+  <script>var tracking = "should not appear";</script>
+</head>
+<body class="single comments-open">
+  <header><a href="/">The Daily Example</a><nav><ul><li>World</li><li>Politics</li></ul></nav></header>
+  <div class="share-bar"><a>Facebook</a> <a>Twitter</a></div>
+  <main>
+    <article class="post category-social">
+      <header><h1>Talks resume in Doha</h1>
+        <p class="byline">By Jane Doe</p>
+        <time datetime="2024-02-28">Feb 28</time>
+      </header>
+      <div class="social-links"><a>Share on WhatsApp</a></div>
+      <p>Negotiators met on Sunday, officials said.</p>
+      <p>The talks involved Qatar &amp; Egypt, <a href="/x">according to</a> two <em>diplomats</em>.</p>
+      <figure><img src="a.jpg" alt="photo" onerror="alert(1)"><figcaption>Delegates arrive in Doha.</figcaption></figure>
+      <p>Share this article</p>
+      <aside><p>Related: other talks</p></aside>
+      <div class="newsletter-signup"><p>Get our daily briefing in your inbox every morning.</p></div>
+      <blockquote><p>We are hopeful,</p></blockquote>
+      <ul><li>First point</li><li>Second point</li></ul>
+    </article>
+    <section class="related-stories"><article><p>Another story teaser.</p></article></section>
+  </main>
+  <div id="comments"><p>Great article!</p></div>
+  <footer><p>Copyright 2024 The Daily Example</p></footer>
+</body>
+</html>"#;
+
+    fn blocks(builder: &TextBuilder) -> Vec<(Role, &str)> {
+        builder
+            .blocks
+            .iter()
+            .map(|b| (b.role, &builder.text[b.range.clone()]))
+            .collect()
+    }
+
+    /// Every block maps back to a source slice that reads as the same text.
+    fn assert_maps_back(source: &str, builder: &TextBuilder) {
+        for block in &builder.blocks {
+            let span = builder.map.to_source(block.range.clone());
+            let slice = source.get(span.range()).expect("span on char boundaries");
+            let reread = read_html(slice).text.text;
+            assert_eq!(
+                reread,
+                &builder.text[block.range.clone()],
+                "slice {slice:?}"
+            );
+        }
+    }
+
+    fn date(s: &str) -> Option<Date> {
+        s.parse().ok()
+    }
+
+    #[test]
+    fn news_page_meta_from_json_ld() {
+        let page = read_html(PAGE);
+        assert_eq!(
+            page.meta,
+            Meta {
+                outlet: Some("The Daily Example".into()),
+                title: Some("Talks resume in Doha & Cairo".into()),
+                author: Some("Jane Doe, John Roe".into()),
+                url: Some("https://example.com/talks".into()),
+                published: date("2024-03-02"),
+            }
+        );
+    }
+
+    #[test]
+    fn news_page_text_is_only_the_story() {
+        let page = read_html(PAGE);
+        assert_eq!(
+            blocks(&page.text),
+            vec![
+                (Role::Title, "Talks resume in Doha"),
+                (Role::Body, "By Jane Doe"),
+                (Role::Body, "Feb 28"),
+                (Role::Body, "Negotiators met on Sunday, officials said."),
+                (
+                    Role::Body,
+                    "The talks involved Qatar & Egypt, according to two diplomats."
+                ),
+                (Role::Caption, "Delegates arrive in Doha."),
+                (Role::Body, "We are hopeful,"),
+                (Role::Body, "First point"),
+                (Role::Body, "Second point"),
+            ]
+        );
+        for junk in [
+            "tracking", "color", "alert", "Politics", "Facebook", "Related", "teaser",
+        ] {
+            assert!(!page.text.text.contains(junk), "{junk} leaked");
+        }
+        assert_maps_back(PAGE, &page.text);
+    }
+
+    #[test]
+    fn meta_tags_are_fallbacks() {
+        let html = r#"<html><head>
+            <title>Quiet &amp; calm - Example News</title>
+            <meta name="application-name" content="Example News">
+            <meta name="author" content="A. Writer">
+            <meta property="og:url" content="https://example.com/a">
+            </head><body><article><p>Text.</p><time datetime="2023-12-31T23:00">x</time></article></body></html>"#;
+        let meta = read_html(html).meta;
+        assert_eq!(meta.title.as_deref(), Some("Quiet & calm"));
+        assert_eq!(meta.outlet.as_deref(), Some("Example News"));
+        assert_eq!(meta.author.as_deref(), Some("A. Writer"));
+        assert_eq!(meta.url.as_deref(), Some("https://example.com/a"));
+        assert_eq!(meta.published, date("2023-12-31"));
+
+        let html = r#"<title>Only a title | Unknown Site</title>
+            <meta name="parsely-pub-date" content="not a date"><meta name="dc.date" content="2022-02-30">
+            <link rel="Canonical" href="/canonical"><body><p>x</p></body>"#;
+        let meta = read_html(html).meta;
+        assert_eq!(meta.title.as_deref(), Some("Only a title | Unknown Site"));
+        assert_eq!(meta.url.as_deref(), Some("/canonical"));
+        assert_eq!(meta.published, None);
+    }
+
+    #[test]
+    fn json_ld_arrays_and_plain_authors() {
+        let html = r#"<script type="application/ld+json">[
+            {"@type": "BreadcrumbList"},
+            {"@type": ["ReportageNewsArticle"], "headline": "H", "url": "https://e.com/u",
+             "author": ["Ann One", {"name": "Bob Two"}], "publisher": {"name": "Pub"},
+             "datePublished": "2021-07-04"}]</script>
+            <script type="application/ld+json">{"@type": "BlogPosting", "author": "Late"}</script>
+            <script type="application/ld+json">{ broken json</script>"#;
+        let meta = read_html(html).meta;
+        assert_eq!(meta.title.as_deref(), Some("H"));
+        assert_eq!(meta.author.as_deref(), Some("Ann One, Bob Two"));
+        assert_eq!(meta.outlet.as_deref(), Some("Pub"));
+        assert_eq!(meta.url.as_deref(), Some("https://e.com/u"));
+        assert_eq!(meta.published, date("2021-07-04"));
+    }
+
+    #[test]
+    fn entities_map_to_their_exact_source() {
+        let html =
+            "<p>Fish &amp; chips&#8217; &#x2019;n&nbsp;peas &eacute;t&eacute; &bogus; &amp</p>";
+        let page = read_html(html);
+        let text = &page.text.text;
+        assert_eq!(text, "Fish & chips\u{2019} \u{2019}n peas été &bogus; &");
+        let map = &page.text.map;
+        let amp = text.find('&').unwrap();
+        assert_eq!(&html[map.to_source(amp..amp + 1).range()], "&amp;");
+        let block = page.text.blocks[0].range.clone();
+        let inner = "Fish &amp; chips&#8217; &#x2019;n&nbsp;peas &eacute;t&eacute; &bogus; &amp";
+        assert_eq!(&html[map.to_source(block).range()], inner);
+        let quote = text.find('\u{2019}').unwrap();
+        let quote_end = quote + '\u{2019}'.len_utf8();
+        assert_eq!(&html[map.to_source(quote..quote_end).range()], "&#8217;");
+        let nbsp = text.find("n peas").unwrap() + 1;
+        assert_eq!(&html[map.to_source(nbsp..nbsp + 1).range()], "&nbsp;");
+        assert_maps_back(html, &page.text);
+    }
+
+    #[test]
+    fn whitespace_collapses_with_exact_positions() {
+        let html = "<div>\n  <p>  The\n\n   quick \t<b> brown</b>\r\nfox<br/>jumps  </p>\n</div>";
+        let page = read_html(html);
+        let text = &page.text.text;
+        assert_eq!(text, "The quick brown fox jumps");
+        for word in ["The", "quick", "brown", "fox", "jumps"] {
+            let at = text.find(word).unwrap();
+            let span = page.text.map.to_source(at..at + word.len());
+            assert_eq!(span.start, html.find(word).unwrap());
+            assert_eq!(&html[span.range()], word);
+        }
+        assert_maps_back(html, &page.text);
+    }
+
+    #[test]
+    fn without_article_the_body_is_read() {
+        let html = "<html><head><title>T</title></head><body><div>Loose text <i>here</i><p>A paragraph.</p>tail</div><nav>Menu</nav><h1>One</h1><h1>Two</h1></body></html>";
+        let page = read_html(html);
+        assert_eq!(
+            blocks(&page.text),
+            vec![
+                (Role::Body, "Loose text here"),
+                (Role::Body, "A paragraph."),
+                (Role::Body, "tail"),
+                (Role::Title, "One"),
+                (Role::Body, "Two"),
+            ]
+        );
+        assert_maps_back(html, &page.text);
+
+        let page = read_html("Just some text &amp; more");
+        assert_eq!(page.text.text, "Just some text & more");
+    }
+
+    #[test]
+    fn the_fullest_candidate_wins() {
+        let html = r#"<article><p>Teaser.</p></article>
+            <div itemprop="articleBody"><p>The real story is here and long.</p><p>More.</p></div>
+            <main><p>Main text that is also long, longer than the story itself.</p></main>"#;
+        let page = read_html(html);
+        assert_eq!(
+            blocks(&page.text),
+            vec![
+                (Role::Body, "The real story is here and long."),
+                (Role::Body, "More.")
+            ]
+        );
+        // Nested candidates with the same text: the outer one, with its headline.
+        let html =
+            r#"<article><h1>Head</h1><div itemprop="articleBody"><p>Body.</p></div></article>"#;
+        let page = read_html(html);
+        assert_eq!(
+            blocks(&page.text),
+            vec![(Role::Title, "Head"), (Role::Body, "Body.")]
+        );
+    }
+
+    #[test]
+    fn scripts_styles_and_attributes_stay_out() {
+        let html = r#"<article><p onerror="alert('x')" title="hidden title">Visible<img src=x onerror=steal()>text</p>
+            <script>document.write("<p>injected</p>")</script><STYLE>p { x: y }</STYLE>
+            <p>After <noscript>nojs</noscript>all<template><p>tpl</p></template>.</p></article>"#;
+        let text = read_html(html).text.text;
+        assert_eq!(text, "Visibletext\n\nAfter all.");
+    }
+
+    #[test]
+    fn implied_end_tags() {
+        let html = "<body><p>One<p>Two<ul><li>a<li>b</ul><table><tr><td>c<td>d<tr><td>e</table><dl><dt>t<dd>u</dl>";
+        let page = read_html(html);
+        let texts: Vec<&str> = blocks(&page.text).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(texts, ["One", "Two", "a", "b", "c", "d", "e", "t", "u"]);
+    }
+
+    #[test]
+    fn deep_nesting_is_fine() {
+        let depth = 100_000;
+        let started = std::time::Instant::now();
+        let html = format!(
+            "{}deep text{}",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        assert_eq!(read_html(&html).text.text, "deep text");
+        let html = format!("{}unclosed", "<div><span><article>".repeat(depth));
+        assert_eq!(read_html(&html).text.text, "unclosed");
+        let html = format!("{}{}", "<b>".repeat(depth), "</i>".repeat(depth));
+        assert_eq!(read_html(&html).text.text, "");
+        assert!(started.elapsed().as_secs() < 10);
+    }
+
+    #[test]
+    fn garbage_does_not_panic() {
+        let nasty = [
+            "<<<>>>&&&#;",
+            "<p",
+            "<a href=\"unclosed",
+            "</",
+            "<",
+            "&",
+            "&#",
+            "&#x",
+            "&#x110000;&#xD800;&#0;&#99999999999999999999999;",
+            "<!--",
+            "<!-->x<!--->y",
+            "<![CDATA[x",
+            "<!DOCTYPE",
+            "<?xml",
+            "<script>never closed",
+            "<p>é<é>ü</é>&eacute&#233&nbsp\u{a0}x",
+            "<P CLASS=Share>x</P><DIV>Y</DIV>",
+            "<p>&amp&ampx&lt=&copy2024</p>",
+            "<title>t</title><svg><title>s</title></svg>",
+            "<a b='c' d=e f g=>h</a x y='>'>",
+            "\u{a0}\u{a0}<p>\u{a0}</p>",
+        ];
+        for html in nasty {
+            let page = read_html(html);
+            assert_maps_back(html, &page.text);
+        }
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        for round in 0..300 {
+            let bytes: Vec<u8> = (0..round * 7)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    let pick = (state >> 32) as u8;
+                    // Lean on the bytes that matter to the tokenizer.
+                    b"<>&#;/!-=\"' apx\xc2\xa0\xe2\x80"[usize::from(pick) % 16]
+                        .wrapping_add(u8::from(pick > 250))
+                })
+                .collect();
+            let html = String::from_utf8_lossy(&bytes);
+            let page = read_html(&html);
+            for block in &page.text.blocks {
+                let span = page.text.map.to_source(block.range.clone());
+                assert!(html.get(span.range()).is_some());
+            }
+        }
+    }
+
+    #[test]
+    fn boilerplate_blocks_are_dropped() {
+        let html = "<article><p>Subscribe</p><p>Real words here.</p><p>Advertisement</p></article>";
+        let page = read_html(html);
+        assert_eq!(page.text.text, "Real words here.");
+        assert_eq!(page.text.blocks.len(), 1);
+    }
+
+    #[test]
+    fn parse_date_takes_the_leading_date() {
+        assert_eq!(parse_date(" 2024-05-01T10:00:00Z"), date("2024-05-01"));
+        assert_eq!(parse_date("2024-05-01"), date("2024-05-01"));
+        assert_eq!(parse_date("2024-13-01"), None);
+        assert_eq!(parse_date("2024-05-011"), None);
+        assert_eq!(parse_date("May 1, 2024"), None);
+        assert_eq!(parse_date("2024-05-é"), None);
+    }
+}

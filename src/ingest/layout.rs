@@ -1,0 +1,356 @@
+//! The layout of an article page: which lines are the kicker, the title,
+//! the byline, the date line, photo captions, page furniture and the story.
+//! Works on candidate blocks from any format; nothing is removed from the
+//! source, lines are only kept out of analysis.
+
+use std::ops::Range;
+
+use super::boilerplate::is_boilerplate;
+use crate::extract::parse_date_line;
+use crate::model::{Block, Meta, Role};
+
+/// A stretch of text that may become a block, with what the format said.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    pub range: Range<usize>,
+    pub hint: Option<Role>,
+}
+
+/// Labels printed above a headline.
+const KICKERS: &[&str] = &[
+    "breaking",
+    "breaking news",
+    "breaking headline",
+    "exclusive",
+    "live",
+    "live updates",
+    "opinion",
+    "analysis",
+    "update",
+    "news",
+    "world",
+    "middle east",
+    "world news",
+    "politics",
+    "latest",
+    "just in",
+    "developing",
+    "developing story",
+    "top story",
+    "explainer",
+];
+
+/// Signs that a line is a photo caption or credit.
+const CAPTION_MARKS: &[&str] = &[
+    "(photo by",
+    "(photo:",
+    "photo:",
+    "(photo credit",
+    "/ afp)",
+    "/afp)",
+    "(afp",
+    "(reuters",
+    "(ap photo",
+    "getty images",
+    "(file photo",
+    "image:",
+    "credit:",
+    "(illustrative",
+    "photograph:",
+    "/ reuters)",
+    "/ ap)",
+    "(epa",
+    "(anadolu",
+    "(photo courtesy",
+];
+
+#[must_use]
+pub fn is_caption(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    CAPTION_MARKS.iter().any(|m| lower.contains(m))
+}
+
+fn ends_like_sentence(line: &str) -> bool {
+    line.trim_end()
+        .ends_with(['.', '!', '?', '"', '\u{201D}', '\u{2019}', ':'])
+}
+
+fn is_kicker(line: &str) -> bool {
+    let lower = line.trim().trim_end_matches(':').to_lowercase();
+    KICKERS.contains(&lower.as_str())
+}
+
+/// "By Jane Doe", "Ahmed Kamel – Egypt Daily News", "Jane Doe | Outlet".
+fn byline(line: &str) -> Option<(Option<String>, Option<String>)> {
+    let line = line.trim();
+    if line.split_whitespace().count() > 10 || ends_like_sentence(line) || line.len() > 100 {
+        return None;
+    }
+    let (by, rest) = match line
+        .strip_prefix("By ")
+        .or_else(|| line.strip_prefix("by "))
+    {
+        Some(rest) => (true, rest),
+        None => (false, line),
+    };
+    let split = [" \u{2013} ", " \u{2014} ", " - ", " | ", ", "]
+        .iter()
+        .find_map(|sep| rest.split_once(sep));
+    let (author, outlet) = match split {
+        Some((a, o)) => (a.trim(), Some(o.trim().to_string())),
+        None if by => (rest.trim(), None),
+        None => return None,
+    };
+    let name_like = author.split_whitespace().count() <= 5
+        && author
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || w == "and");
+    (name_like && (by || outlet.is_some())).then(|| (Some(author.to_string()), outlet))
+}
+
+/// "ALBAWABA - ", "GAZA CITY (Reuters) - ": returns the outlet and the
+/// length of the prefix.
+fn dateline(block: &str) -> Option<(String, usize)> {
+    let (head, sep) = [" - ", " \u{2013} ", " \u{2014} "]
+        .iter()
+        .filter_map(|sep| block.find(sep).map(|at| (at, sep.len())))
+        .min()?;
+    let prefix = &block[..head];
+    if prefix.is_empty() || prefix.len() > 50 {
+        return None;
+    }
+    let (caps, paren) = match prefix.split_once('(') {
+        Some((c, p)) => (c.trim(), Some(p.trim_end_matches(')').trim())),
+        None => (prefix.trim(), None),
+    };
+    let all_caps = caps.chars().any(char::is_alphabetic)
+        && caps.chars().all(|c| {
+            c.is_uppercase()
+                || c.is_whitespace()
+                || matches!(c, '.' | '\'' | ',' | '-' | '\u{2019}')
+        });
+    if !all_caps || caps.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        return None;
+    }
+    let outlet = paren.filter(|p| !p.is_empty()).unwrap_or(caps).to_string();
+    Some((outlet, head + sep))
+}
+
+/// Arranges candidate blocks into the article's blocks, filling `meta`
+/// from the header lines.
+#[must_use]
+pub fn arrange(text: &str, candidates: &[Candidate], meta: &mut Meta) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut in_header = true;
+    let mut dateline_checked = false;
+    for c in candidates {
+        let line = text[c.range.clone()].trim();
+        if line.is_empty() || is_boilerplate(line) {
+            continue;
+        }
+        if meta.title.as_deref() == Some(line)
+            && blocks.iter().any(|b: &Block| b.role == Role::Title)
+        {
+            continue; // the headline repeated under the date line
+        }
+        if c.hint == Some(Role::Caption) || is_caption(line) {
+            blocks.push(Block {
+                role: Role::Caption,
+                range: c.range.clone(),
+            });
+            continue;
+        }
+        if in_header {
+            if header_line(line, c, meta, &mut blocks) {
+                continue;
+            }
+            in_header = false;
+        }
+        let mut range = c.range.clone();
+        if !dateline_checked {
+            dateline_checked = true;
+            if let Some((outlet, len)) = dateline(&text[range.clone()]) {
+                meta.outlet.get_or_insert(outlet);
+                range.start += len;
+            }
+        }
+        let role = if c.hint == Some(Role::Title) {
+            Role::Title
+        } else {
+            Role::Body
+        };
+        blocks.push(Block { role, range });
+    }
+    blocks
+}
+
+/// Reads one line of the page header; false when it is story text.
+fn header_line(line: &str, c: &Candidate, meta: &mut Meta, blocks: &mut Vec<Block>) -> bool {
+    if is_kicker(line) {
+        return true;
+    }
+    if let Some((date, updated)) = parse_date_line(line) {
+        if meta.published.is_none() || !updated {
+            meta.published.get_or_insert(date);
+        }
+        return true;
+    }
+    if let Some((author, outlet)) = byline(line) {
+        if meta.author.is_none() {
+            meta.author = author;
+        }
+        if meta.outlet.is_none() {
+            meta.outlet = outlet;
+        }
+        return true;
+    }
+    let has_title = blocks.iter().any(|b| b.role == Role::Title);
+    let title_like =
+        line.split_whitespace().count() <= 30 && !line.ends_with('.') && c.hint != Some(Role::Body)
+            || c.hint == Some(Role::Title);
+    if !has_title && title_like {
+        if meta.title.is_none() {
+            meta.title = Some(line.to_string());
+        }
+        blocks.push(Block {
+            role: Role::Title,
+            range: c.range.clone(),
+        });
+        return true;
+    }
+    false
+}
+
+/// Candidate blocks of plain text starting at `start`: one per line, or
+/// one per paragraph when the paragraph is hard-wrapped.
+#[must_use]
+pub fn text_candidates(text: &str, start: usize) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let mut chunk: Vec<Range<usize>> = Vec::new();
+    let mut pos = start;
+    for line in text[start..].split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let range = pos..pos + content.len();
+        pos += line.len();
+        if content.trim().is_empty() {
+            flush(text, &mut chunk, &mut out);
+        } else {
+            chunk.push(trim_range(text, range));
+        }
+    }
+    flush(text, &mut chunk, &mut out);
+    out
+}
+
+fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    r.start + lead..r.end - trail
+}
+
+fn flush(text: &str, chunk: &mut Vec<Range<usize>>, out: &mut Vec<Candidate>) {
+    if chunk.is_empty() {
+        return;
+    }
+    if hard_wrapped(text, chunk) {
+        let range = chunk[0].start..chunk[chunk.len() - 1].end;
+        out.push(Candidate { range, hint: None });
+    } else {
+        out.extend(chunk.iter().map(|r| Candidate {
+            range: r.clone(),
+            hint: None,
+        }));
+    }
+    chunk.clear();
+}
+
+/// A paragraph wrapped at a fixed width: its lines (but the last) are of
+/// similar length, no longer than a terminal line, and some end mid-sentence.
+fn hard_wrapped(text: &str, chunk: &[Range<usize>]) -> bool {
+    if chunk.len() < 2 {
+        return false;
+    }
+    let body = &chunk[..chunk.len() - 1];
+    let lens: Vec<usize> = body
+        .iter()
+        .map(|r| text[r.clone()].chars().count())
+        .collect();
+    let max = lens.iter().copied().max().unwrap_or(0);
+    let min = lens.iter().copied().min().unwrap_or(0);
+    let open = body.iter().any(|r| !ends_like_sentence(&text[r.clone()]));
+    let tail = chunk[chunk.len() - 1].clone();
+    let tail_fits = text[tail].chars().count() <= max + 10;
+    tail_fits && max <= 100 && min * 10 >= max * 6 && min >= 30 && open
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn arranged(text: &str) -> (Vec<(Role, String)>, Meta) {
+        let mut meta = Meta::default();
+        let blocks = arrange(text, &text_candidates(text, 0), &mut meta);
+        let shown = blocks
+            .iter()
+            .map(|b| (b.role, text[b.range.clone()].to_string()))
+            .collect();
+        (shown, meta)
+    }
+
+    #[test]
+    fn news_page_header() {
+        let page = "Breaking Headline\n\nTalks resume in Doha\n\nPublished May 11th, 2025 - 06:29 GMT\nTalks resume in Doha\nA mediator arrives in Doha on May 10, 2025. (Photo by Jane Roe / AFP)\n\nHARBOUR DESK - Negotiators met on Sunday.\n\nSubscribe\n\nSign up to our newsletter for exclusive updates";
+        let (blocks, meta) = arranged(page);
+        assert_eq!(meta.title.as_deref(), Some("Talks resume in Doha"));
+        assert_eq!(meta.published, Some(jiff::civil::date(2025, 5, 11)));
+        assert_eq!(meta.outlet.as_deref(), Some("HARBOUR DESK"));
+        assert_eq!(
+            blocks,
+            [
+                (Role::Title, "Talks resume in Doha".to_string()),
+                (
+                    Role::Caption,
+                    "A mediator arrives in Doha on May 10, 2025. (Photo by Jane Roe / AFP)"
+                        .to_string()
+                ),
+                (Role::Body, "Negotiators met on Sunday.".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn byline_first_line() {
+        let (blocks, meta) = arranged(
+            "Ahmed Kamel \u{2013} Egypt Daily News\nAfter weeks of silence, negotiations resumed.\nA second paragraph.",
+        );
+        assert_eq!(meta.author.as_deref(), Some("Ahmed Kamel"));
+        assert_eq!(meta.outlet.as_deref(), Some("Egypt Daily News"));
+        assert_eq!(meta.title, None);
+        assert_eq!(blocks.len(), 2);
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_stay_whole() {
+        let text = "Title\n\nThe talks center on resolving the humanitarian situation in the\nbesieged area and bringing an end to the conflict, officials said\non Sunday in a statement.\n";
+        let (blocks, _) = arranged(text);
+        assert_eq!(blocks.len(), 2);
+        assert!(blocks[1].1.contains("the\nbesieged"));
+    }
+
+    #[test]
+    fn story_lines_are_not_bylines() {
+        assert_eq!(
+            byline("Hamas, for its part, issued a formal statement."),
+            None
+        );
+        assert_eq!(
+            dateline("In order to achieve a truce - officials said"),
+            None
+        );
+        assert_eq!(
+            dateline("GAZA CITY (Reuters) - Strikes hit").map(|d| d.0),
+            Some("Reuters".into())
+        );
+    }
+}

@@ -1,0 +1,89 @@
+//! Markdown bodies: paragraphs, headings, list items and quotes become
+//! blocks; inline markup is skipped without losing positions.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use super::layout::Candidate;
+use crate::model::{Role, TextBuilder};
+
+/// Reads the Markdown in `source[start..]` into analysis text and candidate
+/// blocks.
+#[must_use]
+pub fn read(source: &str, start: usize) -> (TextBuilder, Vec<Candidate>) {
+    let mut b = TextBuilder::default();
+    let mut candidates = Vec::new();
+    let mut open: Option<(usize, Option<Role>)> = None;
+    let mut seen_h1 = false;
+    let body = &source[start..];
+    for (event, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
+        let src = start + range.start;
+        match event {
+            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::Item | Tag::TableCell) => {
+                let hint = match event {
+                    Event::Start(Tag::Heading { level, .. })
+                        if level == pulldown_cmark::HeadingLevel::H1 && !seen_h1 =>
+                    {
+                        seen_h1 = true;
+                        Some(Role::Title)
+                    }
+                    _ => None,
+                };
+                if open.is_none() {
+                    open = Some((b.begin_block(), hint));
+                }
+            }
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
+            ) => {
+                if let Some((at, hint)) = open.take() {
+                    let before = b.blocks.len();
+                    b.end_block(hint.unwrap_or(Role::Body), at);
+                    if let Some(block) = b.blocks.get(before) {
+                        candidates.push(Candidate {
+                            range: block.range.clone(),
+                            hint,
+                        });
+                    }
+                }
+            }
+            Event::Text(t) | Event::Code(t) if open.is_some() => {
+                if source.get(src..src + range.len()) == Some(&*t) {
+                    b.verbatim(&t, src);
+                } else {
+                    b.decoded(&t, src, range.len());
+                }
+            }
+            Event::SoftBreak | Event::HardBreak if open.is_some() => {
+                b.decoded(" ", src, range.len())
+            }
+            _ => {}
+        }
+    }
+    // Blocks are re-derived from candidates by the layout pass.
+    b.blocks.clear();
+    (b, candidates)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_is_skipped_and_positions_kept() {
+        let src = "# Truce holds\n\nThe **ceasefire** began on [Sunday](http://x.example).\nIt held.\n\n- one item\n";
+        let (b, c) = read(src, 0);
+        let texts: Vec<&str> = c.iter().map(|c| &b.text[c.range.clone()]).collect();
+        assert_eq!(
+            texts,
+            [
+                "Truce holds",
+                "The ceasefire began on Sunday. It held.",
+                "one item"
+            ]
+        );
+        assert_eq!(c[0].hint, Some(Role::Title));
+        let word = b.text.find("ceasefire").unwrap();
+        let span = b.map.to_source(word..word + 9);
+        assert_eq!(&src[span.range()], "ceasefire");
+    }
+}

@@ -1,0 +1,355 @@
+//! Reading files into [`Article`]s: plain text, Markdown or text with front
+//! matter, HTML pages, JSON; directories and standard input. One bad file
+//! never stops the others: each gets its own error.
+
+pub mod boilerplate;
+mod frontmatter;
+mod html;
+mod json;
+pub mod layout;
+mod markdown;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::model::{Article, Format, Meta, SourceMap, TextBuilder};
+use layout::{Candidate, arrange, text_candidates};
+
+/// The default largest file read, in bytes; `--max-size` raises it.
+pub const DEFAULT_MAX_BYTES: u64 = 16 * 1024 * 1024;
+
+/// A file (or one item of a JSON array) that could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{path}: {message}")]
+pub struct IngestError {
+    pub path: String,
+    pub message: String,
+}
+
+/// What reading the inputs produced.
+#[derive(Debug, Default)]
+pub struct Ingested {
+    pub articles: Vec<Article>,
+    pub errors: Vec<IngestError>,
+}
+
+/// Options for reading.
+#[derive(Clone, Debug)]
+pub struct ReadOptions {
+    pub max_bytes: u64,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        Self {
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
+    }
+}
+
+/// File extensions read when walking a directory.
+const EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "json"];
+
+/// Reads every input: files, directories (recursively, by extension, in
+/// name order) and `-` for standard input.
+#[must_use]
+pub fn read_inputs(inputs: &[PathBuf], opts: &ReadOptions) -> Ingested {
+    let mut out = Ingested::default();
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            match std::io::stdin()
+                .take(opts.max_bytes + 1)
+                .read_to_end(&mut bytes)
+            {
+                Ok(_) => read_bytes("-", &bytes, None, opts, &mut out),
+                Err(e) => out
+                    .errors
+                    .push(error("-", format!("cannot read standard input: {e}"))),
+            }
+        } else if input.is_dir() {
+            let mut files = Vec::new();
+            walk(input, &mut files, &mut out.errors);
+            files.sort();
+            for f in files {
+                read_file(&f, opts, &mut out);
+            }
+        } else {
+            read_file(input, opts, &mut out);
+        }
+    }
+    for (n, a) in out.articles.iter_mut().enumerate() {
+        a.id = format!("a{}", n + 1);
+    }
+    out
+}
+
+fn error(path: &str, message: String) -> IngestError {
+    IngestError {
+        path: path.to_string(),
+        message,
+    }
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<IngestError>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            errors.push(error(
+                &dir.display().to_string(),
+                format!("cannot list directory: {e}"),
+            ));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            walk(&path, files, errors);
+        } else if extension(&path).is_some_and(|e| EXTENSIONS.contains(&e.as_str())) {
+            files.push(path);
+        }
+    }
+}
+
+fn extension(path: &Path) -> Option<String> {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+}
+
+fn read_file(path: &Path, opts: &ReadOptions, out: &mut Ingested) {
+    let shown = path.display().to_string();
+    let size = std::fs::metadata(path).map(|m| m.len());
+    match size {
+        Err(e) => return out.errors.push(error(&shown, format!("cannot read: {e}"))),
+        Ok(n) if n > opts.max_bytes => {
+            let message = format!(
+                "file is {} bytes, over the {} byte limit (raise it with --max-size)",
+                n, opts.max_bytes
+            );
+            return out.errors.push(error(&shown, message));
+        }
+        Ok(_) => {}
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => read_bytes(&shown, &bytes, extension(path).as_deref(), opts, out),
+        Err(e) => out.errors.push(error(&shown, format!("cannot read: {e}"))),
+    }
+}
+
+/// Whether bytes look like a binary file rather than text.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return true;
+    }
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
+        .count();
+    control * 10 > head.len()
+}
+
+fn read_bytes(path: &str, bytes: &[u8], ext: Option<&str>, opts: &ReadOptions, out: &mut Ingested) {
+    if bytes.len() as u64 > opts.max_bytes {
+        let message = format!(
+            "input is over the {} byte limit (raise it with --max-size)",
+            opts.max_bytes
+        );
+        return out.errors.push(error(path, message));
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return out.errors.push(error(path, "file is empty".into()));
+    }
+    if looks_binary(bytes) {
+        return out.errors.push(error(
+            path,
+            "looks like a binary file, not an article (it contains NUL or control bytes)".into(),
+        ));
+    }
+    let mut warnings = Vec::new();
+    let source = match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(e) => {
+            warnings.push(format!(
+                "{path}: not valid UTF-8 (first bad byte at offset {}); read with replacement characters, and positions refer to the repaired text",
+                e.valid_up_to()
+            ));
+            String::from_utf8_lossy(bytes).into_owned()
+        }
+    };
+    let format = detect(ext, &source);
+    match format {
+        Format::Json => read_json(path, source, warnings, out),
+        _ => match parse(path, &source, format, &mut warnings) {
+            Ok((text, map, candidates, mut meta)) => {
+                let blocks = arrange(&text, &candidates, &mut meta);
+                if blocks.is_empty() {
+                    return out.errors.push(error(path, "no article text found".into()));
+                }
+                out.errors.extend(Vec::new());
+                out.articles.push(Article {
+                    id: String::new(),
+                    path: path.to_string(),
+                    format,
+                    source,
+                    meta,
+                    text,
+                    map,
+                    blocks,
+                    warnings,
+                });
+            }
+            Err(message) => out.errors.push(error(path, message)),
+        },
+    }
+}
+
+/// The format from the extension, or sniffed from the content.
+fn detect(ext: Option<&str>, source: &str) -> Format {
+    match ext {
+        Some("md" | "markdown") => return Format::Markdown,
+        Some("html" | "htm") => return Format::Html,
+        Some("json") => return Format::Json,
+        Some("txt" | "text") => return Format::Text,
+        _ => {}
+    }
+    let head = source.trim_start_matches('\u{FEFF}').trim_start();
+    let lower: String = head.chars().take(512).collect::<String>().to_lowercase();
+    if head.starts_with('{') || head.starts_with('[') {
+        Format::Json
+    } else if lower.starts_with("<!doctype html")
+        || lower.contains("<html")
+        || lower.starts_with("<article")
+    {
+        Format::Html
+    } else if head.starts_with("---") || head.starts_with("+++") || head.starts_with("# ") {
+        Format::Markdown
+    } else {
+        Format::Text
+    }
+}
+
+type Parsed = (String, SourceMap, Vec<Candidate>, Meta);
+
+fn parse(
+    path: &str,
+    source: &str,
+    format: Format,
+    warnings: &mut Vec<String>,
+) -> Result<Parsed, String> {
+    match format {
+        Format::Html => {
+            let page = html::read_html(source);
+            let candidates = page
+                .text
+                .blocks
+                .iter()
+                .map(|b| Candidate {
+                    range: b.range.clone(),
+                    hint: Some(b.role),
+                })
+                .collect();
+            Ok((page.text.text, page.text.map, candidates, page.meta))
+        }
+        Format::Markdown | Format::Text => {
+            let (start, meta) = match frontmatter::read(source) {
+                Ok(Some(fm)) => (fm.body_start, fm.meta),
+                Ok(None) => (0, Meta::default()),
+                Err(e) => {
+                    warnings.push(format!("{path}: {e}; its metadata is ignored"));
+                    (0, Meta::default())
+                }
+            };
+            if format == Format::Markdown {
+                let (b, candidates) = markdown::read(source, start);
+                Ok((b.text, b.map, candidates, meta))
+            } else {
+                let start = if start == 0 && source.starts_with('\u{FEFF}') {
+                    3
+                } else {
+                    start
+                };
+                let candidates = text_candidates(source, start);
+                Ok((
+                    source.to_string(),
+                    SourceMap::identity(source.len()),
+                    candidates,
+                    meta,
+                ))
+            }
+        }
+        Format::Json => unreachable!("JSON is read by read_json"),
+    }
+}
+
+fn read_json(path: &str, source: String, warnings: Vec<String>, out: &mut Ingested) {
+    let items = match json::read(&source) {
+        Ok(items) => items,
+        Err(e) => return out.errors.push(error(path, e)),
+    };
+    let many = items.len() > 1;
+    for (n, item) in items.into_iter().enumerate() {
+        let shown = if many {
+            format!("{path}#{}", n + 1)
+        } else {
+            path.to_string()
+        };
+        match item {
+            Ok(a) => {
+                let TextBuilder { text, map, .. } = a.body;
+                let mut meta = a.meta;
+                let candidates = text_candidates(&text, 0);
+                let blocks = arrange(&text, &candidates, &mut meta);
+                if blocks.is_empty() {
+                    out.errors
+                        .push(error(&shown, "article text is empty".into()));
+                    continue;
+                }
+                out.articles.push(Article {
+                    id: String::new(),
+                    path: shown,
+                    format: Format::Json,
+                    source: source.clone(),
+                    meta,
+                    text,
+                    map,
+                    blocks,
+                    warnings: warnings.clone(),
+                });
+            }
+            Err(e) => out.errors.push(error(path, e)),
+        }
+    }
+}
+
+/// Reads one article from a string, as if from a file of that name.
+pub fn read_str(path: &str, source: &str) -> Result<Article, IngestError> {
+    let mut out = Ingested::default();
+    let ext = extension(Path::new(path));
+    read_bytes(
+        path,
+        source.as_bytes(),
+        ext.as_deref(),
+        &ReadOptions::default(),
+        &mut out,
+    );
+    if let Some(e) = out.errors.into_iter().next() {
+        return Err(e);
+    }
+    let mut a = out
+        .articles
+        .into_iter()
+        .next()
+        .ok_or_else(|| error(path, "no article".into()))?;
+    a.id = "a1".into();
+    Ok(a)
+}

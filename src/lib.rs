@@ -1,0 +1,18 @@
+//! Parallax: read several news articles about one story side by side and
+//! find where they disagree — with each other, with the calendar, or with a
+//! dated knowledge base of who held which office when.
+//!
+//! The pipeline runs one way: [`ingest`] reads files into [`model::Article`]s,
+//! [`text`] splits sentences and words, [`extract`] finds mentions, [`kb`]
+//! knows the dated facts, and [`analysis`] puts it together into one
+//! [`analysis::Analysis`] value that every report reads.
+
+pub mod analysis;
+pub mod cli;
+pub mod extract;
+pub mod ingest;
+pub mod kb;
+pub mod model;
+pub mod report;
+pub mod samples;
+pub mod text;

@@ -1,0 +1,153 @@
+//! The JSON report: the contract in DESIGN.md. View structs borrow from
+//! the analysis so the wire format stays stable while internals change.
+
+use serde::Serialize;
+
+use crate::analysis::{Analysis, ArticleAnalysis, Inferred};
+use crate::extract::Value;
+use crate::ingest::IngestError;
+
+#[derive(Serialize)]
+struct Report<'a> {
+    articles: Vec<ArticleView<'a>>,
+    findings: Vec<serde_json::Value>,
+    alignments: Vec<serde_json::Value>,
+    errors: Vec<ErrorView<'a>>,
+    warnings: &'a [String],
+}
+
+#[derive(Serialize)]
+struct ErrorView<'a> {
+    path: &'a str,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct ArticleView<'a> {
+    id: &'a str,
+    path: &'a str,
+    format: crate::model::Format,
+    outlet: Option<&'a str>,
+    title: Option<&'a str>,
+    author: Option<&'a str>,
+    url: Option<&'a str>,
+    published: Option<String>,
+    published_inferred: Option<InferredView<'a>>,
+    sentences: Vec<SentenceView<'a>>,
+    mentions: Vec<MentionView<'a>>,
+}
+
+#[derive(Serialize)]
+struct InferredView<'a> {
+    from: Option<String>,
+    to: Option<String>,
+    basis: &'a [String],
+}
+
+#[derive(Serialize)]
+struct SentenceView<'a> {
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    role: crate::model::Role,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct MentionView<'a> {
+    kind: crate::extract::MentionKind,
+    text: &'a str,
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    sentence: usize,
+    value: &'a Value,
+}
+
+fn inferred(w: &Inferred) -> InferredView<'_> {
+    InferredView {
+        from: w.from.map(|d| d.to_string()),
+        to: w.to.map(|d| d.to_string()),
+        basis: &w.basis,
+    }
+}
+
+fn article(a: &ArticleAnalysis) -> ArticleView<'_> {
+    let meta = &a.article.meta;
+    let sentences = a
+        .sentences
+        .iter()
+        .map(|s| {
+            let (line, column) = a.line_col(s.span.start);
+            SentenceView {
+                start: s.span.start,
+                end: s.span.end,
+                line,
+                column,
+                role: s.role,
+                text: a.article.quote(s.span),
+            }
+        })
+        .collect();
+    let mentions = a
+        .mentions
+        .iter()
+        .map(|m| {
+            let span = a.span(m);
+            let (line, column) = a.line_col(span.start);
+            MentionView {
+                kind: m.kind,
+                text: a.article.quote(span),
+                start: span.start,
+                end: span.end,
+                line,
+                column,
+                sentence: m.sentence,
+                value: &m.value,
+            }
+        })
+        .collect();
+    ArticleView {
+        id: &a.article.id,
+        path: &a.article.path,
+        format: a.article.format,
+        outlet: meta.outlet.as_deref(),
+        title: meta.title.as_deref(),
+        author: meta.author.as_deref(),
+        url: meta.url.as_deref(),
+        published: a
+            .article
+            .meta
+            .published
+            .or(a.published)
+            .map(|d| d.to_string()),
+        published_inferred: a.inferred.as_ref().map(inferred),
+        sentences,
+        mentions,
+    }
+}
+
+fn error(e: &IngestError) -> ErrorView<'_> {
+    ErrorView {
+        path: &e.path,
+        message: &e.message,
+    }
+}
+
+/// The whole analysis as one JSON object, pretty-printed.
+#[must_use]
+pub fn render(analysis: &Analysis) -> String {
+    let report = Report {
+        articles: analysis.articles.iter().map(article).collect(),
+        findings: Vec::new(),
+        alignments: Vec::new(),
+        errors: analysis.errors.iter().map(error).collect(),
+        warnings: &analysis.warnings,
+    };
+    let mut out =
+        serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    out.push('\n');
+    out
+}

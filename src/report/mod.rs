@@ -1,0 +1,114 @@
+//! Reports over one [`Analysis`]: siblings that only read it.
+
+pub mod json;
+pub mod markdown;
+pub mod text;
+
+use crate::analysis::{Analysis, ArticleAnalysis};
+
+/// Output formats of `parallax report`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Json,
+    Md,
+}
+
+/// What a report shows besides findings.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ReportOptions {
+    /// List every mention (text and Markdown).
+    pub mentions: bool,
+    /// Colour the text report.
+    pub color: bool,
+}
+
+/// Renders a report in the given format.
+#[must_use]
+pub fn render(analysis: &Analysis, format: ReportFormat, opts: ReportOptions) -> String {
+    match format {
+        ReportFormat::Text => text::render(analysis, opts),
+        ReportFormat::Json => json::render(analysis),
+        ReportFormat::Md => markdown::render(analysis, opts),
+    }
+}
+
+/// How an article's date reads in a report: stated, or an inferred window.
+#[must_use]
+pub fn date_label(a: &ArticleAnalysis) -> String {
+    if let Some(d) = a.article.meta.published {
+        return d.to_string();
+    }
+    if let Some(d) = a.published {
+        return format!("{d} (--date)");
+    }
+    match &a.inferred {
+        Some(w) => {
+            let from = w.from.map_or_else(|| "?".to_string(), |d| d.to_string());
+            let to = w.to.map_or_else(|| "?".to_string(), |d| d.to_string());
+            format!("undated, inferred {from} … {to}")
+        }
+        None => "undated".to_string(),
+    }
+}
+
+/// A one-line rendering of a mention's value.
+#[must_use]
+pub fn value_label(m: &crate::extract::Mention) -> String {
+    use crate::extract::Value;
+    match &m.value {
+        Value::Person(p) => {
+            let mut s = p.name.clone();
+            if let Some(role) = &p.role {
+                s = format!("{s} — {role}");
+            }
+            if p.former {
+                s.push_str(" (former)");
+            }
+            if let Some(kb) = &p.kb {
+                s = format!("{s} [kb:{kb}]");
+            }
+            s
+        }
+        Value::Office(o) => match &o.kb {
+            Some(kb) => format!("{} ({}) [kb:{kb}]", o.name, o.form),
+            None => format!("{} ({})", o.name, o.form),
+        },
+        Value::Named(n) => match &n.kb {
+            Some(kb) => format!("{} [kb:{kb}]", n.name),
+            None => n.name.clone(),
+        },
+        Value::Quantity(q) => {
+            let num = |v: Option<f64>| v.map_or("∞".to_string(), |v| format!("{v}"));
+            let interval = match (q.low, q.high) {
+                (Some(l), Some(h)) if (l - h).abs() < f64::EPSILON => {
+                    format!("{}{}", num(Some(l)), if q.approximate { "±" } else { "" })
+                }
+                (Some(l), None) => format!("≥{}", num(Some(l))),
+                (None, Some(h)) => format!("≤{}", num(Some(h))),
+                (l, h) => format!("[{}, {}]", num(l), num(h)),
+            };
+            match &q.counted {
+                Some(c) => format!("{interval} {c}"),
+                None => interval,
+            }
+        }
+        Value::Date(d) => {
+            let when = match (d.from, d.to) {
+                (Some(f), Some(t)) if f == t => f.to_string(),
+                (Some(f), Some(t)) => format!("{f} … {t}"),
+                _ => "unresolved".to_string(),
+            };
+            let time = d.time.as_ref().map(|t| format!(" {t}")).unwrap_or_default();
+            format!("{when}{time}")
+        }
+        Value::Attribution(a) => {
+            let who = a
+                .source
+                .clone()
+                .or_else(|| a.speaker.clone())
+                .unwrap_or_default();
+            format!("{} {who}", a.verb)
+        }
+    }
+}
