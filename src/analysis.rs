@@ -93,22 +93,34 @@ pub fn analyze_article(article: Article, kb: &Kb, opts: &Options) -> ArticleAnal
     let ranges: Vec<Range<usize>> = sentences.iter().map(|s| s.range.clone()).collect();
     let stated = article.meta.published;
     let published = stated.or(opts.date);
-    let ctx = Context {
+    let mut ctx = Context {
         kb,
         published,
+        year_hint: None,
         folded: fold(&article.text),
     };
-    let mentions = extract::extract(&article.text, &ranges, &ctx);
-    let inferred = stated
-        .is_none()
-        .then(|| infer_window(&article, &sentences, &mentions, kb));
+    let mut mentions = extract::extract(&article.text, &ranges, &ctx);
+    let mut inferred = if stated.is_none() {
+        infer_window(&article, &sentences, &mentions, kb)
+    } else {
+        None
+    };
+    if published.is_none() {
+        // Dates written without a year ("Monday, January 20") can be placed
+        // once the window is known; they may narrow it further.
+        if let Some(hint) = inferred.as_ref().and_then(|w| w.from) {
+            ctx.year_hint = Some(hint);
+            mentions = extract::extract(&article.text, &ranges, &ctx);
+            inferred = infer_window(&article, &sentences, &mentions, kb);
+        }
+    }
     let lines = LineIndex::new(&article.source);
     ArticleAnalysis {
         article,
         sentences,
         mentions,
         published,
-        inferred: inferred.flatten(),
+        inferred,
         lines,
     }
 }

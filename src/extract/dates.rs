@@ -272,7 +272,11 @@ fn relative(
 /// The date expression starting at token `i`: first and last token and value.
 fn read_at(s: &Sentence, i: usize, ctx: &Context) -> Option<(usize, usize, DateValue)> {
     let p = ctx.published;
-    if let Some(f) = weekday_then_date(s, i, p).or_else(|| absolute_with_context(s, i, p)) {
+    // A month and day without a year take the year nearest the publication
+    // date, or, undated, nearest the window the article points to.
+    let anchor = p.or(ctx.year_hint);
+    if let Some(f) = weekday_then_date(s, i, anchor).or_else(|| absolute_with_context(s, i, anchor))
+    {
         let mut v = day_value(Some(f.from), Some(f.to), f.precision);
         v.weekday = f.weekday;
         let mut last = f.end - 1;
@@ -546,7 +550,8 @@ fn nth_period(s: &Sentence, i: usize, ctx: &Context) -> Option<(usize, usize, Da
     if !matches!(unit.as_str(), "month" | "week" | "year" | "day") {
         return None;
     }
-    let event = referent_event(ctx)?;
+    let kinds = subject_kinds(s, i, i + 3)?;
+    let event = referent_event(ctx, kinds)?;
     let start = event.term.from;
     let span = |k: i64| match unit.as_str() {
         "month" => jiff::Span::new().months(k),
@@ -610,14 +615,43 @@ fn ordinal(s: &Sentence, i: usize) -> Option<(i64, bool)> {
         .map(|n| (n, true))
 }
 
-/// The ongoing KB event the article is most about: the one whose keywords
-/// it uses most, among those under way at publication (or any, undated).
-fn referent_event<'k>(ctx: &Context<'k>) -> Option<&'k crate::kb::Event> {
+/// What "its" refers to in "the conflict, which is in its twentieth month":
+/// the KB event kinds the nearest preceding noun can name.
+/// "the 16th day of the truce" names its subject after the unit.
+fn subject_kinds(s: &Sentence, i: usize, after: usize) -> Option<&'static [&'static str]> {
+    const WAR: &[&str] = &["war", "conflict", "operation"];
+    const TRUCE: &[&str] = &["ceasefire", "agreement"];
+    let of = s.is(after, &["of"]);
+    let the = usize::from(s.is(after + 1, &["the", "this", "a"]));
+    let candidates: Vec<usize> = if of {
+        vec![after + 1 + the]
+    } else {
+        (i.saturating_sub(10)..i).rev().collect()
+    };
+    candidates.into_iter().find_map(|k| {
+        let w = s.lower(k);
+        match w.trim_end_matches('s') {
+            "war" | "conflict" | "fighting" | "offensive" | "campaign" | "operation"
+            | "invasion" => Some(WAR),
+            "truce" | "ceasefire" | "cease-fire" | "deal" | "agreement" => Some(TRUCE),
+            _ => None,
+        }
+    })
+}
+
+/// The KB event of one of `kinds` the article is most about: the one whose
+/// keywords it uses most, among those under way at publication (or any,
+/// undated).
+fn referent_event<'k>(ctx: &Context<'k>, kinds: &[&str]) -> Option<&'k crate::kb::Event> {
     ctx.kb
         .events
         .iter()
-        .filter(|e| matches!(e.kind.as_str(), "war" | "conflict" | "operation"))
-        .filter(|e| ctx.published.is_none_or(|p| e.term.contains(p)))
+        .filter(|e| kinds.contains(&e.kind.as_str()))
+        .filter(|e| {
+            ctx.published
+                .or(ctx.year_hint)
+                .is_none_or(|p| e.term.contains(p))
+        })
         .map(|e| {
             (
                 e.keywords
@@ -628,7 +662,7 @@ fn referent_event<'k>(ctx: &Context<'k>) -> Option<&'k crate::kb::Event> {
             )
         })
         .filter(|(n, _)| *n > 0)
-        .max_by_key(|(n, e)| (*n, std::cmp::Reverse(e.term.from)))
+        .max_by_key(|(n, e)| (*n, e.term.from))
         .map(|(_, e)| e)
 }
 

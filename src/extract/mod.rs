@@ -200,6 +200,9 @@ pub struct Context<'a> {
     pub kb: &'a Kb,
     /// The publication date relative dates resolve against.
     pub published: Option<Date>,
+    /// For undated articles: a day inside the inferred window, used only to
+    /// give a year to "January 20".
+    pub year_hint: Option<Date>,
     /// The whole analysis text, folded, for KB event keywords.
     pub folded: String,
 }

@@ -295,6 +295,12 @@ const NOT_COUNTED: &[&str] = &[
     "utc",
 ];
 
+/// Irregular participles that end a counted phrase: "hostages held in Gaza".
+const PARTICIPLES: &[&str] = &[
+    "held", "taken", "kept", "left", "made", "seen", "given", "brought", "found", "hit", "shot",
+    "known", "thought", "believed", "said", "told", "sent", "caught", "hidden", "freed", "slain",
+];
+
 /// The counted phrase after a number: "Israeli captives", "hostages".
 fn counted(s: &Sentence, mut i: usize, vague: bool) -> (Option<String>, usize) {
     if vague && s.is(i, &["of"]) {
@@ -309,7 +315,10 @@ fn counted(s: &Sentence, mut i: usize, vague: bool) -> (Option<String>, usize) {
         let Some(tok) = s.tokens.get(i) else { break };
         let w = s.word(i);
         let lower = w.to_ascii_lowercase();
-        let verb_like = !words.is_empty() && (lower.ends_with("ed") || lower.ends_with("ing"));
+        let verb_like = !words.is_empty()
+            && (lower.ends_with("ed")
+                || lower.ends_with("ing")
+                || PARTICIPLES.contains(&lower.as_str()));
         if tok.kind != Kind::Word || is_stop(w) || lower.ends_with("ly") || verb_like || s.taken[i]
         {
             break;
@@ -331,6 +340,16 @@ fn counted(s: &Sentence, mut i: usize, vague: bool) -> (Option<String>, usize) {
     (Some(words.join(" ")), last)
 }
 
+/// "Romi Gonen, 24, …": an age in apposition to a name, not a count.
+fn is_age(s: &Sentence, i: usize) -> bool {
+    i >= 2
+        && s.is(i - 1, &[","])
+        && is_capitalised(s.word(i - 2))
+        && s.is(i + 1, &[",", ")", ";"])
+        && s.tokens[i].kind == Kind::Number
+        && digit_value(s.word(i)).is_some_and(|(v, _)| v < 120.0)
+}
+
 /// Whether the number at `i` is part of a name or label ("Channel 12",
 /// "Resolution 2334") rather than a count.
 fn is_label(s: &Sentence, i: usize) -> bool {
@@ -348,7 +367,7 @@ fn is_label(s: &Sentence, i: usize) -> bool {
 pub fn extract(s: &mut Sentence, out: &mut Vec<Mention>) {
     let mut i = 0;
     while i < s.tokens.len() {
-        if s.taken[i] || is_label(s, i) {
+        if s.taken[i] || is_label(s, i) || is_age(s, i) {
             i += 1;
             continue;
         }

@@ -8,6 +8,7 @@ use serde_json::Value;
 use crate::model::Meta;
 
 /// Where the front matter ends and what it said.
+#[derive(Debug)]
 pub struct FrontMatter {
     /// Byte offset where the body starts.
     pub body_start: usize,

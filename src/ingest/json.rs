@@ -11,6 +11,7 @@ use super::frontmatter::meta_from;
 use crate::model::{Meta, TextBuilder};
 
 /// One article read from JSON.
+#[derive(Debug)]
 pub struct JsonArticle {
     pub meta: Meta,
     pub body: TextBuilder,

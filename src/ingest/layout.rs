@@ -265,23 +265,36 @@ fn flush(text: &str, chunk: &mut Vec<Range<usize>>, out: &mut Vec<Candidate>) {
     chunk.clear();
 }
 
-/// A paragraph wrapped at a fixed width: its lines (but the last) are of
-/// similar length, no longer than a terminal line, and some end mid-sentence.
+/// A paragraph wrapped at a fixed width: no line is wider than a terminal,
+/// and every break falls where the next word would not have fitted.
 fn hard_wrapped(text: &str, chunk: &[Range<usize>]) -> bool {
     if chunk.len() < 2 {
         return false;
     }
-    let body = &chunk[..chunk.len() - 1];
-    let lens: Vec<usize> = body
+    let line = |r: &Range<usize>| &text[r.clone()];
+    if chunk
         .iter()
-        .map(|r| text[r.clone()].chars().count())
-        .collect();
-    let max = lens.iter().copied().max().unwrap_or(0);
-    let min = lens.iter().copied().min().unwrap_or(0);
-    let open = body.iter().any(|r| !ends_like_sentence(&text[r.clone()]));
-    let tail = chunk[chunk.len() - 1].clone();
-    let tail_fits = text[tail].chars().count() <= max + 10;
-    tail_fits && max <= 100 && min * 10 >= max * 6 && min >= 30 && open
+        .any(|r| parse_date_line(line(r)).is_some() || byline(line(r)).is_some())
+    {
+        return false;
+    }
+    if chunk.len() == 2 {
+        // Two lines are one paragraph only when the second continues the first.
+        return line(&chunk[1])
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+    }
+    let width = |r: &Range<usize>| text[r.clone()].chars().count();
+    let max = chunk.iter().map(width).max().unwrap_or(0);
+    let forced = chunk.windows(2).all(|pair| {
+        let next_word = text[pair[1].clone()]
+            .split_whitespace()
+            .next()
+            .map_or(0, |w| w.chars().count());
+        width(&pair[0]) + 1 + next_word > max
+    });
+    max <= 100 && forced
 }
 
 #[cfg(test)]

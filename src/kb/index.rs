@@ -31,6 +31,13 @@ impl Index {
     pub fn build(kb: &Kb) -> Index {
         let mut written: Vec<(String, Entity)> = Vec::new();
         collect_aliases(kb, &mut written);
+        // News prints typographic apostrophes: "Gideon’s Chariots".
+        let curly: Vec<(String, Entity)> = written
+            .iter()
+            .filter(|(a, _)| a.contains('\''))
+            .map(|(a, e)| (a.replace('\'', "\u{2019}"), *e))
+            .collect();
+        written.extend(curly);
         let mut index = Index::default();
         let mut by_lower: HashMap<String, usize> = HashMap::new();
         for (alias, entity) in written {
@@ -189,7 +196,6 @@ fn country_forms(country: &super::Country, title: &str) -> Vec<String> {
         forms.push(format!("{title} of {name}"));
         forms.push(format!("{title} of the {name}"));
         forms.push(format!("{name}'s {title}"));
-        forms.push(format!("{name}\u{2019}s {title}"));
     }
     forms
 }

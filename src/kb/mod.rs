@@ -440,9 +440,10 @@ impl Loader {
                 id: e.id,
                 name: e.name,
                 kind: e.kind.unwrap_or_else(|| "other".into()),
+                // An event's `to` is its last day; terms end exclusively.
                 term: Term {
                     from: e.from.0,
-                    to: e.to.map(|d| d.0),
+                    to: e.to.and_then(|d| d.0.tomorrow().ok()),
                 },
                 aliases: e.aliases,
                 keywords: e.keywords.iter().map(|k| k.to_lowercase()).collect(),

@@ -61,7 +61,7 @@ mod tests {
         assert_eq!(idx.line_col(text, 0), (1, 1));
         assert_eq!(idx.line_col(text, 3), (2, 1));
         assert_eq!(idx.line_col(text, 7), (2, 4));
-        assert_eq!(idx.line_col(text, 9), (3, 1));
+        assert_eq!(idx.line_col(text, 8), (3, 1));
         assert_eq!(&text[idx.line_range(text, 4)], "cdé");
     }
 }
