@@ -105,17 +105,13 @@ fn report(args: &ReportArgs) -> Result<u8> {
         color: to_terminal && std::env::var_os("NO_COLOR").is_none(),
     };
     let text = report::render(&analysis, args.format, opts);
-    match &args.output {
-        Some(path) => {
-            std::fs::write(path, text)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            eprintln!("parallax: wrote {}", path.display());
-        }
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes())?;
-            out.flush()?;
-        }
+    if let Some(path) = &args.output {
+        std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?;
+        eprintln!("parallax: wrote {}", path.display());
+    } else {
+        let mut out = std::io::stdout().lock();
+        out.write_all(text.as_bytes())?;
+        out.flush()?;
     }
     Ok(exit::OK)
 }

@@ -94,12 +94,11 @@ fn named_source(
         .hits
         .iter()
         .filter(|h| h.range.start >= start && h.range.end <= end)
-        .filter(|h| {
+        .rfind(|h| {
             h.entities
                 .iter()
                 .any(|e| matches!(e, Entity::Organization(_) | Entity::Person(_)))
-        })
-        .last();
+        });
     if let Some(hit) = kb_hit {
         let e = hit.entities[0];
         return (
@@ -322,7 +321,7 @@ fn speaker_before(s: &Sentence, verb: usize) -> Option<String> {
     }
     // Skip adverbs between subject and verb: "also told".
     let mut last = verb.checked_sub(1)?;
-    while last > first && s.word(last).ends_with("ly") || last > first && s.is(last, &["also"]) {
+    while last > first && (s.word(last).ends_with("ly") || s.is(last, &["also"])) {
         last -= 1;
     }
     (first < verb).then(|| s.text[s.span(first, last)].to_string())

@@ -105,8 +105,8 @@ fn nearest_year(published: Option<Date>, m: i8, d: i8) -> Option<Date> {
         .into_iter()
         .filter_map(|y| Date::new(y, m, d).ok())
         .min_by_key(|c| {
-            (c.since(p)
-                .map_or(i64::MAX, |s| i64::from(s.get_days()).abs()))
+            c.since(p)
+                .map_or(i64::MAX, |s| i64::from(s.get_days()).abs())
         })
 }
 
@@ -200,9 +200,8 @@ fn time(s: &Sentence, i: usize) -> Option<(String, usize)> {
     }
     let (h, m) = match w.split_once(':') {
         Some((h, m)) if m.len() == 2 => (h.parse::<u8>().ok()?, m.parse::<u8>().ok()?),
-        Some(_) => return None,
         None if s.is(i + 1, &["a.m.", "p.m.", "am", "pm"]) => (w.parse::<u8>().ok()?, 0),
-        None => return None,
+        _ => return None,
     };
     let mut end = i + 1;
     let mut hour = h;
@@ -409,7 +408,7 @@ fn part_of_month(s: &Sentence, i: usize, p: Option<Date>) -> Option<(usize, usiz
         };
     let y = year(s, last + 1);
     let last = if y.is_some() { last + 1 } else { last };
-    let y = y.or_else(|| nearest_year(p, m, 15).map(|d| d.year()));
+    let y = y.or_else(|| nearest_year(p, m, 15).map(jiff::civil::Date::year));
     let (from, to) = match y {
         Some(y) => {
             let end = last_day(y, m)?;

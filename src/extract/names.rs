@@ -68,20 +68,20 @@ fn after_hit(s: &Sentence, hit: &crate::kb::Hit) -> Option<usize> {
     s.token_ending(hit.range.end).map(|t| t + 1)
 }
 
-fn first_of<F: Fn(&Entity) -> bool>(entities: &[Entity], f: F) -> Option<Entity> {
-    entities.iter().copied().find(f)
+fn first_of<F: Fn(Entity) -> bool>(entities: &[Entity], f: F) -> Option<Entity> {
+    entities.iter().copied().find(|e| f(*e))
 }
 
-fn is_office(e: &Entity) -> bool {
+fn is_office(e: Entity) -> bool {
     matches!(e, Entity::Office(_))
 }
 
-fn is_country(e: &Entity) -> bool {
+fn is_country(e: Entity) -> bool {
     matches!(e, Entity::Country(_) | Entity::Demonym(_))
 }
 
 /// A role phrase starting at token `i`.
-fn role_at(s: &Sentence, kb: &Kb, i: usize) -> Option<RolePhrase> {
+fn role_at(s: &Sentence, _kb: &Kb, i: usize) -> Option<RolePhrase> {
     let mut j = i;
     let former =
         s.is(j, FORMER) && !s.is(j, &["then"]) || s.is(j, &["then"]) && s.is(j + 1, &["-"]);
@@ -106,16 +106,16 @@ fn role_at(s: &Sentence, kb: &Kb, i: usize) -> Option<RolePhrase> {
             if s.tokens.get(k).is_some_and(|t| t.kind == Kind::Possessive) {
                 k += 1;
             }
-            if let Some(inner) = hit_at(s, k) {
-                if let Some(office) = first_of(&inner.entities, is_office) {
-                    let last = after_hit(s, inner)? - 1;
-                    return Some(RolePhrase {
-                        first: i,
-                        last,
-                        office: Some(office),
-                        former,
-                    });
-                }
+            if let Some(inner) = hit_at(s, k)
+                && let Some(office) = first_of(&inner.entities, is_office)
+            {
+                let last = after_hit(s, inner)? - 1;
+                return Some(RolePhrase {
+                    first: i,
+                    last,
+                    office: Some(office),
+                    former,
+                });
             }
             if let Some(last) = title_at(s, k) {
                 return Some(RolePhrase {
@@ -430,7 +430,7 @@ fn possessive_country_before(s: &Sentence, i: usize) -> Option<usize> {
     let hit = s
         .hits
         .iter()
-        .find(|h| h.range.end == end && h.entities.iter().any(is_country))?;
+        .find(|h| h.range.end == end && h.entities.iter().any(|e| is_country(*e)))?;
     let first = s.token_at(hit.range.start)?;
     (!s.taken[first]).then_some(first)
 }

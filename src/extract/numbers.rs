@@ -375,7 +375,7 @@ pub fn extract(s: &mut Sentence, out: &mut Vec<Mention>) {
             i += 1;
             continue;
         };
-        if (n.start_is_article(s, i)) || s.taken[i..n.end].iter().any(|t| *t) {
+        if pronoun_one(s, i) || s.taken[i..n.end].iter().any(|t| *t) {
             i += 1;
             continue;
         }
@@ -386,12 +386,13 @@ pub fn extract(s: &mut Sentence, out: &mut Vec<Mention>) {
         };
         // "between 20 and 30", "20 to 30", "20-30".
         let mut high_end = None;
-        if !n.ordinal && (s.is(n.end, &["and", "to", "-", "\u{2013}"])) {
-            if let Some(m) = parse(s, n.end + 1).filter(|m| !m.ordinal && m.value > n.value) {
-                let between = first > 0 && s.is(first - 1, &["between", "from"]);
-                if between || !s.is(n.end, &["and"]) {
-                    high_end = Some(m);
-                }
+        if !n.ordinal
+            && (s.is(n.end, &["and", "to", "-", "\u{2013}"]))
+            && let Some(m) = parse(s, n.end + 1).filter(|m| !m.ordinal && m.value > n.value)
+        {
+            let between = first > 0 && s.is(first - 1, &["between", "from"]);
+            if between || !s.is(n.end, &["and"]) {
+                high_end = Some(m);
             }
         }
         let (counted, last) = match &high_end {
@@ -435,15 +436,13 @@ pub fn extract(s: &mut Sentence, out: &mut Vec<Mention>) {
     }
 }
 
-impl Parsed {
-    /// "one" as a pronoun ("one of the", "no one") is not a count.
-    fn start_is_article(&self, s: &Sentence, i: usize) -> bool {
-        s.is(i, &["one"])
-            && (s.is(i + 1, &["of", "another", "day"])
-                || (i > 0
-                    && s.is(
-                        i - 1,
-                        &["no", "any", "every", "some", "the", "this", "that"],
-                    )))
-    }
+/// "one" as a pronoun ("one of the", "no one") is not a count.
+fn pronoun_one(s: &Sentence, i: usize) -> bool {
+    s.is(i, &["one"])
+        && (s.is(i + 1, &["of", "another", "day"])
+            || (i > 0
+                && s.is(
+                    i - 1,
+                    &["no", "any", "every", "some", "the", "this", "that"],
+                )))
 }

@@ -54,7 +54,7 @@ pub fn read(source: &str, start: usize) -> (TextBuilder, Vec<Candidate>) {
                 }
             }
             Event::SoftBreak | Event::HardBreak if open.is_some() => {
-                b.decoded(" ", src, range.len())
+                b.decoded(" ", src, range.len());
             }
             _ => {}
         }

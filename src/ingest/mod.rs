@@ -187,30 +187,25 @@ fn read_bytes(path: &str, bytes: &[u8], ext: Option<&str>, opts: &ReadOptions, o
         }
     };
     let format = detect(ext, &source);
-    match format {
-        Format::Json => read_json(path, source, warnings, out),
-        _ => match parse(path, &source, format, &mut warnings) {
-            Ok((text, map, candidates, mut meta)) => {
-                let blocks = arrange(&text, &candidates, &mut meta);
-                if blocks.is_empty() {
-                    return out.errors.push(error(path, "no article text found".into()));
-                }
-                out.errors.extend(Vec::new());
-                out.articles.push(Article {
-                    id: String::new(),
-                    path: path.to_string(),
-                    format,
-                    source,
-                    meta,
-                    text,
-                    map,
-                    blocks,
-                    warnings,
-                });
-            }
-            Err(message) => out.errors.push(error(path, message)),
-        },
+    if format == Format::Json {
+        return read_json(path, &source, &warnings, out);
     }
+    let (text, map, candidates, mut meta) = parse(path, &source, format, &mut warnings);
+    let blocks = arrange(&text, &candidates, &mut meta);
+    if blocks.is_empty() {
+        return out.errors.push(error(path, "no article text found".into()));
+    }
+    out.articles.push(Article {
+        id: String::new(),
+        path: path.to_string(),
+        format,
+        source,
+        meta,
+        text,
+        map,
+        blocks,
+        warnings,
+    });
 }
 
 /// The format from the extension, or sniffed from the content.
@@ -240,12 +235,7 @@ fn detect(ext: Option<&str>, source: &str) -> Format {
 
 type Parsed = (String, SourceMap, Vec<Candidate>, Meta);
 
-fn parse(
-    path: &str,
-    source: &str,
-    format: Format,
-    warnings: &mut Vec<String>,
-) -> Result<Parsed, String> {
+fn parse(path: &str, source: &str, format: Format, warnings: &mut Vec<String>) -> Parsed {
     match format {
         Format::Html => {
             let page = html::read_html(source);
@@ -258,7 +248,7 @@ fn parse(
                     hint: Some(b.role),
                 })
                 .collect();
-            Ok((page.text.text, page.text.map, candidates, page.meta))
+            (page.text.text, page.text.map, candidates, page.meta)
         }
         Format::Markdown | Format::Text => {
             let (start, meta) = match frontmatter::read(source) {
@@ -271,7 +261,7 @@ fn parse(
             };
             if format == Format::Markdown {
                 let (b, candidates) = markdown::read(source, start);
-                Ok((b.text, b.map, candidates, meta))
+                (b.text, b.map, candidates, meta)
             } else {
                 let start = if start == 0 && source.starts_with('\u{FEFF}') {
                     3
@@ -279,20 +269,20 @@ fn parse(
                     start
                 };
                 let candidates = text_candidates(source, start);
-                Ok((
+                (
                     source.to_string(),
                     SourceMap::identity(source.len()),
                     candidates,
                     meta,
-                ))
+                )
             }
         }
         Format::Json => unreachable!("JSON is read by read_json"),
     }
 }
 
-fn read_json(path: &str, source: String, warnings: Vec<String>, out: &mut Ingested) {
-    let items = match json::read(&source) {
+fn read_json(path: &str, source: &str, warnings: &[String], out: &mut Ingested) {
+    let items = match json::read(source) {
         Ok(items) => items,
         Err(e) => return out.errors.push(error(path, e)),
     };
@@ -318,12 +308,12 @@ fn read_json(path: &str, source: String, warnings: Vec<String>, out: &mut Ingest
                     id: String::new(),
                     path: shown,
                     format: Format::Json,
-                    source: source.clone(),
+                    source: source.to_string(),
                     meta,
                     text,
                     map,
                     blocks,
-                    warnings: warnings.clone(),
+                    warnings: warnings.to_vec(),
                 });
             }
             Err(e) => out.errors.push(error(path, e)),

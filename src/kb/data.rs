@@ -4,16 +4,21 @@ use jiff::civil::Date;
 use serde::{Deserialize, Deserializer};
 
 /// A KB date: "YYYY-MM-DD", or "YYYY-MM" / "YYYY" when only that much is
-/// known (taken as the first day of the period).
+/// known (taken as the first day of the period, and marked partial).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct KbDate(pub Date);
+pub struct KbDate(pub Date, pub bool);
 
 impl<'de> Deserialize<'de> for KbDate {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        parse_kb_date(&s).map(KbDate).ok_or_else(|| {
-            serde::de::Error::custom(format!("`{s}` is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"))
-        })
+        let partial = s.trim().len() < 10;
+        parse_kb_date(&s)
+            .map(|d| KbDate(d, partial))
+            .ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "`{s}` is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
+                ))
+            })
     }
 }
 

@@ -95,6 +95,8 @@ pub struct Holder {
     pub person: u32,
     pub term: Term,
     pub acting: bool,
+    /// The start is known to the month or year only.
+    pub partial_start: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -367,6 +369,7 @@ struct Loader {
     pending_holders: Vec<(u32, String, data::HolderData, String)>,
     pending_country: Vec<(u32, String, String)>,
     styles: HashMap<u32, Vec<String>>,
+    pending_ambiguous: Vec<(String, String)>,
 }
 
 impl Loader {
@@ -449,8 +452,11 @@ impl Loader {
                 keywords: e.keywords.iter().map(|k| k.to_lowercase()).collect(),
             });
         }
-        kb.ambiguous
-            .extend(data.ambiguous.iter().map(|a| fold(&a.alias)));
+        for a in data.ambiguous {
+            kb.ambiguous.push(fold(&a.alias));
+            self.pending_ambiguous
+                .extend(a.entities.into_iter().map(|id| (id, file.to_string())));
+        }
         Ok(())
     }
 
@@ -486,6 +492,18 @@ impl Loader {
     }
 
     fn finish(&mut self, kb: &mut Kb) -> Result<(), KbError> {
+        for (id, file) in std::mem::take(&mut self.pending_ambiguous) {
+            let known =
+                self.ids.contains_key(&id) || self.ids.contains_key(&format!("country:{id}"));
+            if !known {
+                return Err(KbError {
+                    file,
+                    message: format!(
+                        "[[ambiguous]] lists `{id}`, which is not an id in the knowledge base"
+                    ),
+                });
+            }
+        }
         for (office, code, file) in std::mem::take(&mut self.pending_country) {
             let country = kb.country(&code).ok_or_else(|| KbError {
                 file: file.clone(),
@@ -520,10 +538,23 @@ impl Loader {
                     to: h.to.map(|d| d.0),
                 },
                 acting: h.acting,
+                partial_start: h.from.1,
             });
         }
         for office in &mut kb.offices {
             office.holders.sort_by_key(|h| h.term.from);
+            // "2001-01" means some day that month: not before the previous
+            // holder left.
+            for i in 1..office.holders.len() {
+                let prev_end = office.holders[i - 1].term.to;
+                let h = &mut office.holders[i];
+                if let (true, Some(end)) = (h.partial_start, prev_end)
+                    && end > h.term.from
+                    && h.term.to.is_none_or(|to| end <= to)
+                {
+                    h.term.from = end;
+                }
+            }
             if office.name.is_empty() {
                 office.name = match office.country {
                     Some(c) => format!("{} of {}", office.title, kb.countries[c as usize].name),
