@@ -134,6 +134,14 @@ fn according_to(s: &Sentence, ctx: &Context, i: usize) -> Option<(usize, usize, 
     s.tokens.get(first)?;
     let last = phrase_end(s, first, 14);
     let (source, kb) = named_source(s, ctx, first, last);
+    // "according to the plan" attributes nothing: a source needs a name or
+    // a speaker noun ("officials", "reports", "people familiar").
+    let speaks = (first..=last).any(|k| {
+        has_word(SPEAKER_NOUNS, s.word(k)) || s.is(k, &["estimates", "estimate", "data", "figures"])
+    });
+    if source.is_none() && !speaks {
+        return None;
+    }
     let speaker_end = (first..=last).find(|&k| s.is(k, &["who", "speaking", "told"]));
     let speaker = speaker_end
         .filter(|&k| k > first)

@@ -642,26 +642,33 @@ fn subject_kinds(s: &Sentence, i: usize, after: usize) -> Option<&'static [&'sta
 /// keywords it uses most, among those under way at publication (or any,
 /// undated).
 fn referent_event<'k>(ctx: &Context<'k>, kinds: &[&str]) -> Option<&'k crate::kb::Event> {
+    let anchor = ctx.published.or(ctx.year_hint);
     ctx.kb
         .events
         .iter()
         .filter(|e| kinds.contains(&e.kind.as_str()))
-        .filter(|e| {
-            ctx.published
-                .or(ctx.year_hint)
-                .is_none_or(|p| e.term.contains(p))
-        })
+        .filter(|e| anchor.is_none_or(|p| e.term.contains(p)))
         .map(|e| {
-            (
-                e.keywords
-                    .iter()
-                    .filter(|k| contains_word(&ctx.folded, k))
-                    .count(),
-                e,
-            )
+            let named = std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .any(|a| contains_word(&ctx.folded, &crate::text::fold(a)));
+            let keywords = e
+                .keywords
+                .iter()
+                .filter(|k| contains_word(&ctx.folded, k))
+                .count();
+            // Named outright beats keywords; then the kind the noun names
+            // ("war" before "operation"); then the broader, earlier event.
+            let rank = (
+                named,
+                keywords,
+                e.kind == kinds[0],
+                std::cmp::Reverse(e.term.from),
+            );
+            (rank, e)
         })
-        .filter(|(n, _)| *n > 0)
-        .max_by_key(|(n, e)| (*n, e.term.from))
+        .filter(|((named, n, _, _), _)| *named || *n > 0)
+        .max_by_key(|(rank, _)| *rank)
         .map(|(_, e)| e)
 }
 

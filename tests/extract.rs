@@ -1,0 +1,348 @@
+//! Extraction rules: each fires where it should and stays quiet on near
+//! misses. Articles are small texts written for these tests.
+
+use parallax::analysis::{Options, analyze_article};
+use parallax::extract::{Mention, MentionKind, Value};
+use parallax::ingest::read_str;
+use parallax::kb::Kb;
+
+/// Analyses `body` as a plain-text article published on `date` (if any).
+fn mentions(date: Option<&str>, body: &str) -> (String, Vec<Mention>) {
+    let src = match date {
+        Some(d) => format!("Test headline\nPublished {d}\n\n{body}\n"),
+        None => format!("Test headline\n\n{body}\n"),
+    };
+    let article = read_str("test.txt", &src).unwrap();
+    let a = analyze_article(article, Kb::builtin(), &Options::default());
+    (a.article.text.clone(), a.mentions)
+}
+
+fn of_kind<'a>(found: &'a (String, Vec<Mention>), kind: MentionKind) -> Vec<(&'a str, &'a Value)> {
+    found
+        .1
+        .iter()
+        .filter(|m| m.kind == kind)
+        .map(|m| (&found.0[m.range.clone()], &m.value))
+        .collect()
+}
+
+fn quantity(body: &str) -> Vec<(String, Option<f64>, Option<f64>, bool, Option<String>)> {
+    let found = mentions(Some("2025-05-11"), body);
+    of_kind(&found, MentionKind::Quantity)
+        .into_iter()
+        .map(|(t, v)| match v {
+            Value::Quantity(q) => (
+                t.to_string(),
+                q.low,
+                q.high,
+                q.approximate,
+                q.counted.clone(),
+            ),
+            _ => unreachable!(),
+        })
+        .collect()
+}
+
+fn dates(published: Option<&str>, body: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    let found = mentions(published, body);
+    of_kind(&found, MentionKind::Date)
+        .into_iter()
+        .map(|(t, v)| match v {
+            Value::Date(d) => (
+                t.to_string(),
+                d.from.map(|d| d.to_string()),
+                d.to.map(|d| d.to_string()),
+            ),
+            _ => unreachable!(),
+        })
+        .collect()
+}
+
+fn people(body: &str) -> Vec<(String, String, Option<String>, bool)> {
+    let found = mentions(Some("2025-05-11"), body);
+    of_kind(&found, MentionKind::Person)
+        .into_iter()
+        .map(|(t, v)| match v {
+            Value::Person(p) => (t.to_string(), p.name.clone(), p.kb.clone(), p.former),
+            _ => unreachable!(),
+        })
+        .collect()
+}
+
+fn s(x: &str) -> String {
+    x.to_string()
+}
+
+#[test]
+fn qualifiers_become_intervals() {
+    let q = quantity(
+        "At least 20 rockets hit, up to 30 people died, about 300 rounds were fired and nearly 40 homes burned.",
+    );
+    assert_eq!(
+        q[0],
+        (
+            s("At least 20 rockets"),
+            Some(20.0),
+            None,
+            false,
+            Some(s("rockets"))
+        )
+    );
+    assert_eq!(
+        q[1],
+        (
+            s("up to 30 people"),
+            None,
+            Some(30.0),
+            false,
+            Some(s("people"))
+        )
+    );
+    assert_eq!(
+        q[2],
+        (
+            s("about 300 rounds"),
+            Some(300.0),
+            Some(300.0),
+            true,
+            Some(s("rounds"))
+        )
+    );
+    assert_eq!(q[3].1, None);
+    assert_eq!(q[3].2, Some(40.0));
+}
+
+#[test]
+fn number_words_dozens_and_scales() {
+    let q = quantity(
+        "A dozen soldiers, dozens of Palestinians, 1.5 million people, twenty-five trucks and one hundred and twenty tents arrived between 20 and 30 days late.",
+    );
+    let values: Vec<(Option<f64>, Option<f64>)> = q.iter().map(|x| (x.1, x.2)).collect();
+    assert_eq!(
+        values,
+        [
+            (Some(12.0), Some(12.0)),
+            (Some(24.0), None),
+            (Some(1_500_000.0), Some(1_500_000.0)),
+            (Some(25.0), Some(25.0)),
+            (Some(120.0), Some(120.0)),
+            (Some(20.0), Some(30.0)),
+        ]
+    );
+    assert_eq!(q[1].4.as_deref(), Some("Palestinians"));
+}
+
+#[test]
+fn labels_ages_years_and_times_are_not_counts() {
+    let q = quantity(
+        "Channel 12 said Romi Gonen, 24, was freed in 2023 at 6:30 PM after one of the talks, over the past 48 hours.",
+    );
+    assert!(q.is_empty(), "{q:?}");
+}
+
+#[test]
+fn weekdays_resolve_to_the_latest_on_or_before_publication() {
+    // 11 May 2025 was a Sunday, 13 May a Tuesday.
+    let on_sunday = "Officials met on Sunday.";
+    assert_eq!(
+        dates(Some("May 11, 2025"), on_sunday)[0].1.as_deref(),
+        Some("2025-05-11")
+    );
+    assert_eq!(
+        dates(Some("May 13, 2025"), on_sunday)[0].1.as_deref(),
+        Some("2025-05-11")
+    );
+    let ahead = dates(Some("May 13, 2025"), "The cabinet will meet on Sunday.");
+    assert_eq!(ahead[0].1.as_deref(), Some("2025-05-18"));
+    let last = dates(Some("May 11, 2025"), "They met last Sunday.");
+    assert_eq!(last[0].1.as_deref(), Some("2025-05-04"));
+}
+
+#[test]
+fn undated_relative_dates_stay_unresolved() {
+    let d = dates(None, "Officials met on Sunday.");
+    assert_eq!(d, [(s("Sunday"), None, None)]);
+}
+
+#[test]
+fn parts_of_months_and_spans() {
+    let d = dates(
+        Some("May 11, 2025"),
+        "A visit in mid-May follows strikes over the past 48 hours and talks last week.",
+    );
+    assert_eq!(
+        d[0],
+        (s("mid-May"), Some(s("2025-05-11")), Some(s("2025-05-20")))
+    );
+    assert_eq!(
+        d[1],
+        (
+            s("over the past 48 hours"),
+            Some(s("2025-05-09")),
+            Some(s("2025-05-11"))
+        )
+    );
+    assert_eq!(
+        d[2],
+        (s("last week"), Some(s("2025-04-28")), Some(s("2025-05-04")))
+    );
+}
+
+#[test]
+fn absolute_dates_and_weekdays_beside_them() {
+    let found = mentions(
+        Some("2025-01-20"),
+        "The truce began on Saturday, January 19, 2025, and talks resume on 3 February.",
+    );
+    let d = of_kind(&found, MentionKind::Date);
+    let Value::Date(first) = d[0].1 else { panic!() };
+    assert_eq!(d[0].0, "Saturday, January 19, 2025");
+    assert_eq!(first.weekday.as_deref(), Some("Saturday"));
+    assert_eq!(
+        first.from.map(|d| d.to_string()).as_deref(),
+        Some("2025-01-19")
+    );
+    assert_eq!(d[1].0, "3 February");
+}
+
+#[test]
+fn impossible_dates_and_modal_may_are_not_dates() {
+    let d = dates(
+        Some("2025-05-11"),
+        "Hamas may agree by February 30, 2025, the 99th round.",
+    );
+    assert!(
+        d.iter()
+            .all(|(t, _, _)| !t.contains("May") && !t.contains("February 30")),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn event_months_count_from_the_kb() {
+    let d = dates(
+        Some("2025-05-11"),
+        "The war in Gaza, which is currently in its twentieth month, goes on.",
+    );
+    assert_eq!(
+        d[0],
+        (
+            s("its twentieth month"),
+            Some(s("2025-05-07")),
+            Some(s("2025-06-06"))
+        )
+    );
+    // No war is named: "its twentieth month" has no referent.
+    assert!(
+        dates(
+            Some("2025-05-11"),
+            "The festival is in its twentieth month of planning."
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn roles_attach_to_names() {
+    let p = people(
+        "Israeli Prime Minister Benjamin Netanyahu met former Defense Minister Yoav Gallant and spokesman Adam Fielding.",
+    );
+    assert_eq!(p[0].0, "Israeli Prime Minister Benjamin Netanyahu");
+    assert_eq!(p[0].2.as_deref(), Some("benjamin-netanyahu"));
+    assert!(!p[0].3);
+    assert_eq!(p[1].1, "Yoav Gallant");
+    assert!(p[1].3, "former is recorded");
+    assert_eq!(p[2].1, "Adam Fielding");
+}
+
+#[test]
+fn bare_surnames_link_to_the_full_name() {
+    let found = mentions(
+        Some("2025-05-11"),
+        "Envoy Dana Whitcombe arrived. Later, Whitcombe said the talks went well.",
+    );
+    let p: Vec<(&str, &Value)> = of_kind(&found, MentionKind::Person);
+    assert_eq!(p.len(), 2, "{p:?}");
+    let Value::Person(later) = p[1].1 else {
+        panic!()
+    };
+    assert_eq!(later.name, "Dana Whitcombe");
+    assert_eq!(
+        later.linked_to,
+        Some(
+            found
+                .1
+                .iter()
+                .position(|m| m.kind == MentionKind::Person)
+                .unwrap()
+        )
+    );
+}
+
+#[test]
+fn places_and_organisations_are_not_people() {
+    let p = people(
+        "Gaza City and the Israel Defense Forces said Red Cross teams reached Khan Yunis in May.",
+    );
+    assert!(p.is_empty(), "{p:?}");
+}
+
+#[test]
+fn offices_and_administrations_link_to_the_kb() {
+    let found = mentions(
+        Some("2025-05-11"),
+        "The Biden administration had warned Israel's Security Cabinet, and the White House agreed.",
+    );
+    let o = of_kind(&found, MentionKind::Office);
+    let names: Vec<&str> = o.iter().map(|(t, _)| *t).collect();
+    assert_eq!(
+        names,
+        [
+            "Biden administration",
+            "Israel's Security Cabinet",
+            "White House"
+        ]
+    );
+    let Value::Office(biden) = o[0].1 else {
+        panic!()
+    };
+    assert_eq!(biden.kb.as_deref(), Some("joe-biden-administration"));
+    assert_eq!(biden.tense, Some(parallax::extract::Tense::Past));
+}
+
+#[test]
+fn attributions_find_their_source() {
+    let found = mentions(
+        Some("2025-05-11"),
+        "The plan moved ahead, according to an Axios article. A senior official told Reuters it was done. A senior Hamas official acknowledged the talks. Sources who spoke to Haaretz agreed.",
+    );
+    let a = of_kind(&found, MentionKind::Attribution);
+    let sources: Vec<Option<&str>> = a
+        .iter()
+        .map(|(_, v)| match v {
+            Value::Attribution(x) => x.source.as_deref(),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            Some("Axios"),
+            Some("Reuters"),
+            Some("Hamas"),
+            Some("Haaretz")
+        ]
+    );
+    let texts: Vec<&str> = a.iter().map(|(t, _)| *t).collect();
+    assert_eq!(texts[2], "A senior Hamas official acknowledged");
+    assert_eq!(texts[3], "Sources who spoke to Haaretz");
+}
+
+#[test]
+fn according_to_a_plan_is_not_an_attribution() {
+    let found = mentions(
+        Some("2025-05-11"),
+        "Aid moved according to the plan. He told reporters nothing.",
+    );
+    assert!(of_kind(&found, MentionKind::Attribution).is_empty());
+}
