@@ -17,7 +17,7 @@ fn mentions(date: Option<&str>, body: &str) -> (String, Vec<Mention>) {
     (a.article.text.clone(), a.mentions)
 }
 
-fn of_kind<'a>(found: &'a (String, Vec<Mention>), kind: MentionKind) -> Vec<(&'a str, &'a Value)> {
+fn of_kind(found: &(String, Vec<Mention>), kind: MentionKind) -> Vec<(&str, &Value)> {
     found
         .1
         .iter()
@@ -26,7 +26,10 @@ fn of_kind<'a>(found: &'a (String, Vec<Mention>), kind: MentionKind) -> Vec<(&'a
         .collect()
 }
 
-fn quantity(body: &str) -> Vec<(String, Option<f64>, Option<f64>, bool, Option<String>)> {
+/// Text, low, high, approximate, counted.
+type Quantity = (String, Option<f64>, Option<f64>, bool, Option<String>);
+
+fn quantity(body: &str) -> Vec<Quantity> {
     let found = mentions(Some("2025-05-11"), body);
     of_kind(&found, MentionKind::Quantity)
         .into_iter()
