@@ -260,7 +260,7 @@ pub fn extract(text: &str, sentences: &[Range<usize>], ctx: &Context) -> Vec<Men
         let mut tokens = Vec::new();
         tokens::tokenize(text, range.clone(), &mut tokens);
         let taken = vec![false; tokens.len()];
-        let hits = ctx.kb.scan(text, range.clone());
+        let hits = ctx.kb.scan_tokens(text, &tokens);
         let mut s = Sentence {
             text,
             index,

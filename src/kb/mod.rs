@@ -18,23 +18,62 @@ use crate::text::fold;
 use data::KbFile;
 pub use index::Hit;
 
-/// The embedded KB files, in load order.
+/// The embedded KB files, in load order: the TOML in `assets/kb`,
+/// converted to JSON by `build.rs`.
 const BUILTIN: &[(&str, &str)] = &[
-    ("meta.toml", include_str!("../../assets/kb/meta.toml")),
     (
-        "countries.toml",
-        include_str!("../../assets/kb/countries.toml"),
+        "assets/kb/meta.toml",
+        include_str!(concat!(env!("OUT_DIR"), "/kb/meta.json")),
     ),
-    ("us.toml", include_str!("../../assets/kb/us.toml")),
-    ("g20.toml", include_str!("../../assets/kb/g20.toml")),
-    ("mena.toml", include_str!("../../assets/kb/mena.toml")),
-    ("events.toml", include_str!("../../assets/kb/events.toml")),
     (
-        "organizations.toml",
-        include_str!("../../assets/kb/organizations.toml"),
+        "assets/kb/countries.toml",
+        include_str!(concat!(env!("OUT_DIR"), "/kb/countries.json")),
     ),
-    ("places.toml", include_str!("../../assets/kb/places.toml")),
+    (
+        "assets/kb/us.toml",
+        include_str!(concat!(env!("OUT_DIR"), "/kb/us.json")),
+    ),
+    (
+        "assets/kb/g20.toml",
+        include_str!(concat!(env!("OUT_DIR"), "/kb/g20.json")),
+    ),
+    (
+        "assets/kb/mena.toml",
+        include_str!(concat!(env!("OUT_DIR"), "/kb/mena.json")),
+    ),
+    (
+        "assets/kb/events.toml",
+        include_str!(concat!(env!("OUT_DIR"), "/kb/events.json")),
+    ),
+    (
+        "assets/kb/organizations.toml",
+        include_str!(concat!(env!("OUT_DIR"), "/kb/organizations.json")),
+    ),
+    (
+        "assets/kb/places.toml",
+        include_str!(concat!(env!("OUT_DIR"), "/kb/places.json")),
+    ),
 ];
+
+/// The embedded files, parsed.
+fn builtin_files() -> Vec<(&'static str, KbFile)> {
+    BUILTIN
+        .iter()
+        .map(|&(name, json)| {
+            (
+                name,
+                serde_json::from_str(json).expect("embedded knowledge base is valid"),
+            )
+        })
+        .collect()
+}
+
+fn parse_toml(name: &str, text: &str) -> Result<KbFile, KbError> {
+    toml::from_str(text).map_err(|e| KbError {
+        file: name.to_string(),
+        message: e.to_string().trim_end().to_string(),
+    })
+}
 
 /// A KB file that could not be used.
 #[derive(Debug, thiserror::Error)]
@@ -177,10 +216,12 @@ impl Kb {
     #[must_use]
     pub fn builtin() -> &'static Kb {
         static KB: OnceLock<Kb> = OnceLock::new();
-        KB.get_or_init(|| Kb::from_sources(BUILTIN).expect("embedded knowledge base is valid"))
+        KB.get_or_init(|| {
+            Kb::from_files(builtin_files()).expect("embedded knowledge base is valid")
+        })
     }
 
-    /// The embedded knowledge base plus extra files.
+    /// The embedded knowledge base plus extra TOML files (`--kb`).
     pub fn with_files(paths: &[impl AsRef<Path>]) -> Result<Kb, KbError> {
         let mut texts = Vec::new();
         for path in paths {
@@ -191,20 +232,26 @@ impl Kb {
             })?;
             texts.push((path.display().to_string(), text));
         }
-        let mut all: Vec<(&str, &str)> = BUILTIN.to_vec();
-        all.extend(texts.iter().map(|(n, t)| (n.as_str(), t.as_str())));
-        Kb::from_sources(&all)
+        let mut files = builtin_files();
+        for (name, text) in &texts {
+            files.push((name.as_str(), parse_toml(name, text)?));
+        }
+        Kb::from_files(files)
     }
 
     /// Builds a KB from named TOML texts.
     pub fn from_sources(files: &[(&str, &str)]) -> Result<Kb, KbError> {
+        let parsed = files
+            .iter()
+            .map(|&(name, text)| Ok((name, parse_toml(name, text)?)))
+            .collect::<Result<Vec<_>, KbError>>()?;
+        Kb::from_files(parsed)
+    }
+
+    fn from_files(files: Vec<(&str, KbFile)>) -> Result<Kb, KbError> {
         let mut kb = Kb::default();
         let mut loader = Loader::default();
-        for &(name, text) in files {
-            let parsed: KbFile = toml::from_str(text).map_err(|e| KbError {
-                file: name.to_string(),
-                message: e.to_string().trim_end().to_string(),
-            })?;
+        for (name, parsed) in files {
             loader.add(&mut kb, name, parsed)?;
             kb.sources.push(name.to_string());
         }
@@ -254,6 +301,12 @@ impl Kb {
     #[must_use]
     pub fn scan(&self, text: &str, range: std::ops::Range<usize>) -> Vec<Hit> {
         self.index.scan(self, text, range)
+    }
+
+    /// Alias matches over words already split by [`crate::text::tokens`].
+    #[must_use]
+    pub fn scan_tokens(&self, text: &str, tokens: &[crate::text::tokens::Token]) -> Vec<Hit> {
+        self.index.scan_tokens(self, text, tokens)
     }
 
     /// Every alias as the index knows it, for consistency checks.
