@@ -5,6 +5,8 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 
+use crate::align::{self, Alignment, Pair};
+use crate::detect::{self, Finding, Story};
 use crate::extract::{self, Context, Mention, MentionKind, Tense, Value};
 use crate::ingest::IngestError;
 use crate::kb::{Entity, Kb, Term};
@@ -69,6 +71,11 @@ impl ArticleAnalysis {
 #[derive(Debug, Default)]
 pub struct Analysis {
     pub articles: Vec<ArticleAnalysis>,
+    /// Groups of sentences of different articles about the same thing.
+    pub alignments: Vec<Alignment>,
+    /// The aligned sentence pairs the groups were built from.
+    pub pairs: Vec<Pair>,
+    pub findings: Vec<Finding>,
     /// Inputs that could not be read; the rest were analysed.
     pub errors: Vec<IngestError>,
     /// Problems worth telling that did not stop an article.
@@ -83,6 +90,16 @@ pub fn analyze(articles: Vec<Article>, kb: &Kb, opts: &Options) -> Analysis {
         analysis.warnings.extend(article.warnings.iter().cloned());
         analysis.articles.push(analyze_article(article, kb, opts));
     }
+    let (alignments, pairs) = align::align(&analysis.articles);
+    let story = Story {
+        articles: &analysis.articles,
+        pairs: &pairs,
+        alignments: &alignments,
+        kb,
+    };
+    analysis.findings = detect::detect(&story);
+    analysis.alignments = alignments;
+    analysis.pairs = pairs;
     analysis
 }
 

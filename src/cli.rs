@@ -43,6 +43,9 @@ pub struct ReportArgs {
     /// List every mention found (text and md formats).
     #[arg(long)]
     pub mentions: bool,
+    /// Exit with status 1 when a finding of this severity or worse is found.
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on: Option<crate::detect::Severity>,
     #[command(flatten)]
     pub shared: Shared,
 }

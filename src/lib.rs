@@ -7,8 +7,10 @@
 //! knows the dated facts, and [`analysis`] puts it together into one
 //! [`analysis::Analysis`] value that every report reads.
 
+pub mod align;
 pub mod analysis;
 pub mod cli;
+pub mod detect;
 pub mod extract;
 pub mod ingest;
 pub mod kb;

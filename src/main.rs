@@ -16,6 +16,8 @@ use parallax::report::{self, ReportFormat, ReportOptions};
 mod exit {
     /// Success: a report was produced.
     pub const OK: u8 = 0;
+    /// A finding reached the `--fail-on` severity.
+    pub const FINDINGS: u8 = 1;
     /// Bad usage, or no article could be read.
     pub const INPUT: u8 = 2;
 }
@@ -50,6 +52,7 @@ fn run(cli: Cli) -> Result<u8> {
                 format: ReportFormat::Text,
                 output: None,
                 mentions: false,
+                fail_on: None,
                 shared: cli.shared,
             };
             report(&args)
@@ -113,5 +116,8 @@ fn report(args: &ReportArgs) -> Result<u8> {
         out.write_all(text.as_bytes())?;
         out.flush()?;
     }
-    Ok(exit::OK)
+    let failing = args
+        .fail_on
+        .is_some_and(|level| analysis.findings.iter().any(|f| f.severity <= level));
+    Ok(if failing { exit::FINDINGS } else { exit::OK })
 }

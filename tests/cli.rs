@@ -15,7 +15,7 @@ fn no_arguments_reports_the_sample_story() {
         .stdout(predicate::str::contains(
             "assets/samples/01-harbour-ledger.md: a1:",
         ))
-        .stdout(predicate::str::contains("4 articles read"));
+        .stdout(predicate::str::contains("4 articles, "));
 }
 
 #[test]
@@ -129,4 +129,14 @@ fn a_missing_file_is_named() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("no/such/file.txt"));
+}
+
+#[test]
+fn fail_on_sets_the_exit_status() {
+    // The sample story has high-severity findings.
+    parallax()
+        .args(["report", "--fail-on", "high"])
+        .assert()
+        .code(1);
+    parallax().args(["report"]).assert().code(0);
 }

@@ -217,7 +217,12 @@ fn name_end(s: &Sentence, i: usize) -> Option<usize> {
 /// A role phrase followed by a name, or an office named alone.
 fn role_and_name(s: &mut Sentence, kb: &Kb, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
     let role = role_at(s, kb, i)?;
-    let name_first = role.last + 1;
+    // Honorifics after the role belong to it: "Qatari Prime Minister Sheikh
+    // Mohammed …".
+    let mut name_first = role.last + 1;
+    while let Some(last) = title_at(s, name_first) {
+        name_first = last + 1;
+    }
     let Some(name_last) = name_end(s, name_first) else {
         // "the U.S. president has suspended …": the office alone.
         let office = role.office?;
@@ -241,7 +246,7 @@ fn role_and_name(s: &mut Sentence, kb: &Kb, i: usize, out: &mut Vec<Mention>) ->
     };
     let name = s.text[s.span(name_first, name_last)].to_string();
     let entity = person_entity(kb, &name);
-    let role_text = s.text[s.span(first_role_word(s, &role), role.last)].to_string();
+    let role_text = s.text[s.span(first_role_word(s, &role), name_first - 1)].to_string();
     let office = role
         .office
         .or_else(|| entity.and_then(|p| office_by_title(kb, p, &role_text)));

@@ -3,15 +3,17 @@
 
 use serde::Serialize;
 
+use crate::align::Alignment;
 use crate::analysis::{Analysis, ArticleAnalysis, Inferred};
+use crate::detect::{Evidence, Finding, FindingKind, Reference, Severity};
 use crate::extract::Value;
 use crate::ingest::IngestError;
 
 #[derive(Serialize)]
 struct Report<'a> {
     articles: Vec<ArticleView<'a>>,
-    findings: Vec<serde_json::Value>,
-    alignments: Vec<serde_json::Value>,
+    findings: Vec<FindingView<'a>>,
+    alignments: Vec<AlignmentView<'a>>,
     errors: Vec<ErrorView<'a>>,
     warnings: &'a [String],
 }
@@ -129,6 +131,102 @@ fn article(a: &ArticleAnalysis) -> ArticleView<'_> {
     }
 }
 
+#[derive(Serialize)]
+struct FindingView<'a> {
+    id: &'a str,
+    kind: FindingKind,
+    severity: Severity,
+    confidence: f32,
+    summary: &'a str,
+    explanation: &'a str,
+    suggestion: Option<&'a str>,
+    evidence: Vec<EvidenceView<'a>>,
+    reference: Option<&'a Reference>,
+    change_over_time: bool,
+    verdict: Option<&'a str>,
+    note: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct EvidenceView<'a> {
+    article: &'a str,
+    path: &'a str,
+    line: usize,
+    column: usize,
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct AlignmentView<'a> {
+    id: &'a str,
+    members: Vec<MemberView<'a>>,
+    score: f32,
+    shared: &'a [String],
+}
+
+#[derive(Serialize)]
+struct MemberView<'a> {
+    article: &'a str,
+    sentence: usize,
+    text: &'a str,
+}
+
+/// Where a stretch of analysis text is in its file.
+fn evidence<'a>(analysis: &'a Analysis, e: &Evidence) -> EvidenceView<'a> {
+    let a = &analysis.articles[e.article];
+    let span = a.article.span(e.range.clone());
+    let (line, column) = a.line_col(span.start);
+    EvidenceView {
+        article: &a.article.id,
+        path: &a.article.path,
+        line,
+        column,
+        start: span.start,
+        end: span.end,
+        text: a.article.quote(span),
+    }
+}
+
+fn finding<'a>(analysis: &'a Analysis, f: &'a Finding) -> FindingView<'a> {
+    FindingView {
+        id: &f.id,
+        kind: f.kind,
+        severity: f.severity,
+        confidence: (f.confidence * 100.0).round() / 100.0,
+        summary: &f.summary,
+        explanation: &f.explanation,
+        suggestion: f.suggestion.as_deref(),
+        evidence: f.evidence.iter().map(|e| evidence(analysis, e)).collect(),
+        reference: f.reference.as_ref(),
+        change_over_time: f.change_over_time,
+        verdict: None,
+        note: None,
+    }
+}
+
+fn alignment<'a>(analysis: &'a Analysis, al: &'a Alignment) -> AlignmentView<'a> {
+    let members = al
+        .members
+        .iter()
+        .map(|m| {
+            let a = &analysis.articles[m.article];
+            MemberView {
+                article: &a.article.id,
+                sentence: m.sentence,
+                text: a.article.quote(a.sentences[m.sentence].span),
+            }
+        })
+        .collect();
+    AlignmentView {
+        id: &al.id,
+        members,
+        score: (al.score * 1000.0).round() / 1000.0,
+        shared: &al.shared,
+    }
+}
+
 fn error(e: &IngestError) -> ErrorView<'_> {
     ErrorView {
         path: &e.path,
@@ -141,8 +239,16 @@ fn error(e: &IngestError) -> ErrorView<'_> {
 pub fn render(analysis: &Analysis) -> String {
     let report = Report {
         articles: analysis.articles.iter().map(article).collect(),
-        findings: Vec::new(),
-        alignments: Vec::new(),
+        findings: analysis
+            .findings
+            .iter()
+            .map(|f| finding(analysis, f))
+            .collect(),
+        alignments: analysis
+            .alignments
+            .iter()
+            .map(|a| alignment(analysis, a))
+            .collect(),
         errors: analysis.errors.iter().map(error).collect(),
         warnings: &analysis.warnings,
     };

@@ -1,48 +1,100 @@
-//! The text report: compiler-style lines, `path:line:col: kind: …`, with
-//! the quoted source line and a caret under the span.
+//! The text report: compiler-style diagnostics grouped by severity,
+//! `path:line:col: severity[kind]: summary`, each evidence line quoted with
+//! a caret under the span.
 
 use std::fmt::Write;
 
 use super::{ReportOptions, date_label, value_label};
 use crate::analysis::{Analysis, ArticleAnalysis};
+use crate::detect::{Evidence, Finding, Severity};
+
+/// Widest stretch of a source line quoted, in characters.
+const QUOTE_WIDTH: usize = 110;
 
 #[must_use]
 pub fn render(analysis: &Analysis, opts: ReportOptions) -> String {
     let mut out = String::new();
     for a in &analysis.articles {
         header(&mut out, a);
-        if opts.mentions {
-            for m in &a.mentions {
-                let span = a.span(m);
-                let (line, col) = a.line_col(span.start);
-                let _ = writeln!(
-                    out,
-                    "{}:{line}:{col}: {}: {}",
-                    a.article.path,
-                    m.kind.as_str(),
-                    value_label(m)
-                );
-                quote(&mut out, a, span.start, span.end);
-            }
+    }
+    if opts.mentions {
+        for a in &analysis.articles {
+            mentions(&mut out, a);
         }
     }
-    let mentions: usize = analysis.articles.iter().map(|a| a.mentions.len()).sum();
-    let _ = writeln!(
-        out,
-        "{} article{} read, {} mention{}, no findings",
-        analysis.articles.len(),
-        plural(analysis.articles.len()),
-        mentions,
-        plural(mentions)
-    );
-    if !opts.mentions && mentions > 0 {
-        out.push_str("(list the mentions with --mentions)\n");
+    for severity in [Severity::High, Severity::Medium, Severity::Low] {
+        let group: Vec<&Finding> = analysis
+            .findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .collect();
+        if group.is_empty() {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "\n{}",
+            paint(
+                opts,
+                severity,
+                &format!("{} ({})", severity.as_str(), group.len())
+            )
+        );
+        for f in group {
+            finding(&mut out, analysis, f, opts);
+        }
     }
+    footer(&mut out, analysis);
     out
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+fn paint(opts: ReportOptions, severity: Severity, text: &str) -> String {
+    if !opts.color {
+        return text.to_string();
+    }
+    let code = match severity {
+        Severity::High => "1;31",
+        Severity::Medium => "1;33",
+        Severity::Low => "1;36",
+    };
+    format!("\u{1b}[{code}m{text}\u{1b}[0m")
+}
+
+fn finding(out: &mut String, analysis: &Analysis, f: &Finding, opts: ReportOptions) {
+    let Some(first) = f.evidence.first() else {
+        return;
+    };
+    let (path, line, col) = location(analysis, first);
+    let label = paint(
+        opts,
+        f.severity,
+        &format!("{}[{}]", f.severity.as_str(), f.kind.as_str()),
+    );
+    let _ = writeln!(out, "{path}:{line}:{col}: {label}: {}", clean(&f.summary));
+    quote(out, analysis, first);
+    for e in &f.evidence[1..] {
+        let (path, line, col) = location(analysis, e);
+        let _ = writeln!(out, "  --> {path}:{line}:{col}");
+        quote(out, analysis, e);
+    }
+    let _ = writeln!(out, "  = note: {}", clean(&f.explanation));
+    if let Some(s) = &f.suggestion {
+        let _ = writeln!(out, "  = help: did you mean: {}", clean(s));
+    }
+    let _ = writeln!(out, "  = id: {} (confidence {:.2})", f.id, f.confidence);
+}
+
+fn location<'a>(analysis: &'a Analysis, e: &Evidence) -> (&'a str, usize, usize) {
+    let a = &analysis.articles[e.article];
+    let span = a.article.span(e.range.clone());
+    let (line, col) = a.line_col(span.start);
+    (&a.article.path, line, col)
+}
+
+fn quote(out: &mut String, analysis: &Analysis, e: &Evidence) {
+    let a = &analysis.articles[e.article];
+    let span = a.article.span(e.range.clone());
+    caret(out, a, span.start, span.end);
 }
 
 fn header(out: &mut String, a: &ArticleAnalysis) {
@@ -67,24 +119,75 @@ fn header(out: &mut String, a: &ArticleAnalysis) {
     }
 }
 
-/// The source line holding `start`, with carets under `start..end`.
-fn quote(out: &mut String, a: &ArticleAnalysis, start: usize, end: usize) {
-    let src = &a.article.source;
-    let line = a.lines.line_range(src, start);
-    let text = &src[line.clone()];
-    let before = clean(&src[line.start..start]).chars().count();
-    let width = clean(&src[start..end.min(line.end)]).chars().count().max(1);
-    let _ = writeln!(out, "  | {}", clean(text));
-    let _ = writeln!(out, "  | {}{}", " ".repeat(before), "^".repeat(width));
+fn mentions(out: &mut String, a: &ArticleAnalysis) {
+    for m in &a.mentions {
+        let span = a.span(m);
+        let (line, col) = a.line_col(span.start);
+        let _ = writeln!(
+            out,
+            "{}:{line}:{col}: {}: {}",
+            a.article.path,
+            m.kind.as_str(),
+            clean(&value_label(m))
+        );
+        caret(out, a, span.start, span.end);
+    }
 }
 
-/// Article text is never written raw to a terminal: control characters
-/// become visible placeholders.
+fn footer(out: &mut String, analysis: &Analysis) {
+    let count = |s: Severity| analysis.findings.iter().filter(|f| f.severity == s).count();
+    let n = analysis.articles.len();
+    let _ = writeln!(
+        out,
+        "\n{n} article{}, {} finding{} ({} high, {} medium, {} low), {} aligned statement group{}",
+        plural(n),
+        analysis.findings.len(),
+        plural(analysis.findings.len()),
+        count(Severity::High),
+        count(Severity::Medium),
+        count(Severity::Low),
+        analysis.alignments.len(),
+        plural(analysis.alignments.len()),
+    );
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// The source line holding `start`, cut to a window around the span, with
+/// carets under `start..end`.
+fn caret(out: &mut String, a: &ArticleAnalysis, start: usize, end: usize) {
+    let src = &a.article.source;
+    let line = a.lines.line_range(src, start);
+    let chars: Vec<char> = clean(&src[line.clone()]).chars().collect();
+    let before = src[line.start..start].chars().count();
+    let width = src[start..end.min(line.end).max(start)]
+        .chars()
+        .count()
+        .max(1);
+    let from = before.saturating_sub(30).min(chars.len());
+    let to = (from + QUOTE_WIDTH).max(before + width).min(chars.len());
+    let lead = if from > 0 { "…" } else { "" };
+    let tail = if to < chars.len() { "…" } else { "" };
+    let shown: String = chars[from..to].iter().collect();
+    let pad = before - from + lead.chars().count();
+    let _ = writeln!(out, "  | {lead}{shown}{tail}");
+    let _ = writeln!(
+        out,
+        "  | {}{}",
+        " ".repeat(pad),
+        "^".repeat(width.min(to - before.min(to)).max(1))
+    );
+}
+
+/// Article text is never written raw to a terminal: control characters and
+/// bidirectional overrides become visible placeholders.
 #[must_use]
 pub fn clean(s: &str) -> String {
     s.chars()
         .map(|c| match c {
-            '\t' => ' ',
+            '\t' | '\n' | '\r' => ' ',
             c if c.is_control() => '\u{FFFD}',
             '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => '\u{FFFD}',
             c => c,

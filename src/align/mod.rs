@@ -1,0 +1,174 @@
+//! Statement alignment: which sentences of different articles speak of the
+//! same thing. Sentences become weighted term sets (stemmed content words in
+//! synonym classes, plus the KB entities, counted things and dates they
+//! mention); candidates come from an index of rare terms, so cost grows with
+//! the text, not with the square of it; pairs above a threshold are joined
+//! into groups of at most one sentence per article.
+
+mod terms;
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+
+use crate::analysis::ArticleAnalysis;
+pub use terms::{DiffPart, Terms, diff_words};
+
+/// A sentence of the story: article index, sentence index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Member {
+    pub article: usize,
+    pub sentence: usize,
+}
+
+/// Two sentences of different articles that speak of the same thing.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Pair {
+    pub a: Member,
+    pub b: Member,
+    pub score: f32,
+    /// What they share, for people to read.
+    pub shared: Vec<String>,
+}
+
+/// A group of aligned sentences, at most one per article.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Alignment {
+    pub id: String,
+    pub members: Vec<Member>,
+    pub score: f32,
+    pub shared: Vec<String>,
+}
+
+/// How similar two sentences must be to align.
+pub const THRESHOLD: f32 = 0.28;
+
+/// Terms more common than this are not used to find candidates (they still
+/// count in the score): it keeps the candidate pairs per term bounded.
+const MAX_POSTINGS: usize = 64;
+
+/// Aligns the sentences of all articles.
+#[must_use]
+pub fn align(articles: &[ArticleAnalysis]) -> (Vec<Alignment>, Vec<Pair>) {
+    let terms = Terms::build(articles);
+    let pairs = candidate_pairs(&terms)
+        .into_iter()
+        .filter_map(|(a, b)| {
+            let (score, shared) = terms.similarity(a, b);
+            (score >= THRESHOLD).then(|| Pair {
+                a: terms.members[a],
+                b: terms.members[b],
+                score,
+                shared,
+            })
+        })
+        .collect::<Vec<_>>();
+    let groups = group(&pairs, articles);
+    (groups, pairs)
+}
+
+/// Sentence pairs from different articles that share a rare term.
+fn candidate_pairs(terms: &Terms) -> Vec<(usize, usize)> {
+    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    let mut out = Vec::new();
+    for postings in terms.postings.values() {
+        if postings.len() > MAX_POSTINGS {
+            continue;
+        }
+        for (i, &a) in postings.iter().enumerate() {
+            for &b in &postings[i + 1..] {
+                if terms.members[a].article == terms.members[b].article {
+                    continue;
+                }
+                let key = (a.min(b), a.max(b));
+                if seen.insert(key) {
+                    out.push(key);
+                }
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Joins pairs, best first, into groups with one sentence per article.
+fn group(pairs: &[Pair], articles: &[ArticleAnalysis]) -> Vec<Alignment> {
+    let mut order: Vec<&Pair> = pairs.iter().collect();
+    order.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then((x.a, x.b).cmp(&(y.a, y.b)))
+    });
+    let mut group_of: HashMap<Member, usize> = HashMap::new();
+    let mut groups: Vec<(Vec<Member>, Vec<f32>, Vec<String>)> = Vec::new();
+    for p in order {
+        match (group_of.get(&p.a).copied(), group_of.get(&p.b).copied()) {
+            (None, None) => {
+                group_of.insert(p.a, groups.len());
+                group_of.insert(p.b, groups.len());
+                groups.push((vec![p.a, p.b], vec![p.score], p.shared.clone()));
+            }
+            (Some(g), None) | (None, Some(g)) => {
+                let new = if group_of.contains_key(&p.a) {
+                    p.b
+                } else {
+                    p.a
+                };
+                if groups[g].0.iter().all(|m| m.article != new.article) {
+                    group_of.insert(new, g);
+                    groups[g].0.push(new);
+                    groups[g].1.push(p.score);
+                }
+            }
+            (Some(g), Some(h)) if g != h => {
+                let disjoint = groups[g]
+                    .0
+                    .iter()
+                    .all(|m| groups[h].0.iter().all(|n| n.article != m.article));
+                if disjoint {
+                    let (members, scores, _) = std::mem::take(&mut groups[h]);
+                    for m in &members {
+                        group_of.insert(*m, g);
+                    }
+                    groups[g].0.extend(members);
+                    groups[g].1.extend(scores);
+                    groups[g].1.push(p.score);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out: Vec<Alignment> = groups
+        .into_iter()
+        .filter(|(m, _, _)| m.len() >= 2)
+        .map(|(mut members, scores, shared)| {
+            members.sort();
+            let score = scores.iter().sum::<f32>() / scores.len() as f32;
+            let id = alignment_id(&members, articles);
+            Alignment {
+                id,
+                members,
+                score,
+                shared,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| a.members.cmp(&b.members));
+    out
+}
+
+/// A stable id from the members' text, independent of argument order.
+fn alignment_id(members: &[Member], articles: &[ArticleAnalysis]) -> String {
+    let mut texts: Vec<&str> = members
+        .iter()
+        .map(|m| {
+            let a = &articles[m.article];
+            &a.article.text[a.sentences[m.sentence].range.clone()]
+        })
+        .collect();
+    texts.sort_unstable();
+    format!(
+        "al-{:016x}",
+        crate::text::stable_hash(texts.iter().copied())
+    )
+}

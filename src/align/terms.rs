@@ -1,0 +1,434 @@
+//! Sentences as weighted term sets, and word-level differences.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use similar::{Algorithm as DiffAlgorithm, DiffTag, TextDiff};
+
+use super::Member;
+use crate::analysis::ArticleAnalysis;
+use crate::extract::{Mention, Value};
+use crate::text::fold;
+use crate::text::tokens::{Kind, tokenize};
+
+/// Words too common in news to say what a sentence is about.
+const STOP: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "from",
+    "by",
+    "with",
+    "for",
+    "as",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "can",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "this",
+    "these",
+    "those",
+    "it",
+    "its",
+    "their",
+    "his",
+    "her",
+    "they",
+    "he",
+    "she",
+    "we",
+    "i",
+    "you",
+    "our",
+    "than",
+    "then",
+    "there",
+    "here",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "since",
+    "until",
+    "about",
+    "into",
+    "over",
+    "under",
+    "between",
+    "among",
+    "during",
+    "per",
+    "each",
+    "every",
+    "all",
+    "some",
+    "any",
+    "more",
+    "most",
+    "such",
+    "so",
+    "also",
+    "still",
+    "yet",
+    "only",
+    "just",
+    "both",
+    "either",
+    "neither",
+    "according",
+    "meanwhile",
+    "however",
+    "although",
+    "though",
+    "because",
+    "whether",
+    "what",
+    "where",
+    "why",
+    "how",
+    "amid",
+    "despite",
+    "against",
+    "without",
+    "within",
+    "across",
+    "through",
+    "toward",
+    "towards",
+    "upon",
+    "near",
+    "out",
+    "up",
+    "down",
+    "off",
+    "again",
+    "further",
+    "once",
+    "now",
+    "said",
+    "says",
+    "say",
+    "told",
+    "reported",
+    "report",
+    "reports",
+    "news",
+    "new",
+    "year",
+    "years",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "time",
+    "times",
+    "other",
+    "first",
+    "last",
+    "one",
+    "two",
+    "three",
+    "s",
+    "mr",
+    "ms",
+    "mrs",
+    "very",
+    "much",
+    "many",
+    "few",
+    "own",
+    "same",
+    "well",
+    "even",
+];
+
+/// The stemmed words of the synonym classes, mapped to their class.
+fn synonyms() -> &'static HashMap<String, String> {
+    static MAP: OnceLock<HashMap<String, String>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let stem = stemmer();
+        let mut map = HashMap::new();
+        for line in include_str!("../../assets/lexicon/synonyms.txt").lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let words: Vec<String> = line
+                .split_whitespace()
+                .map(|w| stem.stem(w).into_owned())
+                .collect();
+            for w in &words {
+                map.entry(w.clone()).or_insert_with(|| words[0].clone());
+            }
+        }
+        map
+    })
+}
+
+fn stemmer() -> &'static Stemmer {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+/// The normal form of a content word: folded, stemmed, in its synonym
+/// class. `None` for stop words and fragments.
+#[must_use]
+pub fn normal_word(word: &str) -> Option<String> {
+    let folded = fold(word);
+    if folded.len() < 3
+        || STOP.contains(&folded.as_str())
+        || !folded.chars().any(char::is_alphabetic)
+    {
+        return None;
+    }
+    let stem = stemmer().stem(&folded).into_owned();
+    Some(synonyms().get(&stem).cloned().unwrap_or(stem))
+}
+
+/// The terms of every sentence of a story, with rarity weights.
+#[derive(Debug, Default)]
+pub struct Terms {
+    pub members: Vec<Member>,
+    /// Sorted (term, weight) per sentence.
+    vectors: Vec<Vec<(u32, f32)>>,
+    norms: Vec<f32>,
+    /// Term → the sentences (indices into `members`) that have it.
+    pub postings: HashMap<u32, Vec<usize>>,
+    names: Vec<String>,
+}
+
+impl Terms {
+    #[must_use]
+    pub fn build(articles: &[ArticleAnalysis]) -> Terms {
+        let mut t = Terms::default();
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut raw: Vec<Vec<(u32, f32)>> = Vec::new();
+        for (ai, a) in articles.iter().enumerate() {
+            let mut by_sentence: Vec<Vec<&Mention>> = vec![Vec::new(); a.sentences.len()];
+            for m in &a.mentions {
+                by_sentence[m.sentence].push(m);
+            }
+            for (si, s) in a.sentences.iter().enumerate() {
+                let mut terms: Vec<(String, f32)> = words(&a.article.text, s.range.clone())
+                    .into_iter()
+                    .map(|w| (w, 1.0))
+                    .collect();
+                terms.extend(
+                    by_sentence[si]
+                        .iter()
+                        .filter_map(|m| mention_term(m))
+                        .map(|f| (f, 1.5)),
+                );
+                let mut vector: Vec<(u32, f32)> = terms
+                    .into_iter()
+                    .map(|(name, boost)| {
+                        let next = ids.len() as u32;
+                        let id = *ids.entry(name.clone()).or_insert_with(|| {
+                            t.names.push(name);
+                            next
+                        });
+                        (id, boost)
+                    })
+                    .collect();
+                vector.sort_by_key(|(id, _)| *id);
+                vector.dedup_by_key(|(id, _)| *id);
+                let index = t.members.len();
+                for (id, _) in &vector {
+                    t.postings.entry(*id).or_default().push(index);
+                }
+                t.members.push(Member {
+                    article: ai,
+                    sentence: si,
+                });
+                raw.push(vector);
+            }
+        }
+        let n = t.members.len().max(1) as f32;
+        for vector in &mut raw {
+            for (id, w) in vector.iter_mut() {
+                let df = t.postings[id].len() as f32;
+                *w *= (n / df).ln() + 1.0;
+            }
+        }
+        t.norms = raw
+            .iter()
+            .map(|v| v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt())
+            .collect();
+        t.vectors = raw;
+        t
+    }
+
+    /// Cosine similarity of two sentences and the terms they share.
+    #[must_use]
+    pub fn similarity(&self, a: usize, b: usize) -> (f32, Vec<String>) {
+        let (va, vb) = (&self.vectors[a], &self.vectors[b]);
+        let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
+        let mut shared = Vec::new();
+        while i < va.len() && j < vb.len() {
+            match va[i].0.cmp(&vb[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += va[i].1 * vb[j].1;
+                    shared.push((va[i].1 * vb[j].1, va[i].0));
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        let norm = self.norms[a] * self.norms[b];
+        let score = if norm > 0.0 { dot / norm } else { 0.0 };
+        shared.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        let names = shared
+            .into_iter()
+            .take(8)
+            .map(|(_, id)| self.names[id as usize].clone())
+            .collect();
+        (score, names)
+    }
+}
+
+/// The content words of a stretch of text, normalised.
+fn words(text: &str, range: Range<usize>) -> Vec<String> {
+    let mut tokens = Vec::new();
+    tokenize(text, range, &mut tokens);
+    tokens
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .filter_map(|t| normal_word(t.text(text)))
+        .collect()
+}
+
+/// The term a mention contributes: the KB entity, the counted thing, the day.
+fn mention_term(m: &Mention) -> Option<String> {
+    match &m.value {
+        Value::Person(p) => Some(match &p.kb {
+            Some(id) => format!("@{id}"),
+            None => format!("@{}", fold(&crate::kb::surname_of(&p.name))),
+        }),
+        Value::Office(o) => o.kb.as_ref().map(|id| format!("@{id}")),
+        Value::Named(n) => Some(match &n.kb {
+            Some(id) => format!("@{id}"),
+            None => format!("@{}", fold(&n.name)),
+        }),
+        Value::Quantity(q) => {
+            let head = q.counted.as_deref()?.split_whitespace().last()?;
+            normal_word(head).map(|w| format!("#{w}"))
+        }
+        Value::Date(d) => match (d.from, d.to) {
+            (Some(f), Some(t)) if f == t => Some(format!("={f}")),
+            _ => None,
+        },
+        Value::Attribution(_) => None,
+    }
+}
+
+/// A stretch of one of two compared texts and whether it differs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DiffPart {
+    pub range: Range<usize>,
+    pub changed: bool,
+}
+
+/// Word-level differences between two sentences: for each, its parts
+/// marked changed or equal (patience diff over Unicode words).
+#[must_use]
+pub fn diff_words(a: &str, b: &str) -> (Vec<DiffPart>, Vec<DiffPart>) {
+    let diff = TextDiff::configure()
+        .algorithm(DiffAlgorithm::Patience)
+        .diff_unicode_words(a, b);
+    // The diff's words are slices of the inputs: their offsets are positions.
+    let offsets = |slices: Vec<&str>, base: &str| -> Vec<usize> {
+        let mut out: Vec<usize> = slices
+            .iter()
+            .map(|s| s.as_ptr() as usize - base.as_ptr() as usize)
+            .collect();
+        out.push(base.len());
+        out
+    };
+    let old = offsets(diff.iter_old_slices().collect(), a);
+    let new = offsets(diff.iter_new_slices().collect(), b);
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    for op in diff.ops() {
+        let changed = op.tag() != DiffTag::Equal;
+        let (o, n) = (op.old_range(), op.new_range());
+        if !o.is_empty() {
+            left.push(DiffPart {
+                range: old[o.start]..old[o.end],
+                changed,
+            });
+        }
+        if !n.is_empty() {
+            right.push(DiffPart {
+                range: new[n.start]..new[n.end],
+                changed,
+            });
+        }
+    }
+    (left, right)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn synonyms_share_a_class() {
+        assert_eq!(normal_word("captives"), normal_word("hostages"));
+        assert_eq!(normal_word("truce"), normal_word("ceasefire"));
+        assert_eq!(normal_word("negotiations"), normal_word("talks"));
+        assert_eq!(normal_word("the"), None);
+    }
+
+    #[test]
+    fn word_differences() {
+        let (a, b) = diff_words("Hamas is in direct talks", "Hamas is in indirect talks");
+        let changed_a: Vec<&str> = a
+            .iter()
+            .filter(|p| p.changed)
+            .map(|p| &"Hamas is in direct talks"[p.range.clone()])
+            .collect();
+        let changed_b: Vec<&str> = b
+            .iter()
+            .filter(|p| p.changed)
+            .map(|p| &"Hamas is in indirect talks"[p.range.clone()])
+            .collect();
+        assert_eq!(changed_a, ["direct"]);
+        assert_eq!(changed_b, ["indirect"]);
+    }
+}

@@ -1,0 +1,307 @@
+//! Findings: where the articles disagree with the knowledge base, the
+//! calendar, each other, or themselves. Each rule is a module with one
+//! `detect(&Story) -> Vec<Finding>`; this module holds what they share.
+
+mod attribution;
+mod contradiction;
+mod dates;
+mod internal;
+mod names;
+mod numbers;
+mod officeholder;
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::align::{Alignment, Member, Pair};
+use crate::analysis::ArticleAnalysis;
+use crate::extract::Mention;
+use crate::kb::Kb;
+
+/// The kinds of finding; the names are part of the JSON contract.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingKind {
+    WrongOfficeholder,
+    Anachronism,
+    NameVariant,
+    NumberConflict,
+    DateConflict,
+    Contradiction,
+    AttributionConflict,
+    InternalInconsistency,
+}
+
+impl FindingKind {
+    pub const ALL: [FindingKind; 8] = [
+        Self::WrongOfficeholder,
+        Self::Anachronism,
+        Self::NameVariant,
+        Self::NumberConflict,
+        Self::DateConflict,
+        Self::Contradiction,
+        Self::AttributionConflict,
+        Self::InternalInconsistency,
+    ];
+
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::WrongOfficeholder => "wrong-officeholder",
+            Self::Anachronism => "anachronism",
+            Self::NameVariant => "name-variant",
+            Self::NumberConflict => "number-conflict",
+            Self::DateConflict => "date-conflict",
+            Self::Contradiction => "contradiction",
+            Self::AttributionConflict => "attribution-conflict",
+            Self::InternalInconsistency => "internal-inconsistency",
+        }
+    }
+}
+
+/// How much a finding matters; ordered most severe first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    High,
+    Medium,
+    Low,
+}
+
+impl Severity {
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::High => "high",
+            Self::Medium => "medium",
+            Self::Low => "low",
+        }
+    }
+}
+
+/// A stretch of an article a finding rests on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Evidence {
+    /// Index into the story's articles.
+    pub article: usize,
+    /// Byte range in that article's analysis text.
+    pub range: Range<usize>,
+}
+
+/// The KB fact a finding was checked against.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Reference {
+    pub kb: String,
+    pub name: String,
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+}
+
+/// One discrepancy.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    /// Stable across runs and argument order while the evidence text is unchanged.
+    pub id: String,
+    pub kind: FindingKind,
+    pub severity: Severity,
+    pub confidence: f32,
+    pub summary: String,
+    pub explanation: String,
+    pub suggestion: Option<String>,
+    /// The claim first, then its counterparts.
+    pub evidence: Vec<Evidence>,
+    pub reference: Option<Reference>,
+    /// The articles were published far enough apart for the fact to change.
+    pub change_over_time: bool,
+}
+
+impl Finding {
+    #[must_use]
+    pub fn new(
+        kind: FindingKind,
+        severity: Severity,
+        confidence: f32,
+        summary: String,
+        explanation: String,
+    ) -> Self {
+        Self {
+            id: String::new(),
+            kind,
+            severity,
+            confidence,
+            summary,
+            explanation,
+            suggestion: None,
+            evidence: Vec::new(),
+            reference: None,
+            change_over_time: false,
+        }
+    }
+
+    #[must_use]
+    pub fn evidence(mut self, article: usize, range: Range<usize>) -> Self {
+        let e = Evidence { article, range };
+        if !self.evidence.contains(&e) {
+            self.evidence.push(e);
+        }
+        self
+    }
+
+    #[must_use]
+    pub fn suggest(mut self, suggestion: impl Into<String>) -> Self {
+        self.suggestion = Some(suggestion.into());
+        self
+    }
+
+    #[must_use]
+    pub fn reference(mut self, reference: Reference) -> Self {
+        self.reference = Some(reference);
+        self
+    }
+
+    /// Marks a difference between articles far apart in time as a change
+    /// over time: low severity, said so in the summary.
+    #[must_use]
+    pub fn over_time(mut self, apart: Option<i64>) -> Self {
+        if let Some(days) = apart {
+            self.change_over_time = true;
+            self.severity = Severity::Low;
+            self.summary = format!("Changed over time ({days} days apart): {}", self.summary);
+        }
+        self
+    }
+}
+
+/// Days between publications beyond which a difference may be a change.
+pub const CHANGE_OVER_TIME_DAYS: i64 = 21;
+
+/// Everything the rules read.
+pub struct Story<'a> {
+    pub articles: &'a [ArticleAnalysis],
+    pub pairs: &'a [Pair],
+    pub alignments: &'a [Alignment],
+    pub kb: &'a Kb,
+}
+
+impl Story<'_> {
+    /// The date an article speaks from: stated, `--date`, or none.
+    #[must_use]
+    pub fn date(&self, article: usize) -> Option<Date> {
+        self.articles[article].published
+    }
+
+    /// The text of a sentence.
+    #[must_use]
+    pub fn sentence(&self, m: Member) -> &str {
+        let a = &self.articles[m.article];
+        &a.article.text[a.sentences[m.sentence].range.clone()]
+    }
+
+    /// The analysis-text range of a sentence.
+    #[must_use]
+    pub fn sentence_range(&self, m: Member) -> Range<usize> {
+        self.articles[m.article].sentences[m.sentence].range.clone()
+    }
+
+    /// The mentions of one sentence.
+    pub fn mentions(&self, m: Member) -> impl Iterator<Item = &Mention> {
+        self.articles[m.article]
+            .mentions
+            .iter()
+            .filter(move |x| x.sentence == m.sentence)
+    }
+
+    /// The text of a mention.
+    #[must_use]
+    pub fn quote(&self, article: usize, range: Range<usize>) -> &str {
+        &self.articles[article].article.text[range]
+    }
+
+    /// Days between two articles' publication when that is long enough for
+    /// facts to change; `None` when close or unknown.
+    #[must_use]
+    pub fn apart(&self, a: usize, b: usize) -> Option<i64> {
+        let (x, y) = (self.date(a)?, self.date(b)?);
+        let days = i64::from(x.until(y).ok()?.get_days()).abs();
+        (days > CHANGE_OVER_TIME_DAYS).then_some(days)
+    }
+
+    /// A `path:line` label for an article position, for explanations.
+    #[must_use]
+    pub fn place(&self, article: usize, range: &Range<usize>) -> String {
+        let a = &self.articles[article];
+        let span = a.article.span(range.clone());
+        let (line, _) = a.line_col(span.start);
+        format!("{}:{line}", a.article.path)
+    }
+}
+
+/// Runs every rule and gives each finding its stable id.
+#[must_use]
+pub fn detect(story: &Story) -> Vec<Finding> {
+    let rules: [fn(&Story) -> Vec<Finding>; 8] = [
+        officeholder::detect,
+        officeholder::detect_administrations,
+        names::detect,
+        numbers::detect,
+        dates::detect,
+        contradiction::detect,
+        attribution::detect,
+        internal::detect,
+    ];
+    let mut findings: Vec<Finding> = rules.iter().flat_map(|rule| rule(story)).collect();
+    for f in &mut findings {
+        f.id = finding_id(story, f);
+    }
+    findings.sort_by(|a, b| {
+        (a.severity, first_position(a), a.kind, &a.id).cmp(&(
+            b.severity,
+            first_position(b),
+            b.kind,
+            &b.id,
+        ))
+    });
+    findings.dedup_by(|a, b| a.id == b.id);
+    findings
+}
+
+fn first_position(f: &Finding) -> (usize, usize) {
+    f.evidence
+        .first()
+        .map_or((0, 0), |e| (e.article, e.range.start))
+}
+
+/// The id: the kind and the evidence quotes, sorted so argument order does
+/// not matter.
+fn finding_id(story: &Story, f: &Finding) -> String {
+    let mut quotes: Vec<&str> = f
+        .evidence
+        .iter()
+        .map(|e| {
+            let a = &story.articles[e.article];
+            a.article.quote(a.article.span(e.range.clone()))
+        })
+        .collect();
+    quotes.sort_unstable();
+    let parts = std::iter::once(f.kind.as_str()).chain(quotes);
+    format!(
+        "{}-{:012x}",
+        short(f.kind),
+        crate::text::stable_hash(parts) & 0xffff_ffff_ffff
+    )
+}
+
+fn short(kind: FindingKind) -> &'static str {
+    match kind {
+        FindingKind::WrongOfficeholder => "wo",
+        FindingKind::Anachronism => "an",
+        FindingKind::NameVariant => "nv",
+        FindingKind::NumberConflict => "nc",
+        FindingKind::DateConflict => "dc",
+        FindingKind::Contradiction => "ct",
+        FindingKind::AttributionConflict => "ac",
+        FindingKind::InternalInconsistency => "ii",
+    }
+}

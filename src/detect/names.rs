@@ -1,0 +1,306 @@
+//! `name-variant`: one person rendered differently — against a KB name, inside
+//! one article, or across articles — where the forms are not legitimate
+//! variants ("Steve"/"Steven", a surname alone, a transliteration the KB lists).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::{Finding, FindingKind, Severity, Story};
+use crate::analysis::ArticleAnalysis;
+use crate::extract::{PersonValue, Value};
+use crate::kb::{Entity, Kb};
+use crate::text::fold;
+
+/// Given names that are one name ("steve" → "steven").
+fn nicknames() -> &'static HashMap<String, usize> {
+    static MAP: OnceLock<HashMap<String, usize>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = HashMap::new();
+        let lines = include_str!("../../assets/lexicon/nicknames.txt").lines();
+        for (i, line) in lines
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .enumerate()
+        {
+            for w in line.split_whitespace() {
+                map.entry(w.to_string()).or_insert(i);
+            }
+        }
+        map
+    })
+}
+
+/// Whether two given names are the same name.
+#[must_use]
+pub fn same_given_name(a: &str, b: &str) -> bool {
+    let (a, b) = (fold(a), fold(b));
+    a == b
+        || nicknames()
+            .get(&a)
+            .is_some_and(|x| nicknames().get(&b) == Some(x))
+}
+
+/// How alike two renderings of a name are, 0 to 1: Jaro-Winkler over the
+/// folded names, with equivalent given names counted as equal.
+#[must_use]
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let (fa, fb) = (fold(a), fold(b));
+    let whole = strsim::jaro_winkler(&fa, &fb);
+    let (Some((ga, sa)), Some((gb, sb))) = (fa.split_once(' '), fb.split_once(' ')) else {
+        return whole;
+    };
+    let surname = strsim::jaro_winkler(sa, sb);
+    if same_given_name(ga, gb) {
+        // The given names agree: the surnames decide.
+        return surname.max(whole);
+    }
+    whole
+}
+
+/// The written full names of the KB, bucketed by the first letter of the
+/// folded surname, to compare a name only with plausible matches.
+fn kb_names(kb: &Kb) -> HashMap<char, Vec<(u32, String)>> {
+    let mut map: HashMap<char, Vec<(u32, String)>> = HashMap::new();
+    for (i, p) in kb.people.iter().enumerate() {
+        for name in std::iter::once(&p.name).chain(&p.aliases) {
+            if let Some(c) = surname_initial(name) {
+                map.entry(c).or_default().push((i as u32, name.clone()));
+            }
+        }
+    }
+    map
+}
+
+fn surname_initial(name: &str) -> Option<char> {
+    fold(name.split_whitespace().last()?).chars().next()
+}
+
+/// A full name as written: at least a given name and a surname.
+fn full_name(p: &PersonValue) -> bool {
+    p.name.split_whitespace().count() >= 2 && p.linked_to.is_none()
+}
+
+/// Whether two written names are forms of one name the tool accepts:
+/// equal once folded, or an equivalent given name with the same surname.
+fn legitimate(a: &str, b: &str) -> bool {
+    let (fa, fb) = (fold(a), fold(b));
+    if fa == fb {
+        return true;
+    }
+    match (fa.split_once(' '), fb.split_once(' ')) {
+        (Some((ga, sa)), Some((gb, sb))) => sa == sb && same_given_name(ga, gb),
+        _ => false,
+    }
+}
+
+/// Similarity above which two different renderings are taken for one person.
+const ALIKE: f64 = 0.9;
+
+#[must_use]
+pub fn detect(story: &Story) -> Vec<Finding> {
+    let mut out = against_kb(story);
+    out.extend(within_articles(story));
+    out.extend(across_articles(story));
+    out
+}
+
+/// A name close to, but not, a KB person's name: "Anthony Blinkin".
+fn against_kb(story: &Story) -> Vec<Finding> {
+    let kb = story.kb;
+    let names = kb_names(kb);
+    let mut out = Vec::new();
+    for (ai, a) in story.articles.iter().enumerate() {
+        for (mi, m) in a.mentions.iter().enumerate() {
+            let Value::Person(p) = &m.value else { continue };
+            // Named in a KB office: the office-holder rules judge the name.
+            if p.entity.is_some() || !full_name(p) || p.office_entity.is_some() {
+                continue;
+            }
+            let Some(bucket) = surname_initial(&p.name).and_then(|c| names.get(&c)) else {
+                continue;
+            };
+            let best = bucket
+                .iter()
+                .map(|(id, name)| (id, name, similarity(&p.name, name)))
+                .max_by(|x, y| x.2.total_cmp(&y.2));
+            let Some((&id, name, alike)) = best else {
+                continue;
+            };
+            if alike < ALIKE || legitimate(&p.name, name) {
+                continue;
+            }
+            let person = &kb.people[id as usize];
+            let summary = format!("\"{}\" looks like a misspelling of {}", p.name, person.name);
+            let explanation = format!(
+                "The knowledge base knows {} ({}) and no one named {}; the names are {:.0}% alike.",
+                person.name,
+                person.id,
+                p.name,
+                alike * 100.0
+            );
+            let mut f = Finding::new(
+                FindingKind::NameVariant,
+                Severity::Medium,
+                alike as f32,
+                summary,
+                explanation,
+            )
+            .suggest(person.name.clone())
+            .evidence(ai, m.range.clone());
+            for l in a
+                .mentions
+                .iter()
+                .filter(|x| matches!(&x.value, Value::Person(q) if q.linked_to == Some(mi)))
+            {
+                f = f.evidence(ai, l.range.clone());
+            }
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// The full-name person mentions of one article: (mention index, name, KB entity).
+fn people(a: &ArticleAnalysis) -> Vec<(usize, &str, Option<Entity>)> {
+    a.mentions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| match &m.value {
+            Value::Person(p) if full_name(p) => Some((i, p.name.as_str(), p.entity)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Two renderings that are one person only if they are not legitimate
+/// forms of one name and not two different KB people.
+fn variant(a: (&str, Option<Entity>), b: (&str, Option<Entity>)) -> Option<f64> {
+    // A KB-known side: either both are KB forms (legitimate, or two
+    // people), or the unknown one is judged against the KB by `against_kb`.
+    if a.1.is_some() || b.1.is_some() {
+        return None;
+    }
+    if legitimate(a.0, b.0) {
+        return None;
+    }
+    let alike = similarity(a.0, b.0);
+    (alike >= ALIKE).then_some(alike)
+}
+
+/// One article spelling one person two ways.
+fn within_articles(story: &Story) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (ai, a) in story.articles.iter().enumerate() {
+        let found = people(a);
+        for (i, x) in found.iter().enumerate() {
+            for y in &found[i + 1..] {
+                let Some(alike) = variant((x.1, x.2), (y.1, y.2)) else {
+                    continue;
+                };
+                if out
+                    .iter()
+                    .any(|f: &Finding| f.summary.contains(x.1) && f.summary.contains(y.1))
+                {
+                    continue;
+                }
+                let summary = format!(
+                    "The article spells one name two ways: \"{}\" and \"{}\"",
+                    x.1, y.1
+                );
+                let explanation = format!(
+                    "\"{}\" ({}) and \"{}\" ({}) are {:.0}% alike and likely the same person.",
+                    x.1,
+                    story.place(ai, &a.mentions[x.0].range),
+                    y.1,
+                    story.place(ai, &a.mentions[y.0].range),
+                    alike * 100.0
+                );
+                out.push(
+                    Finding::new(
+                        FindingKind::NameVariant,
+                        Severity::Medium,
+                        alike as f32,
+                        summary,
+                        explanation,
+                    )
+                    .evidence(ai, a.mentions[x.0].range.clone())
+                    .evidence(ai, a.mentions[y.0].range.clone()),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Aligned statements naming one person differently.
+fn across_articles(story: &Story) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut seen: Vec<(String, String)> = Vec::new();
+    for pair in story.pairs {
+        let (a, b) = (
+            &story.articles[pair.a.article],
+            &story.articles[pair.b.article],
+        );
+        let left: Vec<_> = people(a)
+            .into_iter()
+            .filter(|p| a.mentions[p.0].sentence == pair.a.sentence)
+            .collect();
+        let right: Vec<_> = people(b)
+            .into_iter()
+            .filter(|p| b.mentions[p.0].sentence == pair.b.sentence)
+            .collect();
+        for x in &left {
+            for y in &right {
+                let Some(alike) = variant((x.1, x.2), (y.1, y.2)) else {
+                    continue;
+                };
+                let key = (fold(x.1), fold(y.1));
+                if seen.contains(&key) {
+                    continue;
+                }
+                seen.push(key);
+                let summary = format!("One person, two spellings: \"{}\" and \"{}\"", x.1, y.1);
+                let explanation = format!(
+                    "Aligned statements name \"{}\" ({}) and \"{}\" ({}); the names are {:.0}% alike.",
+                    x.1,
+                    story.place(pair.a.article, &a.mentions[x.0].range),
+                    y.1,
+                    story.place(pair.b.article, &b.mentions[y.0].range),
+                    alike * 100.0
+                );
+                out.push(
+                    Finding::new(
+                        FindingKind::NameVariant,
+                        Severity::Low,
+                        alike as f32 * pair.score.min(1.0),
+                        summary,
+                        explanation,
+                    )
+                    .evidence(pair.a.article, a.mentions[x.0].range.clone())
+                    .evidence(pair.b.article, b.mentions[y.0].range.clone()),
+                );
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nicknames_are_the_same_name() {
+        assert!(same_given_name("Steve", "Steven"));
+        assert!(same_given_name("Mohamed", "Muhammad"));
+        assert!(!same_given_name("Steve", "Joseph"));
+    }
+
+    #[test]
+    fn similarity_orders_renderings() {
+        let misrendered = similarity("Steven Weitekamp", "Steve Witkoff");
+        let unrelated = similarity("Adam Boehler", "Steve Witkoff");
+        assert!(misrendered > 0.75, "{misrendered}");
+        assert!(unrelated < 0.6, "{unrelated}");
+        assert!(similarity("Anthony Blinkin", "Antony Blinken") > 0.85);
+    }
+}
