@@ -27,3 +27,18 @@ pub fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {
     let after = text[end..].chars().next();
     !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
 }
+
+/// A hash that is the same on every run, machine and Rust version (64-bit
+/// FNV-1a over the parts, each followed by a separator): for ids that must
+/// survive across runs.
+#[must_use]
+pub fn stable_hash<'a>(parts: impl IntoIterator<Item = &'a str>) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for b in part.bytes().chain(std::iter::once(0xff)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
