@@ -1,35 +1,1374 @@
-//! contradiction findings.
+//! `contradiction`: statements of different articles with opposite polarity
+//! or modality about the same thing.
+//!
+//! * Negation added or dropped: an aligned pair of sentences holds two
+//!   clauses that say the same thing, except that one negates the shared
+//!   predicate ("Hamas delivered the list of names on time" / "Hamas had not
+//!   delivered the list of names on time").
+//! * Modality: markers of the two sides of one question (direct or indirect
+//!   talks, confirmed or denied, accepted or rejected, on time or late) next
+//!   to a topic word of that question, in articles that speak of the same
+//!   parties there. The sentences need not align: articles make such claims
+//!   in their own words and places. The questions and their markers are data
+//!   (`assets/lexicon/contradictions.txt`).
 
-use super::{Finding, Story};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Range;
+use std::sync::OnceLock;
 
+use super::{Finding, FindingKind, Severity, Story};
+use crate::align::{DiffPart, Member, diff_words};
+use crate::extract::Value;
+use crate::kb::{Entity, Kb};
+use crate::text::fold;
+use crate::text::tokens::{Kind, tokenize};
+
+/// Contradictions of both kinds; a sentence pair found by negation is not
+/// reported again as a modality clash.
 #[must_use]
-pub fn detect(_story: &Story) -> Vec<Finding> {
-    Vec::new()
+pub fn detect(story: &Story) -> Vec<Finding> {
+    let (mut out, seen) = negations(story);
+    out.extend(modality(story, &seen));
+    out
+}
+
+// ---------------------------------------------------------------- words
+
+/// Words too common in news to say what a statement is about (the
+/// aligner's stop list).
+#[rustfmt::skip] // a word list reads better filled than one word a line
+const STOP: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "from", "by", "with", "for",
+    "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does",
+    "did", "will", "would", "could", "should", "may", "might", "must", "can", "that", "which",
+    "who", "whom", "whose", "this", "these", "those", "it", "its", "their", "his", "her", "they",
+    "he", "she", "we", "i", "you", "our", "than", "then", "there", "here", "if", "when", "while",
+    "after", "before", "since", "until", "about", "into", "over", "under", "between", "among",
+    "during", "per", "each", "every", "all", "some", "any", "more", "most", "such", "so", "also",
+    "still", "yet", "only", "just", "both", "either", "neither", "according", "meanwhile",
+    "however", "although", "though", "because", "whether", "what", "where", "why", "how", "amid",
+    "despite", "against", "without", "within", "across", "through", "toward", "towards", "upon",
+    "near", "out", "up", "down", "off", "again", "further", "once", "now", "said", "says", "say",
+    "told", "reported", "report", "reports", "news", "new", "year", "years", "day", "days", "week",
+    "weeks", "month", "months", "time", "times", "other", "first", "last", "one", "two", "three",
+    "s", "mr", "ms", "mrs", "very", "much", "many", "few", "own", "same", "well", "even",
+];
+
+/// The normal form of a content word as the aligner makes it: folded,
+/// stemmed, in its synonym class ("negotiations" and "talks" alike); `None`
+/// for stop words. `align::terms::normal_word` is private to the aligner;
+/// this mirrors it.
+fn normal_word(word: &str) -> Option<String> {
+    static SYNONYMS: OnceLock<HashMap<String, String>> = OnceLock::new();
+    static STEMMER: OnceLock<rust_stemmers::Stemmer> = OnceLock::new();
+    let stemmer =
+        STEMMER.get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English));
+    let stem = |w: &str| stemmer.stem(w).into_owned();
+    let map = SYNONYMS.get_or_init(|| {
+        let mut map = HashMap::new();
+        let text = include_str!("../../assets/lexicon/synonyms.txt");
+        for line in text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            let stems: Vec<String> = line.split_whitespace().map(|w| stem(&fold(w))).collect();
+            for s in &stems {
+                map.entry(s.clone()).or_insert_with(|| stems[0].clone());
+            }
+        }
+        map
+    });
+    let folded = fold(word);
+    if folded.len() < 3
+        || STOP.contains(&folded.as_str())
+        || !folded.chars().any(char::is_alphabetic)
+    {
+        return None;
+    }
+    let s = stem(&folded);
+    Some(map.get(&s).cloned().unwrap_or(s))
+}
+
+// ---------------------------------------------------------------- lexicon
+
+/// A class of topic words, normalised.
+#[derive(Debug, Default)]
+struct Topic {
+    name: String,
+    words: Vec<String>,
+}
+
+/// A marker phrase: lower-cased words, and words that veto it when they
+/// follow ("late on Sunday").
+#[derive(Debug, Default)]
+struct Phrase {
+    words: Vec<String>,
+    vetoes: Vec<String>,
+}
+
+#[derive(Debug, Default)]
+struct Side {
+    name: String,
+    phrases: Vec<Phrase>,
+}
+
+/// One question with two sides.
+#[derive(Debug, Default)]
+struct Axis {
+    /// A negated marker means the other side.
+    complementary: bool,
+    /// Both statements must name the same actor.
+    agent: bool,
+    topics: Vec<usize>,
+    sides: Vec<Side>,
+}
+
+#[derive(Debug, Default)]
+struct Lexicon {
+    topics: Vec<Topic>,
+    axes: Vec<Axis>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| parse_lexicon(include_str!("../../assets/lexicon/contradictions.txt")))
+}
+
+fn parse_lexicon(text: &str) -> Lexicon {
+    let mut lex = Lexicon::default();
+    for line in text.lines() {
+        let trimmed = line.trim();
+        let Some((head, rest)) = trimmed.split_once(':') else {
+            continue;
+        };
+        if trimmed.starts_with('#') {
+            continue;
+        }
+        let mut head_words = head.split_whitespace();
+        if line.starts_with(char::is_whitespace) {
+            if let Some(axis) = lex.axes.last_mut() {
+                let phrases = rest
+                    .split(',')
+                    .map(parse_phrase)
+                    .filter(|p| !p.words.is_empty())
+                    .collect();
+                axis.sides.push(Side {
+                    name: head.trim().to_string(),
+                    phrases,
+                });
+            }
+            continue;
+        }
+        match head_words.next() {
+            Some("topic") => lex.topics.push(Topic {
+                name: head_words.next().unwrap_or_default().to_string(),
+                words: rest.split_whitespace().filter_map(normal_word).collect(),
+            }),
+            Some("axis") => {
+                let flags: Vec<&str> = head_words.skip(1).collect();
+                let topics = rest
+                    .split_whitespace()
+                    .filter_map(|t| lex.topics.iter().position(|x| x.name == t))
+                    .collect();
+                lex.axes.push(Axis {
+                    complementary: flags.contains(&"complementary"),
+                    agent: flags.contains(&"agent"),
+                    topics,
+                    sides: Vec::new(),
+                });
+            }
+            _ => {}
+        }
+    }
+    lex.axes
+        .retain(|a| a.sides.len() == 2 && !a.topics.is_empty());
+    lex
+}
+
+fn parse_phrase(text: &str) -> Phrase {
+    let (vetoes, words): (Vec<&str>, Vec<&str>) =
+        text.split_whitespace().partition(|w| w.starts_with('-'));
+    Phrase {
+        words: words.iter().map(|w| fold(w)).collect(),
+        vetoes: vetoes.iter().map(|w| fold(&w[1..])).collect(),
+    }
+}
+
+// ---------------------------------------------------------------- tokens
+
+/// A token of a sentence, folded, with its analysis-text range.
+struct Tok {
+    range: Range<usize>,
+    text: String,
+    kind: Kind,
+}
+
+impl Tok {
+    fn is_word(&self) -> bool {
+        matches!(self.kind, Kind::Word | Kind::Number)
+    }
+}
+
+fn toks(text: &str, range: Range<usize>) -> Vec<Tok> {
+    let mut tokens = Vec::new();
+    tokenize(text, range, &mut tokens);
+    tokens
+        .iter()
+        .map(|t| Tok {
+            range: t.range(),
+            text: fold(t.text(text)),
+            kind: t.kind,
+        })
+        .collect()
+}
+
+fn sentence_toks(story: &Story, m: Member) -> Vec<Tok> {
+    toks(
+        &story.articles[m.article].article.text,
+        story.sentence_range(m),
+    )
+}
+
+/// Words that open a new clause: a negation before one of them does not
+/// reach past it.
+const CLAUSE_WORDS: &[&str] = &[
+    "because", "but", "while", "although", "though", "whereas", "since", "unless", "until", "and",
+    "or", "that", "which", "who", "after", "before", "when", "so", "if", "as", "whether",
+];
+
+fn is_boundary(t: &Tok) -> bool {
+    match t.kind {
+        Kind::Punct => !matches!(t.text.as_str(), "'" | "/" | "&" | "%" | "$"),
+        Kind::Word => CLAUSE_WORDS.contains(&t.text.as_str()),
+        _ => false,
+    }
+}
+
+/// Token ranges of the clauses of a sentence, boundaries left out. A
+/// reporting verb also ends one: what follows it is the reported statement
+/// ("the army said | Hamas did not ...").
+fn clauses(toks: &[Tok]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, t) in toks.iter().enumerate() {
+        if is_boundary(t)
+            || REPORTING.contains(&t.text.as_str())
+            || DENYING.contains(&t.text.as_str())
+        {
+            if toks[start..i].iter().any(Tok::is_word) {
+                out.push(start..i);
+            }
+            start = i + 1;
+        }
+    }
+    if toks[start.min(toks.len())..].iter().any(Tok::is_word) {
+        out.push(start..toks.len());
+    }
+    out
+}
+
+/// "not only", "not least", "whether or not": "not" that negates nothing.
+const NOT_AFTER_NOT: &[&str] = &["only", "just", "least", "merely", "necessarily"];
+
+/// How many tokens the negation starting at `i` takes, if one does:
+/// "not", "never", "n't", "no longer", "failed to", "refused to".
+fn negator(toks: &[Tok], i: usize) -> Option<usize> {
+    let w = toks[i].text.as_str();
+    let next = toks.get(i + 1).map(|t| t.text.as_str());
+    let prev = i.checked_sub(1).map(|j| toks[j].text.as_str());
+    match w {
+        "not"
+            if next.is_some_and(|n| NOT_AFTER_NOT.contains(&n))
+                || matches!(prev, Some("or" | "if")) =>
+        {
+            None
+        }
+        "not" | "never" | "cannot" => Some(1),
+        "no" if next == Some("longer") => Some(2),
+        "failed" | "fails" | "fail" | "refused" | "refuses" if next == Some("to") => Some(2),
+        _ if w.ends_with("n't") => Some(1),
+        _ => None,
+    }
+}
+
+/// Whether a folded word is part of a negation (for word differences).
+fn is_negation_word(w: &str) -> bool {
+    matches!(
+        w,
+        "not"
+            | "never"
+            | "cannot"
+            | "no"
+            | "longer"
+            | "failed"
+            | "fails"
+            | "fail"
+            | "refused"
+            | "refuses"
+    ) || w.ends_with("n't")
+}
+
+/// Words that set a marker aside besides plain negation: "no direct talks",
+/// "suspended direct contact", "denied holding talks through mediators".
+const SETS_ASIDE: &[&str] = &[
+    "no",
+    "without",
+    "suspended",
+    "suspends",
+    "suspend",
+    "halted",
+    "halts",
+    "froze",
+    "frozen",
+    "ended",
+    "ends",
+    "denied",
+    "denies",
+    "rejected",
+    "rejects",
+    "ruled",
+];
+
+fn is_question(sentence: &str) -> bool {
+    sentence
+        .trim_end()
+        .trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}', ')'])
+        .ends_with('?')
+}
+
+/// Whether `offset` lies inside quotation marks opened in the sentence.
+fn inside_quotes(text: &str, sentence: &Range<usize>, offset: usize) -> bool {
+    text[sentence.start..offset]
+        .chars()
+        .filter(|c| matches!(c, '"' | '\u{201c}' | '\u{201d}'))
+        .count()
+        % 2
+        == 1
+}
+
+// ---------------------------------------------------------------- negation
+
+/// Verbs that report or deny a statement: a difference in them is a
+/// difference in who says it, not in what happened.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "claimed",
+    "claims",
+    "claim",
+    "denied",
+    "denies",
+    "deny",
+    "insisted",
+    "insists",
+    "alleged",
+    "alleges",
+    "told",
+    "according",
+    "reported",
+    "stated",
+    "states",
+    "acknowledged",
+    "admitted",
+    "dismissed",
+    "refuted",
+    "rejected",
+    "rejects",
+    "believes",
+    "believed",
+    "suggested",
+    "suggests",
+];
+
+/// Verbs that deny what follows them: "X denied that Y" is no statement of Y.
+const DENYING: &[&str] = &[
+    "denied",
+    "denies",
+    "deny",
+    "dismissed",
+    "dismisses",
+    "refuted",
+    "rejected",
+    "rejects",
+];
+
+/// Words of time or likelihood: "will not deliver" and "delivered" speak of
+/// different moments.
+const MODALS: &[&str] = &[
+    "will", "would", "could", "may", "might", "should", "must", "can", "expected", "due", "likely",
+    "unlikely", "yet",
+];
+
+/// Fewest content words the two clauses must share.
+const MIN_SHARED: usize = 3;
+/// Shared content words for a high-severity finding.
+const HIGH_SHARED: usize = 4;
+/// Most content words, besides the negation, that may differ.
+const MAX_CHANGED: usize = 1;
+
+/// Two clauses of aligned sentences, one negating what the other states.
+struct Polar {
+    neg: Member,
+    pos: Member,
+    /// Analysis-text ranges of the two clauses.
+    neg_clause: Range<usize>,
+    pos_clause: Range<usize>,
+    negator: String,
+    predicate: String,
+    shared: usize,
+    changed: usize,
+    /// Exactly one of the clauses is reported speech ("X said ...").
+    attributed: bool,
+}
+
+fn negations(story: &Story) -> (Vec<Finding>, HashSet<(Member, Member)>) {
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    for p in story.pairs {
+        let found = polar_clauses(story, p.a, p.b).or_else(|| polar_clauses(story, p.b, p.a));
+        let Some(polar) = found else { continue };
+        seen.insert(pair_key(p.a, p.b));
+        out.push(negation_finding(story, &polar, p.score));
+    }
+    (out, seen)
+}
+
+fn pair_key(a: Member, b: Member) -> (Member, Member) {
+    (a.min(b), a.max(b))
+}
+
+/// The best pair of clauses where `neg` negates what `pos` states.
+fn polar_clauses(story: &Story, neg: Member, pos: Member) -> Option<Polar> {
+    if is_question(story.sentence(neg)) || is_question(story.sentence(pos)) {
+        return None;
+    }
+    let (tn, tp) = (sentence_toks(story, neg), sentence_toks(story, pos));
+    let text_n = &story.articles[neg.article].article.text;
+    let positive: Vec<Range<usize>> = clauses(&tp)
+        .into_iter()
+        .filter(|c| c.clone().all(|i| negator(&tp, i).is_none()))
+        .collect();
+    let mut best: Option<Polar> = None;
+    for c in clauses(&tn) {
+        let negations: Vec<usize> = c.clone().filter(|&i| negator(&tn, i).is_some()).collect();
+        let [k] = negations[..] else { continue };
+        if inside_quotes(text_n, &story.sentence_range(neg), tn[k].range.start) {
+            continue;
+        }
+        let Some(predicate) = predicate(&tn, k, c.end) else {
+            continue;
+        };
+        for pc in &positive {
+            let side_n = Clause {
+                member: neg,
+                toks: &tn,
+                range: c.clone(),
+            };
+            let side_p = Clause {
+                member: pos,
+                toks: &tp,
+                range: pc.clone(),
+            };
+            let Some(found) = compare(story, &side_n, &side_p, k, predicate) else {
+                continue;
+            };
+            if best.as_ref().is_none_or(|b| {
+                (found.changed, std::cmp::Reverse(found.shared))
+                    < (b.changed, std::cmp::Reverse(b.shared))
+            }) {
+                best = Some(found);
+            }
+        }
+    }
+    best
+}
+
+/// The first content word after the negation at `k`: what it denies.
+fn predicate(toks: &[Tok], k: usize, end: usize) -> Option<usize> {
+    let skip = negator(toks, k).unwrap_or(1);
+    (k + skip..end).find(|&i| {
+        toks[i].is_word()
+            && !is_negation_word(&toks[i].text)
+            && !MODALS.contains(&toks[i].text.as_str())
+            && normal_word(&toks[i].text).is_some()
+    })
+}
+
+/// A clause: the sentence's tokens and the token range it covers.
+struct Clause<'t> {
+    member: Member,
+    toks: &'t [Tok],
+    range: Range<usize>,
+}
+
+impl Clause<'_> {
+    fn bytes(&self) -> Range<usize> {
+        self.toks[self.range.start].range.start..self.toks[self.range.end - 1].range.end
+    }
+
+    /// The clause is what someone says or denies: a reporting verb stands
+    /// just before it ("said that ...", "denied ...").
+    fn reported_by(&self, verbs: &[&str]) -> bool {
+        let from = self.range.start.saturating_sub(3);
+        self.toks[from..self.range.start]
+            .iter()
+            .any(|t| verbs.contains(&t.text.as_str()))
+    }
+}
+
+/// Folded words of the changed parts of a word diff of `text`.
+fn changed_words(text: &str, parts: &[DiffPart], changed: bool) -> Vec<String> {
+    let mut tokens = Vec::new();
+    for p in parts.iter().filter(|p| p.changed == changed) {
+        tokenize(text, p.range.clone(), &mut tokens);
+    }
+    tokens
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .map(|t| fold(t.text(text)))
+        .collect()
+}
+
+fn content(words: &[String]) -> Vec<String> {
+    words
+        .iter()
+        .filter(|w| !is_negation_word(w))
+        .filter_map(|w| normal_word(w))
+        .collect()
+}
+
+/// Whether two clauses say the same thing but for the negation at `k`.
+fn compare(story: &Story, neg: &Clause, pos: &Clause, k: usize, predicate: usize) -> Option<Polar> {
+    if pos.reported_by(DENYING) || neg.reported_by(DENYING) {
+        return None;
+    }
+    let text_n = &story.articles[neg.member.article].article.text[neg.bytes()];
+    let text_p = &story.articles[pos.member.article].article.text[pos.bytes()];
+    let (dn, dp) = diff_words(text_n, text_p);
+    let (raw_n, raw_p) = (
+        changed_words(text_n, &dn, true),
+        changed_words(text_p, &dp, true),
+    );
+    let telling = |w: &String| REPORTING.contains(&w.as_str()) || MODALS.contains(&w.as_str());
+    if raw_n.iter().chain(&raw_p).any(telling) {
+        return None;
+    }
+    // Inflections cancel: "did not reopen" against "reopened".
+    let (mut left_n, mut left_p) = (content(&raw_n), content(&raw_p));
+    let mut shared = content(&changed_words(text_n, &dn, false)).len();
+    left_n.retain(|w| match left_p.iter().position(|x| x == w) {
+        Some(i) => {
+            left_p.swap_remove(i);
+            shared += 1;
+            false
+        }
+        None => true,
+    });
+    let predicate_norm = normal_word(&neg.toks[predicate].text)?;
+    let pos_words: Vec<String> = pos.toks[pos.range.clone()]
+        .iter()
+        .filter_map(|t| normal_word(&t.text))
+        .collect();
+    let changed = left_n.len() + left_p.len();
+    if !pos_words.contains(&predicate_norm)
+        || left_n.contains(&predicate_norm)
+        || shared < MIN_SHARED
+        || changed > MAX_CHANGED
+    {
+        return None;
+    }
+    let negation_end = k + negator(neg.toks, k).unwrap_or(1) - 1;
+    Some(Polar {
+        neg: neg.member,
+        pos: pos.member,
+        neg_clause: neg.bytes(),
+        pos_clause: pos.bytes(),
+        negator: story
+            .quote(
+                neg.member.article,
+                neg.toks[k].range.start..neg.toks[negation_end].range.end,
+            )
+            .to_string(),
+        predicate: story
+            .quote(neg.member.article, neg.toks[predicate].range.clone())
+            .to_string(),
+        shared,
+        changed,
+        attributed: neg.reported_by(REPORTING) != pos.reported_by(REPORTING),
+    })
+}
+
+fn negation_finding(story: &Story, p: &Polar, score: f32) -> Finding {
+    let close = p.changed == 0 && p.shared >= HIGH_SHARED && !p.attributed;
+    let (severity, confidence) = if close {
+        (Severity::High, 0.85)
+    } else {
+        (Severity::Medium, 0.6)
+    };
+    let (first, second) = claim_first(
+        story,
+        (p.pos, p.pos_clause.clone()),
+        (p.neg, p.neg_clause.clone()),
+    );
+    let quote = |(m, r): &(Member, Range<usize>)| story.quote(m.article, r.clone()).to_string();
+    let id = |(m, _): &(Member, Range<usize>)| story.articles[m.article].article.id.clone();
+    let summary = format!(
+        "\"{}\" ({}) contradicts \"{}\" ({})",
+        quote(&first),
+        id(&first),
+        quote(&second),
+        id(&second)
+    );
+    let attributed = if p.attributed {
+        " One of the two is reported speech, so the clash may be between a claim and the fact."
+    } else {
+        ""
+    };
+    let explanation = format!(
+        "{} states \"{}\"; {} says the opposite, \"{}\". The clauses share {} content words and differ in the negation \"{}\" of the shared predicate \"{}\" (aligned sentences, similarity {score:.2}).{attributed}",
+        story.place(p.pos.article, &p.pos_clause),
+        story.quote(p.pos.article, p.pos_clause.clone()),
+        story.place(p.neg.article, &p.neg_clause),
+        story.quote(p.neg.article, p.neg_clause.clone()),
+        p.shared,
+        p.negator,
+        p.predicate,
+    );
+    Finding::new(
+        FindingKind::Contradiction,
+        severity,
+        confidence,
+        summary,
+        explanation,
+    )
+    .suggest("Check which account is right: one article reverses what the other states.")
+    .evidence(first.0.article, first.1)
+    .evidence(second.0.article, second.1)
+    .over_time(story.apart(p.pos.article, p.neg.article))
+}
+
+/// The later article's statement first: it departs from what was already
+/// reported. Undated or same-day articles keep their order.
+fn claim_first<T>(story: &Story, x: (Member, T), y: (Member, T)) -> ((Member, T), (Member, T)) {
+    let later = |a: &Member, b: &Member| {
+        let (da, db) = (story.date(a.article), story.date(b.article));
+        da.zip(db).is_some_and(|(da, db)| da > db)
+    };
+    if later(&x.0, &y.0) || (!later(&y.0, &x.0) && x.0.article < y.0.article) {
+        (x, y)
+    } else {
+        (y, x)
+    }
+}
+
+// ---------------------------------------------------------------- modality
+
+/// A statement of one side of a question about a topic.
+struct Claim {
+    member: Member,
+    axis: usize,
+    side: usize,
+    topic: usize,
+    /// The topic word's token, to merge markers of one statement.
+    anchor: usize,
+    /// The actor named before the marker, for agent questions: (key, name).
+    subject: Option<(String, String)>,
+    range: Range<usize>,
+    /// The parties named in the sentence and its neighbours: key → name.
+    parties: BTreeMap<String, String>,
+}
+
+/// Parties the two passages must share to be about the same thing.
+const MIN_PARTIES: usize = 2;
+/// Words a marker may stand before its topic word ("direct and advanced talks").
+const BEFORE_TOPIC: usize = 3;
+/// Words a marker may stand after its topic word ("talks, though unofficial
+/// and conducted through intermediaries").
+const AFTER_TOPIC: usize = 8;
+/// Words a marker's object may run on ("mediated by regional and international actors").
+const OBJECT_WORDS: usize = 4;
+/// Words between a marker and a later topic word that show the marker
+/// modifies something else ("a direct result of the talks").
+const BLOCKERS: &[&str] = &[
+    "of", "for", "during", "with", "to", "in", "on", "at", "by", "from", "about", "after",
+    "before", "over", "than", "since", "into",
+];
+
+fn modality(story: &Story, seen: &HashSet<(Member, Member)>) -> Vec<Finding> {
+    let all: Vec<Vec<Claim>> = (0..story.articles.len())
+        .map(|a| claims(story, a))
+        .collect();
+    let mut out = Vec::new();
+    for i in 0..all.len() {
+        for j in i + 1..all.len() {
+            let mut keys: Vec<ClaimKey> = all[i]
+                .iter()
+                .map(claim_key)
+                .filter(|k| all[j].iter().any(|c| claim_key(c) == *k))
+                .collect();
+            keys.sort();
+            keys.dedup();
+            for key in keys {
+                out.extend(conflict(story, &all[i], &all[j], &key, seen));
+            }
+        }
+    }
+    out
+}
+
+/// What two claims must have in common to clash: axis, topic, actor.
+type ClaimKey = (usize, usize, Option<String>);
+
+fn claim_key(c: &Claim) -> ClaimKey {
+    (c.axis, c.topic, c.subject.as_ref().map(|s| s.0.clone()))
+}
+
+/// The claims of one article, one per marked statement.
+fn claims(story: &Story, article: usize) -> Vec<Claim> {
+    let lex = lexicon();
+    let mut out: Vec<Claim> = Vec::new();
+    for sentence in 0..story.articles[article].sentences.len() {
+        let member = Member { article, sentence };
+        if is_question(story.sentence(member)) {
+            continue;
+        }
+        let toks = sentence_toks(story, member);
+        for (ax, axis) in lex.axes.iter().enumerate() {
+            for (side, s) in axis.sides.iter().enumerate() {
+                for phrase in &s.phrases {
+                    for m in matches(&toks, phrase) {
+                        let Some(c) = claim(story, member, &toks, (ax, side), m) else {
+                            continue;
+                        };
+                        merge(&mut out, c);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Joins markers of one statement ("indirect communication mediated by").
+fn merge(out: &mut Vec<Claim>, c: Claim) {
+    let same = out.iter_mut().find(|x| {
+        x.member == c.member && x.axis == c.axis && x.side == c.side && x.anchor == c.anchor
+    });
+    match same {
+        Some(x) => x.range = x.range.start.min(c.range.start)..x.range.end.max(c.range.end),
+        None => out.push(c),
+    }
+}
+
+/// Token ranges where a phrase occurs; one extra word may stand between its words.
+fn matches(toks: &[Tok], phrase: &Phrase) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for start in 0..toks.len() {
+        if toks[start].text != phrase.words[0] {
+            continue;
+        }
+        let mut at = start;
+        let whole = phrase.words[1..].iter().all(|w| {
+            let found = (at + 1..=at + 2).find(|&j| {
+                toks.get(j).is_some_and(|t| &t.text == w)
+                    && toks[at + 1..j].iter().all(Tok::is_word)
+            });
+            found.inspect(|&j| at = j).is_some()
+        });
+        let vetoed = toks
+            .get(at + 1)
+            .is_some_and(|t| phrase.vetoes.contains(&t.text));
+        if whole && !vetoed {
+            out.push(start..at + 1);
+        }
+    }
+    out
+}
+
+/// The claim a marker makes, if it sits by a topic word of its question and
+/// is not set aside.
+fn claim(
+    story: &Story,
+    member: Member,
+    toks: &[Tok],
+    (ax, side): (usize, usize),
+    m: Range<usize>,
+) -> Option<Claim> {
+    let axis = &lexicon().axes[ax];
+    let text = &story.articles[member.article].article.text;
+    if inside_quotes(
+        text,
+        &story.sentence_range(member),
+        toks[m.start].range.start,
+    ) {
+        return None;
+    }
+    let (topic, anchor) = nearest_topic(toks, &m, &axis.topics)?;
+    let side = match (
+        set_aside(toks, m.start.min(anchor), m.start),
+        axis.complementary,
+    ) {
+        (false, _) => side,
+        (true, true) => 1 - side,
+        (true, false) => return None,
+    };
+    let subject = if axis.agent {
+        Some(subject_before(story, member, toks[m.start].range.start)?)
+    } else {
+        None
+    };
+    Some(Claim {
+        member,
+        axis: ax,
+        side,
+        topic,
+        anchor,
+        subject,
+        range: claim_span(toks, &m, anchor),
+        parties: parties(story, member),
+    })
+}
+
+fn topic_of(t: &Tok, topics: &[usize]) -> Option<usize> {
+    let word = normal_word(&t.text)?;
+    let lex = lexicon();
+    topics
+        .iter()
+        .copied()
+        .find(|&i| lex.topics[i].words.contains(&word))
+}
+
+/// The nearest topic word: a few words after the marker with no preposition
+/// between, or up to a sentence part before it.
+fn nearest_topic(toks: &[Tok], m: &Range<usize>, topics: &[usize]) -> Option<(usize, usize)> {
+    let mut ahead = None;
+    let mut words = 0;
+    for (i, t) in toks.iter().enumerate().skip(m.end) {
+        if !t.is_word() || BLOCKERS.contains(&t.text.as_str()) || words == BEFORE_TOPIC {
+            break;
+        }
+        words += 1;
+        if let Some(topic) = topic_of(t, topics) {
+            ahead = Some((words, topic, i));
+            break;
+        }
+    }
+    let mut behind = None;
+    words = 0;
+    for i in (0..m.start).rev() {
+        let t = &toks[i];
+        if (!t.is_word() && t.text != ",") || words == AFTER_TOPIC {
+            break;
+        }
+        if !t.is_word() {
+            continue;
+        }
+        words += 1;
+        if let Some(topic) = topic_of(t, topics) {
+            behind = Some((words, topic, i));
+            break;
+        }
+    }
+    let best = match (ahead, behind) {
+        (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
+        (a, b) => a.or(b),
+    };
+    best.map(|(_, topic, i)| (topic, i))
+}
+
+/// Whether a negation or a word like "suspended" stands in the clause
+/// before the marker.
+fn set_aside(toks: &[Tok], anchor: usize, marker: usize) -> bool {
+    let start = toks[..anchor]
+        .iter()
+        .rposition(is_boundary)
+        .map_or(0, |i| i + 1);
+    (start..marker)
+        .any(|i| negator(toks, i).is_some() || SETS_ASIDE.contains(&toks[i].text.as_str()))
+}
+
+/// The marker with its topic word, and the object of a marker ending in a
+/// preposition ("mediated by regional and international actors").
+fn claim_span(toks: &[Tok], m: &Range<usize>, anchor: usize) -> Range<usize> {
+    let (lo, mut hi) = (m.start.min(anchor), (m.end - 1).max(anchor));
+    if hi == m.end - 1 && matches!(toks[hi].text.as_str(), "by" | "through" | "via" | "with") {
+        // The object runs on over content words and the joints of a noun
+        // phrase, and stops at a verb ("mediated by Qatar is ...").
+        let joint = |t: &Tok| matches!(t.text.as_str(), "and" | "or" | "the" | "a" | "an" | "of");
+        let object = toks[hi + 1..]
+            .iter()
+            .take(OBJECT_WORDS)
+            .take_while(|t| t.is_word() && (joint(t) || normal_word(&t.text).is_some()))
+            .collect::<Vec<_>>();
+        hi += object.iter().rposition(|t| !joint(t)).map_or(0, |i| i + 1);
+    }
+    toks[lo].range.start..toks[hi].range.end
+}
+
+/// The last party named before `offset` in the sentence.
+fn subject_before(story: &Story, member: Member, offset: usize) -> Option<(String, String)> {
+    story
+        .mentions(member)
+        .filter(|x| x.range.end <= offset)
+        .filter_map(|x| mention_entity(&x.value).and_then(|e| party(story.kb, e)))
+        .last()
+}
+
+fn mention_entity(v: &Value) -> Option<Entity> {
+    match v {
+        Value::Person(p) => p.entity,
+        Value::Office(o) => o.entity,
+        Value::Named(n) => n.entity,
+        _ => None,
+    }
+}
+
+/// An entity as a party to events: people, non-media organisations, and
+/// countries (an office or administration stands for its country). Places
+/// and demonyms are left out: every sentence of a story names them.
+fn party(kb: &Kb, e: Entity) -> Option<(String, String)> {
+    let country = |i: u32| {
+        let c = &kb.countries[i as usize];
+        (c.code.clone(), c.name.clone())
+    };
+    match e {
+        Entity::Person(_) => Some((kb.id(e).to_string(), kb.name(e).to_string())),
+        Entity::Organization(i) if kb.organizations[i as usize].kind != "media" => {
+            Some((kb.id(e).to_string(), kb.name(e).to_string()))
+        }
+        Entity::Country(i) => Some(country(i)),
+        Entity::Office(i) => kb.offices[i as usize].country.map(country),
+        Entity::Administration(i) => kb.offices[kb.administrations[i as usize].office as usize]
+            .country
+            .map(country),
+        _ => None,
+    }
+}
+
+/// The parties named in a sentence and the sentences beside it.
+fn parties(story: &Story, member: Member) -> BTreeMap<String, String> {
+    let a = &story.articles[member.article];
+    let last = a.sentences.len().saturating_sub(1);
+    let mut out = BTreeMap::new();
+    for sentence in member.sentence.saturating_sub(1)..=(member.sentence + 1).min(last) {
+        let m = Member {
+            article: member.article,
+            sentence,
+        };
+        let scanned = story
+            .kb
+            .scan(&a.article.text, story.sentence_range(m))
+            .into_iter()
+            .flat_map(|h| h.entities);
+        let mentioned = story.mentions(m).filter_map(|x| mention_entity(&x.value));
+        out.extend(scanned.chain(mentioned).filter_map(|e| party(story.kb, e)));
+    }
+    out
+}
+
+/// The side an article takes on a question, when it takes only one.
+fn single_side(claims: &[&Claim]) -> Option<usize> {
+    let first = claims.first()?.side;
+    claims.iter().all(|c| c.side == first).then_some(first)
+}
+
+/// One finding when two articles take opposite sides, each consistently,
+/// in passages about the same parties.
+fn conflict(
+    story: &Story,
+    a: &[Claim],
+    b: &[Claim],
+    key: &ClaimKey,
+    seen: &HashSet<(Member, Member)>,
+) -> Option<Finding> {
+    let ca: Vec<&Claim> = a.iter().filter(|c| claim_key(c) == *key).collect();
+    let cb: Vec<&Claim> = b.iter().filter(|c| claim_key(c) == *key).collect();
+    if single_side(&ca)? == single_side(&cb)? {
+        return None;
+    }
+    let mut shared = BTreeMap::new();
+    let (mut ev_a, mut ev_b): (Vec<&Claim>, Vec<&Claim>) = (Vec::new(), Vec::new());
+    for x in &ca {
+        for y in &cb {
+            let common: Vec<_> = x
+                .parties
+                .iter()
+                .filter(|(k, _)| y.parties.contains_key(*k))
+                .collect();
+            if common.len() < MIN_PARTIES || seen.contains(&pair_key(x.member, y.member)) {
+                continue;
+            }
+            shared.extend(common.into_iter().map(|(k, v)| (k.clone(), v.clone())));
+            push_unique(&mut ev_a, x);
+            push_unique(&mut ev_b, y);
+        }
+    }
+    if ev_a.is_empty() {
+        return None;
+    }
+    let (first, second) = claim_first(story, (ev_a[0].member, ev_a), (ev_b[0].member, ev_b));
+    Some(modality_finding(story, &first.1, &second.1, &shared))
+}
+
+fn push_unique<'c>(v: &mut Vec<&'c Claim>, c: &'c Claim) {
+    if !v.iter().any(|x| std::ptr::eq(*x, c)) {
+        v.push(c);
+    }
+}
+
+fn modality_finding(
+    story: &Story,
+    first: &[&Claim],
+    second: &[&Claim],
+    shared: &BTreeMap<String, String>,
+) -> Finding {
+    let lex = lexicon();
+    let (x, y) = (first[0], second[0]);
+    let axis = &lex.axes[x.axis];
+    let topic = &lex.topics[x.topic].name;
+    let (side_x, side_y) = (&axis.sides[x.side].name, &axis.sides[y.side].name);
+    let quote = |c: &Claim| story.quote(c.member.article, c.range.clone()).to_string();
+    let id = |c: &Claim| story.articles[c.member.article].article.id.clone();
+    let summary = match &x.subject {
+        Some((_, name)) => format!(
+            "{name} {side_x} the {topic} in {} (\"{}\") but {side_y} in {} (\"{}\")",
+            id(x),
+            quote(x),
+            id(y),
+            quote(y)
+        ),
+        None => format!(
+            "{}: {side_x} in {} (\"{}\") but {side_y} in {} (\"{}\")",
+            capitalised(topic),
+            id(x),
+            quote(x),
+            id(y),
+            quote(y)
+        ),
+    };
+    let cite = |cs: &[&Claim]| {
+        let quotes: Vec<String> = cs
+            .iter()
+            .map(|c| {
+                format!(
+                    "\"{}\" ({})",
+                    quote(c),
+                    story.place(c.member.article, &c.range)
+                )
+            })
+            .collect();
+        quotes.join(", ")
+    };
+    let names: Vec<&str> = shared.values().map(String::as_str).collect();
+    let explanation = format!(
+        "{} says {side_x}: {}. {} says {side_y}: {}. Both passages name the same parties ({}), and neither article says otherwise elsewhere.",
+        id(x),
+        cite(first),
+        id(y),
+        cite(second),
+        names.join(", ")
+    );
+    let mut f = Finding::new(
+        FindingKind::Contradiction,
+        Severity::Medium,
+        0.6,
+        summary,
+        explanation,
+    )
+    .suggest(format!(
+        "Check which is right, {side_x} or {side_y}, against a named or primary source."
+    ));
+    for c in first.iter().chain(second) {
+        f = f.evidence(c.member.article, c.range.clone());
+    }
+    f.over_time(story.apart(x.member.article, y.member.article))
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
-mod dbg {
+mod tests {
+    use super::*;
+    use crate::analysis::{Analysis, Options, analyze};
+
+    fn article(date: &str, body: &str) -> String {
+        format!("Regional report\nPublished {date}\n\n{body}\n")
+    }
+
+    fn run(texts: &[String]) -> (Analysis, Vec<Finding>) {
+        let articles = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let mut a =
+                    crate::ingest::read_str(&format!("a{}.txt", i + 1), t).expect("article reads");
+                a.id = format!("a{}", i + 1);
+                a
+            })
+            .collect();
+        let mut analysis = analyze(articles, crate::kb::Kb::builtin(), &Options::default());
+        let findings = std::mem::take(&mut analysis.findings)
+            .into_iter()
+            .filter(|f| f.kind == FindingKind::Contradiction)
+            .collect();
+        (analysis, findings)
+    }
+
+    fn evidence(analysis: &Analysis, f: &Finding) -> Vec<(usize, String)> {
+        f.evidence
+            .iter()
+            .map(|e| {
+                (
+                    e.article,
+                    analysis.articles[e.article].article.text[e.range.clone()].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn pair(a: &str, b: &str) -> (Analysis, Vec<Finding>) {
+        run(&[article("March 3, 2025", a), article("March 3, 2025", b)])
+    }
+
     #[test]
-    fn dump_pairs() {
-        let arts = crate::samples::articles().unwrap();
-        let an = crate::analysis::analyze(
-            arts,
-            crate::kb::Kb::builtin(),
-            &crate::analysis::Options::default(),
+    fn lexicon_parses() {
+        let lex = lexicon();
+        assert_eq!(lex.axes.len(), 4);
+        assert!(
+            lex.axes
+                .iter()
+                .all(|a| a.sides.len() == 2 && !a.topics.is_empty())
         );
-        for p in &an.pairs {
-            let s = |m: crate::align::Member| {
-                let a = &an.articles[m.article];
-                a.article.text[a.sentences[m.sentence].range.clone()].to_string()
-            };
-            println!(
-                "{:.2} {:?} {:?}\n   {}\n   {}",
-                p.score,
-                p.a,
-                p.b,
-                s(p.a),
-                s(p.b)
-            );
-        }
+        assert!(lex.axes.iter().any(|a| a.complementary) && lex.axes.iter().any(|a| a.agent));
+    }
+
+    #[test]
+    fn direct_against_indirect_talks_is_one_finding() {
+        let (analysis, found) = run(&[
+            article(
+                "May 11, 2025",
+                "Hamas is holding direct talks with the United States on a truce in Gaza, a senior official said on Sunday. The talks began last week.",
+            ),
+            article(
+                "May 11, 2025",
+                "Negotiations between the United States and Hamas have resumed. The revival of indirect communication mediated by Qatar is a step forward. These talks are conducted through intermediaries, officials said.",
+            ),
+        ]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let ev = evidence(&analysis, &found[0]);
+        assert_eq!(ev[0], (0, "direct talks".to_string()));
+        assert!(
+            ev[1..]
+                .iter()
+                .any(|(a, t)| *a == 1 && t == "indirect communication mediated by Qatar"),
+            "{ev:?}"
+        );
+        assert_eq!(found[0].severity, Severity::Medium);
+        assert!(
+            found[0].explanation.contains("Hamas")
+                && found[0].explanation.contains("United States")
+        );
+    }
+
+    #[test]
+    fn same_side_is_quiet() {
+        let (_, found) = pair(
+            "Hamas is holding direct talks with the United States on a truce in Gaza.",
+            "Hamas and the United States are in face-to-face negotiations over a truce in Gaza.",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn different_parties_are_quiet() {
+        let (_, found) = pair(
+            "Israel and Egypt held direct talks on border security in Cairo on Monday.",
+            "Hamas and the United States held indirect talks through Qatar on Monday.",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn an_article_taking_both_sides_is_quiet() {
+        let (_, found) = pair(
+            "Hamas and the United States began direct talks on Monday after months of indirect talks through Qatar.",
+            "Hamas and the United States held indirect talks through Qatar on Monday.",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn suspended_contact_is_no_claim() {
+        let (_, found) = pair(
+            "The United States suspended direct contacts with Hamas on Monday.",
+            "The United States and Hamas kept talking through intermediaries in Qatar on Monday.",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn negation_dropped_on_aligned_statement() {
+        let (analysis, found) = pair(
+            "Egypt did not reopen the Rafah crossing to aid convoys on Tuesday. Trucks waited at the border.",
+            "Egypt reopened the Rafah crossing to aid convoys on Tuesday. Trucks waited at the border.",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].severity, Severity::High);
+        let ev = evidence(&analysis, &found[0]);
+        assert_eq!(ev.len(), 2);
+        assert!(
+            ev.iter()
+                .any(|(a, t)| *a == 0 && t.contains("did not reopen")),
+            "{ev:?}"
+        );
+        assert!(
+            ev.iter()
+                .any(|(a, t)| *a == 1 && t.starts_with("Egypt reopened")),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn negation_of_another_predicate_is_quiet() {
+        let (_, found) = pair(
+            "Egypt reopened the Rafah crossing on Tuesday but did not open the Kerem Shalom crossing.",
+            "Egypt reopened the Rafah crossing on Tuesday.",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn not_only_is_no_negation() {
+        let (_, found) = pair(
+            "Egypt not only reopened the Rafah crossing to aid convoys on Tuesday, it also sent fuel.",
+            "Egypt reopened the Rafah crossing to aid convoys on Tuesday.",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn denial_is_attribution_not_fact() {
+        let (_, found) = pair(
+            "Egypt denied that the Rafah crossing did not reopen to aid convoys on Tuesday.",
+            "The Rafah crossing reopened to aid convoys on Tuesday.",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn reported_claim_against_fact_is_medium() {
+        let (_, found) = pair(
+            "The Israeli army said Hamas did not hand over the names of the hostages on Saturday.",
+            "Hamas handed over the names of the hostages on Saturday.",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].severity, Severity::Medium);
+        assert!(found[0].explanation.contains("reported speech"));
+    }
+
+    #[test]
+    fn questions_and_plans_are_quiet() {
+        let (_, found) = pair(
+            "Will Egypt not reopen the Rafah crossing to aid convoys on Tuesday?",
+            "Egypt reopened the Rafah crossing to aid convoys on Tuesday.",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+        let (_, found) = pair(
+            "Egypt will not reopen the Rafah crossing to aid convoys on Tuesday.",
+            "Egypt reopened the Rafah crossing to aid convoys on Tuesday.",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn months_apart_is_change_over_time() {
+        let (_, found) = run(&[
+            article(
+                "March 3, 2025",
+                "Egypt did not reopen the Rafah crossing to aid convoys this week.",
+            ),
+            article(
+                "June 10, 2025",
+                "Egypt reopened the Rafah crossing to aid convoys this week.",
+            ),
+        ]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].change_over_time);
+        assert_eq!(found[0].severity, Severity::Low);
+    }
+
+    #[test]
+    fn late_against_on_schedule() {
+        let (analysis, found) = pair(
+            "The ceasefire between Israel and Hamas took effect on schedule on Sunday morning.",
+            "The ceasefire between Israel and Hamas was delayed by three hours on Sunday morning.",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let ev = evidence(&analysis, &found[0]);
+        assert!(
+            ev[0].1.ends_with("on schedule") && ev[1].1.ends_with("delayed"),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn late_on_a_day_is_a_time_of_day() {
+        let (_, found) = pair(
+            "The ceasefire between Israel and Hamas was announced late on Wednesday in Doha.",
+            "The ceasefire between Israel and Hamas took effect on schedule on Sunday morning.",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn confirmed_against_denied_needs_the_same_actor() {
+        let (_, found) = pair(
+            "Hamas confirmed the talks with the United States on Monday.",
+            "Hamas denied the talks with the United States on Monday.",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0].summary.starts_with("Hamas confirmed the talks"),
+            "{}",
+            found[0].summary
+        );
+        let (_, found) = pair(
+            "Hamas confirmed the talks with the United States on Monday.",
+            "Israel denied the talks between Hamas and the United States on Monday.",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn sample_story_has_only_the_planted_polarity_clash() {
+        let articles = crate::samples::articles().expect("samples read");
+        let analysis = analyze(articles, crate::kb::Kb::builtin(), &Options::default());
+        let found: Vec<&Finding> = analysis
+            .findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::Contradiction)
+            .collect();
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let ev = evidence(&analysis, found[0]);
+        assert_eq!(
+            ev,
+            [
+                (2, "Hamas delivered the list of names on time".to_string()),
+                (
+                    0,
+                    "Hamas had not delivered the list of names on time".to_string()
+                )
+            ]
+        );
+        assert_eq!(found[0].severity, Severity::High);
+        assert!(!found[0].change_over_time);
     }
 }

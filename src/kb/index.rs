@@ -6,8 +6,9 @@
 //! Aho-Corasick automaton over the same ten thousand aliases took tens, and
 //! start-up time matters for a command-line tool.
 
-use std::collections::HashMap;
 use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 
 use super::{Entity, Kb};
 use crate::text::fold;
@@ -20,43 +21,75 @@ pub struct Hit {
     pub entities: Vec<Entity>,
 }
 
+/// The entities one phrase names, and how each wrote it (for case rules).
 #[derive(Debug, Default)]
-pub(super) struct Index {
-    pub aliases: HashMap<String, Vec<Entity>>,
-    pub surnames: HashMap<String, Vec<u32>>,
-    pub offices_of: HashMap<u32, Vec<(u32, u32)>>,
-    /// Folded words joined by spaces → the entities and how each was written.
-    phrases: HashMap<String, Vec<(Entity, String)>>,
-    /// Folded first word → the longest phrase (in words) starting with it.
-    starts: HashMap<String, usize>,
+pub(super) struct Phrase {
+    pub entities: Vec<Entity>,
+    written: Vec<(Entity, String)>,
 }
 
-/// The folded words of a phrase, as the article tokenizer splits them.
-fn words(text: &str) -> Vec<String> {
-    let mut tokens = Vec::new();
-    tokenize(text, 0..text.len(), &mut tokens);
-    tokens.iter().map(|t| fold(t.text(text))).collect()
+#[derive(Debug, Default)]
+pub(super) struct Index {
+    pub surnames: FxHashMap<String, Vec<u32>>,
+    pub offices_of: FxHashMap<u32, Vec<(u32, u32)>>,
+    /// Folded words joined by spaces → what the phrase names.
+    pub phrases: FxHashMap<String, Phrase>,
+    /// Folded first word → the longest phrase (in words) starting with it.
+    starts: FxHashMap<String, usize>,
+}
+
+/// Appends the folded form of a word to `key` without allocating for ASCII.
+fn push_folded(key: &mut String, word: &str) {
+    if word.is_ascii() {
+        key.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    } else {
+        key.push_str(&fold(word));
+    }
+}
+
+/// The lookup key of a phrase: its folded words, as the article tokenizer
+/// splits them, joined by spaces. Returns the key and the word count.
+#[must_use]
+pub fn phrase_key(text: &str, tokens: &mut Vec<Token>) -> (String, usize) {
+    tokens.clear();
+    tokenize(text, 0..text.len(), tokens);
+    let mut key = String::with_capacity(text.len());
+    for (i, t) in tokens.iter().enumerate() {
+        if i > 0 {
+            key.push(' ');
+        }
+        push_folded(&mut key, t.text(text));
+    }
+    (key, tokens.len())
 }
 
 impl Index {
     pub fn build(kb: &Kb) -> Index {
-        let mut written: Vec<(String, Entity)> = Vec::new();
-        collect_aliases(kb, &mut written);
         let mut index = Index::default();
-        for (alias, entity) in written {
-            let entry = index.aliases.entry(fold(&alias)).or_default();
-            if !entry.contains(&entity) {
-                entry.push(entity);
+        let mut tokens = Vec::new();
+        let mut add = |alias: &str, entity: Entity| {
+            let (key, words) = phrase_key(alias, &mut tokens);
+            let Some(first_end) = key.find(' ').or((words > 0).then_some(key.len())) else {
+                return;
+            };
+            let longest = index
+                .starts
+                .entry(key[..first_end].to_string())
+                .or_default();
+            *longest = (*longest).max(words);
+            let phrase = index.phrases.entry(key).or_default();
+            if !phrase.entities.contains(&entity) {
+                phrase.entities.push(entity);
             }
-            let words = words(&alias);
-            let Some(first) = words.first() else { continue };
-            let longest = index.starts.entry(first.clone()).or_default();
-            *longest = (*longest).max(words.len());
-            let phrase = index.phrases.entry(words.join(" ")).or_default();
-            if !phrase.iter().any(|(e, w)| *e == entity && *w == alias) {
-                phrase.push((entity, alias));
+            if !phrase
+                .written
+                .iter()
+                .any(|(e, w)| *e == entity && w == alias)
+            {
+                phrase.written.push((entity, alias.to_string()));
             }
-        }
+        };
+        collect_aliases(kb, &mut add);
         for (i, p) in kb.people.iter().enumerate() {
             let mut names = vec![fold(&p.surname)];
             if let Some(last) = p.name.split_whitespace().last() {
@@ -79,6 +112,14 @@ impl Index {
         index
     }
 
+    /// The entities a phrase names, compared as folded words.
+    pub fn resolve(&self, alias: &str) -> &[Entity] {
+        let (key, _) = phrase_key(alias, &mut Vec::new());
+        self.phrases
+            .get(&key)
+            .map_or(&[], |p| p.entities.as_slice())
+    }
+
     pub fn scan(&self, kb: &Kb, text: &str, range: Range<usize>) -> Vec<Hit> {
         let mut tokens = Vec::new();
         tokenize(text, range, &mut tokens);
@@ -87,7 +128,14 @@ impl Index {
 
     /// Leftmost-longest alias matches over already tokenized text.
     pub fn scan_tokens(&self, kb: &Kb, text: &str, tokens: &[Token]) -> Vec<Hit> {
-        let folded: Vec<String> = tokens.iter().map(|t| fold(t.text(text))).collect();
+        let folded: Vec<String> = tokens
+            .iter()
+            .map(|t| {
+                let mut w = String::new();
+                push_folded(&mut w, t.text(text));
+                w
+            })
+            .collect();
         let mut hits = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
@@ -126,6 +174,7 @@ impl Index {
             };
             let found = &text[tokens[i].start..tokens[i + n - 1].end];
             let mut entities: Vec<Entity> = entries
+                .written
                 .iter()
                 .filter(|(e, written)| case_fits(kb, *e, written, found))
                 .map(|(e, _)| *e)
@@ -160,48 +209,60 @@ fn case_fits(_kb: &Kb, entity: Entity, written: &str, found: &str) -> bool {
 }
 
 /// Every (alias as written, entity) pair, generated office names included.
-fn collect_aliases(kb: &Kb, out: &mut Vec<(String, Entity)>) {
+fn collect_aliases(kb: &Kb, add: &mut impl FnMut(&str, Entity)) {
     for (i, c) in kb.countries.iter().enumerate() {
         let e = Entity::Country(i as u32);
-        out.push((c.name.clone(), e));
-        out.extend(c.aliases.iter().chain(&c.short).map(|a| (a.clone(), e)));
+        add(&c.name, e);
+        for a in c.aliases.iter().chain(&c.short) {
+            add(a, e);
+        }
         let d = Entity::Demonym(i as u32);
-        out.extend(c.demonyms.iter().map(|a| (a.clone(), d)));
+        for a in &c.demonyms {
+            add(a, d);
+        }
     }
     for (i, p) in kb.people.iter().enumerate() {
         let e = Entity::Person(i as u32);
-        out.push((p.name.clone(), e));
-        out.extend(p.aliases.iter().map(|a| (a.clone(), e)));
+        add(&p.name, e);
+        for a in &p.aliases {
+            add(a, e);
+        }
     }
     for (i, o) in kb.offices.iter().enumerate() {
         let e = Entity::Office(i as u32);
-        out.push((o.name.clone(), e));
-        out.extend(o.aliases.iter().map(|a| (a.clone(), e)));
+        add(&o.name, e);
+        for a in &o.aliases {
+            add(a, e);
+        }
         if let Some(c) = o.country {
-            out.extend(
-                country_forms(&kb.countries[c as usize], &o.title)
-                    .into_iter()
-                    .map(|a| (a, e)),
-            );
+            for form in country_forms(&kb.countries[c as usize], &o.title) {
+                add(&form, e);
+            }
         }
     }
     for (i, o) in kb.organizations.iter().enumerate() {
         let e = Entity::Organization(i as u32);
-        out.push((o.name.clone(), e));
-        out.extend(o.aliases.iter().map(|a| (a.clone(), e)));
+        add(&o.name, e);
+        for a in &o.aliases {
+            add(a, e);
+        }
     }
     for (i, p) in kb.places.iter().enumerate() {
         let e = Entity::Place(i as u32);
-        out.push((p.name.clone(), e));
-        out.extend(p.aliases.iter().map(|a| (a.clone(), e)));
+        add(&p.name, e);
+        for a in &p.aliases {
+            add(a, e);
+        }
     }
     for (i, ev) in kb.events.iter().enumerate() {
         let e = Entity::Event(i as u32);
-        out.push((ev.name.clone(), e));
-        out.extend(ev.aliases.iter().map(|a| (a.clone(), e)));
+        add(&ev.name, e);
+        for a in &ev.aliases {
+            add(a, e);
+        }
     }
     for (i, a) in kb.administrations.iter().enumerate() {
-        out.push((a.name.clone(), Entity::Administration(i as u32)));
+        add(&a.name, Entity::Administration(i as u32));
     }
 }
 

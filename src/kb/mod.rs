@@ -281,10 +281,7 @@ impl Kb {
     /// The entities an alias names (folded comparison).
     #[must_use]
     pub fn resolve(&self, alias: &str) -> &[Entity] {
-        self.index
-            .aliases
-            .get(&fold(alias))
-            .map_or(&[], Vec::as_slice)
+        self.index.resolve(alias)
     }
 
     /// KB people with this surname.
@@ -309,10 +306,13 @@ impl Kb {
         self.index.scan_tokens(self, text, tokens)
     }
 
-    /// Every alias as the index knows it, for consistency checks.
-    #[must_use]
-    pub fn alias_table(&self) -> &HashMap<String, Vec<Entity>> {
-        &self.index.aliases
+    /// Every alias as the index knows it (folded words), with the entities
+    /// it names, for consistency checks.
+    pub fn alias_table(&self) -> impl Iterator<Item = (&str, &[Entity])> {
+        self.index
+            .phrases
+            .iter()
+            .map(|(k, p)| (k.as_str(), p.entities.as_slice()))
     }
 
     /// The id of an entity, as reported in JSON.
@@ -506,7 +506,8 @@ impl Loader {
             });
         }
         for a in data.ambiguous {
-            kb.ambiguous.push(fold(&a.alias));
+            kb.ambiguous
+                .push(index::phrase_key(&a.alias, &mut Vec::new()).0);
             self.pending_ambiguous
                 .extend(a.entities.into_iter().map(|id| (id, file.to_string())));
         }
