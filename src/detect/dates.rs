@@ -1,46 +1,1158 @@
-//! dates findings.
+//! `date-conflict`: dates that cannot all be right.
+//!
+//! * A weekday written beside a date that is not that date's weekday
+//!   ("Saturday, January 19" in 2025, a Sunday): checked against the calendar.
+//! * "today, Sunday" in an article dated on another weekday.
+//! * One event dated differently by two articles: aligned sentences, each
+//!   with a single day-precise date, whose dates differ while the words
+//!   beside the dates name the same kind of event ("took effect", "freed").
 
-use super::{Finding, Story};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt::Write as _;
+use std::ops::Range;
+use std::sync::OnceLock;
 
+use jiff::civil::Date;
+
+use super::{Finding, FindingKind, Severity, Story};
+use crate::align::{Member, Pair};
+use crate::analysis::ArticleAnalysis;
+use crate::extract::{DateValue, Mention, Precision, Value, weekday_name};
+use crate::text::fold;
+use crate::text::tokens::{Kind, Token, tokenize};
+
+/// Every date conflict in the story.
 #[must_use]
-pub fn detect(_story: &Story) -> Vec<Finding> {
-    Vec::new()
+pub fn detect(story: &Story) -> Vec<Finding> {
+    let mut out = weekday_mismatches(story);
+    out.extend(today_mismatches(story));
+    out.extend(event_conflicts(story));
+    out
+}
+
+/// "January 19, 2025" for summaries.
+fn long_date(date: Date) -> String {
+    date.strftime("%B %-d, %Y").to_string()
+}
+
+/// The file name of an article, for one-line summaries.
+fn file_name<'a>(story: &Story<'a>, article: usize) -> &'a str {
+    let path = story.articles[article].article.path.as_str();
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
+}
+
+fn date_value(m: &Mention) -> Option<&DateValue> {
+    match &m.value {
+        Value::Date(d) => Some(d),
+        _ => None,
+    }
+}
+
+/// The one day a date value names, if it names exactly one.
+fn one_day(d: &DateValue) -> Option<Date> {
+    let from = d.from?;
+    (d.to == Some(from) && d.precision == Precision::Day).then_some(from)
+}
+
+// ---------------------------------------------------------------------------
+// A weekday beside a date.
+
+fn weekday_mismatches(story: &Story) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (ai, a) in story.articles.iter().enumerate() {
+        for m in &a.mentions {
+            let Some(d) = date_value(m).filter(|d| !d.relative) else {
+                continue;
+            };
+            let (Some(date), Some(named)) = (one_day(d), d.weekday.as_deref()) else {
+                continue;
+            };
+            if weekday_name(date) != named {
+                out.push(weekday_finding(story, ai, m, date, named));
+            }
+        }
+    }
+    out
+}
+
+fn weekday_finding(story: &Story, article: usize, m: &Mention, date: Date, named: &str) -> Finding {
+    let quote = story.quote(article, m.range.clone());
+    let real = weekday_name(date);
+    let other_year = year_that_fits(quote, date, named);
+    let mut explanation = format!("Calendar: {date} fell on a {real}, not a {named}.");
+    if let Some(year) = other_year {
+        let _ = write!(
+            explanation,
+            " The year is not written; in {year} the same day was a {named}, so the year may be what is wrong."
+        );
+    }
+    let witnesses = same_day_called(story, (article, &m.range), date, real);
+    if !witnesses.is_empty() {
+        let list: Vec<String> = witnesses
+            .iter()
+            .map(|(a, r)| {
+                format!(
+                    "\"{}\" ({})",
+                    story.quote(*a, r.clone()),
+                    story.place(*a, r)
+                )
+            })
+            .collect();
+        let _ = write!(
+            explanation,
+            " The story calls that day a {real} elsewhere: {}.",
+            list.join(", ")
+        );
+    }
+    let (severity, confidence) = if other_year.is_some() {
+        (Severity::Medium, 0.55)
+    } else {
+        (Severity::High, 0.9)
+    };
+    let summary = format!("{named}, {} was a {real}", long_date(date));
+    let mut f = Finding::new(
+        FindingKind::DateConflict,
+        severity,
+        confidence,
+        summary,
+        explanation,
+    )
+    .suggest(with_weekday(quote, real))
+    .evidence(article, m.range.clone());
+    for (a, r) in witnesses {
+        f = f.evidence(a, r);
+    }
+    f
+}
+
+/// When the year was not written, a neighbouring year in which the day had
+/// the named weekday: the writer may have meant that year.
+fn year_that_fits(quote: &str, date: Date, named: &str) -> Option<i16> {
+    if quote.contains(&date.year().to_string()) {
+        return None;
+    }
+    [date.year() - 1, date.year() + 1]
+        .into_iter()
+        .find(|&y| Date::new(y, date.month(), date.day()).is_ok_and(|d| weekday_name(d) == named))
+}
+
+/// The quote with its leading weekday replaced: "Sunday, January 19".
+fn with_weekday(quote: &str, weekday: &str) -> String {
+    let end = quote
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(quote.len());
+    format!("{weekday}{}", &quote[end..])
+}
+
+/// Other mentions of the same day that call it by its real weekday: the
+/// same article first, then absolute dates, then resolved ones; one per
+/// article, at most three.
+fn same_day_called(
+    story: &Story,
+    claim: (usize, &Range<usize>),
+    date: Date,
+    real: &str,
+) -> Vec<(usize, Range<usize>)> {
+    let mut found: Vec<(bool, bool, usize, Range<usize>)> = Vec::new();
+    for (ai, a) in story.articles.iter().enumerate() {
+        let best = a
+            .mentions
+            .iter()
+            .filter(|m| !(ai == claim.0 && &m.range == claim.1))
+            .filter_map(|m| date_value(m).map(|d| (m, d)))
+            .filter(|(_, d)| one_day(d) == Some(date) && d.weekday.as_deref() == Some(real))
+            .min_by_key(|(m, d)| (d.relative, m.range.start));
+        if let Some((m, d)) = best {
+            found.push((ai != claim.0, d.relative, ai, m.range.clone()));
+        }
+    }
+    found.sort_by_key(|(elsewhere, relative, ai, r)| (*elsewhere, *relative, *ai, r.start));
+    found
+        .into_iter()
+        .take(3)
+        .map(|(_, _, a, r)| (a, r))
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
+// "today, Sunday" against the article's own date.
+
+/// Words that make a following weekday name the day of writing.
+const TODAY: &[&str] = &["today", "tonight"];
+
+fn today_mismatches(story: &Story) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (ai, a) in story.articles.iter().enumerate() {
+        let Some(published) = story.date(ai) else {
+            continue;
+        };
+        for m in &a.mentions {
+            let Some(d) = date_value(m).filter(|d| d.relative) else {
+                continue;
+            };
+            let Some(named) = d.weekday.as_deref() else {
+                continue;
+            };
+            let Some(start) = today_before(a, m, named) else {
+                continue;
+            };
+            if weekday_name(published) != named {
+                out.push(today_finding(
+                    story,
+                    ai,
+                    start..m.range.end,
+                    published,
+                    named,
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Where "today" starts when the weekday follows it directly ("today,
+/// Sunday", "tonight (Sunday)"), and only then: "this Sunday" or "on
+/// Sunday" may be any recent Sunday.
+fn today_before(a: &ArticleAnalysis, m: &Mention, named: &str) -> Option<usize> {
+    let text = &a.article.text;
+    let quote = &text[m.range.clone()];
+    if !quote.starts_with(named) {
+        return None; // "last Sunday", "next Sunday"
+    }
+    let sentence = a.sentences[m.sentence].range.start;
+    let before = text[sentence..m.range.start]
+        .trim_end()
+        .trim_end_matches([',', '(', '-', '\u{2013}', '\u{2014}'])
+        .trim_end();
+    let start = before
+        .rfind(|c: char| !c.is_alphabetic())
+        .map_or(0, |i| i + 1);
+    let word = &before[start..];
+    TODAY
+        .iter()
+        .any(|t| t.eq_ignore_ascii_case(word))
+        .then_some(sentence + start)
+}
+
+fn today_finding(
+    story: &Story,
+    article: usize,
+    range: Range<usize>,
+    published: Date,
+    named: &str,
+) -> Finding {
+    let real = weekday_name(published);
+    let quote = story.quote(article, range.clone());
+    let gap = (published.weekday().to_monday_zero_offset() - weekday_index(named)).rem_euclid(7);
+    let adjacent = gap == 1 || gap == 6;
+    let mut explanation = format!(
+        "The article is dated {published}, a {real}, but \"{quote}\" ({}) calls the day of writing a {named}.",
+        story.place(article, &range)
+    );
+    if adjacent {
+        explanation.push_str(
+            " The days are adjacent: a publication time in another time zone would explain it.",
+        );
+    }
+    let (severity, confidence) = if adjacent {
+        (Severity::Medium, 0.6)
+    } else {
+        (Severity::High, 0.85)
+    };
+    let summary = format!(
+        "\"{quote}\" in an article dated {real}, {}",
+        long_date(published)
+    );
+    Finding::new(
+        FindingKind::DateConflict,
+        severity,
+        confidence,
+        summary,
+        explanation,
+    )
+    .suggest(real)
+    .evidence(article, range)
+}
+
+/// Monday = 0, as `Weekday::to_monday_zero_offset`.
+fn weekday_index(name: &str) -> i8 {
+    const DAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    DAYS.iter().position(|d| *d == name).map_or(0, |i| i as i8)
+}
+
+// ---------------------------------------------------------------------------
+// One event, two dates.
+
+/// How alike two sentences must be to be taken as one report: little above
+/// the aligner's own threshold, because differing dates lose a shared term
+/// and short articles score low; the dates' clauses must also match.
+const EVENT_SCORE: f32 = 0.3;
+
+/// How many tokens either side of a date may hold the event it dates.
+const WINDOW: usize = 10;
+
+/// Words that end the clause a date belongs to: the verb beyond them
+/// dates something else ("hours after the ceasefire began on Sunday").
+const CLAUSE_ENDS: &[&str] = &[
+    "after", "before", "while", "when", "since", "until", "as", "because", "which", "who", "whose",
+    "whom", "that", "but", "although", "though", "whereas", "where", "if", ";", ":", "(", ")",
+    "\"", "\u{201c}", "\u{201d}", "\u{2014}", "\u{2013}",
+];
+
+/// Words that single out one of several like events ("the second
+/// exchange"): sentences that differ in them speak of different events.
+const SEQUENCE: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "next", "previous", "latest", "another", "final", "initial", "earlier", "later", "again",
+    "new", "fresh", "last",
+];
+
+/// Words that put a statement among plans rather than what happened.
+const PLANNED: &[&str] = &[
+    "will",
+    "would",
+    "expected",
+    "scheduled",
+    "planned",
+    "plans",
+    "due",
+    "set",
+    "upcoming",
+];
+
+const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "without"];
+
+/// A word as the aligner normalises it: folded, stemmed, in its synonym
+/// class ("freed" and "released" alike). The aligner's own `normal_word`
+/// is private to it; this mirrors it, without its stop list (the words
+/// looked up here are never stop words).
+fn normal_word(word: &str) -> Option<String> {
+    static SYNONYMS: OnceLock<HashMap<String, String>> = OnceLock::new();
+    static STEMMER: OnceLock<rust_stemmers::Stemmer> = OnceLock::new();
+    let stemmer =
+        STEMMER.get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English));
+    let stem = |w: &str| stemmer.stem(w).into_owned();
+    let map = SYNONYMS.get_or_init(|| {
+        let mut map = HashMap::new();
+        let text = include_str!("../../assets/lexicon/synonyms.txt");
+        for line in text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            let stems: Vec<String> = line.split_whitespace().map(|w| stem(&fold(w))).collect();
+            for s in &stems {
+                map.entry(s.clone()).or_insert_with(|| stems[0].clone());
+            }
+        }
+        map
+    });
+    let folded = fold(word);
+    if folded.len() < 3 || !folded.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    let s = stem(&folded);
+    Some(map.get(&s).cloned().unwrap_or(s))
+}
+
+/// Event word (normalised) → event class, from the rule's lexicon.
+fn event_classes() -> &'static HashMap<String, usize> {
+    static MAP: OnceLock<HashMap<String, usize>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = HashMap::new();
+        let lines = include_str!("../../assets/lexicon/date-conflict-events.txt").lines();
+        for (class, line) in lines
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .enumerate()
+        {
+            for w in line.split_whitespace().filter_map(normal_word) {
+                map.entry(w).or_insert(class);
+            }
+        }
+        map
+    })
+}
+
+/// A sentence with one day-precise date.
+struct Dated<'a> {
+    member: Member,
+    mention: &'a Mention,
+    value: &'a DateValue,
+    date: Date,
+    clause: Clause,
+    /// The windows of the sentence's other dates ("in recent days").
+    others: Vec<(Date, Date)>,
+}
+
+/// The clause a date stands in.
+#[derive(Default)]
+struct Clause {
+    /// Normalised content words.
+    words: BTreeSet<String>,
+    /// The event word nearest before the date (the verb it modifies), else
+    /// nearest after it ("On Sunday, Hamas freed …"): its class, and where
+    /// it is written with the word before it.
+    event: Option<(usize, Range<usize>)>,
+}
+
+/// What two aligned dated sentences say of each other.
+enum Verdict {
+    Agree,
+    Conflict,
+    Unsure,
+}
+
+struct Comparison<'a> {
+    x: Dated<'a>,
+    y: Dated<'a>,
+    score: f32,
+}
+
+fn event_conflicts(story: &Story) -> Vec<Finding> {
+    let mut support: HashMap<Key, usize> = HashMap::new();
+    let mut conflicts = Vec::new();
+    for pair in story.pairs {
+        let Some(c) = compare(story, pair) else {
+            continue;
+        };
+        match verdict(story, &c) {
+            Verdict::Agree => {
+                for d in [&c.x, &c.y] {
+                    *support.entry(key(d)).or_default() += 1;
+                }
+            }
+            Verdict::Conflict => conflicts.push(c),
+            Verdict::Unsure => {}
+        }
+    }
+    // The claim is the date fewer aligned sentences agree with (on a tie,
+    // the one in the first file by name, so argument order does not
+    // matter); one finding gathers every counterpart of one claim.
+    let mut groups: BTreeMap<(Key, bool), Vec<(Comparison, bool)>> = BTreeMap::new();
+    for c in conflicts {
+        let rank = |d: &Dated| {
+            (
+                support.get(&key(d)).copied().unwrap_or(0),
+                file_name(story, d.member.article).to_string(),
+                d.mention.range.start,
+            )
+        };
+        let x_is_claim = rank(&c.x) <= rank(&c.y);
+        let claim = if x_is_claim { key(&c.x) } else { key(&c.y) };
+        let far = story
+            .apart(c.x.member.article, c.y.member.article)
+            .is_some();
+        groups
+            .entry((claim, far))
+            .or_default()
+            .push((c, x_is_claim));
+    }
+    groups
+        .into_values()
+        .map(|group| event_finding(story, &group))
+        .collect()
+}
+
+/// A date mention: article and start.
+type Key = (usize, usize);
+
+fn key(d: &Dated) -> Key {
+    (d.member.article, d.mention.range.start)
+}
+
+/// Two aligned sentences that date one event, or `None`.
+fn compare<'a>(story: &Story<'a>, pair: &Pair) -> Option<Comparison<'a>> {
+    if pair.score < EVENT_SCORE {
+        return None;
+    }
+    let x = single_day(story, pair.a)?;
+    let y = single_day(story, pair.b)?;
+    let same_event = x.clause.event.is_some()
+        && x.clause.event.as_ref().map(|e| e.0) == y.clause.event.as_ref().map(|e| e.0)
+        && clauses_alike(&x, &y);
+    if !same_event || !same_occurrence(story, pair.a, pair.b) {
+        return None;
+    }
+    Some(Comparison {
+        x,
+        y,
+        score: pair.score,
+    })
+}
+
+/// The sentence's only day-precise date and the event words of its clause.
+fn single_day<'a>(story: &Story<'a>, member: Member) -> Option<Dated<'a>> {
+    let a: &'a ArticleAnalysis = &story.articles[member.article];
+    let dates: Vec<(&'a Mention, &'a DateValue)> = a
+        .mentions
+        .iter()
+        .filter(|m| m.sentence == member.sentence)
+        .filter_map(|m| date_value(m).map(|d| (m, d)))
+        .filter(|(_, d)| d.precision != Precision::Time) // a bare time is dated by the publication
+        .collect();
+    let days: Vec<_> = dates.iter().filter(|(_, d)| one_day(d).is_some()).collect();
+    let [(mention, value)] = days.as_slice() else {
+        return None;
+    };
+    let (mention, value): (&'a Mention, &'a DateValue) = (mention, value);
+    let others = dates
+        .iter()
+        .filter(|(m, _)| m.range != mention.range)
+        .filter_map(|(_, d)| d.from.zip(d.to))
+        .collect();
+    Some(Dated {
+        member,
+        mention,
+        value,
+        date: one_day(value)?,
+        clause: clause_of(a, member.sentence, mention),
+        others,
+    })
+}
+
+/// The date's clause: the content words (normalised) within `WINDOW`
+/// tokens of the date, up to the clause's ends, and its event word.
+fn clause_of(a: &ArticleAnalysis, sentence: usize, date: &Mention) -> Clause {
+    let text = &a.article.text;
+    let mut tokens = Vec::new();
+    tokenize(text, a.sentences[sentence].range.clone(), &mut tokens);
+    let in_mention = |t: &Token| {
+        a.mentions
+            .iter()
+            .any(|m| m.sentence == sentence && m.range.start <= t.start && t.end <= m.range.end)
+    };
+    let mut clause = Clause::default();
+    let (Some(first), Some(last)) = (
+        tokens.iter().position(|t| t.start >= date.range.start),
+        tokens.iter().rposition(|t| t.end <= date.range.end),
+    ) else {
+        return clause;
+    };
+    let backward: Vec<usize> = (first.saturating_sub(WINDOW)..first).rev().collect();
+    let forward: Vec<usize> = (last + 1..(last + 1 + WINDOW).min(tokens.len())).collect();
+    for side in [backward, forward] {
+        for i in side {
+            if ends_clause(text, &tokens, i, &in_mention) {
+                break;
+            }
+            let t = tokens[i];
+            let word = t.text(text);
+            if t.kind != Kind::Word || STOP.contains(&fold(word).as_str()) {
+                continue;
+            }
+            let Some(normal) = normal_word(word) else {
+                continue;
+            };
+            // Names are not events, but they say whose event it is.
+            if let (Some(&class), None, false) =
+                (event_classes().get(&normal), &clause.event, in_mention(&t))
+            {
+                clause.event = Some((class, phrase_start(text, &tokens, i)..t.end));
+            }
+            clause.words.insert(normal);
+        }
+    }
+    clause
+}
+
+/// Where the event phrase starts: with the word before the event word
+/// ("took effect", "were freed"), for people to read.
+fn phrase_start(text: &str, tokens: &[Token], i: usize) -> usize {
+    match i.checked_sub(1).map(|p| tokens[p]) {
+        Some(p) if p.kind == Kind::Word && !CLAUSE_ENDS.contains(&p.text(text)) => p.start,
+        _ => tokens[i].start,
+    }
+}
+
+/// Words too common to say what a clause is about.
+const STOP: &[&str] = &[
+    "the", "and", "for", "with", "from", "into", "onto", "was", "were", "has", "had", "have",
+    "been", "are", "its", "their", "his", "her", "this", "those", "these", "than", "then", "also",
+    "said", "says", "all", "some", "any", "more", "most", "other", "one", "there", "here", "about",
+    "over", "under", "out", "off", "per", "via", "day", "days", "week", "weeks", "month", "months",
+    "year", "years", "time", "hours", "hour",
+];
+
+/// Whether the two dates' clauses say mostly the same words: the event and
+/// at least one more (who, where, how), and half of the shorter clause.
+fn clauses_alike(x: &Dated, y: &Dated) -> bool {
+    let shared = x.clause.words.intersection(&y.clause.words).count();
+    let shorter = x.clause.words.len().min(y.clause.words.len());
+    shared >= 2 && 2 * shared >= shorter
+}
+
+/// Whether token `i` ends a clause. "and" does only after a comma and
+/// before something other than a name ("…, and the truce took effect"),
+/// not inside a list of names.
+fn ends_clause(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    in_mention: &dyn Fn(&Token) -> bool,
+) -> bool {
+    let w = tokens[i].text(text);
+    if CLAUSE_ENDS.iter().any(|e| e.eq_ignore_ascii_case(w)) {
+        return true;
+    }
+    let after_comma = i > 0 && tokens[i - 1].text(text) == ",";
+    let before_name = tokens.get(i + 1).is_some_and(in_mention);
+    w.eq_ignore_ascii_case("and") && after_comma && !before_name
+}
+
+/// The lower-cased words of a sentence outside its date mentions.
+fn plain_words(story: &Story, m: Member) -> Vec<String> {
+    let a = &story.articles[m.article];
+    let text = &a.article.text;
+    let mut tokens = Vec::new();
+    tokenize(text, a.sentences[m.sentence].range.clone(), &mut tokens);
+    let dated = |t: &Token| {
+        story
+            .mentions(m)
+            .any(|x| date_value(x).is_some() && x.range.start <= t.start && t.end <= x.range.end)
+    };
+    tokens
+        .iter()
+        .filter(|t| !dated(t))
+        .map(|t| t.text(text).to_lowercase())
+        .collect()
+}
+
+/// Whether nothing marks the two sentences as different occurrences of a
+/// like event: another one in a sequence, other counts, one negated, one a
+/// plan, or other actors.
+fn same_occurrence(story: &Story, a: Member, b: Member) -> bool {
+    let (wa, wb) = (plain_words(story, a), plain_words(story, b));
+    let picked = |words: &[String], list: &[&str]| -> BTreeSet<String> {
+        words
+            .iter()
+            .filter(|w| list.contains(&w.as_str()) || is_numeric_ordinal(w))
+            .cloned()
+            .collect()
+    };
+    let has = |words: &[String], list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    picked(&wa, SEQUENCE) == picked(&wb, SEQUENCE)
+        && has(&wa, NEGATIONS) == has(&wb, NEGATIONS)
+        && has(&wa, PLANNED) == has(&wb, PLANNED)
+        && counts_agree(story, a, b)
+        && actors_meet(story, a, b)
+}
+
+fn is_numeric_ordinal(w: &str) -> bool {
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && ["st", "nd", "rd", "th"].contains(&&w[digits.len()..])
+}
+
+/// Counts of the same thing overlap: "three hostages" and "four hostages"
+/// freed on different days are two releases, not one misdated.
+fn counts_agree(story: &Story, a: Member, b: Member) -> bool {
+    let counts = |m: Member| -> Vec<(String, f64, f64)> {
+        story
+            .mentions(m)
+            .filter_map(|x| match &x.value {
+                Value::Quantity(q) if !q.ordinal => {
+                    let head = normal_word(q.counted.as_deref()?.split_whitespace().last()?)?;
+                    Some((head, q.low.unwrap_or(f64::MIN), q.high.unwrap_or(f64::MAX)))
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    let (ca, cb) = (counts(a), counts(b));
+    ca.iter().all(|(h, lo, hi)| {
+        cb.iter()
+            .filter(|(k, _, _)| k == h)
+            .all(|(_, lo2, hi2)| lo <= hi2 && lo2 <= hi)
+    })
+}
+
+/// Sentences that both name people or bodies share at least one of them.
+fn actors_meet(story: &Story, a: Member, b: Member) -> bool {
+    let actors = |m: Member| -> BTreeSet<String> {
+        story
+            .mentions(m)
+            .filter_map(|x| match &x.value {
+                Value::Person(p) => Some(
+                    p.kb.clone()
+                        .unwrap_or_else(|| crate::kb::surname_of(&p.name).to_lowercase()),
+                ),
+                Value::Named(n) => Some(n.kb.clone().unwrap_or_else(|| n.name.to_lowercase())),
+                _ => None,
+            })
+            .collect()
+    };
+    let (xa, xb) = (actors(a), actors(b));
+    xa.is_empty() || xb.is_empty() || !xa.is_disjoint(&xb)
+}
+
+fn verdict(story: &Story, c: &Comparison) -> Verdict {
+    let (x, y) = (&c.x, &c.y);
+    if x.date == y.date {
+        return Verdict::Agree;
+    }
+    let within = |d: &Dated, day: Date| d.others.iter().any(|&(from, to)| from <= day && day <= to);
+    if within(x, y.date) || within(y, x.date) {
+        return Verdict::Unsure;
+    }
+    // "on Monday" resolves to the latest Monday; a Monday a week on is the
+    // same words, not a clash.
+    let same_weekday_as = |d: &Dated, other: Date| {
+        d.value.relative && d.value.weekday.as_deref() == Some(weekday_name(other))
+    };
+    if same_weekday_as(x, y.date) || same_weekday_as(y, x.date) {
+        return Verdict::Unsure;
+    }
+    // "yesterday" and "today" move with time zones and publication times.
+    let loose = |d: &Dated| d.value.relative && d.value.weekday.is_none();
+    let days = i64::from(x.date.until(y.date).map_or(0, |s| s.get_days())).abs();
+    if (loose(x) || loose(y)) && days < 2 {
+        return Verdict::Unsure;
+    }
+    if !one_side_of_both(story, x, y)
+        || knows_both(story, x, y.date)
+        || knows_both(story, y, x.date)
+    {
+        return Verdict::Unsure;
+    }
+    Verdict::Conflict
+}
+
+/// Whether `d`'s article also dates the same kind of event on `other`
+/// elsewhere: then it tells of two occurrences ("the first release on
+/// January 19 … the release on Saturday"), and the other article of one.
+fn knows_both(story: &Story, d: &Dated, other: Date) -> bool {
+    let a = &story.articles[d.member.article];
+    let class = d.clause.event.as_ref().map(|e| e.0);
+    a.mentions.iter().any(|m| {
+        m.range != d.mention.range
+            && date_value(m).and_then(one_day) == Some(other)
+            && clause_of(a, m.sentence, m).event.map(|e| e.0) == class
+    })
+}
+
+/// Both dates are past for both articles, or both still to come: an
+/// article written before the other's date speaks of an earlier
+/// occurrence, or of a plan.
+fn one_side_of_both(story: &Story, x: &Dated, y: &Dated) -> bool {
+    let bounds = |article: usize| -> (Option<Date>, Option<Date>) {
+        let a = &story.articles[article];
+        match (a.published, &a.inferred) {
+            (Some(p), _) => (Some(p), Some(p)),
+            (None, Some(w)) => (w.from, w.to),
+            (None, None) => (None, None),
+        }
+    };
+    let (early, late) = (x.date.min(y.date), x.date.max(y.date));
+    let articles = [x.member.article, y.member.article];
+    let past = articles
+        .iter()
+        .all(|&a| bounds(a).0.is_none_or(|written| late <= written));
+    let future = articles
+        .iter()
+        .all(|&a| bounds(a).1.is_some_and(|written| early >= written));
+    past || future
+}
+
+/// The claim and its counterpart of one comparison.
+fn sides<'c, 'a>((c, x_is_claim): &'c (Comparison<'a>, bool)) -> (&'c Dated<'a>, &'c Dated<'a>) {
+    if *x_is_claim {
+        (&c.x, &c.y)
+    } else {
+        (&c.y, &c.x)
+    }
+}
+
+fn event_finding(story: &Story, group: &[(Comparison, bool)]) -> Finding {
+    let claim = sides(&group[0]).0;
+    let counterparts: Vec<(&Dated, f32)> = group.iter().map(|g| (sides(g).1, g.0.score)).collect();
+    let phrase = claim
+        .clause
+        .event
+        .as_ref()
+        .map(|e| e.1.clone())
+        .unwrap_or_default();
+    let phrase = story.quote(claim.member.article, phrase);
+    let mut by_date: BTreeMap<Date, Vec<&str>> = BTreeMap::new();
+    for (d, _) in &counterparts {
+        let files = by_date.entry(d.date).or_default();
+        let file = file_name(story, d.member.article);
+        if !files.contains(&file) {
+            files.push(file);
+        }
+    }
+    let elsewhere: Vec<String> = by_date
+        .iter()
+        .map(|(date, files)| format!("{} in {}", long_date(*date), files.join(", ")))
+        .collect();
+    let summary = format!(
+        "The same event (\"{phrase}\") is dated {} in {} and {}",
+        long_date(claim.date),
+        file_name(story, claim.member.article),
+        elsewhere.join(" and ")
+    );
+    let mut explanation = describe(story, claim);
+    for (d, score) in &counterparts {
+        let _ = write!(
+            explanation,
+            "; {} (aligned, score {score:.2})",
+            describe(story, d)
+        );
+    }
+    let _ = write!(
+        explanation,
+        ". Both clauses date the same kind of event (\"{phrase}\"), so one of the dates is likely wrong."
+    );
+    if let [(date, files)] = by_date.iter().collect::<Vec<_>>().as_slice()
+        && files.len() > 1
+    {
+        let _ = write!(
+            explanation,
+            " The other {} reports agree on {date}.",
+            files.len()
+        );
+    }
+    let apart = counterparts
+        .iter()
+        .filter_map(|(d, _)| story.apart(claim.member.article, d.member.article))
+        .min();
+    let confidence = event_confidence(claim, &counterparts);
+    let mut f = Finding::new(
+        FindingKind::DateConflict,
+        Severity::Medium,
+        confidence,
+        summary,
+        explanation,
+    )
+    .evidence(claim.member.article, claim.mention.range.clone());
+    for (d, _) in &counterparts {
+        f = f.evidence(d.member.article, d.mention.range.clone());
+    }
+    let dates: BTreeSet<Date> = counterparts.iter().map(|(d, _)| d.date).collect();
+    if let [only] = dates.into_iter().collect::<Vec<_>>().as_slice() {
+        f = f.suggest(long_date(*only));
+    }
+    f.over_time(apart)
+}
+
+/// From 0.5 to 0.75 with the best alignment score; a resolved relative
+/// date costs 0.1, as its resolution may be what is wrong.
+fn event_confidence(claim: &Dated, counterparts: &[(&Dated, f32)]) -> f32 {
+    let best = counterparts.iter().map(|(_, s)| *s).fold(0.0f32, f32::max);
+    let relative = claim.value.relative || counterparts.iter().any(|(d, _)| d.value.relative);
+    let alike = ((best - EVENT_SCORE) / (1.0 - EVENT_SCORE)).clamp(0.0, 1.0);
+    0.5 + 0.25 * alike - if relative { 0.1 } else { 0.0 }
+}
+
+/// `path:line` "quote" (2025-01-19, a Sunday; resolved against …) in "sentence".
+fn describe(story: &Story, d: &Dated) -> String {
+    let range = d.mention.range.clone();
+    let quote = story.quote(d.member.article, range.clone());
+    let basis = match (&d.value.basis, d.value.relative) {
+        (Some(b), true) => format!("; resolved against the {b}"),
+        _ => String::new(),
+    };
+    format!(
+        "{} says \"{quote}\" ({}, a {}{basis}) in \"{}\"",
+        story.place(d.member.article, &range),
+        d.date,
+        weekday_name(d.date),
+        excerpt(story.sentence(d.member))
+    )
+}
+
+/// A sentence cut to a readable length at a character boundary.
+fn excerpt(sentence: &str) -> String {
+    const MAX: usize = 160;
+    if sentence.len() <= MAX {
+        return sentence.to_string();
+    }
+    let mut end = MAX;
+    while !sentence.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &sentence[..end])
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::Value;
-    #[test]
-    fn debug_pairs() {
-        let arts = crate::samples::articles().unwrap();
-        let an = crate::analysis::analyze(
-            arts,
-            crate::kb::Kb::builtin(),
-            &crate::analysis::Options::default(),
-        );
-        for p in &an.pairs {
-            let dated = |m: crate::align::Member| {
-                an.articles[m.article]
-                    .mentions
-                    .iter()
-                    .any(|x| x.sentence == m.sentence && matches!(x.value, Value::Date(_)))
+    use super::*;
+    use crate::analysis::{Analysis, Options, analyze};
+    use crate::kb::Kb;
+
+    fn analysis(texts: &[&str]) -> Analysis {
+        let articles = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                crate::ingest::read_str(&format!("{}.txt", char::from(b'a' + i as u8)), t).unwrap()
+            })
+            .collect();
+        analyze(articles, Kb::builtin(), &Options::default())
+    }
+
+    fn findings(texts: &[&str]) -> Vec<Finding> {
+        let a = analysis(texts);
+        for p in &a.pairs {
+            let s = |m: Member| {
+                let x = &a.articles[m.article];
+                x.article.text[x.sentences[m.sentence].range.clone()].to_string()
             };
-            if !(dated(p.a) || dated(p.b)) {
-                continue;
-            }
-            let s = |m: crate::align::Member| {
-                let a = &an.articles[m.article];
-                a.article.text[a.sentences[m.sentence].range.clone()].to_string()
-            };
-            println!(
-                "{:.2} {:?}\n   A{} {}\n   A{} {}",
-                p.score,
-                p.shared,
-                p.a.article,
-                s(p.a),
-                p.b.article,
-                s(p.b)
-            );
+            eprintln!("{:.2} {} | {}", p.score, s(p.a), s(p.b));
         }
+        a.findings
+            .into_iter()
+            .filter(|f| f.kind == FindingKind::DateConflict)
+            .collect()
+    }
+
+    fn quotes(a: &Analysis, f: &Finding) -> Vec<String> {
+        f.evidence
+            .iter()
+            .map(|e| a.articles[e.article].article.text[e.range.clone()].to_string())
+            .collect()
+    }
+
+    const TRUCE_A: &str = "Truce takes hold in Northland\nPublished March 12, 2025\n\n\
+        The ceasefire in Northland took effect at 6 a.m. on March 10, 2025, after weeks of talks in Geneva. \
+        Aid convoys crossed the border soon afterwards. \
+        Farmers in the valley said they hoped to return to their fields before the spring rains.\n";
+
+    fn truce_b(date: &str) -> String {
+        format!(
+            "Northland guns fall silent\nPublished March 12, 2025\n\n\
+             The ceasefire in Northland took effect at 6 a.m. on {date}, ending weeks of shelling. \
+             Relief agencies sent lorries of flour and medicine across the border. \
+             Schools in the capital are expected to reopen next month.\n"
+        )
+    }
+
+    #[test]
+    fn weekday_beside_a_date_is_checked() {
+        let text = "Talks resume\nPublished May 11, 2025\n\n\
+            Negotiators met in Cairo on Thursday, May 9, 2025, and again on Saturday. \
+            They will meet once more on Friday, May 16.\n";
+        let a = analysis(&[text]);
+        let found: Vec<&Finding> = a
+            .findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::DateConflict)
+            .collect();
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let f = found[0];
+        assert_eq!(f.severity, Severity::High);
+        assert_eq!(f.summary, "Thursday, May 9, 2025 was a Friday");
+        assert_eq!(f.suggestion.as_deref(), Some("Friday, May 9, 2025"));
+        assert!(
+            f.explanation.contains("2025-05-09 fell on a Friday"),
+            "{}",
+            f.explanation
+        );
+        assert_eq!(
+            quotes(&a, f),
+            ["Thursday, May 9, 2025"] // "Friday, May 16" is another day
+        );
+    }
+
+    #[test]
+    fn a_year_that_fits_the_weekday_lowers_severity() {
+        // 19 January was a Sunday in 2025 but a Friday in 2024.
+        let text = "Looking back\nPublished January 22, 2025\n\nThe first meeting was held on Friday, January 19 in Doha.\n";
+        let found = findings(&[text]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].severity, Severity::Medium);
+        assert!(
+            found[0].explanation.contains("in 2024"),
+            "{}",
+            found[0].explanation
+        );
+    }
+
+    #[test]
+    fn right_weekdays_and_relative_weekdays_are_quiet() {
+        let text = "Talks resume\nPublished May 11, 2025\n\n\
+            Negotiators met in Cairo on Friday, May 9, 2025. \
+            Last Sunday the delegation arrived, and this Tuesday it leaves. \
+            On Saturday, 12 hostages were named.\n";
+        assert!(findings(&[text]).is_empty());
+    }
+
+    #[test]
+    fn today_with_another_weekday_is_flagged() {
+        // 11 May 2025 was a Sunday.
+        let adjacent =
+            "Talks\nPublished May 11, 2025\n\nNegotiators met again today, Saturday, in Doha.\n";
+        let found = findings(&[adjacent]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].severity, Severity::Medium);
+        assert_eq!(found[0].suggestion.as_deref(), Some("Sunday"));
+        let far = "Talks\nPublished May 11, 2025\n\nThe cabinet meets tonight (Wednesday) to vote on the plan.\n";
+        let found = findings(&[far]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].severity, Severity::High);
+    }
+
+    #[test]
+    fn today_with_its_own_weekday_or_other_framings_is_quiet() {
+        let text = "Talks\nPublished May 11, 2025\n\n\
+            Negotiators met again today, Sunday, in Doha. \
+            They had met on Saturday and will meet this Wednesday. \
+            Today the mediators said little; Tuesday's session was cancelled.\n";
+        assert!(findings(&[text]).is_empty());
+    }
+
+    #[test]
+    fn one_event_with_two_dates_across_articles() {
+        let b = truce_b("March 9, 2025");
+        let a = analysis(&[TRUCE_A, &b]);
+        let found: Vec<&Finding> = a
+            .findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::DateConflict)
+            .collect();
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let f = found[0];
+        assert_eq!(f.severity, Severity::Medium);
+        assert!(!f.change_over_time);
+        assert_eq!(quotes(&a, f), ["March 10, 2025", "March 9, 2025"]);
+        assert!(f.summary.contains("effect"), "{}", f.summary);
+        assert!(f.explanation.contains("b.txt:4"), "{}", f.explanation);
+        assert_eq!(f.suggestion.as_deref(), Some("March 9, 2025"));
+    }
+
+    #[test]
+    fn a_relative_date_that_resolves_to_the_same_day_is_quiet() {
+        // 12 March 2025 was a Wednesday: "on Monday" is 10 March.
+        assert!(findings(&[TRUCE_A, &truce_b("Monday")]).is_empty());
+        assert!(findings(&[TRUCE_A, &truce_b("March 10")]).is_empty());
+    }
+
+    #[test]
+    fn a_relative_weekday_a_week_off_is_quiet() {
+        // 12 March 2025 was a Wednesday: "on Monday" resolves to 10 March,
+        // but the words fit 3 March too, so only another weekday clashes.
+        let a = TRUCE_A.replace("on March 10, 2025", "on Monday");
+        let b = |date: &str| TRUCE_A.replace("March 10, 2025", date);
+        assert!(findings(&[&a, &b("March 3, 2025")]).is_empty());
+        assert_eq!(findings(&[&a, &b("March 4, 2025")]).len(), 1);
+    }
+
+    #[test]
+    fn yesterday_a_day_off_is_quiet() {
+        // Publication times and time zones move "yesterday" by a day.
+        let a = TRUCE_A
+            .replace("on March 10, 2025", "yesterday")
+            .replace("March 12, 2025", "March 11, 2025");
+        let b = |date: &str| TRUCE_A.replace("March 10, 2025", date);
+        assert!(findings(&[&a, &b("March 9, 2025")]).is_empty());
+        assert_eq!(findings(&[&a, &b("March 7, 2025")]).len(), 1);
+    }
+
+    #[test]
+    fn an_article_that_dates_both_occurrences_is_quiet() {
+        let a = |more: &str| {
+            format!(
+                "Kessel\nPublished March 14, 2025\n\n\
+                 The militia freed hostages in Kessel on Saturday, after weeks of talks. {more}\n"
+            )
+        };
+        let b = "Kessel\nPublished March 14, 2025\n\n\
+            The militia freed hostages in Kessel on March 2, 2025, after weeks of talks.\n";
+        let both = a("It had freed hostages in Kessel on March 2, 2025, as well.");
+        assert!(findings(&[&both, b]).is_empty());
+        assert_eq!(findings(&[&a(""), b]).len(), 1);
+    }
+
+    #[test]
+    fn different_events_in_similar_sentences_are_quiet() {
+        let a = "Deal reached\nPublished March 12, 2025\n\n\
+            The ceasefire in Northland was announced on March 8, 2025, after weeks of talks in Geneva.\n";
+        let b = "Guns fall silent\nPublished March 12, 2025\n\n\
+            The ceasefire in Northland took effect on March 10, 2025, after weeks of talks in Geneva.\n";
+        assert!(findings(&[a, b]).is_empty());
+    }
+
+    #[test]
+    fn another_release_or_another_count_is_another_event() {
+        let a = "Exchange\nPublished March 12, 2025\n\n\
+            The first exchange of prisoners took place at the Rafah crossing on March 1, 2025.\n";
+        let b = "Exchange\nPublished March 12, 2025\n\n\
+            The second exchange of prisoners took place at the Rafah crossing on March 8, 2025.\n";
+        assert!(findings(&[a, b]).is_empty());
+        let c = "Release\nPublished March 12, 2025\n\nThree hostages were freed by the militia in Kessel on March 1, 2025.\n";
+        let d = "Release\nPublished March 12, 2025\n\nFour hostages were freed by the militia in Kessel on March 8, 2025.\n";
+        assert!(findings(&[c, d]).is_empty());
+    }
+
+    #[test]
+    fn a_plan_and_what_happened_are_not_compared() {
+        let a = "Release\nPublished March 8, 2025\n\nThe hostages held in Kessel will be freed by the militia on March 10, 2025.\n";
+        let b = "Release\nPublished March 12, 2025\n\nThe hostages held in Kessel were freed by the militia on March 11, 2025.\n";
+        assert!(findings(&[a, b]).is_empty());
+    }
+
+    #[test]
+    fn an_overlapping_range_is_quiet() {
+        let a = "Release\nPublished March 12, 2025\n\nThe hostages held in Kessel were freed by the militia in early March.\n";
+        let b = "Release\nPublished March 12, 2025\n\nThe hostages held in Kessel were freed by the militia on March 3, 2025.\n";
+        assert!(findings(&[a, b]).is_empty());
+    }
+
+    #[test]
+    fn articles_months_apart_are_a_change_over_time() {
+        let b = truce_b("March 9, 2025").replace("March 12, 2025", "July 30, 2025");
+        let found = findings(&[TRUCE_A, &b]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].change_over_time);
+        assert_eq!(found[0].severity, Severity::Low);
+    }
+
+    #[test]
+    fn argument_order_does_not_change_the_finding() {
+        let b = truce_b("March 9, 2025");
+        let run = |files: [(&str, &str); 2]| -> Vec<(String, String)> {
+            let articles = files
+                .iter()
+                .map(|(path, text)| crate::ingest::read_str(path, text).unwrap())
+                .collect();
+            let a = analyze(articles, Kb::builtin(), &Options::default());
+            a.findings
+                .iter()
+                .filter(|f| f.kind == FindingKind::DateConflict)
+                .map(|f| (f.id.clone(), quotes(&a, f)[0].clone()))
+                .collect()
+        };
+        let forward = run([("x.txt", TRUCE_A), ("y.txt", &b)]);
+        assert_eq!(forward.len(), 1);
+        assert_eq!(forward, run([("y.txt", &b), ("x.txt", TRUCE_A)]));
+    }
+
+    #[test]
+    fn sample_story_has_only_the_planted_weekday() {
+        let a = analyze(
+            crate::samples::articles().unwrap(),
+            Kb::builtin(),
+            &Options::default(),
+        );
+        let found: Vec<&Finding> = a
+            .findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::DateConflict)
+            .collect();
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let f = found[0];
+        assert_eq!(f.severity, Severity::High);
+        assert_eq!(f.evidence[0].article, 0);
+        assert_eq!(quotes(&a, f)[0], "Saturday, January 19");
+        assert!(quotes(&a, f).contains(&"Sunday, January 19".to_string()));
+        assert_eq!(f.suggestion.as_deref(), Some("Sunday, January 19"));
     }
 }
