@@ -1,67 +1,1198 @@
-//! numbers findings.
+//! Counts that cannot all be right.
+//!
+//! * `number-conflict`: aligned statements of different articles count the
+//!   same thing at the same moment with values that cannot both hold ("95
+//!   Palestinian prisoners" against "90 Palestinian prisoners" for one
+//!   release). Qualifiers become intervals: "about 300" tolerates ±10% (at
+//!   least ±2), "at least 20" and "up to 30" are one-sided.
+//! * `internal-inconsistency`: a count divided, in the same sentence, into
+//!   parts whose smallest possible sum exceeds it ("The three women …, two
+//!   abducted from X and two from Y").
 
-use super::{Finding, Story};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use jiff::civil::Date;
+use rust_stemmers::{Algorithm, Stemmer};
+
+use super::{Finding, FindingKind, Severity, Story};
+use crate::align::Member;
+use crate::extract::{Mention, QuantityValue, Value};
+use crate::text::fold;
+use crate::text::tokens::{Kind, is_capitalised, tokenize};
+
+/// A pair score from which one side may leave out a modifier ("33
+/// hostages" against "33 Israeli hostages") or use a synonym for the head.
+const STRONG_PAIR: f32 = 0.55;
+
+/// Relative and absolute tolerance of an approximate count.
+const APPROX_SHARE: f64 = 0.1;
+const APPROX_MIN: f64 = 2.0;
+
+/// Content words on each side of a count that say what it is about.
+const CONTEXT_WORDS: usize = 8;
+
+/// Statements whose dates lie further apart than this are about different
+/// moments.
+const MOMENT_DAYS: i64 = 1;
+
+/// Plurals without a final "s", which mark the head of a counted phrase.
+const IRREGULAR_PLURALS: &[&str] = &[
+    "women",
+    "men",
+    "children",
+    "people",
+    "personnel",
+    "crew",
+    "cattle",
+    "sheep",
+    "fish",
+    "deer",
+];
+
+/// Words before a number that make it an age or a label.
+const NOT_PART_BEFORE: &[&str] = &["aged", "ages", "age", "number", "no."];
+
+/// Irregular participles: "two taken from …" divides a whole like
+/// "two abducted from …".
+const PARTICIPLES: &[&str] = &[
+    "taken", "held", "freed", "kept", "left", "seen", "found", "hit", "shot", "sent", "caught",
+    "hidden", "slain", "hurt", "born", "brought", "given",
+];
 
 #[must_use]
-pub fn detect(_story: &Story) -> Vec<Finding> {
-    Vec::new()
+pub fn detect(story: &Story) -> Vec<Finding> {
+    let counts = collect_counts(story);
+    let mut out = conflicts(story, &counts);
+    out.extend(parts_exceeding_whole(story));
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Words
+
+/// The words of a lexicon file: whitespace-separated, `#` comments.
+fn lexicon(text: &'static str) -> HashSet<&'static str> {
+    text.lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .collect()
+}
+
+/// Words too common to say what a count is about (the aligner keeps its
+/// own list private).
+fn is_stop(word: &str) -> bool {
+    static WORDS: OnceLock<HashSet<&str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| lexicon(include_str!("../../assets/lexicon/numbers-stopwords.txt")))
+        .contains(word)
+}
+
+/// Words after a number that make it a measure, not a part of a whole.
+fn is_unit(word: &str) -> bool {
+    static WORDS: OnceLock<HashSet<&str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| lexicon(include_str!("../../assets/lexicon/numbers-units.txt")))
+        .contains(word)
+}
+
+fn stemmer() -> &'static Stemmer {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+fn stem(word: &str) -> Option<String> {
+    let folded = fold(word);
+    if folded.len() < 3 || is_stop(&folded) || !folded.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    Some(stemmer().stem(&folded).into_owned())
+}
+
+/// Stems mapped to their class, from a file of classes one a line.
+fn classes(text: &str) -> HashMap<String, usize> {
+    let mut map = HashMap::new();
+    let lines = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'));
+    for (class, line) in lines.enumerate() {
+        for w in line.split_whitespace() {
+            map.entry(stemmer().stem(&fold(w)).into_owned())
+                .or_insert(class);
+        }
+    }
+    map
+}
+
+/// The normal form of a word as the aligner makes it (folded, stemmed, in
+/// its synonym class), so "captives" and "hostages" count the same thing.
+/// `align::terms::normal_word` is private to the aligner; this mirrors it.
+fn normal(word: &str) -> Option<String> {
+    static SYNONYMS: OnceLock<(HashMap<String, usize>, Vec<String>)> = OnceLock::new();
+    let (map, names) = SYNONYMS.get_or_init(|| {
+        let text = include_str!("../../assets/lexicon/synonyms.txt");
+        let names = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(|l| l.split_whitespace().next())
+            .map(|w| stemmer().stem(&fold(w)).into_owned())
+            .collect();
+        (classes(text), names)
+    });
+    let s = stem(word)?;
+    Some(map.get(&s).map_or(s, |&c| names[c].clone()))
+}
+
+/// The fate class of a word ("killed", "wounded", "freed" …), if any.
+fn fate(word: &str) -> Option<usize> {
+    static FATES: OnceLock<HashMap<String, usize>> = OnceLock::new();
+    let map = FATES.get_or_init(|| classes(include_str!("../../assets/lexicon/numbers-fates.txt")));
+    map.get(&stem(word)?).copied()
+}
+
+fn is_plural(word: &str) -> bool {
+    let w = word.to_lowercase();
+    IRREGULAR_PLURALS.contains(&w.as_str())
+        || (w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is"))
+}
+
+/// The counted phrase as head and modifiers: "Israeli captives" → captives
+/// with {Israeli}. The extractor may run on past the noun ("hostages home"),
+/// so the head is the first plural noun, else the first lower-case word.
+fn head_and_modifiers(counted: &str) -> Option<(&str, Vec<&str>)> {
+    let words: Vec<&str> = counted.split_whitespace().collect();
+    let head = words
+        .iter()
+        .position(|w| !is_capitalised(w) && is_plural(w))
+        .or_else(|| words.iter().position(|w| !is_capitalised(w)))
+        .unwrap_or(words.len().checked_sub(1)?);
+    Some((words[head], words[..head].to_vec()))
+}
+
+// ---------------------------------------------------------------------------
+// Counts
+
+/// What a count can be: `low..=high`, widened for approximate counts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Interval {
+    low: f64,
+    high: f64,
+}
+
+impl Interval {
+    fn of(q: &QuantityValue) -> Option<Interval> {
+        if q.low.is_none() && q.high.is_none() {
+            return None;
+        }
+        let low = q.low.unwrap_or(0.0);
+        let high = q.high.unwrap_or(f64::INFINITY);
+        if !q.approximate {
+            return Some(Interval { low, high });
+        }
+        let size = if high.is_finite() { high } else { low };
+        let tolerance = (size * APPROX_SHARE).max(APPROX_MIN);
+        Some(Interval {
+            low: (low - tolerance).max(0.0),
+            high: high + tolerance,
+        })
+    }
+
+    fn overlaps(self, other: Interval) -> bool {
+        self.low <= other.high && other.low <= self.high
+    }
+}
+
+/// A number as people write it: "90", "1,200", "1.7 million".
+fn number(v: f64) -> String {
+    for (scale, name) in [(1e9, "billion"), (1e6, "million")] {
+        if v >= scale {
+            return format!("{} {name}", (v / scale * 100.0).round() / 100.0);
+        }
+    }
+    if v.fract() != 0.0 || v < 10_000.0 {
+        return format!("{v}");
+    }
+    let digits = format!("{v}");
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The value as people write it: "90", "about 48", "at least 30".
+fn describe(q: &QuantityValue) -> String {
+    let approx = if q.approximate { "about " } else { "" };
+    match (q.low, q.high) {
+        (Some(l), Some(h)) if (l - h).abs() < f64::EPSILON => format!("{approx}{}", number(l)),
+        (Some(l), Some(h)) => format!("{}–{}", number(l), number(h)),
+        (Some(l), None) => format!("at least {}", number(l)),
+        (None, Some(h)) => format!("up to {}", number(h)),
+        (None, None) => String::new(),
+    }
+}
+
+/// "90", not "about 90", "at least 90" or "90 to 95".
+fn is_exact(q: &QuantityValue) -> bool {
+    !q.approximate && q.low.is_some() && q.low == q.high
+}
+
+/// A quantity of a counted thing, ready to compare.
+struct Count<'a> {
+    article: usize,
+    sentence: usize,
+    range: Range<usize>,
+    value: &'a QuantityValue,
+    interval: Interval,
+    /// The head noun, normalised (synonyms alike).
+    head: String,
+    /// The head's plain stem: synonyms differ here.
+    stem: String,
+    modifiers: Vec<String>,
+    /// Normalised content words near the count.
+    context: Vec<String>,
+}
+
+impl Count<'_> {
+    fn exact(&self) -> bool {
+        is_exact(self.value)
+    }
+
+    fn member(&self) -> Member {
+        Member {
+            article: self.article,
+            sentence: self.sentence,
+        }
+    }
+}
+
+fn collect_counts<'a>(story: &Story<'a>) -> Vec<Count<'a>> {
+    let mut out = Vec::new();
+    for (ai, a) in story.articles.iter().enumerate() {
+        for (mi, m) in a.mentions.iter().enumerate() {
+            if let Some(c) = count(story, ai, mi, m) {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) -> Option<Count<'a>> {
+    let Value::Quantity(q) = &m.value else {
+        return None;
+    };
+    if q.ordinal {
+        return None;
+    }
+    let (head_word, modifiers) = head_and_modifiers(q.counted.as_deref()?)?;
+    let head = normal(head_word)?;
+    if head == "percent" {
+        return None;
+    }
+    let mut modifiers: Vec<String> = modifiers.into_iter().filter_map(normal).collect();
+    modifiers.sort();
+    modifiers.dedup();
+    Some(Count {
+        article,
+        sentence: m.sentence,
+        range: m.range.clone(),
+        value: q,
+        interval: Interval::of(q)?,
+        stem: stem(head_word)?,
+        context: context(story, article, index, &head, &modifiers),
+        head,
+        modifiers,
+    })
+}
+
+/// The normalised content words around mention `index`, up to the
+/// neighbouring quantities, without the counted phrase itself.
+fn context(
+    story: &Story,
+    article: usize,
+    index: usize,
+    head: &str,
+    modifiers: &[String],
+) -> Vec<String> {
+    let a = &story.articles[article];
+    let m = &a.mentions[index];
+    let sentence = a.sentences[m.sentence].range.clone();
+    let quantities = || {
+        a.mentions
+            .iter()
+            .filter(|x| x.sentence == m.sentence && x.kind == m.kind)
+    };
+    let start = quantities()
+        .map(|x| x.range.end)
+        .filter(|&e| e <= m.range.start)
+        .max()
+        .unwrap_or(sentence.start);
+    let end = quantities()
+        .map(|x| x.range.start)
+        .filter(|&s| s >= m.range.end)
+        .min()
+        .unwrap_or(sentence.end);
+    let words = |range: Range<usize>| -> Vec<String> {
+        let mut tokens = Vec::new();
+        tokenize(&a.article.text, range, &mut tokens);
+        tokens
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .filter_map(|t| normal(t.text(&a.article.text)))
+            .filter(|w| w != head && !modifiers.contains(w))
+            .collect()
+    };
+    let before = words(start..m.range.start);
+    let mut out: Vec<String> = before.iter().rev().take(CONTEXT_WORDS).cloned().collect();
+    out.extend(words(m.range.end..end).into_iter().take(CONTEXT_WORDS));
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Same thing, same moment
+
+/// Whether two counts count the same thing: alike heads, and modifiers that
+/// agree; a strong alignment may leave a modifier out on one side or use a
+/// synonym for the head ("captives" for "hostages").
+fn same_thing(a: &Count, b: &Count, score: f32) -> bool {
+    let strong = score >= STRONG_PAIR;
+    if a.head != b.head {
+        return false;
+    }
+    let described = !a.modifiers.is_empty() && a.modifiers == b.modifiers;
+    if a.stem != b.stem && !strong && !described {
+        return false;
+    }
+    if a.modifiers == b.modifiers {
+        return true;
+    }
+    let within = |x: &[String], y: &[String]| x.iter().all(|w| y.contains(w));
+    strong && (within(&a.modifiers, &b.modifiers) || within(&b.modifiers, &a.modifiers))
+}
+
+/// Whether the words around two counts speak of the same thing: at least one
+/// word in common, and no different fates ("killed" against "wounded").
+fn same_context(a: &Count, b: &Count) -> bool {
+    if !a.context.iter().any(|w| b.context.contains(w)) {
+        return false;
+    }
+    let fates = |c: &Count| -> Vec<usize> { c.context.iter().filter_map(|w| fate(w)).collect() };
+    let (fa, fb) = (fates(a), fates(b));
+    fa.is_empty() || fb.is_empty() || fa.iter().any(|f| fb.contains(f))
+}
+
+/// The days a sentence speaks of: an absolute date it states, and whether
+/// it stated one; else its article's date or inferred window.
+fn moment(story: &Story, article: usize, sentence: usize) -> (Option<(Date, Date)>, bool) {
+    let a = &story.articles[article];
+    let stated = a
+        .mentions
+        .iter()
+        .filter(|m| m.sentence == sentence)
+        .filter_map(|m| match &m.value {
+            Value::Date(d) if !d.relative => d.from.zip(d.to),
+            _ => None,
+        })
+        .reduce(|(f1, t1), (f2, t2)| (f1.min(f2), t1.max(t2)));
+    if stated.is_some() {
+        return (stated, true);
+    }
+    if let Some(d) = story.date(article) {
+        return (Some((d, d)), false);
+    }
+    let window = a.inferred.as_ref().and_then(|w| match (w.from, w.to) {
+        (None, None) => None,
+        (from, to) => Some((from.unwrap_or(Date::MIN), to.unwrap_or(Date::MAX))),
+    });
+    (window, false)
+}
+
+/// Whether two statements are about the same moment. Only a stated date
+/// separates them; far-apart publications are a change over time instead.
+fn same_moment(story: &Story, a: &Count, b: &Count) -> bool {
+    let (ma, stated_a) = moment(story, a.article, a.sentence);
+    let (mb, stated_b) = moment(story, b.article, b.sentence);
+    if !stated_a && !stated_b {
+        return true;
+    }
+    let (Some((fa, ta)), Some((fb, tb))) = (ma, mb) else {
+        return false;
+    };
+    let gap = |to: Date, from: Date| to.until(from).map_or(0, |s| i64::from(s.get_days()));
+    gap(ta, fb) <= MOMENT_DAYS && gap(tb, fa) <= MOMENT_DAYS
+}
+
+// ---------------------------------------------------------------------------
+// Conflicts between articles
+
+/// Two counts of the same thing in aligned statements.
+struct Link {
+    x: usize,
+    y: usize,
+    score: f32,
+    compatible: bool,
+}
+
+fn links(story: &Story, counts: &[Count]) -> Vec<Link> {
+    let mut by_sentence: HashMap<Member, Vec<usize>> = HashMap::new();
+    for (i, c) in counts.iter().enumerate() {
+        by_sentence.entry(c.member()).or_default().push(i);
+    }
+    let mut out = Vec::new();
+    for p in story.pairs.iter().filter(|p| p.a.article != p.b.article) {
+        let (Some(xs), Some(ys)) = (by_sentence.get(&p.a), by_sentence.get(&p.b)) else {
+            continue;
+        };
+        for &x in xs {
+            for &y in ys {
+                let (a, b) = (&counts[x], &counts[y]);
+                if same_thing(a, b, p.score) && same_context(a, b) && same_moment(story, a, b) {
+                    out.push(Link {
+                        x,
+                        y,
+                        score: p.score,
+                        compatible: a.interval.overlaps(b.interval),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether the article of `x` also gives, elsewhere, a count of the same
+/// thing that agrees with `y`: it then speaks of two groups ("three
+/// hostages" freed today, "33 hostages" in the whole phase), not of one
+/// group counted differently. A bare number beside `x` that agrees with `y`
+/// ("three hostages today, 33 in all") says the same.
+fn knows_other(story: &Story, counts: &[Count], x: usize, y: usize) -> bool {
+    let (cx, cy) = (&counts[x], &counts[y]);
+    // A bound ("at least 40") names no particular group; only a value does.
+    let agrees = |q: &QuantityValue| {
+        q.low.is_some()
+            && q.high.is_some()
+            && Interval::of(q).is_some_and(|i| i.overlaps(cy.interval))
+    };
+    let counted_elsewhere = counts.iter().enumerate().any(|(i, c)| {
+        i != x
+            && c.article == cx.article
+            && c.head == cy.head
+            && c.modifiers == cy.modifiers
+            && agrees(c.value)
+    });
+    counted_elsewhere
+        || story
+            .mentions(cx.member())
+            .any(|m| matches!(&m.value, Value::Quantity(q) if q.counted.is_none() && !q.ordinal && agrees(q)))
+}
+
+/// How many other articles agree with count `i`.
+fn support(counts: &[Count], links: &[Link], i: usize) -> usize {
+    let mut articles: Vec<usize> = links
+        .iter()
+        .filter(|l| l.compatible)
+        .filter_map(|l| match (l.x == i, l.y == i) {
+            (true, _) => Some(counts[l.y].article),
+            (_, true) => Some(counts[l.x].article),
+            _ => None,
+        })
+        .collect();
+    articles.sort_unstable();
+    articles.dedup();
+    articles.len()
+}
+
+/// One finding per claim, counterpart value and time frame.
+type GroupKey = (usize, String, bool);
+
+fn conflicts(story: &Story, counts: &[Count]) -> Vec<Finding> {
+    let links = links(story, counts);
+    let mut groups: BTreeMap<GroupKey, Vec<(usize, f32)>> = BTreeMap::new();
+    for l in links.iter().filter(|l| !l.compatible) {
+        if knows_other(story, counts, l.x, l.y) || knows_other(story, counts, l.y, l.x) {
+            continue;
+        }
+        let (claim, other) = claim_first(story, counts, &links, l.x, l.y);
+        let far = story
+            .apart(counts[claim].article, counts[other].article)
+            .is_some();
+        groups
+            .entry((claim, describe(counts[other].value), far))
+            .or_default()
+            .push((other, l.score));
+    }
+    groups
+        .into_iter()
+        .map(|((claim, _, _), others)| conflict_finding(story, counts, &links, claim, &others))
+        .collect()
+}
+
+/// The count fewer articles agree with is the claim; ties go by path and
+/// position, so the order the articles were given does not matter.
+fn claim_first(
+    story: &Story,
+    counts: &[Count],
+    links: &[Link],
+    x: usize,
+    y: usize,
+) -> (usize, usize) {
+    let key = |i: usize| {
+        let c = &counts[i];
+        (
+            support(counts, links, i),
+            story.articles[c.article].article.path.as_str(),
+            c.range.start,
+        )
+    };
+    if key(x) <= key(y) { (x, y) } else { (y, x) }
+}
+
+/// The outlet's name, else the file's.
+fn source_name(story: &Story, article: usize) -> String {
+    let a = &story.articles[article].article;
+    a.meta
+        .outlet
+        .clone()
+        .unwrap_or_else(|| a.path.rsplit('/').next().unwrap_or(&a.path).to_string())
+}
+
+fn join(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// A count here, the counts it disagrees with there, and how well aligned.
+struct Disagreement<'s, 'a> {
+    claim: &'s Count<'a>,
+    /// Sorted by path and position, whatever the order of the articles.
+    others: Vec<(&'s Count<'a>, f32)>,
+    apart: Option<i64>,
+}
+
+impl Disagreement<'_, '_> {
+    fn quote(story: &Story, x: &Count) -> String {
+        story.quote(x.article, x.range.clone()).to_string()
+    }
+
+    fn summary(&self, story: &Story) -> String {
+        let mut sources: Vec<String> = self
+            .others
+            .iter()
+            .map(|(o, _)| source_name(story, o.article))
+            .collect();
+        sources.dedup();
+        let value = describe(self.others[0].0.value);
+        format!(
+            "{} here, {value} in {}",
+            Self::quote(story, self.claim),
+            join(&sources)
+        )
+    }
+
+    fn explanation(&self, story: &Story) -> String {
+        let says = |x: &Count| {
+            let place = story.place(x.article, &x.range);
+            format!(
+                "{} ({place}) says \"{}\"",
+                source_name(story, x.article),
+                Self::quote(story, x)
+            )
+        };
+        let cited: Vec<String> = self.others.iter().map(|(o, _)| says(o)).collect();
+        let (mine, theirs) = (describe(self.claim.value), describe(self.others[0].0.value));
+        let verdict = match self.apart {
+            Some(days) => format!(
+                "{mine} and {theirs} cannot both be right at once; the articles were published {days} days \
+                 apart, so the count may have changed"
+            ),
+            None => format!("{mine} and {theirs} cannot both be right"),
+        };
+        format!(
+            "{}; {}. The statements are aligned (similarity {:.2}), count the same thing and speak of the same \
+             moment, but {verdict}.",
+            says(self.claim),
+            cited.join("; "),
+            self.best_score(),
+        )
+    }
+
+    fn best_score(&self) -> f32 {
+        self.others.iter().map(|&(_, s)| s).fold(0.0, f32::max)
+    }
+
+    /// High when every count is exact; more confident when the alignment is
+    /// strong and other articles back the counterpart.
+    fn grade(&self, agreeing: usize) -> (Severity, f32) {
+        let exact = self.claim.exact() && self.others.iter().all(|(o, _)| o.exact());
+        let severity = if exact {
+            Severity::High
+        } else {
+            Severity::Medium
+        };
+        let confidence = 0.55
+            + if exact { 0.1 } else { 0.0 }
+            + if self.best_score() >= STRONG_PAIR {
+                0.1
+            } else {
+                0.0
+            }
+            + 0.1 * agreeing.min(2) as f32;
+        (severity, confidence.min(0.95))
+    }
+}
+
+fn conflict_finding(
+    story: &Story,
+    counts: &[Count],
+    links: &[Link],
+    claim: usize,
+    others: &[(usize, f32)],
+) -> Finding {
+    let c = &counts[claim];
+    let mut others = others.to_vec();
+    others.sort_by_key(|&(o, _)| {
+        let path = story.articles[counts[o].article].article.path.as_str();
+        (path, counts[o].range.start)
+    });
+    // Other articles that back a counterpart make the claim the odd one out.
+    let agreeing = others
+        .iter()
+        .map(|&(o, _)| support(counts, links, o))
+        .max()
+        .unwrap_or(0);
+    let apart = others
+        .iter()
+        .filter_map(|&(o, _)| story.apart(c.article, counts[o].article))
+        .max();
+    let d = Disagreement {
+        claim: c,
+        others: others.iter().map(|&(o, s)| (&counts[o], s)).collect(),
+        apart,
+    };
+    let (severity, confidence) = d.grade(agreeing);
+    let mut f = Finding::new(
+        FindingKind::NumberConflict,
+        severity,
+        confidence,
+        d.summary(story),
+        d.explanation(story),
+    )
+    .evidence(c.article, c.range.clone());
+    for (o, _) in &d.others {
+        f = f.evidence(o.article, o.range.clone());
+    }
+    if agreeing >= 1 {
+        f = f.suggest(Disagreement::quote(story, d.others[0].0));
+    }
+    f.over_time(apart)
+}
+
+// ---------------------------------------------------------------------------
+// Parts exceeding their whole, inside one article
+
+/// Words that open a division of a whole: "The three women freed that day,
+/// two …", "48 captives: 20 …", "five people, including two …".
+const OPENERS: &[&str] = &[",", ":", "\u{2014}", "\u{2013}", "(", "including"];
+
+/// Words that join the parts of a division.
+const JOINERS: &[&str] = &[",", "and", "while", "whereas", "with"];
+
+/// Most words between a whole and its first part, and between parts.
+const OPENER_WORDS: usize = 6;
+const JOINER_WORDS: usize = 8;
+
+fn parts_exceeding_whole(story: &Story) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (ai, a) in story.articles.iter().enumerate() {
+        let quantities: Vec<&Mention> = a
+            .mentions
+            .iter()
+            .filter(|m| matches!(&m.value, Value::Quantity(q) if !q.ordinal))
+            .collect();
+        for (k, whole) in quantities.iter().enumerate() {
+            let rest = quantities[k + 1..]
+                .iter()
+                .take_while(|m| m.sentence == whole.sentence)
+                .copied();
+            if let Some(f) = division(story, ai, whole, rest) {
+                out.push(f);
+            }
+        }
+    }
+    out
+}
+
+/// Words between two positions of an article's text, punctuation included.
+fn between(story: &Story, article: usize, range: Range<usize>) -> Vec<String> {
+    let text = &story.articles[article].article.text;
+    let mut tokens = Vec::new();
+    tokenize(text, range, &mut tokens);
+    tokens.iter().map(|t| t.text(text).to_lowercase()).collect()
+}
+
+fn quantity(m: &Mention) -> Option<&QuantityValue> {
+    match &m.value {
+        Value::Quantity(q) => Some(q),
+        _ => None,
+    }
+}
+
+/// A whole followed by the parts it is divided into, when they add up to
+/// more than it can be.
+fn division<'a>(
+    story: &Story,
+    article: usize,
+    whole: &Mention,
+    rest: impl Iterator<Item = &'a Mention>,
+) -> Option<Finding> {
+    let wq = quantity(whole)?;
+    let (head_word, _) = head_and_modifiers(wq.counted.as_deref()?)?;
+    let head = normal(head_word)?;
+    let most = Interval::of(wq)?.high;
+    if !most.is_finite() {
+        return None;
+    }
+    let mut parts: Vec<&Mention> = Vec::new();
+    let mut from = whole.range.end;
+    for m in rest {
+        let gap = between(story, article, from..m.range.start);
+        let (words, joins) = if parts.is_empty() {
+            (OPENER_WORDS, OPENERS)
+        } else {
+            (JOINER_WORDS, JOINERS)
+        };
+        let joined = gap.len() <= words
+            && gap.iter().any(|w| joins.contains(&w.as_str()))
+            && !gap.iter().any(|w| w == ";");
+        if !joined || !is_part(story, article, m, &head, most) {
+            break;
+        }
+        parts.push(m);
+        from = m.range.end;
+    }
+    if parts.len() < 2 {
+        return None;
+    }
+    let least: f64 = parts
+        .iter()
+        .filter_map(|m| Interval::of(quantity(m)?))
+        .map(|i| i.low)
+        .sum();
+    (least > most).then(|| division_finding(story, article, whole, &parts, least))
+}
+
+/// Whether `m` can be a part of a whole counting `head`: no other thing
+/// counted (a bare number, a participle, or the same noun), not a measure or
+/// an age, and not larger than the whole.
+fn is_part(story: &Story, article: usize, m: &Mention, head: &str, most: f64) -> bool {
+    let Some(q) = quantity(m) else { return false };
+    let Some(interval) = Interval::of(q) else {
+        return false;
+    };
+    if interval.low > most || not_a_part(&story.articles[article].article.text, &m.range) {
+        return false;
+    }
+    match q.counted.as_deref().and_then(head_and_modifiers) {
+        None => true,
+        Some((w, _)) => {
+            let lower = w.to_lowercase();
+            lower.ends_with("ed")
+                || PARTICIPLES.contains(&lower.as_str())
+                || normal(w).as_deref() == Some(head)
+        }
+    }
+}
+
+/// "15 months", "20 percent", "aged 24": numbers beside a unit or an age
+/// word measure something; they are not parts of a count. Nor is "two of
+/// them soldiers": subsets picked out by "of" may overlap ("two of them
+/// soldiers and two of them dual nationals").
+fn not_a_part(text: &str, range: &Range<usize>) -> bool {
+    let word = |w: Option<&str>| w.unwrap_or("").to_lowercase();
+    let next = word(text[range.end..].split_whitespace().next());
+    let prev = word(text[..range.start].split_whitespace().next_back());
+    let bare = next.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
+    is_unit(&next)
+        || is_unit(bare)
+        || is_unit(bare.trim_end_matches('.'))
+        || bare == "of"
+        || NOT_PART_BEFORE.contains(&prev.as_str())
+}
+
+fn division_finding(
+    story: &Story,
+    article: usize,
+    whole: &Mention,
+    parts: &[&Mention],
+    least: f64,
+) -> Finding {
+    let quote = |m: &Mention| story.quote(article, m.range.clone()).to_string();
+    let wq = quantity(whole);
+    let values: Vec<String> = parts
+        .iter()
+        .filter_map(|m| quantity(m).map(describe))
+        .collect();
+    let named: Vec<String> = parts.iter().map(|m| format!("\"{}\"", quote(m))).collect();
+    let whole_value = wq.map(describe).unwrap_or_default();
+    let summary = format!(
+        "Parts exceed the whole: \"{}\" are split {} = {}",
+        quote(whole),
+        values.join(" + "),
+        number(least)
+    );
+    let least = number(least);
+    let explanation = format!(
+        "In {}, the sentence counts \"{}\" and then divides them into {}, which add up to at least {least}: \
+         more than the {whole_value} they are part of. One of the counts is wrong.",
+        story.place(article, &whole.range),
+        quote(whole),
+        join(&named),
+    );
+    let exact = std::iter::once(whole)
+        .chain(parts.iter().copied())
+        .all(|m| quantity(m).is_some_and(is_exact));
+    let (severity, confidence) = if exact {
+        (Severity::High, 0.8)
+    } else {
+        (Severity::Medium, 0.6)
+    };
+    let mut f = Finding::new(
+        FindingKind::InternalInconsistency,
+        severity,
+        confidence,
+        summary,
+        explanation,
+    )
+    .evidence(article, whole.range.clone())
+    .suggest(format!(
+        "Check the parts: they should add up to no more than {whole_value}"
+    ));
+    for m in parts {
+        f = f.evidence(article, m.range.clone());
+    }
+    f
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::analysis::{Options, analyze};
-    use crate::extract::Value;
+    use super::super::{Finding, FindingKind, Severity};
+    use crate::analysis::{Analysis, Options, analyze};
 
-    fn dump(articles: Vec<crate::model::Article>) {
-        let an = analyze(articles, crate::kb::Kb::builtin(), &Options::default());
-        for p in &an.pairs {
-            let qs = |m: crate::align::Member| -> Vec<String> {
-                an.articles[m.article]
-                    .mentions
-                    .iter()
-                    .filter(|x| x.sentence == m.sentence)
-                    .filter_map(|x| match &x.value {
-                        Value::Quantity(q) if q.counted.is_some() && !q.ordinal => {
-                            Some(an.articles[m.article].article.text[x.range.clone()].to_string())
-                        }
-                        _ => None,
-                    })
-                    .collect()
-            };
-            let (qa, qb) = (qs(p.a), qs(p.b));
-            if qa.is_empty() || qb.is_empty() {
-                continue;
-            }
-            let sa = &an.articles[p.a.article];
-            let sb = &an.articles[p.b.article];
-            println!(
-                "{:.2} a{}:{} {:?} | a{}:{} {:?}\n   {}\n   {}",
-                p.score,
-                p.a.article + 1,
-                p.a.sentence,
-                qa,
-                p.b.article + 1,
-                p.b.sentence,
-                qb,
-                &sa.article.text[sa.sentences[p.a.sentence].range.clone()],
-                &sb.article.text[sb.sentences[p.b.sentence].range.clone()]
-            );
-        }
+    fn run(texts: &[&str]) -> Analysis {
+        let articles = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                crate::ingest::read_str(&format!("{}.txt", (b'a' + i as u8) as char), t)
+                    .expect("article")
+            })
+            .collect();
+        analyze(articles, crate::kb::Kb::builtin(), &Options::default())
+    }
+
+    fn of_kind(an: &Analysis, kind: FindingKind) -> Vec<&Finding> {
+        an.findings.iter().filter(|f| f.kind == kind).collect()
+    }
+
+    fn conflicts(texts: &[&str]) -> Vec<Finding> {
+        let an = run(texts);
+        assert!(!an.pairs.is_empty(), "the test sentences should align");
+        of_kind(&an, FindingKind::NumberConflict)
+            .into_iter()
+            .cloned()
+            .collect()
+    }
+
+    fn quotes(an: &Analysis, f: &Finding) -> Vec<String> {
+        f.evidence
+            .iter()
+            .map(|e| an.articles[e.article].article.text[e.range.clone()].to_string())
+            .collect()
+    }
+
+    fn article(date: &str, body: &str) -> String {
+        format!("Border news\nPublished {date}\n\n{body}\n")
+    }
+
+    const REFUGEES_120: &str = "Buses carrying 120 Syrian refugees crossed the Kessab border post into Turkey on Tuesday morning, local officials said.";
+    const REFUGEES_140: &str = "A convoy took 140 Syrian refugees across the Kessab border post into Turkey on Tuesday morning, officials said.";
+
+    #[test]
+    fn exact_counts_that_differ_conflict() {
+        let an = run(&[
+            &article("March 5, 2025", REFUGEES_120),
+            &article("March 5, 2025", REFUGEES_140),
+        ]);
+        let found = of_kind(&an, FindingKind::NumberConflict);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let f = found[0];
+        assert_eq!(f.severity, Severity::High);
+        assert!(!f.change_over_time);
+        let q = quotes(&an, f);
+        assert_eq!(q.len(), 2);
+        assert!(
+            q.contains(&"120 Syrian refugees".to_string())
+                && q.contains(&"140 Syrian refugees".to_string())
+        );
+        assert!(
+            f.explanation.contains("b.txt:4") || f.explanation.contains("a.txt:4"),
+            "{}",
+            f.explanation
+        );
     }
 
     #[test]
-    fn zz_dump() {
-        dump(crate::samples::articles().unwrap());
-        let seeds: Vec<_> = ["000_41179d88c3dca175.txt", "004_54b421c860841511.txt"]
-            .iter()
-            .map(|f| {
-                crate::ingest::read_str(
-                    f,
-                    &std::fs::read_to_string(format!("/work/shared/seeds/{f}")).unwrap(),
-                )
-                .unwrap()
-            })
-            .collect();
-        dump(seeds);
+    fn numbers_read_as_written() {
+        assert_eq!(super::number(1_700_000.0), "1.7 million");
+        assert_eq!(super::number(25_000.0), "25,000");
+        assert_eq!(super::number(90.0), "90");
+    }
+
+    #[test]
+    fn approximate_counts_have_a_tolerance() {
+        let shots = |n: &str| {
+            article(
+                "June 2, 2025",
+                &format!(
+                    "The army said its gunners fired {n} rounds at the ridge above Kafr Tal overnight."
+                ),
+            )
+        };
+        assert_eq!(conflicts(&[&shots("about 300"), &shots("400")]).len(), 1);
+        assert!(conflicts(&[&shots("about 300"), &shots("320")]).is_empty());
+        assert!(conflicts(&[&shots("some 300"), &shots("about 310")]).is_empty());
+    }
+
+    #[test]
+    fn bounds_compare_one_sided() {
+        let boats = |n: &str| {
+            article(
+                "June 2, 2025",
+                &format!(
+                    "The coastguard said {n} fishing boats were seized off the Kerkennah islands on Friday."
+                ),
+            )
+        };
+        assert!(conflicts(&[&boats("at least 20"), &boats("22")]).is_empty());
+        assert!(conflicts(&[&boats("at least 30"), &boats("33")]).is_empty());
+        assert!(conflicts(&[&boats("nearly 50"), &boats("48")]).is_empty());
+        let found = conflicts(&[&boats("up to 30"), &boats("45")]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].severity, Severity::Medium);
+    }
+
+    #[test]
+    fn different_modifiers_or_things_are_not_compared() {
+        let iraqi = REFUGEES_140.replace("Syrian", "Iraqi");
+        assert!(
+            conflicts(&[
+                &article("March 5, 2025", REFUGEES_120),
+                &article("March 5, 2025", &iraqi)
+            ])
+            .is_empty()
+        );
+        let soldiers = REFUGEES_140.replace("refugees", "soldiers");
+        assert!(
+            conflicts(&[
+                &article("March 5, 2025", REFUGEES_120),
+                &article("March 5, 2025", &soldiers)
+            ])
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn different_fates_are_different_groups() {
+        let strike = |verb: &str, n: &str| {
+            article(
+                "April 9, 2025",
+                &format!(
+                    "The strike on the Darra market {verb} {n} villagers, the regional health office said."
+                ),
+            )
+        };
+        assert!(conflicts(&[&strike("killed", "12"), &strike("wounded", "30")]).is_empty());
+        assert_eq!(
+            conflicts(&[&strike("killed", "12"), &strike("killed", "15")]).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn different_moments_do_not_conflict() {
+        let handover = article(
+            "May 11, 2025",
+            "Three hostages were handed to the Red Cross in Khan Younis on February 15, 2025, in the sixth exchange.",
+        );
+        let now = article(
+            "May 11, 2025",
+            "Approximately 48 hostages are held in Gaza, and the Red Cross in Khan Younis has asked to visit them.",
+        );
+        assert!(conflicts(&[&handover, &now]).is_empty());
+        // The stated date is what keeps them apart.
+        let undated = handover.replace(" on February 15, 2025,", "");
+        let an = run(&[&undated, &now]);
+        assert_eq!(of_kind(&an, FindingKind::NumberConflict).len(), 1);
+    }
+
+    #[test]
+    fn a_close_match_may_leave_out_a_modifier() {
+        let plain = REFUGEES_120.replace("Syrian ", "");
+        assert_eq!(
+            conflicts(&[
+                &article("March 5, 2025", &plain),
+                &article("March 5, 2025", &REFUGEES_120.replace("120", "140"))
+            ])
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn articles_months_apart_are_a_change_over_time() {
+        let an = run(&[
+            &article("March 5, 2025", REFUGEES_120),
+            &article("July 20, 2025", REFUGEES_140),
+        ]);
+        let found = of_kind(&an, FindingKind::NumberConflict);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].change_over_time);
+        assert_eq!(found[0].severity, Severity::Low);
+        assert!(found[0].summary.starts_with("Changed over time"));
+    }
+
+    #[test]
+    fn the_outlier_is_the_claim_and_the_agreeing_are_evidence() {
+        let date = "March 5, 2025";
+        let others = [
+            "Officials said 140 Syrian refugees crossed the Kessab border post into Turkey on Tuesday morning.",
+            REFUGEES_140,
+        ];
+        let an = run(&[
+            &article(date, others[0]),
+            &article(date, REFUGEES_120),
+            &article(date, others[1]),
+        ]);
+        let found = of_kind(&an, FindingKind::NumberConflict);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let f = found[0];
+        assert_eq!(f.evidence[0].article, 1);
+        assert_eq!(f.evidence.len(), 3);
+        assert_eq!(f.suggestion.as_deref(), Some("140 Syrian refugees"));
+    }
+
+    #[test]
+    fn an_article_that_gives_both_numbers_counts_two_groups() {
+        let day = "Three hostages were freed in Rafah on Sunday as the truce began.";
+        let phase = "Under the deal, which began on Sunday in Rafah, 33 hostages will be freed.";
+        let both = format!("{day} In all, 33 hostages will be freed in the first phase.");
+        assert_eq!(
+            conflicts(&[
+                &article("June 2, 2025", day),
+                &article("June 2, 2025", phase)
+            ])
+            .len(),
+            1
+        );
+        assert!(
+            conflicts(&[
+                &article("June 2, 2025", &both),
+                &article("June 2, 2025", phase)
+            ])
+            .is_empty()
+        );
+        let beside = "Three hostages were freed in Rafah on Sunday as the truce began, and 33 in all will be freed.";
+        assert!(
+            conflicts(&[
+                &article("June 2, 2025", beside),
+                &article("June 2, 2025", phase)
+            ])
+            .is_empty()
+        );
+    }
+
+    fn internal(text: &str) -> Vec<Finding> {
+        let an = run(&[&article("June 2, 2025", text)]);
+        of_kind(&an, FindingKind::InternalInconsistency)
+            .into_iter()
+            .cloned()
+            .collect()
+    }
+
+    #[test]
+    fn parts_adding_up_to_more_than_the_whole() {
+        let found = internal(
+            "The four climbers rescued on Friday, three airlifted from the north face and two carried down the ridge, were taken to hospital in Zermatt.",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].evidence.len(), 3);
+        assert!(
+            found[0]
+                .summary
+                .contains("\"four climbers\" are split 3 + 2 = 5"),
+            "{}",
+            found[0].summary
+        );
+    }
+
+    #[test]
+    fn parts_within_the_whole_are_quiet() {
+        assert!(internal("The five climbers, three from Italy and two from Austria, were taken to hospital in Zermatt.").is_empty());
+        assert!(internal(
+            "Officials count approximately 48 captives in the tunnels: around 20 are believed to be alive, while up to 30 may have died."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn unrelated_numbers_and_other_things_are_not_parts() {
+        assert!(
+            internal("The three women, aged 24, 28 and 31, spent 471 days in captivity.")
+                .is_empty()
+        );
+        assert!(
+            internal(
+                "The three families, two children and two grandparents among them, returned home."
+            )
+            .is_empty()
+        );
+        assert!(internal("The three women held for 15 months and 2 weeks were freed.").is_empty());
+        assert!(internal("The three hostages freed on Saturday, two of them soldiers and two of them dual nationals, were taken to hospital.").is_empty());
+    }
+
+    #[test]
+    fn sample_story_has_the_planted_cases_only() {
+        let an = analyze(
+            crate::samples::articles().expect("samples"),
+            crate::kb::Kb::builtin(),
+            &Options::default(),
+        );
+        let numbers = of_kind(&an, FindingKind::NumberConflict);
+        assert_eq!(numbers.len(), 1, "{numbers:#?}");
+        let q = quotes(&an, numbers[0]);
+        assert_eq!(q[0], "95 Palestinian prisoners");
+        assert_eq!(numbers[0].evidence[0].article, 2);
+        assert_eq!(q[1..], ["90 Palestinian prisoners"; 3]);
+        let parts: Vec<&Finding> = of_kind(&an, FindingKind::InternalInconsistency);
+        assert_eq!(parts.len(), 1, "{parts:#?}");
+        assert_eq!(
+            quotes(&an, parts[0]),
+            ["three women", "two abducted", "two"]
+        );
+        assert_eq!(parts[0].evidence[0].article, 3);
     }
 }

@@ -1,0 +1,74 @@
+//! The analysis is deterministic and does not depend on the order the
+//! articles are given in: finding ids, alignment ids and each article's
+//! mentions are the same for every permutation.
+
+use std::collections::BTreeSet;
+
+use parallax::analysis::{Analysis, Options, analyze};
+use parallax::kb::Kb;
+use parallax::model::Article;
+use proptest::prelude::*;
+
+fn corpus() -> Vec<Article> {
+    let mut articles = parallax::samples::articles().unwrap();
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    if seeds.is_dir() {
+        articles.extend(parallax::ingest::read_inputs(&[seeds], &Default::default()).articles);
+    }
+    articles
+}
+
+/// What must not change with order: ids, and mentions per article path.
+fn fingerprint(
+    a: &Analysis,
+) -> (
+    BTreeSet<String>,
+    BTreeSet<String>,
+    BTreeSet<(String, usize)>,
+) {
+    let findings = a.findings.iter().map(|f| f.id.clone()).collect();
+    let alignments = a.alignments.iter().map(|x| x.id.clone()).collect();
+    let mentions = a
+        .articles
+        .iter()
+        .map(|x| (x.article.path.clone(), x.mentions.len()))
+        .collect();
+    (findings, alignments, mentions)
+}
+
+fn run(articles: Vec<Article>) -> Analysis {
+    analyze(articles, Kb::builtin(), &Options::default())
+}
+
+#[test]
+fn the_same_input_gives_the_same_output() {
+    let first = run(corpus());
+    let second = run(corpus());
+    assert_eq!(fingerprint(&first), fingerprint(&second));
+    let summaries = |a: &Analysis| {
+        a.findings
+            .iter()
+            .map(|f| (f.id.clone(), f.summary.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(summaries(&first), summaries(&second));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+    #[test]
+    fn order_does_not_matter(seed in any::<u64>()) {
+        let canonical = fingerprint(&run(corpus()));
+        let mut shuffled = corpus();
+        // A deterministic shuffle from the seed (Fisher-Yates, xorshift).
+        let mut x = seed | 1;
+        for i in (1..shuffled.len()).rev() {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            shuffled.swap(i, (x % (i as u64 + 1)) as usize);
+        }
+        prop_assert_eq!(fingerprint(&run(shuffled)), canonical);
+    }
+}
