@@ -73,6 +73,9 @@ struct Run {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SourceMap {
     runs: Vec<Run>,
+    /// Runs before this index are closed: new runs never merge into them,
+    /// so a block's runs can be dropped with the block.
+    sealed: usize,
 }
 
 impl SourceMap {
@@ -86,7 +89,9 @@ impl SourceMap {
 
     /// Appends a run; adjacent byte-for-byte runs are merged.
     pub fn push(&mut self, text: usize, src: usize, text_len: usize, src_len: usize) {
-        if let Some(last) = self.runs.last_mut() {
+        if self.runs.len() > self.sealed
+            && let Some(last) = self.runs.last_mut()
+        {
             let contiguous = last.text + last.text_len == text && last.src + last.src_len == src;
             if contiguous && last.text_len == last.src_len && text_len == src_len {
                 last.text_len += text_len;
@@ -100,6 +105,18 @@ impl SourceMap {
             text_len,
             src_len,
         });
+    }
+
+    /// Closes the runs so far (see `sealed`); returns how many there are.
+    pub fn seal(&mut self) -> usize {
+        self.sealed = self.runs.len();
+        self.sealed
+    }
+
+    /// Drops the runs after the first `len`.
+    pub fn truncate(&mut self, len: usize) {
+        self.runs.truncate(len);
+        self.sealed = self.sealed.min(len);
     }
 
     /// The source span of a range of analysis text.
@@ -159,6 +176,8 @@ pub struct TextBuilder {
     pub text: String,
     pub map: SourceMap,
     pub blocks: Vec<Block>,
+    /// How many map runs there were when the open block began.
+    block_runs: usize,
 }
 
 impl TextBuilder {
@@ -183,13 +202,16 @@ impl TextBuilder {
             // Separators have no source: they only keep blocks apart.
             self.text.push_str("\n\n");
         }
+        self.block_runs = self.map.seal();
         self.text.len()
     }
 
     pub fn end_block(&mut self, role: Role, start: usize) {
         let end = self.text.trim_end().len().max(start);
         if self.text[start..end].trim().is_empty() {
+            // A blank block leaves nothing behind, not even its map runs.
             self.text.truncate(start);
+            self.map.truncate(self.block_runs);
         } else {
             self.blocks.push(Block {
                 role,

@@ -13,7 +13,10 @@ fn corpus() -> Vec<Article> {
     let mut articles = parallax::samples::articles().unwrap();
     let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
     if seeds.is_dir() {
-        articles.extend(parallax::ingest::read_inputs(&[seeds], &Default::default()).articles);
+        articles.extend(
+            parallax::ingest::read_inputs(&[seeds], &parallax::ingest::ReadOptions::default())
+                .articles,
+        );
     }
     articles
 }

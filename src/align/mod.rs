@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 
 use crate::analysis::ArticleAnalysis;
-pub use terms::{DiffPart, Terms, diff_words};
+pub use terms::{DiffPart, Terms, diff_words, normal_word, stem};
 
 /// A sentence of the story: article index, sentence index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

@@ -205,8 +205,15 @@ fn stemmer() -> &'static Stemmer {
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
 }
 
+/// The English stem of a word, folded.
+#[must_use]
+pub fn stem(word: &str) -> String {
+    stemmer().stem(&fold(word)).into_owned()
+}
+
 /// The normal form of a content word: folded, stemmed, in its synonym
-/// class. `None` for stop words and fragments.
+/// class. `None` for stop words and fragments. Rules that compare words
+/// across articles use this, so they agree with the aligner.
 #[must_use]
 pub fn normal_word(word: &str) -> Option<String> {
     let folded = fold(word);

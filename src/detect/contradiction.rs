@@ -12,7 +12,7 @@
 //!   in their own words and places. The questions and their markers are data
 //!   (`assets/lexicon/contradictions.txt`).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -34,61 +34,7 @@ pub fn detect(story: &Story) -> Vec<Finding> {
 
 // ---------------------------------------------------------------- words
 
-/// Words too common in news to say what a statement is about (the
-/// aligner's stop list).
-#[rustfmt::skip] // a word list reads better filled than one word a line
-const STOP: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "from", "by", "with", "for",
-    "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does",
-    "did", "will", "would", "could", "should", "may", "might", "must", "can", "that", "which",
-    "who", "whom", "whose", "this", "these", "those", "it", "its", "their", "his", "her", "they",
-    "he", "she", "we", "i", "you", "our", "than", "then", "there", "here", "if", "when", "while",
-    "after", "before", "since", "until", "about", "into", "over", "under", "between", "among",
-    "during", "per", "each", "every", "all", "some", "any", "more", "most", "such", "so", "also",
-    "still", "yet", "only", "just", "both", "either", "neither", "according", "meanwhile",
-    "however", "although", "though", "because", "whether", "what", "where", "why", "how", "amid",
-    "despite", "against", "without", "within", "across", "through", "toward", "towards", "upon",
-    "near", "out", "up", "down", "off", "again", "further", "once", "now", "said", "says", "say",
-    "told", "reported", "report", "reports", "news", "new", "year", "years", "day", "days", "week",
-    "weeks", "month", "months", "time", "times", "other", "first", "last", "one", "two", "three",
-    "s", "mr", "ms", "mrs", "very", "much", "many", "few", "own", "same", "well", "even",
-];
-
-/// The normal form of a content word as the aligner makes it: folded,
-/// stemmed, in its synonym class ("negotiations" and "talks" alike); `None`
-/// for stop words. `align::terms::normal_word` is private to the aligner;
-/// this mirrors it.
-fn normal_word(word: &str) -> Option<String> {
-    static SYNONYMS: OnceLock<HashMap<String, String>> = OnceLock::new();
-    static STEMMER: OnceLock<rust_stemmers::Stemmer> = OnceLock::new();
-    let stemmer =
-        STEMMER.get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English));
-    let stem = |w: &str| stemmer.stem(w).into_owned();
-    let map = SYNONYMS.get_or_init(|| {
-        let mut map = HashMap::new();
-        let text = include_str!("../../assets/lexicon/synonyms.txt");
-        for line in text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        {
-            let stems: Vec<String> = line.split_whitespace().map(|w| stem(&fold(w))).collect();
-            for s in &stems {
-                map.entry(s.clone()).or_insert_with(|| stems[0].clone());
-            }
-        }
-        map
-    });
-    let folded = fold(word);
-    if folded.len() < 3
-        || STOP.contains(&folded.as_str())
-        || !folded.chars().any(char::is_alphabetic)
-    {
-        return None;
-    }
-    let s = stem(&folded);
-    Some(map.get(&s).cloned().unwrap_or(s))
-}
+use crate::align::normal_word;
 
 // ---------------------------------------------------------------- lexicon
 

@@ -224,9 +224,12 @@ fn today_before(a: &ArticleAnalysis, m: &Mention, named: &str) -> Option<usize> 
         .trim_end()
         .trim_end_matches([',', '(', '-', '\u{2013}', '\u{2014}'])
         .trim_end();
+    // The byte after the last non-letter, which may be several bytes long.
     let start = before
-        .rfind(|c: char| !c.is_alphabetic())
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &before[start..];
     TODAY
         .iter()
@@ -330,38 +333,7 @@ const PLANNED: &[&str] = &[
 
 const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "without"];
 
-/// A word as the aligner normalises it: folded, stemmed, in its synonym
-/// class ("freed" and "released" alike). The aligner's own `normal_word`
-/// is private to it; this mirrors it, without its stop list (the words
-/// looked up here are never stop words).
-fn normal_word(word: &str) -> Option<String> {
-    static SYNONYMS: OnceLock<HashMap<String, String>> = OnceLock::new();
-    static STEMMER: OnceLock<rust_stemmers::Stemmer> = OnceLock::new();
-    let stemmer =
-        STEMMER.get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English));
-    let stem = |w: &str| stemmer.stem(w).into_owned();
-    let map = SYNONYMS.get_or_init(|| {
-        let mut map = HashMap::new();
-        let text = include_str!("../../assets/lexicon/synonyms.txt");
-        for line in text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        {
-            let stems: Vec<String> = line.split_whitespace().map(|w| stem(&fold(w))).collect();
-            for s in &stems {
-                map.entry(s.clone()).or_insert_with(|| stems[0].clone());
-            }
-        }
-        map
-    });
-    let folded = fold(word);
-    if folded.len() < 3 || !folded.chars().any(char::is_alphabetic) {
-        return None;
-    }
-    let s = stem(&folded);
-    Some(map.get(&s).cloned().unwrap_or(s))
-}
+use crate::align::normal_word;
 
 /// Event word (normalised) → event class, from the rule's lexicon.
 fn event_classes() -> &'static HashMap<String, usize> {

@@ -14,7 +14,6 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use jiff::civil::Date;
-use rust_stemmers::{Algorithm, Stemmer};
 
 use super::{Finding, FindingKind, Severity, Story};
 use crate::align::Member;
@@ -97,17 +96,12 @@ fn is_unit(word: &str) -> bool {
         .contains(word)
 }
 
-fn stemmer() -> &'static Stemmer {
-    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
-    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
-}
-
 fn stem(word: &str) -> Option<String> {
     let folded = fold(word);
     if folded.len() < 3 || is_stop(&folded) || !folded.chars().any(char::is_alphabetic) {
         return None;
     }
-    Some(stemmer().stem(&folded).into_owned())
+    Some(crate::align::stem(&folded))
 }
 
 /// Stems mapped to their class, from a file of classes one a line.
@@ -119,8 +113,7 @@ fn classes(text: &str) -> HashMap<String, usize> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'));
     for (class, line) in lines.enumerate() {
         for w in line.split_whitespace() {
-            map.entry(stemmer().stem(&fold(w)).into_owned())
-                .or_insert(class);
+            map.entry(crate::align::stem(w)).or_insert(class);
         }
     }
     map
@@ -128,22 +121,9 @@ fn classes(text: &str) -> HashMap<String, usize> {
 
 /// The normal form of a word as the aligner makes it (folded, stemmed, in
 /// its synonym class), so "captives" and "hostages" count the same thing.
-/// `align::terms::normal_word` is private to the aligner; this mirrors it.
 fn normal(word: &str) -> Option<String> {
-    static SYNONYMS: OnceLock<(HashMap<String, usize>, Vec<String>)> = OnceLock::new();
-    let (map, names) = SYNONYMS.get_or_init(|| {
-        let text = include_str!("../../assets/lexicon/synonyms.txt");
-        let names = text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .filter_map(|l| l.split_whitespace().next())
-            .map(|w| stemmer().stem(&fold(w)).into_owned())
-            .collect();
-        (classes(text), names)
-    });
-    let s = stem(word)?;
-    Some(map.get(&s).map_or(s, |&c| names[c].clone()))
+    stem(word)?;
+    crate::align::normal_word(word)
 }
 
 /// The fate class of a word ("killed", "wounded", "freed" …), if any.

@@ -65,6 +65,12 @@ fn field(fields: &BTreeMap<String, Value>, keys: &[&str]) -> Option<String> {
             .and_then(|(_, v)| match v {
                 Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
                 Value::Number(n) => Some(n.to_string()),
+                // TOML's unquoted dates arrive as a one-field object.
+                Value::Object(o) if o.len() == 1 => o
+                    .values()
+                    .next()
+                    .and_then(Value::as_str)
+                    .map(str::to_string),
                 Value::Array(items) => {
                     let names: Vec<&str> = items.iter().filter_map(Value::as_str).collect();
                     (!names.is_empty()).then(|| names.join(", "))

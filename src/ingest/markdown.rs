@@ -47,10 +47,12 @@ pub fn read(source: &str, start: usize) -> (TextBuilder, Vec<Candidate>) {
                 }
             }
             Event::Text(t) | Event::Code(t) if open.is_some() => {
-                if source.get(src..src + range.len()) == Some(&*t) {
-                    b.verbatim(&t, src);
-                } else {
-                    b.decoded(&t, src, range.len());
+                // A code span's range includes its backticks: map the text
+                // to where it really is inside the range when it is there.
+                let raw = source.get(src..src + range.len()).unwrap_or("");
+                match raw.find(&*t) {
+                    Some(at) if !t.is_empty() => b.verbatim(&t, src + at),
+                    _ => b.decoded(&t, src, range.len()),
                 }
             }
             Event::SoftBreak | Event::HardBreak if open.is_some() => {

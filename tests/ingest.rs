@@ -1,0 +1,784 @@
+//! End to end through the `parallax` binary: reading directories, bad
+//! files, odd encodings, standard input, JSON bundles and HTML pages, and
+//! checking that every position in the JSON report points at the file.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ingest")
+}
+
+fn fixture(name: &str) -> PathBuf {
+    fixtures().join(name)
+}
+
+fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+fn parallax() -> Command {
+    let mut cmd = Command::cargo_bin("parallax").expect("the parallax binary is built");
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+/// Runs `parallax report ARGS --format json`, expecting success; returns
+/// the report and standard error.
+fn report_json(args: &[&str]) -> (Value, String) {
+    let out = parallax()
+        .arg("report")
+        .args(args)
+        .args(["--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let json = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "report is not JSON ({e}):\n{}",
+            String::from_utf8_lossy(&out.stdout)
+        )
+    });
+    (json, stderr)
+}
+
+fn arg(path: &Path) -> &str {
+    path.to_str().expect("UTF-8 path")
+}
+
+fn articles(report: &Value) -> &[Value] {
+    report["articles"].as_array().expect("articles array")
+}
+
+fn article<'r>(report: &'r Value, path_ends: &str) -> &'r Value {
+    articles(report)
+        .iter()
+        .find(|a| a["path"].as_str().is_some_and(|p| p.ends_with(path_ends)))
+        .unwrap_or_else(|| panic!("no article {path_ends} in {report:#}"))
+}
+
+fn errors(report: &Value) -> &[Value] {
+    report["errors"].as_array().expect("errors array")
+}
+
+fn mention<'r>(article: &'r Value, text: &str) -> &'r Value {
+    article["mentions"]
+        .as_array()
+        .expect("mentions array")
+        .iter()
+        .find(|m| m["text"] == text)
+        .unwrap_or_else(|| panic!("no mention {text:?} in {article:#}"))
+}
+
+fn usize_of(v: &Value) -> usize {
+    let n = v.as_u64().unwrap_or_else(|| panic!("not a number: {v}"));
+    usize::try_from(n).expect("fits usize")
+}
+
+/// The 1-based line and column (in characters) of byte `at` of `bytes`.
+fn line_col(bytes: &[u8], at: usize) -> (usize, usize) {
+    let before = &bytes[..at];
+    let line = before.split(|&b| b == b'\n').count();
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = std::str::from_utf8(&bytes[line_start..at])
+        .expect("a position on a char boundary")
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+/// Checks that every sentence and mention of `article` quotes `source`
+/// exactly at `start..end`, at the right line and column.
+fn check_positions(article: &Value, source: &[u8]) {
+    let path = article["path"].as_str().unwrap_or("?");
+    let items = article["sentences"]
+        .as_array()
+        .expect("sentences")
+        .iter()
+        .map(|s| ("sentence", s))
+        .chain(
+            article["mentions"]
+                .as_array()
+                .expect("mentions")
+                .iter()
+                .map(|m| ("mention", m)),
+        );
+    let mut count = 0;
+    for (what, item) in items {
+        count += 1;
+        let (start, end) = (usize_of(&item["start"]), usize_of(&item["end"]));
+        let text = item["text"].as_str().expect("text");
+        assert!(
+            start <= end && end <= source.len(),
+            "{path}: {what} {item} outside the file"
+        );
+        assert_eq!(
+            &source[start..end],
+            text.as_bytes(),
+            "{path}: {what} text differs from the file at {start}..{end}"
+        );
+        assert!(!text.is_empty(), "{path}: empty {what} {item}");
+        let (line, column) = line_col(source, start);
+        assert_eq!(
+            (usize_of(&item["line"]), usize_of(&item["column"])),
+            (line, column),
+            "{path}: {what} {text:?} at byte {start}"
+        );
+    }
+    assert!(count > 0, "{path}: no sentences or mentions at all");
+}
+
+/// Checks every article of a report against the file it was read from.
+fn check_report_positions(report: &Value) {
+    for a in articles(report) {
+        let path = a["path"].as_str().expect("path");
+        // "bundle.json#2" is the second article of bundle.json.
+        let file = match path.rsplit_once('#') {
+            Some((file, n)) if n.chars().all(|c| c.is_ascii_digit()) => file,
+            _ => path,
+        };
+        check_positions(a, &read(Path::new(file)));
+    }
+}
+
+/// A PNG-like header: NUL and control bytes.
+const BINARY: &[u8] =
+    b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0\x1f\x15\xc4\x89";
+
+// ---------------------------------------------------------------------------
+
+#[test]
+fn directory_with_bad_files_reads_the_good_ones() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for name in ["news-page.txt", "briefing.md"] {
+        std::fs::copy(fixture(name), dir.path().join(name)).expect("copy fixture");
+    }
+    std::fs::write(dir.path().join("photo.txt"), BINARY).expect("write binary");
+    std::fs::write(dir.path().join("empty.md"), "").expect("write empty");
+
+    let (report, stderr) = report_json(&[arg(dir.path())]);
+
+    assert_eq!(articles(&report).len(), 2, "{report:#}");
+    let page = article(&report, "news-page.txt");
+    assert_eq!(page["format"], "text");
+    assert_eq!(page["published"], "2025-05-11");
+    assert_eq!(
+        page["title"],
+        "Ferry service to Larnaca resumes after storm damage"
+    );
+    let brief = article(&report, "briefing.md");
+    assert_eq!(brief["format"], "markdown");
+    assert_eq!(brief["outlet"], "Quayside Bulletin");
+    assert_eq!(brief["published"], "2025-03-04");
+    check_report_positions(&report);
+
+    let photo = dir.path().join("photo.txt").display().to_string();
+    let empty = dir.path().join("empty.md").display().to_string();
+    assert!(
+        stderr.contains(&format!("{photo}: looks like a binary file")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("{empty}: file is empty")),
+        "{stderr}"
+    );
+
+    let errors = errors(&report);
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    let find = |path: &str| {
+        errors
+            .iter()
+            .find(|e| e["path"] == path)
+            .unwrap_or_else(|| panic!("no error for {path}: {errors:?}"))
+    };
+    assert!(
+        find(&photo)["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("binary")),
+        "{errors:?}"
+    );
+    assert!(
+        find(&empty)["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("empty")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn only_bad_files_exit_with_code_2() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let photo = dir.path().join("photo.txt");
+    let empty = dir.path().join("empty.md");
+    std::fs::write(&photo, BINARY).expect("write binary");
+    std::fs::write(&empty, "  \n\n").expect("write blank");
+
+    for args in [vec![arg(dir.path())], vec![arg(&photo), arg(&empty)]] {
+        parallax()
+            .arg("report")
+            .args(&args)
+            .args(["--format", "json"])
+            .assert()
+            .code(2)
+            .stdout(predicate::str::is_empty())
+            .stderr(predicate::str::contains("no article could be read"))
+            .stderr(predicate::str::contains("photo.txt"))
+            .stderr(predicate::str::contains("empty.md"));
+    }
+
+    parallax()
+        .args(["report", arg(&dir.path().join("missing.txt"))])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("missing.txt"));
+}
+
+#[test]
+fn invalid_utf8_is_a_warning_and_the_article_is_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let good = read(&fixture("news-page.txt"));
+    // A Latin-1 "é" in "Larnaca" on the title line: one bad byte.
+    let at = good
+        .windows(7)
+        .position(|w| w == b"Larnaca")
+        .expect("Larnaca");
+    let mut bytes = good[..=at].to_vec();
+    bytes.push(0xE9);
+    bytes.extend_from_slice(&good[at + 1..]);
+    let path = dir.path().join("latin1.txt");
+    std::fs::write(&path, &bytes).expect("write");
+
+    let (report, stderr) = report_json(&[arg(&path)]);
+
+    let shown = path.display().to_string();
+    assert!(
+        stderr.contains("warning") && stderr.contains(&shown) && stderr.contains("UTF-8"),
+        "{stderr}"
+    );
+    let warnings = report["warnings"].as_array().expect("warnings");
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.as_str().is_some_and(|w| w.contains(&shown))),
+        "{warnings:?}"
+    );
+    let a = article(&report, "latin1.txt");
+    assert_eq!(a["published"], "2025-05-11");
+    mention(a, "Prime Minister Benjamin Netanyahu");
+    // Positions refer to the repaired text, as the warning says.
+    check_positions(a, String::from_utf8_lossy(&bytes).as_bytes());
+    assert!(errors(&report).is_empty());
+}
+
+#[test]
+fn bom_articles_keep_exact_positions() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for name in ["news-page.txt", "briefing.md", "bundle.json"] {
+        let mut bytes = BOM.to_vec();
+        bytes.extend(read(&fixture(name)));
+        std::fs::write(dir.path().join(name), bytes).expect("write");
+    }
+
+    let (report, _) = report_json(&[arg(dir.path())]);
+
+    assert_eq!(articles(&report).len(), 4, "{report:#}");
+    check_report_positions(&report);
+
+    let page = article(&report, "news-page.txt");
+    let file = read(&dir.path().join("news-page.txt"));
+    let m = mention(page, "Prime Minister Benjamin Netanyahu");
+    let start = usize_of(&m["start"]);
+    let end = usize_of(&m["end"]);
+    assert_eq!(&file[start..end], b"Prime Minister Benjamin Netanyahu");
+    let plain = read(&fixture("news-page.txt"));
+    let plain_start = plain.windows(5).position(|w| w == b"Prime").expect("Prime");
+    assert_eq!(start, plain_start + BOM.len(), "the BOM's 3 bytes count");
+    assert_eq!((usize_of(&m["line"]), usize_of(&m["column"])), (7, 99));
+
+    // The front matter after a BOM is still read.
+    let brief = article(&report, "briefing.md");
+    assert_eq!(brief["title"], "Water talks open in Amman");
+    assert_eq!(brief["published"], "2025-03-04");
+    let bundle = article(&report, "bundle.json#1");
+    assert_eq!(bundle["outlet"], "Gulf Ledger");
+}
+
+#[test]
+fn standard_input_is_read() {
+    let bytes = read(&fixture("news-page.txt"));
+    let out = parallax()
+        .args(["report", "-", "--format", "json"])
+        .write_stdin(bytes.clone())
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(articles(&report).len(), 1);
+    let a = &articles(&report)[0];
+    assert_eq!(a["path"], "-");
+    assert_eq!(
+        a["title"],
+        "Ferry service to Larnaca resumes after storm damage"
+    );
+    assert_eq!(a["published"], "2025-05-11");
+    mention(a, "Prime Minister Benjamin Netanyahu");
+    check_positions(a, &bytes);
+}
+
+#[test]
+fn standard_input_sniffs_the_format() {
+    let bytes = read(&fixture("page.html"));
+    let out = parallax()
+        .args(["report", "-", "--format", "json"])
+        .write_stdin(bytes.clone())
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let a = &articles(&report)[0];
+    assert_eq!(a["format"], "html");
+    assert_eq!(a["title"], "Desert solar farm switched on");
+    check_positions(a, &bytes);
+
+    parallax()
+        .args(["report", "-", "--format", "json"])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("-: file is empty"));
+}
+
+#[test]
+fn json_array_reads_good_items_and_reports_the_bad_one() {
+    let path = fixture("bundle.json");
+    let (report, stderr) = report_json(&[arg(&path)]);
+
+    assert_eq!(articles(&report).len(), 2, "{report:#}");
+    let rail = article(&report, "bundle.json#1");
+    assert_eq!(rail["format"], "json");
+    assert_eq!(rail["title"], "Rail link to Aqaba approved");
+    assert_eq!(rail["outlet"], "Gulf Ledger");
+    assert_eq!(rail["published"], "2025-02-10");
+    let clinic = article(&report, "bundle.json#2");
+    assert_eq!(clinic["title"], "Clinic reopens in Jenin");
+    assert_eq!(clinic["published"], "2025-02-11");
+    mention(clinic, "at least 25 patients");
+    check_report_positions(&report);
+
+    // A sentence with escapes quotes them as written in the file.
+    let quoted = rail["sentences"]
+        .as_array()
+        .expect("sentences")
+        .iter()
+        .filter_map(|s| s["text"].as_str())
+        .find(|s| s.contains("turning point"))
+        .expect("the quoted sentence");
+    assert!(quoted.contains(r"\u201Cturning point\u201D"), "{quoted}");
+
+    let errors = errors(&report);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let message = errors[0]["message"].as_str().expect("message");
+    assert!(
+        errors[0]["path"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("bundle.json")),
+        "{errors:?}"
+    );
+    assert!(
+        message.contains("item 3") && message.contains("`text`"),
+        "{message}"
+    );
+    assert!(stderr.contains("item 3"), "{stderr}");
+}
+
+#[test]
+fn html_page_reads_only_the_story() {
+    let path = fixture("page.html");
+    let (report, _) = report_json(&[arg(&path)]);
+    let a = article(&report, "page.html");
+    assert_eq!(a["format"], "html");
+    assert_eq!(a["title"], "Desert solar farm switched on");
+    assert_eq!(a["outlet"], "Sandline Herald");
+    assert_eq!(a["author"], "Omar Saleh");
+    assert_eq!(a["published"], "2025-04-22");
+
+    let sentences: Vec<&str> = a["sentences"]
+        .as_array()
+        .expect("sentences")
+        .iter()
+        .map(|s| s["text"].as_str().expect("text"))
+        .collect();
+    assert!(
+        sentences.iter().any(|s| s.starts_with("A solar farm near")),
+        "{sentences:?}"
+    );
+    assert!(
+        sentences
+            .iter()
+            .any(|s| s.starts_with("Engineers said it could supply")),
+        "{sentences:?}"
+    );
+    for s in &sentences {
+        for furniture in [
+            "trackingLabel",
+            "Analytics",
+            "@context",
+            "Sign in",
+            "Energy",
+            "Home",
+            "rights reserved",
+            "&copy;",
+        ] {
+            assert!(!s.contains(furniture), "{furniture:?} read in {s:?}");
+        }
+    }
+    // The first sentence is the headline; the date in the story resolves
+    // against the published date (2025-04-22 is a Tuesday).
+    assert_eq!(a["sentences"][0]["role"], "title");
+    assert_eq!(mention(a, "Monday")["value"]["from"], "2025-04-21");
+    check_report_positions(&report);
+}
+
+#[test]
+fn output_option_writes_the_report_to_a_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("report.json");
+    let input = fixture("news-page.txt");
+    parallax()
+        .args(["report", arg(&input), "--format", "json", "-o", arg(&out)])
+        .assert()
+        .success()
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains("wrote"));
+    let written = std::fs::read_to_string(&out).expect("report written");
+    let report: Value = serde_json::from_str(&written).expect("JSON");
+    assert_eq!(articles(&report).len(), 1);
+    check_report_positions(&report);
+
+    let (to_stdout, _) = report_json(&[arg(&input)]);
+    assert_eq!(report, to_stdout, "-o writes what stdout would show");
+
+    // The text report too.
+    let text_out = dir.path().join("report.txt");
+    parallax()
+        .args(["report", arg(&input), "--output", arg(&text_out)])
+        .assert()
+        .success()
+        .stdout(predicate::str::is_empty());
+    let text = std::fs::read_to_string(&text_out).expect("text report written");
+    assert!(!text.is_empty());
+    assert!(!text.contains('\u{1b}'), "no colour in a file");
+}
+
+#[test]
+fn story_date_resolves_relative_dates_of_undated_articles() {
+    let input = fixture("undated.txt");
+
+    let (undated, _) = report_json(&[arg(&input)]);
+    let a = article(&undated, "undated.txt");
+    assert_eq!(a["published"], Value::Null);
+    assert_eq!(mention(a, "Sunday")["value"]["from"], Value::Null);
+
+    let (dated, _) = report_json(&[arg(&input), "--date", "2025-05-11"]);
+    let a = article(&dated, "undated.txt");
+    assert_eq!(a["published"], "2025-05-11");
+    let sunday = mention(a, "Sunday");
+    assert_eq!(sunday["kind"], "date");
+    assert_eq!(sunday["value"]["from"], "2025-05-11");
+    assert_eq!(sunday["value"]["to"], "2025-05-11");
+    check_report_positions(&dated);
+
+    // A stated date wins over --date.
+    let (stated, _) = report_json(&[arg(&fixture("news-page.txt")), "--date", "2024-01-01"]);
+    let a = article(&stated, "news-page.txt");
+    assert_eq!(a["published"], "2025-05-11");
+    assert_eq!(mention(a, "Sunday")["value"]["from"], "2025-05-11");
+}
+
+#[test]
+fn every_fixture_has_exact_positions() {
+    let dir = fixtures();
+    let (report, _) = report_json(&[arg(&dir)]);
+    let mut paths: Vec<&str> = articles(&report)
+        .iter()
+        .map(|a| a["path"].as_str().expect("path"))
+        .collect();
+    paths.sort_unstable();
+    let names: Vec<&str> = paths
+        .iter()
+        .map(|p| p.rsplit('/').next().unwrap_or(p))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "briefing.md",
+            "bundle.json#1",
+            "bundle.json#2",
+            "news-page.txt",
+            "page.html",
+            "undated.txt"
+        ]
+    );
+    check_report_positions(&report);
+
+    // One file at a time gives the same articles as the directory.
+    for a in articles(&report) {
+        let path = a["path"].as_str().expect("path");
+        let file = path.split('#').next().unwrap_or(path);
+        let (alone, _) = report_json(&[file]);
+        let same = article(&alone, path.rsplit('/').next().unwrap_or(path));
+        assert_eq!(same["sentences"], a["sentences"], "{path}");
+        assert_eq!(same["mentions"], a["mentions"], "{path}");
+    }
+}
+
+#[test]
+fn line_and_column_count_characters() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("wide.txt");
+    let text = "Caf\u{e9} r\u{e9}sum\u{e9} \u{1F4F0}\n\n\u{2014} \u{201C}Talks\u{201D} resumed in Amman on Sunday, officials said.\n";
+    std::fs::write(&path, text).expect("write");
+    let (report, _) = report_json(&[arg(&path), "--date", "2025-05-11"]);
+    let a = article(&report, "wide.txt");
+    let sunday = mention(a, "Sunday");
+    let amman = mention(a, "Amman");
+    assert_eq!(
+        usize_of(&amman["start"]),
+        text.find("Amman").expect("Amman")
+    );
+    assert_eq!(
+        (usize_of(&amman["line"]), usize_of(&amman["column"])),
+        (3, 22)
+    );
+    assert_eq!(
+        (usize_of(&sunday["line"]), usize_of(&sunday["column"])),
+        (3, 31)
+    );
+    check_report_positions(&report);
+}
+
+#[test]
+fn crlf_articles_keep_exact_positions() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for name in ["news-page.txt", "briefing.md", "undated.txt"] {
+        let text = String::from_utf8(read(&fixture(name))).expect("UTF-8 fixture");
+        std::fs::write(dir.path().join(name), text.replace('\n', "\r\n")).expect("write");
+    }
+    let (report, _) = report_json(&[arg(dir.path())]);
+    assert_eq!(articles(&report).len(), 3, "{report:#}");
+    check_report_positions(&report);
+    let brief = article(&report, "briefing.md");
+    assert_eq!(brief["published"], "2025-03-04");
+    for a in articles(&report) {
+        for s in a["sentences"].as_array().expect("sentences") {
+            let text = s["text"].as_str().expect("text");
+            assert!(!text.ends_with('\r'), "{text:?}");
+        }
+    }
+}
+
+#[test]
+fn front_matter_in_toml_and_broken_front_matter() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let toml = dir.path().join("toml.md");
+    std::fs::write(
+        &toml,
+        "+++\ntitle = \"Border crossing reopens\"\noutlet = \"Valley Courier\"\ndate = \"2025-01-20\"\n+++\n\nTrucks crossed at Allenby on Sunday, officials said.\n",
+    )
+    .expect("write");
+    let (report, _) = report_json(&[arg(&toml)]);
+    let a = article(&report, "toml.md");
+    assert_eq!(a["title"], "Border crossing reopens");
+    assert_eq!(a["outlet"], "Valley Courier");
+    assert_eq!(a["published"], "2025-01-20");
+    // 2025-01-20 is a Monday: "on Sunday" is the day before.
+    assert_eq!(mention(a, "Sunday")["value"]["from"], "2025-01-19");
+    check_report_positions(&report);
+
+    let broken = dir.path().join("broken.md");
+    std::fs::write(
+        &broken,
+        "---\ntitle: [never closed\n---\n\nTrucks crossed at Allenby on Sunday, officials said.\n",
+    )
+    .expect("write");
+    let (report, stderr) = report_json(&[arg(&broken)]);
+    let shown = broken.display().to_string();
+    assert!(
+        stderr.contains("warning") && stderr.contains(&shown) && stderr.contains("YAML"),
+        "{stderr}"
+    );
+    let a = article(&report, "broken.md");
+    assert_eq!(a["published"], Value::Null);
+    mention(a, "Sunday");
+    check_report_positions(&report);
+}
+
+#[test]
+fn toml_front_matter_native_date_is_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("native.md");
+    std::fs::write(
+        &path,
+        "+++\ntitle = \"Border crossing reopens\"\ndate = 2025-01-20T08:15:00Z\n+++\n\nTrucks crossed at Allenby on Sunday, officials said.\n",
+    )
+    .expect("write");
+    let (report, _) = report_json(&[arg(&path)]);
+    let a = article(&report, "native.md");
+    assert_eq!(a["title"], "Border crossing reopens");
+    assert_eq!(a["published"], "2025-01-20");
+}
+
+#[test]
+fn unusable_json_and_text_are_explained() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cases = [
+        (
+            "no-body.json",
+            "{\"title\": \"Only a title\"}",
+            "no `text` or `body` field",
+        ),
+        (
+            "empty-body.json",
+            "{\"text\": \"  \"}",
+            "article text is empty",
+        ),
+        ("broken.json", "{\"text\": \"unterminated", "not valid JSON"),
+        (
+            "wrong-type.json",
+            "{\"body\": [\"a\", \"b\"]}",
+            "field `body` must be a string",
+        ),
+        (
+            "furniture.txt",
+            "Subscribe\nShare this article\nAdvertisement\n",
+            "no article text found",
+        ),
+    ];
+    for (name, content, _) in cases {
+        std::fs::write(dir.path().join(name), content).expect("write");
+    }
+    let assert = parallax()
+        .args(["report", arg(dir.path()), "--format", "json"])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    for (name, _, reason) in cases {
+        let shown = dir.path().join(name).display().to_string();
+        assert!(
+            stderr.contains(&format!("{shown}: {reason}")),
+            "{name}: {reason:?} missing from\n{stderr}"
+        );
+    }
+}
+
+#[test]
+fn files_over_the_size_limit_are_refused() {
+    let input = fixture("news-page.txt");
+    let size = read(&input).len();
+    parallax()
+        .args(["report", arg(&input), "--max-size", "100"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "{}: file is {size} bytes, over the 100 byte limit",
+            input.display()
+        )));
+    parallax()
+        .args(["report", "-", "--max-size", "100"])
+        .write_stdin(read(&input))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "-: input is over the 100 byte limit",
+        ));
+    let (report, _) = report_json(&[arg(&input), "--max-size", &size.to_string()]);
+    assert_eq!(articles(&report).len(), 1);
+}
+
+#[test]
+fn directories_skip_hidden_files_and_other_extensions() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let nested = dir.path().join("2025").join("may");
+    std::fs::create_dir_all(&nested).expect("mkdir");
+    std::fs::copy(fixture("news-page.txt"), nested.join("news-page.TXT")).expect("copy");
+    std::fs::copy(fixture("briefing.md"), dir.path().join(".draft.md")).expect("copy");
+    std::fs::copy(fixture("undated.txt"), dir.path().join("notes.pdf")).expect("copy");
+    std::fs::write(dir.path().join("photo.jpg"), BINARY).expect("write");
+    let (report, stderr) = report_json(&[arg(dir.path())]);
+    assert_eq!(articles(&report).len(), 1, "{report:#}");
+    article(&report, "news-page.TXT");
+    assert!(errors(&report).is_empty(), "{report:#}");
+    assert!(!stderr.contains("error"), "{stderr}");
+    check_report_positions(&report);
+}
+
+#[test]
+fn markdown_blank_paragraph_keeps_positions() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("spacer.md");
+    std::fs::write(
+        &path,
+        "---\npublished: 2025-05-11\n---\n\n# Talks resume\n\n&nbsp;\n\nHamas said on Sunday that at least 8 people were hurt.\n",
+    )
+    .expect("write");
+    let (report, _) = report_json(&[arg(&path)]);
+    let a = article(&report, "spacer.md");
+    // Today the mention is quoted as "&nbsp;\n\nHamas".
+    mention(a, "Hamas");
+    check_report_positions(&report);
+}
+
+#[test]
+fn markdown_code_span_keeps_positions() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("code.md");
+    std::fs::write(
+        &path,
+        "---\npublished: 2025-05-11\n---\nThe ministry site showed `Closed. Reopens Monday` on Sunday, officials said.\n",
+    )
+    .expect("write");
+    let (report, _) = report_json(&[arg(&path)]);
+    let a = article(&report, "code.md");
+    // Today the date is quoted as "`Closed. Reopens Monday`" and the two
+    // sentences overlap on the code span.
+    mention(a, "Monday");
+    let sentences = a["sentences"].as_array().expect("sentences");
+    for pair in sentences.windows(2) {
+        assert!(
+            usize_of(&pair[0]["end"]) <= usize_of(&pair[1]["start"]),
+            "overlapping sentences {} and {}",
+            pair[0],
+            pair[1]
+        );
+    }
+    check_report_positions(&report);
+}
+
+#[test]
+fn curly_possessive_before_a_weekday_does_not_crash() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("possessive.md");
+    std::fs::write(
+        &path,
+        "---\npublished: 2025-05-11\n---\n\nNetanyahu\u{2019}s Monday speech drew crowds, officials said.\n",
+    )
+    .expect("write");
+    // Today: exit 101, "start byte index 10 is not a char boundary".
+    let (report, _) = report_json(&[arg(&path)]);
+    let a = article(&report, "possessive.md");
+    mention(a, "Monday");
+    check_report_positions(&report);
+}
