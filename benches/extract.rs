@@ -2,9 +2,10 @@
 //! splitting and mention extraction — on a generated corpus of news
 //! articles, on one core.
 //!
-//! Run with `cargo bench --bench extract`. Before divan's own report, one
-//! timed pass over the corpus prints the figure that matters plainly:
-//! words of article body per second.
+//! Run with `cargo bench --bench extract`. Before divan's own report, a
+//! warm-up and three timed passes over the corpus print the figure that
+//! matters plainly: words of article body per second (best pass, wall
+//! clock, and the thread's on-CPU time where Linux reports it).
 //!
 //! The corpus is generated deterministically (a tiny xorshift generator
 //! over hand-written sentence templates), so every run measures the same
@@ -31,14 +32,38 @@ fn main() {
     let corpus = corpus();
     // A warm-up pass: checks every article reads, fills caches.
     let (sentences, mentions) = run(corpus, kb);
-    let mut best = Duration::MAX;
+    let mut best: Option<Pass> = None;
     for _ in 0..3 {
+        let cpu = on_cpu();
         let start = Instant::now();
         divan::black_box(run(corpus, kb));
-        best = best.min(start.elapsed());
+        let wall = start.elapsed();
+        let cpu = on_cpu()
+            .zip(cpu)
+            .map(|(end, start)| end.saturating_sub(start));
+        if best.as_ref().is_none_or(|b| wall < b.wall) {
+            best = Some(Pass { wall, cpu });
+        }
     }
-    report(corpus, sentences, mentions, best);
+    if let Some(best) = best {
+        report(corpus, sentences, mentions, &best);
+    }
     divan::main();
+}
+
+/// One timed pass over the corpus.
+struct Pass {
+    wall: Duration,
+    /// Time this thread actually ran, where the OS reports it: on a busy
+    /// machine wall time also counts waiting for a core.
+    cpu: Option<Duration>,
+}
+
+/// Time this thread has spent on a CPU (Linux `schedstat`), if known.
+fn on_cpu() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns = stat.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(ns))
 }
 
 /// Runs every article through `read_str` and `analyze_article`; returns
@@ -59,7 +84,7 @@ fn run(corpus: &Corpus, kb: &Kb) -> (usize, usize) {
     (sentences, mentions)
 }
 
-#[divan::bench(sample_count = 10, sample_size = 1)]
+#[divan::bench(sample_count = 10, sample_size = 1, max_time = 20)]
 fn ingest_split_extract(bencher: Bencher) {
     let kb = Kb::builtin();
     let corpus = corpus();
@@ -73,9 +98,9 @@ fn ingest_split_extract(bencher: Bencher) {
     clippy::cast_precision_loss,
     reason = "word and byte counts are far below 2^52"
 )]
-fn report(corpus: &Corpus, sentences: usize, mentions: usize, best: Duration) {
-    let secs = best.as_secs_f64();
-    let words_per_sec = corpus.words as f64 / secs;
+fn report(corpus: &Corpus, sentences: usize, mentions: usize, best: &Pass) {
+    let words = corpus.words as f64;
+    let secs = best.wall.as_secs_f64();
     let (txt, md, html) = corpus.formats();
     eprintln!(
         "corpus: {} articles ({txt} .txt, {md} .md, {html} .html), {} words of body, {:.1} MB of source; {} sentences, {} mentions",
@@ -88,8 +113,20 @@ fn report(corpus: &Corpus, sentences: usize, mentions: usize, best: Duration) {
     eprintln!(
         "ingest+extract: {} words in {secs:.2} s = {:.2} M words/s (1 core, best of 3 passes; target >= 1.00 M words/s)",
         thousands(corpus.words),
-        words_per_sec / 1e6,
+        words / secs / 1e6,
     );
+    if let Some(cpu) = best.cpu {
+        let cpu = cpu.as_secs_f64();
+        eprintln!(
+            "  of which on-CPU {cpu:.2} s = {:.2} M words/s{}",
+            words / cpu / 1e6,
+            if cpu < secs * 0.9 {
+                " (the machine is busy: the wall figure includes waiting for a core)"
+            } else {
+                ""
+            },
+        );
+    }
     eprintln!("(in the divan table below, \"item/s\" is words of article body per second)");
 }
 
@@ -345,10 +382,11 @@ const CROSSINGS: &[&str] = &[
 /// `{official}` names an official in full, `{surname}` the last one named,
 /// `{unknown}` someone the KB does not know, `{q}` a qualifier (with its
 /// space, possibly empty), `{n}` a number, `{day}` a relative day, `{date}`
-/// a full date, `{month}` a month, `{weekday}` a weekday.
+/// a full date, `{month}` a month, `{weekday}` a weekday, `{victims}` who
+/// can be killed or wounded.
 const SENTENCES: &[&str] = &[
     "{official} said {day} that {country} would send {q}{n} {noun} to {city}.",
-    "{q}{n} {noun} were killed in strikes on {city} {day}, according to {outlet}.",
+    "{q}{n} {victims} were killed in strikes on {city} {day}, according to {outlet}.",
     "\"We will not accept any deal that leaves our {noun} behind,\" {official} told {outlet}.",
     "{unknown} told {outlet} that talks in {city} had stalled over the timing of the next exchange.",
     "The agreement, signed on {date}, allows {q}{n} trucks a day to cross into the territory.",
@@ -367,7 +405,7 @@ const SENTENCES: &[&str] = &[
     "Prices in the markets of {city} have risen by {q}{n} percent since {month}, traders said.",
     "A spokesperson for {official} declined to comment on the report by {outlet}.",
     "{surname} told reporters in {city} that the first phase would last {n} days.",
-    "Fighting continued in the north, where {q}{n} {noun} were reported wounded {day}.",
+    "Fighting continued in the north, where {q}{n} {victims} were reported wounded {day}.",
     "The next round is scheduled for {date}, officials in {city} said.",
     "Satellite images reviewed by {outlet} showed {q}{n} buildings destroyed near {city}.",
     "{official} and {official} spoke by phone {day}, according to a readout from {country}.",
@@ -462,6 +500,8 @@ impl Writer<'_> {
             "org" => out.push_str(rng.pick(ORGS)),
             "q" => out.push_str(rng.pick(QUALIFIERS)),
             "noun" => out.push_str(rng.pick(NOUNS)),
+            "victims" => out.push_str(rng.pick(&["people", "civilians", "soldiers", "children"])),
+            "author" => out.push_str(rng.pick(AUTHORS)),
             "word" => out.push_str(rng.pick(WORD_NUMBERS)),
             "crossing" => out.push_str(rng.pick(CROSSINGS)),
             "day" => out.push_str(rng.pick(DAYS)),
@@ -568,8 +608,8 @@ fn generate(count: usize, seed: u64) -> Corpus {
                     ordinal(d)
                 );
                 let caption = w.line(&[
-                    "A convoy arrives in {city} {day}. (Photo by {unknown} / AFP)",
-                    "Crowds gather in {city} {day}. (Photo by {unknown} / Reuters)",
+                    "A convoy arrives in {city} {day}. (Photo by {author} / AFP)",
+                    "Crowds gather in {city} {day}. (Photo by {author} / Reuters)",
                 ]);
                 let _ = writeln!(s, "{caption}\n");
                 let dateline = publisher.to_uppercase();
