@@ -52,7 +52,7 @@ pub fn read(source: &str, start: usize) -> (TextBuilder, Vec<Candidate>) {
                 let raw = source.get(src..src + range.len()).unwrap_or("");
                 match raw.find(&*t) {
                     Some(at) if !t.is_empty() => b.verbatim(&t, src + at),
-                    _ => b.decoded(&t, src, range.len()),
+                    _ => map_loosely(&mut b, &t, raw, src),
                 }
             }
             Event::SoftBreak | Event::HardBreak if open.is_some() => {
@@ -64,6 +64,41 @@ pub fn read(source: &str, start: usize) -> (TextBuilder, Vec<Candidate>) {
     // Blocks are re-derived from candidates by the layout pass.
     b.blocks.clear();
     (b, candidates)
+}
+
+/// Maps text that differs from its source only in whitespace (a code span
+/// whose line break became a space) character by character, so sentences
+/// inside keep distinct positions; anything else maps as one unit.
+fn map_loosely(b: &mut TextBuilder, text: &str, raw: &str, src: usize) {
+    let (mut i, mut j) = (0, 0);
+    // Skip what precedes the text in the source (backticks, a space).
+    if let Some(first) = text.chars().next() {
+        j = raw.find(first).unwrap_or(raw.len());
+    }
+    while i < text.len() && j < raw.len() {
+        let (Some(c), Some(r)) = (text[i..].chars().next(), raw[j..].chars().next()) else {
+            break;
+        };
+        if c == r {
+            b.verbatim(&text[i..i + c.len_utf8()], src + j);
+            i += c.len_utf8();
+            j += r.len_utf8();
+        } else if c == ' ' && r.is_whitespace() {
+            let run = raw[j..].len() - raw[j..].trim_start().len();
+            b.decoded(" ", src + j, run.max(1));
+            i += 1;
+            j += run.max(1);
+        } else {
+            break;
+        }
+    }
+    if i < text.len() {
+        b.decoded(
+            &text[i..],
+            src + j.min(raw.len()),
+            raw.len().saturating_sub(j),
+        );
+    }
 }
 
 #[cfg(test)]
