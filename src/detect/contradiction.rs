@@ -12,7 +12,7 @@
 //!   in their own words and places. The questions and their markers are data
 //!   (`assets/lexicon/contradictions.txt`).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -372,8 +372,27 @@ struct Polar {
 fn negations(story: &Story) -> (Vec<Finding>, HashSet<(Member, Member)>) {
     let mut out = Vec::new();
     let mut seen = HashSet::new();
+    // Each sentence is read once, however many pairs it is in.
+    let mut toks: HashMap<Member, Vec<Tok>> = HashMap::new();
     for p in story.pairs {
-        let found = polar_clauses(story, p.a, p.b).or_else(|| polar_clauses(story, p.b, p.a));
+        for m in [p.a, p.b] {
+            toks.entry(m).or_insert_with(|| sentence_toks(story, m));
+        }
+    }
+    let negated = |m: &Member| {
+        let t = &toks[m];
+        (0..t.len()).any(|i| negator(t, i).is_some())
+    };
+    for p in story.pairs {
+        let (a, b) = (negated(&p.a), negated(&p.b));
+        let try_order =
+            |neg: Member, pos: Member| polar_clauses(story, (neg, &toks[&neg]), (pos, &toks[&pos]));
+        let found = match (a, b) {
+            (false, false) => None, // no negation: nothing to compare
+            (true, false) => try_order(p.a, p.b),
+            (false, true) => try_order(p.b, p.a),
+            (true, true) => try_order(p.a, p.b).or_else(|| try_order(p.b, p.a)),
+        };
         let Some(polar) = found else { continue };
         seen.insert(pair_key(p.a, p.b));
         out.push(negation_finding(story, &polar, p.score));
@@ -386,11 +405,14 @@ fn pair_key(a: Member, b: Member) -> (Member, Member) {
 }
 
 /// The best pair of clauses where `neg` negates what `pos` states.
-fn polar_clauses(story: &Story, neg: Member, pos: Member) -> Option<Polar> {
+fn polar_clauses(
+    story: &Story,
+    (neg, tn): (Member, &[Tok]),
+    (pos, tp): (Member, &[Tok]),
+) -> Option<Polar> {
     if is_question(story.sentence(neg)) || is_question(story.sentence(pos)) {
         return None;
     }
-    let (tn, tp) = (sentence_toks(story, neg), sentence_toks(story, pos));
     let text_n = &story.articles[neg.article].article.text;
     let positive: Vec<Range<usize>> = clauses(&tp)
         .into_iter()

@@ -221,8 +221,13 @@ impl Sentence<'_> {
         self.tokens.get(i).map_or("", |t| t.text(self.text))
     }
 
-    pub fn lower(&self, i: usize) -> String {
-        self.word(i).to_lowercase()
+    pub fn lower(&self, i: usize) -> std::borrow::Cow<'_, str> {
+        let w = self.word(i);
+        if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+            std::borrow::Cow::Owned(w.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(w)
+        }
     }
 
     pub fn is(&self, i: usize, words: &[&str]) -> bool {

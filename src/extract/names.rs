@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::words::{
-    self, ORG_WORDS, PLACE_WORDS, SPEECH_VERBS, has_word, is_given_name, is_stop, titles,
+    self, ORG_WORDS, PLACE_WORDS, SPEECH_VERBS, has_word, is_given_name, is_stop, titles_starting,
 };
 use super::{
     Context, Mention, MentionKind, NamedValue, OfficeValue, PersonValue, Sentence, Tense, Value,
@@ -155,16 +155,14 @@ fn role_at(s: &Sentence, _kb: &Kb, i: usize) -> Option<RolePhrase> {
 
 /// The last token of a generic title starting at `i` ("Foreign Minister").
 fn title_at(s: &Sentence, i: usize) -> Option<usize> {
-    titles().iter().find_map(|title| {
+    titles_starting(s.word(i)).iter().find_map(|title| {
         let n = title.len();
         let fits = (0..n).all(|k| s.word(i + k).eq_ignore_ascii_case(&title[k]))
             || title_with_dot(s, i, title);
-        fits.then_some(
+        fits.then(|| {
             i + n - 1
-                + usize::from(
-                    title.last().is_some_and(|w| w.ends_with('.')) && s.is(i + n, &["."]),
-                ),
-        )
+                + usize::from(title.last().is_some_and(|w| w.ends_with('.')) && s.is(i + n, &["."]))
+        })
     })
 }
 
@@ -599,20 +597,17 @@ fn tense_after(s: &Sentence, from: usize) -> Option<Tense> {
         if s.tokens[k].kind == Kind::Punct && k > from {
             return None;
         }
-        if FUTURE.contains(&w.as_str()) {
+        if FUTURE.contains(&&*w) {
             return Some(Tense::Future);
         }
-        if PRESENT.contains(&w.as_str()) {
+        if PRESENT.contains(&&*w) {
             return Some(Tense::Present);
         }
-        if PAST.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ed")) {
+        if PAST.contains(&&*w) || (w.len() > 4 && w.ends_with("ed")) {
             return Some(Tense::Past);
         }
         let adverb = w.ends_with("ly")
-            || matches!(
-                w.as_str(),
-                "also" | "now" | "still" | "reportedly" | "allegedly"
-            );
+            || matches!(&*w, "also" | "now" | "still" | "reportedly" | "allegedly");
         if !adverb {
             // A lowercase verb ending in -s after the subject: "sees", "warns".
             let verbish = w.len() > 3

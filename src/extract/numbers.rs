@@ -88,8 +88,10 @@ const VAGUE: &[(&str, f64)] = &[
 ];
 
 fn lookup(table: &[(&str, f64)], word: &str) -> Option<f64> {
-    let w = word.to_ascii_lowercase();
-    table.iter().find(|(k, _)| *k == w).map(|&(_, v)| v)
+    table
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(word))
+        .map(|&(_, v)| v)
 }
 
 /// A number word, including "twenty-five" and "twenty-fifth".

@@ -1,7 +1,7 @@
 //! Word lists the extractors share. Open classes (given names, titles) are
 //! data files in `assets/lexicon/`; closed classes are listed here.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 pub const MONTHS: &[&str] = &[
@@ -32,10 +32,16 @@ pub const WEEKDAYS: &[&str] = &[
 /// The month (1-12) a word names: "February", "Feb", "Feb.", "Sept".
 #[must_use]
 pub fn month(word: &str) -> Option<i8> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
+    let w = word.trim_end_matches('.');
+    if w.len() < 3 || w.len() > 9 {
         return None;
     }
+    let mut buf = [0u8; 9];
+    buf[..w.len()].copy_from_slice(w.as_bytes());
+    buf[..w.len()].make_ascii_lowercase();
+    let Ok(w) = std::str::from_utf8(&buf[..w.len()]) else {
+        return None;
+    };
     let i = MONTHS.iter().position(|m| {
         *m == w
             || (w.len() >= 3 && w.len() <= 4 && m.starts_with(&w) && w != "mar"
@@ -51,8 +57,7 @@ pub fn month(word: &str) -> Option<i8> {
 /// The weekday (0 = Monday) a word names: "Sunday", "Sun.".
 #[must_use]
 pub fn weekday(word: &str) -> Option<usize> {
-    let w = word.to_ascii_lowercase();
-    WEEKDAYS.iter().position(|d| *d == w)
+    WEEKDAYS.iter().position(|d| d.eq_ignore_ascii_case(word))
 }
 
 /// Function words that never start or end a name or a counted phrase.
@@ -196,8 +201,7 @@ pub const STOP: &[&str] = &[
 
 #[must_use]
 pub fn is_stop(word: &str) -> bool {
-    let w = word.to_ascii_lowercase();
-    STOP.contains(&w.as_str())
+    STOP.iter().any(|x| x.eq_ignore_ascii_case(word))
 }
 
 /// Words that make a capitalised sequence an organisation.
@@ -317,8 +321,7 @@ pub const PLACE_WORDS: &[&str] = &[
 ];
 
 pub fn has_word(list: &[&str], word: &str) -> bool {
-    let w = word.to_ascii_lowercase();
-    list.contains(&w.as_str())
+    list.iter().any(|x| x.eq_ignore_ascii_case(word))
 }
 
 /// Verbs that attribute speech: "acknowledged", "told", "said".
@@ -410,7 +413,7 @@ pub const SPEAKER_NOUNS: &[&str] = &[
 ];
 
 static GIVEN: OnceLock<HashSet<String>> = OnceLock::new();
-static TITLES: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+static TITLES: OnceLock<HashMap<String, Vec<Vec<String>>>> = OnceLock::new();
 
 /// Whether a word is a common given name.
 #[must_use]
@@ -427,18 +430,36 @@ pub fn is_given_name(word: &str) -> bool {
         .contains(&word.to_lowercase())
 }
 
-/// Titles as word sequences, longest first.
-pub fn titles() -> &'static [Vec<String>] {
-    TITLES.get_or_init(|| {
-        let mut t: Vec<Vec<String>> = include_str!("../../assets/lexicon/titles.txt")
+/// Titles as word sequences, grouped by their first word (lower case,
+/// without a final dot), longest first: a word that starts no title is
+/// rejected with one lookup.
+pub fn titles_starting(word: &str) -> &'static [Vec<String>] {
+    let map = TITLES.get_or_init(|| {
+        let mut map: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        for line in include_str!("../../assets/lexicon/titles.txt")
             .lines()
             .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
-            .collect();
-        t.sort_by_key(|words: &Vec<String>| std::cmp::Reverse(words.len()));
-        t
-    })
+        {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
+            map.entry(words[0].trim_end_matches('.').to_string())
+                .or_default()
+                .push(words);
+        }
+        for titles in map.values_mut() {
+            titles.sort_by_key(|words| std::cmp::Reverse(words.len()));
+        }
+        map
+    });
+    let key = word.trim_end_matches('.');
+    let found = if key.bytes().any(|b| b.is_ascii_uppercase()) {
+        map.get(&key.to_ascii_lowercase())
+    } else {
+        map.get(key)
+    };
+    found.map_or(&[], Vec::as_slice)
 }
 
 #[cfg(test)]
