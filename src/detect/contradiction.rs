@@ -414,29 +414,29 @@ fn polar_clauses(
         return None;
     }
     let text_n = &story.articles[neg.article].article.text;
-    let positive: Vec<Range<usize>> = clauses(&tp)
+    let positive: Vec<Range<usize>> = clauses(tp)
         .into_iter()
-        .filter(|c| c.clone().all(|i| negator(&tp, i).is_none()))
+        .filter(|c| c.clone().all(|i| negator(tp, i).is_none()))
         .collect();
     let mut best: Option<Polar> = None;
-    for c in clauses(&tn) {
-        let negations: Vec<usize> = c.clone().filter(|&i| negator(&tn, i).is_some()).collect();
+    for c in clauses(tn) {
+        let negations: Vec<usize> = c.clone().filter(|&i| negator(tn, i).is_some()).collect();
         let [k] = negations[..] else { continue };
         if inside_quotes(text_n, &story.sentence_range(neg), tn[k].range.start) {
             continue;
         }
-        let Some(predicate) = predicate(&tn, k, c.end) else {
+        let Some(predicate) = predicate(tn, k, c.end) else {
             continue;
         };
         for pc in &positive {
             let side_n = Clause {
                 member: neg,
-                toks: &tn,
+                toks: tn,
                 range: c.clone(),
             };
             let side_p = Clause {
                 member: pos,
-                toks: &tp,
+                toks: tp,
                 range: pc.clone(),
             };
             let Some(found) = compare(story, &side_n, &side_p, k, predicate) else {

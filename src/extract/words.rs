@@ -44,7 +44,7 @@ pub fn month(word: &str) -> Option<i8> {
     };
     let i = MONTHS.iter().position(|m| {
         *m == w
-            || (w.len() >= 3 && w.len() <= 4 && m.starts_with(&w) && w != "mar"
+            || (w.len() >= 3 && w.len() <= 4 && m.starts_with(w) && w != "mar"
                 || w == "mar" && *m == "march")
     })?;
     // "Sept" is the one four-letter abbreviation in use.
