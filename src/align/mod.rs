@@ -51,20 +51,48 @@ const MAX_POSTINGS: usize = 64;
 #[must_use]
 pub fn align(articles: &[ArticleAnalysis]) -> (Vec<Alignment>, Vec<Pair>) {
     let terms = Terms::build(articles);
-    let pairs = candidate_pairs(&terms)
+    let scored: Vec<(usize, usize, f32)> = candidate_pairs(&terms)
         .into_iter()
         .filter_map(|(a, b)| {
-            let (score, shared) = terms.similarity(a, b);
-            (score >= THRESHOLD).then(|| Pair {
+            let score = terms.score(a, b);
+            (score >= THRESHOLD).then_some((a, b, score))
+        })
+        .collect();
+    let pairs = strongest(scored, terms.members.len())
+        .into_iter()
+        .map(|(a, b, score)| {
+            let (_, shared) = terms.similarity(a, b);
+            Pair {
                 a: terms.members[a],
                 b: terms.members[b],
                 score,
                 shared,
-            })
+            }
         })
         .collect::<Vec<_>>();
     let groups = group(&pairs, articles);
     (groups, pairs)
+}
+
+/// Partners kept per sentence: a statement repeated by a hundred articles
+/// is compared with its closest few, which keeps the pairs (and every rule
+/// that reads them) linear in the text.
+const PARTNERS: usize = 6;
+
+/// The pairs among each sentence's `PARTNERS` best, in a stable order.
+fn strongest(mut scored: Vec<(usize, usize, f32)>, sentences: usize) -> Vec<(usize, usize, f32)> {
+    scored.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
+    let mut taken = vec![0usize; sentences];
+    let mut kept = Vec::new();
+    for (a, b, score) in scored {
+        if taken[a] < PARTNERS || taken[b] < PARTNERS {
+            taken[a] += 1;
+            taken[b] += 1;
+            kept.push((a, b, score));
+        }
+    }
+    kept.sort_by_key(|&(a, b, _)| (a, b));
+    kept
 }
 
 /// Sentence pairs from different articles that share a rare term.

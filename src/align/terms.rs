@@ -1,10 +1,12 @@
 //! Sentences as weighted term sets, and word-level differences.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 use similar::{Algorithm as DiffAlgorithm, DiffTag, TextDiff};
 
 use super::Member;
@@ -205,10 +207,22 @@ fn stemmer() -> &'static Stemmer {
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
 }
 
+thread_local! {
+    /// Stems and normal forms already computed: every rule compares words,
+    /// news repeats them, and stemming is the costly part.
+    static STEMS: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
+    static NORMAL: RefCell<FxHashMap<String, Option<String>>> = RefCell::new(FxHashMap::default());
+}
+
 /// The English stem of a word, folded.
 #[must_use]
 pub fn stem(word: &str) -> String {
-    stemmer().stem(&fold(word)).into_owned()
+    if let Some(hit) = STEMS.with(|m| m.borrow().get(word).cloned()) {
+        return hit;
+    }
+    let stemmed = stemmer().stem(&fold(word)).into_owned();
+    STEMS.with(|m| m.borrow_mut().insert(word.to_string(), stemmed.clone()));
+    stemmed
 }
 
 /// The normal form of a content word: folded, stemmed, in its synonym
@@ -216,6 +230,15 @@ pub fn stem(word: &str) -> String {
 /// across articles use this, so they agree with the aligner.
 #[must_use]
 pub fn normal_word(word: &str) -> Option<String> {
+    if let Some(hit) = NORMAL.with(|m| m.borrow().get(word).cloned()) {
+        return hit;
+    }
+    let normal = compute_normal(word);
+    NORMAL.with(|m| m.borrow_mut().insert(word.to_string(), normal.clone()));
+    normal
+}
+
+fn compute_normal(word: &str) -> Option<String> {
     let folded = fold(word);
     if folded.len() < 3
         || STOP.contains(&folded.as_str())
@@ -246,15 +269,17 @@ impl Terms {
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut raw: Vec<Vec<(u32, f32)>> = Vec::new();
         for (ai, a) in articles.iter().enumerate() {
+            let mut cache = HashMap::new();
             let mut by_sentence: Vec<Vec<&Mention>> = vec![Vec::new(); a.sentences.len()];
             for m in &a.mentions {
                 by_sentence[m.sentence].push(m);
             }
             for (si, s) in a.sentences.iter().enumerate() {
-                let mut terms: Vec<(String, f32)> = words(&a.article.text, s.range.clone())
-                    .into_iter()
-                    .map(|w| (w, 1.0))
-                    .collect();
+                let mut terms: Vec<(String, f32)> =
+                    words(&a.article.text, s.range.clone(), &mut cache)
+                        .into_iter()
+                        .map(|w| (w, 1.0))
+                        .collect();
                 terms.extend(
                     by_sentence[si]
                         .iter()
@@ -300,6 +325,26 @@ impl Terms {
         t
     }
 
+    /// Cosine similarity of two sentences.
+    #[must_use]
+    pub fn score(&self, a: usize, b: usize) -> f32 {
+        let (va, vb) = (&self.vectors[a], &self.vectors[b]);
+        let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
+        while i < va.len() && j < vb.len() {
+            match va[i].0.cmp(&vb[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += va[i].1 * vb[j].1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        let norm = self.norms[a] * self.norms[b];
+        if norm > 0.0 { dot / norm } else { 0.0 }
+    }
+
     /// Cosine similarity of two sentences and the terms they share.
     #[must_use]
     pub fn similarity(&self, a: usize, b: usize) -> (f32, Vec<String>) {
@@ -330,14 +375,22 @@ impl Terms {
     }
 }
 
-/// The content words of a stretch of text, normalised.
-fn words(text: &str, range: Range<usize>) -> Vec<String> {
+/// The content words of a stretch of text, normalised. Stemming is the
+/// costly part and news repeats its words: `cache` remembers each word.
+fn words<'t>(
+    text: &'t str,
+    range: Range<usize>,
+    cache: &mut HashMap<&'t str, Option<String>>,
+) -> Vec<String> {
     let mut tokens = Vec::new();
     tokenize(text, range, &mut tokens);
     tokens
         .iter()
         .filter(|t| t.kind == Kind::Word)
-        .filter_map(|t| normal_word(t.text(text)))
+        .filter_map(|t| {
+            let w = t.text(text);
+            cache.entry(w).or_insert_with(|| normal_word(w)).clone()
+        })
         .collect()
 }
 

@@ -18,7 +18,7 @@
 //! Reuters") are channels, not speakers, and unnamed sources ("officials")
 //! cannot contradict anyone.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -849,67 +849,130 @@ fn any_compatible(kb: &Kb, a: &[&Speaker], b: &[&Speaker], dates: &[Date]) -> bo
         .any(|x| b.iter().any(|y| compatible(kb, x, y, dates)))
 }
 
-fn conflicts(story: &Story, quotes: &[Vec<Quote>]) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for (i, qi) in quotes.iter().enumerate() {
-        for qj in quotes.iter().skip(i + 1) {
-            let mut reported: Vec<&[String]> = Vec::new();
-            for a in qi.iter().filter(|q| q.named().next().is_some()) {
-                let Some(b) = qj
-                    .iter()
-                    .find(|b| b.named().next().is_some() && same_words(&a.words, &b.words))
-                else {
-                    continue;
-                };
-                if reported.iter().any(|w| same_words(w, &a.words)) {
-                    continue;
-                }
-                if let Some(f) = conflict(story, quotes, a, b) {
-                    reported.push(&a.words);
-                    out.push(f);
+/// Quotations indexed by their runs of `MIN_WORDS` words, so articles that
+/// quote the same words are found without comparing every pair of articles.
+struct Shingles<'q> {
+    index: HashMap<&'q [String], Vec<(usize, usize)>>,
+}
+
+impl<'q> Shingles<'q> {
+    fn build(quotes: &'q [Vec<Quote>]) -> Self {
+        let mut index: HashMap<&'q [String], Vec<(usize, usize)>> = HashMap::new();
+        for (ai, qs) in quotes.iter().enumerate() {
+            for (qi, q) in qs.iter().enumerate() {
+                for w in q.words.windows(MIN_WORDS) {
+                    let at = index.entry(w).or_default();
+                    if at.last() != Some(&(ai, qi)) {
+                        at.push((ai, qi));
+                    }
                 }
             }
+        }
+        Self { index }
+    }
+}
+
+fn conflicts(story: &Story, quotes: &[Vec<Quote>]) -> Vec<Finding> {
+    let shingles = Shingles::build(quotes);
+    let mut done: HashSet<(usize, usize)> = HashSet::new();
+    let mut out = Vec::new();
+    for (i, qs) in quotes.iter().enumerate() {
+        for (qi, a) in qs.iter().enumerate() {
+            if a.named().next().is_none() || done.contains(&(i, qi)) {
+                continue;
+            }
+            let cluster = cluster(quotes, &shingles, a);
+            done.extend(cluster.iter().copied());
+            out.extend(cluster_conflicts(story, quotes, &cluster, a));
         }
     }
     out
 }
 
-/// A finding when the articles of `a` and `b` credit the words to
-/// speakers that cannot be one, and no article credits both.
-fn conflict(story: &Story, quotes: &[Vec<Quote>], a: &Quote, b: &Quote) -> Option<Finding> {
-    let kb = story.kb;
-    let dates: Vec<Date> = [when(story, a.article), when(story, b.article)]
-        .into_iter()
-        .flatten()
-        .collect();
-    let sa = credited(&quotes[a.article], &b.words);
-    let sb = credited(&quotes[b.article], &a.words);
-    if any_compatible(kb, &sa, &sb, &dates) {
-        return None;
+/// Every article's first named quotation of the same words as `a`
+/// (article, index), `a`'s own first.
+fn cluster(quotes: &[Vec<Quote>], shingles: &Shingles, a: &Quote) -> Vec<(usize, usize)> {
+    let mut articles: Vec<usize> = Vec::new();
+    for w in a.words.windows(MIN_WORDS) {
+        if let Some(at) = shingles.index.get(w) {
+            articles.extend(at.iter().map(|&(ai, _)| ai));
+        }
     }
-    let both = quotes
+    articles.sort_unstable();
+    articles.dedup();
+    let mut out: Vec<(usize, usize)> = articles
+        .into_iter()
+        .filter_map(|ai| {
+            let qi = quotes[ai]
+                .iter()
+                .position(|q| q.named().next().is_some() && same_words(&q.words, &a.words))?;
+            Some((ai, qi))
+        })
+        .collect();
+    out.sort_by_key(|&(ai, _)| ai != a.article);
+    out
+}
+
+/// The speaker classes of one quotation across articles: quotations whose
+/// speakers can be one person or body share a class. Each class that
+/// disagrees with the best supported one is a finding, unless some article
+/// credits speakers of both (several people said it).
+fn cluster_conflicts(
+    story: &Story,
+    quotes: &[Vec<Quote>],
+    cluster: &[(usize, usize)],
+    a: &Quote,
+) -> Vec<Finding> {
+    let kb = story.kb;
+    let speakers = |&(ai, _): &(usize, usize)| credited(&quotes[ai], &a.words);
+    let dates = |x: usize, y: usize| -> Vec<Date> {
+        [when(story, x), when(story, y)]
+            .into_iter()
+            .flatten()
+            .collect()
+    };
+    let fits = |x: &(usize, usize), y: &(usize, usize)| {
+        any_compatible(kb, &speakers(x), &speakers(y), &dates(x.0, y.0))
+    };
+    let mut classes: Vec<Vec<(usize, usize)>> = Vec::new();
+    for m in cluster {
+        match classes.iter_mut().find(|c| fits(&c[0], m)) {
+            Some(c) => c.push(*m),
+            None => classes.push(vec![*m]),
+        }
+    }
+    if classes.len() < 2 {
+        return Vec::new();
+    }
+    let quote = |&(ai, qi): &(usize, usize)| &quotes[ai][qi];
+    let best = (0..classes.len())
+        .max_by(|&x, &y| {
+            let (cx, cy) = (&classes[x], &classes[y]);
+            let later = claim_first(story, (quote(&cx[0]), cx.len()), (quote(&cy[0]), cy.len()));
+            if later {
+                std::cmp::Ordering::Less
+            } else {
+                std::cmp::Ordering::Greater
+            }
+        })
+        .unwrap_or(0);
+    let reference = classes[best][0];
+    let mut out = Vec::new();
+    for class in classes
         .iter()
         .enumerate()
-        .filter(|(k, _)| *k != a.article && *k != b.article)
-        .any(|(_, qs)| {
-            let sk = credited(qs, &a.words);
-            any_compatible(kb, &sk, &sa, &dates) && any_compatible(kb, &sk, &sb, &dates)
-        });
-    if both {
-        return None; // several sources said it: not a conflict
-    }
-    let support = |x: &[&Speaker]| {
-        quotes
+        .filter(|&(k, _)| k != best)
+        .map(|(_, c)| c)
+    {
+        let claim = class[0];
+        let both = cluster
             .iter()
-            .filter(|qs| any_compatible(kb, &credited(qs, &a.words), x, &dates))
-            .count()
-    };
-    let (claim, other) = if claim_first(story, (a, support(&sa)), (b, support(&sb))) {
-        (a, b)
-    } else {
-        (b, a)
-    };
-    Some(conflict_finding(story, claim, other))
+            .any(|m| fits(m, &claim) && fits(m, &reference) && m != &claim && m != &reference);
+        if !both {
+            out.push(conflict_finding(story, quote(&claim), quote(&reference)));
+        }
+    }
+    out
 }
 
 /// Whether `a` is the claim to question: fewer articles agree with it, or

@@ -354,6 +354,7 @@ fn event_classes() -> &'static HashMap<String, usize> {
 }
 
 /// A sentence with one day-precise date.
+#[derive(Clone)]
 struct Dated<'a> {
     member: Member,
     mention: &'a Mention,
@@ -365,7 +366,7 @@ struct Dated<'a> {
 }
 
 /// The clause a date stands in.
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct Clause {
     /// Normalised content words.
     words: BTreeSet<String>,
@@ -391,8 +392,15 @@ struct Comparison<'a> {
 fn event_conflicts(story: &Story) -> Vec<Finding> {
     let mut support: HashMap<Key, usize> = HashMap::new();
     let mut conflicts = Vec::new();
+    // Each sentence's date is read once, however many pairs it is in.
+    let mut dated: HashMap<Member, Option<Dated>> = HashMap::new();
+    for pair in story.pairs.iter().filter(|p| p.score >= EVENT_SCORE) {
+        for m in [pair.a, pair.b] {
+            dated.entry(m).or_insert_with(|| single_day(story, m));
+        }
+    }
     for pair in story.pairs {
-        let Some(c) = compare(story, pair) else {
+        let Some(c) = compare(story, pair, &dated) else {
             continue;
         };
         match verdict(story, &c) {
@@ -441,12 +449,16 @@ fn key(d: &Dated) -> Key {
 }
 
 /// Two aligned sentences that date one event, or `None`.
-fn compare<'a>(story: &Story<'a>, pair: &Pair) -> Option<Comparison<'a>> {
+fn compare<'a>(
+    story: &Story<'a>,
+    pair: &Pair,
+    dated: &HashMap<Member, Option<Dated<'a>>>,
+) -> Option<Comparison<'a>> {
     if pair.score < EVENT_SCORE {
         return None;
     }
-    let x = single_day(story, pair.a)?;
-    let y = single_day(story, pair.b)?;
+    let x = dated.get(&pair.a)?.clone()?;
+    let y = dated.get(&pair.b)?.clone()?;
     let same_event = x.clause.event.is_some()
         && x.clause.event.as_ref().map(|e| e.0) == y.clause.event.as_ref().map(|e| e.0)
         && clauses_alike(&x, &y);

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::{Finding, FindingKind, Severity, Story};
+use crate::align::Member;
 use crate::analysis::ArticleAnalysis;
 use crate::extract::{PersonValue, Value};
 use crate::kb::{Entity, Kb};
@@ -107,6 +108,7 @@ pub fn detect(story: &Story) -> Vec<Finding> {
 fn against_kb(story: &Story) -> Vec<Finding> {
     let kb = story.kb;
     let names = kb_names(kb);
+    let mut closest: HashMap<String, Option<(u32, String, f64)>> = HashMap::new();
     let mut out = Vec::new();
     for (ai, a) in story.articles.iter().enumerate() {
         for (mi, m) in a.mentions.iter().enumerate() {
@@ -115,16 +117,18 @@ fn against_kb(story: &Story) -> Vec<Finding> {
             if p.entity.is_some() || !full_name(p) || p.office_entity.is_some() {
                 continue;
             }
-            let Some(bucket) = surname_initial(&p.name).and_then(|c| names.get(&c)) else {
+            // The same name recurs across a story: compare it with the KB once.
+            let best = closest.entry(p.name.clone()).or_insert_with(|| {
+                let bucket = surname_initial(&p.name).and_then(|c| names.get(&c))?;
+                bucket
+                    .iter()
+                    .map(|(id, name)| (*id, name.clone(), similarity(&p.name, name)))
+                    .max_by(|x, y| x.2.total_cmp(&y.2))
+            });
+            let Some((id, name, alike)) = best.clone() else {
                 continue;
             };
-            let best = bucket
-                .iter()
-                .map(|(id, name)| (id, name, similarity(&p.name, name)))
-                .max_by(|x, y| x.2.total_cmp(&y.2));
-            let Some((&id, name, alike)) = best else {
-                continue;
-            };
+            let name = &name;
             if alike < ALIKE || legitimate(&p.name, name) {
                 continue;
             }
@@ -159,8 +163,11 @@ fn against_kb(story: &Story) -> Vec<Finding> {
     out
 }
 
-/// The full-name person mentions of one article: (mention index, name, KB entity).
-fn people(a: &ArticleAnalysis) -> Vec<(usize, &str, Option<Entity>)> {
+/// A full-name person mention: (mention index, name, KB entity).
+type Named<'a> = (usize, &'a str, Option<Entity>);
+
+/// The full-name person mentions of one article.
+fn people(a: &ArticleAnalysis) -> Vec<Named<'_>> {
     a.mentions
         .iter()
         .enumerate()
@@ -235,21 +242,30 @@ fn within_articles(story: &Story) -> Vec<Finding> {
 fn across_articles(story: &Story) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut seen: Vec<(String, String)> = Vec::new();
+    // Full names per sentence, gathered once rather than per pair.
+    let mut by_sentence: HashMap<Member, Vec<Named>> = HashMap::new();
+    for (ai, a) in story.articles.iter().enumerate() {
+        for p in people(a) {
+            let sentence = a.mentions[p.0].sentence;
+            by_sentence
+                .entry(Member {
+                    article: ai,
+                    sentence,
+                })
+                .or_default()
+                .push(p);
+        }
+    }
     for pair in story.pairs {
         let (a, b) = (
             &story.articles[pair.a.article],
             &story.articles[pair.b.article],
         );
-        let left: Vec<_> = people(a)
-            .into_iter()
-            .filter(|p| a.mentions[p.0].sentence == pair.a.sentence)
-            .collect();
-        let right: Vec<_> = people(b)
-            .into_iter()
-            .filter(|p| b.mentions[p.0].sentence == pair.b.sentence)
-            .collect();
-        for x in &left {
-            for y in &right {
+        let (Some(left), Some(right)) = (by_sentence.get(&pair.a), by_sentence.get(&pair.b)) else {
+            continue;
+        };
+        for x in left {
+            for y in right {
                 let Some(alike) = variant((x.1, x.2), (y.1, y.2)) else {
                     continue;
                 };
