@@ -43,15 +43,22 @@ pub struct Alignment {
 /// How similar two sentences must be to align.
 pub const THRESHOLD: f32 = 0.28;
 
-/// Terms more common than this are not used to find candidates (they still
-/// count in the score): it keeps the candidate pairs per term bounded.
+/// Terms in more sentences than this are not used to find candidates
+/// (they still count in the score): it keeps the candidate pairs per term
+/// bounded. A statement repeated by every article is still found; a word
+/// in many sentences of each article is not a statement.
 const MAX_POSTINGS: usize = 64;
+
+/// The postings limit for a story: twice the articles, within bounds.
+fn postings_limit(articles: usize) -> usize {
+    (2 * articles).clamp(8, MAX_POSTINGS)
+}
 
 /// Aligns the sentences of all articles.
 #[must_use]
 pub fn align(articles: &[ArticleAnalysis]) -> (Vec<Alignment>, Vec<Pair>) {
     let terms = Terms::build(articles);
-    let scored: Vec<(usize, usize, f32)> = candidate_pairs(&terms)
+    let scored: Vec<(usize, usize, f32)> = candidate_pairs(&terms, postings_limit(articles.len()))
         .into_iter()
         .filter_map(|(a, b)| {
             let score = terms.score(a, b);
@@ -96,11 +103,11 @@ fn strongest(mut scored: Vec<(usize, usize, f32)>, sentences: usize) -> Vec<(usi
 }
 
 /// Sentence pairs from different articles that share a rare term.
-fn candidate_pairs(terms: &Terms) -> Vec<(usize, usize)> {
+fn candidate_pairs(terms: &Terms, limit: usize) -> Vec<(usize, usize)> {
     let mut seen: HashSet<(usize, usize)> = HashSet::new();
     let mut out = Vec::new();
     for postings in terms.postings.values() {
-        if postings.len() > MAX_POSTINGS {
+        if postings.len() > limit {
             continue;
         }
         for (i, &a) in postings.iter().enumerate() {
