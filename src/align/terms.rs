@@ -15,169 +15,17 @@ use crate::extract::{Mention, Value};
 use crate::text::fold;
 use crate::text::tokens::{Kind, tokenize};
 
-/// Words too common in news to say what a sentence is about.
-const STOP: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "and",
-    "or",
-    "but",
-    "of",
-    "in",
-    "on",
-    "at",
-    "to",
-    "from",
-    "by",
-    "with",
-    "for",
-    "as",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "has",
-    "have",
-    "had",
-    "do",
-    "does",
-    "did",
-    "will",
-    "would",
-    "could",
-    "should",
-    "may",
-    "might",
-    "must",
-    "can",
-    "that",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "this",
-    "these",
-    "those",
-    "it",
-    "its",
-    "their",
-    "his",
-    "her",
-    "they",
-    "he",
-    "she",
-    "we",
-    "i",
-    "you",
-    "our",
-    "than",
-    "then",
-    "there",
-    "here",
-    "if",
-    "when",
-    "while",
-    "after",
-    "before",
-    "since",
-    "until",
-    "about",
-    "into",
-    "over",
-    "under",
-    "between",
-    "among",
-    "during",
-    "per",
-    "each",
-    "every",
-    "all",
-    "some",
-    "any",
-    "more",
-    "most",
-    "such",
-    "so",
-    "also",
-    "still",
-    "yet",
-    "only",
-    "just",
-    "both",
-    "either",
-    "neither",
-    "according",
-    "meanwhile",
-    "however",
-    "although",
-    "though",
-    "because",
-    "whether",
-    "what",
-    "where",
-    "why",
-    "how",
-    "amid",
-    "despite",
-    "against",
-    "without",
-    "within",
-    "across",
-    "through",
-    "toward",
-    "towards",
-    "upon",
-    "near",
-    "out",
-    "up",
-    "down",
-    "off",
-    "again",
-    "further",
-    "once",
-    "now",
-    "said",
-    "says",
-    "say",
-    "told",
-    "reported",
-    "report",
-    "reports",
-    "news",
-    "new",
-    "year",
-    "years",
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "month",
-    "months",
-    "time",
-    "times",
-    "other",
-    "first",
-    "last",
-    "one",
-    "two",
-    "three",
-    "s",
-    "mr",
-    "ms",
-    "mrs",
-    "very",
-    "much",
-    "many",
-    "few",
-    "own",
-    "same",
-    "well",
-    "even",
+/// News words, beyond the function words `extract` stops at, too common
+/// to say what a sentence is about.
+const NEWS_STOP: &[&str] = &[
+    "report", "reports", "news", "new", "year", "years", "day", "days", "week", "weeks", "month",
+    "months", "time", "times", "other", "first", "last", "one", "two", "three", "s", "mr", "ms",
+    "mrs", "very", "much", "many", "few", "own", "same", "well", "even",
 ];
+
+fn is_stop_word(folded: &str) -> bool {
+    crate::extract::is_stop(folded) || NEWS_STOP.contains(&folded)
+}
 
 /// The stemmed words of the synonym classes, mapped to their class.
 fn synonyms() -> &'static HashMap<String, String> {
@@ -240,10 +88,7 @@ pub fn normal_word(word: &str) -> Option<String> {
 
 fn compute_normal(word: &str) -> Option<String> {
     let folded = fold(word);
-    if folded.len() < 3
-        || STOP.contains(&folded.as_str())
-        || !folded.chars().any(char::is_alphabetic)
-    {
+    if folded.len() < 3 || is_stop_word(&folded) || !folded.chars().any(char::is_alphabetic) {
         return None;
     }
     let stem = stemmer().stem(&folded).into_owned();
@@ -328,43 +173,14 @@ impl Terms {
     /// Cosine similarity of two sentences.
     #[must_use]
     pub fn score(&self, a: usize, b: usize) -> f32 {
-        let (va, vb) = (&self.vectors[a], &self.vectors[b]);
-        let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
-        while i < va.len() && j < vb.len() {
-            match va[i].0.cmp(&vb[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    dot += va[i].1 * vb[j].1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        let norm = self.norms[a] * self.norms[b];
-        if norm > 0.0 { dot / norm } else { 0.0 }
+        self.cosine(a, b, |_, _| {})
     }
 
     /// Cosine similarity of two sentences and the terms they share.
     #[must_use]
     pub fn similarity(&self, a: usize, b: usize) -> (f32, Vec<String>) {
-        let (va, vb) = (&self.vectors[a], &self.vectors[b]);
-        let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
         let mut shared = Vec::new();
-        while i < va.len() && j < vb.len() {
-            match va[i].0.cmp(&vb[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    dot += va[i].1 * vb[j].1;
-                    shared.push((va[i].1 * vb[j].1, va[i].0));
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        let norm = self.norms[a] * self.norms[b];
-        let score = if norm > 0.0 { dot / norm } else { 0.0 };
+        let score = self.cosine(a, b, |id, weight| shared.push((weight, id)));
         shared.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
         let names = shared
             .into_iter()
@@ -372,6 +188,28 @@ impl Terms {
             .map(|(_, id)| self.names[id as usize].clone())
             .collect();
         (score, names)
+    }
+
+    /// The cosine of two sentence vectors, calling `shared` for each term
+    /// they have in common with its weight product.
+    fn cosine(&self, a: usize, b: usize, mut shared: impl FnMut(u32, f32)) -> f32 {
+        let (va, vb) = (&self.vectors[a], &self.vectors[b]);
+        let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
+        while i < va.len() && j < vb.len() {
+            match va[i].0.cmp(&vb[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    let w = va[i].1 * vb[j].1;
+                    dot += w;
+                    shared(va[i].0, w);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        let norm = self.norms[a] * self.norms[b];
+        if norm > 0.0 { dot / norm } else { 0.0 }
     }
 }
 

@@ -279,16 +279,7 @@ fn today_finding(
 
 /// Monday = 0, as `Weekday::to_monday_zero_offset`.
 fn weekday_index(name: &str) -> i8 {
-    const DAYS: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
-    DAYS.iter().position(|d| *d == name).map_or(0, |i| i as i8)
+    crate::extract::weekday_index(name).map_or(0, |i| i as i8)
 }
 
 // ---------------------------------------------------------------------------

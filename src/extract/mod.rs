@@ -17,6 +17,7 @@ use crate::kb::{Entity, Kb};
 use crate::text::tokens::{self, Token};
 
 pub use dates::{parse_date_line, weekday_name};
+pub use words::{is_stop, weekday as weekday_index};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
