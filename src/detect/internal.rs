@@ -1,7 +1,7 @@
 //! `internal-inconsistency`: one article contradicting itself. Here: two
 //! people both framed as the current holder of an office only one person
-//! holds at a time ("The Biden administration sees …" beside "President
-//! Donald Trump"). Parts that add up to more than their whole are found with
+//! holds at a time (an administration spoken of in the present beside
+//! the next president named as such). Parts that add up to more than their whole are found with
 //! the quantities, in `numbers`.
 
 use std::collections::BTreeMap;
@@ -17,7 +17,7 @@ use crate::kb::{Entity, Kb};
 struct Claim {
     person: u32,
     range: Range<usize>,
-    /// How the article says it: "President Donald Trump", "the Biden administration".
+    /// How the article says it: "President Donald Trump", "the Obama administration".
     text: String,
 }
 

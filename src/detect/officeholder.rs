@@ -1,11 +1,11 @@
 //! Office-holders checked against the dated knowledge base.
 //!
 //! * `wrong-officeholder`: a person named in an office that someone else
-//!   held on the statement's date ("U.S. Special Envoy for the Middle East
-//!   Steven Weitekamp" when the envoy was Steve Witkoff).
+//!   held on the statement's date (a misrendered or wrong name in a named
+//!   office: the holder is suggested with how alike the names are).
 //! * `anachronism`: someone who held the office at another time, or an
-//!   administration, framed as current outside its dates ("The Biden
-//!   administration sees …" four months after Biden left office).
+//!   administration, framed as current outside its dates ("the Obama
+//!   administration says …" in 2019).
 
 use std::fmt::Write;
 
@@ -177,7 +177,7 @@ fn window_label((from, to): (Date, Date)) -> String {
     }
 }
 
-/// "Steven Weitekamp" as the envoy when the envoy was Steve Witkoff.
+/// An unknown name in an office someone else held: suggest the holder.
 fn someone_else(
     story: &Story,
     office: u32,

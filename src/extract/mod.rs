@@ -59,7 +59,7 @@ pub enum Tense {
 /// A person or office as named in the text.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PersonValue {
-    /// The full name ("Steven Weitekamp"), taken from an earlier mention for
+    /// The full name ("Dana Whitcombe"), taken from an earlier mention for
     /// a bare surname.
     pub name: String,
     /// The KB person id, when the name is a known rendering.

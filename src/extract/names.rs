@@ -1,8 +1,8 @@
 //! People, offices, organisations and places.
 //!
 //! KB aliases are found in one pass (see `kb::index`); around them the rules
-//! here read role phrases ("U.S. Special Envoy for the Middle East Steven
-//! Weitekamp"), capitalised name sequences, and bare surnames that refer
+//! here read role phrases ("Israeli Prime Minister Benjamin
+//! Netanyahu"), capitalised name sequences, and bare surnames that refer
 //! back to a full name.
 
 use std::collections::HashMap;

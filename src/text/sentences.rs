@@ -175,7 +175,7 @@ mod tests {
 
     #[test]
     fn abbreviations_do_not_split() {
-        let s = "U.S. Special Envoy Steven Weitekamp met Gen. Halevi and Mr. J. Smith at 5 p.m. ET on Sunday. He left.";
+        let s = "U.S. Special Envoy Dana Whitcombe met Gen. Halevi and Mr. J. Smith at 5 p.m. ET on Sunday. He left.";
         assert_eq!(sentences(s).len(), 2, "{:?}", sentences(s));
     }
 
