@@ -313,8 +313,8 @@ mod tests {
 
     #[test]
     fn similarity_orders_renderings() {
-        let misrendered = similarity("Steven Weitekamp", "Steve Witkoff");
-        let unrelated = similarity("Adam Boehler", "Steve Witkoff");
+        let misrendered = similarity("Steven Whitcombe", "Steve Witcomb");
+        let unrelated = similarity("Adam Boehler", "Steve Witcomb");
         assert!(misrendered > 0.75, "{misrendered}");
         assert!(unrelated < 0.6, "{unrelated}");
         assert!(similarity("Anthony Blinkin", "Antony Blinken") > 0.85);
