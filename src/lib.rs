@@ -5,7 +5,8 @@
 //! The pipeline runs one way: [`ingest`] reads files into [`model::Article`]s,
 //! [`text`] splits sentences and words, [`extract`] finds mentions, [`kb`]
 //! knows the dated facts, and [`analysis`] puts it together into one
-//! [`analysis::Analysis`] value that every report reads.
+//! [`analysis::Analysis`] value that every report and the terminal reader
+//! ([`tui`], the only module that knows about terminals) reads.
 
 pub mod align;
 pub mod analysis;
@@ -18,3 +19,4 @@ pub mod model;
 pub mod report;
 pub mod samples;
 pub mod text;
+pub mod tui;

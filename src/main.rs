@@ -45,8 +45,12 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Some(Command::Report(args)) => report(&args),
+        None if std::io::stdout().is_terminal() => read(&cli.inputs, &cli.shared),
         None => {
-            // Until the terminal UI lands, opening articles prints the text report.
+            eprintln!(
+                "parallax: standard output is not a terminal: printing the text report \
+                 (`parallax report --help` for other formats)"
+            );
             let args = ReportArgs {
                 inputs: cli.inputs,
                 format: ReportFormat::Text,
@@ -58,6 +62,22 @@ fn run(cli: Cli) -> Result<u8> {
             report(&args)
         }
     }
+}
+
+/// Opens the terminal reader.
+fn read(inputs: &[std::path::PathBuf], shared: &Shared) -> Result<u8> {
+    let analysis = load(inputs, shared)?;
+    if analysis.articles.is_empty() {
+        eprintln!("parallax: error: no article could be read");
+        return Ok(exit::INPUT);
+    }
+    parallax::tui::run(&analysis, &parallax::tui::Options::from_env())
+        .context("the terminal reader failed")?;
+    // The errors were shown before the screen was taken; repeat them.
+    for e in &analysis.errors {
+        eprintln!("parallax: error: {e}");
+    }
+    Ok(exit::OK)
 }
 
 /// Reads the inputs (or the sample story) and analyses them.

@@ -1,0 +1,169 @@
+//! The findings list (kind, severity, one-line summary) and the detail pane
+//! (explanation, suggestion, reference, the evidence quoted from each
+//! source).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
+
+use super::app::{App, Focus};
+use super::story::sentence_at;
+use super::text::clean;
+use super::theme::{Mark, Theme, severity_sign};
+use super::ui::{Drawn, Hit, HitKind};
+use crate::detect::Finding;
+
+pub fn render_list(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer, drawn: &mut Drawn) {
+    let listed = app.listed();
+    let focused = app.focus == Focus::Findings;
+    let position = app
+        .finding
+        .and_then(|f| listed.iter().position(|&x| x == f));
+    let title = match position {
+        Some(p) => format!(" Findings {}/{} ", p + 1, listed.len()),
+        None => format!(" Findings: {} ", listed.len()),
+    };
+    let block = Block::bordered()
+        .border_style(theme.border(focused))
+        .title(title)
+        .title(Line::from(format!(" {} ", app.filter.label())).right_aligned());
+    let inner = block.inner(area);
+    let items: Vec<ListItem> = listed
+        .iter()
+        .map(|&i| {
+            let f = &app.analysis.findings[i];
+            ListItem::new(Line::from(vec![
+                Span::styled(
+                    format!("{} {:<6} ", severity_sign(f.severity), f.severity.as_str()),
+                    theme.severity(f.severity),
+                ),
+                Span::styled(format!("{:<22} ", f.kind.as_str()), theme.dim()),
+                Span::raw(clean(&f.summary)),
+            ]))
+        })
+        .collect();
+    let list = List::new(items)
+        .block(block)
+        .highlight_style(theme.selected(focused))
+        .highlight_symbol("▶");
+    let mut state = ListState::default()
+        .with_offset(drawn.list_offset)
+        .with_selected(position);
+    StatefulWidget::render(list, area, buf, &mut state);
+    drawn.list_offset = state.offset();
+    let rows = listed
+        .iter()
+        .skip(drawn.list_offset)
+        .take(usize::from(inner.height))
+        .copied()
+        .collect();
+    drawn.hits.push(Hit {
+        area: inner,
+        what: HitKind::Findings(rows),
+    });
+}
+
+pub fn render_detail(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer, drawn: &mut Drawn) {
+    let focused = app.focus == Focus::Detail;
+    let block = Block::bordered()
+        .border_style(theme.border(focused))
+        .title(" Detail ");
+    drawn.hits.push(Hit {
+        area,
+        what: HitKind::Pane(Focus::Detail),
+    });
+    let lines = match app.finding {
+        Some(i) => detail_lines(app, theme, &app.analysis.findings[i]),
+        None => vec![Line::from(Span::styled(
+            format!(
+                "No finding selected: {} goes to the first.",
+                app.keys.label(super::keys::Action::NextFinding)
+            ),
+            theme.dim(),
+        ))],
+    };
+    Paragraph::new(lines)
+        .block(block)
+        .wrap(Wrap { trim: false })
+        .scroll((app.detail_scroll, 0))
+        .render(area, buf);
+}
+
+fn detail_lines<'a>(app: &App<'a>, theme: Theme, f: &'a Finding) -> Vec<Line<'a>> {
+    let mut lines = vec![
+        Line::from(Span::styled(clean(&f.summary), theme.bold())),
+        Line::from(vec![
+            Span::styled(
+                format!("{} {}", severity_sign(f.severity), f.severity.as_str()),
+                theme.severity(f.severity),
+            ),
+            Span::raw(format!(
+                " · {} · confidence {:.0}% · {}",
+                f.kind.as_str(),
+                f.confidence * 100.0,
+                f.id
+            )),
+        ]),
+    ];
+    if f.change_over_time {
+        lines.push(Line::from(Span::styled(
+            "change over time: the articles are far enough apart for the fact to have changed",
+            theme.dim(),
+        )));
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(clean(&f.explanation)));
+    if let Some(s) = &f.suggestion {
+        lines.push(Line::from(vec![
+            Span::styled("Suggestion: ", theme.bold()),
+            Span::raw(clean(s)),
+        ]));
+    }
+    if let Some(r) = &f.reference {
+        let dates = match (r.from, r.to) {
+            (Some(a), Some(b)) => format!(", {a} to {b}"),
+            (Some(a), None) => format!(", from {a}"),
+            (None, Some(b)) => format!(", until {b}"),
+            (None, None) => String::new(),
+        };
+        lines.push(Line::from(vec![
+            Span::styled("Reference: ", theme.bold()),
+            Span::raw(format!("{} ({}){dates}", clean(&r.name), r.kb)),
+        ]));
+    }
+    lines.push(Line::default());
+    for e in &f.evidence {
+        let article = &app.analysis.articles[e.article];
+        let span = article.article.span(e.range.clone());
+        let (line, col) = article.line_col(span.start);
+        let name = article
+            .article
+            .meta
+            .outlet
+            .clone()
+            .unwrap_or_else(|| article.article.path.clone());
+        lines.push(Line::from(vec![
+            Span::styled(clean(&name), theme.bold()),
+            Span::styled(
+                format!("  {}:{line}:{col}", clean(&article.article.path)),
+                theme.dim(),
+            ),
+        ]));
+        let s = &article.sentences[sentence_at(article, e.range.start)];
+        let text = &article.article.text;
+        let start = e.range.start.clamp(s.range.start, s.range.end);
+        let end = e.range.end.clamp(start, s.range.end);
+        lines.push(Line::from(vec![
+            Span::raw("  “"),
+            Span::raw(clean(&text[s.range.start..start])),
+            Span::styled(
+                clean(&text[start..end]),
+                theme.mark(Mark::Evidence(f.severity)),
+            ),
+            Span::raw(clean(&text[end..s.range.end])),
+            Span::raw("”"),
+        ]));
+    }
+    lines
+}

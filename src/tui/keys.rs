@@ -1,0 +1,450 @@
+//! Keys are data: the default map lives in `assets/keys.toml`, a user file
+//! may replace bindings action by action, and the help overlay and hint bar
+//! are built from the same map so they cannot go stale.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use serde::Deserialize;
+
+/// The default key map, embedded.
+const DEFAULTS: &str = include_str!("../../assets/keys.toml");
+
+/// Everything a key can ask for. The names are the ones in the key map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Down,
+    Up,
+    PageDown,
+    PageUp,
+    Top,
+    Bottom,
+    PrevArticle,
+    NextArticle,
+    FocusNext,
+    FocusPrev,
+    NextFinding,
+    PrevFinding,
+    Open,
+    ToggleView,
+    Search,
+    NextMatch,
+    PrevMatch,
+    Filter,
+    Help,
+    Cancel,
+    Quit,
+}
+
+impl Action {
+    /// Every action, in the order the help overlay lists them.
+    pub const ALL: [Action; 21] = [
+        Self::Down,
+        Self::Up,
+        Self::PageDown,
+        Self::PageUp,
+        Self::Top,
+        Self::Bottom,
+        Self::PrevArticle,
+        Self::NextArticle,
+        Self::FocusNext,
+        Self::FocusPrev,
+        Self::NextFinding,
+        Self::PrevFinding,
+        Self::Open,
+        Self::ToggleView,
+        Self::Search,
+        Self::NextMatch,
+        Self::PrevMatch,
+        Self::Filter,
+        Self::Help,
+        Self::Cancel,
+        Self::Quit,
+    ];
+
+    /// What the action does, for the help overlay.
+    #[must_use]
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::Down => "next sentence, finding or row",
+            Self::Up => "previous sentence, finding or row",
+            Self::PageDown => "a page down",
+            Self::PageUp => "a page up",
+            Self::Top => "to the first",
+            Self::Bottom => "to the last",
+            Self::PrevArticle => "previous article",
+            Self::NextArticle => "next article",
+            Self::FocusNext => "next pane",
+            Self::FocusPrev => "previous pane",
+            Self::NextFinding => "next finding, shown in the text",
+            Self::PrevFinding => "previous finding, shown in the text",
+            Self::Open => "open: jump to the evidence or the statement",
+            Self::ToggleView => "columns / alignment table",
+            Self::Search => "search the text",
+            Self::NextMatch => "next search match",
+            Self::PrevMatch => "previous search match",
+            Self::Filter => "filter findings by kind or severity",
+            Self::Help => "this help",
+            Self::Cancel => "close, clear the search",
+            Self::Quit => "quit",
+        }
+    }
+
+    /// The short word the hint bar shows.
+    #[must_use]
+    pub fn hint(self) -> &'static str {
+        match self {
+            Self::Down | Self::Up => "move",
+            Self::PrevArticle | Self::NextArticle => "article",
+            Self::NextFinding | Self::PrevFinding => "finding",
+            Self::Open => "open",
+            Self::ToggleView => "table",
+            Self::Search => "search",
+            Self::Filter => "filter",
+            Self::FocusNext => "pane",
+            Self::Help => "help",
+            Self::Quit => "quit",
+            _ => "",
+        }
+    }
+}
+
+/// A key with its modifiers, as the map names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Key {
+    code: KeyCodeOrd,
+    ctrl: bool,
+    alt: bool,
+}
+
+/// The subset of key codes the map can name, ordered for stable display.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum KeyCodeOrd {
+    Char(char),
+    F(u8),
+    Named(Named),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum Named {
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    Enter,
+    Esc,
+    Tab,
+    BackTab,
+    Backspace,
+}
+
+const NAMES: [(&str, Named); 13] = [
+    ("up", Named::Up),
+    ("down", Named::Down),
+    ("left", Named::Left),
+    ("right", Named::Right),
+    ("pageup", Named::PageUp),
+    ("pagedown", Named::PageDown),
+    ("home", Named::Home),
+    ("end", Named::End),
+    ("enter", Named::Enter),
+    ("esc", Named::Esc),
+    ("tab", Named::Tab),
+    ("backtab", Named::BackTab),
+    ("backspace", Named::Backspace),
+];
+
+impl Key {
+    /// Reads a key name such as `j`, `G`, `pagedown` or `ctrl-c`.
+    pub fn parse(name: &str) -> Result<Key, String> {
+        let mut rest = name;
+        let (mut ctrl, mut alt, mut shift) = (false, false, false);
+        loop {
+            if let Some(r) = rest.strip_prefix("ctrl-").filter(|r| !r.is_empty()) {
+                (ctrl, rest) = (true, r);
+            } else if let Some(r) = rest.strip_prefix("alt-").filter(|r| !r.is_empty()) {
+                (alt, rest) = (true, r);
+            } else if let Some(r) = rest.strip_prefix("shift-").filter(|r| !r.is_empty()) {
+                (shift, rest) = (true, r);
+            } else {
+                break;
+            }
+        }
+        let code = Self::parse_code(rest, shift).ok_or_else(|| {
+            format!("unknown key {name:?} (see the list at the top of the default key map)")
+        })?;
+        Ok(Key { code, ctrl, alt })
+    }
+
+    fn parse_code(name: &str, shift: bool) -> Option<KeyCodeOrd> {
+        let mut chars = name.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            // Shift is carried by the character itself ("G", "?").
+            let c = if shift { c.to_ascii_uppercase() } else { c };
+            return Some(KeyCodeOrd::Char(c));
+        }
+        let lower = name.to_ascii_lowercase();
+        if lower == "space" {
+            return Some(KeyCodeOrd::Char(' '));
+        }
+        if shift && lower == "tab" {
+            return Some(KeyCodeOrd::Named(Named::BackTab));
+        }
+        if let Some(n) = lower.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
+            return (1..=12).contains(&n).then_some(KeyCodeOrd::F(n));
+        }
+        NAMES
+            .iter()
+            .find(|(n, _)| *n == lower)
+            .map(|&(_, named)| KeyCodeOrd::Named(named))
+    }
+
+    /// The key of a terminal event, if the map can name it.
+    #[must_use]
+    pub fn from_event(event: KeyEvent) -> Option<Key> {
+        let code = match event.code {
+            KeyCode::Char(c) => KeyCodeOrd::Char(c),
+            KeyCode::F(n) => KeyCodeOrd::F(n),
+            KeyCode::Up => KeyCodeOrd::Named(Named::Up),
+            KeyCode::Down => KeyCodeOrd::Named(Named::Down),
+            KeyCode::Left => KeyCodeOrd::Named(Named::Left),
+            KeyCode::Right => KeyCodeOrd::Named(Named::Right),
+            KeyCode::PageUp => KeyCodeOrd::Named(Named::PageUp),
+            KeyCode::PageDown => KeyCodeOrd::Named(Named::PageDown),
+            KeyCode::Home => KeyCodeOrd::Named(Named::Home),
+            KeyCode::End => KeyCodeOrd::Named(Named::End),
+            KeyCode::Enter => KeyCodeOrd::Named(Named::Enter),
+            KeyCode::Esc => KeyCodeOrd::Named(Named::Esc),
+            KeyCode::Tab => KeyCodeOrd::Named(Named::Tab),
+            KeyCode::BackTab => KeyCodeOrd::Named(Named::BackTab),
+            KeyCode::Backspace => KeyCodeOrd::Named(Named::Backspace),
+            _ => return None,
+        };
+        Some(Key {
+            code,
+            ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+            alt: event.modifiers.contains(KeyModifiers::ALT),
+        })
+    }
+
+    /// The character typed, for text input (search).
+    #[must_use]
+    pub fn typed(self) -> Option<char> {
+        match self.code {
+            KeyCodeOrd::Char(c) if !self.ctrl && !self.alt => Some(c),
+            _ => None,
+        }
+    }
+
+    #[must_use]
+    pub fn is_backspace(self) -> bool {
+        self.code == KeyCodeOrd::Named(Named::Backspace)
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.ctrl {
+            f.write_str("ctrl-")?;
+        }
+        if self.alt {
+            f.write_str("alt-")?;
+        }
+        match self.code {
+            KeyCodeOrd::Char(' ') => f.write_str("space"),
+            KeyCodeOrd::Char(c) => write!(f, "{c}"),
+            KeyCodeOrd::F(n) => write!(f, "f{n}"),
+            KeyCodeOrd::Named(named) => {
+                let name = NAMES
+                    .iter()
+                    .find(|(_, n)| *n == named)
+                    .map_or("?", |(s, _)| s);
+                f.write_str(name)
+            }
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeyFile {
+    keys: BTreeMap<Action, Vec<String>>,
+}
+
+/// Which keys trigger which action.
+#[derive(Clone, Debug)]
+pub struct KeyMap {
+    bindings: BTreeMap<Action, Vec<Key>>,
+}
+
+impl Default for KeyMap {
+    fn default() -> Self {
+        Self::parse(DEFAULTS).expect("the embedded key map is valid")
+    }
+}
+
+impl KeyMap {
+    /// Reads a key map file's text.
+    pub fn parse(text: &str) -> Result<KeyMap, String> {
+        let file: KeyFile = toml::from_str(text).map_err(|e| e.message().to_string())?;
+        let mut bindings = BTreeMap::new();
+        for (action, names) in file.keys {
+            let keys = names
+                .iter()
+                .map(|n| Key::parse(n))
+                .collect::<Result<Vec<_>, _>>()?;
+            bindings.insert(action, keys);
+        }
+        Ok(KeyMap { bindings })
+    }
+
+    /// The defaults with the actions a user file names replaced.
+    pub fn with_overrides(text: &str) -> Result<KeyMap, String> {
+        let mut map = KeyMap::default();
+        let user = KeyMap::parse(text)?;
+        map.bindings.extend(user.bindings);
+        Ok(map)
+    }
+
+    /// The defaults, overridden by `keys.toml` in `dir` when it exists.
+    /// A broken user file is reported and the defaults are used.
+    #[must_use]
+    pub fn load(dir: Option<&Path>) -> (KeyMap, Option<String>) {
+        let Some(path) = dir.map(|d| d.join("keys.toml")) else {
+            return (KeyMap::default(), None);
+        };
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            return (KeyMap::default(), None);
+        };
+        match KeyMap::with_overrides(&text) {
+            Ok(map) => (map, None),
+            Err(e) => (
+                KeyMap::default(),
+                Some(format!("{}: {e}; using the default keys", path.display())),
+            ),
+        }
+    }
+
+    /// The action a key triggers. When two actions share a key, the first
+    /// in help order wins.
+    #[must_use]
+    pub fn action(&self, key: Key) -> Option<Action> {
+        Action::ALL
+            .into_iter()
+            .find(|a| self.bindings.get(a).is_some_and(|keys| keys.contains(&key)))
+    }
+
+    /// The keys bound to an action.
+    #[must_use]
+    pub fn keys(&self, action: Action) -> &[Key] {
+        self.bindings.get(&action).map_or(&[], Vec::as_slice)
+    }
+
+    /// The keys of an action as people read them: "j, down".
+    #[must_use]
+    pub fn label(&self, action: Action) -> String {
+        self.keys(action)
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// The hint bar: the first key of each pair of actions and what it does.
+    #[must_use]
+    pub fn hints(&self) -> Vec<(String, &'static str)> {
+        const PAIRS: [(Action, Option<Action>); 9] = [
+            (Action::Down, Some(Action::Up)),
+            (Action::PrevArticle, Some(Action::NextArticle)),
+            (Action::NextFinding, Some(Action::PrevFinding)),
+            (Action::Open, None),
+            (Action::ToggleView, None),
+            (Action::Search, None),
+            (Action::Filter, None),
+            (Action::Help, None),
+            (Action::Quit, None),
+        ];
+        PAIRS
+            .iter()
+            .filter_map(|&(a, b)| {
+                let first = self.keys(a).first()?;
+                let keys = match b.and_then(|b| self.keys(b).first()) {
+                    Some(second) => format!("{first}/{second}"),
+                    None => first.to_string(),
+                };
+                Some((keys, a.hint()))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_bind_the_documented_keys() {
+        let map = KeyMap::default();
+        let key = |s| Key::parse(s).unwrap();
+        assert_eq!(map.action(key("j")), Some(Action::Down));
+        assert_eq!(map.action(key("down")), Some(Action::Down));
+        assert_eq!(map.action(key("G")), Some(Action::Bottom));
+        assert_eq!(map.action(key("N")), Some(Action::PrevFinding));
+        assert_eq!(map.action(key("ctrl-c")), Some(Action::Quit));
+        assert_eq!(map.action(key("x")), None);
+        for action in Action::ALL {
+            assert!(!map.keys(action).is_empty(), "{action:?} has no key");
+        }
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for name in [
+            "j", "G", "?", "ctrl-c", "alt-x", "pagedown", "backtab", "f5", "space",
+        ] {
+            assert_eq!(Key::parse(name).unwrap().to_string(), name);
+        }
+        assert_eq!(Key::parse("shift-tab").unwrap().to_string(), "backtab");
+        assert_eq!(Key::parse("shift-g").unwrap().to_string(), "G");
+    }
+
+    #[test]
+    fn bad_names_are_reported() {
+        assert!(Key::parse("hyper-x").unwrap_err().contains("hyper-x"));
+        assert!(Key::parse("f13").is_err());
+        let err = KeyMap::parse("[keys]\nfly = [\"x\"]").unwrap_err();
+        assert!(err.contains("fly"), "{err}");
+    }
+
+    #[test]
+    fn a_user_file_replaces_only_what_it_names() {
+        let map = KeyMap::with_overrides("[keys]\ndown = [\"s\"]\n").unwrap();
+        assert_eq!(map.action(Key::parse("s").unwrap()), Some(Action::Down));
+        assert_eq!(map.action(Key::parse("j").unwrap()), None);
+        assert_eq!(map.action(Key::parse("k").unwrap()), Some(Action::Up));
+    }
+
+    #[test]
+    fn events_map_to_keys() {
+        let event = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(Key::from_event(event), Key::parse("G").ok());
+        let event = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(Key::from_event(event), Key::parse("backtab").ok());
+        let event = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(Key::from_event(event), Key::parse("ctrl-c").ok());
+    }
+
+    #[test]
+    fn hints_come_from_the_map() {
+        let map = KeyMap::with_overrides("[keys]\nquit = [\"x\"]\n").unwrap();
+        assert!(map.hints().contains(&("x".to_string(), "quit")));
+        assert!(map.hints().contains(&("j/k".to_string(), "move")));
+    }
+}

@@ -1,0 +1,186 @@
+//! The terminal reader: articles side by side over one [`Analysis`]. This
+//! is the only part of Parallax that knows about terminals; it reads the
+//! analysis and never computes any.
+//!
+//! The loop is the imperative shell: it reads events, hands them to
+//! [`App::handle`], draws, and carries out the [`Effect`]. The terminal is
+//! given back on every way out, panics included.
+
+mod app;
+mod columns;
+mod findings;
+mod keys;
+mod overlay;
+mod story;
+mod table;
+mod text;
+mod theme;
+mod ui;
+
+use std::io::{self, Stdout};
+use std::path::{Path, PathBuf};
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
+};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+
+pub use app::{App, Cursor, Effect, Filter, Focus, Input, Mode, Target, View};
+pub use keys::{Action, Key, KeyMap};
+pub use text::clean;
+pub use ui::{Drawn, render};
+
+use crate::analysis::Analysis;
+
+/// Where the reader looks for its files.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Colours on (off under `NO_COLOR`).
+    pub color: bool,
+    /// Holds `keys.toml`, the user's key map.
+    pub config_dir: Option<PathBuf>,
+}
+
+impl Options {
+    /// From the environment: `NO_COLOR`, and the user config directory
+    /// (`PARALLAX_CONFIG_DIR` overrides it).
+    #[must_use]
+    pub fn from_env() -> Options {
+        let config_dir = std::env::var_os("PARALLAX_CONFIG_DIR")
+            .map(PathBuf::from)
+            .or_else(|| project_dirs().map(|d| d.config_dir().to_path_buf()));
+        Options {
+            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            config_dir,
+        }
+    }
+}
+
+fn project_dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("", "", "parallax")
+}
+
+/// The log file: `PARALLAX_LOG_FILE`, or `parallax.log` in the user's
+/// state (or local data) directory.
+#[must_use]
+pub fn log_path() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("PARALLAX_LOG_FILE") {
+        return Some(PathBuf::from(p));
+    }
+    let dirs = project_dirs()?;
+    let dir = dirs.state_dir().unwrap_or_else(|| dirs.data_local_dir());
+    Some(dir.join("parallax.log"))
+}
+
+/// Sends log records to a file, never to the screen. Without a file the
+/// records are dropped.
+fn start_logging(path: Option<&Path>) {
+    let Some(path) = path else { return };
+    if let Some(dir) = path.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let Ok(file) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+    else {
+        return;
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_env("PARALLAX_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_writer(std::sync::Mutex::new(file))
+        .with_ansi(false)
+        .with_env_filter(filter)
+        .try_init();
+}
+
+/// Runs the reader until the user quits.
+pub fn run(analysis: &Analysis, opts: &Options) -> io::Result<()> {
+    start_logging(log_path().as_deref());
+    tracing::info!(
+        articles = analysis.articles.len(),
+        findings = analysis.findings.len(),
+        "reader opened"
+    );
+    let (keys, problem) = KeyMap::load(opts.config_dir.as_deref());
+    let mut app = App::new(analysis, keys);
+    app.color = opts.color;
+    app.status = problem.or_else(|| {
+        analysis
+            .errors
+            .first()
+            .map(|e| format!("not read: {e} ({} in all)", analysis.errors.len()))
+    });
+    if let Some(status) = &app.status {
+        tracing::warn!("{status}");
+    }
+    let mut terminal = enter()?;
+    let result = event_loop(&mut terminal, &mut app);
+    leave();
+    tracing::info!("reader closed");
+    result
+}
+
+type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// Takes the terminal: raw mode, the alternate screen, the mouse; and a
+/// panic hook that gives it back before the panic message is printed.
+fn enter() -> io::Result<Term> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        leave();
+        tracing::error!("panic: {info}");
+        hook(info);
+    }));
+    enable_raw_mode()?;
+    if let Err(e) = execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture) {
+        leave();
+        return Err(e);
+    }
+    Terminal::new(CrosstermBackend::new(io::stdout())).inspect_err(|_| leave())
+}
+
+/// Gives the terminal back; safe to call more than once.
+fn leave() {
+    let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen);
+    let _ = disable_raw_mode();
+    let _ = execute!(io::stdout(), ratatui::crossterm::cursor::Show);
+}
+
+fn event_loop(terminal: &mut Term, app: &mut App<'_>) -> io::Result<()> {
+    let mut drawn = Drawn::default();
+    let size = terminal.size()?;
+    app.handle(Input::Resize(size.width, size.height));
+    loop {
+        terminal.draw(|frame| ui::draw(frame, app, &mut drawn))?;
+        let input = match event::read()? {
+            Event::Key(k) if k.kind != KeyEventKind::Release => Key::from_event(k).map(Input::Key),
+            Event::Mouse(m) => mouse(&drawn, app, m),
+            Event::Resize(w, h) => Some(Input::Resize(w, h)),
+            _ => None,
+        };
+        if let Some(input) = input
+            && app.handle(input) == Effect::Quit
+        {
+            return Ok(());
+        }
+    }
+}
+
+/// A mouse event as an input, using where things were last drawn.
+fn mouse(drawn: &Drawn, app: &App<'_>, m: event::MouseEvent) -> Option<Input> {
+    match m.kind {
+        MouseEventKind::ScrollDown => Some(Input::Scroll(drawn.pane(m.column, m.row)?, 3)),
+        MouseEventKind::ScrollUp => Some(Input::Scroll(drawn.pane(m.column, m.row)?, -3)),
+        MouseEventKind::Down(event::MouseButton::Left) => {
+            Some(Input::Click(drawn.target(app, m.column, m.row)?))
+        }
+        _ => None,
+    }
+}

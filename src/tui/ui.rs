@@ -1,0 +1,263 @@
+//! The screen: where each pane goes, the bars at the top and bottom, and
+//! what the mouse can point at. Drawing reads the [`App`]; only scroll
+//! positions and the map of what was drawn where ([`Drawn`]) change.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+
+use super::app::{App, Focus, Mode, Target, View};
+use super::story::sentence_at;
+use super::theme::Theme;
+use super::{columns, findings, overlay, table};
+use crate::detect::Severity;
+
+/// Below this height the panes take turns instead of sharing the screen.
+const COMPACT_HEIGHT: u16 = 18;
+/// From this width the findings list and the detail sit side by side.
+const WIDE: u16 = 100;
+
+/// What the views keep between frames: scroll positions, and where things
+/// were drawn so a click can be resolved.
+#[derive(Debug, Default)]
+pub struct Drawn {
+    /// The first article column shown.
+    pub first: usize,
+    /// How many article columns fit.
+    pub per_page: usize,
+    /// Per article: the wrapped line at the top of its column (negative:
+    /// blank lines above, to line a statement up with its neighbour).
+    pub offsets: Vec<isize>,
+    pub list_offset: usize,
+    pub table_offset: usize,
+    pub hits: Vec<Hit>,
+}
+
+/// A region of the last frame and what a click there means.
+#[derive(Debug)]
+pub struct Hit {
+    pub area: Rect,
+    pub what: HitKind,
+}
+
+#[derive(Debug)]
+pub enum HitKind {
+    /// An article column: per screen row, the text offset of each glyph
+    /// and the column it starts at.
+    Column {
+        article: usize,
+        rows: Vec<Vec<(u16, usize)>>,
+    },
+    /// The findings list: the finding shown on each row.
+    Findings(Vec<usize>),
+    /// The alignment table: the row index shown on each screen row.
+    Table(Vec<Option<usize>>),
+    Pane(Focus),
+}
+
+impl Drawn {
+    /// What a click at a screen position points at.
+    #[must_use]
+    pub fn target(&self, app: &App<'_>, x: u16, y: u16) -> Option<Target> {
+        let hit = self
+            .hits
+            .iter()
+            .rev()
+            .find(|h| h.area.contains(Position { x, y }))?;
+        let row = usize::from(y - hit.area.y);
+        match &hit.what {
+            HitKind::Column { article, rows } => {
+                let glyphs = rows.get(row)?;
+                let offset = glyphs
+                    .iter()
+                    .rev()
+                    .find(|(gx, _)| *gx <= x)
+                    .or(glyphs.first())?
+                    .1;
+                Some(Target::Sentence(super::app::Cursor {
+                    article: *article,
+                    sentence: sentence_at(&app.analysis.articles[*article], offset),
+                }))
+            }
+            HitKind::Findings(rows) => rows.get(row).map(|&f| Target::Finding(f)),
+            HitKind::Table(rows) => rows.get(row).copied().flatten().map(Target::Row),
+            HitKind::Pane(p) => Some(Target::Pane(*p)),
+        }
+    }
+
+    /// The pane under a screen position, for the wheel.
+    #[must_use]
+    pub fn pane(&self, x: u16, y: u16) -> Option<Focus> {
+        let hit = self
+            .hits
+            .iter()
+            .rev()
+            .find(|h| h.area.contains(Position { x, y }))?;
+        Some(match hit.what {
+            HitKind::Column { .. } | HitKind::Table(_) => Focus::Text,
+            HitKind::Findings(_) => Focus::Findings,
+            HitKind::Pane(p) => p,
+        })
+    }
+}
+
+/// Where the panes go.
+#[derive(Clone, Copy, Debug)]
+pub struct Areas {
+    pub top: Rect,
+    pub main: Option<Rect>,
+    pub list: Option<Rect>,
+    pub detail: Option<Rect>,
+    pub bottom: Rect,
+}
+
+/// Splits the screen: text on top, findings and detail below; on a small
+/// screen the focused pane alone.
+#[must_use]
+pub fn areas(app: &App<'_>, area: Rect) -> Areas {
+    let [top, body, bottom] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let mut out = Areas {
+        top,
+        main: None,
+        list: None,
+        detail: None,
+        bottom,
+    };
+    if body.height < COMPACT_HEIGHT {
+        match app.focus {
+            Focus::Text => out.main = Some(body),
+            Focus::Findings => out.list = Some(body),
+            Focus::Detail => out.detail = Some(body),
+        }
+        return out;
+    }
+    let panel = (body.height * 2 / 5).clamp(6, 16);
+    let [main, below] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(panel)]).areas(body);
+    out.main = Some(main);
+    if body.width >= WIDE {
+        let [list, detail] =
+            Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+                .areas(below);
+        out.list = Some(list);
+        out.detail = Some(detail);
+    } else if app.focus == Focus::Detail {
+        out.detail = Some(below);
+    } else {
+        out.list = Some(below);
+    }
+    out
+}
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, drawn: &mut Drawn) {
+    let area = frame.area();
+    render(app, area, frame.buffer_mut(), drawn);
+    if app.mode == Mode::Search {
+        // The cursor sits after the typed query.
+        let at = 1 + super::text::clean(&app.search.draft).chars().count();
+        let x = area.x + (at as u16).min(area.width.saturating_sub(1));
+        frame.set_cursor_position(Position {
+            x,
+            y: area.bottom().saturating_sub(1),
+        });
+    }
+}
+
+/// Draws into a buffer (the tests and the benchmark use this directly).
+pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer, drawn: &mut Drawn) {
+    let theme = Theme { color: app.color };
+    drawn.hits.clear();
+    drawn.offsets.resize(app.analysis.articles.len(), 0);
+    let areas = areas(app, area);
+    if let Some(main) = areas.main {
+        match app.view {
+            View::Columns => columns::render(app, theme, main, buf, drawn),
+            View::Table => table::render(app, theme, main, buf, drawn),
+        }
+    }
+    if let Some(list) = areas.list {
+        findings::render_list(app, theme, list, buf, drawn);
+    }
+    if let Some(detail) = areas.detail {
+        findings::render_detail(app, theme, detail, buf, drawn);
+    }
+    top_bar(app, theme, areas.top, buf, drawn);
+    bottom_bar(app, theme, areas.bottom, buf);
+    match app.mode {
+        Mode::Help => overlay::help(app, theme, area, buf),
+        Mode::Filter => overlay::filter(app, theme, area, buf),
+        Mode::Normal | Mode::Search => {}
+    }
+}
+
+fn top_bar(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer, drawn: &Drawn) {
+    let analysis = app.analysis;
+    let count = |s: Severity| analysis.findings.iter().filter(|f| f.severity == s).count();
+    let mut parts = vec![
+        Span::styled(" Parallax ", theme.bold()),
+        Span::raw(format!(
+            "│ {} articles │ {} findings: {} high, {} medium, {} low ",
+            analysis.articles.len(),
+            analysis.findings.len(),
+            count(Severity::High),
+            count(Severity::Medium),
+            count(Severity::Low),
+        )),
+    ];
+    if app.filter != super::app::Filter::All {
+        parts.push(Span::styled(
+            format!("│ filter: {} ", app.filter.label()),
+            theme.key(),
+        ));
+    }
+    if !analysis.errors.is_empty() {
+        parts.push(Span::raw(format!("│ {} not read ", analysis.errors.len())));
+    }
+    let n = analysis.articles.len();
+    if drawn.per_page < n {
+        parts.push(Span::raw(format!(
+            "│ articles {}–{} of {} ",
+            drawn.first + 1,
+            (drawn.first + drawn.per_page).min(n),
+            n
+        )));
+    }
+    buf.set_style(area, theme.bar());
+    buf.set_line(area.x, area.y, &Line::from(parts), area.width);
+}
+
+fn bottom_bar(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let line = if app.mode == Mode::Search {
+        Line::from(vec![
+            Span::styled("/", theme.key()),
+            Span::raw(super::text::clean(&app.search.draft)),
+            Span::styled(
+                format!(
+                    "   {} matches · {} go · {} cancel",
+                    app.search.matches.len(),
+                    app.keys.label(super::keys::Action::Open),
+                    app.keys.label(super::keys::Action::Cancel)
+                ),
+                theme.dim(),
+            ),
+        ])
+    } else if let Some(status) = &app.status {
+        Line::from(Span::raw(super::text::clean(status)))
+    } else {
+        let mut spans = Vec::new();
+        for (keys, what) in app.keys.hints() {
+            spans.push(Span::styled(keys, theme.key()));
+            spans.push(Span::raw(format!(" {what}  ")));
+        }
+        Line::from(spans)
+    };
+    buf.set_style(area, theme.bar());
+    buf.set_line(area.x, area.y, &line, area.width);
+}
