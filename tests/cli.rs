@@ -8,10 +8,11 @@ fn parallax() -> Command {
 }
 
 #[test]
-fn no_arguments_reports_the_sample_story() {
+fn without_a_terminal_the_reader_prints_the_report_and_says_so() {
     parallax()
         .assert()
         .success()
+        .stderr(predicate::str::contains("not a terminal"))
         .stdout(predicate::str::contains(
             "assets/samples/01-harbour-ledger.md: a1:",
         ))

@@ -174,6 +174,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, drawn: &mut Drawn) {
 pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer, drawn: &mut Drawn) {
     let theme = Theme { color: app.color };
     drawn.hits.clear();
+    if area.is_empty() {
+        return;
+    }
     drawn.offsets.resize(app.analysis.articles.len(), 0);
     let areas = areas(app, area);
     if let Some(main) = areas.main {
@@ -198,6 +201,9 @@ pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer, drawn: &mut Drawn) {
 }
 
 fn top_bar(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer, drawn: &Drawn) {
+    if area.is_empty() {
+        return;
+    }
     let analysis = app.analysis;
     let count = |s: Severity| analysis.findings.iter().filter(|f| f.severity == s).count();
     let mut parts = vec![
@@ -234,6 +240,9 @@ fn top_bar(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer, drawn: &Dr
 }
 
 fn bottom_bar(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
     let line = if app.mode == Mode::Search {
         Line::from(vec![
             Span::styled("/", theme.key()),

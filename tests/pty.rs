@@ -1,0 +1,204 @@
+//! The real binary in a real terminal (a pty read through a vt100 parser):
+//! it opens, answers keys, quits with status 0 and gives the terminal back.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const BIN: &str = env!("CARGO_BIN_EXE_parallax");
+const WAIT: Duration = Duration::from_secs(20);
+
+fn nz(n: u16) -> std::num::NonZero<u16> {
+    std::num::NonZero::new(n).expect("a terminal has a size")
+}
+
+/// The binary running in a pty, its screen kept up to date by a thread.
+struct Session {
+    screen: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+    _home: tempfile::TempDir,
+}
+
+impl Session {
+    fn start(args: &[&str], cols: u16, rows: u16) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pty");
+        let home = tempfile::tempdir().unwrap();
+        let mut cmd = CommandBuilder::new(BIN);
+        cmd.args(args);
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.env("TERM", "xterm-256color");
+        // Keep the user's own key map and log out of the test.
+        cmd.env("PARALLAX_CONFIG_DIR", home.path().join("config"));
+        cmd.env("PARALLAX_LOG_FILE", home.path().join("parallax.log"));
+        let child = pty.slave.spawn_command(cmd).expect("the binary starts");
+        drop(pty.slave);
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let feed = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let mut buf = [0; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                feed.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        let writer = pty.master.take_writer().unwrap();
+        Session {
+            screen,
+            writer,
+            child,
+            master: pty.master,
+            _home: home,
+        }
+    }
+
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self.screen
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(nz(rows), nz(cols));
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// Polls the screen until it shows `text`.
+    fn wait_for(&self, text: &str) -> String {
+        self.wait_until(text, true)
+    }
+
+    /// Polls the screen until it no longer shows `text`.
+    fn wait_gone(&self, text: &str) -> String {
+        self.wait_until(text, false)
+    }
+
+    fn wait_until(&self, text: &str, shown: bool) -> String {
+        let start = Instant::now();
+        loop {
+            let now = self.contents();
+            if now.contains(text) == shown {
+                return now;
+            }
+            assert!(
+                start.elapsed() < WAIT,
+                "waited for {text:?} to be {}; the screen shows:\n{now}",
+                if shown { "shown" } else { "gone" }
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn keys(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Waits for the process to end; returns its exit code.
+    fn exit(&mut self) -> u32 {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.exit_code();
+            }
+            assert!(start.elapsed() < WAIT, "the reader did not quit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+#[test]
+fn reads_the_sample_story_and_quits_cleanly() {
+    let mut s = Session::start(&[], 160, 45);
+    s.wait_for("Harbour Ledger");
+    s.wait_for("j/k move");
+    s.keys("n");
+    let screen = s.wait_for("Findings 1/7");
+    assert!(screen.contains("date-conflict"), "{screen}");
+    s.keys("v");
+    s.wait_for("Aligned statements");
+    s.keys("?");
+    s.wait_for("this help");
+    s.keys("q");
+    s.wait_for("Aligned statements");
+    s.keys("q");
+    assert_eq!(s.exit(), 0);
+    let parser = s.screen.lock().unwrap();
+    let screen = parser.screen();
+    assert!(!screen.alternate_screen(), "the alternate screen was left");
+    assert_eq!(
+        screen.mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "mouse reporting was turned off"
+    );
+}
+
+#[test]
+fn opens_the_seeds_and_shows_the_envoy_finding() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    if !seeds.is_dir() {
+        eprintln!("skipped: {} is absent", seeds.display());
+        return;
+    }
+    let mut s = Session::start(&[seeds.to_str().unwrap()], 160, 45);
+    s.wait_for("j/k move");
+    s.keys("f");
+    s.wait_for("Show findings");
+    // Esc alone: a key right behind it would read as alt-key.
+    s.keys("\x1b");
+    s.wait_gone("Show findings");
+    s.keys("n");
+    s.wait_for("Findings 1/");
+    // Walk the findings until the wrong-officeholder one is selected.
+    for i in 2..=4 {
+        if s.contents().contains("Suggestion: Steve Witkoff") {
+            break;
+        }
+        s.keys("n");
+        s.wait_for(&format!("Findings {i}/4"));
+    }
+    let screen = s.wait_for("Suggestion: Steve Witkoff");
+    assert!(screen.contains("wrong-officeholder"), "{screen}");
+    s.keys("\x03");
+    assert_eq!(s.exit(), 0);
+}
+
+#[test]
+fn survives_resizing_down_to_a_tiny_terminal_and_back() {
+    let mut s = Session::start(&[], 120, 40);
+    s.wait_for("j/k move");
+    s.keys("n");
+    s.wait_for("Findings 1/7");
+    s.resize(40, 12);
+    // At 40×12 the text column alone is shown, with its header.
+    s.wait_for("┌ Harbour Ledger ──");
+    s.keys("\t");
+    s.wait_for("Findings 1/7 ──");
+    s.resize(160, 45);
+    s.wait_for("Detail");
+    s.keys("q");
+    assert_eq!(s.exit(), 0);
+}

@@ -1,0 +1,180 @@
+//! Whole screens of the terminal reader, rendered into a `TestBackend` and
+//! snapshotted as text (`cargo insta review` to update), plus checks the
+//! text cannot show: colours off under `NO_COLOR`, no control character in
+//! any cell, no panic at any size.
+
+use std::path::Path;
+
+use parallax::analysis::{Analysis, Options, analyze};
+use parallax::ingest::{ReadOptions, read_inputs};
+use parallax::kb::Kb;
+use parallax::tui::{App, Drawn, Input, Key, KeyMap, render};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
+
+fn sample() -> Analysis {
+    let articles = parallax::samples::articles().unwrap();
+    analyze(articles, Kb::builtin(), &Options::default())
+}
+
+fn open(path: &str) -> Analysis {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    let ingested = read_inputs(&[path], &ReadOptions::default());
+    assert!(ingested.errors.is_empty(), "{:?}", ingested.errors);
+    analyze(ingested.articles, Kb::builtin(), &Options::default())
+}
+
+fn press(app: &mut App<'_>, keys: &str) {
+    for name in keys.split_whitespace() {
+        app.handle(Input::Key(Key::parse(name).unwrap()));
+    }
+}
+
+/// Renders two frames (the first settles scroll positions, as in the
+/// running reader) and returns the buffer.
+fn screen(app: &mut App<'_>, w: u16, h: u16) -> Buffer {
+    app.handle(Input::Resize(w, h));
+    let area = Rect::new(0, 0, w, h);
+    let mut drawn = Drawn::default();
+    let mut buf = Buffer::empty(area);
+    render(app, area, &mut buf, &mut drawn);
+    let mut buf = Buffer::empty(area);
+    render(app, area, &mut buf, &mut drawn);
+    buf
+}
+
+/// The buffer as lines of text, trailing blanks trimmed; the cell after a
+/// wide character is skipped, as a terminal shows it.
+fn text(buf: &Buffer) -> String {
+    let area = buf.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buf[(x, y)].symbol();
+            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+            line.push_str(symbol);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn columns() {
+    let analysis = sample();
+    let mut app = App::new(&analysis, KeyMap::default());
+    insta::assert_snapshot!("columns", text(&screen(&mut app, 160, 45)));
+}
+
+#[test]
+fn columns_lined_up_on_a_finding() {
+    let analysis = sample();
+    let mut app = App::new(&analysis, KeyMap::default());
+    press(&mut app, "n n n");
+    let screen = text(&screen(&mut app, 160, 45));
+    insta::assert_snapshot!("columns_on_finding", screen);
+}
+
+#[test]
+fn table() {
+    let analysis = sample();
+    let mut app = App::new(&analysis, KeyMap::default());
+    press(&mut app, "v");
+    insta::assert_snapshot!("table", text(&screen(&mut app, 160, 45)));
+}
+
+#[test]
+fn findings_focused_in_a_narrow_terminal() {
+    let analysis = sample();
+    let mut app = App::new(&analysis, KeyMap::default());
+    press(&mut app, "tab j j");
+    insta::assert_snapshot!("findings", text(&screen(&mut app, 90, 40)));
+}
+
+#[test]
+fn help() {
+    let analysis = sample();
+    let mut app = App::new(&analysis, KeyMap::default());
+    press(&mut app, "?");
+    insta::assert_snapshot!("help", text(&screen(&mut app, 100, 35)));
+}
+
+#[test]
+fn filter_menu() {
+    let analysis = sample();
+    let mut app = App::new(&analysis, KeyMap::default());
+    press(&mut app, "f j");
+    insta::assert_snapshot!("filter", text(&screen(&mut app, 100, 30)));
+}
+
+#[test]
+fn tiny_terminal() {
+    let analysis = sample();
+    let mut app = App::new(&analysis, KeyMap::default());
+    press(&mut app, "n");
+    insta::assert_snapshot!("tiny_text", text(&screen(&mut app, 40, 12)));
+    press(&mut app, "tab");
+    insta::assert_snapshot!("tiny_findings", text(&screen(&mut app, 40, 12)));
+}
+
+#[test]
+fn escapes_are_shown_not_sent() {
+    let analysis = open("tests/fixtures/tui/escapes.md");
+    let mut app = App::new(&analysis, KeyMap::default());
+    let buf = screen(&mut app, 100, 30);
+    for cell in &buf.content {
+        assert!(
+            !cell
+                .symbol()
+                .chars()
+                .any(|c| c.is_control() || c == '\u{202e}'),
+            "a control character reached a cell: {:?}",
+            cell.symbol()
+        );
+    }
+    let shown = text(&buf);
+    assert!(shown.contains('\u{241b}'), "ESC is shown as ␛:\n{shown}");
+    insta::assert_snapshot!("escapes", shown);
+}
+
+#[test]
+fn no_color_uses_no_colour_but_still_marks_findings() {
+    let analysis = sample();
+    let mut app = App::new(&analysis, KeyMap::default());
+    app.color = false;
+    press(&mut app, "n");
+    let buf = screen(&mut app, 160, 45);
+    let mut underlined = 0;
+    for cell in &buf.content {
+        assert_eq!(cell.fg, Color::Reset, "colour at {:?}", cell.symbol());
+        assert_eq!(cell.bg, Color::Reset, "colour at {:?}", cell.symbol());
+        if cell.modifier.contains(Modifier::UNDERLINED) {
+            underlined += 1;
+        }
+    }
+    assert!(underlined > 0, "evidence is underlined without colour");
+    insta::assert_snapshot!("no_color", text(&buf));
+}
+
+#[test]
+fn any_size_renders_without_panic() {
+    let analysis = sample();
+    let mut app = App::new(&analysis, KeyMap::default());
+    for keys in ["", "n", "v", "tab", "tab tab", "?", "f", "/ t h e"] {
+        press(&mut app, "esc esc");
+        press(&mut app, keys);
+        for w in [0, 1, 2, 5, 13, 20, 39, 40, 41, 79, 120, 250] {
+            for h in [0, 1, 2, 3, 5, 11, 12, 19, 20, 60] {
+                screen(&mut app, w, h);
+            }
+        }
+    }
+}
