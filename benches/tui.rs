@@ -45,7 +45,8 @@ const AREA: Rect = Rect {
 /// Keys a reader presses, in a loop: moving, switching article, visiting
 /// findings, the table and back, a search.
 const KEYS: &[&str] = &[
-    "j", "j", "l", "n", "n", "k", "h", "G", "g", "tab", "j", "enter", "v", "j", "v", "N", "pagedown",
+    "j", "j", "l", "n", "n", "k", "h", "G", "g", "tab", "j", "enter", "v", "j", "v", "N",
+    "pagedown",
 ];
 
 /// One key: update, then a full frame.

@@ -178,3 +178,85 @@ fn any_size_renders_without_panic() {
         }
     }
 }
+
+/// The cells showing `needle` on screen row `y`, searching from column `from`.
+fn cells_of(buf: &Buffer, y: u16, from: u16, needle: &str) -> Option<Vec<(u16, u16)>> {
+    let row: Vec<(u16, String)> = (from..buf.area.width)
+        .map(|x| (x, buf[(x, y)].symbol().to_string()))
+        .collect();
+    let line: String = row.iter().map(|(_, s)| s.as_str()).collect();
+    let at = line.find(needle)?;
+    let start = line[..at].chars().count();
+    Some(
+        row[start..start + needle.chars().count()]
+            .iter()
+            .map(|(x, _)| (*x, y))
+            .collect(),
+    )
+}
+
+#[test]
+fn aligned_statements_mark_the_words_that_differ() {
+    let analysis = sample();
+    let mut app = App::new(&analysis, KeyMap::default());
+    // The number conflict: 95 prisoners in one source, 90 in the others.
+    let nc = analysis
+        .findings
+        .iter()
+        .position(|f| f.kind.as_str() == "number-conflict")
+        .unwrap();
+    for _ in 0..=nc {
+        press(&mut app, "n");
+    }
+    let buf = screen(&mut app, 160, 45);
+    let mut differing = Vec::new();
+    for y in 0..buf.area.height {
+        for number in ["95", "90"] {
+            let mut from = 0;
+            while let Some(cells) = cells_of(&buf, y, from, &format!("{number} Palestinian")) {
+                let cell = &buf[cells[0]];
+                differing.push((number, cell.modifier.contains(Modifier::BOLD)));
+                from = cells[0].0 + 1;
+            }
+        }
+    }
+    assert!(
+        differing.iter().any(|&(n, bold)| n == "95" && bold),
+        "{differing:?}"
+    );
+    assert!(
+        differing.iter().any(|&(n, bold)| n == "90" && bold),
+        "{differing:?}"
+    );
+}
+
+#[test]
+fn a_click_selects_what_was_drawn_there() {
+    let analysis = sample();
+    let mut app = App::new(&analysis, KeyMap::default());
+    app.handle(Input::Resize(160, 45));
+    let area = Rect::new(0, 0, 160, 45);
+    let mut drawn = Drawn::default();
+    let mut buf = Buffer::empty(area);
+    render(&app, area, &mut buf, &mut drawn);
+    // A word of the second column's text.
+    let (x, y) = (0..45)
+        .find_map(|y| cells_of(&buf, y, 41, "Three Israeli hostages").map(|c| c[0]))
+        .unwrap();
+    let target = drawn.target(&app, x + 3, y).unwrap();
+    app.handle(Input::Click(target));
+    let article = &analysis.articles[app.cursor.article];
+    let sentence = &article.article.text[article.sentences[app.cursor.sentence].range.clone()];
+    assert_eq!(app.cursor.article, 1);
+    assert!(sentence.starts_with("Three Israeli hostages"), "{sentence}");
+    // A row of the findings list.
+    let (x, y) = (0..45)
+        .find_map(|y| cells_of(&buf, y, 0, "name-variant").map(|c| c[0]))
+        .unwrap();
+    app.handle(Input::Click(drawn.target(&app, x, y).unwrap()));
+    assert_eq!(app.focus, parallax::tui::Focus::Findings);
+    assert_eq!(
+        analysis.findings[app.finding.unwrap()].kind.as_str(),
+        "name-variant"
+    );
+}
