@@ -17,6 +17,7 @@ pub mod ingest;
 pub mod kb;
 pub mod model;
 pub mod report;
+pub mod review;
 pub mod samples;
 pub mod text;
 pub mod tui;

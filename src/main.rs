@@ -126,6 +126,7 @@ fn report(args: &ReportArgs) -> Result<u8> {
     let opts = ReportOptions {
         mentions: args.mentions,
         color: to_terminal && std::env::var_os("NO_COLOR").is_none(),
+        review: None,
     };
     let text = report::render(&analysis, args.format, opts);
     if let Some(path) = &args.output {

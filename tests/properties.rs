@@ -557,7 +557,7 @@ proptest! {
         let story = analysis::analyze(articles, Kb::builtin(), &opts);
         for format in [ReportFormat::Text, ReportFormat::Md, ReportFormat::Json] {
             for mentions in [false, true] {
-                let out = report::render(&story, format, ReportOptions { mentions, color: mentions });
+                let out = report::render(&story, format, ReportOptions { mentions, color: mentions, review: None });
                 prop_assert!(!out.is_empty());
             }
         }

@@ -13,7 +13,7 @@ mod officeholder;
 use std::ops::Range;
 
 use jiff::civil::Date;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::align::{Alignment, Member, Pair};
 use crate::analysis::ArticleAnalysis;
@@ -21,7 +21,7 @@ use crate::extract::Mention;
 use crate::kb::Kb;
 
 /// The kinds of finding; the names are part of the JSON contract.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum FindingKind {
     WrongOfficeholder,

@@ -25,7 +25,7 @@ fn cell(s: &str) -> String {
 }
 
 #[must_use]
-pub fn render(analysis: &Analysis, opts: ReportOptions) -> String {
+pub fn render(analysis: &Analysis, opts: ReportOptions<'_>) -> String {
     let mut out = String::from("# Parallax report\n\n");
     articles(&mut out, analysis);
     summary(&mut out, analysis);

@@ -5,6 +5,7 @@ pub mod markdown;
 pub mod text;
 
 use crate::analysis::{Analysis, ArticleAnalysis};
+use crate::review::Review;
 
 /// Output formats of `parallax report`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -16,16 +17,18 @@ pub enum ReportFormat {
 
 /// What a report shows besides findings.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct ReportOptions {
+pub struct ReportOptions<'a> {
     /// List every mention (text and Markdown).
     pub mentions: bool,
     /// Colour the text report.
     pub color: bool,
+    /// The review session whose verdicts and notes the report carries.
+    pub review: Option<&'a Review>,
 }
 
 /// Renders a report in the given format.
 #[must_use]
-pub fn render(analysis: &Analysis, format: ReportFormat, opts: ReportOptions) -> String {
+pub fn render(analysis: &Analysis, format: ReportFormat, opts: ReportOptions<'_>) -> String {
     match format {
         ReportFormat::Text => text::render(analysis, opts),
         ReportFormat::Json => json::render(analysis),

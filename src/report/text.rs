@@ -12,7 +12,7 @@ use crate::detect::{Evidence, Finding, Severity};
 const QUOTE_WIDTH: usize = 110;
 
 #[must_use]
-pub fn render(analysis: &Analysis, opts: ReportOptions) -> String {
+pub fn render(analysis: &Analysis, opts: ReportOptions<'_>) -> String {
     let mut out = String::new();
     for a in &analysis.articles {
         header(&mut out, a);
@@ -60,7 +60,7 @@ fn paint(opts: ReportOptions, severity: Severity, text: &str) -> String {
     format!("\u{1b}[{code}m{text}\u{1b}[0m")
 }
 
-fn finding(out: &mut String, analysis: &Analysis, f: &Finding, opts: ReportOptions) {
+fn finding(out: &mut String, analysis: &Analysis, f: &Finding, opts: ReportOptions<'_>) {
     let Some(first) = f.evidence.first() else {
         return;
     };
