@@ -27,6 +27,31 @@ pub struct Cli {
 pub enum Command {
     /// Analyse articles and print a report (no terminal UI).
     Report(ReportArgs),
+    /// List or set verdicts in a review session without a terminal.
+    Review(ReviewArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("what").required(true).args(["list", "set"]))]
+pub struct ReviewArgs {
+    /// Articles: files, directories, or - for standard input.
+    /// Without any, the bundled sample story.
+    pub inputs: Vec<PathBuf>,
+    /// List every finding with its verdict and note, and the decisions on
+    /// findings that are gone.
+    #[arg(long)]
+    pub list: bool,
+    /// With --list: only findings not yet accepted or rejected.
+    #[arg(long, requires = "list")]
+    pub undecided: bool,
+    /// Give a finding a verdict: its id, then accept, reject or skip.
+    #[arg(long, num_args = 2, value_names = ["ID", "VERDICT"])]
+    pub set: Option<Vec<String>>,
+    /// With --set: the finding's note (an empty one removes it).
+    #[arg(long, requires = "set")]
+    pub note: Option<String>,
+    #[command(flatten)]
+    pub shared: Shared,
 }
 
 #[derive(Debug, Args)]
@@ -59,6 +84,14 @@ pub struct Shared {
     /// An extra knowledge-base file (TOML, see assets/kb/SCHEMA.md); repeatable.
     #[arg(long, value_name = "FILE", global = true)]
     pub kb: Vec<PathBuf>,
+    /// The review session file (verdicts and notes). The reader and
+    /// `review` default to one file per set of articles under the user data
+    /// directory; `report` carries verdicts only when this is given.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub session: Option<PathBuf>,
+    /// The reviewer's name recorded with each verdict (default: the login name).
+    #[arg(long, value_name = "NAME", global = true)]
+    pub reviewer: Option<String>,
     /// Largest input file read, in bytes.
     #[arg(long, value_name = "BYTES", global = true, default_value_t = crate::ingest::DEFAULT_MAX_BYTES)]
     pub max_size: u64,

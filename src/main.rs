@@ -7,10 +7,11 @@ use anyhow::{Context as _, Result};
 use clap::Parser;
 
 use parallax::analysis::{self, Analysis};
-use parallax::cli::{Cli, Command, ReportArgs, Shared};
+use parallax::cli::{Cli, Command, ReportArgs, ReviewArgs, Shared};
 use parallax::ingest::{self, ReadOptions};
 use parallax::kb::Kb;
 use parallax::report::{self, ReportFormat, ReportOptions};
+use parallax::review::{self, Review, SessionFile, Status, Verdict, store};
 
 /// Exit codes, as documented in the README.
 mod exit {
@@ -45,6 +46,7 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Some(Command::Report(args)) => report(&args),
+        Some(Command::Review(args)) => review_cli(&args),
         None if std::io::stdout().is_terminal() => read(&cli.inputs, &cli.shared),
         None => {
             eprintln!(
@@ -71,8 +73,22 @@ fn read(inputs: &[std::path::PathBuf], shared: &Shared) -> Result<u8> {
         eprintln!("parallax: error: no article could be read");
         return Ok(exit::INPUT);
     }
-    parallax::tui::run(&analysis, &parallax::tui::Options::from_env())
-        .context("the terminal reader failed")?;
+    let (review, path) = open_review(&analysis, inputs, shared, true)?;
+    let review = parallax::tui::run(
+        &analysis,
+        review,
+        &path,
+        &parallax::tui::Options::from_env(),
+    )
+    .context("the terminal reader failed")?;
+    let n = analysis.findings.len();
+    if path.exists() {
+        eprintln!(
+            "parallax: session {} ({} of {n} reviewed)",
+            path.display(),
+            review.reviewed(0..n)
+        );
+    }
     // The errors were shown before the screen was taken; repeat them.
     for e in &analysis.errors {
         eprintln!("parallax: error: {e}");
@@ -122,13 +138,24 @@ fn report(args: &ReportArgs) -> Result<u8> {
         eprintln!("parallax: error: no article could be read");
         return Ok(exit::INPUT);
     }
+    let review = match &args.shared.session {
+        Some(_) => Some(open_review(&analysis, &args.inputs, &args.shared, false)?.0),
+        None => None,
+    };
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let opts = ReportOptions {
         mentions: args.mentions,
         color: to_terminal && std::env::var_os("NO_COLOR").is_none(),
         review: None,
     };
-    let text = report::render(&analysis, args.format, opts);
+    let text = report::render(
+        &analysis,
+        args.format,
+        ReportOptions {
+            review: review.as_ref(),
+            ..opts
+        },
+    );
     if let Some(path) = &args.output {
         std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?;
         eprintln!("parallax: wrote {}", path.display());
@@ -141,4 +168,124 @@ fn report(args: &ReportArgs) -> Result<u8> {
         .fail_on
         .is_some_and(|level| analysis.findings.iter().any(|f| f.severity <= level));
     Ok(if failing { exit::FINDINGS } else { exit::OK })
+}
+
+/// The session for these articles: `--session`, or the default file for
+/// this set of articles. A file that cannot be understood stops the run
+/// and is left as it is.
+fn open_review(
+    analysis: &Analysis,
+    inputs: &[std::path::PathBuf],
+    shared: &Shared,
+    default: bool,
+) -> Result<(Review, std::path::PathBuf)> {
+    let path = match &shared.session {
+        Some(p) => p.clone(),
+        None if default => store::default_path(inputs)
+            .context("no user data directory for the session file; pass --session FILE")?,
+        None => anyhow::bail!("no session file given"),
+    };
+    let reviewer = shared.reviewer.clone().unwrap_or_else(review::login_name);
+    let file = if let Some(file) = store::load(&path)? {
+        file
+    } else {
+        if !default {
+            eprintln!(
+                "parallax: warning: {} does not exist yet: no verdicts to report",
+                path.display()
+            );
+        }
+        SessionFile::new(analysis, &reviewer, &review::now())
+    };
+    Ok((Review::new(analysis, file, &reviewer), path))
+}
+
+/// `parallax review`: list or set verdicts without a terminal.
+fn review_cli(args: &ReviewArgs) -> Result<u8> {
+    let analysis = load(&args.inputs, &args.shared)?;
+    if analysis.articles.is_empty() {
+        eprintln!("parallax: error: no article could be read");
+        return Ok(exit::INPUT);
+    }
+    let (mut review, path) = open_review(&analysis, &args.inputs, &args.shared, true)?;
+    if let Some([id, verdict]) = args.set.as_deref() {
+        let verdict = Verdict::parse(verdict).map_err(anyhow::Error::msg)?;
+        let Some(f) = analysis.findings.iter().position(|f| &f.id == id) else {
+            eprintln!(
+                "parallax: error: no finding {id} in these articles (`parallax review --list` shows the ids)"
+            );
+            return Ok(exit::INPUT);
+        };
+        let now = review::now();
+        review.decide(&analysis, &[f], verdict, &now);
+        if let Some(note) = &args.note {
+            review.note(&analysis, f, note, &now);
+        }
+        store::save(&path, &review.file)?;
+        eprintln!(
+            "parallax: {id}: {} (session {})",
+            verdict.as_str(),
+            path.display()
+        );
+        return Ok(exit::OK);
+    }
+    list(&analysis, &review, &path, args.undecided)?;
+    Ok(exit::OK)
+}
+
+/// `review --list`: a line per finding, tab-separated (id, verdict,
+/// severity, kind, summary), notes indented below; then gone decisions.
+fn list(
+    analysis: &Analysis,
+    review: &Review,
+    path: &std::path::Path,
+    undecided: bool,
+) -> Result<()> {
+    let clean = report::text::clean;
+    let mut out = std::io::stdout().lock();
+    for (f, finding) in analysis.findings.iter().enumerate() {
+        let status = review.status(f);
+        if undecided && status.reviewed() {
+            continue;
+        }
+        let verdict = match status {
+            Status::Undecided => "undecided".to_string(),
+            Status::Decided(v) => v.as_str().to_string(),
+            Status::Changed(v) => format!("changed (was {})", v.as_str()),
+        };
+        writeln!(
+            out,
+            "{}\t{verdict}\t{}\t{}\t{}",
+            finding.id,
+            finding.severity.as_str(),
+            finding.kind.as_str(),
+            clean(&finding.summary)
+        )?;
+        if let Some(note) = review.decision(f).and_then(|d| d.note.as_deref()) {
+            for line in note.lines() {
+                writeln!(out, "\t  note: {}", clean(line))?;
+            }
+        }
+    }
+    if !undecided {
+        for d in review.gone() {
+            let verdict = d.verdict.map_or("undecided", Verdict::as_str);
+            writeln!(
+                out,
+                "{}\t{verdict}\tgone\t{}\t{}",
+                d.finding,
+                d.kind.as_str(),
+                clean(&d.summary)
+            )?;
+        }
+    }
+    let n = analysis.findings.len();
+    writeln!(
+        out,
+        "{} of {n} reviewed · session {}",
+        review.reviewed(0..n),
+        path.display()
+    )?;
+    out.flush()?;
+    Ok(())
 }

@@ -6,15 +6,22 @@ use std::ops::Range;
 
 use aho_corasick::AhoCorasick;
 
-use super::keys::{Action, Key, KeyMap};
+use super::editor::Editor;
+use super::keys::{Action, Editing, Key, KeyMap};
 use super::story::{Index, sentence_at};
 use crate::analysis::Analysis;
 use crate::detect::{Finding, FindingKind, Severity};
+use crate::report::ReportFormat;
+use crate::review::{Review, SessionFile, Status, Verdict};
 
 /// What the loop must do after an update.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Effect {
     None,
+    /// Write the session file: a verdict or note changed.
+    Save,
+    /// Write the report in this format next to the session file.
+    Export(ReportFormat),
     Quit,
 }
 
@@ -26,6 +33,12 @@ pub enum Mode {
     Search,
     /// Picking a findings filter.
     Filter,
+    /// Writing a note on the selected finding.
+    Note,
+    /// Asked whether to give every listed finding this verdict.
+    Confirm(Verdict),
+    /// Picking a report format to export.
+    Export,
     Help,
 }
 
@@ -135,6 +148,14 @@ pub struct App<'a> {
     pub size: (u16, u16),
     /// A message for the status line, until the next key.
     pub status: Option<String>,
+    /// Verdicts and notes.
+    pub review: Review,
+    /// List only findings not yet accepted or rejected.
+    pub undecided_only: bool,
+    /// The note being written.
+    pub editor: Editor,
+    /// The time now, as sessions record it (fixed in tests).
+    pub clock: fn() -> String,
 }
 
 impl<'a> App<'a> {
@@ -158,6 +179,14 @@ impl<'a> App<'a> {
             help_scroll: 0,
             size: (80, 24),
             status: None,
+            review: Review::new(
+                analysis,
+                SessionFile::new(analysis, "unknown", ""),
+                "unknown",
+            ),
+            undecided_only: false,
+            editor: Editor::default(),
+            clock: crate::review::now,
         }
     }
 
@@ -166,22 +195,29 @@ impl<'a> App<'a> {
     pub fn listed(&self) -> Vec<usize> {
         (0..self.analysis.findings.len())
             .filter(|&i| self.filter.admits(&self.analysis.findings[i]))
+            .filter(|&i| !self.undecided_only || !self.review.status(i).reviewed())
             .collect()
     }
 
-    /// The filter menu's entries: all, each severity, each kind present.
+    /// The filter menu's entries: all, each severity, each kind present;
+    /// each with its count and how many of those are reviewed.
     #[must_use]
-    pub fn filters(&self) -> Vec<(Filter, usize)> {
+    pub fn filters(&self) -> Vec<(Filter, usize, usize)> {
         let findings = &self.analysis.findings;
-        let count = |f: Filter| findings.iter().filter(|x| f.admits(x)).count();
-        let mut out = vec![(Filter::All, findings.len())];
+        let count = |f: Filter| {
+            let admitted: Vec<usize> = (0..findings.len())
+                .filter(|&i| f.admits(&findings[i]))
+                .collect();
+            (f, admitted.len(), self.review.reviewed(admitted))
+        };
+        let mut out = vec![count(Filter::All)];
         for s in [Severity::High, Severity::Medium, Severity::Low] {
-            out.push((Filter::Severity(s), count(Filter::Severity(s))));
+            out.push(count(Filter::Severity(s)));
         }
         for k in FindingKind::ALL {
-            let n = count(Filter::Kind(k));
-            if n > 0 {
-                out.push((Filter::Kind(k), n));
+            let entry = count(Filter::Kind(k));
+            if entry.1 > 0 {
+                out.push(entry);
             }
         }
         out
@@ -205,6 +241,9 @@ impl<'a> App<'a> {
                         .map_or(Effect::None, |a| self.update(a)),
                     Mode::Search => self.search_key(key),
                     Mode::Filter => self.filter_key(key),
+                    Mode::Note => self.note_key(key),
+                    Mode::Confirm(verdict) => self.confirm_key(key, verdict),
+                    Mode::Export => self.export_key(key),
                     Mode::Help => self.help_key(key),
                 }
             }
@@ -255,8 +294,20 @@ impl<'a> App<'a> {
                 self.menu = self
                     .filters()
                     .iter()
-                    .position(|(f, _)| *f == self.filter)
+                    .position(|(f, _, _)| *f == self.filter)
                     .unwrap_or(0);
+            }
+            Action::Accept => return self.decide(Verdict::Accept),
+            Action::Reject => return self.decide(Verdict::Reject),
+            Action::Skip => return self.decide(Verdict::Skip),
+            Action::Note => self.open_note(),
+            Action::Undo => return self.undo(),
+            Action::AcceptAll => self.ask_all(Verdict::Accept),
+            Action::RejectAll => self.ask_all(Verdict::Reject),
+            Action::UndecidedOnly => self.toggle_undecided(),
+            Action::Export => {
+                self.mode = Mode::Export;
+                self.menu = 0;
             }
             Action::Help => {
                 self.mode = Mode::Help;
@@ -266,8 +317,183 @@ impl<'a> App<'a> {
                 self.search = Search::default();
             }
             Action::Quit => return Effect::Quit,
+            Action::Confirm => {}
         }
         Effect::None
+    }
+
+    /// The finding a verdict or note applies to: the selected one, or the
+    /// first listed when none is.
+    fn target_finding(&mut self) -> Option<usize> {
+        if self.finding.is_none() {
+            self.select_finding(self.listed().first().copied());
+        }
+        if self.finding.is_none() {
+            self.status = Some("no finding to decide on".to_string());
+        }
+        self.finding
+    }
+
+    /// `a`, `r`, `s`: a verdict on the selected finding. A skip moves on to
+    /// the next listed finding; accept and reject stay, so the reviewer sees
+    /// what they decided.
+    fn decide(&mut self, verdict: Verdict) -> Effect {
+        let Some(f) = self.target_finding() else {
+            return Effect::None;
+        };
+        let listed = self.listed();
+        let at = listed.iter().position(|&x| x == f);
+        self.review
+            .decide(self.analysis, &[f], verdict, &(self.clock)());
+        self.status = Some(format!(
+            "{}: {}",
+            verdict.as_str(),
+            self.analysis.findings[f].id
+        ));
+        let listed_now = self.listed();
+        if verdict == Verdict::Skip {
+            self.visit_finding(1);
+        } else if !listed_now.contains(&f) {
+            // Hidden by "undecided only": select what took its place.
+            let next = at.and_then(|i| listed_now.get(i).or(listed_now.last()));
+            self.select_finding(next.copied());
+        }
+        Effect::Save
+    }
+
+    fn undo(&mut self) -> Effect {
+        if self.review.undo() {
+            self.status = Some("undone".to_string());
+            Effect::Save
+        } else {
+            self.status = Some("nothing to undo".to_string());
+            Effect::None
+        }
+    }
+
+    fn ask_all(&mut self, verdict: Verdict) {
+        if self.listed().is_empty() {
+            self.status = Some("no findings listed".to_string());
+        } else {
+            self.mode = Mode::Confirm(verdict);
+        }
+    }
+
+    fn confirm_key(&mut self, key: Key, verdict: Verdict) -> Effect {
+        self.mode = Mode::Normal;
+        if self.keys.action(key) != Some(Action::Confirm) {
+            self.status = Some("nothing changed".to_string());
+            return Effect::None;
+        }
+        let listed = self.listed();
+        self.review
+            .decide(self.analysis, &listed, verdict, &(self.clock)());
+        self.status = Some(format!("{} findings: {}", listed.len(), verdict.as_str()));
+        if self.finding.is_some_and(|f| !self.listed().contains(&f)) {
+            self.select_finding(self.listed().first().copied());
+        }
+        Effect::Save
+    }
+
+    fn toggle_undecided(&mut self) {
+        self.undecided_only = !self.undecided_only;
+        self.status = Some(if self.undecided_only {
+            "showing undecided findings only".to_string()
+        } else {
+            "showing all findings".to_string()
+        });
+        let listed = self.listed();
+        if self.finding.is_some_and(|f| !listed.contains(&f)) {
+            self.select_finding(listed.first().copied());
+        }
+    }
+
+    fn open_note(&mut self) {
+        let Some(f) = self.target_finding() else {
+            return;
+        };
+        let note = self.review.decision(f).and_then(|d| d.note.clone());
+        self.editor = Editor::new(note.as_deref().unwrap_or(""));
+        self.mode = Mode::Note;
+    }
+
+    /// Keys while writing a note: text goes in; Esc (or ctrl-s) keeps it.
+    fn note_key(&mut self, key: Key) -> Effect {
+        if let Some(c) = key.typed() {
+            self.editor.insert(c);
+            return Effect::None;
+        }
+        let e = &mut self.editor;
+        match key.editing() {
+            Some(Editing::Enter) => e.newline(),
+            Some(Editing::Backspace) => e.backspace(),
+            Some(Editing::Delete) => e.delete(),
+            Some(Editing::Left) => e.left(),
+            Some(Editing::Right) => e.right(),
+            Some(Editing::Up) => e.up(),
+            Some(Editing::Down) => e.down(),
+            Some(Editing::Home) => e.home(),
+            Some(Editing::End) => e.end(),
+            Some(Editing::Save) => return self.close_note(),
+            None if self.keys.action(key) == Some(Action::Cancel) => return self.close_note(),
+            None => {}
+        }
+        Effect::None
+    }
+
+    /// Keeps the note (an empty one clears it) and leaves the editor.
+    fn close_note(&mut self) -> Effect {
+        self.mode = Mode::Normal;
+        let Some(f) = self.finding else {
+            return Effect::None;
+        };
+        let text = self.editor.text();
+        let before = self.review.decision(f).and_then(|d| d.note.clone());
+        self.review.note(self.analysis, f, &text, &(self.clock)());
+        let after = self.review.decision(f).and_then(|d| d.note.clone());
+        if before == after {
+            return Effect::None;
+        }
+        self.status = Some(if after.is_some() {
+            "note saved".to_string()
+        } else {
+            "note removed".to_string()
+        });
+        Effect::Save
+    }
+
+    /// The export menu's formats.
+    #[must_use]
+    pub fn formats() -> &'static [ReportFormat] {
+        <ReportFormat as clap::ValueEnum>::value_variants()
+    }
+
+    fn export_key(&mut self, key: Key) -> Effect {
+        let formats = Self::formats();
+        match self.keys.action(key) {
+            Some(Action::Down) => self.menu = clamp_step(self.menu, 1, formats.len()),
+            Some(Action::Up) => self.menu = clamp_step(self.menu, -1, formats.len()),
+            Some(Action::Open) => {
+                self.mode = Mode::Normal;
+                return Effect::Export(formats[self.menu.min(formats.len() - 1)]);
+            }
+            Some(Action::Cancel | Action::Export | Action::Quit) => self.mode = Mode::Normal,
+            _ => {}
+        }
+        Effect::None
+    }
+
+    /// Reviewed and total findings, overall.
+    #[must_use]
+    pub fn progress(&self) -> (usize, usize) {
+        let n = self.analysis.findings.len();
+        (self.review.reviewed(0..n), n)
+    }
+
+    /// The review status of a finding.
+    #[must_use]
+    pub fn status_of(&self, finding: usize) -> Status {
+        self.review.status(finding)
     }
 
     /// Moves within the focused pane.
@@ -704,10 +930,10 @@ mod tests {
         let analysis = sample();
         let mut app = App::new(&analysis, KeyMap::default());
         let entries = app.filters();
-        let (pos, (filter, count)) = entries
+        let (pos, (filter, count, _)) = entries
             .iter()
             .enumerate()
-            .find(|(_, (f, n))| matches!(f, Filter::Kind(_)) && *n > 0)
+            .find(|(_, (f, n, _))| matches!(f, Filter::Kind(_)) && *n > 0)
             .unwrap();
         press(&mut app, "f");
         assert_eq!(app.mode, Mode::Filter);

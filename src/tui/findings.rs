@@ -13,6 +13,18 @@ use super::text::clean;
 use super::theme::{Mark, Theme, severity_sign};
 use super::ui::{Drawn, Hit, HitKind};
 use crate::detect::Finding;
+use crate::review::{Status, Verdict};
+
+/// The sign of a finding's review, readable without colour.
+fn verdict_sign(status: Status) -> &'static str {
+    match status {
+        Status::Undecided => " ",
+        Status::Decided(Verdict::Accept) => "✓",
+        Status::Decided(Verdict::Reject) => "✗",
+        Status::Decided(Verdict::Skip) => "»",
+        Status::Changed(_) => "~",
+    }
+}
 
 pub fn render_list(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer, drawn: &mut Drawn) {
     let listed = app.listed();
@@ -20,9 +32,14 @@ pub fn render_list(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer, dr
     let position = app
         .finding
         .and_then(|f| listed.iter().position(|&x| x == f));
+    let (reviewed, total) = app.progress();
     let title = match position {
-        Some(p) => format!(" Findings {}/{} ", p + 1, listed.len()),
-        None => format!(" Findings: {} ", listed.len()),
+        Some(p) => format!(
+            " Findings {}/{} · reviewed {reviewed}/{total} ",
+            p + 1,
+            listed.len()
+        ),
+        None => format!(" Findings: {} · reviewed {reviewed}/{total} ", listed.len()),
     };
     let block = Block::bordered()
         .border_style(theme.border(focused))
@@ -33,7 +50,16 @@ pub fn render_list(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer, dr
         .iter()
         .map(|&i| {
             let f = &app.analysis.findings[i];
+            let note = app.review.decision(i).is_some_and(|d| d.note.is_some());
             ListItem::new(Line::from(vec![
+                Span::styled(
+                    format!(
+                        "{}{}",
+                        verdict_sign(app.status_of(i)),
+                        if note { "✎" } else { " " }
+                    ),
+                    theme.bold(),
+                ),
                 Span::styled(
                     format!("{} {:<6} ", severity_sign(f.severity), f.severity.as_str()),
                     theme.severity(f.severity),
@@ -74,7 +100,11 @@ pub fn render_detail(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer, 
         what: HitKind::Pane(Focus::Detail),
     });
     let lines = match app.finding {
-        Some(i) => detail_lines(app, theme, &app.analysis.findings[i]),
+        Some(i) => {
+            let mut lines = review_lines(app, theme, i);
+            lines.extend(detail_lines(app, theme, &app.analysis.findings[i]));
+            lines
+        }
         None => vec![Line::from(Span::styled(
             format!(
                 "No finding selected: {} goes to the first.",
@@ -164,6 +194,36 @@ fn detail_lines<'a>(app: &App<'a>, theme: Theme, f: &'a Finding) -> Vec<Line<'a>
             Span::raw(clean(&text[end..s.range.end])),
             Span::raw("”"),
         ]));
+    }
+    lines
+}
+
+/// The verdict, who gave it when, and the note.
+fn review_lines<'a>(app: &App<'a>, theme: Theme, finding: usize) -> Vec<Line<'a>> {
+    let Some(d) = app.review.decision(finding) else {
+        return vec![Line::from(Span::styled("Undecided", theme.dim()))];
+    };
+    let mut lines = Vec::new();
+    let by = format!(" by {} at {}", clean(&d.reviewer), d.at);
+    match app.status_of(finding) {
+        Status::Changed(v) => lines.push(Line::from(vec![
+            Span::styled("Changed since reviewed", theme.key()),
+            Span::raw(format!(" (was: {}{by})", v.as_str())),
+        ])),
+        Status::Decided(v) => lines.push(Line::from(vec![
+            Span::styled(format!("Verdict: {}", v.as_str()), theme.key()),
+            Span::raw(by),
+        ])),
+        Status::Undecided => lines.push(Line::from(Span::styled("Undecided", theme.dim()))),
+    }
+    if let Some(note) = &d.note {
+        for (i, line) in note.lines().enumerate() {
+            let lead = if i == 0 { "Note: " } else { "      " };
+            lines.push(Line::from(vec![
+                Span::styled(lead, theme.bold()),
+                Span::raw(clean(line)),
+            ]));
+        }
     }
     lines
 }

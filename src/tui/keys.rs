@@ -34,6 +34,16 @@ pub enum Action {
     NextMatch,
     PrevMatch,
     Filter,
+    Accept,
+    Reject,
+    Skip,
+    Note,
+    Undo,
+    AcceptAll,
+    RejectAll,
+    UndecidedOnly,
+    Export,
+    Confirm,
     Help,
     Cancel,
     Quit,
@@ -41,7 +51,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 21] = [
+    pub const ALL: [Action; 31] = [
         Self::Down,
         Self::Up,
         Self::PageDown,
@@ -60,6 +70,16 @@ impl Action {
         Self::NextMatch,
         Self::PrevMatch,
         Self::Filter,
+        Self::Accept,
+        Self::Reject,
+        Self::Skip,
+        Self::Note,
+        Self::Undo,
+        Self::AcceptAll,
+        Self::RejectAll,
+        Self::UndecidedOnly,
+        Self::Export,
+        Self::Confirm,
         Self::Help,
         Self::Cancel,
         Self::Quit,
@@ -87,6 +107,16 @@ impl Action {
             Self::NextMatch => "next search match",
             Self::PrevMatch => "previous search match",
             Self::Filter => "filter findings by kind or severity",
+            Self::Accept => "accept the finding: a real discrepancy",
+            Self::Reject => "reject the finding: a false alarm",
+            Self::Skip => "skip: leave it undecided, go to the next",
+            Self::Note => "edit the finding's note",
+            Self::Undo => "undo the last verdict or note",
+            Self::AcceptAll => "accept every finding shown (asks first)",
+            Self::RejectAll => "reject every finding shown (asks first)",
+            Self::UndecidedOnly => "show only undecided findings, or all",
+            Self::Export => "export the report next to the session file",
+            Self::Confirm => "yes, when asked",
             Self::Help => "this help",
             Self::Cancel => "close, clear the search",
             Self::Quit => "quit",
@@ -104,6 +134,10 @@ impl Action {
             Self::ToggleView => "table",
             Self::Search => "search",
             Self::Filter => "filter",
+            Self::Accept | Self::Reject => "verdict",
+            Self::Note => "note",
+            Self::Undo => "undo",
+            Self::Export => "export",
             Self::FocusNext => "pane",
             Self::Help => "help",
             Self::Quit => "quit",
@@ -143,9 +177,10 @@ enum Named {
     Tab,
     BackTab,
     Backspace,
+    Delete,
 }
 
-const NAMES: [(&str, Named); 13] = [
+const NAMES: [(&str, Named); 14] = [
     ("up", Named::Up),
     ("down", Named::Down),
     ("left", Named::Left),
@@ -159,7 +194,25 @@ const NAMES: [(&str, Named); 13] = [
     ("tab", Named::Tab),
     ("backtab", Named::BackTab),
     ("backspace", Named::Backspace),
+    ("delete", Named::Delete),
 ];
+
+/// Keys that edit text where text is typed (a note). They are fixed, like
+/// a text box's, so the key map cannot make a note impossible to write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Editing {
+    Enter,
+    Backspace,
+    Delete,
+    Left,
+    Right,
+    Up,
+    Down,
+    Home,
+    End,
+    /// ctrl-s: keep the text and close.
+    Save,
+}
 
 impl Key {
     /// Reads a key name such as `j`, `G`, `pagedown` or `ctrl-c`.
@@ -225,6 +278,7 @@ impl Key {
             KeyCode::Tab => KeyCodeOrd::Named(Named::Tab),
             KeyCode::BackTab => KeyCodeOrd::Named(Named::BackTab),
             KeyCode::Backspace => KeyCodeOrd::Named(Named::Backspace),
+            KeyCode::Delete => KeyCodeOrd::Named(Named::Delete),
             _ => return None,
         };
         Some(Key {
@@ -246,6 +300,29 @@ impl Key {
     #[must_use]
     pub fn is_backspace(self) -> bool {
         self.code == KeyCodeOrd::Named(Named::Backspace)
+    }
+
+    /// The editing key this is, in a text box.
+    #[must_use]
+    pub fn editing(self) -> Option<Editing> {
+        if self.ctrl {
+            return (self.code == KeyCodeOrd::Char('s')).then_some(Editing::Save);
+        }
+        let KeyCodeOrd::Named(named) = self.code else {
+            return None;
+        };
+        Some(match named {
+            Named::Enter => Editing::Enter,
+            Named::Backspace => Editing::Backspace,
+            Named::Delete => Editing::Delete,
+            Named::Left => Editing::Left,
+            Named::Right => Editing::Right,
+            Named::Up => Editing::Up,
+            Named::Down => Editing::Down,
+            Named::Home => Editing::Home,
+            Named::End => Editing::End,
+            _ => return None,
+        })
     }
 }
 
@@ -360,10 +437,14 @@ impl KeyMap {
     /// The hint bar: the first key of each pair of actions and what it does.
     #[must_use]
     pub fn hints(&self) -> Vec<(String, &'static str)> {
-        const PAIRS: [(Action, Option<Action>); 9] = [
+        const PAIRS: [(Action, Option<Action>); 13] = [
             (Action::Down, Some(Action::Up)),
             (Action::PrevArticle, Some(Action::NextArticle)),
             (Action::NextFinding, Some(Action::PrevFinding)),
+            (Action::Accept, Some(Action::Reject)),
+            (Action::Note, None),
+            (Action::Undo, None),
+            (Action::Export, None),
             (Action::Open, None),
             (Action::ToggleView, None),
             (Action::Search, None),

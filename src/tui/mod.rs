@@ -8,6 +8,7 @@
 
 mod app;
 mod columns;
+mod editor;
 mod findings;
 mod keys;
 mod overlay;
@@ -36,6 +37,8 @@ pub use text::clean;
 pub use ui::{Drawn, render};
 
 use crate::analysis::Analysis;
+use crate::report::{self, ReportFormat, ReportOptions};
+use crate::review::{Review, Status, store};
 
 /// Where the reader looks for its files.
 #[derive(Clone, Debug, Default)]
@@ -100,31 +103,99 @@ fn start_logging(path: Option<&Path>) {
         .try_init();
 }
 
-/// Runs the reader until the user quits.
-pub fn run(analysis: &Analysis, opts: &Options) -> io::Result<()> {
+/// Runs the reader until the user quits; returns the review as it ended.
+/// Every verdict and note is written to `session` as it is made.
+pub fn run(
+    analysis: &Analysis,
+    review: Review,
+    session: &Path,
+    opts: &Options,
+) -> io::Result<Review> {
     start_logging(log_path().as_deref());
     tracing::info!(
         articles = analysis.articles.len(),
         findings = analysis.findings.len(),
+        session = %session.display(),
         "reader opened"
     );
     let (keys, problem) = KeyMap::load(opts.config_dir.as_deref());
     let mut app = App::new(analysis, keys);
     app.color = opts.color;
-    app.status = problem.or_else(|| {
-        analysis
-            .errors
-            .first()
-            .map(|e| format!("not read: {e} ({} in all)", analysis.errors.len()))
-    });
+    app.review = review;
+    app.status = Some(problem.unwrap_or_else(|| match analysis.errors.first() {
+        Some(e) => format!("not read: {e} ({} in all)", analysis.errors.len()),
+        None => resumed(&app, session),
+    }));
     if let Some(status) = &app.status {
-        tracing::warn!("{status}");
+        tracing::info!("{status}");
     }
     let mut terminal = enter()?;
-    let result = event_loop(&mut terminal, &mut app);
+    let result = event_loop(&mut terminal, &mut app, session);
     leave();
     tracing::info!("reader closed");
-    result
+    result.map(|()| app.review)
+}
+
+/// What the session brought back, for the first status line.
+fn resumed(app: &App<'_>, session: &Path) -> String {
+    let n = app.analysis.findings.len();
+    let restored = (0..n).filter(|&f| app.review.decision(f).is_some()).count();
+    if restored == 0 && app.review.gone().is_empty() {
+        return format!("session {} (new)", session.display());
+    }
+    let changed = (0..n)
+        .filter(|&f| matches!(app.status_of(f), Status::Changed(_)))
+        .count();
+    format!(
+        "session {}: {restored} decisions restored, {changed} changed since reviewed, {} gone",
+        session.display(),
+        app.review.gone().len()
+    )
+}
+
+/// Carries out an effect that needs the disk; says how it went.
+fn carry_out(app: &mut App<'_>, effect: Effect, session: &Path) {
+    match effect {
+        Effect::Save => {
+            if let Err(e) = store::save(session, &app.review.file) {
+                tracing::error!("{e}");
+                app.status = Some(format!(
+                    "NOT SAVED: {e}. Your decisions are kept here and saved with the next one."
+                ));
+            }
+        }
+        Effect::Export(format) => {
+            let path = export_path(session, format);
+            let text = report::render(
+                app.analysis,
+                format,
+                ReportOptions {
+                    mentions: false,
+                    color: false,
+                    review: Some(&app.review),
+                },
+            );
+            app.status = Some(match std::fs::write(&path, text) {
+                Ok(()) => format!("wrote {}", path.display()),
+                Err(e) => format!("could not write {}: {e}", path.display()),
+            });
+        }
+        Effect::None | Effect::Quit => {}
+    }
+}
+
+/// Where `x` writes a report: beside the session file, named after it.
+#[must_use]
+pub fn export_path(session: &Path, format: ReportFormat) -> PathBuf {
+    let stem = session
+        .file_stem()
+        .map_or_else(|| "session".into(), |s| s.to_string_lossy().into_owned());
+    let ext = match format {
+        ReportFormat::Text => "txt",
+        ReportFormat::Json => "json",
+        ReportFormat::Md => "md",
+    };
+    session.with_file_name(format!("{stem}-report.{ext}"))
 }
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
@@ -153,7 +224,7 @@ fn leave() {
     let _ = execute!(io::stdout(), ratatui::crossterm::cursor::Show);
 }
 
-fn event_loop(terminal: &mut Term, app: &mut App<'_>) -> io::Result<()> {
+fn event_loop(terminal: &mut Term, app: &mut App<'_>, session: &Path) -> io::Result<()> {
     let mut drawn = Drawn::default();
     let size = terminal.size()?;
     app.handle(Input::Resize(size.width, size.height));
@@ -165,10 +236,10 @@ fn event_loop(terminal: &mut Term, app: &mut App<'_>) -> io::Result<()> {
             Event::Resize(w, h) => Some(Input::Resize(w, h)),
             _ => None,
         };
-        if let Some(input) = input
-            && app.handle(input) == Effect::Quit
-        {
-            return Ok(());
+        let Some(input) = input else { continue };
+        match app.handle(input) {
+            Effect::Quit => return Ok(()),
+            effect => carry_out(app, effect, session),
         }
     }
 }

@@ -2,7 +2,7 @@
 //! findings filter.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, Clear, List, ListItem, ListState, Paragraph, StatefulWidget, Widget,
@@ -10,7 +10,9 @@ use ratatui::widgets::{
 
 use super::app::App;
 use super::keys::Action;
+use super::text::clean;
 use super::theme::Theme;
+use crate::review::Verdict;
 
 /// A rectangle of at most `w`×`h` in the middle of `area`.
 fn centered(area: Rect, w: u16, h: u16) -> Rect {
@@ -62,12 +64,132 @@ pub fn filter(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer) {
     let entries = app.filters();
     let items: Vec<ListItem> = entries
         .iter()
-        .map(|(f, n)| ListItem::new(format!("{} ({n})", f.label())))
+        .map(|(f, n, reviewed)| ListItem::new(format!("{} ({n}, {reviewed} reviewed)", f.label())))
         .collect();
-    let rect = centered(area, 40, entries.len() as u16 + 2);
+    let rect = centered(area, 48, entries.len() as u16 + 2);
     Clear.render(rect, buf);
     let list = List::new(items)
         .block(Block::bordered().title(" Show findings "))
+        .highlight_style(theme.selected(true))
+        .highlight_symbol("▶");
+    let mut state = ListState::default().with_selected(Some(app.menu));
+    StatefulWidget::render(list, rect, buf, &mut state);
+}
+
+/// Where the note editor goes.
+fn note_area(area: Rect) -> Rect {
+    centered(area, 72, 12)
+}
+
+pub fn note(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let rect = note_area(area);
+    let id = app
+        .finding
+        .map_or("", |f| app.analysis.findings[f].id.as_str());
+    let block = Block::bordered()
+        .border_style(theme.border(true))
+        .title(format!(" Note on {id} "))
+        .title_bottom(
+            Line::from(format!(
+                " {} or ctrl-s keeps it · an empty note is removed ",
+                app.keys.label(Action::Cancel)
+            ))
+            .right_aligned(),
+        );
+    let inner = block.inner(rect);
+    Clear.render(rect, buf);
+    block.render(rect, buf);
+    let (top, left) = note_scroll(app, inner);
+    for (y, line) in app
+        .editor
+        .lines
+        .iter()
+        .skip(top)
+        .take(usize::from(inner.height))
+        .enumerate()
+    {
+        let text: String = line.iter().collect();
+        let shown: String = clean(&text).chars().skip(left).collect();
+        buf.set_line(inner.x, inner.y + y as u16, &Line::from(shown), inner.width);
+    }
+}
+
+/// The first line and column shown, so the cursor stays in view.
+fn note_scroll(app: &App<'_>, inner: Rect) -> (usize, usize) {
+    let e = &app.editor;
+    let top = (e.row + 1).saturating_sub(usize::from(inner.height.max(1)));
+    let left = (e.col + 1).saturating_sub(usize::from(inner.width.max(1)));
+    (top, left)
+}
+
+/// The terminal cursor's place in the note editor.
+#[must_use]
+pub fn note_cursor(app: &App<'_>, area: Rect) -> Option<Position> {
+    let inner = Block::bordered().inner(note_area(area));
+    if inner.is_empty() {
+        return None;
+    }
+    let (top, left) = note_scroll(app, inner);
+    let e = &app.editor;
+    let skipped: usize = e.lines[e.row][..left.min(e.col)]
+        .iter()
+        .map(|c| unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0))
+        .sum();
+    let x = (e.cursor_x() - skipped).min(usize::from(inner.width - 1)) as u16;
+    Some(Position {
+        x: inner.x + x,
+        y: inner.y + (e.row - top) as u16,
+    })
+}
+
+pub fn confirm(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer, verdict: Verdict) {
+    let n = app.listed().len();
+    let question = format!(
+        " {} all {n} findings listed ({})? ",
+        match verdict {
+            Verdict::Accept => "Accept",
+            Verdict::Reject => "Reject",
+            Verdict::Skip => "Skip",
+        },
+        app.filter.label()
+    );
+    let lines = vec![
+        Line::from(question.clone()),
+        Line::from(Span::styled(
+            format!(
+                " {} yes · any other key: no · {} takes it back ",
+                app.keys.label(Action::Confirm),
+                app.keys.label(Action::Undo)
+            ),
+            theme.dim(),
+        )),
+    ];
+    let width = (question.chars().count() as u16 + 2).max(56);
+    let rect = centered(area, width, 4);
+    Clear.render(rect, buf);
+    Paragraph::new(lines)
+        .block(
+            Block::bordered()
+                .border_style(theme.border(true))
+                .title(" Confirm "),
+        )
+        .render(rect, buf);
+}
+
+pub fn export(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let formats = App::formats();
+    let items: Vec<ListItem> = formats
+        .iter()
+        .map(|f| {
+            let name = clap::ValueEnum::to_possible_value(f)
+                .map_or_else(String::new, |v| v.get_name().to_string());
+            ListItem::new(format!("{name} report"))
+        })
+        .collect();
+    let rect = centered(area, 36, formats.len() as u16 + 2);
+    Clear.render(rect, buf);
+    let list = List::new(items)
+        .block(Block::bordered().title(" Export "))
         .highlight_style(theme.selected(true))
         .highlight_symbol("▶");
     let mut state = ListState::default().with_selected(Some(app.menu));

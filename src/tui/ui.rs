@@ -168,6 +168,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, drawn: &mut Drawn) {
             y: area.bottom().saturating_sub(1),
         });
     }
+    if app.mode == Mode::Note
+        && let Some(at) = overlay::note_cursor(app, area)
+    {
+        frame.set_cursor_position(at);
+    }
 }
 
 /// Draws into a buffer (the tests and the benchmark use this directly).
@@ -196,6 +201,11 @@ pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer, drawn: &mut Drawn) {
     match app.mode {
         Mode::Help => overlay::help(app, theme, area, buf),
         Mode::Filter => overlay::filter(app, theme, area, buf),
+        Mode::Note => {
+            overlay::note(app, theme, area, buf);
+        }
+        Mode::Confirm(verdict) => overlay::confirm(app, theme, area, buf, verdict),
+        Mode::Export => overlay::export(app, theme, area, buf),
         Mode::Normal | Mode::Search => {}
     }
 }
@@ -206,6 +216,7 @@ fn top_bar(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer, drawn: &Dr
     }
     let analysis = app.analysis;
     let count = |s: Severity| analysis.findings.iter().filter(|f| f.severity == s).count();
+    let (reviewed, total) = app.progress();
     let mut parts = vec![
         Span::styled(" Parallax ", theme.bold()),
         Span::raw(format!(
@@ -216,7 +227,11 @@ fn top_bar(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer, drawn: &Dr
             count(Severity::Medium),
             count(Severity::Low),
         )),
+        Span::styled(format!("│ reviewed {reviewed}/{total} "), theme.key()),
     ];
+    if app.undecided_only {
+        parts.push(Span::raw("│ undecided only "));
+    }
     if app.filter != super::app::Filter::All {
         parts.push(Span::styled(
             format!("│ filter: {} ", app.filter.label()),
