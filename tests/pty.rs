@@ -134,7 +134,7 @@ impl Session {
 fn reads_the_sample_story_and_quits_cleanly() {
     let mut s = Session::start(&[], 160, 45);
     s.wait_for("Harbour Ledger");
-    s.wait_for("j/k move");
+    s.wait_for(" reviewed ");
     s.keys("n");
     let screen = s.wait_for("Findings 1/7");
     assert!(screen.contains("date-conflict"), "{screen}");
@@ -164,7 +164,7 @@ fn opens_the_seeds_and_shows_the_envoy_finding() {
         return;
     }
     let mut s = Session::start(&[seeds.to_str().unwrap()], 160, 45);
-    s.wait_for("j/k move");
+    s.wait_for(" reviewed ");
     s.keys("f");
     s.wait_for("Show findings");
     // Esc alone: a key right behind it would read as alt-key.
@@ -189,16 +189,129 @@ fn opens_the_seeds_and_shows_the_envoy_finding() {
 #[test]
 fn survives_resizing_down_to_a_tiny_terminal_and_back() {
     let mut s = Session::start(&[], 120, 40);
-    s.wait_for("j/k move");
+    s.wait_for(" reviewed ");
     s.keys("n");
     s.wait_for("Findings 1/7");
     s.resize(40, 12);
     // At 40×12 the text column alone is shown, with its header.
     s.wait_for("┌ Harbour Ledger ──");
     s.keys("\t");
-    s.wait_for("Findings 1/7 ──");
+    s.wait_for("┌ Findings 1/7");
     s.resize(160, 45);
     s.wait_for("Detail");
     s.keys("q");
     assert_eq!(s.exit(), 0);
+}
+
+fn seeds() -> Option<String> {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    if seeds.is_dir() {
+        Some(seeds.to_str().unwrap().to_string())
+    } else {
+        eprintln!("skipped: {} is absent", seeds.display());
+        None
+    }
+}
+
+/// The verdicts in a session file, parsed as JSON.
+fn verdicts(session: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(session).expect("the session file exists");
+    let json: serde_json::Value = serde_json::from_str(&text).expect("the session file parses");
+    json["decisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["verdict"].as_str().map(str::to_string))
+        .collect()
+}
+
+/// The issue's acceptance: accept the first finding, reject the second,
+/// quit; the file holds both; reopening restores them; the report carries
+/// them.
+fn accept_then_reject(articles: &[&str]) {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("review.json");
+    let mut args: Vec<&str> = articles.to_vec();
+    args.extend(["--session", session.to_str().unwrap(), "--reviewer", "ana"]);
+    let mut s = Session::start(&args, 160, 45);
+    s.wait_for(" reviewed ");
+    s.keys("n");
+    s.wait_for("Findings 1/");
+    s.keys("a");
+    s.wait_for("reviewed 1/");
+    s.keys("n");
+    s.wait_for("Findings 2/");
+    s.keys("r");
+    s.wait_for("reviewed 2/");
+    s.keys("q");
+    assert_eq!(s.exit(), 0);
+    let mut v = verdicts(&session);
+    v.sort();
+    assert_eq!(v, ["accept", "reject"]);
+
+    let mut again = Session::start(&args, 160, 45);
+    let screen = again.wait_for("2 decisions restored");
+    assert!(screen.contains("reviewed 2/"), "{screen}");
+    again.keys("q");
+    assert_eq!(again.exit(), 0);
+
+    let out = std::process::Command::new(BIN)
+        .arg("report")
+        .args(articles)
+        .args(["--format", "json", "--session", session.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut carried: Vec<(String, String)> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| Some((f["verdict"].as_str()?.to_string(), f["reviewer"].as_str()?.to_string())))
+        .collect();
+    carried.sort();
+    assert_eq!(
+        carried,
+        [("accept".to_string(), "ana".to_string()), ("reject".to_string(), "ana".to_string())]
+    );
+}
+
+#[test]
+fn review_the_seeds_accept_reject_resume_report() {
+    if let Some(seeds) = seeds() {
+        accept_then_reject(&[&seeds]);
+    }
+}
+
+#[test]
+fn review_the_sample_story_accept_reject_resume_report() {
+    accept_then_reject(&[]);
+}
+
+#[test]
+fn a_decision_survives_kill_9() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("review.json");
+    let mut s = Session::start(&["--session", session.to_str().unwrap()], 160, 45);
+    s.wait_for(" reviewed ");
+    s.keys("na");
+    s.wait_for("reviewed 1/");
+    let pid = s.child.process_id().unwrap().to_string();
+    let killed = std::process::Command::new("kill").args(["-9", &pid]).status().unwrap();
+    assert!(killed.success());
+    s.exit();
+    assert_eq!(verdicts(&session), ["accept"]);
+}
+
+#[test]
+fn a_damaged_session_is_named_and_left_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("review.json");
+    let garbage = b"{\"version\": 1, \"decisions\": [ \x00 garbage";
+    std::fs::write(&session, garbage).unwrap();
+    let mut s = Session::start(&["--session", session.to_str().unwrap()], 160, 45);
+    let screen = s.wait_for("not a Parallax session file");
+    assert!(screen.contains("review.json"), "{screen}");
+    assert_eq!(s.exit(), 2);
+    assert_eq!(std::fs::read(&session).unwrap(), garbage);
 }

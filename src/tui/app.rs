@@ -1033,4 +1033,112 @@ mod tests {
         app.handle(Input::Click(Target::Finding(3)));
         assert_eq!((app.focus, app.finding), (Focus::Findings, Some(3)));
     }
+
+    fn fixed_clock() -> String {
+        "2026-11-21T10:00:00Z".to_string()
+    }
+
+    fn reviewing(analysis: &Analysis) -> App<'_> {
+        let mut app = App::new(analysis, KeyMap::default());
+        app.clock = fixed_clock;
+        app
+    }
+
+    #[test]
+    fn verdicts_apply_to_the_selected_finding_and_ask_to_be_saved() {
+        let analysis = sample();
+        let mut app = reviewing(&analysis);
+        assert_eq!(press(&mut app, "n a"), Effect::Save);
+        assert_eq!(app.status_of(0), Status::Decided(Verdict::Accept));
+        assert_eq!(press(&mut app, "n r"), Effect::Save);
+        assert_eq!(app.status_of(1), Status::Decided(Verdict::Reject));
+        assert_eq!(app.progress(), (2, analysis.findings.len()));
+        // A skip leaves the finding undecided and moves on.
+        assert_eq!(press(&mut app, "s"), Effect::Save);
+        assert_eq!(app.status_of(1), Status::Decided(Verdict::Skip));
+        assert_eq!(app.finding, Some(2));
+        assert_eq!(app.progress().0, 1);
+        let d = app.review.decision(0).unwrap();
+        assert_eq!(d.at, "2026-11-21T10:00:00Z");
+    }
+
+    #[test]
+    fn undo_goes_back_several_steps() {
+        let analysis = sample();
+        let mut app = reviewing(&analysis);
+        press(&mut app, "n a r n a");
+        assert_eq!(app.progress().0, 2);
+        assert_eq!(press(&mut app, "u"), Effect::Save);
+        assert_eq!(app.status_of(1), Status::Undecided);
+        press(&mut app, "u");
+        assert_eq!(app.status_of(0), Status::Decided(Verdict::Accept));
+        press(&mut app, "u");
+        assert_eq!(app.progress().0, 0);
+        assert_eq!(press(&mut app, "u"), Effect::None);
+        assert_eq!(app.status.as_deref(), Some("nothing to undo"));
+    }
+
+    #[test]
+    fn accept_all_asks_first_and_applies_to_the_filter() {
+        let analysis = sample();
+        let mut app = reviewing(&analysis);
+        press(&mut app, "A");
+        assert_eq!(app.mode, Mode::Confirm(Verdict::Accept));
+        // Anything but the confirm key changes nothing.
+        assert_eq!(press(&mut app, "n"), Effect::None);
+        assert_eq!(app.progress().0, 0);
+        app.filter = Filter::Severity(Severity::High);
+        let high = app.listed().len();
+        press(&mut app, "A");
+        assert_eq!(press(&mut app, "y"), Effect::Save);
+        assert_eq!(app.progress().0, high);
+        assert!(high < analysis.findings.len());
+        // One undo takes the whole batch back.
+        press(&mut app, "u");
+        assert_eq!(app.progress().0, 0);
+    }
+
+    #[test]
+    fn undecided_only_hides_what_is_decided() {
+        let analysis = sample();
+        let mut app = reviewing(&analysis);
+        press(&mut app, "U n a");
+        assert!(app.undecided_only);
+        assert!(!app.listed().contains(&0));
+        // The selection moved to the finding that took its place.
+        assert_eq!(app.finding, Some(1));
+        press(&mut app, "U");
+        assert!(app.listed().contains(&0));
+    }
+
+    #[test]
+    fn a_note_takes_every_key_as_text_and_esc_keeps_it() {
+        let analysis = sample();
+        let mut app = reviewing(&analysis);
+        press(&mut app, "n e");
+        assert_eq!(app.mode, Mode::Note);
+        // Keys bound to actions elsewhere are text here.
+        assert_eq!(press(&mut app, "q a n ? space enter x"), Effect::None);
+        assert_eq!(app.mode, Mode::Note);
+        assert_eq!(press(&mut app, "esc"), Effect::Save);
+        assert_eq!(app.mode, Mode::Normal);
+        let note = app.review.decision(0).unwrap().note.clone();
+        assert_eq!(note.as_deref(), Some("qan? \nx"));
+        // Reopening edits the same note; ctrl-s keeps it too.
+        press(&mut app, "e backspace backspace ctrl-s");
+        assert_eq!(app.review.decision(0).unwrap().note.as_deref(), Some("qan?"));
+        // Emptied, it is removed.
+        press(&mut app, "e backspace backspace backspace backspace backspace esc");
+        assert_eq!(app.review.decision(0).unwrap().note, None);
+    }
+
+    #[test]
+    fn export_picks_a_format() {
+        let analysis = sample();
+        let mut app = reviewing(&analysis);
+        press(&mut app, "x");
+        assert_eq!(app.mode, Mode::Export);
+        assert_eq!(press(&mut app, "j enter"), Effect::Export(App::formats()[1]));
+        assert_eq!(app.mode, Mode::Normal);
+    }
 }
