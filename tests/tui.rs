@@ -100,6 +100,22 @@ fn findings_focused_in_a_narrow_terminal() {
 }
 
 #[test]
+fn review_marks_and_note() {
+    let analysis = sample();
+    let mut app = App::new(&analysis, KeyMap::default());
+    app.clock = || "2026-11-21T10:00:00Z".to_string();
+    app.review = parallax::review::Review::new(
+        &analysis,
+        parallax::review::SessionFile::new(&analysis, "ana", "2026-11-21T10:00:00Z"),
+        "ana",
+    );
+    press(&mut app, "n a n r e C h e c k e d enter t w i c e esc n s tab");
+    insta::assert_snapshot!("review", text(&screen(&mut app, 160, 45)));
+    press(&mut app, "k k e");
+    insta::assert_snapshot!("note_editor", text(&screen(&mut app, 100, 30)));
+}
+
+#[test]
 fn help() {
     let analysis = sample();
     let mut app = App::new(&analysis, KeyMap::default());

@@ -156,6 +156,8 @@ pub struct App<'a> {
     pub editor: Editor,
     /// The time now, as sessions record it (fixed in tests).
     pub clock: fn() -> String,
+    /// The session file, shown in the help.
+    pub session: Option<std::path::PathBuf>,
 }
 
 impl<'a> App<'a> {
@@ -187,6 +189,7 @@ impl<'a> App<'a> {
             undecided_only: false,
             editor: Editor::default(),
             clock: crate::review::now,
+            session: None,
         }
     }
 

@@ -122,6 +122,7 @@ pub fn run(
     let mut app = App::new(analysis, keys);
     app.color = opts.color;
     app.review = review;
+    app.session = Some(session.to_path_buf());
     app.status = Some(problem.unwrap_or_else(|| match analysis.errors.first() {
         Some(e) => format!("not read: {e} ({} in all)", analysis.errors.len()),
         None => resumed(&app, session),

@@ -42,6 +42,12 @@ pub fn help(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer) {
         })
         .collect();
     lines.push(Line::default());
+    if let Some(path) = &app.session {
+        lines.push(Line::from(vec![
+            Span::styled(" Session: ", theme.bold()),
+            Span::raw(clean(&path.display().to_string())),
+        ]));
+    }
     for note in [
         " In a search, type the text; smart case: a capital makes it exact.",
         " Mouse: the wheel moves through the pane under it; a click selects.",
