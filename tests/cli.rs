@@ -141,3 +141,92 @@ fn fail_on_sets_the_exit_status() {
         .code(1);
     parallax().args(["report"]).assert().code(0);
 }
+
+/// The first finding id of the sample story, from `review --list`.
+fn first_id(session: &std::path::Path) -> String {
+    let out = parallax()
+        .args(["review", "--list", "--session"])
+        .arg(session)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    text.lines().next().unwrap().split('\t').next().unwrap().to_string()
+}
+
+#[test]
+fn review_sets_and_lists_verdicts_without_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("s.json");
+    let id = first_id(&session);
+    assert!(!session.exists(), "listing writes nothing");
+    parallax()
+        .args(["review", "--session"])
+        .arg(&session)
+        .args(["--reviewer", "ana", "--set", &id, "reject", "--note", "the dates agree"])
+        .assert()
+        .success();
+    let listed = parallax()
+        .args(["review", "--list", "--session"])
+        .arg(&session)
+        .assert()
+        .success();
+    let text = String::from_utf8(listed.get_output().stdout.clone()).unwrap();
+    assert!(text.starts_with(&format!("{id}\treject\t")), "{text}");
+    assert!(text.contains("note: the dates agree"), "{text}");
+    assert!(text.contains("1 of 7 reviewed"), "{text}");
+    let undecided = parallax()
+        .args(["review", "--list", "--undecided", "--session"])
+        .arg(&session)
+        .assert()
+        .success();
+    let text = String::from_utf8(undecided.get_output().stdout.clone()).unwrap();
+    assert!(!text.contains(&id), "{text}");
+}
+
+#[test]
+fn review_rejects_an_unknown_id_or_verdict() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("s.json");
+    parallax()
+        .args(["review", "--session"])
+        .arg(&session)
+        .args(["--set", "xx-000000000000", "accept"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no finding xx-000000000000"));
+    let id = first_id(&session);
+    parallax()
+        .args(["review", "--session"])
+        .arg(&session)
+        .args(["--set", &id, "maybe"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown verdict"));
+    assert!(!session.exists());
+}
+
+#[test]
+fn a_damaged_session_stops_report_and_review_and_keeps_its_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("s.json");
+    std::fs::write(&session, "not json at all").unwrap();
+    for args in [vec!["report"], vec!["review", "--list"]] {
+        parallax()
+            .args(&args)
+            .arg("--session")
+            .arg(&session)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("s.json"))
+            .stderr(predicate::str::contains("not a Parallax session file"));
+    }
+    assert_eq!(std::fs::read_to_string(&session).unwrap(), "not json at all");
+    std::fs::write(&session, r#"{"version": 99}"#).unwrap();
+    parallax()
+        .args(["review", "--list", "--session"])
+        .arg(&session)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("newer"));
+}
