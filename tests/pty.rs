@@ -315,3 +315,23 @@ fn a_damaged_session_is_named_and_left_byte_for_byte() {
     assert_eq!(s.exit(), 2);
     assert_eq!(std::fs::read(&session).unwrap(), garbage);
 }
+
+#[test]
+fn x_exports_the_report_next_to_the_session_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("review.json");
+    let mut s = Session::start(&["--session", session.to_str().unwrap()], 160, 45);
+    s.wait_for(" reviewed ");
+    s.keys("nax");
+    s.wait_for("Export");
+    // The second format in the menu: JSON.
+    s.keys("j\r");
+    let report = dir.path().join("review-report.json");
+    let screen = s.wait_for("wrote ");
+    assert!(screen.contains("review-report.json"), "{screen}");
+    s.keys("q");
+    assert_eq!(s.exit(), 0);
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(report).unwrap()).unwrap();
+    assert_eq!(json["findings"][0]["verdict"], "accept");
+}
