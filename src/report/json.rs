@@ -1,13 +1,17 @@
 //! The JSON report: the contract in DESIGN.md. View structs borrow from
 //! the analysis so the wire format stays stable while internals change.
+//! Review fields appear only when a session is given, so a report without
+//! one reads exactly as before sessions existed.
 
 use serde::Serialize;
 
+use super::{ReportOptions, Tally};
 use crate::align::Alignment;
 use crate::analysis::{Analysis, ArticleAnalysis, Inferred};
 use crate::detect::{Evidence, Finding, FindingKind, Reference, Severity};
 use crate::extract::Value;
 use crate::ingest::IngestError;
+use crate::review::{Decision, Review, Status, Verdict};
 
 #[derive(Serialize)]
 struct Report<'a> {
@@ -16,6 +20,33 @@ struct Report<'a> {
     alignments: Vec<AlignmentView<'a>>,
     errors: Vec<ErrorView<'a>>,
     warnings: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    review: Option<ReviewView<'a>>,
+}
+
+/// The session as a whole.
+#[derive(Serialize)]
+struct ReviewView<'a> {
+    reviewer: &'a str,
+    created: &'a str,
+    updated: &'a str,
+    /// Accepted or rejected findings.
+    reviewed: usize,
+    total: usize,
+    by_verdict: Tally,
+    /// Decisions whose finding no longer occurs.
+    gone: Vec<GoneView<'a>>,
+}
+
+#[derive(Serialize)]
+struct GoneView<'a> {
+    finding: &'a str,
+    kind: FindingKind,
+    summary: &'a str,
+    verdict: Option<Verdict>,
+    note: Option<&'a str>,
+    reviewer: &'a str,
+    at: &'a str,
 }
 
 #[derive(Serialize)]
@@ -145,6 +176,18 @@ struct FindingView<'a> {
     change_over_time: bool,
     verdict: Option<&'a str>,
     note: Option<&'a str>,
+    /// Only with a session: without one the finding has no such keys.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    review: Option<FindingReview<'a>>,
+}
+
+/// Who decided a finding and when, null when no one has; whether its
+/// evidence changed since.
+#[derive(Serialize)]
+struct FindingReview<'a> {
+    reviewer: Option<&'a str>,
+    reviewed_at: Option<&'a str>,
+    changed_since_review: bool,
 }
 
 #[derive(Serialize)]
@@ -203,6 +246,47 @@ fn finding<'a>(analysis: &'a Analysis, f: &'a Finding) -> FindingView<'a> {
         change_over_time: f.change_over_time,
         verdict: None,
         note: None,
+        review: None,
+    }
+}
+
+/// A finding with its decision, if the review has one.
+fn reviewed<'a>(analysis: &'a Analysis, review: &'a Review, index: usize) -> FindingView<'a> {
+    let decision = review.decision(index);
+    FindingView {
+        verdict: decision.and_then(|d| d.verdict).map(Verdict::as_str),
+        note: decision.and_then(|d| d.note.as_deref()),
+        review: Some(FindingReview {
+            reviewer: decision.map(|d| d.reviewer.as_str()),
+            reviewed_at: decision.map(|d| d.at.as_str()),
+            changed_since_review: matches!(review.status(index), Status::Changed(_)),
+        }),
+        ..finding(analysis, &analysis.findings[index])
+    }
+}
+
+fn session<'a>(analysis: &Analysis, review: &'a Review) -> ReviewView<'a> {
+    let all = 0..analysis.findings.len();
+    ReviewView {
+        reviewer: &review.file.reviewer,
+        created: &review.file.created,
+        updated: &review.file.updated,
+        reviewed: review.reviewed(all.clone()),
+        total: all.len(),
+        by_verdict: Tally::of(review, all),
+        gone: review.gone().into_iter().map(gone).collect(),
+    }
+}
+
+fn gone(d: &Decision) -> GoneView<'_> {
+    GoneView {
+        finding: &d.finding,
+        kind: d.kind,
+        summary: &d.summary,
+        verdict: d.verdict,
+        note: d.note.as_deref(),
+        reviewer: &d.reviewer,
+        at: &d.at,
     }
 }
 
@@ -234,16 +318,31 @@ fn error(e: &IngestError) -> ErrorView<'_> {
     }
 }
 
-/// The whole analysis as one JSON object, pretty-printed.
+/// The whole analysis as one JSON object, pretty-printed, without a
+/// review.
 #[must_use]
 pub fn render(analysis: &Analysis) -> String {
-    let report = Report {
-        articles: analysis.articles.iter().map(article).collect(),
-        findings: analysis
+    render_with(analysis, ReportOptions::default())
+}
+
+/// The whole analysis as one JSON object, pretty-printed, with the review
+/// in `opts` if there is one. Mentions and colour do not apply: JSON always
+/// carries every mention.
+#[must_use]
+pub fn render_with(analysis: &Analysis, opts: ReportOptions<'_>) -> String {
+    let findings = match opts.review {
+        Some(review) => (0..analysis.findings.len())
+            .map(|f| reviewed(analysis, review, f))
+            .collect(),
+        None => analysis
             .findings
             .iter()
             .map(|f| finding(analysis, f))
             .collect(),
+    };
+    let report = Report {
+        articles: analysis.articles.iter().map(article).collect(),
+        findings,
         alignments: analysis
             .alignments
             .iter()
@@ -251,6 +350,7 @@ pub fn render(analysis: &Analysis) -> String {
             .collect(),
         errors: analysis.errors.iter().map(error).collect(),
         warnings: &analysis.warnings,
+        review: opts.review.map(|r| session(analysis, r)),
     };
     let mut out =
         serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));

@@ -4,8 +4,10 @@ pub mod json;
 pub mod markdown;
 pub mod text;
 
+use serde::Serialize;
+
 use crate::analysis::{Analysis, ArticleAnalysis};
-use crate::review::Review;
+use crate::review::{Review, Status, Verdict};
 
 /// Output formats of `parallax report`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -31,8 +33,82 @@ pub struct ReportOptions<'a> {
 pub fn render(analysis: &Analysis, format: ReportFormat, opts: ReportOptions<'_>) -> String {
     match format {
         ReportFormat::Text => text::render(analysis, opts),
-        ReportFormat::Json => json::render(analysis),
+        ReportFormat::Json => json::render_with(analysis, opts),
         ReportFormat::Md => markdown::render(analysis, opts),
+    }
+}
+
+/// The section of a reviewed report a finding is listed in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Group {
+    Accepted,
+    Undecided,
+    Rejected,
+}
+
+impl Group {
+    /// In the order reports list them: settled work first, false alarms last.
+    pub const ALL: [Group; 3] = [Group::Accepted, Group::Undecided, Group::Rejected];
+
+    /// A skip still needs a decision, and so does a verdict given to
+    /// evidence that has changed since.
+    #[must_use]
+    pub fn of(status: Status) -> Group {
+        match status {
+            Status::Decided(Verdict::Accept) => Group::Accepted,
+            Status::Decided(Verdict::Reject) => Group::Rejected,
+            Status::Decided(Verdict::Skip) | Status::Changed(_) | Status::Undecided => {
+                Group::Undecided
+            }
+        }
+    }
+
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Group::Accepted => "accepted",
+            Group::Undecided => "undecided",
+            Group::Rejected => "rejected",
+        }
+    }
+}
+
+/// The findings of one group, most severe first and otherwise in analysis
+/// order.
+#[must_use]
+pub fn grouped(analysis: &Analysis, review: &Review, group: Group) -> Vec<usize> {
+    let mut found: Vec<usize> = (0..analysis.findings.len())
+        .filter(|&f| Group::of(review.status(f)) == group)
+        .collect();
+    found.sort_by_key(|&f| analysis.findings[f].severity);
+    found
+}
+
+/// Findings counted by verdict. A verdict on changed evidence counts as
+/// undecided, so the four add up to the findings counted and `accept +
+/// reject` is what [`Review::reviewed`] counts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Tally {
+    pub accept: usize,
+    pub reject: usize,
+    pub skip: usize,
+    pub undecided: usize,
+}
+
+impl Tally {
+    #[must_use]
+    pub fn of(review: &Review, findings: impl IntoIterator<Item = usize>) -> Tally {
+        let mut tally = Tally::default();
+        for f in findings {
+            let count = match review.status(f) {
+                Status::Decided(Verdict::Accept) => &mut tally.accept,
+                Status::Decided(Verdict::Reject) => &mut tally.reject,
+                Status::Decided(Verdict::Skip) => &mut tally.skip,
+                Status::Changed(_) | Status::Undecided => &mut tally.undecided,
+            };
+            *count += 1;
+        }
+        tally
     }
 }
 
