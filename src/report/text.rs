@@ -1,12 +1,14 @@
 //! The text report: compiler-style diagnostics grouped by severity,
 //! `path:line:col: severity[kind]: summary`, each evidence line quoted with
-//! a caret under the span.
+//! a caret under the span. With a review session the findings are grouped
+//! by verdict first, each carrying its verdict and note.
 
 use std::fmt::Write;
 
-use super::{ReportOptions, date_label, value_label};
+use super::{Group, ReportOptions, date_label, grouped, value_label};
 use crate::analysis::{Analysis, ArticleAnalysis};
 use crate::detect::{Evidence, Finding, Severity};
+use crate::review::{Decision, Review, Status};
 
 /// Widest stretch of a source line quoted, in characters.
 const QUOTE_WIDTH: usize = 110;
@@ -22,11 +24,26 @@ pub fn render(analysis: &Analysis, opts: ReportOptions<'_>) -> String {
             mentions(&mut out, a);
         }
     }
+    if let Some(review) = opts.review {
+        for group in Group::ALL {
+            verdict_group(&mut out, analysis, review, group, opts);
+        }
+        gone(&mut out, &review.gone(), opts);
+    } else {
+        let all: Vec<usize> = (0..analysis.findings.len()).collect();
+        by_severity(&mut out, analysis, &all, opts);
+    }
+    footer(&mut out, analysis, opts.review);
+    out
+}
+
+/// The given findings under a heading per severity.
+fn by_severity(out: &mut String, analysis: &Analysis, findings: &[usize], opts: ReportOptions) {
     for severity in [Severity::High, Severity::Medium, Severity::Low] {
-        let group: Vec<&Finding> = analysis
-            .findings
+        let group: Vec<usize> = findings
             .iter()
-            .filter(|f| f.severity == severity)
+            .copied()
+            .filter(|&f| analysis.findings[f].severity == severity)
             .collect();
         if group.is_empty() {
             continue;
@@ -41,11 +58,94 @@ pub fn render(analysis: &Analysis, opts: ReportOptions<'_>) -> String {
             )
         );
         for f in group {
-            finding(&mut out, analysis, f, opts);
+            finding(out, analysis, &analysis.findings[f], opts);
+            if let Some(review) = opts.review {
+                review_lines(out, review.status(f), review.decision(f));
+            }
         }
     }
-    footer(&mut out, analysis);
-    out
+}
+
+/// One verdict section: a `== accepted (n) ==` rule above its findings
+/// by severity, so it stands apart from the severity headings.
+fn verdict_group(
+    out: &mut String,
+    analysis: &Analysis,
+    review: &Review,
+    group: Group,
+    opts: ReportOptions,
+) {
+    let findings = grouped(analysis, review, group);
+    if findings.is_empty() {
+        return;
+    }
+    let heading = format!("== {} ({}) ==", group.as_str(), findings.len());
+    let _ = writeln!(out, "\n{}", bold(opts, &heading));
+    by_severity(out, analysis, &findings, opts);
+}
+
+/// The verdict, or why a finding is still undecided, and the note.
+fn review_lines(out: &mut String, status: Status, decision: Option<&Decision>) {
+    let by = |d: &Decision| format!("by {} at {}", clean(&d.reviewer), clean(&d.at));
+    let line = match (status, decision) {
+        (Status::Changed(was), Some(d)) => {
+            format!("changed since reviewed (was: {} {})", was.as_str(), by(d))
+        }
+        (_, Some(d)) => match d.verdict {
+            Some(v) => format!("verdict: {} {}", v.as_str(), by(d)),
+            None => format!("verdict: none (note {})", by(d)),
+        },
+        (_, None) => "verdict: none (not reviewed)".to_string(),
+    };
+    let _ = writeln!(out, "  = {line}");
+    if let Some(note) = decision.and_then(|d| d.note.as_deref()) {
+        note_lines(out, note);
+    }
+}
+
+/// A note, its later lines indented under its first.
+fn note_lines(out: &mut String, note: &str) {
+    const LEAD: &str = "  = note: ";
+    let indent = " ".repeat(LEAD.len());
+    for (i, line) in note.lines().enumerate() {
+        let lead = if i == 0 { LEAD } else { &indent };
+        let _ = writeln!(out, "{}", format!("{lead}{}", clean(line)).trim_end());
+    }
+}
+
+/// Decisions whose finding no longer occurs, in the finding's own shape:
+/// where it was, what it said, and the verdict it had.
+fn gone(out: &mut String, decisions: &[&Decision], opts: ReportOptions) {
+    if decisions.is_empty() {
+        return;
+    }
+    let heading = format!("== gone ({}): no longer found ==", decisions.len());
+    let _ = writeln!(out, "\n{}", bold(opts, &heading));
+    for d in decisions {
+        let summary = clean(&d.summary);
+        let kind = d.kind.as_str();
+        match d.articles.split_first() {
+            Some((first, rest)) => {
+                let _ = writeln!(out, "{}: gone[{kind}]: {summary}", clean(first));
+                for path in rest {
+                    let _ = writeln!(out, "  --> {}", clean(path));
+                }
+            }
+            None => {
+                let _ = writeln!(out, "gone[{kind}]: {summary}");
+            }
+        }
+        let _ = writeln!(out, "  = id: {}", clean(&d.finding));
+        review_lines(out, Status::Undecided, Some(d));
+    }
+}
+
+fn bold(opts: ReportOptions, text: &str) -> String {
+    if opts.color {
+        format!("\u{1b}[1m{text}\u{1b}[0m")
+    } else {
+        text.to_string()
+    }
 }
 
 fn paint(opts: ReportOptions, severity: Severity, text: &str) -> String {
@@ -134,12 +234,16 @@ fn mentions(out: &mut String, a: &ArticleAnalysis) {
     }
 }
 
-fn footer(out: &mut String, analysis: &Analysis) {
+fn footer(out: &mut String, analysis: &Analysis, review: Option<&Review>) {
     let count = |s: Severity| analysis.findings.iter().filter(|f| f.severity == s).count();
     let n = analysis.articles.len();
+    let reviewed = review.map_or(String::new(), |r| {
+        let total = analysis.findings.len();
+        format!(", {} of {total} reviewed", r.reviewed(0..total))
+    });
     let _ = writeln!(
         out,
-        "\n{n} article{}, {} finding{} ({} high, {} medium, {} low), {} aligned statement group{}",
+        "\n{n} article{}, {} finding{} ({} high, {} medium, {} low), {} aligned statement group{}{reviewed}",
         plural(n),
         analysis.findings.len(),
         plural(analysis.findings.len()),
