@@ -146,16 +146,9 @@ fn report(args: &ReportArgs) -> Result<u8> {
     let opts = ReportOptions {
         mentions: args.mentions,
         color: to_terminal && std::env::var_os("NO_COLOR").is_none(),
-        review: None,
+        review: review.as_ref(),
     };
-    let text = report::render(
-        &analysis,
-        args.format,
-        ReportOptions {
-            review: review.as_ref(),
-            ..opts
-        },
-    );
+    let text = report::render(&analysis, args.format, opts);
     if let Some(path) = &args.output {
         std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?;
         eprintln!("parallax: wrote {}", path.display());

@@ -151,7 +151,13 @@ fn first_id(session: &std::path::Path) -> String {
         .unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    text.lines().next().unwrap().split('\t').next().unwrap().to_string()
+    text.lines()
+        .next()
+        .unwrap()
+        .split('\t')
+        .next()
+        .unwrap()
+        .to_string()
 }
 
 #[test]
@@ -163,7 +169,15 @@ fn review_sets_and_lists_verdicts_without_a_terminal() {
     parallax()
         .args(["review", "--session"])
         .arg(&session)
-        .args(["--reviewer", "ana", "--set", &id, "reject", "--note", "the dates agree"])
+        .args([
+            "--reviewer",
+            "ana",
+            "--set",
+            &id,
+            "reject",
+            "--note",
+            "the dates agree",
+        ])
         .assert()
         .success();
     let listed = parallax()
@@ -221,7 +235,10 @@ fn a_damaged_session_stops_report_and_review_and_keeps_its_bytes() {
             .stderr(predicate::str::contains("s.json"))
             .stderr(predicate::str::contains("not a Parallax session file"));
     }
-    assert_eq!(std::fs::read_to_string(&session).unwrap(), "not json at all");
+    assert_eq!(
+        std::fs::read_to_string(&session).unwrap(),
+        "not json at all"
+    );
     std::fs::write(&session, r#"{"version": 99}"#).unwrap();
     parallax()
         .args(["review", "--list", "--session"])

@@ -261,18 +261,30 @@ fn accept_then_reject(articles: &[&str]) {
         .args(["--format", "json", "--session", session.to_str().unwrap()])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let mut carried: Vec<(String, String)> = json["findings"]
         .as_array()
         .unwrap()
         .iter()
-        .filter_map(|f| Some((f["verdict"].as_str()?.to_string(), f["reviewer"].as_str()?.to_string())))
+        .filter_map(|f| {
+            Some((
+                f["verdict"].as_str()?.to_string(),
+                f["reviewer"].as_str()?.to_string(),
+            ))
+        })
         .collect();
     carried.sort();
     assert_eq!(
         carried,
-        [("accept".to_string(), "ana".to_string()), ("reject".to_string(), "ana".to_string())]
+        [
+            ("accept".to_string(), "ana".to_string()),
+            ("reject".to_string(), "ana".to_string())
+        ]
     );
 }
 
@@ -297,7 +309,10 @@ fn a_decision_survives_kill_9() {
     s.keys("na");
     s.wait_for("reviewed 1/");
     let pid = s.child.process_id().unwrap().to_string();
-    let killed = std::process::Command::new("kill").args(["-9", &pid]).status().unwrap();
+    let killed = std::process::Command::new("kill")
+        .args(["-9", &pid])
+        .status()
+        .unwrap();
     assert!(killed.success());
     s.exit();
     assert_eq!(verdicts(&session), ["accept"]);

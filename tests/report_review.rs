@@ -160,9 +160,9 @@ fn text_notes_are_indented_and_never_reach_the_terminal_raw() {
         };
         let out = text::render(&analysis, opts);
         assert!(out.contains(
-            "  = note: checked | the wire copy\n          | a | b |\n          |---|---|\n"
+            "  = reviewer's note: checked | the wire copy\n                     | a | b |\n                     |---|---|\n"
         ));
-        assert!(out.contains("\n          \u{FFFD}[31mred\u{FFFD}[0m <b>raw</b>"));
+        assert!(out.contains("\n                     \u{FFFD}[31mred\u{FFFD}[0m <b>raw</b>"));
         assert!(
             !out.contains("\u{1b}[31mred"),
             "the note's escape is cleaned"
@@ -380,7 +380,7 @@ fn gone_decisions_are_listed_in_every_format() {
     assert!(out[gone..].contains(
         "retracted.txt: gone[name-variant]: \"Jon Smiht\" looks like a misspelling of John Smith\n  \
          = id: nv-000000000000\n  = verdict: accept by ben at 2026-11-22T09:30:00Z\n  \
-         = note: fixed | in the\n          correction\n"
+         = reviewer's note: fixed | in the\n                     correction\n"
     ));
 
     let md = render(&analysis, ReportFormat::Md, &review);

@@ -109,7 +109,10 @@ fn review_marks_and_note() {
         parallax::review::SessionFile::new(&analysis, "ana", "2026-11-21T10:00:00Z"),
         "ana",
     );
-    press(&mut app, "n a n r e C h e c k e d enter t w i c e esc n s tab");
+    press(
+        &mut app,
+        "n a n r e C h e c k e d enter t w i c e esc n s tab",
+    );
     insta::assert_snapshot!("review", text(&screen(&mut app, 160, 45)));
     press(&mut app, "k k e");
     insta::assert_snapshot!("note_editor", text(&screen(&mut app, 100, 30)));

@@ -103,9 +103,10 @@ fn review_lines(out: &mut String, status: Status, decision: Option<&Decision>) {
     }
 }
 
-/// A note, its later lines indented under its first.
+/// A reviewer's note, its later lines indented under its first. Labelled
+/// apart from the finding's own `= note:` (its explanation).
 fn note_lines(out: &mut String, note: &str) {
-    const LEAD: &str = "  = note: ";
+    const LEAD: &str = "  = reviewer's note: ";
     let indent = " ".repeat(LEAD.len());
     for (i, line) in note.lines().enumerate() {
         let lead = if i == 0 { LEAD } else { &indent };

@@ -1129,9 +1129,15 @@ mod tests {
         assert_eq!(note.as_deref(), Some("qan? \nx"));
         // Reopening edits the same note; ctrl-s keeps it too.
         press(&mut app, "e backspace backspace ctrl-s");
-        assert_eq!(app.review.decision(0).unwrap().note.as_deref(), Some("qan?"));
+        assert_eq!(
+            app.review.decision(0).unwrap().note.as_deref(),
+            Some("qan?")
+        );
         // Emptied, it is removed.
-        press(&mut app, "e backspace backspace backspace backspace backspace esc");
+        press(
+            &mut app,
+            "e backspace backspace backspace backspace backspace esc",
+        );
         assert_eq!(app.review.decision(0).unwrap().note, None);
     }
 
@@ -1141,7 +1147,10 @@ mod tests {
         let mut app = reviewing(&analysis);
         press(&mut app, "x");
         assert_eq!(app.mode, Mode::Export);
-        assert_eq!(press(&mut app, "j enter"), Effect::Export(App::formats()[1]));
+        assert_eq!(
+            press(&mut app, "j enter"),
+            Effect::Export(App::formats()[1])
+        );
         assert_eq!(app.mode, Mode::Normal);
     }
 }

@@ -479,7 +479,7 @@ mod tests {
         assert_eq!(map.action(key("G")), Some(Action::Bottom));
         assert_eq!(map.action(key("N")), Some(Action::PrevFinding));
         assert_eq!(map.action(key("ctrl-c")), Some(Action::Quit));
-        assert_eq!(map.action(key("x")), None);
+        assert_eq!(map.action(key("z")), None);
         for action in Action::ALL {
             assert!(!map.keys(action).is_empty(), "{action:?} has no key");
         }
