@@ -1,12 +1,18 @@
-//! Reports over one [`Analysis`]: siblings that only read it.
+//! Reports over one [`Analysis`]: siblings that only read it. Text and
+//! JSON are written in code; Markdown is a template over a view model
+//! ([`view`]).
 
 pub mod json;
 pub mod markdown;
+mod templates;
 pub mod text;
+pub mod view;
 
+use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::analysis::{Analysis, ArticleAnalysis};
+use crate::kb::Kb;
 use crate::review::{Review, Status, Verdict};
 
 /// Output formats of `parallax report`.
@@ -28,9 +34,50 @@ pub struct ReportOptions<'a> {
     pub review: Option<&'a Review>,
 }
 
-/// Renders a report in the given format.
+/// What produced a report, for the reports that say so (HTML): the
+/// Parallax version, the day it was made and the knowledge base's snapshot.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Provenance {
+    pub version: &'static str,
+    pub date: Date,
+    /// The day the knowledge base is known to be complete up to
+    /// (`meta.as_of`).
+    pub kb_as_of: Option<Date>,
+}
+
+impl Provenance {
+    /// This build of Parallax, on a given day, with a KB snapshot.
+    #[must_use]
+    pub fn new(date: Date, kb_as_of: Option<Date>) -> Provenance {
+        Provenance {
+            version: env!("CARGO_PKG_VERSION"),
+            date,
+            kb_as_of,
+        }
+    }
+
+    /// Today (in the local time zone) with the given knowledge base.
+    #[must_use]
+    pub fn today(kb: &Kb) -> Provenance {
+        Provenance::new(jiff::Zoned::now().date(), kb.as_of)
+    }
+}
+
+/// Renders a report in the given format, made today against the built-in
+/// knowledge base.
 #[must_use]
 pub fn render(analysis: &Analysis, format: ReportFormat, opts: ReportOptions<'_>) -> String {
+    render_with(analysis, format, opts, &Provenance::today(Kb::builtin()))
+}
+
+/// Renders a report in the given format, saying what produced it.
+#[must_use]
+pub fn render_with(
+    analysis: &Analysis,
+    format: ReportFormat,
+    opts: ReportOptions<'_>,
+    _provenance: &Provenance,
+) -> String {
     match format {
         ReportFormat::Text => text::render(analysis, opts),
         ReportFormat::Json => json::render_with(analysis, opts),

@@ -1,0 +1,47 @@
+//! The report templates, embedded in the binary: the layout of the HTML
+//! and Markdown reports is data (`assets/templates/`), filled from the
+//! view model. Templates named `.html` are escaped by minijinja as they are
+//! filled; nothing in them marks article text safe.
+
+use std::sync::OnceLock;
+
+use minijinja::syntax::SyntaxConfig;
+use minijinja::value::Serde;
+use minijinja::{Environment, UndefinedBehavior, Value};
+use serde::Serialize;
+
+pub const MARKDOWN: &str = "report.md";
+
+fn environment() -> &'static Environment<'static> {
+    static ENV: OnceLock<Environment<'static>> = OnceLock::new();
+    ENV.get_or_init(|| {
+        let mut env = Environment::new();
+        // Block tags on lines of their own leave no trace, and a template's
+        // last newline is kept: the output is laid out as the template is.
+        let syntax = SyntaxConfig::builder()
+            .trim_blocks(true)
+            .lstrip_blocks(true)
+            .keep_trailing_newline(true)
+            .build()
+            .expect("the default delimiters are valid");
+        env.set_syntax(syntax);
+        // A misspelt field is an error, not an empty string.
+        env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
+        super::markdown::filters(&mut env);
+        env.add_template(MARKDOWN, include_str!("../../assets/templates/report.md"))
+            .unwrap_or_else(|e| panic!("embedded template {MARKDOWN} is invalid: {e:#}"));
+        env
+    })
+}
+
+/// Fills an embedded template.
+///
+/// # Panics
+/// If the template does not fit the view model, which the report tests
+/// rule out for every template.
+pub fn render(name: &str, context: &impl Serialize) -> String {
+    environment()
+        .get_template(name)
+        .and_then(|t| t.render(Value::from(Serde(context))))
+        .unwrap_or_else(|e| panic!("report template {name} failed: {e:#}"))
+}

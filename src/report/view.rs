@@ -1,0 +1,609 @@
+//! The report model the templated formats read: view structs borrowing
+//! from the [`Analysis`] and the review, handed to the HTML and Markdown
+//! templates. What a report shows is worked out here once; the templates
+//! only lay it out and escape it.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use serde::Serialize;
+
+use super::{Group, Provenance, ReportOptions, Tally, date_label, grouped, value_label};
+use crate::align::diff_words;
+use crate::analysis::{Analysis, ArticleAnalysis};
+use crate::detect::{Finding, FindingKind, Severity};
+use crate::review::{Decision, Review, Status};
+
+/// The whole report.
+#[derive(Serialize)]
+pub struct ReportView<'a> {
+    pub articles: Vec<ArticleView<'a>>,
+    pub summary: SummaryView,
+    /// Only with a review session.
+    pub session: Option<SessionView<'a>>,
+    /// True when the sections are verdict groups.
+    pub grouped: bool,
+    /// With a review and findings: one section per verdict group that has
+    /// findings, most severe first in each. Otherwise one section holding
+    /// every finding in analysis order.
+    pub sections: Vec<SectionView<'a>>,
+    /// Decisions whose finding no longer occurs (only with a review).
+    pub gone: Vec<GoneView<'a>>,
+    pub errors: Vec<ErrorView<'a>>,
+    /// Every mention, per article, when asked for.
+    pub mentions: Option<Vec<MentionsView<'a>>>,
+    pub provenance: Option<&'a Provenance>,
+}
+
+#[derive(Serialize)]
+pub struct ArticleView<'a> {
+    pub id: &'a str,
+    pub path: &'a str,
+    pub outlet: Option<&'a str>,
+    pub title: Option<&'a str>,
+    pub author: Option<&'a str>,
+    /// The URL as the article gives it.
+    pub url: Option<&'a str>,
+    /// The URL when it is safe to link to: `http` or `https` only.
+    pub link: Option<&'a str>,
+    /// The date as stated, or the inferred window.
+    pub date: String,
+    /// What an inferred window's bounds came from.
+    pub basis: &'a [String],
+}
+
+/// Findings counted by kind, with severities and (with a review) verdicts.
+#[derive(Serialize)]
+pub struct SummaryView {
+    pub kinds: Vec<CountView>,
+    pub all: CountView,
+}
+
+#[derive(Serialize)]
+pub struct CountView {
+    /// The kind, or `None` for the row of all findings.
+    pub kind: Option<&'static str>,
+    pub high: usize,
+    pub medium: usize,
+    pub low: usize,
+    pub total: usize,
+    pub verdicts: Option<Tally>,
+}
+
+#[derive(Serialize)]
+pub struct SessionView<'a> {
+    pub reviewer: &'a str,
+    pub created: &'a str,
+    pub updated: &'a str,
+    /// Findings accepted or rejected.
+    pub reviewed: usize,
+    pub total: usize,
+}
+
+#[derive(Serialize)]
+pub struct SectionView<'a> {
+    /// `accepted`, `undecided`, `rejected`, or `findings` when ungrouped.
+    pub name: &'static str,
+    pub title: &'static str,
+    pub findings: Vec<FindingView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct FindingView<'a> {
+    pub id: &'a str,
+    pub kind: &'static str,
+    pub severity: &'static str,
+    /// Two decimals.
+    pub confidence: String,
+    pub summary: &'a str,
+    pub explanation: &'a str,
+    pub suggestion: Option<&'a str>,
+    pub reference: Option<ReferenceView<'a>>,
+    pub change_over_time: bool,
+    /// Only with a review session.
+    pub review: Option<VerdictView<'a>>,
+    /// Each evidence span, in the finding's order (the claim first).
+    pub evidence: Vec<EvidenceView<'a>>,
+    /// The same evidence by article, in order of first appearance: what
+    /// each source says, for reading side by side.
+    pub sources: Vec<SourceView<'a>>,
+}
+
+/// The KB fact a finding was checked against.
+#[derive(Serialize)]
+pub struct ReferenceView<'a> {
+    pub kb: &'a str,
+    pub name: &'a str,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+/// Where a finding stands in the review.
+#[derive(Serialize)]
+pub struct VerdictView<'a> {
+    /// `accepted`, `undecided` or `rejected`.
+    pub group: &'static str,
+    /// The verdict was given before the evidence changed.
+    pub changed: bool,
+    /// `None` when no one has decided or noted anything.
+    pub decision: Option<DecisionView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct DecisionView<'a> {
+    /// `accept`, `reject`, `skip`, or `None` for a note without a verdict.
+    pub verdict: Option<&'static str>,
+    pub reviewer: &'a str,
+    pub at: &'a str,
+    pub note: Option<&'a str>,
+}
+
+/// One evidence span.
+#[derive(Serialize)]
+pub struct EvidenceView<'a> {
+    pub article: &'a str,
+    /// The outlet, or the article id when it names none.
+    pub outlet: &'a str,
+    pub path: &'a str,
+    pub line: usize,
+    pub column: usize,
+    /// Exactly the file's bytes of the span.
+    pub quote: &'a str,
+    /// The sentence holding the span (analysis text), cut around it.
+    pub before: &'a str,
+    pub span: &'a str,
+    pub after: &'a str,
+}
+
+/// What one article says in a finding.
+#[derive(Serialize)]
+pub struct SourceView<'a> {
+    pub article: &'a str,
+    pub outlet: &'a str,
+    pub path: &'a str,
+    pub sentences: Vec<QuoteView<'a>>,
+}
+
+/// A sentence holding evidence, in parts: the evidence spans, and the
+/// words that differ from the first source's sentence when the two are
+/// aligned.
+#[derive(Serialize)]
+pub struct QuoteView<'a> {
+    /// Where its first evidence span starts in the file.
+    pub line: usize,
+    pub column: usize,
+    pub parts: Vec<PartView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct PartView<'a> {
+    pub text: &'a str,
+    pub evidence: bool,
+    pub changed: bool,
+}
+
+#[derive(Serialize)]
+pub struct GoneView<'a> {
+    pub id: &'a str,
+    pub kind: &'static str,
+    pub summary: &'a str,
+    pub decision: DecisionView<'a>,
+    pub articles: &'a [String],
+}
+
+#[derive(Serialize)]
+pub struct ErrorView<'a> {
+    pub path: &'a str,
+    pub message: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct MentionsView<'a> {
+    pub article: &'a str,
+    pub path: &'a str,
+    pub mentions: Vec<MentionView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct MentionView<'a> {
+    pub line: usize,
+    pub kind: &'static str,
+    pub text: &'a str,
+    pub value: String,
+}
+
+/// Builds the report model. `provenance` is for the formats that say what
+/// produced them.
+#[must_use]
+pub fn build<'a>(
+    analysis: &'a Analysis,
+    opts: ReportOptions<'a>,
+    provenance: Option<&'a Provenance>,
+) -> ReportView<'a> {
+    let aligned = Aligned::of(analysis);
+    let review = opts.review;
+    let view = |f: usize| finding(analysis, &aligned, f, review);
+    let by_verdict = review.is_some() && !analysis.findings.is_empty();
+    let sections = match review {
+        Some(review) if by_verdict => Group::ALL
+            .into_iter()
+            .map(|group| (group, grouped(analysis, review, group)))
+            .filter(|(_, found)| !found.is_empty())
+            .map(|(group, found)| SectionView {
+                name: group.as_str(),
+                title: title(group),
+                findings: found.into_iter().map(view).collect(),
+            })
+            .collect(),
+        _ => vec![SectionView {
+            name: "findings",
+            title: "Findings",
+            findings: (0..analysis.findings.len()).map(view).collect(),
+        }],
+    };
+    ReportView {
+        articles: analysis.articles.iter().map(article).collect(),
+        summary: summary(analysis, review),
+        session: review.map(|r| session(analysis, r)),
+        grouped: by_verdict,
+        sections,
+        gone: review.map_or_else(Vec::new, |r| r.gone().into_iter().map(gone).collect()),
+        errors: analysis
+            .errors
+            .iter()
+            .map(|e| ErrorView {
+                path: &e.path,
+                message: &e.message,
+            })
+            .collect(),
+        mentions: opts
+            .mentions
+            .then(|| analysis.articles.iter().map(mentions).collect()),
+        provenance,
+    }
+}
+
+fn title(group: Group) -> &'static str {
+    match group {
+        Group::Accepted => "Accepted",
+        Group::Undecided => "Undecided",
+        Group::Rejected => "Rejected",
+    }
+}
+
+/// Only `http:` and `https:` URLs are links; anything else (`javascript:`,
+/// `data:`, relative paths) is shown as text at most.
+#[must_use]
+pub fn safe_link(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let scheme = url.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
+    let web = matches!(scheme.as_deref(), Some("http" | "https"));
+    let clean = !url.chars().any(|c| c.is_control() || c.is_whitespace());
+    (web && clean && url.contains("://")).then_some(url)
+}
+
+fn article(a: &ArticleAnalysis) -> ArticleView<'_> {
+    let meta = &a.article.meta;
+    ArticleView {
+        id: &a.article.id,
+        path: &a.article.path,
+        outlet: meta.outlet.as_deref(),
+        title: meta.title.as_deref(),
+        author: meta.author.as_deref(),
+        url: meta.url.as_deref(),
+        link: meta.url.as_deref().and_then(safe_link),
+        date: date_label(a),
+        basis: a.inferred.as_ref().map_or(&[], |w| w.basis.as_slice()),
+    }
+}
+
+fn summary(analysis: &Analysis, review: Option<&Review>) -> SummaryView {
+    let count = |kind: Option<FindingKind>, findings: Vec<usize>| {
+        let n = |s: Severity| {
+            findings
+                .iter()
+                .filter(|&&f| analysis.findings[f].severity == s)
+                .count()
+        };
+        CountView {
+            kind: kind.map(FindingKind::as_str),
+            high: n(Severity::High),
+            medium: n(Severity::Medium),
+            low: n(Severity::Low),
+            total: findings.len(),
+            verdicts: review.map(|r| Tally::of(r, findings.iter().copied())),
+        }
+    };
+    let kinds = FindingKind::ALL
+        .into_iter()
+        .map(|kind| {
+            let of_kind: Vec<usize> = (0..analysis.findings.len())
+                .filter(|&f| analysis.findings[f].kind == kind)
+                .collect();
+            (kind, of_kind)
+        })
+        .filter(|(_, of_kind)| !of_kind.is_empty())
+        .map(|(kind, of_kind)| count(Some(kind), of_kind))
+        .collect();
+    SummaryView {
+        kinds,
+        all: count(None, (0..analysis.findings.len()).collect()),
+    }
+}
+
+fn session<'a>(analysis: &Analysis, review: &'a Review) -> SessionView<'a> {
+    let total = analysis.findings.len();
+    SessionView {
+        reviewer: &review.file.reviewer,
+        created: &review.file.created,
+        updated: &review.file.updated,
+        reviewed: review.reviewed(0..total),
+        total,
+    }
+}
+
+fn decision(d: &Decision) -> DecisionView<'_> {
+    DecisionView {
+        verdict: d.verdict.map(crate::review::Verdict::as_str),
+        reviewer: &d.reviewer,
+        at: &d.at,
+        note: d.note.as_deref(),
+    }
+}
+
+fn gone(d: &Decision) -> GoneView<'_> {
+    GoneView {
+        id: &d.finding,
+        kind: d.kind.as_str(),
+        summary: &d.summary,
+        decision: decision(d),
+        articles: &d.articles,
+    }
+}
+
+fn verdict(review: &Review, f: usize) -> VerdictView<'_> {
+    let status = review.status(f);
+    VerdictView {
+        group: Group::of(status).as_str(),
+        changed: matches!(status, Status::Changed(_)),
+        decision: review.decision(f).map(decision),
+    }
+}
+
+fn finding<'a>(
+    analysis: &'a Analysis,
+    aligned: &Aligned,
+    index: usize,
+    review: Option<&'a Review>,
+) -> FindingView<'a> {
+    let f = &analysis.findings[index];
+    FindingView {
+        id: &f.id,
+        kind: f.kind.as_str(),
+        severity: f.severity.as_str(),
+        confidence: format!("{:.2}", f.confidence),
+        summary: &f.summary,
+        explanation: &f.explanation,
+        suggestion: f.suggestion.as_deref(),
+        reference: f.reference.as_ref().map(|r| ReferenceView {
+            kb: &r.kb,
+            name: &r.name,
+            from: r.from.map(|d| d.to_string()),
+            to: r.to.map(|d| d.to_string()),
+        }),
+        change_over_time: f.change_over_time,
+        review: review.map(|r| verdict(r, index)),
+        evidence: f
+            .evidence
+            .iter()
+            .map(|e| evidence(analysis, e.article, &e.range))
+            .collect(),
+        sources: sources(analysis, aligned, f),
+    }
+}
+
+/// The sentence of an article holding a range of its analysis text.
+fn sentence_of(a: &ArticleAnalysis, range: &Range<usize>) -> Option<usize> {
+    a.sentences
+        .iter()
+        .position(|s| s.range.start <= range.start && range.end <= s.range.end)
+}
+
+fn outlet(a: &ArticleAnalysis) -> &str {
+    a.article.meta.outlet.as_deref().unwrap_or(&a.article.id)
+}
+
+fn evidence<'a>(analysis: &'a Analysis, article: usize, range: &Range<usize>) -> EvidenceView<'a> {
+    let a = &analysis.articles[article];
+    let span = a.article.span(range.clone());
+    let (line, column) = a.line_col(span.start);
+    let sentence = sentence_of(a, range).map_or(range.clone(), |s| a.sentences[s].range.clone());
+    let text = &a.article.text;
+    EvidenceView {
+        article: &a.article.id,
+        outlet: outlet(a),
+        path: &a.article.path,
+        line,
+        column,
+        quote: a.article.quote(span),
+        before: &text[sentence.start..range.start],
+        span: &text[range.clone()],
+        after: &text[range.end..sentence.end.max(range.end)],
+    }
+}
+
+/// Which alignment group each aligned sentence is in.
+struct Aligned(HashMap<(usize, usize), usize>);
+
+impl Aligned {
+    fn of(analysis: &Analysis) -> Aligned {
+        let mut groups = HashMap::new();
+        for (g, al) in analysis.alignments.iter().enumerate() {
+            for m in &al.members {
+                groups.insert((m.article, m.sentence), g);
+            }
+        }
+        Aligned(groups)
+    }
+
+    /// Whether two sentences (article, sentence) are in one group.
+    fn together(&self, a: (usize, usize), b: (usize, usize)) -> bool {
+        matches!((self.0.get(&a), self.0.get(&b)), (Some(x), Some(y)) if x == y)
+    }
+}
+
+/// A sentence holding evidence, while the sources are gathered.
+struct Block {
+    article: usize,
+    /// The sentence index, when the evidence lies in one sentence.
+    sentence: Option<usize>,
+    /// The sentence's range in the analysis text (or the evidence's).
+    range: Range<usize>,
+    evidence: Vec<Range<usize>>,
+}
+
+/// The evidence of a finding by article and sentence, each sentence split
+/// into parts.
+fn sources<'a>(analysis: &'a Analysis, aligned: &Aligned, f: &Finding) -> Vec<SourceView<'a>> {
+    let mut blocks: Vec<Block> = Vec::new();
+    for e in &f.evidence {
+        let a = &analysis.articles[e.article];
+        let sentence = sentence_of(a, &e.range);
+        let range = sentence.map_or(e.range.clone(), |s| a.sentences[s].range.clone());
+        let same = |b: &Block| b.article == e.article && b.range == range;
+        match blocks.iter_mut().find(|b| same(b)) {
+            Some(b) => b.evidence.push(e.range.clone()),
+            None => blocks.push(Block {
+                article: e.article,
+                sentence,
+                range,
+                evidence: vec![e.range.clone()],
+            }),
+        }
+    }
+    let changed = differences(analysis, aligned, &blocks);
+    let mut order: Vec<usize> = Vec::new();
+    for b in &blocks {
+        if !order.contains(&b.article) {
+            order.push(b.article);
+        }
+    }
+    order
+        .into_iter()
+        .map(|article| {
+            let a = &analysis.articles[article];
+            SourceView {
+                article: &a.article.id,
+                outlet: outlet(a),
+                path: &a.article.path,
+                sentences: blocks
+                    .iter()
+                    .zip(&changed)
+                    .filter(|(b, _)| b.article == article)
+                    .map(|(b, changed)| quote(a, b, changed))
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// Per block, the byte ranges (in the analysis text) of the words that
+/// differ from the first block's sentence. Only sentences aligned with
+/// the first one are compared: unrelated sentences differ everywhere, and
+/// marking all of them says nothing. The first block is compared with the
+/// first aligned sentence of another article.
+fn differences(analysis: &Analysis, aligned: &Aligned, blocks: &[Block]) -> Vec<Vec<Range<usize>>> {
+    let mut out = vec![Vec::new(); blocks.len()];
+    let Some(base) = blocks.first() else {
+        return out;
+    };
+    let Some(base_key) = base.sentence.map(|s| (base.article, s)) else {
+        return out;
+    };
+    let base_text = &analysis.articles[base.article].article.text[base.range.clone()];
+    let changed = |parts: Vec<crate::align::DiffPart>, offset: usize| -> Vec<Range<usize>> {
+        parts
+            .into_iter()
+            .filter(|p| p.changed)
+            .map(|p| p.range.start + offset..p.range.end + offset)
+            .collect()
+    };
+    for (i, b) in blocks.iter().enumerate().skip(1) {
+        let Some(key) = b.sentence.map(|s| (b.article, s)) else {
+            continue;
+        };
+        if b.article == base.article || !aligned.together(base_key, key) {
+            continue;
+        }
+        let text = &analysis.articles[b.article].article.text[b.range.clone()];
+        let (left, right) = diff_words(base_text, text);
+        out[i] = changed(right, b.range.start);
+        if out[0].is_empty() {
+            out[0] = changed(left, base.range.start);
+        }
+    }
+    out
+}
+
+/// A block's sentence cut into parts where evidence or differing words
+/// begin or end.
+fn quote<'a>(a: &'a ArticleAnalysis, b: &Block, changed: &[Range<usize>]) -> QuoteView<'a> {
+    let text = &a.article.text;
+    let first = b
+        .evidence
+        .iter()
+        .map(|r| r.start)
+        .min()
+        .unwrap_or(b.range.start);
+    let (line, column) = a.line_col(a.article.span(first..first).start);
+    let mut cuts: Vec<usize> = vec![b.range.start, b.range.end];
+    for r in b.evidence.iter().chain(changed) {
+        cuts.push(r.start.clamp(b.range.start, b.range.end));
+        cuts.push(r.end.clamp(b.range.start, b.range.end));
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let covers = |ranges: &[Range<usize>], at: usize| ranges.iter().any(|r| r.contains(&at));
+    let mut runs: Vec<(Range<usize>, bool, bool)> = Vec::new();
+    for pair in cuts.windows(2) {
+        let (start, end) = (pair[0], pair[1]);
+        let flags = (covers(&b.evidence, start), covers(changed, start));
+        match runs.last_mut() {
+            Some((run, evidence, changed)) if (*evidence, *changed) == flags => run.end = end,
+            _ => runs.push((start..end, flags.0, flags.1)),
+        }
+    }
+    let parts = runs
+        .into_iter()
+        .map(|(run, evidence, changed)| PartView {
+            text: &text[run],
+            evidence,
+            changed,
+        })
+        .collect();
+    QuoteView {
+        line,
+        column,
+        parts,
+    }
+}
+
+fn mentions(a: &ArticleAnalysis) -> MentionsView<'_> {
+    MentionsView {
+        article: &a.article.id,
+        path: &a.article.path,
+        mentions: a
+            .mentions
+            .iter()
+            .map(|m| {
+                let span = a.span(m);
+                MentionView {
+                    line: a.line_col(span.start).0,
+                    kind: m.kind.as_str(),
+                    text: a.article.quote(span),
+                    value: value_label(m),
+                }
+            })
+            .collect(),
+    }
+}
