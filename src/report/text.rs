@@ -9,6 +9,7 @@ use super::{Group, ReportOptions, date_label, grouped, value_label};
 use crate::analysis::{Analysis, ArticleAnalysis};
 use crate::detect::{Evidence, Finding, Severity};
 use crate::review::{Decision, Review, Status};
+use crate::text::lines::floor_char_boundary;
 
 /// Widest stretch of a source line quoted, in characters.
 const QUOTE_WIDTH: usize = 110;
@@ -265,16 +266,24 @@ fn plural(n: usize) -> &'static str {
 fn caret(out: &mut String, a: &ArticleAnalysis, start: usize, end: usize) {
     let src = &a.article.source;
     let line = a.lines.line_range(src, start);
-    let chars: Vec<char> = clean(&src[line.clone()]).chars().collect();
-    let before = src[line.start..start].chars().count();
-    let width = src[start..end.min(line.end).max(start)]
-        .chars()
-        .count()
-        .max(1);
+    // Only a window of the line is read: a line can be megabytes long.
+    let lo = floor_char_boundary(src, start.saturating_sub(4 * QUOTE_WIDTH).max(line.start));
+    let hi = ceil_char_boundary(src, (end.max(start) + 4 * QUOTE_WIDTH).min(line.end));
+    let chars: Vec<char> = clean(&src[lo..hi]).chars().collect();
+    let before = src[lo..start].chars().count();
+    let width = src[start..end.min(hi).max(start)].chars().count().max(1);
     let from = before.saturating_sub(30).min(chars.len());
     let to = (from + QUOTE_WIDTH).max(before + width).min(chars.len());
-    let lead = if from > 0 { "…" } else { "" };
-    let tail = if to < chars.len() { "…" } else { "" };
+    let lead = if from > 0 || lo > line.start {
+        "…"
+    } else {
+        ""
+    };
+    let tail = if to < chars.len() || hi < line.end {
+        "…"
+    } else {
+        ""
+    };
     let shown: String = chars[from..to].iter().collect();
     let pad = before - from + lead.chars().count();
     let _ = writeln!(out, "  | {lead}{shown}{tail}");
@@ -284,6 +293,15 @@ fn caret(out: &mut String, a: &ArticleAnalysis, start: usize, end: usize) {
         " ".repeat(pad),
         "^".repeat(width.min(to - before.min(to)).max(1))
     );
+}
+
+/// The smallest char boundary at or above `i`.
+fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// Article text is never written raw to a terminal: control characters and

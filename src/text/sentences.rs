@@ -103,13 +103,46 @@ pub fn split(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
+/// The most words a sentence holds. Longer runs (a page without stops, a
+/// list of names) are cut at word boundaries: no news sentence is this
+/// long, and every rule's cost then stays linear in the text.
+pub const MAX_WORDS: usize = 150;
+
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let piece = &text[range.clone()];
     let lead = piece.len() - piece.trim_start().len();
     let trail = piece.len() - piece.trim_end().len();
     if lead + trail < piece.len() {
-        out.push(range.start + lead..range.end - trail);
+        push_bounded(text, range.start + lead..range.end - trail, out);
     }
+}
+
+/// Pushes a trimmed sentence, cut every [`MAX_WORDS`] words.
+fn push_bounded(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let mut start = range.start;
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in text[range.clone()].char_indices() {
+        let at = range.start + i;
+        if c.is_whitespace() {
+            if in_word && words == MAX_WORDS {
+                out.push(start..at);
+                start = at;
+                words = 0;
+            }
+            in_word = false;
+        } else {
+            if !in_word {
+                words += 1;
+                if words == 1 && start < at {
+                    // Skip the whitespace a cut left at the front.
+                    start = at;
+                }
+            }
+            in_word = true;
+        }
+    }
+    out.push(start..range.end);
 }
 
 /// Whether the stop at `stop` (with closers up to `end`) ends a sentence.
@@ -168,6 +201,25 @@ fn is_initial(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_run_without_stops_is_cut_at_word_boundaries() {
+        let text = "word ".repeat(MAX_WORDS * 2 + 10) + "end.";
+        let pieces = split(&text, 0..text.len());
+        assert_eq!(pieces.len(), 3);
+        for p in &pieces {
+            let piece = &text[p.clone()];
+            assert_eq!(piece, piece.trim());
+            assert!(piece.split_whitespace().count() <= MAX_WORDS);
+        }
+        assert_eq!(pieces[0].start, 0);
+        assert_eq!(pieces[2].end, text.len());
+        let words: usize = pieces
+            .iter()
+            .map(|p| text[p.clone()].split_whitespace().count())
+            .sum();
+        assert_eq!(words, MAX_WORDS * 2 + 11);
+    }
 
     fn sentences(s: &str) -> Vec<&str> {
         split(s, 0..s.len()).into_iter().map(|r| &s[r]).collect()
