@@ -68,7 +68,7 @@ fn run(cli: Cli) -> Result<u8> {
 
 /// Opens the terminal reader.
 fn read(inputs: &[std::path::PathBuf], shared: &Shared) -> Result<u8> {
-    let analysis = load(inputs, shared)?;
+    let (analysis, _) = load(inputs, shared)?;
     if analysis.articles.is_empty() {
         eprintln!("parallax: error: no article could be read");
         return Ok(exit::INPUT);
@@ -96,8 +96,12 @@ fn read(inputs: &[std::path::PathBuf], shared: &Shared) -> Result<u8> {
     Ok(exit::OK)
 }
 
-/// Reads the inputs (or the sample story) and analyses them.
-fn load(inputs: &[std::path::PathBuf], shared: &Shared) -> Result<Analysis> {
+/// Reads the inputs (or the sample story) and analyses them; says up to
+/// when the knowledge base used is complete (for reports that say so).
+fn load(
+    inputs: &[std::path::PathBuf],
+    shared: &Shared,
+) -> Result<(Analysis, Option<jiff::civil::Date>)> {
     let kb_owned;
     let kb: &Kb = if shared.kb.is_empty() {
         Kb::builtin()
@@ -129,11 +133,11 @@ fn load(inputs: &[std::path::PathBuf], shared: &Shared) -> Result<Analysis> {
     for w in &analysis.warnings {
         eprintln!("parallax: warning: {w}");
     }
-    Ok(analysis)
+    Ok((analysis, kb.as_of))
 }
 
 fn report(args: &ReportArgs) -> Result<u8> {
-    let analysis = load(&args.inputs, &args.shared)?;
+    let (analysis, kb_as_of) = load(&args.inputs, &args.shared)?;
     if analysis.articles.is_empty() {
         eprintln!("parallax: error: no article could be read");
         return Ok(exit::INPUT);
@@ -148,7 +152,8 @@ fn report(args: &ReportArgs) -> Result<u8> {
         color: to_terminal && std::env::var_os("NO_COLOR").is_none(),
         review: review.as_ref(),
     };
-    let text = report::render(&analysis, args.format, opts);
+    let made = report::Provenance::today(kb_as_of);
+    let text = report::render_with(&analysis, args.format, opts, &made);
     if let Some(path) = &args.output {
         std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?;
         eprintln!("parallax: wrote {}", path.display());
@@ -195,7 +200,7 @@ fn open_review(
 
 /// `parallax review`: list or set verdicts without a terminal.
 fn review_cli(args: &ReviewArgs) -> Result<u8> {
-    let analysis = load(&args.inputs, &args.shared)?;
+    let (analysis, _) = load(&args.inputs, &args.shared)?;
     if analysis.articles.is_empty() {
         eprintln!("parallax: error: no article could be read");
         return Ok(exit::INPUT);

@@ -1,7 +1,9 @@
 //! Reports over one [`Analysis`]: siblings that only read it. Text and
-//! JSON are written in code; Markdown is a template over a view model
-//! ([`view`]).
+//! JSON are written in code; HTML and Markdown are templates over one view
+//! model ([`view`]); CSV is a table of the same findings.
 
+pub mod csv;
+pub mod html;
 pub mod json;
 pub mod markdown;
 mod templates;
@@ -21,6 +23,10 @@ pub enum ReportFormat {
     Text,
     Json,
     Md,
+    /// One self-contained page: inline CSS, no script, nothing fetched.
+    Html,
+    /// One row per finding and evidence span, safe to open in a spreadsheet.
+    Csv,
 }
 
 /// What a report shows besides findings.
@@ -56,10 +62,11 @@ impl Provenance {
         }
     }
 
-    /// Today (in the local time zone) with the given knowledge base.
+    /// Today (in the local time zone), with the `as_of` of the knowledge
+    /// base the analysis used.
     #[must_use]
-    pub fn today(kb: &Kb) -> Provenance {
-        Provenance::new(jiff::Zoned::now().date(), kb.as_of)
+    pub fn today(kb_as_of: Option<Date>) -> Provenance {
+        Provenance::new(jiff::Zoned::now().date(), kb_as_of)
     }
 }
 
@@ -67,7 +74,12 @@ impl Provenance {
 /// knowledge base.
 #[must_use]
 pub fn render(analysis: &Analysis, format: ReportFormat, opts: ReportOptions<'_>) -> String {
-    render_with(analysis, format, opts, &Provenance::today(Kb::builtin()))
+    render_with(
+        analysis,
+        format,
+        opts,
+        &Provenance::today(Kb::builtin().as_of),
+    )
 }
 
 /// Renders a report in the given format, saying what produced it.
@@ -76,12 +88,14 @@ pub fn render_with(
     analysis: &Analysis,
     format: ReportFormat,
     opts: ReportOptions<'_>,
-    _provenance: &Provenance,
+    provenance: &Provenance,
 ) -> String {
     match format {
         ReportFormat::Text => text::render(analysis, opts),
         ReportFormat::Json => json::render_with(analysis, opts),
         ReportFormat::Md => markdown::render(analysis, opts),
+        ReportFormat::Html => html::render(analysis, opts, provenance),
+        ReportFormat::Csv => csv::render(analysis, opts),
     }
 }
 

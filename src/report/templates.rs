@@ -10,6 +10,7 @@ use minijinja::value::Serde;
 use minijinja::{Environment, UndefinedBehavior, Value};
 use serde::Serialize;
 
+pub const HTML: &str = "report.html";
 pub const MARKDOWN: &str = "report.md";
 
 fn environment() -> &'static Environment<'static> {
@@ -28,8 +29,13 @@ fn environment() -> &'static Environment<'static> {
         // A misspelt field is an error, not an empty string.
         env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
         super::markdown::filters(&mut env);
-        env.add_template(MARKDOWN, include_str!("../../assets/templates/report.md"))
-            .unwrap_or_else(|e| panic!("embedded template {MARKDOWN} is invalid: {e:#}"));
+        for (name, source) in [
+            (HTML, include_str!("../../assets/templates/report.html")),
+            (MARKDOWN, include_str!("../../assets/templates/report.md")),
+        ] {
+            env.add_template(name, source)
+                .unwrap_or_else(|e| panic!("embedded template {name} is invalid: {e:#}"));
+        }
         env
     })
 }

@@ -3,13 +3,12 @@
 //! templates. What a report shows is worked out here once; the templates
 //! only lay it out and escape it.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use serde::Serialize;
 
 use super::{Group, Provenance, ReportOptions, Tally, date_label, grouped, value_label};
-use crate::align::diff_words;
+use crate::align::{DiffPart, diff_words};
 use crate::analysis::{Analysis, ArticleAnalysis};
 use crate::detect::{Finding, FindingKind, Severity};
 use crate::review::{Decision, Review, Status};
@@ -220,9 +219,8 @@ pub fn build<'a>(
     opts: ReportOptions<'a>,
     provenance: Option<&'a Provenance>,
 ) -> ReportView<'a> {
-    let aligned = Aligned::of(analysis);
     let review = opts.review;
-    let view = |f: usize| finding(analysis, &aligned, f, review);
+    let view = |f: usize| finding(analysis, f, review);
     let by_verdict = review.is_some() && !analysis.findings.is_empty();
     let sections = match review {
         Some(review) if by_verdict => Group::ALL
@@ -372,7 +370,6 @@ fn verdict(review: &Review, f: usize) -> VerdictView<'_> {
 
 fn finding<'a>(
     analysis: &'a Analysis,
-    aligned: &Aligned,
     index: usize,
     review: Option<&'a Review>,
 ) -> FindingView<'a> {
@@ -398,7 +395,7 @@ fn finding<'a>(
             .iter()
             .map(|e| evidence(analysis, e.article, &e.range))
             .collect(),
-        sources: sources(analysis, aligned, f),
+        sources: sources(analysis, f),
     }
 }
 
@@ -432,31 +429,9 @@ fn evidence<'a>(analysis: &'a Analysis, article: usize, range: &Range<usize>) ->
     }
 }
 
-/// Which alignment group each aligned sentence is in.
-struct Aligned(HashMap<(usize, usize), usize>);
-
-impl Aligned {
-    fn of(analysis: &Analysis) -> Aligned {
-        let mut groups = HashMap::new();
-        for (g, al) in analysis.alignments.iter().enumerate() {
-            for m in &al.members {
-                groups.insert((m.article, m.sentence), g);
-            }
-        }
-        Aligned(groups)
-    }
-
-    /// Whether two sentences (article, sentence) are in one group.
-    fn together(&self, a: (usize, usize), b: (usize, usize)) -> bool {
-        matches!((self.0.get(&a), self.0.get(&b)), (Some(x), Some(y)) if x == y)
-    }
-}
-
 /// A sentence holding evidence, while the sources are gathered.
 struct Block {
     article: usize,
-    /// The sentence index, when the evidence lies in one sentence.
-    sentence: Option<usize>,
     /// The sentence's range in the analysis text (or the evidence's).
     range: Range<usize>,
     evidence: Vec<Range<usize>>,
@@ -464,24 +439,23 @@ struct Block {
 
 /// The evidence of a finding by article and sentence, each sentence split
 /// into parts.
-fn sources<'a>(analysis: &'a Analysis, aligned: &Aligned, f: &Finding) -> Vec<SourceView<'a>> {
+fn sources<'a>(analysis: &'a Analysis, f: &Finding) -> Vec<SourceView<'a>> {
     let mut blocks: Vec<Block> = Vec::new();
     for e in &f.evidence {
         let a = &analysis.articles[e.article];
-        let sentence = sentence_of(a, &e.range);
-        let range = sentence.map_or(e.range.clone(), |s| a.sentences[s].range.clone());
+        let range =
+            sentence_of(a, &e.range).map_or(e.range.clone(), |s| a.sentences[s].range.clone());
         let same = |b: &Block| b.article == e.article && b.range == range;
         match blocks.iter_mut().find(|b| same(b)) {
             Some(b) => b.evidence.push(e.range.clone()),
             None => blocks.push(Block {
                 article: e.article,
-                sentence,
                 range,
                 evidence: vec![e.range.clone()],
             }),
         }
     }
-    let changed = differences(analysis, aligned, &blocks);
+    let changed = differences(analysis, &blocks);
     let mut order: Vec<usize> = Vec::new();
     for b in &blocks {
         if !order.contains(&b.article) {
@@ -507,39 +481,105 @@ fn sources<'a>(analysis: &'a Analysis, aligned: &Aligned, f: &Finding) -> Vec<So
         .collect()
 }
 
+/// How much of two sentences must read the same (their letters and
+/// digits in unchanged words) for a word diff of the whole sentences to
+/// help: below it nearly every word differs, and marking them all says
+/// nothing.
+const ALIKE: f64 = 0.5;
+
+/// The changed parts of a diff, moved to where the text starts.
+fn changed_at(parts: Vec<DiffPart>, offset: usize) -> Vec<Range<usize>> {
+    parts
+        .into_iter()
+        .filter(|p| p.changed)
+        .map(|p| p.range.start + offset..p.range.end + offset)
+        .collect()
+}
+
+/// The share of two texts' letters and digits that a diff leaves
+/// unchanged.
+fn alikeness(a: &str, left: &[DiffPart], b: &str, right: &[DiffPart]) -> f64 {
+    let count = |text: &str, parts: &[DiffPart], changed: bool| -> usize {
+        parts
+            .iter()
+            .filter(|p| p.changed == changed)
+            .map(|p| {
+                text[p.range.clone()]
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .count()
+            })
+            .sum()
+    };
+    let same = count(a, left, false) + count(b, right, false);
+    let all = same + count(a, left, true) + count(b, right, true);
+    if all == 0 {
+        0.0
+    } else {
+        same as f64 / all as f64
+    }
+}
+
 /// Per block, the byte ranges (in the analysis text) of the words that
-/// differ from the first block's sentence. Only sentences aligned with
-/// the first one are compared: unrelated sentences differ everywhere, and
-/// marking all of them says nothing. The first block is compared with the
-/// first aligned sentence of another article.
-fn differences(analysis: &Analysis, aligned: &Aligned, blocks: &[Block]) -> Vec<Vec<Range<usize>>> {
+/// differ from the first source. A sentence of another article that reads
+/// mostly like the first block's sentence is compared with it whole (and
+/// the first block with the first such sentence); otherwise each evidence
+/// span of another article is compared with the span of the first article
+/// in the same place ("95 prisoners" with "90 prisoners"), and the first
+/// article's spans with those of the second article.
+fn differences(analysis: &Analysis, blocks: &[Block]) -> Vec<Vec<Range<usize>>> {
     let mut out = vec![Vec::new(); blocks.len()];
+    let mut whole = vec![false; blocks.len()];
     let Some(base) = blocks.first() else {
         return out;
     };
-    let Some(base_key) = base.sentence.map(|s| (base.article, s)) else {
-        return out;
+    let text = |article: usize, range: &Range<usize>| {
+        &analysis.articles[article].article.text[range.clone()]
     };
-    let base_text = &analysis.articles[base.article].article.text[base.range.clone()];
-    let changed = |parts: Vec<crate::align::DiffPart>, offset: usize| -> Vec<Range<usize>> {
-        parts
-            .into_iter()
-            .filter(|p| p.changed)
-            .map(|p| p.range.start + offset..p.range.end + offset)
-            .collect()
-    };
+    let base_text = text(base.article, &base.range);
     for (i, b) in blocks.iter().enumerate().skip(1) {
-        let Some(key) = b.sentence.map(|s| (b.article, s)) else {
-            continue;
-        };
-        if b.article == base.article || !aligned.together(base_key, key) {
+        if b.article == base.article {
             continue;
         }
-        let text = &analysis.articles[b.article].article.text[b.range.clone()];
-        let (left, right) = diff_words(base_text, text);
-        out[i] = changed(right, b.range.start);
-        if out[0].is_empty() {
-            out[0] = changed(left, base.range.start);
+        let other = text(b.article, &b.range);
+        let (left, right) = diff_words(base_text, other);
+        if alikeness(base_text, &left, other, &right) >= ALIKE {
+            out[i] = changed_at(right, b.range.start);
+            whole[i] = true;
+            if !whole[0] {
+                out[0] = changed_at(left, base.range.start);
+                whole[0] = true;
+            }
+        }
+    }
+    // The evidence spans of each article in order, with their blocks.
+    let mut articles: Vec<usize> = Vec::new();
+    for b in blocks {
+        if !articles.contains(&b.article) {
+            articles.push(b.article);
+        }
+    }
+    let spans = |article: usize| -> Vec<(usize, Range<usize>)> {
+        blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.article == article)
+            .flat_map(|(i, b)| b.evidence.iter().map(move |r| (i, r.clone())))
+            .collect()
+    };
+    let first = spans(base.article);
+    for (n, &article) in articles.iter().enumerate().skip(1) {
+        for (k, (i, span)) in spans(article).into_iter().enumerate() {
+            let Some((j, counterpart)) = first.get(k) else {
+                break;
+            };
+            let (left, right) = diff_words(text(base.article, counterpart), text(article, &span));
+            if !whole[i] {
+                out[i].extend(changed_at(right, span.start));
+            }
+            if n == 1 && !whole[*j] {
+                out[*j].extend(changed_at(left, counterpart.start));
+            }
         }
     }
     out
@@ -605,5 +645,34 @@ fn mentions(a: &ArticleAnalysis) -> MentionsView<'_> {
                 }
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_link;
+
+    #[test]
+    fn only_web_addresses_are_links() {
+        for url in [
+            "https://example.org/a?b=c&d",
+            "HTTP://example.org",
+            "http://x.test/",
+        ] {
+            assert_eq!(safe_link(url), Some(url));
+        }
+        for url in [
+            "javascript:alert(1)",
+            " JavaScript:alert(1)",
+            "data:text/html,<script>",
+            "vbscript:x",
+            "//example.org",
+            "example.org",
+            "https:example.org",
+            "https://exa mple.org",
+            "https://example.org/\u{0}",
+        ] {
+            assert_eq!(safe_link(url), None, "{url}");
+        }
     }
 }

@@ -195,6 +195,8 @@ pub fn export_path(session: &Path, format: ReportFormat) -> PathBuf {
         ReportFormat::Text => "txt",
         ReportFormat::Json => "json",
         ReportFormat::Md => "md",
+        ReportFormat::Html => "html",
+        ReportFormat::Csv => "csv",
     };
     session.with_file_name(format!("{stem}-report.{ext}"))
 }
