@@ -9,7 +9,8 @@ use std::time::{Duration, Instant};
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
 const BIN: &str = env!("CARGO_BIN_EXE_parallax");
-const WAIT: Duration = Duration::from_secs(20);
+/// Long enough for a loaded CI machine; a pass never waits this long.
+const WAIT: Duration = Duration::from_secs(60);
 
 fn nz(n: u16) -> std::num::NonZero<u16> {
     std::num::NonZero::new(n).expect("a terminal has a size")
@@ -18,6 +19,9 @@ fn nz(n: u16) -> std::num::NonZero<u16> {
 /// The binary running in a pty, its screen kept up to date by a thread.
 struct Session {
     screen: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the program wrote to the terminal.
+    raw: Arc<Mutex<Vec<u8>>>,
+    reader: Option<std::thread::JoinHandle<()>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     master: Box<dyn MasterPty + Send>,
@@ -47,18 +51,24 @@ impl Session {
         let screen = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
         let mut reader = pty.master.try_clone_reader().unwrap();
         let feed = Arc::clone(&screen);
-        std::thread::spawn(move || {
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let record = Arc::clone(&raw);
+        let reader = std::thread::spawn(move || {
             let mut buf = [0; 8192];
+            // Ends when the program has exited and its output is read.
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
+                record.lock().unwrap().extend_from_slice(&buf[..n]);
                 feed.lock().unwrap().process(&buf[..n]);
             }
         });
         let writer = pty.master.take_writer().unwrap();
         Session {
             screen,
+            raw,
+            reader: Some(reader),
             writer,
             child,
             master: pty.master,
@@ -117,16 +127,21 @@ impl Session {
         self.writer.flush().unwrap();
     }
 
-    /// Waits for the process to end; returns its exit code.
+    /// Waits for the process to end and its last output to be read;
+    /// returns its exit code.
     fn exit(&mut self) -> u32 {
         let start = Instant::now();
-        loop {
+        let code = loop {
             if let Some(status) = self.child.try_wait().unwrap() {
-                return status.exit_code();
+                break status.exit_code();
             }
             assert!(start.elapsed() < WAIT, "the reader did not quit");
             std::thread::sleep(Duration::from_millis(20));
+        };
+        if let Some(reader) = self.reader.take() {
+            reader.join().expect("the output reader ends");
         }
+        code
     }
 }
 

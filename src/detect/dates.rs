@@ -466,13 +466,12 @@ fn compare<'a>(
 /// The sentence's only day-precise date and the event words of its clause.
 fn single_day<'a>(story: &Story<'a>, member: Member) -> Option<Dated<'a>> {
     let a: &'a ArticleAnalysis = &story.articles[member.article];
-    let dates: Vec<(&'a Mention, &'a DateValue)> = a
-        .mentions
-        .iter()
-        .filter(|m| m.sentence == member.sentence)
-        .filter_map(|m| date_value(m).map(|d| (m, d)))
-        .filter(|(_, d)| d.precision != Precision::Time) // a bare time is dated by the publication
-        .collect();
+    let dates: Vec<(&'a Mention, &'a DateValue)> =
+        super::sentence_mentions(&a.mentions, member.sentence)
+            .iter()
+            .filter_map(|m| date_value(m).map(|d| (m, d)))
+            .filter(|(_, d)| d.precision != Precision::Time) // a bare time is dated by the publication
+            .collect();
     let days: Vec<_> = dates.iter().filter(|(_, d)| one_day(d).is_some()).collect();
     let [(mention, value)] = days.as_slice() else {
         return None;
@@ -499,10 +498,10 @@ fn clause_of(a: &ArticleAnalysis, sentence: usize, date: &Mention) -> Clause {
     let text = &a.article.text;
     let mut tokens = Vec::new();
     tokenize(text, a.sentences[sentence].range.clone(), &mut tokens);
+    let here = super::sentence_mentions(&a.mentions, sentence);
     let in_mention = |t: &Token| {
-        a.mentions
-            .iter()
-            .any(|m| m.sentence == sentence && m.range.start <= t.start && t.end <= m.range.end)
+        here.iter()
+            .any(|m| m.range.start <= t.start && t.end <= m.range.end)
     };
     let mut clause = Clause::default();
     let (Some(first), Some(last)) = (

@@ -207,10 +207,7 @@ impl Story<'_> {
 
     /// The mentions of one sentence.
     pub fn mentions(&self, m: Member) -> impl Iterator<Item = &Mention> {
-        self.articles[m.article]
-            .mentions
-            .iter()
-            .filter(move |x| x.sentence == m.sentence)
+        sentence_mentions(&self.articles[m.article].mentions, m.sentence).iter()
     }
 
     /// The text of a mention.
@@ -236,6 +233,16 @@ impl Story<'_> {
         let (line, _) = a.line_col(span.start);
         format!("{}:{line}", a.article.path)
     }
+}
+
+/// The mentions of one sentence. Mentions are sorted by position, so a
+/// sentence's are one run, found by binary search: scanning the article
+/// for each would make long articles quadratic.
+#[must_use]
+pub fn sentence_mentions(mentions: &[Mention], sentence: usize) -> &[Mention] {
+    let from = mentions.partition_point(|x| x.sentence < sentence);
+    let to = from + mentions[from..].partition_point(|x| x.sentence == sentence);
+    &mentions[from..to]
 }
 
 /// Runs every rule and gives each finding its stable id.

@@ -309,9 +309,9 @@ fn context(
     let m = &a.mentions[index];
     let sentence = a.sentences[m.sentence].range.clone();
     let quantities = || {
-        a.mentions
+        super::sentence_mentions(&a.mentions, m.sentence)
             .iter()
-            .filter(|x| x.sentence == m.sentence && x.kind == m.kind)
+            .filter(|x| x.kind == m.kind)
     };
     let start = quantities()
         .map(|x| x.range.end)
@@ -376,10 +376,8 @@ fn same_context(a: &Count, b: &Count) -> bool {
 /// it stated one; else its article's date or inferred window.
 fn moment(story: &Story, article: usize, sentence: usize) -> (Option<(Date, Date)>, bool) {
     let a = &story.articles[article];
-    let stated = a
-        .mentions
+    let stated = super::sentence_mentions(&a.mentions, sentence)
         .iter()
-        .filter(|m| m.sentence == sentence)
         .filter_map(|m| match &m.value {
             Value::Date(d) if !d.relative => d.from.zip(d.to),
             _ => None,

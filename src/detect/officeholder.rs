@@ -20,10 +20,8 @@ use crate::kb::{Entity, Kb, Term};
 /// article's date. A statement "in 2019" is checked against 2019.
 pub fn statement_window(story: &Story, article: usize, sentence: usize) -> Option<(Date, Date)> {
     let a = &story.articles[article];
-    let stated = a
-        .mentions
+    let stated = super::sentence_mentions(&a.mentions, sentence)
         .iter()
-        .filter(|m| m.sentence == sentence)
         .find_map(|m| match &m.value {
             Value::Date(d) if d.precision != Precision::Time => d.from.zip(d.to),
             _ => None,
