@@ -10,7 +10,7 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 
 const BIN: &str = env!("CARGO_BIN_EXE_parallax");
 /// Long enough for a loaded CI machine; a pass never waits this long.
-const WAIT: Duration = Duration::from_secs(60);
+const WAIT: Duration = Duration::from_mins(1);
 
 fn nz(n: u16) -> std::num::NonZero<u16> {
     std::num::NonZero::new(n).expect("a terminal has a size")
@@ -46,6 +46,7 @@ impl Session {
         // Keep the user's own key map and log out of the test.
         cmd.env("PARALLAX_CONFIG_DIR", home.path().join("config"));
         cmd.env("PARALLAX_LOG_FILE", home.path().join("parallax.log"));
+        cmd.env("PARALLAX_DATA_DIR", home.path().join("data"));
         let child = pty.slave.spawn_command(cmd).expect("the binary starts");
         drop(pty.slave);
         let screen = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
@@ -364,4 +365,67 @@ fn x_exports_the_report_next_to_the_session_file() {
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(report).unwrap()).unwrap();
     assert_eq!(json["findings"][0]["verdict"], "accept");
+}
+
+#[test]
+fn hostile_articles_never_reach_the_terminal_raw() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
+    let readable = [
+        "escapes.txt",
+        "bidi.txt",
+        "scripts-mix.txt",
+        "scripts.html",
+        "nested.html",
+        "yaml-bomb.md",
+        "long-number.txt",
+        "bad-dates.txt",
+        "invalid-utf8.txt",
+        "wrong-types-array.json",
+    ];
+    for file in readable {
+        let path = dir.join(file);
+        let mut s = Session::start(&[path.to_str().unwrap()], 80, 24);
+        s.wait_for(" reviewed ");
+        // Every screen: move, findings, table, help, search, filter, paging.
+        for keys in [
+            "jjjG", "n", "\t", "v", "?", "q", "/the", "\x1b", "f", "\x1b", "v", "lh", "e",
+        ] {
+            s.keys(keys);
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        s.keys("\x1b");
+        std::thread::sleep(Duration::from_millis(30));
+        s.keys("q");
+        assert_eq!(s.exit(), 0, "{file}");
+        let raw = s.raw.lock().unwrap().clone();
+        let shown = String::from_utf8_lossy(&raw);
+        for (what, bad) in [
+            ("an OSC sequence (title, clipboard)", "\x1b]"),
+            ("a bell", "\x07"),
+            ("a DCS sequence", "\x1bP"),
+            ("a right-to-left override", "\u{202e}"),
+            ("the article's colour code", "\x1b[31m RED"),
+        ] {
+            assert!(!shown.contains(bad), "{file}: {what} reached the terminal");
+        }
+    }
+}
+
+#[test]
+fn the_escapes_show_as_placeholders() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile/escapes.txt");
+    let mut s = Session::start(&[path.to_str().unwrap()], 120, 30);
+    let screen = s.wait_for("\u{241b}]0;pwned");
+    assert!(screen.contains("\u{241b}]52;c;"), "{screen}");
+    s.keys("q");
+    assert_eq!(s.exit(), 0);
+}
+
+#[test]
+fn unreadable_files_are_named_before_any_screen() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile/empty.txt");
+    let mut s = Session::start(&[path.to_str().unwrap()], 80, 24);
+    let screen = s.wait_for("no article could be read");
+    assert!(screen.contains("empty.txt: file is empty"), "{screen}");
+    assert_eq!(s.exit(), 2);
 }
