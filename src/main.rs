@@ -13,6 +13,26 @@ use parallax::kb::Kb;
 use parallax::report::{self, ReportFormat, ReportOptions};
 use parallax::review::{self, Review, SessionFile, Status, Verdict, store};
 
+/// Prints a message on standard error with anything that would act on a
+/// terminal (control characters from a file name or an article, bidi
+/// overrides) shown as a placeholder.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        eprintln!("{}", printable(&format!($($arg)*)))
+    };
+}
+
+fn printable(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\n' => c,
+            c if c.is_control() => '\u{FFFD}',
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
+}
+
 /// Exit codes, as documented in the README.
 mod exit {
     /// Success: a report was produced.
@@ -31,7 +51,7 @@ fn main() -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::from(exit::OK);
             }
-            eprintln!("parallax: error: {e:#}");
+            say!("parallax: error: {e:#}");
             ExitCode::from(exit::INPUT)
         }
     }
@@ -49,7 +69,7 @@ fn run(cli: Cli) -> Result<u8> {
         Some(Command::Review(args)) => review_cli(&args),
         None if std::io::stdout().is_terminal() => read(&cli.inputs, &cli.shared),
         None => {
-            eprintln!(
+            say!(
                 "parallax: standard output is not a terminal: printing the text report \
                  (`parallax report --help` for other formats)"
             );
@@ -70,7 +90,7 @@ fn run(cli: Cli) -> Result<u8> {
 fn read(inputs: &[std::path::PathBuf], shared: &Shared) -> Result<u8> {
     let (analysis, _) = load(inputs, shared)?;
     if analysis.articles.is_empty() {
-        eprintln!("parallax: error: no article could be read");
+        say!("parallax: error: no article could be read");
         return Ok(exit::INPUT);
     }
     let (review, path) = open_review(&analysis, inputs, shared, true)?;
@@ -83,7 +103,7 @@ fn read(inputs: &[std::path::PathBuf], shared: &Shared) -> Result<u8> {
     .context("the terminal reader failed")?;
     let n = analysis.findings.len();
     if path.exists() {
-        eprintln!(
+        say!(
             "parallax: session {} ({} of {n} reviewed)",
             path.display(),
             review.reviewed(0..n)
@@ -91,7 +111,7 @@ fn read(inputs: &[std::path::PathBuf], shared: &Shared) -> Result<u8> {
     }
     // The errors were shown before the screen was taken; repeat them.
     for e in &analysis.errors {
-        eprintln!("parallax: error: {e}");
+        say!("parallax: error: {e}");
     }
     Ok(exit::OK)
 }
@@ -125,13 +145,13 @@ fn load(
         )
     };
     for e in &ingested.errors {
-        eprintln!("parallax: error: {e}");
+        say!("parallax: error: {e}");
     }
     let opts = analysis::Options { date: shared.date };
     let mut analysis = analysis::analyze(ingested.articles, kb, &opts);
     analysis.errors = ingested.errors;
     for w in &analysis.warnings {
-        eprintln!("parallax: warning: {w}");
+        say!("parallax: warning: {w}");
     }
     Ok((analysis, kb.as_of))
 }
@@ -139,7 +159,7 @@ fn load(
 fn report(args: &ReportArgs) -> Result<u8> {
     let (analysis, kb_as_of) = load(&args.inputs, &args.shared)?;
     if analysis.articles.is_empty() {
-        eprintln!("parallax: error: no article could be read");
+        say!("parallax: error: no article could be read");
         return Ok(exit::INPUT);
     }
     let review = match &args.shared.session {
@@ -156,7 +176,7 @@ fn report(args: &ReportArgs) -> Result<u8> {
     let text = report::render_with(&analysis, args.format, opts, &made);
     if let Some(path) = &args.output {
         std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?;
-        eprintln!("parallax: wrote {}", path.display());
+        say!("parallax: wrote {}", path.display());
     } else {
         let mut out = std::io::stdout().lock();
         out.write_all(text.as_bytes())?;
@@ -188,7 +208,7 @@ fn open_review(
         file
     } else {
         if !default {
-            eprintln!(
+            say!(
                 "parallax: warning: {} does not exist yet: no verdicts to report",
                 path.display()
             );
@@ -202,14 +222,14 @@ fn open_review(
 fn review_cli(args: &ReviewArgs) -> Result<u8> {
     let (analysis, _) = load(&args.inputs, &args.shared)?;
     if analysis.articles.is_empty() {
-        eprintln!("parallax: error: no article could be read");
+        say!("parallax: error: no article could be read");
         return Ok(exit::INPUT);
     }
     let (mut review, path) = open_review(&analysis, &args.inputs, &args.shared, true)?;
     if let Some([id, verdict]) = args.set.as_deref() {
         let verdict = Verdict::parse(verdict).map_err(anyhow::Error::msg)?;
         let Some(f) = analysis.findings.iter().position(|f| &f.id == id) else {
-            eprintln!(
+            say!(
                 "parallax: error: no finding {id} in these articles (`parallax review --list` shows the ids)"
             );
             return Ok(exit::INPUT);
@@ -220,7 +240,7 @@ fn review_cli(args: &ReviewArgs) -> Result<u8> {
             review.note(&analysis, f, note, &now);
         }
         store::save(&path, &review.file)?;
-        eprintln!(
+        say!(
             "parallax: {id}: {} (session {})",
             verdict.as_str(),
             path.display()

@@ -186,11 +186,11 @@ fn finding(out: &mut String, analysis: &Analysis, f: &Finding, opts: ReportOptio
     let _ = writeln!(out, "  = id: {} (confidence {:.2})", f.id, f.confidence);
 }
 
-fn location<'a>(analysis: &'a Analysis, e: &Evidence) -> (&'a str, usize, usize) {
+fn location(analysis: &Analysis, e: &Evidence) -> (String, usize, usize) {
     let a = &analysis.articles[e.article];
     let span = a.article.span(e.range.clone());
     let (line, col) = a.line_col(span.start);
-    (&a.article.path, line, col)
+    (clean(&a.article.path), line, col)
 }
 
 fn quote(out: &mut String, analysis: &Analysis, e: &Evidence) {
@@ -206,7 +206,7 @@ fn header(out: &mut String, a: &ArticleAnalysis) {
     let _ = writeln!(
         out,
         "{}: {}: \"{}\" — {}, {} ({} sentences, {} mentions)",
-        a.article.path,
+        clean(&a.article.path),
         a.article.id,
         clean(title),
         clean(outlet),
@@ -228,7 +228,7 @@ fn mentions(out: &mut String, a: &ArticleAnalysis) {
         let _ = writeln!(
             out,
             "{}:{line}:{col}: {}: {}",
-            a.article.path,
+            clean(&a.article.path),
             m.kind.as_str(),
             clean(&value_label(m))
         );
