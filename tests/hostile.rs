@@ -85,7 +85,7 @@ fn name(path: &Path) -> &str {
 fn every_file_gives_a_clear_error_or_a_report() {
     for path in fixtures() {
         let p = path.to_str().unwrap();
-        for format in ["text", "md", "json"] {
+        for format in ["text", "md", "json", "html", "csv"] {
             let out = run(&["report", p, "--format", format]);
             let stderr = String::from_utf8_lossy(&out.stderr);
             let what = format!("{} as {format}", name(&path));

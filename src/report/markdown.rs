@@ -23,6 +23,7 @@ fn cell(s: &str) -> String {
             }
             '\n' | '\r' | '\t' => out.push(' '),
             c if c.is_control() => out.push('\u{FFFD}'),
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
@@ -76,9 +77,10 @@ fn code(s: &str) -> String {
         .collect()
 }
 
-/// Path text for a code span: a backtick would end it.
+/// Path text for a code span: a backtick would end it, and a control
+/// character in a file name must not reach a terminal showing the report.
 fn tick(s: &str) -> String {
-    s.replace('`', "'")
+    super::text::clean(s).replace('`', "'")
 }
 
 /// A note's lines, each escaped: the template lays them out as a

@@ -29,6 +29,19 @@ fn environment() -> &'static Environment<'static> {
         // A misspelt field is an error, not an empty string.
         env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
         super::markdown::filters(&mut env);
+        // Whatever a template prints, control characters and bidirectional
+        // overrides from articles or notes come out as placeholders: a
+        // report may be read in a terminal.
+        env.set_formatter(|out, state, value| match value.as_str() {
+            Some(s) if s.chars().any(unprintable) => {
+                let shown: String = s
+                    .chars()
+                    .map(|c| if unprintable(c) { '\u{FFFD}' } else { c })
+                    .collect();
+                minijinja::escape_formatter(out, state, &Value::from(shown))
+            }
+            _ => minijinja::escape_formatter(out, state, value),
+        });
         for (name, source) in [
             (HTML, include_str!("../../assets/templates/report.html")),
             (MARKDOWN, include_str!("../../assets/templates/report.md")),
@@ -38,6 +51,13 @@ fn environment() -> &'static Environment<'static> {
         }
         env
     })
+}
+
+/// Characters that act on a terminal: controls other than line breaks and
+/// tabs, and bidirectional overrides and isolates.
+fn unprintable(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\t'))
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Fills an embedded template.
