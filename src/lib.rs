@@ -15,6 +15,7 @@ pub mod extract;
 pub mod ingest;
 pub mod kb;
 pub mod model;
+pub mod par;
 pub mod report;
 pub mod samples;
 pub mod text;
