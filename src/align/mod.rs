@@ -7,7 +7,7 @@
 
 mod terms;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use serde::Serialize;
 
@@ -104,25 +104,22 @@ fn strongest(mut scored: Vec<(usize, usize, f32)>, sentences: usize) -> Vec<(usi
 
 /// Sentence pairs from different articles that share a rare term.
 fn candidate_pairs(terms: &Terms, limit: usize) -> Vec<(usize, usize)> {
-    let mut seen: HashSet<(usize, usize)> = HashSet::new();
     let mut out = Vec::new();
-    for postings in terms.postings.values() {
+    for postings in &terms.postings {
         if postings.len() > limit {
             continue;
         }
         for (i, &a) in postings.iter().enumerate() {
             for &b in &postings[i + 1..] {
-                if terms.members[a].article == terms.members[b].article {
-                    continue;
-                }
-                let key = (a.min(b), a.max(b));
-                if seen.insert(key) {
-                    out.push(key);
+                if terms.members[a].article != terms.members[b].article {
+                    out.push((a.min(b), a.max(b)));
                 }
             }
         }
     }
+    // Sorting and removing repeats is cheaper than hashing every pair.
     out.sort_unstable();
+    out.dedup();
     out
 }
 

@@ -103,7 +103,7 @@ pub struct Terms {
     vectors: Vec<Vec<(u32, f32)>>,
     norms: Vec<f32>,
     /// Term → the sentences (indices into `members`) that have it.
-    pub postings: HashMap<u32, Vec<usize>>,
+    pub postings: Vec<Vec<usize>>,
     names: Vec<String>,
 }
 
@@ -111,42 +111,40 @@ impl Terms {
     #[must_use]
     pub fn build(articles: &[ArticleAnalysis]) -> Terms {
         let mut t = Terms::default();
-        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
         let mut raw: Vec<Vec<(u32, f32)>> = Vec::new();
+        let mut tokens = Vec::new();
         for (ai, a) in articles.iter().enumerate() {
-            let mut cache = HashMap::new();
+            // Stemming is the costly part and news repeats its words: each
+            // word of an article is normalised once, straight to its term.
+            let mut cache: FxHashMap<&str, Option<u32>> = FxHashMap::default();
             let mut by_sentence: Vec<Vec<&Mention>> = vec![Vec::new(); a.sentences.len()];
             for m in &a.mentions {
                 by_sentence[m.sentence].push(m);
             }
+            let text = a.article.text.as_str();
             for (si, s) in a.sentences.iter().enumerate() {
-                let mut terms: Vec<(String, f32)> =
-                    words(&a.article.text, s.range.clone(), &mut cache)
-                        .into_iter()
-                        .map(|w| (w, 1.0))
-                        .collect();
-                terms.extend(
-                    by_sentence[si]
-                        .iter()
-                        .filter_map(|m| mention_term(m))
-                        .map(|f| (f, 1.5)),
-                );
-                let mut vector: Vec<(u32, f32)> = terms
-                    .into_iter()
-                    .map(|(name, boost)| {
-                        let next = ids.len() as u32;
-                        let id = *ids.entry(name.clone()).or_insert_with(|| {
-                            t.names.push(name);
-                            next
-                        });
-                        (id, boost)
-                    })
-                    .collect();
+                let mut vector: Vec<(u32, f32)> = Vec::new();
+                tokens.clear();
+                tokenize(text, s.range.clone(), &mut tokens);
+                for tok in tokens.iter().filter(|tok| tok.kind == Kind::Word) {
+                    let w = tok.text(text);
+                    let id = *cache
+                        .entry(w)
+                        .or_insert_with(|| normal_word(w).map(|n| t.intern(&mut ids, n)));
+                    vector.extend(id.map(|id| (id, 1.0)));
+                }
+                for m in &by_sentence[si] {
+                    if let Some(name) = mention_term(m) {
+                        vector.push((t.intern(&mut ids, name), 1.5));
+                    }
+                }
+                // A stable sort: a term both word and mention keeps the word's weight.
                 vector.sort_by_key(|(id, _)| *id);
                 vector.dedup_by_key(|(id, _)| *id);
                 let index = t.members.len();
                 for (id, _) in &vector {
-                    t.postings.entry(*id).or_default().push(index);
+                    t.postings[*id as usize].push(index);
                 }
                 t.members.push(Member {
                     article: ai,
@@ -158,7 +156,7 @@ impl Terms {
         let n = t.members.len().max(1) as f32;
         for vector in &mut raw {
             for (id, w) in vector.iter_mut() {
-                let df = t.postings[id].len() as f32;
+                let df = t.postings[*id as usize].len() as f32;
                 *w *= (n / df).ln() + 1.0;
             }
         }
@@ -168,6 +166,18 @@ impl Terms {
             .collect();
         t.vectors = raw;
         t
+    }
+
+    /// The id of a term, numbered in order of first appearance.
+    fn intern(&mut self, ids: &mut FxHashMap<String, u32>, name: String) -> u32 {
+        if let Some(&id) = ids.get(&name) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        ids.insert(name.clone(), id);
+        self.names.push(name);
+        self.postings.push(Vec::new());
+        id
     }
 
     /// Cosine similarity of two sentences.
@@ -211,25 +221,6 @@ impl Terms {
         let norm = self.norms[a] * self.norms[b];
         if norm > 0.0 { dot / norm } else { 0.0 }
     }
-}
-
-/// The content words of a stretch of text, normalised. Stemming is the
-/// costly part and news repeats its words: `cache` remembers each word.
-fn words<'t>(
-    text: &'t str,
-    range: Range<usize>,
-    cache: &mut HashMap<&'t str, Option<String>>,
-) -> Vec<String> {
-    let mut tokens = Vec::new();
-    tokenize(text, range, &mut tokens);
-    tokens
-        .iter()
-        .filter(|t| t.kind == Kind::Word)
-        .filter_map(|t| {
-            let w = t.text(text);
-            cache.entry(w).or_insert_with(|| normal_word(w)).clone()
-        })
-        .collect()
 }
 
 /// The term a mention contributes: the KB entity, the counted thing, the day.
