@@ -7,7 +7,8 @@ use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
-use similar::{Algorithm as DiffAlgorithm, DiffTag, TextDiff};
+use similar::{Algorithm as DiffAlgorithm, DiffTag, capture_diff_slices};
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::Member;
 use crate::analysis::ArticleAnalysis;
@@ -258,22 +259,18 @@ pub struct DiffPart {
 /// marked changed or equal (patience diff over Unicode words).
 #[must_use]
 pub fn diff_words(a: &str, b: &str) -> (Vec<DiffPart>, Vec<DiffPart>) {
-    let diff = TextDiff::configure()
-        .algorithm(DiffAlgorithm::Patience)
-        .diff_unicode_words(a, b);
-    // The diff's words are slices of the inputs: their offsets are positions.
-    let offsets = |slices: Vec<&str>, base: &str| -> Vec<usize> {
-        let mut out: Vec<usize> = slices
-            .iter()
-            .map(|s| s.as_ptr() as usize - base.as_ptr() as usize)
-            .collect();
-        out.push(base.len());
-        out
-    };
-    let old = offsets(diff.iter_old_slices().collect(), a);
-    let new = offsets(diff.iter_new_slices().collect(), b);
+    let (words_a, words_b): (Vec<&str>, Vec<&str>) = (
+        a.split_word_bounds().collect(),
+        b.split_word_bounds().collect(),
+    );
+    // The diff depends only on which words are equal: comparing numbers for
+    // them gives the same operations as comparing the strings, faster.
+    let mut ids = FxHashMap::default();
+    let (ids_a, ids_b) = (number(&mut ids, &words_a), number(&mut ids, &words_b));
+    let ops = capture_diff_slices(DiffAlgorithm::Patience, &ids_a, &ids_b);
+    let (old, new) = (word_offsets(&words_a, a), word_offsets(&words_b, b));
     let (mut left, mut right) = (Vec::new(), Vec::new());
-    for op in diff.ops() {
+    for op in ops {
         let changed = op.tag() != DiffTag::Equal;
         let (o, n) = (op.old_range(), op.new_range());
         if !o.is_empty() {
@@ -290,6 +287,30 @@ pub fn diff_words(a: &str, b: &str) -> (Vec<DiffPart>, Vec<DiffPart>) {
         }
     }
     (left, right)
+}
+
+/// A number per distinct word.
+fn number<'w>(ids: &mut FxHashMap<&'w str, u32>, words: &[&'w str]) -> Vec<u32> {
+    words
+        .iter()
+        .map(|&w| {
+            let next = ids.len() as u32;
+            *ids.entry(w).or_insert(next)
+        })
+        .collect()
+}
+
+/// The start of each word in `base`, and its length at the end: the words
+/// are consecutive slices of it.
+fn word_offsets(words: &[&str], base: &str) -> Vec<usize> {
+    let mut out = Vec::with_capacity(words.len() + 1);
+    let mut pos = 0;
+    for w in words {
+        out.push(pos);
+        pos += w.len();
+    }
+    out.push(base.len());
+    out
 }
 
 #[cfg(test)]
