@@ -512,6 +512,15 @@ fn compare(story: &Story, neg: &Clause, pos: &Clause, k: usize, predicate: usize
     if pos.reported_by(DENYING) || neg.reported_by(DENYING) {
         return None;
     }
+    // The positive clause must state the negated predicate: checked before
+    // the costly word diff, which most clause pairs never need.
+    let predicate_norm = normal_word(&neg.toks[predicate].text)?;
+    let states_predicate = pos.toks[pos.range.clone()]
+        .iter()
+        .any(|t| normal_word(&t.text).as_ref() == Some(&predicate_norm));
+    if !states_predicate {
+        return None;
+    }
     let text_n = &story.articles[neg.member.article].article.text[neg.bytes()];
     let text_p = &story.articles[pos.member.article].article.text[pos.bytes()];
     let (dn, dp) = diff_words(text_n, text_p);
@@ -534,17 +543,8 @@ fn compare(story: &Story, neg: &Clause, pos: &Clause, k: usize, predicate: usize
         }
         None => true,
     });
-    let predicate_norm = normal_word(&neg.toks[predicate].text)?;
-    let pos_words: Vec<String> = pos.toks[pos.range.clone()]
-        .iter()
-        .filter_map(|t| normal_word(&t.text))
-        .collect();
     let changed = left_n.len() + left_p.len();
-    if !pos_words.contains(&predicate_norm)
-        || left_n.contains(&predicate_norm)
-        || shared < MIN_SHARED
-        || changed > MAX_CHANGED
-    {
+    if left_n.contains(&predicate_norm) || shared < MIN_SHARED || changed > MAX_CHANGED {
         return None;
     }
     let negation_end = k + negator(neg.toks, k).unwrap_or(1) - 1;
