@@ -448,17 +448,17 @@ fn compare<'a>(
     if pair.score < EVENT_SCORE {
         return None;
     }
-    let x = dated.get(&pair.a)?.clone()?;
-    let y = dated.get(&pair.b)?.clone()?;
+    let x = dated.get(&pair.a)?.as_ref()?;
+    let y = dated.get(&pair.b)?.as_ref()?;
     let same_event = x.clause.event.is_some()
         && x.clause.event.as_ref().map(|e| e.0) == y.clause.event.as_ref().map(|e| e.0)
-        && clauses_alike(&x, &y);
+        && clauses_alike(x, y);
     if !same_event || !same_occurrence(story, pair.a, pair.b) {
         return None;
     }
     Some(Comparison {
-        x,
-        y,
+        x: x.clone(),
+        y: y.clone(),
         score: pair.score,
     })
 }
@@ -499,11 +499,14 @@ fn clause_of(a: &ArticleAnalysis, sentence: usize, date: &Mention) -> Clause {
     let text = &a.article.text;
     let mut tokens = Vec::new();
     tokenize(text, a.sentences[sentence].range.clone(), &mut tokens);
-    let in_mention = |t: &Token| {
-        a.mentions
-            .iter()
-            .any(|m| m.sentence == sentence && m.range.start <= t.start && t.end <= m.range.end)
-    };
+    // The sentence's mentions, gathered once rather than searched per word.
+    let spans: Vec<&Range<usize>> = a
+        .mentions
+        .iter()
+        .filter(|m| m.sentence == sentence)
+        .map(|m| &m.range)
+        .collect();
+    let in_mention = |t: &Token| spans.iter().any(|r| r.start <= t.start && t.end <= r.end);
     let mut clause = Clause::default();
     let (Some(first), Some(last)) = (
         tokens.iter().position(|t| t.start >= date.range.start),
@@ -588,10 +591,15 @@ fn plain_words(story: &Story, m: Member) -> Vec<String> {
     let text = &a.article.text;
     let mut tokens = Vec::new();
     tokenize(text, a.sentences[m.sentence].range.clone(), &mut tokens);
+    let date_spans: Vec<&Range<usize>> = story
+        .mentions(m)
+        .filter(|x| date_value(x).is_some())
+        .map(|x| &x.range)
+        .collect();
     let dated = |t: &Token| {
-        story
-            .mentions(m)
-            .any(|x| date_value(x).is_some() && x.range.start <= t.start && t.end <= x.range.end)
+        date_spans
+            .iter()
+            .any(|r| r.start <= t.start && t.end <= r.end)
     };
     tokens
         .iter()
