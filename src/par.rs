@@ -1,6 +1,7 @@
 //! Work spread over the machine's cores, results in input order, so the
 //! analysis stays deterministic however the work was scheduled.
 
+use std::ops::Range;
 use std::sync::Mutex;
 use std::thread;
 
@@ -31,6 +32,16 @@ pub fn map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R>
     });
     done.sort_unstable_by_key(|(i, _)| *i);
     done.into_iter().map(|(_, r)| r).collect()
+}
+
+/// `0..len` cut into at most `pieces` consecutive ranges of about equal size.
+#[must_use]
+pub fn ranges(len: usize, pieces: usize) -> Vec<Range<usize>> {
+    let size = len.div_ceil(pieces.max(1)).max(1);
+    (0..len)
+        .step_by(size)
+        .map(|start| start..(start + size).min(len))
+        .collect()
 }
 
 /// Takes items off the shared queue until it is empty.

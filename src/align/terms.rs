@@ -181,6 +181,11 @@ impl Terms {
         id
     }
 
+    /// The terms of a sentence, in id order.
+    pub fn term_ids(&self, sentence: usize) -> impl Iterator<Item = u32> + '_ {
+        self.vectors[sentence].iter().map(|&(id, _)| id)
+    }
+
     /// Cosine similarity of two sentences.
     #[must_use]
     pub fn score(&self, a: usize, b: usize) -> f32 {
