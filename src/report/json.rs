@@ -9,9 +9,9 @@ use crate::detect::{Evidence, Finding, FindingKind, Reference, Severity};
 use crate::extract::Value;
 use crate::ingest::IngestError;
 
+/// The report after its articles (see `render`).
 #[derive(Serialize)]
-struct Report<'a> {
-    articles: Vec<ArticleView<'a>>,
+struct Rest<'a> {
     findings: Vec<FindingView<'a>>,
     alignments: Vec<AlignmentView<'a>>,
     errors: Vec<ErrorView<'a>>,
@@ -237,8 +237,13 @@ fn error(e: &IngestError) -> ErrorView<'_> {
 /// The whole analysis as one JSON object, pretty-printed.
 #[must_use]
 pub fn render(analysis: &Analysis) -> String {
-    let report = Report {
-        articles: analysis.articles.iter().map(article).collect(),
+    // The articles are most of the report and independent of each other:
+    // each is printed on whichever core is free, then spliced into the
+    // rest exactly where the pretty printer would have put it.
+    let articles = crate::par::map(analysis.articles.iter().collect(), |a| {
+        pretty(&article(a)).replace('\n', "\n    ")
+    });
+    let rest = Rest {
         findings: analysis
             .findings
             .iter()
@@ -252,8 +257,26 @@ pub fn render(analysis: &Analysis) -> String {
         errors: analysis.errors.iter().map(error).collect(),
         warnings: &analysis.warnings,
     };
+    let rest = pretty(&rest);
     let mut out =
-        serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+        String::with_capacity(rest.len() + articles.iter().map(String::len).sum::<usize>() + 64);
+    out.push_str("{\n  \"articles\": ");
+    if articles.is_empty() {
+        out.push_str("[]");
+    } else {
+        out.push_str("[\n    ");
+        out.push_str(&articles.join(",\n    "));
+        out.push_str("\n  ]");
+    }
+    // `rest` opens with "{\n" and goes on with the next key.
+    out.push_str(",\n");
+    out.push_str(rest.strip_prefix("{\n").unwrap_or(&rest));
     out.push('\n');
     out
+}
+
+/// A value as pretty JSON. Strings escape their line breaks, so every line
+/// break is the printer's and indenting after each one nests the value.
+fn pretty(value: &impl Serialize) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
