@@ -233,10 +233,7 @@ impl Sentence<'_> {
 
     pub fn is(&self, i: usize, words: &[&str]) -> bool {
         let w = self.word(i);
-        // The length test first: most list words differ in it, cheaply.
-        words
-            .iter()
-            .any(|x| x.len() == w.len() && x.eq_ignore_ascii_case(w))
+        words.iter().any(|x| x.eq_ignore_ascii_case(w))
     }
 
     pub fn span(&self, first: usize, last: usize) -> Range<usize> {
