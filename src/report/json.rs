@@ -264,8 +264,11 @@ pub fn render(analysis: &Analysis) -> String {
     if articles.is_empty() {
         out.push_str("[]");
     } else {
-        out.push_str("[\n    ");
-        out.push_str(&articles.join(",\n    "));
+        // Each article is copied in and freed, so the report is not held twice.
+        for (i, a) in articles.into_iter().enumerate() {
+            out.push_str(if i == 0 { "[\n    " } else { ",\n    " });
+            out.push_str(&a);
+        }
         out.push_str("\n  ]");
     }
     // `rest` opens with "{\n" and goes on with the next key.
