@@ -68,23 +68,24 @@ pub fn phrase_key(text: &str, tokens: &mut Vec<Token>) -> (String, usize) {
 
 impl Index {
     pub fn build(kb: &Kb) -> Index {
-        let mut aliases = Vec::new();
+        // Most entities have a few aliases, offices some dozen generated
+        // forms: room for them at once rather than growing step by step.
+        let mut aliases =
+            Vec::with_capacity(4 * (kb.people.len() + kb.places.len()) + 40 * kb.offices.len());
         collect_aliases(kb, &mut |alias, entity| aliases.push((alias, entity)));
         // Splitting and folding every alias is most of the work: the cores
         // share it, and the table is then filled in alias order.
         let chunk = aliases.len().div_ceil(8).max(1);
-        let keys: Vec<(String, usize)> = crate::par::map(aliases.chunks(chunk).collect(), |part| {
+        let keys = crate::par::map(aliases.chunks(chunk).collect(), |part| {
             let mut tokens = Vec::new();
             part.iter()
                 .map(|(alias, _)| phrase_key(alias, &mut tokens))
                 .collect::<Vec<_>>()
-        })
-        .into_iter()
-        .flatten()
-        .collect();
+        });
         let mut index = Index::default();
         index.phrases.reserve(aliases.len());
-        for ((alias, entity), (key, words)) in aliases.iter().zip(keys) {
+        index.starts.reserve(aliases.len() / 2);
+        for ((alias, entity), (key, words)) in aliases.iter().zip(keys.into_iter().flatten()) {
             index.add(alias, *entity, key, words);
         }
         for (i, p) in kb.people.iter().enumerate() {

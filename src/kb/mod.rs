@@ -438,6 +438,22 @@ impl Loader {
         if let Some(meta) = data.meta {
             kb.as_of = meta.as_of.map(|d| d.0).or(kb.as_of);
         }
+        // Room for the file at once: growing step by step copies the tables
+        // and touches fresh memory each time, which a short run pays for.
+        kb.countries.reserve(data.country.len());
+        kb.people.reserve(data.person.len());
+        kb.offices.reserve(data.office.len());
+        kb.organizations.reserve(data.organization.len());
+        kb.places.reserve(data.place.len());
+        kb.events.reserve(data.event.len());
+        let entities = data.country.len()
+            + data.person.len()
+            + data.office.len()
+            + data.organization.len()
+            + data.place.len()
+            + data.event.len();
+        self.ids.reserve(entities);
+        self.person_ids.reserve(data.person.len());
         for c in data.country {
             self.claim(file, &format!("country:{}", c.code))?;
             kb.countries.push(Country {
