@@ -64,12 +64,7 @@ fn run(cli: Cli) -> Result<u8> {
 fn load(inputs: &[std::path::PathBuf], shared: &Shared) -> Result<Analysis> {
     // The knowledge base loads while the articles are read: neither needs
     // the other, and loading it is most of a small run.
-    let (kb, ingested) = std::thread::scope(|s| {
-        let kb = s.spawn(|| load_kb(shared));
-        let ingested = read(inputs, shared);
-        let kb = kb.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-        (kb, ingested)
-    });
+    let (kb, ingested) = rayon::join(|| load_kb(shared), || read(inputs, shared));
     let kb_owned;
     let kb: &Kb = match kb? {
         Some(kb) => {
