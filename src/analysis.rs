@@ -86,10 +86,11 @@ pub struct Analysis {
 #[must_use]
 pub fn analyze(articles: Vec<Article>, kb: &Kb, opts: &Options) -> Analysis {
     let mut analysis = Analysis::default();
-    for article in articles {
+    for article in &articles {
         analysis.warnings.extend(article.warnings.iter().cloned());
-        analysis.articles.push(analyze_article(article, kb, opts));
     }
+    // Articles are analysed independently of each other.
+    analysis.articles = crate::par::map(articles, |a| analyze_article(a, kb, opts));
     let (alignments, pairs) = align::align(&analysis.articles);
     let story = Story {
         articles: &analysis.articles,

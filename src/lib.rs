@@ -16,6 +16,7 @@ pub mod extract;
 pub mod ingest;
 pub mod kb;
 pub mod model;
+pub mod par;
 pub mod report;
 pub mod review;
 pub mod samples;

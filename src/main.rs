@@ -122,14 +122,44 @@ fn load(
     inputs: &[std::path::PathBuf],
     shared: &Shared,
 ) -> Result<(Analysis, Option<jiff::civil::Date>)> {
+    // The knowledge base loads while the articles are read: neither needs
+    // the other, and loading it is most of a small run.
+    let (kb, ingested) = rayon::join(|| load_kb(shared), || read_articles(inputs, shared));
     let kb_owned;
-    let kb: &Kb = if shared.kb.is_empty() {
-        Kb::builtin()
-    } else {
-        kb_owned = Kb::with_files(&shared.kb).context("cannot load the knowledge base")?;
-        &kb_owned
+    let kb: &Kb = match kb? {
+        Some(kb) => {
+            kb_owned = kb;
+            &kb_owned
+        }
+        None => Kb::builtin(),
     };
-    let ingested = if inputs.is_empty() {
+    let ingested = ingested?;
+    for e in &ingested.errors {
+        say!("parallax: error: {e}");
+    }
+    let opts = analysis::Options { date: shared.date };
+    let mut analysis = analysis::analyze(ingested.articles, kb, &opts);
+    analysis.errors = ingested.errors;
+    for w in &analysis.warnings {
+        say!("parallax: warning: {w}");
+    }
+    Ok((analysis, kb.as_of))
+}
+
+/// The knowledge base with the `--kb` files, or `None` for the embedded
+/// one alone (loaded once, here).
+fn load_kb(shared: &Shared) -> Result<Option<Kb>> {
+    if shared.kb.is_empty() {
+        let _ = Kb::builtin();
+        return Ok(None);
+    }
+    let kb = Kb::with_files(&shared.kb).context("cannot load the knowledge base")?;
+    Ok(Some(kb))
+}
+
+/// The articles named on the command line, or the sample story.
+fn read_articles(inputs: &[std::path::PathBuf], shared: &Shared) -> Result<ingest::Ingested> {
+    Ok(if inputs.is_empty() {
         let articles =
             parallax::samples::articles().context("the bundled sample story is broken")?;
         ingest::Ingested {
@@ -143,17 +173,7 @@ fn load(
                 max_bytes: shared.max_size,
             },
         )
-    };
-    for e in &ingested.errors {
-        say!("parallax: error: {e}");
-    }
-    let opts = analysis::Options { date: shared.date };
-    let mut analysis = analysis::analyze(ingested.articles, kb, &opts);
-    analysis.errors = ingested.errors;
-    for w in &analysis.warnings {
-        say!("parallax: warning: {w}");
-    }
-    Ok((analysis, kb.as_of))
+    })
 }
 
 fn report(args: &ReportArgs) -> Result<u8> {

@@ -7,11 +7,13 @@
 
 mod terms;
 
-use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::analysis::ArticleAnalysis;
+use crate::par;
 pub use terms::{DiffPart, Terms, diff_words, normal_word, stem};
 
 /// A sentence of the story: article index, sentence index.
@@ -58,28 +60,39 @@ fn postings_limit(articles: usize) -> usize {
 #[must_use]
 pub fn align(articles: &[ArticleAnalysis]) -> (Vec<Alignment>, Vec<Pair>) {
     let terms = Terms::build(articles);
-    let scored: Vec<(usize, usize, f32)> = candidate_pairs(&terms, postings_limit(articles.len()))
+    let limit = postings_limit(articles.len());
+    // Sentences are scored against their candidates independently: the
+    // cores share them in stretches, and the pairs come back in order.
+    let stretches = par::ranges(terms.members.len(), STRETCHES);
+    let scored: Vec<(usize, usize, f32)> = par::map(stretches, |r| scored_pairs(&terms, limit, r))
         .into_iter()
-        .filter_map(|(a, b)| {
-            let score = terms.score(a, b);
-            (score >= THRESHOLD).then_some((a, b, score))
-        })
+        .flatten()
         .collect();
-    let pairs = strongest(scored, terms.members.len())
-        .into_iter()
-        .map(|(a, b, score)| {
-            let (_, shared) = terms.similarity(a, b);
-            Pair {
-                a: terms.members[a],
-                b: terms.members[b],
-                score,
-                shared,
-            }
-        })
-        .collect::<Vec<_>>();
+    let kept = strongest(scored, terms.members.len());
+    let pieces = par::ranges(kept.len(), STRETCHES);
+    let pairs: Vec<Pair> = par::map(pieces, |r| {
+        kept[r]
+            .iter()
+            .map(|&(a, b, score)| {
+                let (_, shared) = terms.similarity(a, b);
+                Pair {
+                    a: terms.members[a],
+                    b: terms.members[b],
+                    score,
+                    shared,
+                }
+            })
+            .collect::<Vec<_>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     let groups = group(&pairs, articles);
     (groups, pairs)
 }
+
+/// Pieces the sentences are cut into for the cores to share.
+const STRETCHES: usize = 16;
 
 /// Partners kept per sentence: a statement repeated by a hundred articles
 /// is compared with its closest few, which keeps the pairs (and every rule
@@ -88,7 +101,8 @@ const PARTNERS: usize = 6;
 
 /// The pairs among each sentence's `PARTNERS` best, in a stable order.
 fn strongest(mut scored: Vec<(usize, usize, f32)>, sentences: usize) -> Vec<(usize, usize, f32)> {
-    scored.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
+    // A total order (pairs are unique): an unstable sort gives the same.
+    scored.sort_unstable_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
     let mut taken = vec![0usize; sentences];
     let mut kept = Vec::new();
     for (a, b, score) in scored {
@@ -98,31 +112,41 @@ fn strongest(mut scored: Vec<(usize, usize, f32)>, sentences: usize) -> Vec<(usi
             kept.push((a, b, score));
         }
     }
-    kept.sort_by_key(|&(a, b, _)| (a, b));
+    kept.sort_unstable_by_key(|&(a, b, _)| (a, b));
     kept
 }
 
-/// Sentence pairs from different articles that share a rare term.
-fn candidate_pairs(terms: &Terms, limit: usize) -> Vec<(usize, usize)> {
-    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+/// Pairs of each sentence of `sentences` with later sentences of other
+/// articles that share a rare term with it, and their similarity where it
+/// reaches the threshold; ordered by sentence, then partner.
+fn scored_pairs(terms: &Terms, limit: usize, sentences: Range<usize>) -> Vec<(usize, usize, f32)> {
+    // `seen[b] == a` once `b` is a partner of `a`: no set to hash pairs in.
+    let mut seen = vec![usize::MAX; terms.members.len()];
+    let mut partners = Vec::new();
     let mut out = Vec::new();
-    for postings in terms.postings.values() {
-        if postings.len() > limit {
-            continue;
-        }
-        for (i, &a) in postings.iter().enumerate() {
-            for &b in &postings[i + 1..] {
-                if terms.members[a].article == terms.members[b].article {
-                    continue;
-                }
-                let key = (a.min(b), a.max(b));
-                if seen.insert(key) {
-                    out.push(key);
+    for a in sentences {
+        partners.clear();
+        for id in terms.term_ids(a) {
+            let postings = &terms.postings[id as usize];
+            if postings.len() > limit {
+                continue;
+            }
+            let later = postings.partition_point(|&b| b <= a);
+            for &b in &postings[later..] {
+                if seen[b] != a && terms.members[b].article != terms.members[a].article {
+                    seen[b] = a;
+                    partners.push(b);
                 }
             }
         }
+        partners.sort_unstable();
+        for &b in &partners {
+            let score = terms.score(a, b);
+            if score >= THRESHOLD {
+                out.push((a, b, score));
+            }
+        }
     }
-    out.sort_unstable();
     out
 }
 
@@ -134,7 +158,7 @@ fn group(pairs: &[Pair], articles: &[ArticleAnalysis]) -> Vec<Alignment> {
             .total_cmp(&x.score)
             .then((x.a, x.b).cmp(&(y.a, y.b)))
     });
-    let mut group_of: HashMap<Member, usize> = HashMap::new();
+    let mut group_of: FxHashMap<Member, usize> = FxHashMap::default();
     let mut groups: Vec<(Vec<Member>, Vec<f32>, Vec<String>)> = Vec::new();
     for p in order {
         match (group_of.get(&p.a).copied(), group_of.get(&p.b).copied()) {

@@ -7,7 +7,8 @@ use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
-use similar::{Algorithm as DiffAlgorithm, DiffTag, TextDiff};
+use similar::{Algorithm as DiffAlgorithm, DiffTag, capture_diff_slices};
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::Member;
 use crate::analysis::ArticleAnalysis;
@@ -103,7 +104,7 @@ pub struct Terms {
     vectors: Vec<Vec<(u32, f32)>>,
     norms: Vec<f32>,
     /// Term → the sentences (indices into `members`) that have it.
-    pub postings: HashMap<u32, Vec<usize>>,
+    pub postings: Vec<Vec<usize>>,
     names: Vec<String>,
 }
 
@@ -111,42 +112,40 @@ impl Terms {
     #[must_use]
     pub fn build(articles: &[ArticleAnalysis]) -> Terms {
         let mut t = Terms::default();
-        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
         let mut raw: Vec<Vec<(u32, f32)>> = Vec::new();
+        let mut tokens = Vec::new();
         for (ai, a) in articles.iter().enumerate() {
-            let mut cache = HashMap::new();
+            // Stemming is the costly part and news repeats its words: each
+            // word of an article is normalised once, straight to its term.
+            let mut cache: FxHashMap<&str, Option<u32>> = FxHashMap::default();
             let mut by_sentence: Vec<Vec<&Mention>> = vec![Vec::new(); a.sentences.len()];
             for m in &a.mentions {
                 by_sentence[m.sentence].push(m);
             }
+            let text = a.article.text.as_str();
             for (si, s) in a.sentences.iter().enumerate() {
-                let mut terms: Vec<(String, f32)> =
-                    words(&a.article.text, s.range.clone(), &mut cache)
-                        .into_iter()
-                        .map(|w| (w, 1.0))
-                        .collect();
-                terms.extend(
-                    by_sentence[si]
-                        .iter()
-                        .filter_map(|m| mention_term(m))
-                        .map(|f| (f, 1.5)),
-                );
-                let mut vector: Vec<(u32, f32)> = terms
-                    .into_iter()
-                    .map(|(name, boost)| {
-                        let next = ids.len() as u32;
-                        let id = *ids.entry(name.clone()).or_insert_with(|| {
-                            t.names.push(name);
-                            next
-                        });
-                        (id, boost)
-                    })
-                    .collect();
+                let mut vector: Vec<(u32, f32)> = Vec::new();
+                tokens.clear();
+                tokenize(text, s.range.clone(), &mut tokens);
+                for tok in tokens.iter().filter(|tok| tok.kind == Kind::Word) {
+                    let w = tok.text(text);
+                    let id = *cache
+                        .entry(w)
+                        .or_insert_with(|| normal_word(w).map(|n| t.intern(&mut ids, n)));
+                    vector.extend(id.map(|id| (id, 1.0)));
+                }
+                for m in &by_sentence[si] {
+                    if let Some(name) = mention_term(m) {
+                        vector.push((t.intern(&mut ids, name), 1.5));
+                    }
+                }
+                // A stable sort: a term both word and mention keeps the word's weight.
                 vector.sort_by_key(|(id, _)| *id);
                 vector.dedup_by_key(|(id, _)| *id);
                 let index = t.members.len();
                 for (id, _) in &vector {
-                    t.postings.entry(*id).or_default().push(index);
+                    t.postings[*id as usize].push(index);
                 }
                 t.members.push(Member {
                     article: ai,
@@ -158,7 +157,7 @@ impl Terms {
         let n = t.members.len().max(1) as f32;
         for vector in &mut raw {
             for (id, w) in vector.iter_mut() {
-                let df = t.postings[id].len() as f32;
+                let df = t.postings[*id as usize].len() as f32;
                 *w *= (n / df).ln() + 1.0;
             }
         }
@@ -168,6 +167,23 @@ impl Terms {
             .collect();
         t.vectors = raw;
         t
+    }
+
+    /// The id of a term, numbered in order of first appearance.
+    fn intern(&mut self, ids: &mut FxHashMap<String, u32>, name: String) -> u32 {
+        if let Some(&id) = ids.get(&name) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        ids.insert(name.clone(), id);
+        self.names.push(name);
+        self.postings.push(Vec::new());
+        id
+    }
+
+    /// The terms of a sentence, in id order.
+    pub fn term_ids(&self, sentence: usize) -> impl Iterator<Item = u32> + '_ {
+        self.vectors[sentence].iter().map(|&(id, _)| id)
     }
 
     /// Cosine similarity of two sentences.
@@ -213,25 +229,6 @@ impl Terms {
     }
 }
 
-/// The content words of a stretch of text, normalised. Stemming is the
-/// costly part and news repeats its words: `cache` remembers each word.
-fn words<'t>(
-    text: &'t str,
-    range: Range<usize>,
-    cache: &mut HashMap<&'t str, Option<String>>,
-) -> Vec<String> {
-    let mut tokens = Vec::new();
-    tokenize(text, range, &mut tokens);
-    tokens
-        .iter()
-        .filter(|t| t.kind == Kind::Word)
-        .filter_map(|t| {
-            let w = t.text(text);
-            cache.entry(w).or_insert_with(|| normal_word(w)).clone()
-        })
-        .collect()
-}
-
 /// The term a mention contributes: the KB entity, the counted thing, the day.
 fn mention_term(m: &Mention) -> Option<String> {
     match &m.value {
@@ -267,22 +264,18 @@ pub struct DiffPart {
 /// marked changed or equal (patience diff over Unicode words).
 #[must_use]
 pub fn diff_words(a: &str, b: &str) -> (Vec<DiffPart>, Vec<DiffPart>) {
-    let diff = TextDiff::configure()
-        .algorithm(DiffAlgorithm::Patience)
-        .diff_unicode_words(a, b);
-    // The diff's words are slices of the inputs: their offsets are positions.
-    let offsets = |slices: Vec<&str>, base: &str| -> Vec<usize> {
-        let mut out: Vec<usize> = slices
-            .iter()
-            .map(|s| s.as_ptr() as usize - base.as_ptr() as usize)
-            .collect();
-        out.push(base.len());
-        out
-    };
-    let old = offsets(diff.iter_old_slices().collect(), a);
-    let new = offsets(diff.iter_new_slices().collect(), b);
+    let (words_a, words_b): (Vec<&str>, Vec<&str>) = (
+        a.split_word_bounds().collect(),
+        b.split_word_bounds().collect(),
+    );
+    // The diff depends only on which words are equal: comparing numbers for
+    // them gives the same operations as comparing the strings, faster.
+    let mut ids = FxHashMap::default();
+    let (ids_a, ids_b) = (number(&mut ids, &words_a), number(&mut ids, &words_b));
+    let ops = capture_diff_slices(DiffAlgorithm::Patience, &ids_a, &ids_b);
+    let (old, new) = (word_offsets(&words_a, a), word_offsets(&words_b, b));
     let (mut left, mut right) = (Vec::new(), Vec::new());
-    for op in diff.ops() {
+    for op in ops {
         let changed = op.tag() != DiffTag::Equal;
         let (o, n) = (op.old_range(), op.new_range());
         if !o.is_empty() {
@@ -299,6 +292,30 @@ pub fn diff_words(a: &str, b: &str) -> (Vec<DiffPart>, Vec<DiffPart>) {
         }
     }
     (left, right)
+}
+
+/// A number per distinct word.
+fn number<'w>(ids: &mut FxHashMap<&'w str, u32>, words: &[&'w str]) -> Vec<u32> {
+    words
+        .iter()
+        .map(|&w| {
+            let next = ids.len() as u32;
+            *ids.entry(w).or_insert(next)
+        })
+        .collect()
+}
+
+/// The start of each word in `base`, and its length at the end: the words
+/// are consecutive slices of it.
+fn word_offsets(words: &[&str], base: &str) -> Vec<usize> {
+    let mut out = Vec::with_capacity(words.len() + 1);
+    let mut pos = 0;
+    for w in words {
+        out.push(pos);
+        pos += w.len();
+    }
+    out.push(base.len());
+    out
 }
 
 #[cfg(test)]

@@ -18,11 +18,13 @@
 //! Reuters") are channels, not speakers, and unnamed sources ("officials")
 //! cannot contradict anyone.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use jiff::civil::Date;
+use rustc_hash::FxHashMap;
 
 use super::names::similarity;
 use super::{Finding, FindingKind, Severity, Story};
@@ -748,8 +750,30 @@ fn compatible(kb: &Kb, a: &Speaker, b: &Speaker, dates: &[Date]) -> bool {
     }
 }
 
+thread_local! {
+    /// Answers of `same_name`: a story repeats a few names in thousands of
+    /// quotations, and comparing two names is costly.
+    static SAME_NAME_SEEN: RefCell<FxHashMap<String, FxHashMap<String, bool>>> =
+        RefCell::new(FxHashMap::default());
+}
+
 /// Folded names equal, one the other's surname, or nearly alike.
 fn same_name(a: &str, b: &str) -> bool {
+    let seen = SAME_NAME_SEEN.with(|m| m.borrow().get(a).and_then(|m| m.get(b)).copied());
+    if let Some(answer) = seen {
+        return answer;
+    }
+    let answer = compare_names(a, b);
+    SAME_NAME_SEEN.with(|m| {
+        m.borrow_mut()
+            .entry(a.to_string())
+            .or_default()
+            .insert(b.to_string(), answer)
+    });
+    answer
+}
+
+fn compare_names(a: &str, b: &str) -> bool {
     let (fa, fb) = (fold(a), fold(b));
     if fa.is_empty() || fb.is_empty() {
         return false;

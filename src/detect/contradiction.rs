@@ -12,9 +12,11 @@
 //!   in their own words and places. The questions and their markers are data
 //!   (`assets/lexicon/contradictions.txt`).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
 
 use super::{Finding, FindingKind, Severity, Story};
 use crate::align::{DiffPart, Member, diff_words};
@@ -27,9 +29,22 @@ use crate::text::tokens::{Kind, tokenize};
 /// reported again as a modality clash.
 #[must_use]
 pub fn detect(story: &Story) -> Vec<Finding> {
-    let (mut out, seen) = negations(story);
-    out.extend(modality(story, &seen));
+    let toks = story_toks(story);
+    let (mut out, seen) = negations(story, &toks);
+    out.extend(modality(story, &toks, &seen));
     out
+}
+
+/// Every sentence's tokens, by article and sentence: both kinds of
+/// contradiction read them, so each sentence is tokenized and folded once.
+fn story_toks(story: &Story) -> Vec<Vec<Vec<Tok>>> {
+    (0..story.articles.len())
+        .map(|article| {
+            (0..story.articles[article].sentences.len())
+                .map(|sentence| sentence_toks(story, Member { article, sentence }))
+                .collect()
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------- words
@@ -369,24 +384,18 @@ struct Polar {
     attributed: bool,
 }
 
-fn negations(story: &Story) -> (Vec<Finding>, HashSet<(Member, Member)>) {
+fn negations(story: &Story, toks: &[Vec<Vec<Tok>>]) -> (Vec<Finding>, HashSet<(Member, Member)>) {
     let mut out = Vec::new();
     let mut seen = HashSet::new();
-    // Each sentence is read once, however many pairs it is in.
-    let mut toks: HashMap<Member, Vec<Tok>> = HashMap::new();
-    for p in story.pairs {
-        for m in [p.a, p.b] {
-            toks.entry(m).or_insert_with(|| sentence_toks(story, m));
-        }
-    }
+    let of = |m: &Member| toks[m.article][m.sentence].as_slice();
     let negated = |m: &Member| {
-        let t = &toks[m];
+        let t = of(m);
         (0..t.len()).any(|i| negator(t, i).is_some())
     };
     for p in story.pairs {
         let (a, b) = (negated(&p.a), negated(&p.b));
         let try_order =
-            |neg: Member, pos: Member| polar_clauses(story, (neg, &toks[&neg]), (pos, &toks[&pos]));
+            |neg: Member, pos: Member| polar_clauses(story, (neg, of(&neg)), (pos, of(&pos)));
         let found = match (a, b) {
             (false, false) => None, // no negation: nothing to compare
             (true, false) => try_order(p.a, p.b),
@@ -512,6 +521,15 @@ fn compare(story: &Story, neg: &Clause, pos: &Clause, k: usize, predicate: usize
     if pos.reported_by(DENYING) || neg.reported_by(DENYING) {
         return None;
     }
+    // The positive clause must state the negated predicate: checked before
+    // the costly word diff, which most clause pairs never need.
+    let predicate_norm = normal_word(&neg.toks[predicate].text)?;
+    let states_predicate = pos.toks[pos.range.clone()]
+        .iter()
+        .any(|t| normal_word(&t.text).as_ref() == Some(&predicate_norm));
+    if !states_predicate {
+        return None;
+    }
     let text_n = &story.articles[neg.member.article].article.text[neg.bytes()];
     let text_p = &story.articles[pos.member.article].article.text[pos.bytes()];
     let (dn, dp) = diff_words(text_n, text_p);
@@ -534,17 +552,8 @@ fn compare(story: &Story, neg: &Clause, pos: &Clause, k: usize, predicate: usize
         }
         None => true,
     });
-    let predicate_norm = normal_word(&neg.toks[predicate].text)?;
-    let pos_words: Vec<String> = pos.toks[pos.range.clone()]
-        .iter()
-        .filter_map(|t| normal_word(&t.text))
-        .collect();
     let changed = left_n.len() + left_p.len();
-    if !pos_words.contains(&predicate_norm)
-        || left_n.contains(&predicate_norm)
-        || shared < MIN_SHARED
-        || changed > MAX_CHANGED
-    {
+    if left_n.contains(&predicate_norm) || shared < MIN_SHARED || changed > MAX_CHANGED {
         return None;
     }
     let negation_end = k + negator(neg.toks, k).unwrap_or(1) - 1;
@@ -664,9 +673,13 @@ const BLOCKERS: &[&str] = &[
     "before", "over", "than", "since", "into",
 ];
 
-fn modality(story: &Story, seen: &HashSet<(Member, Member)>) -> Vec<Finding> {
+fn modality(
+    story: &Story,
+    toks: &[Vec<Vec<Tok>>],
+    seen: &HashSet<(Member, Member)>,
+) -> Vec<Finding> {
     let all: Vec<Vec<Claim>> = (0..story.articles.len())
-        .map(|a| claims(story, a))
+        .map(|a| claims(story, a, &toks[a]))
         .collect();
     let mut out = Vec::new();
     for i in 0..all.len() {
@@ -694,20 +707,24 @@ fn claim_key(c: &Claim) -> ClaimKey {
 }
 
 /// The claims of one article, one per marked statement.
-fn claims(story: &Story, article: usize) -> Vec<Claim> {
+fn claims(story: &Story, article: usize, sentence_toks: &[Vec<Tok>]) -> Vec<Claim> {
     let lex = lexicon();
     let mut out: Vec<Claim> = Vec::new();
-    for sentence in 0..story.articles[article].sentences.len() {
+    for (sentence, toks) in sentence_toks.iter().enumerate() {
         let member = Member { article, sentence };
         if is_question(story.sentence(member)) {
             continue;
         }
-        let toks = sentence_toks(story, member);
+        // A phrase can only match from one of the sentence's words.
+        let words: FxHashSet<&str> = toks.iter().map(|t| t.text.as_str()).collect();
         for (ax, axis) in lex.axes.iter().enumerate() {
             for (side, s) in axis.sides.iter().enumerate() {
                 for phrase in &s.phrases {
-                    for m in matches(&toks, phrase) {
-                        let Some(c) = claim(story, member, &toks, (ax, side), m) else {
+                    if !words.contains(phrase.words[0].as_str()) {
+                        continue;
+                    }
+                    for m in matches(toks, phrase) {
+                        let Some(c) = claim(story, member, toks, (ax, side), m) else {
                             continue;
                         };
                         merge(&mut out, c);

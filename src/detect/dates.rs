@@ -448,17 +448,17 @@ fn compare<'a>(
     if pair.score < EVENT_SCORE {
         return None;
     }
-    let x = dated.get(&pair.a)?.clone()?;
-    let y = dated.get(&pair.b)?.clone()?;
+    let x = dated.get(&pair.a)?.as_ref()?;
+    let y = dated.get(&pair.b)?.as_ref()?;
     let same_event = x.clause.event.is_some()
         && x.clause.event.as_ref().map(|e| e.0) == y.clause.event.as_ref().map(|e| e.0)
-        && clauses_alike(&x, &y);
+        && clauses_alike(x, y);
     if !same_event || !same_occurrence(story, pair.a, pair.b) {
         return None;
     }
     Some(Comparison {
-        x,
-        y,
+        x: x.clone(),
+        y: y.clone(),
         score: pair.score,
     })
 }
@@ -587,10 +587,15 @@ fn plain_words(story: &Story, m: Member) -> Vec<String> {
     let text = &a.article.text;
     let mut tokens = Vec::new();
     tokenize(text, a.sentences[m.sentence].range.clone(), &mut tokens);
+    let date_spans: Vec<&Range<usize>> = story
+        .mentions(m)
+        .filter(|x| date_value(x).is_some())
+        .map(|x| &x.range)
+        .collect();
     let dated = |t: &Token| {
-        story
-            .mentions(m)
-            .any(|x| date_value(x).is_some() && x.range.start <= t.start && t.end <= x.range.end)
+        date_spans
+            .iter()
+            .any(|r| r.start <= t.start && t.end <= r.end)
     };
     tokens
         .iter()

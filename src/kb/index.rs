@@ -6,6 +6,7 @@
 //! Aho-Corasick automaton over the same ten thousand aliases took tens, and
 //! start-up time matters for a command-line tool.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
@@ -41,7 +42,9 @@ pub(super) struct Index {
 /// Appends the folded form of a word to `key` without allocating for ASCII.
 fn push_folded(key: &mut String, word: &str) {
     if word.is_ascii() {
-        key.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        let from = key.len();
+        key.push_str(word);
+        key[from..].make_ascii_lowercase();
     } else {
         key.push_str(&fold(word));
     }
@@ -65,31 +68,26 @@ pub fn phrase_key(text: &str, tokens: &mut Vec<Token>) -> (String, usize) {
 
 impl Index {
     pub fn build(kb: &Kb) -> Index {
+        // Most entities have a few aliases, offices some dozen generated
+        // forms: room for them at once rather than growing step by step.
+        let mut aliases =
+            Vec::with_capacity(4 * (kb.people.len() + kb.places.len()) + 40 * kb.offices.len());
+        collect_aliases(kb, &mut |alias, entity| aliases.push((alias, entity)));
+        // Splitting and folding every alias is most of the work: the cores
+        // share it, and the table is then filled in alias order.
+        let chunk = aliases.len().div_ceil(8).max(1);
+        let keys = crate::par::map(aliases.chunks(chunk).collect(), |part| {
+            let mut tokens = Vec::new();
+            part.iter()
+                .map(|(alias, _)| phrase_key(alias, &mut tokens))
+                .collect::<Vec<_>>()
+        });
         let mut index = Index::default();
-        let mut tokens = Vec::new();
-        let mut add = |alias: &str, entity: Entity| {
-            let (key, words) = phrase_key(alias, &mut tokens);
-            let Some(first_end) = key.find(' ').or((words > 0).then_some(key.len())) else {
-                return;
-            };
-            let longest = index
-                .starts
-                .entry(key[..first_end].to_string())
-                .or_default();
-            *longest = (*longest).max(words);
-            let phrase = index.phrases.entry(key).or_default();
-            if !phrase.entities.contains(&entity) {
-                phrase.entities.push(entity);
-            }
-            if !phrase
-                .written
-                .iter()
-                .any(|(e, w)| *e == entity && w == alias)
-            {
-                phrase.written.push((entity, alias.to_string()));
-            }
-        };
-        collect_aliases(kb, &mut add);
+        index.phrases.reserve(aliases.len());
+        index.starts.reserve(aliases.len() / 2);
+        for ((alias, entity), (key, words)) in aliases.iter().zip(keys.into_iter().flatten()) {
+            index.add(alias, *entity, key, words);
+        }
         for (i, p) in kb.people.iter().enumerate() {
             let mut names = vec![fold(&p.surname)];
             if let Some(last) = p.name.split_whitespace().last() {
@@ -110,6 +108,31 @@ impl Index {
             }
         }
         index
+    }
+
+    /// Adds one alias of `entity`, as written, under its phrase key.
+    fn add(&mut self, alias: &str, entity: Entity, key: String, words: usize) {
+        let Some(first_end) = key.find(' ').or((words > 0).then_some(key.len())) else {
+            return;
+        };
+        // Most first words are already there: look before allocating.
+        match self.starts.get_mut(&key[..first_end]) {
+            Some(longest) => *longest = (*longest).max(words),
+            None => {
+                self.starts.insert(key[..first_end].to_string(), words);
+            }
+        }
+        let phrase = self.phrases.entry(key).or_default();
+        if !phrase.entities.contains(&entity) {
+            phrase.entities.push(entity);
+        }
+        if !phrase
+            .written
+            .iter()
+            .any(|(e, w)| *e == entity && w == alias)
+        {
+            phrase.written.push((entity, alias.to_string()));
+        }
     }
 
     /// The entities a phrase names, compared as folded words.
@@ -209,60 +232,60 @@ fn case_fits(_kb: &Kb, entity: Entity, written: &str, found: &str) -> bool {
 }
 
 /// Every (alias as written, entity) pair, generated office names included.
-fn collect_aliases(kb: &Kb, add: &mut impl FnMut(&str, Entity)) {
+fn collect_aliases<'k>(kb: &'k Kb, add: &mut impl FnMut(Cow<'k, str>, Entity)) {
     for (i, c) in kb.countries.iter().enumerate() {
         let e = Entity::Country(i as u32);
-        add(&c.name, e);
+        add(Cow::Borrowed(&c.name), e);
         for a in c.aliases.iter().chain(&c.short) {
-            add(a, e);
+            add(Cow::Borrowed(a), e);
         }
         let d = Entity::Demonym(i as u32);
         for a in &c.demonyms {
-            add(a, d);
+            add(Cow::Borrowed(a), d);
         }
     }
     for (i, p) in kb.people.iter().enumerate() {
         let e = Entity::Person(i as u32);
-        add(&p.name, e);
+        add(Cow::Borrowed(&p.name), e);
         for a in &p.aliases {
-            add(a, e);
+            add(Cow::Borrowed(a), e);
         }
     }
     for (i, o) in kb.offices.iter().enumerate() {
         let e = Entity::Office(i as u32);
-        add(&o.name, e);
+        add(Cow::Borrowed(&o.name), e);
         for a in &o.aliases {
-            add(a, e);
+            add(Cow::Borrowed(a), e);
         }
         if let Some(c) = o.country {
             for form in country_forms(&kb.countries[c as usize], &o.title) {
-                add(&form, e);
+                add(Cow::Owned(form), e);
             }
         }
     }
     for (i, o) in kb.organizations.iter().enumerate() {
         let e = Entity::Organization(i as u32);
-        add(&o.name, e);
+        add(Cow::Borrowed(&o.name), e);
         for a in &o.aliases {
-            add(a, e);
+            add(Cow::Borrowed(a), e);
         }
     }
     for (i, p) in kb.places.iter().enumerate() {
         let e = Entity::Place(i as u32);
-        add(&p.name, e);
+        add(Cow::Borrowed(&p.name), e);
         for a in &p.aliases {
-            add(a, e);
+            add(Cow::Borrowed(a), e);
         }
     }
     for (i, ev) in kb.events.iter().enumerate() {
         let e = Entity::Event(i as u32);
-        add(&ev.name, e);
+        add(Cow::Borrowed(&ev.name), e);
         for a in &ev.aliases {
-            add(a, e);
+            add(Cow::Borrowed(a), e);
         }
     }
     for (i, a) in kb.administrations.iter().enumerate() {
-        add(&a.name, Entity::Administration(i as u32));
+        add(Cow::Borrowed(&a.name), Entity::Administration(i as u32));
     }
 }
 

@@ -8,11 +8,11 @@
 mod data;
 mod index;
 
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
 use jiff::civil::Date;
+use rustc_hash::FxHashMap;
 
 use crate::text::fold;
 use data::KbFile;
@@ -57,15 +57,13 @@ const BUILTIN: &[(&str, &str)] = &[
 
 /// The embedded files, parsed.
 fn builtin_files() -> Vec<(&'static str, KbFile)> {
-    BUILTIN
-        .iter()
-        .map(|&(name, json)| {
-            (
-                name,
-                serde_json::from_str(json).expect("embedded knowledge base is valid"),
-            )
-        })
-        .collect()
+    // The files parse independently: on every core, in load order.
+    crate::par::map(BUILTIN.to_vec(), |(name, json)| {
+        (
+            name,
+            serde_json::from_str(json).expect("embedded knowledge base is valid"),
+        )
+    })
 }
 
 fn parse_toml(name: &str, text: &str) -> Result<KbFile, KbError> {
@@ -352,7 +350,7 @@ impl Kb {
             .map(|i| i as u32)
     }
 
-    fn derive_administrations(&mut self, styles: &HashMap<u32, Vec<String>>) {
+    fn derive_administrations(&mut self, styles: &FxHashMap<u32, Vec<String>>) {
         for (&office, templates) in styles {
             for template in templates {
                 let mut people: Vec<u32> = Vec::new();
@@ -417,11 +415,11 @@ pub fn surname_of(name: &str) -> String {
 /// Collects entities file by file and resolves ids at the end.
 #[derive(Default)]
 struct Loader {
-    ids: HashMap<String, String>,
-    person_ids: HashMap<String, u32>,
+    ids: FxHashMap<String, String>,
+    person_ids: FxHashMap<String, u32>,
     pending_holders: Vec<(u32, String, data::HolderData, String)>,
     pending_country: Vec<(u32, String, String)>,
-    styles: HashMap<u32, Vec<String>>,
+    styles: FxHashMap<u32, Vec<String>>,
     pending_ambiguous: Vec<(String, String)>,
 }
 
@@ -440,6 +438,22 @@ impl Loader {
         if let Some(meta) = data.meta {
             kb.as_of = meta.as_of.map(|d| d.0).or(kb.as_of);
         }
+        // Room for the file at once: growing step by step copies the tables
+        // and touches fresh memory each time, which a short run pays for.
+        kb.countries.reserve(data.country.len());
+        kb.people.reserve(data.person.len());
+        kb.offices.reserve(data.office.len());
+        kb.organizations.reserve(data.organization.len());
+        kb.places.reserve(data.place.len());
+        kb.events.reserve(data.event.len());
+        let entities = data.country.len()
+            + data.person.len()
+            + data.office.len()
+            + data.organization.len()
+            + data.place.len()
+            + data.event.len();
+        self.ids.reserve(entities);
+        self.person_ids.reserve(data.person.len());
         for c in data.country {
             self.claim(file, &format!("country:{}", c.code))?;
             kb.countries.push(Country {

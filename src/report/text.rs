@@ -271,7 +271,8 @@ fn caret(out: &mut String, a: &ArticleAnalysis, start: usize, end: usize) {
     let hi = ceil_char_boundary(src, (end.max(start) + 4 * QUOTE_WIDTH).min(line.end));
     let chars: Vec<char> = clean(&src[lo..hi]).chars().collect();
     let before = src[lo..start].chars().count();
-    let width = src[start..end.min(hi).max(start)].chars().count().max(1);
+    let stop = floor_char_boundary(src, end.min(hi)).max(start);
+    let width = src[start..stop].chars().count().max(1);
     let from = before.saturating_sub(30).min(chars.len());
     let to = (from + QUOTE_WIDTH).max(before + width).min(chars.len());
     let lead = if from > 0 || lo > line.start {

@@ -46,7 +46,7 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
     let mut pos = range.start;
     let end = range.end;
     while pos < end {
-        let c = text[pos..end].chars().next().unwrap_or(' ');
+        let c = char_at(text, pos, end);
         if c.is_whitespace() {
             pos += c.len_utf8();
             continue;
@@ -73,6 +73,16 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
     }
 }
 
+/// The character at byte `pos` of `text[..end]`, decoded directly when it
+/// is ASCII (most of the text): tokenizing is on every rule's path.
+#[inline]
+fn char_at(text: &str, pos: usize, end: usize) -> char {
+    match text.as_bytes()[pos] {
+        b @ 0..0x80 => char::from(b),
+        _ => text[pos..end].chars().next().unwrap_or(' '),
+    }
+}
+
 /// Whether an apostrophe at `pos` starts a possessive "'s" ending a word.
 fn possessive_at(text: &str, pos: usize, end: usize) -> bool {
     let mut rest = text[pos..end].chars();
@@ -89,14 +99,18 @@ fn word(text: &str, start: usize, end: usize) -> Token {
         };
     }
     let mut pos = start;
-    let mut chars = text[start..end].char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        let joins = (is_hyphen(c) || is_apostrophe(c))
-            && next.is_some_and(char::is_alphanumeric)
-            && !(is_apostrophe(c) && possessive_at(text, start + i, end));
-        if c.is_alphanumeric() || is_combining(c) || (joins && i > 0) {
-            pos = start + i + c.len_utf8();
+    while pos < end {
+        let c = char_at(text, pos, end);
+        let after = pos + c.len_utf8();
+        let joins = || {
+            (is_hyphen(c) || is_apostrophe(c))
+                && pos > start
+                && after < end
+                && char_at(text, after, end).is_alphanumeric()
+                && !(is_apostrophe(c) && possessive_at(text, pos, end))
+        };
+        if c.is_alphanumeric() || is_combining(c) || joins() {
+            pos = after;
         } else {
             break;
         }
