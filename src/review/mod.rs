@@ -477,14 +477,17 @@ mod tests {
         analyze(articles, Kb::builtin(), &Options::default())
     }
 
-    #[test]
-    fn changed_evidence_keeps_its_verdict_marked_changed_and_vanished_findings_are_gone() {
-        let analysis = sample();
-        let nv = analysis
+    fn name_variant(analysis: &Analysis) -> Option<usize> {
+        analysis
             .findings
             .iter()
             .position(|f| f.kind == FindingKind::NameVariant)
-            .unwrap();
+    }
+
+    #[test]
+    fn changed_evidence_keeps_its_verdict_marked_changed_and_vanished_findings_are_gone() {
+        let analysis = sample();
+        let nv = name_variant(&analysis).unwrap();
         let mut review = Review::new(&analysis, SessionFile::new(&analysis, "ana", NOW), "ana");
         review.decide(&analysis, &[nv], Verdict::Accept, NOW);
         let quote = review.decision(nv).unwrap().evidence[0].clone();
@@ -492,11 +495,7 @@ mod tests {
 
         // The misspelling is spelled differently: same finding, new evidence.
         let changed = edited("Anthony Blinkin", "Anthony Blinkn");
-        let nv2 = changed
-            .findings
-            .iter()
-            .position(|f| f.kind == FindingKind::NameVariant)
-            .expect("still a name variant");
+        let nv2 = name_variant(&changed).expect("still a name variant");
         assert_ne!(changed.findings[nv2].id, analysis.findings[nv].id);
         let again = Review::new(&changed, review.file.clone(), "ana");
         assert_eq!(again.status(nv2), Status::Changed(Verdict::Accept));
@@ -523,19 +522,11 @@ mod tests {
     #[test]
     fn deciding_a_changed_finding_brings_its_record_up_to_date() {
         let analysis = sample();
-        let nv = analysis
-            .findings
-            .iter()
-            .position(|f| f.kind == FindingKind::NameVariant)
-            .unwrap();
+        let nv = name_variant(&analysis).unwrap();
         let mut review = Review::new(&analysis, SessionFile::new(&analysis, "ana", NOW), "ana");
         review.decide(&analysis, &[nv], Verdict::Accept, NOW);
         let changed = edited("Anthony Blinkin", "Anthony Blinkn");
-        let nv2 = changed
-            .findings
-            .iter()
-            .position(|f| f.kind == FindingKind::NameVariant)
-            .unwrap();
+        let nv2 = name_variant(&changed).unwrap();
         let mut again = Review::new(&changed, review.file.clone(), "ben");
         again.decide(&changed, &[nv2], Verdict::Reject, LATER);
         assert_eq!(again.status(nv2), Status::Decided(Verdict::Reject));

@@ -97,7 +97,7 @@ fn draw_column(
     let block = Block::bordered()
         .border_style(theme.border(is_focus && app.focus == Focus::Text))
         .title(Line::from(Span::styled(
-            format!(" {} ", clean(&outlet(article))),
+            format!(" {} ", clean(&super::story::source_name(article))),
             theme.bold(),
         )))
         .title(Line::from(format!(" {} ", date_label(article))).right_aligned());
@@ -194,14 +194,6 @@ fn draw_column(
         what: HitKind::Column { article: a, rows },
     });
     sentence.map_or(0, |s| sentence_line(article, &layout, s) - offset)
-}
-
-/// The outlet, or failing that the file name.
-fn outlet(article: &ArticleAnalysis) -> String {
-    article.article.meta.outlet.clone().unwrap_or_else(|| {
-        let path = &article.article.path;
-        path.rsplit('/').next().unwrap_or(path).to_string()
-    })
 }
 
 /// The publication date, or the inferred window marked as such.

@@ -167,12 +167,7 @@ fn detail_lines<'a>(app: &App<'a>, theme: Theme, f: &'a Finding) -> Vec<Line<'a>
         let article = &app.analysis.articles[e.article];
         let span = article.article.span(e.range.clone());
         let (line, col) = article.line_col(span.start);
-        let name = article
-            .article
-            .meta
-            .outlet
-            .clone()
-            .unwrap_or_else(|| article.article.path.clone());
+        let name = super::story::source_name(article);
         lines.push(Line::from(vec![
             Span::styled(clean(&name), theme.bold()),
             Span::styled(

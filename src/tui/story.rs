@@ -105,6 +105,15 @@ impl Index {
     }
 }
 
+/// What to call an article: its outlet, or failing that its file name.
+#[must_use]
+pub fn source_name(article: &ArticleAnalysis) -> String {
+    article.article.meta.outlet.clone().unwrap_or_else(|| {
+        let path = &article.article.path;
+        path.rsplit('/').next().unwrap_or(path).to_string()
+    })
+}
+
 /// The sentence holding a text offset (the last one starting at or before it).
 #[must_use]
 pub fn sentence_at(article: &ArticleAnalysis, offset: usize) -> usize {

@@ -49,13 +49,7 @@ pub fn render(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer, drawn: 
     let header = Row::new(
         std::iter::once(Cell::from(""))
             .chain(shown.clone().map(|a| {
-                let article = &app.analysis.articles[a];
-                let name = article
-                    .article
-                    .meta
-                    .outlet
-                    .clone()
-                    .unwrap_or_else(|| article.article.path.clone());
+                let name = super::story::source_name(&app.analysis.articles[a]);
                 Cell::from(Span::styled(clean(&name), theme.bold()))
             }))
             .collect::<Vec<_>>(),
