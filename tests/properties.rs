@@ -573,6 +573,15 @@ proptest! {
                 prop_assert_eq!(source.get(start..end), item["text"].as_str(), "{}", item);
             }
         }
+        // Evidence quotes the source exactly too.
+        for f in json["findings"].as_array().expect("findings") {
+            for e in f["evidence"].as_array().expect("evidence") {
+                let source = &sources[e["path"].as_str().expect("path")];
+                let start = usize::try_from(e["start"].as_u64().expect("start")).expect("usize");
+                let end = usize::try_from(e["end"].as_u64().expect("end")).expect("usize");
+                prop_assert_eq!(source.get(start..end), e["text"].as_str(), "{}", f);
+            }
+        }
     }
 
     /// `--date` only fills in a date for undated articles and never breaks
