@@ -46,6 +46,21 @@ impl FindingKind {
         Self::InternalInconsistency,
     ];
 
+    /// The two letters that begin its finding ids ("wo-…").
+    #[must_use]
+    pub fn short(self) -> &'static str {
+        match self {
+            Self::WrongOfficeholder => "wo",
+            Self::Anachronism => "an",
+            Self::NameVariant => "nv",
+            Self::NumberConflict => "nc",
+            Self::DateConflict => "dc",
+            Self::Contradiction => "ct",
+            Self::AttributionConflict => "ac",
+            Self::InternalInconsistency => "ii",
+        }
+    }
+
     #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
@@ -301,20 +316,7 @@ fn finding_id(story: &Story, f: &Finding) -> String {
     let parts = std::iter::once(f.kind.as_str()).chain(quotes);
     format!(
         "{}-{:012x}",
-        short(f.kind),
+        f.kind.short(),
         crate::text::stable_hash(parts) & 0xffff_ffff_ffff
     )
-}
-
-fn short(kind: FindingKind) -> &'static str {
-    match kind {
-        FindingKind::WrongOfficeholder => "wo",
-        FindingKind::Anachronism => "an",
-        FindingKind::NameVariant => "nv",
-        FindingKind::NumberConflict => "nc",
-        FindingKind::DateConflict => "dc",
-        FindingKind::Contradiction => "ct",
-        FindingKind::AttributionConflict => "ac",
-        FindingKind::InternalInconsistency => "ii",
-    }
 }

@@ -48,6 +48,14 @@ pub fn help(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer) {
             Span::raw(clean(&path.display().to_string())),
         ]));
     }
+    let kinds: Vec<String> = crate::detect::FindingKind::ALL
+        .iter()
+        .map(|k| format!("{} {}", k.short(), k.as_str()))
+        .collect();
+    lines.push(Line::from(Span::styled(
+        format!(" Progress by kind: {}", kinds.join(", ")),
+        theme.dim(),
+    )));
     for note in [
         " In a search, type the text; smart case: a capital makes it exact.",
         " Mouse: the wheel moves through the pane under it; a click selects.",

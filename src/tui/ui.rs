@@ -2,6 +2,8 @@
 //! what the mouse can point at. Drawing reads the [`App`]; only scroll
 //! positions and the map of what was drawn where ([`Drawn`]) change.
 
+use std::fmt::Write as _;
+
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -250,8 +252,26 @@ fn top_bar(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer, drawn: &Dr
             n
         )));
     }
+    parts.push(Span::raw(format!("│ {}", by_kind(app))));
     buf.set_style(area, theme.bar());
     buf.set_line(area.x, area.y, &Line::from(parts), area.width);
+}
+
+/// Progress by kind, compact: "wo 1/1 nc 0/2" (the letters that begin
+/// the kind's finding ids, listed in the help).
+fn by_kind(app: &App<'_>) -> String {
+    let findings = &app.analysis.findings;
+    let mut out = String::new();
+    for kind in crate::detect::FindingKind::ALL {
+        let of_kind: Vec<usize> = (0..findings.len())
+            .filter(|&i| findings[i].kind == kind)
+            .collect();
+        if !of_kind.is_empty() {
+            let done = app.review.reviewed(of_kind.iter().copied());
+            let _ = write!(out, "{} {done}/{} ", kind.short(), of_kind.len());
+        }
+    }
+    out
 }
 
 fn bottom_bar(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer) {
