@@ -12,12 +12,14 @@ use minijinja::Environment;
 use super::{ReportOptions, templates, view};
 use crate::analysis::Analysis;
 
-/// Escapes text for a Markdown table cell or inline text.
-fn cell(s: &str) -> String {
+/// Escapes text for Markdown: a backslash before each character `special`
+/// says, line breaks and tabs as spaces, anything that would act on a
+/// terminal as a placeholder.
+fn escape(s: &str, special: impl Fn(char) -> bool) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
-            '|' | '*' | '_' | '`' | '<' | '>' | '[' | ']' | '#' => {
+            c if special(c) => {
                 out.push('\\');
                 out.push(c);
             }
@@ -30,25 +32,36 @@ fn cell(s: &str) -> String {
     out
 }
 
+/// Escapes text for a Markdown table cell or inline text.
+fn cell(s: &str) -> String {
+    escape(s, |c| {
+        matches!(c, '|' | '*' | '_' | '`' | '<' | '>' | '[' | ']' | '#')
+    })
+}
+
 /// Escapes a reviewer's text (a name, a line of a note) so GitHub shows it
 /// as typed: it is user text, so every character Markdown could read as
 /// syntax is escaped, not only those that break a table.
 fn plain(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&'
-            | '$' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' | '\t' => out.push(' '),
-            c if c.is_control() => out.push('\u{FFFD}'),
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
+    escape(s, |c| {
+        matches!(
+            c,
+            '\\' | '`'
+                | '*'
+                | '_'
+                | '{'
+                | '}'
+                | '['
+                | ']'
+                | '<'
+                | '>'
+                | '#'
+                | '|'
+                | '~'
+                | '&'
+                | '$'
+        )
+    })
 }
 
 /// One line of a note, escaped so it cannot start a list, a heading
