@@ -35,3 +35,17 @@ pub fn articles() -> Result<Vec<Article>, IngestError> {
         })
         .collect()
 }
+
+/// The sample story analysed against the embedded knowledge base, as
+/// `parallax` with no arguments shows it.
+///
+/// # Panics
+/// If the embedded samples cannot be read, which the tests rule out.
+#[must_use]
+pub fn analysis() -> crate::analysis::Analysis {
+    crate::analysis::analyze(
+        articles().expect("the bundled sample story reads"),
+        crate::kb::Kb::builtin(),
+        &crate::analysis::Options::default(),
+    )
+}

@@ -22,11 +22,7 @@ const FIXTURE: &str = "tests/fixtures/hostile-report";
 const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 fn sample() -> Analysis {
-    analyze(
-        parallax::samples::articles().expect("sample story"),
-        Kb::builtin(),
-        &Options::default(),
-    )
+    parallax::samples::analysis()
 }
 
 /// The generation date is fixed so the HTML snapshot is stable.

@@ -22,11 +22,7 @@ const HOSTILE: &str = "checked | the wire copy\n| a | b |\n|---|---|\n# not a he
                        <b>raw</b> **loud** `tick` back\\";
 
 fn sample() -> Analysis {
-    analyze(
-        parallax::samples::articles().expect("sample story"),
-        Kb::builtin(),
-        &Options::default(),
-    )
+    parallax::samples::analysis()
 }
 
 /// Finding 0 accepted, finding 1 rejected with the hostile note.

@@ -14,8 +14,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 
 fn sample() -> Analysis {
-    let articles = parallax::samples::articles().unwrap();
-    analyze(articles, Kb::builtin(), &Options::default())
+    parallax::samples::analysis()
 }
 
 fn open(path: &str) -> Analysis {

@@ -385,11 +385,7 @@ mod tests {
     const LATER: &str = "2026-11-22T09:30:00Z";
 
     fn sample() -> Analysis {
-        analyze(
-            crate::samples::articles().unwrap(),
-            Kb::builtin(),
-            &Options::default(),
-        )
+        crate::samples::analysis()
     }
 
     #[test]

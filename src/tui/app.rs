@@ -835,12 +835,7 @@ mod tests {
     use super::*;
 
     fn sample() -> Analysis {
-        let articles = crate::samples::articles().unwrap();
-        crate::analysis::analyze(
-            articles,
-            crate::kb::Kb::builtin(),
-            &crate::analysis::Options::default(),
-        )
+        crate::samples::analysis()
     }
 
     /// Presses keys named as in the key map, separated by spaces.

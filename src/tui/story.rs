@@ -128,12 +128,7 @@ mod tests {
     use super::*;
 
     fn sample() -> Analysis {
-        let articles = crate::samples::articles().unwrap();
-        crate::analysis::analyze(
-            articles,
-            crate::kb::Kb::builtin(),
-            &crate::analysis::Options::default(),
-        )
+        crate::samples::analysis()
     }
 
     #[test]
