@@ -118,6 +118,31 @@ fn review_marks_and_note() {
 }
 
 #[test]
+fn gone_decisions_are_listed_when_no_finding_is_selected() {
+    let analysis = sample();
+    let mut file = parallax::review::SessionFile::new(&analysis, "ana", "2026-11-21T10:00:00Z");
+    file.decisions.push(parallax::review::Decision {
+        finding: "nv-000000000000".into(),
+        kind: parallax::detect::FindingKind::NameVariant,
+        summary: "\"Jon Smiht\" looks like a misspelling of John Smith".into(),
+        evidence: vec!["Jon Smiht".into()],
+        articles: vec!["retracted.txt".into()],
+        verdict: Some(parallax::review::Verdict::Accept),
+        note: None,
+        reviewer: "ana".into(),
+        at: "2026-11-21T10:00:00Z".into(),
+    });
+    let mut app = App::new(&analysis, KeyMap::default());
+    app.review = parallax::review::Review::new(&analysis, file, "ana");
+    let shown = text(&screen(&mut app, 160, 45));
+    assert!(shown.contains("Gone since reviewed (1)"), "{shown}");
+    assert!(
+        shown.contains("accept    name-variant \"Jon Smiht\""),
+        "{shown}"
+    );
+}
+
+#[test]
 fn help() {
     let analysis = sample();
     let mut app = App::new(&analysis, KeyMap::default());

@@ -99,19 +99,20 @@ pub fn render_detail(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer, 
         area,
         what: HitKind::Pane(Focus::Detail),
     });
-    let lines = match app.finding {
-        Some(i) => {
-            let mut lines = review_lines(app, theme, i);
-            lines.extend(detail_lines(app, theme, &app.analysis.findings[i]));
-            lines
-        }
-        None => vec![Line::from(Span::styled(
+    let lines = if let Some(i) = app.finding {
+        let mut lines = review_lines(app, theme, i);
+        lines.extend(detail_lines(app, theme, &app.analysis.findings[i]));
+        lines
+    } else {
+        let mut lines = vec![Line::from(Span::styled(
             format!(
                 "No finding selected: {} goes to the first.",
                 app.keys.label(super::keys::Action::NextFinding)
             ),
             theme.dim(),
-        ))],
+        ))];
+        lines.extend(gone_lines(app, theme));
+        lines
     };
     Paragraph::new(lines)
         .block(block)
@@ -219,6 +220,34 @@ fn review_lines<'a>(app: &App<'a>, theme: Theme, finding: usize) -> Vec<Line<'a>
                 Span::raw(clean(line)),
             ]));
         }
+    }
+    lines
+}
+
+/// Decisions whose finding no longer occurs: kept in the session, listed
+/// here so the reviewer sees what their earlier verdicts were about.
+fn gone_lines<'a>(app: &App<'a>, theme: Theme) -> Vec<Line<'a>> {
+    let gone = app.review.gone();
+    if gone.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![
+        Line::default(),
+        Line::from(Span::styled(
+            format!(
+                "Gone since reviewed ({}): no longer found in these articles",
+                gone.len()
+            ),
+            theme.bold(),
+        )),
+    ];
+    for d in gone {
+        let verdict = d.verdict.map_or("undecided", Verdict::as_str);
+        lines.push(Line::from(vec![
+            Span::styled(format!("{verdict:<9} "), theme.key()),
+            Span::styled(format!("{} ", d.kind.as_str()), theme.dim()),
+            Span::raw(clean(&d.summary)),
+        ]));
     }
     lines
 }
