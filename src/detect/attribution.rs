@@ -448,7 +448,7 @@ impl Ctx<'_, '_> {
     /// The one organisation a description names ("a Hamas spokesman").
     fn org_described(&self, range: &Range<usize>) -> Option<Speaker> {
         let org = org_within(self.story, self.ai, range)?;
-        let name = self.story.kb.organizations[org as usize].name.clone();
+        let name = self.story.kb.organizations[org as usize].name.to_string();
         Some(Speaker {
             base: name.clone(),
             name,
@@ -528,7 +528,7 @@ impl Ctx<'_, '_> {
             _ => None,
         };
         let (base, id) = if let Some(p) = single_person(kb, text).or(surname) {
-            (kb.people[p as usize].name.clone(), Some(p))
+            (kb.people[p as usize].name.to_string(), Some(p))
         } else {
             let given = (first..last).find(|&k| given_names().contains(&fold(self.word(k))))?;
             let name = &self.text[self.tokens[given].start..self.tokens[last].end];
@@ -822,7 +822,7 @@ fn offices_held(kb: &Kb, person: u32, dates: &[Date]) -> Vec<u32> {
 fn office_body(kb: &Kb, org: u32, office: u32) -> bool {
     let g = &kb.organizations[org as usize];
     let o = &kb.offices[office as usize];
-    let country = o.country.map(|c| kb.countries[c as usize].code.as_str());
+    let country = o.country.map(|c| &*kb.countries[c as usize].code);
     let same = country.is_some_and(|c| {
         g.country
             .as_deref()

@@ -62,9 +62,9 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 fn kb_names(kb: &Kb) -> HashMap<char, Vec<(u32, String)>> {
     let mut map: HashMap<char, Vec<(u32, String)>> = HashMap::new();
     for (i, p) in kb.people.iter().enumerate() {
-        for name in std::iter::once(&p.name).chain(&p.aliases) {
+        for name in std::iter::once(&p.name).chain(p.aliases.iter()) {
             if let Some(c) = surname_initial(name) {
-                map.entry(c).or_default().push((i as u32, name.clone()));
+                map.entry(c).or_default().push((i as u32, name.to_string()));
             }
         }
     }

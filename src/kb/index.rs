@@ -9,9 +9,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use rustc_hash::FxHashMap;
-
-use super::{Entity, Kb};
+use super::model::{Country, Entity, Kb, List, Text};
 use crate::text::fold;
 use crate::text::tokens::{Token, tokenize};
 
@@ -23,20 +21,118 @@ pub struct Hit {
 }
 
 /// The entities one phrase names, and how each wrote it (for case rules).
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub(super) struct Phrase {
-    pub entities: Vec<Entity>,
-    written: Vec<(Entity, String)>,
+    pub entities: List<Entity>,
+    pub written: List<(Entity, Text)>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub(super) struct Index {
-    pub surnames: FxHashMap<String, Vec<u32>>,
-    pub offices_of: FxHashMap<u32, Vec<(u32, u32)>>,
+    pub surnames: StrMap<List<u32>>,
+    /// Per person: every (office, holder) they held.
+    pub offices_of: List<List<(u32, u32)>>,
     /// Folded words joined by spaces → what the phrase names.
-    pub phrases: FxHashMap<String, Phrase>,
+    pub phrases: StrMap<Phrase>,
     /// Folded first word → the longest phrase (in words) starting with it.
-    starts: FxHashMap<String, usize>,
+    pub starts: StrMap<u32>,
+}
+
+/// A map from text, laid out so that `build.rs` can write it as a
+/// `static`: keys and values in insertion order, and an open-addressing
+/// table of slots (key number + 1; 0 is empty), a power of two in size and
+/// at most half full. The layout depends only on the keys and their order.
+#[derive(Debug, Default, PartialEq)]
+pub(super) struct StrMap<V: Clone + 'static> {
+    pub keys: List<Text>,
+    pub values: List<V>,
+    pub slots: List<u32>,
+}
+
+/// `FxHash`'s rotate-xor-multiply over the bytes, eight at a time: the same
+/// on every platform, so a table laid out by `build.rs` works on any target.
+fn hash(key: &str) -> u64 {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+    let mix = |h: u64, word: u64| (h.rotate_left(26) ^ word).wrapping_mul(K);
+    let mut chunks = key.as_bytes().chunks_exact(8);
+    let mut h = key.len() as u64;
+    for chunk in &mut chunks {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        h = mix(h, u64::from_le_bytes(word));
+    }
+    let mut last = [0; 8];
+    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    h = mix(h, u64::from_le_bytes(last));
+    h >> 32
+}
+
+impl<V: Clone> StrMap<V> {
+    /// An empty map with room for `n` keys.
+    pub fn with_capacity(n: usize) -> Self {
+        StrMap {
+            keys: Vec::with_capacity(n).into(),
+            values: Vec::with_capacity(n).into(),
+            slots: vec![0; (2 * n).next_power_of_two().max(8)].into(),
+        }
+    }
+
+    /// Where `key` is, or the empty slot where it would go.
+    fn probe(&self, key: &str) -> Result<usize, usize> {
+        let mask = self.slots.len() - 1;
+        let mut i = hash(key) as usize & mask;
+        loop {
+            match self.slots[i] {
+                0 => return Err(i),
+                s if *self.keys[s as usize - 1] == *key => return Ok(s as usize - 1),
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    /// The number of `key`, inserted with `value()` when new.
+    pub fn index_or_insert(&mut self, key: &str, value: impl FnOnce() -> V) -> usize {
+        if self.slots.is_empty() {
+            *self = StrMap::with_capacity(0);
+        }
+        match self.probe(key) {
+            Ok(i) => i,
+            Err(mut slot) => {
+                let i = self.keys.len();
+                if 2 * (i + 1) > self.slots.len() {
+                    self.grow();
+                    slot = self.probe(key).expect_err("a new key");
+                }
+                self.keys.to_mut().push(Cow::Owned(key.to_string()));
+                self.values.to_mut().push(value());
+                self.slots.to_mut()[slot] = i as u32 + 1;
+                i
+            }
+        }
+    }
+
+    fn grow(&mut self) {
+        self.slots = vec![0; 2 * self.slots.len()].into();
+        for i in 0..self.keys.len() {
+            let slot = self.probe(&self.keys[i]).expect_err("keys are unique");
+            self.slots.to_mut()[slot] = i as u32 + 1;
+        }
+    }
+
+    pub fn value_mut(&mut self, i: usize) -> &mut V {
+        &mut self.values.to_mut()[i]
+    }
+
+    pub fn get(&self, key: &str) -> Option<&V> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        self.probe(key).ok().map(|i| &self.values[i])
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &V)> {
+        self.keys.iter().map(|k| &**k).zip(self.values.iter())
+    }
 }
 
 /// Appends the folded form of a word to `key` without allocating for ASCII.
@@ -82,11 +178,14 @@ impl Index {
                 .map(|(alias, _)| phrase_key(alias, &mut tokens))
                 .collect::<Vec<_>>()
         });
-        let mut index = Index::default();
-        index.phrases.reserve(aliases.len());
-        index.starts.reserve(aliases.len() / 2);
+        let mut index = Index {
+            phrases: StrMap::with_capacity(aliases.len()),
+            starts: StrMap::with_capacity(aliases.len() / 2),
+            surnames: StrMap::with_capacity(2 * kb.people.len()),
+            offices_of: List::default(),
+        };
         for ((alias, entity), (key, words)) in aliases.iter().zip(keys.into_iter().flatten()) {
-            index.add(alias, *entity, key, words);
+            index.add(alias, *entity, &key, words);
         }
         for (i, p) in kb.people.iter().enumerate() {
             let mut names = vec![fold(&p.surname)];
@@ -95,52 +194,49 @@ impl Index {
             }
             names.dedup();
             for n in names {
-                index.surnames.entry(n).or_default().push(i as u32);
+                let s = index.surnames.index_or_insert(&n, List::default);
+                index.surnames.value_mut(s).to_mut().push(i as u32);
             }
         }
+        let mut offices_of = vec![Vec::new(); kb.people.len()];
         for (o, office) in kb.offices.iter().enumerate() {
             for (h, holder) in office.holders.iter().enumerate() {
-                index
-                    .offices_of
-                    .entry(holder.person)
-                    .or_default()
-                    .push((o as u32, h as u32));
+                offices_of[holder.person as usize].push((o as u32, h as u32));
             }
         }
+        index.offices_of = offices_of.into_iter().map(List::Owned).collect();
         index
     }
 
     /// Adds one alias of `entity`, as written, under its phrase key.
-    fn add(&mut self, alias: &str, entity: Entity, key: String, words: usize) {
+    fn add(&mut self, alias: &str, entity: Entity, key: &str, words: usize) {
         let Some(first_end) = key.find(' ').or((words > 0).then_some(key.len())) else {
             return;
         };
-        // Most first words are already there: look before allocating.
-        match self.starts.get_mut(&key[..first_end]) {
-            Some(longest) => *longest = (*longest).max(words),
-            None => {
-                self.starts.insert(key[..first_end].to_string(), words);
-            }
-        }
-        let phrase = self.phrases.entry(key).or_default();
+        let s = self.starts.index_or_insert(&key[..first_end], || 0);
+        let longest = self.starts.value_mut(s);
+        *longest = (*longest).max(words as u32);
+        let p = self.phrases.index_or_insert(key, Phrase::default);
+        let phrase = self.phrases.value_mut(p);
         if !phrase.entities.contains(&entity) {
-            phrase.entities.push(entity);
+            phrase.entities.to_mut().push(entity);
         }
         if !phrase
             .written
             .iter()
-            .any(|(e, w)| *e == entity && w == alias)
+            .any(|(e, w)| *e == entity && *w == *alias)
         {
-            phrase.written.push((entity, alias.to_string()));
+            phrase
+                .written
+                .to_mut()
+                .push((entity, Cow::Owned(alias.to_string())));
         }
     }
 
     /// The entities a phrase names, compared as folded words.
     pub fn resolve(&self, alias: &str) -> &[Entity] {
         let (key, _) = phrase_key(alias, &mut Vec::new());
-        self.phrases
-            .get(&key)
-            .map_or(&[], |p| p.entities.as_slice())
+        self.phrases.get(&key).map_or(&[], |p| &p.entities)
     }
 
     pub fn scan(&self, kb: &Kb, text: &str, range: Range<usize>) -> Vec<Hit> {
@@ -184,7 +280,7 @@ impl Index {
         folded: &[String],
         i: usize,
     ) -> Option<(usize, Vec<Entity>)> {
-        let &longest = self.starts.get(&folded[i])?;
+        let longest = *self.starts.get(&folded[i])? as usize;
         let mut key = String::new();
         let mut best = None;
         for n in 1..=longest.min(tokens.len() - i) {
@@ -236,25 +332,25 @@ fn collect_aliases<'k>(kb: &'k Kb, add: &mut impl FnMut(Cow<'k, str>, Entity)) {
     for (i, c) in kb.countries.iter().enumerate() {
         let e = Entity::Country(i as u32);
         add(Cow::Borrowed(&c.name), e);
-        for a in c.aliases.iter().chain(&c.short) {
+        for a in c.aliases.iter().chain(c.short.iter()) {
             add(Cow::Borrowed(a), e);
         }
         let d = Entity::Demonym(i as u32);
-        for a in &c.demonyms {
+        for a in c.demonyms.iter() {
             add(Cow::Borrowed(a), d);
         }
     }
     for (i, p) in kb.people.iter().enumerate() {
         let e = Entity::Person(i as u32);
         add(Cow::Borrowed(&p.name), e);
-        for a in &p.aliases {
+        for a in p.aliases.iter() {
             add(Cow::Borrowed(a), e);
         }
     }
     for (i, o) in kb.offices.iter().enumerate() {
         let e = Entity::Office(i as u32);
         add(Cow::Borrowed(&o.name), e);
-        for a in &o.aliases {
+        for a in o.aliases.iter() {
             add(Cow::Borrowed(a), e);
         }
         if let Some(c) = o.country {
@@ -266,21 +362,21 @@ fn collect_aliases<'k>(kb: &'k Kb, add: &mut impl FnMut(Cow<'k, str>, Entity)) {
     for (i, o) in kb.organizations.iter().enumerate() {
         let e = Entity::Organization(i as u32);
         add(Cow::Borrowed(&o.name), e);
-        for a in &o.aliases {
+        for a in o.aliases.iter() {
             add(Cow::Borrowed(a), e);
         }
     }
     for (i, p) in kb.places.iter().enumerate() {
         let e = Entity::Place(i as u32);
         add(Cow::Borrowed(&p.name), e);
-        for a in &p.aliases {
+        for a in p.aliases.iter() {
             add(Cow::Borrowed(a), e);
         }
     }
     for (i, ev) in kb.events.iter().enumerate() {
         let e = Entity::Event(i as u32);
         add(Cow::Borrowed(&ev.name), e);
-        for a in &ev.aliases {
+        for a in ev.aliases.iter() {
             add(Cow::Borrowed(a), e);
         }
     }
@@ -291,12 +387,12 @@ fn collect_aliases<'k>(kb: &'k Kb, add: &mut impl FnMut(Cow<'k, str>, Entity)) {
 
 /// "Israeli Prime Minister", "Prime Minister of Israel", "Israel's Prime
 /// Minister", "U.S. President", …
-fn country_forms(country: &super::Country, title: &str) -> Vec<String> {
+fn country_forms(country: &Country, title: &str) -> Vec<String> {
     let mut forms = Vec::new();
-    for adj in country.demonyms.iter().chain(&country.short) {
+    for adj in country.demonyms.iter().chain(country.short.iter()) {
         forms.push(format!("{adj} {title}"));
     }
-    for name in std::iter::once(&country.name).chain(&country.aliases) {
+    for name in std::iter::once(&country.name).chain(country.aliases.iter()) {
         forms.push(format!("{title} of {name}"));
         forms.push(format!("{title} of the {name}"));
         forms.push(format!("{name}'s {title}"));
