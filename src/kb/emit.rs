@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use jiff::civil::Date;
 
-use super::index::{Index, Phrase, StrMap};
+use super::index::{Index, PhraseAt, Span, StrMap, Strs};
 use super::model::{
     Administration, Country, Entity, Event, Holder, Kb, Office, Organization, Person, Place, Term,
 };
@@ -183,13 +183,25 @@ emit_struct!(Administration {
     person,
     terms
 });
-emit_struct!(Phrase { entities, written });
+emit_struct!(PhraseAt { entities, written });
+emit_struct!(Strs { text, ends });
 emit_struct!(Index {
     surnames,
+    surname_people,
     offices_of,
+    holdings,
     phrases,
+    phrase_entities,
+    written,
+    written_entities,
     starts
 });
+
+impl Emit for Span {
+    fn emit(&self, out: &mut String) {
+        let _ = write!(out, "Span({}, {})", self.0, self.1);
+    }
+}
 emit_struct!(Kb {
     as_of,
     countries,

@@ -20,22 +20,66 @@ pub struct Hit {
     pub entities: Vec<Entity>,
 }
 
-/// The entities one phrase names, and how each wrote it (for case rules).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub(super) struct Phrase {
-    pub entities: List<Entity>,
-    pub written: List<(Entity, Text)>,
+/// A run of a flat table: `start..end`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Span(pub u32, pub u32);
+
+impl Span {
+    fn range(self) -> Range<usize> {
+        self.0 as usize..self.1 as usize
+    }
 }
 
+/// What one phrase names: its entities, and each entity with the alias as
+/// written (for case rules), as spans of the index's flat tables.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct PhraseAt {
+    pub entities: Span,
+    pub written: Span,
+}
+
+/// The lookup tables. They hold no pointers but the few to their flat
+/// tables: the embedded KB's index is then plain data in the binary, which
+/// the loader neither relocates nor copies at start.
 #[derive(Debug, Default, PartialEq)]
 pub(super) struct Index {
-    pub surnames: StrMap<List<u32>>,
-    /// Per person: every (office, holder) they held.
-    pub offices_of: List<List<(u32, u32)>>,
+    /// Folded surname → people, a span of `surname_people`.
+    pub surnames: StrMap<Span>,
+    pub surname_people: List<u32>,
+    /// Per person: every (office, holder) they held, a span of `holdings`.
+    pub offices_of: List<Span>,
+    pub holdings: List<(u32, u32)>,
     /// Folded words joined by spaces → what the phrase names.
-    pub phrases: StrMap<Phrase>,
+    pub phrases: StrMap<PhraseAt>,
+    pub phrase_entities: List<Entity>,
+    /// The aliases as written, with the entity each names.
+    pub written: Strs,
+    pub written_entities: List<Entity>,
     /// Folded first word → the longest phrase (in words) starting with it.
     pub starts: StrMap<u32>,
+}
+
+/// A list of strings written end to end: one text and where each ends.
+#[derive(Debug, Default, PartialEq)]
+pub(super) struct Strs {
+    pub text: Text,
+    pub ends: List<u32>,
+}
+
+impl Strs {
+    fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+
+    fn push(&mut self, s: &str) {
+        self.text.to_mut().push_str(s);
+        self.ends.to_mut().push(self.text.len() as u32);
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
 }
 
 /// A map from text, laid out so that `build.rs` can write it as a
@@ -44,7 +88,7 @@ pub(super) struct Index {
 /// at most half full. The layout depends only on the keys and their order.
 #[derive(Debug, Default, PartialEq)]
 pub(super) struct StrMap<V: Clone + 'static> {
-    pub keys: List<Text>,
+    pub keys: Strs,
     pub values: List<V>,
     pub slots: List<u32>,
 }
@@ -71,7 +115,10 @@ impl<V: Clone> StrMap<V> {
     /// An empty map with room for `n` keys.
     pub fn with_capacity(n: usize) -> Self {
         StrMap {
-            keys: Vec::with_capacity(n).into(),
+            keys: Strs {
+                text: Cow::Owned(String::with_capacity(8 * n)),
+                ends: Vec::with_capacity(n).into(),
+            },
             values: Vec::with_capacity(n).into(),
             slots: vec![0; (2 * n).next_power_of_two().max(8)].into(),
         }
@@ -84,14 +131,14 @@ impl<V: Clone> StrMap<V> {
         loop {
             match self.slots[i] {
                 0 => return Err(i),
-                s if *self.keys[s as usize - 1] == *key => return Ok(s as usize - 1),
+                s if self.keys.get(s as usize - 1) == key => return Ok(s as usize - 1),
                 _ => i = (i + 1) & mask,
             }
         }
     }
 
-    /// The number of `key`, inserted with `value()` when new.
-    pub fn index_or_insert(&mut self, key: &str, value: impl FnOnce() -> V) -> usize {
+    /// The number of `key`, inserted with `value` when new.
+    pub fn index_or_insert(&mut self, key: &str, value: V) -> usize {
         if self.slots.is_empty() {
             *self = StrMap::with_capacity(0);
         }
@@ -103,8 +150,8 @@ impl<V: Clone> StrMap<V> {
                     self.grow();
                     slot = self.probe(key).expect_err("a new key");
                 }
-                self.keys.to_mut().push(Cow::Owned(key.to_string()));
-                self.values.to_mut().push(value());
+                self.keys.push(key);
+                self.values.to_mut().push(value);
                 self.slots.to_mut()[slot] = i as u32 + 1;
                 i
             }
@@ -114,7 +161,7 @@ impl<V: Clone> StrMap<V> {
     fn grow(&mut self) {
         self.slots = vec![0; 2 * self.slots.len()].into();
         for i in 0..self.keys.len() {
-            let slot = self.probe(&self.keys[i]).expect_err("keys are unique");
+            let slot = self.probe(self.keys.get(i)).expect_err("keys are unique");
             self.slots.to_mut()[slot] = i as u32 + 1;
         }
     }
@@ -131,8 +178,23 @@ impl<V: Clone> StrMap<V> {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&str, &V)> {
-        self.keys.iter().map(|k| &**k).zip(self.values.iter())
+        (0..self.keys.len()).map(|i| (self.keys.get(i), &self.values[i]))
     }
+}
+
+/// Items grouped by key number, flattened: the flat table and each
+/// group's span of it.
+fn flatten<T: Clone>(groups: Vec<Vec<T>>) -> (Vec<Span>, List<T>) {
+    let mut flat = Vec::with_capacity(groups.iter().map(Vec::len).sum());
+    let spans = groups
+        .into_iter()
+        .map(|g| {
+            let start = flat.len() as u32;
+            flat.extend(g);
+            Span(start, flat.len() as u32)
+        })
+        .collect();
+    (spans, flat.into())
 }
 
 /// Appends the folded form of a word to `key` without allocating for ASCII.
@@ -179,14 +241,20 @@ impl Index {
                 .collect::<Vec<_>>()
         });
         let mut index = Index {
-            phrases: StrMap::with_capacity(aliases.len()),
             starts: StrMap::with_capacity(aliases.len() / 2),
-            surnames: StrMap::with_capacity(2 * kb.people.len()),
-            offices_of: List::default(),
+            ..Index::default()
+        };
+        let mut phrases = Phrases {
+            keys: StrMap::with_capacity(aliases.len()),
+            ..Phrases::default()
         };
         for ((alias, entity), (key, words)) in aliases.iter().zip(keys.into_iter().flatten()) {
-            index.add(alias, *entity, &key, words);
+            index.add_start(&key, words);
+            phrases.add(alias, *entity, &key, words);
         }
+        phrases.finish(&mut index);
+        let mut surnames = StrMap::with_capacity(2 * kb.people.len());
+        let mut people: Vec<Vec<u32>> = Vec::new();
         for (i, p) in kb.people.iter().enumerate() {
             let mut names = vec![fold(&p.surname)];
             if let Some(last) = p.name.split_whitespace().last() {
@@ -194,49 +262,70 @@ impl Index {
             }
             names.dedup();
             for n in names {
-                let s = index.surnames.index_or_insert(&n, List::default);
-                index.surnames.value_mut(s).to_mut().push(i as u32);
+                let s = surnames.index_or_insert(&n, Span::default());
+                if s == people.len() {
+                    people.push(Vec::new());
+                }
+                people[s].push(i as u32);
             }
         }
+        let (spans, flat) = flatten(people);
+        surnames.values = spans.into();
+        index.surnames = surnames;
+        index.surname_people = flat;
         let mut offices_of = vec![Vec::new(); kb.people.len()];
         for (o, office) in kb.offices.iter().enumerate() {
             for (h, holder) in office.holders.iter().enumerate() {
                 offices_of[holder.person as usize].push((o as u32, h as u32));
             }
         }
-        index.offices_of = offices_of.into_iter().map(List::Owned).collect();
+        let (spans, flat) = flatten(offices_of);
+        index.offices_of = spans.into();
+        index.holdings = flat;
         index
     }
 
-    /// Adds one alias of `entity`, as written, under its phrase key.
-    fn add(&mut self, alias: &str, entity: Entity, key: &str, words: usize) {
+    /// Notes the first word of a phrase of `words` words.
+    fn add_start(&mut self, key: &str, words: usize) {
         let Some(first_end) = key.find(' ').or((words > 0).then_some(key.len())) else {
             return;
         };
-        let s = self.starts.index_or_insert(&key[..first_end], || 0);
+        let s = self.starts.index_or_insert(&key[..first_end], 0);
         let longest = self.starts.value_mut(s);
         *longest = (*longest).max(words as u32);
-        let p = self.phrases.index_or_insert(key, Phrase::default);
-        let phrase = self.phrases.value_mut(p);
-        if !phrase.entities.contains(&entity) {
-            phrase.entities.to_mut().push(entity);
-        }
-        if !phrase
+    }
+
+    /// Every (office, holder) of a person.
+    pub fn offices_of(&self, person: u32) -> &[(u32, u32)] {
+        self.offices_of
+            .get(person as usize)
+            .map_or(&[], |s| &self.holdings[s.range()])
+    }
+
+    /// The people with this folded surname.
+    pub fn people_with_surname(&self, folded: &str) -> &[u32] {
+        self.surnames
+            .get(folded)
+            .map_or(&[], |s| &self.surname_people[s.range()])
+    }
+
+    /// The entities of a phrase.
+    pub fn entities(&self, phrase: PhraseAt) -> &[Entity] {
+        &self.phrase_entities[phrase.entities.range()]
+    }
+
+    /// The aliases of a phrase as written, with the entity each names.
+    fn written(&self, phrase: PhraseAt) -> impl Iterator<Item = (Entity, &str)> {
+        phrase
             .written
-            .iter()
-            .any(|(e, w)| *e == entity && *w == *alias)
-        {
-            phrase
-                .written
-                .to_mut()
-                .push((entity, Cow::Owned(alias.to_string())));
-        }
+            .range()
+            .map(|i| (self.written_entities[i], self.written.get(i)))
     }
 
     /// The entities a phrase names, compared as folded words.
     pub fn resolve(&self, alias: &str) -> &[Entity] {
         let (key, _) = phrase_key(alias, &mut Vec::new());
-        self.phrases.get(&key).map_or(&[], |p| &p.entities)
+        self.phrases.get(&key).map_or(&[], |&p| self.entities(p))
     }
 
     pub fn scan(&self, kb: &Kb, text: &str, range: Range<usize>) -> Vec<Hit> {
@@ -288,15 +377,14 @@ impl Index {
                 key.push(' ');
             }
             key.push_str(&folded[i + n - 1]);
-            let Some(entries) = self.phrases.get(&key) else {
+            let Some(&phrase) = self.phrases.get(&key) else {
                 continue;
             };
             let found = &text[tokens[i].start..tokens[i + n - 1].end];
-            let mut entities: Vec<Entity> = entries
-                .written
-                .iter()
-                .filter(|(e, written)| case_fits(kb, *e, written, found))
-                .map(|(e, _)| *e)
+            let mut entities: Vec<Entity> = self
+                .written(phrase)
+                .filter(|&(e, written)| case_fits(kb, e, written, found))
+                .map(|(e, _)| e)
                 .collect();
             entities.sort();
             entities.dedup();
@@ -305,6 +393,55 @@ impl Index {
             }
         }
         best
+    }
+}
+
+/// The phrase table while it is filled: per phrase, its entities and
+/// written forms, flattened into the index at the end.
+#[derive(Default)]
+struct Phrases {
+    keys: StrMap<PhraseAt>,
+    entities: Vec<Vec<Entity>>,
+    written: Vec<Vec<(Entity, String)>>,
+}
+
+impl Phrases {
+    /// Adds one alias of `entity`, as written, under its phrase key.
+    fn add(&mut self, alias: &str, entity: Entity, key: &str, words: usize) {
+        if words == 0 {
+            return;
+        }
+        let p = self.keys.index_or_insert(key, PhraseAt::default());
+        if p == self.entities.len() {
+            self.entities.push(Vec::new());
+            self.written.push(Vec::new());
+        }
+        if !self.entities[p].contains(&entity) {
+            self.entities[p].push(entity);
+        }
+        if !self.written[p]
+            .iter()
+            .any(|(e, w)| *e == entity && w == alias)
+        {
+            self.written[p].push((entity, alias.to_string()));
+        }
+    }
+
+    fn finish(self, index: &mut Index) {
+        let (entities, flat) = flatten(self.entities);
+        index.phrase_entities = flat;
+        let (written, flat) = flatten(self.written);
+        for (e, w) in flat.iter() {
+            index.written.push(w);
+            index.written_entities.to_mut().push(*e);
+        }
+        let mut keys = self.keys;
+        keys.values = entities
+            .into_iter()
+            .zip(written)
+            .map(|(entities, written)| PhraseAt { entities, written })
+            .collect();
+        index.phrases = keys;
     }
 }
 

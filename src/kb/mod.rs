@@ -33,7 +33,7 @@ mod builtin {
 
     use jiff::civil::Date;
 
-    use super::index::{Index, Phrase, StrMap};
+    use super::index::{Index, PhraseAt, Span, StrMap, Strs};
     use super::model::Entity as E;
     use super::model::{
         Administration, Country, Event, Holder, Kb, Office, Organization, Person, Place, Term,

@@ -162,10 +162,7 @@ impl Kb {
     /// Every (office, holder) of a person.
     #[must_use]
     pub fn offices_of(&self, person: u32) -> &[(u32, u32)] {
-        self.index
-            .offices_of
-            .get(person as usize)
-            .map_or(&[], |o| o)
+        self.index.offices_of(person)
     }
 
     /// The entities an alias names (folded comparison).
@@ -177,7 +174,7 @@ impl Kb {
     /// KB people with this surname.
     #[must_use]
     pub fn people_with_surname(&self, surname: &str) -> &[u32] {
-        self.index.surnames.get(&fold(surname)).map_or(&[], |p| p)
+        self.index.people_with_surname(&fold(surname))
     }
 
     /// Every alias match in `text[range]`, leftmost-longest, at word
@@ -196,7 +193,10 @@ impl Kb {
     /// Every alias as the index knows it (folded words), with the entities
     /// it names, for consistency checks.
     pub fn alias_table(&self) -> impl Iterator<Item = (&str, &[Entity])> {
-        self.index.phrases.iter().map(|(k, p)| (k, &*p.entities))
+        self.index
+            .phrases
+            .iter()
+            .map(|(k, &p)| (k, self.index.entities(p)))
     }
 
     /// The id of an entity, as reported in JSON.
