@@ -113,4 +113,29 @@ fn main() {
     sources.push(']');
     std::fs::write(out.join("sources.rs"), sources).expect("write OUT_DIR/kb");
     std::fs::write(out.join("builtin.rs"), kb::generate(&files)).expect("write OUT_DIR/kb");
+    given_names(out.parent().expect("OUT_DIR"));
+}
+
+/// `given_names.rs`: the given-name lexicon lower-cased and folded, sorted
+/// for binary search (`src/extract/words.rs`).
+fn given_names(out: &Path) {
+    let path = "assets/lexicon/given-names.txt";
+    println!("cargo:rerun-if-changed={path}");
+    let text = std::fs::read_to_string(path).expect("readable lexicon");
+    let names: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    let mut code = String::new();
+    for (name, form) in [
+        ("LOWER", str::to_lowercase as fn(&str) -> String),
+        ("FOLDED", fold::fold),
+    ] {
+        let mut list: Vec<String> = names.iter().map(|n| form(n)).collect();
+        list.sort_unstable();
+        list.dedup();
+        writeln!(code, "pub(super) static {name}: &[&str] = &{list:?};").expect("a String");
+    }
+    std::fs::write(out.join("given_names.rs"), code).expect("write OUT_DIR/given_names.rs");
 }
