@@ -336,18 +336,22 @@ impl Index {
 
     /// Leftmost-longest alias matches over already tokenized text.
     pub fn scan_tokens(&self, kb: &Kb, text: &str, tokens: &[Token]) -> Vec<Hit> {
-        let folded: Vec<String> = tokens
-            .iter()
-            .map(|t| {
-                let mut w = String::new();
-                push_folded(&mut w, t.text(text));
-                w
-            })
-            .collect();
+        // The folded words joined by spaces, as phrase keys are: the key of
+        // tokens i..j is then a slice, with nothing to build per lookup.
+        let mut folded = String::with_capacity(text.len().min(16 * tokens.len()));
+        let mut spans = Vec::with_capacity(tokens.len());
+        for (k, t) in tokens.iter().enumerate() {
+            if k > 0 {
+                folded.push(' ');
+            }
+            let start = folded.len();
+            push_folded(&mut folded, t.text(text));
+            spans.push(start..folded.len());
+        }
         let mut hits = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
-            match self.longest_at(kb, text, tokens, &folded, i) {
+            match self.longest_at(kb, text, tokens, &folded, &spans, i) {
                 Some((n, entities)) => {
                     hits.push(Hit {
                         range: tokens[i].start..tokens[i + n - 1].end,
@@ -366,18 +370,15 @@ impl Index {
         kb: &Kb,
         text: &str,
         tokens: &[Token],
-        folded: &[String],
+        folded: &str,
+        spans: &[Range<usize>],
         i: usize,
     ) -> Option<(usize, Vec<Entity>)> {
-        let longest = *self.starts.get(&folded[i])? as usize;
-        let mut key = String::new();
+        let longest = *self.starts.get(&folded[spans[i].clone()])? as usize;
         let mut best = None;
         for n in 1..=longest.min(tokens.len() - i) {
-            if n > 1 {
-                key.push(' ');
-            }
-            key.push_str(&folded[i + n - 1]);
-            let Some(&phrase) = self.phrases.get(&key) else {
+            let key = &folded[spans[i].start..spans[i + n - 1].end];
+            let Some(&phrase) = self.phrases.get(key) else {
                 continue;
             };
             let found = &text[tokens[i].start..tokens[i + n - 1].end];
@@ -449,8 +450,8 @@ impl Phrases {
 /// acronyms and short aliases ("US", "IDF") must match exactly, proper
 /// names must start with a capital, office titles may be in any case.
 fn case_fits(_kb: &Kb, entity: Entity, written: &str, found: &str) -> bool {
-    let letters: String = written.chars().filter(|c| c.is_alphabetic()).collect();
-    let acronym = !letters.is_empty() && letters.chars().all(char::is_uppercase);
+    let mut letters = written.chars().filter(|c| c.is_alphabetic()).peekable();
+    let acronym = letters.peek().is_some() && letters.all(char::is_uppercase);
     if acronym || written.chars().count() <= 4 {
         return found == written;
     }
