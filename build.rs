@@ -1,22 +1,94 @@
-//! Converts the embedded knowledge base from TOML (readable, for people) to
-//! JSON (fast to load) at build time: parsing the TOML at every start cost
-//! more than the rest of a small run together.
+//! Loads and indexes the embedded knowledge base at build time, with the
+//! crate's own loader (`src/kb`), and writes to `OUT_DIR/kb`:
+//! * `builtin.rs`: the loaded, indexed KB as a `static` (`src/kb/emit.rs`).
+//!   Parsing and indexing it at every start cost most of a small run.
+//! * `*.json` and `sources.rs`: the files converted to JSON (faster to load
+//!   than TOML), for runs that add files with `--kb` and so load the whole
+//!   KB at run time.
 
+use std::fmt::Write as _;
 use std::path::Path;
+
+/// The embedded files, in load order.
+const LOAD_ORDER: &[&str] = &[
+    "meta",
+    "countries",
+    "us",
+    "g20",
+    "mena",
+    "events",
+    "organizations",
+    "places",
+];
+
+#[path = "src/kb"]
+#[allow(
+    dead_code,
+    reason = "the build loads and writes the KB; it asks nothing of it"
+)]
+mod kb {
+    mod data;
+    mod emit;
+    mod index;
+    mod load;
+    mod model;
+
+    /// Loads named TOML texts and writes the result as Rust source.
+    pub fn generate(files: &[(String, String)]) -> String {
+        let parsed = files
+            .iter()
+            .map(|(name, text)| {
+                let file = load::parse_toml(name, text).unwrap_or_else(|e| panic!("{e}"));
+                (name.as_str(), file)
+            })
+            .collect();
+        let kb = load::from_files(parsed).unwrap_or_else(|e| panic!("{e}"));
+        emit::kb(&kb)
+    }
+}
+
+#[path = "src/text/fold.rs"]
+pub mod fold;
+#[path = "src/text/tokens.rs"]
+#[allow(dead_code, reason = "the KB loader uses part of the tokenizer")]
+pub mod tokens;
+
+/// What `src/kb` uses of the crate's `text` module.
+mod text {
+    pub use super::fold::fold;
+    pub use super::tokens;
+}
+
+/// `crate::par::map` without threads.
+mod par {
+    pub fn map<T, R>(items: Vec<T>, f: impl Fn(T) -> R) -> Vec<R> {
+        items.into_iter().map(f).collect()
+    }
+}
 
 fn main() {
     let src = Path::new("assets/kb");
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("kb");
     std::fs::create_dir_all(&out).expect("create OUT_DIR/kb");
     println!("cargo:rerun-if-changed=assets/kb");
-    let mut entries: Vec<_> = std::fs::read_dir(src)
+    let mut present: Vec<String> = std::fs::read_dir(src)
         .expect("assets/kb exists")
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .filter_map(|p| Some(p.file_stem()?.to_str()?.to_string()))
         .collect();
-    entries.sort();
-    for path in entries {
+    present.sort_unstable();
+    let mut listed: Vec<String> = LOAD_ORDER.iter().map(ToString::to_string).collect();
+    listed.sort_unstable();
+    assert_eq!(
+        present, listed,
+        "assets/kb: the TOML files and build.rs's LOAD_ORDER must name the same files"
+    );
+    let mut files = Vec::new();
+    let mut sources = String::from("&[\n");
+    for name in LOAD_ORDER {
+        let path = src.join(format!("{name}.toml"));
         println!("cargo:rerun-if-changed={}", path.display());
         let text = std::fs::read_to_string(&path).expect("readable KB file");
         let table: toml::Table = toml::from_str(&text)
@@ -27,10 +99,43 @@ fn main() {
             "{}: write dates as quoted strings (\"2025-01-20\"), see SCHEMA.md",
             path.display()
         );
-        let name = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .expect("UTF-8 file name");
-        std::fs::write(out.join(format!("{name}.json")), json).expect("write OUT_DIR/kb");
+        let json_path = out.join(format!("{name}.json"));
+        std::fs::write(&json_path, json).expect("write OUT_DIR/kb");
+        writeln!(
+            sources,
+            "    ({:?}, include_str!({:?})),",
+            path.display().to_string(),
+            json_path.display().to_string()
+        )
+        .expect("writing to a String");
+        files.push((path.display().to_string(), text));
     }
+    sources.push(']');
+    std::fs::write(out.join("sources.rs"), sources).expect("write OUT_DIR/kb");
+    std::fs::write(out.join("builtin.rs"), kb::generate(&files)).expect("write OUT_DIR/kb");
+    given_names(out.parent().expect("OUT_DIR"));
+}
+
+/// `given_names.rs`: the given-name lexicon lower-cased and folded, sorted
+/// for binary search (`src/extract/words.rs`).
+fn given_names(out: &Path) {
+    let path = "assets/lexicon/given-names.txt";
+    println!("cargo:rerun-if-changed={path}");
+    let text = std::fs::read_to_string(path).expect("readable lexicon");
+    let names: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    let mut code = String::new();
+    for (name, form) in [
+        ("LOWER", str::to_lowercase as fn(&str) -> String),
+        ("FOLDED", fold::fold),
+    ] {
+        let mut list: Vec<String> = names.iter().map(|n| form(n)).collect();
+        list.sort_unstable();
+        list.dedup();
+        writeln!(code, "pub(super) static {name}: &[&str] = &{list:?};").expect("a String");
+    }
+    std::fs::write(out.join("given_names.rs"), code).expect("write OUT_DIR/given_names.rs");
 }

@@ -192,8 +192,9 @@ fn report(args: &ReportArgs) -> Result<u8> {
         color: to_terminal && std::env::var_os("NO_COLOR").is_none(),
         review: review.as_ref(),
     };
-    let made = report::Provenance::today(kb_as_of);
-    let text = report::render_with(&analysis, args.format, opts, &made);
+    let text = report::render_with(&analysis, args.format, opts, || {
+        report::Provenance::today(kb_as_of)
+    });
     if let Some(path) = &args.output {
         std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?;
         say!("parallax: wrote {}", path.display());

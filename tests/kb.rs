@@ -42,8 +42,8 @@ fn single_holder_offices_never_overlap() {
 #[test]
 fn terms_start_before_they_end() {
     let kb = Kb::builtin();
-    for office in &kb.offices {
-        for h in &office.holders {
+    for office in kb.offices.iter() {
+        for h in office.holders.iter() {
             assert!(
                 h.term.to.is_none_or(|to| h.term.from <= to),
                 "{}",
@@ -51,7 +51,7 @@ fn terms_start_before_they_end() {
             );
         }
     }
-    for e in &kb.events {
+    for e in kb.events.iter() {
         assert!(e.term.to.is_none_or(|to| e.term.from <= to), "{}", e.id);
     }
 }
@@ -95,7 +95,7 @@ fn the_canonical_facts_are_there() {
     };
     let holder = |o: u32| -> Vec<&str> {
         kb.holders_on(o, date)
-            .map(|h| kb.people[h.person as usize].name.as_str())
+            .map(|h| kb.people[h.person as usize].name.as_ref())
             .collect()
     };
     assert_eq!(

@@ -67,7 +67,7 @@ fn render(analysis: &Analysis, format: ReportFormat, review: Option<&Review>) ->
         ..ReportOptions::default()
     };
     // The version is the one thing a release changes.
-    report::render_with(analysis, format, opts, &made())
+    report::render_with(analysis, format, opts, made)
         .replace(env!("CARGO_PKG_VERSION"), "[version]")
 }
 

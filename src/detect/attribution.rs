@@ -30,6 +30,7 @@ use super::names::similarity;
 use super::{Finding, FindingKind, Severity, Story};
 use crate::align::Member;
 use crate::analysis::ArticleAnalysis;
+use crate::extract::words::is_folded_given_name;
 use crate::extract::{AttributionValue, Mention, MentionKind, PersonValue, Value};
 use crate::kb::{Entity, Kb, surname_of};
 use crate::model::Role;
@@ -448,7 +449,7 @@ impl Ctx<'_, '_> {
     /// The one organisation a description names ("a Hamas spokesman").
     fn org_described(&self, range: &Range<usize>) -> Option<Speaker> {
         let org = org_within(self.story, self.ai, range)?;
-        let name = self.story.kb.organizations[org as usize].name.clone();
+        let name = self.story.kb.organizations[org as usize].name.to_string();
         Some(Speaker {
             base: name.clone(),
             name,
@@ -528,9 +529,9 @@ impl Ctx<'_, '_> {
             _ => None,
         };
         let (base, id) = if let Some(p) = single_person(kb, text).or(surname) {
-            (kb.people[p as usize].name.clone(), Some(p))
+            (kb.people[p as usize].name.to_string(), Some(p))
         } else {
-            let given = (first..last).find(|&k| given_names().contains(&fold(self.word(k))))?;
+            let given = (first..last).find(|&k| is_folded_given_name(&fold(self.word(k))))?;
             let name = &self.text[self.tokens[given].start..self.tokens[last].end];
             (name.to_string(), single_person(kb, name))
         };
@@ -572,12 +573,6 @@ fn lexicon(text: &str) -> HashSet<String> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(fold)
         .collect()
-}
-
-/// The given names the extractor knows, folded.
-fn given_names() -> &'static HashSet<String> {
-    static NAMES: OnceLock<HashSet<String>> = OnceLock::new();
-    NAMES.get_or_init(|| lexicon(include_str!("../../assets/lexicon/given-names.txt")))
 }
 
 fn is_adverb(word: &str) -> bool {
@@ -822,7 +817,7 @@ fn offices_held(kb: &Kb, person: u32, dates: &[Date]) -> Vec<u32> {
 fn office_body(kb: &Kb, org: u32, office: u32) -> bool {
     let g = &kb.organizations[org as usize];
     let o = &kb.offices[office as usize];
-    let country = o.country.map(|c| kb.countries[c as usize].code.as_str());
+    let country = o.country.map(|c| &*kb.countries[c as usize].code);
     let same = country.is_some_and(|c| {
         g.country
             .as_deref()

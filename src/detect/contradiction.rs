@@ -916,7 +916,7 @@ fn mention_entity(v: &Value) -> Option<Entity> {
 fn party(kb: &Kb, e: Entity) -> Option<(String, String)> {
     let country = |i: u32| {
         let c = &kb.countries[i as usize];
-        (c.code.clone(), c.name.clone())
+        (c.code.to_string(), c.name.to_string())
     };
     match e {
         Entity::Person(_) => Some((kb.id(e).to_string(), kb.name(e).to_string())),

@@ -59,12 +59,12 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 
 /// The written full names of the KB, bucketed by the first letter of the
 /// folded surname, to compare a name only with plausible matches.
-fn kb_names(kb: &Kb) -> HashMap<char, Vec<(u32, String)>> {
-    let mut map: HashMap<char, Vec<(u32, String)>> = HashMap::new();
+fn kb_names(kb: &Kb) -> HashMap<char, Vec<(u32, &str)>> {
+    let mut map: HashMap<char, Vec<(u32, &str)>> = HashMap::new();
     for (i, p) in kb.people.iter().enumerate() {
-        for name in std::iter::once(&p.name).chain(&p.aliases) {
+        for name in std::iter::once(&p.name).chain(p.aliases.iter()) {
             if let Some(c) = surname_initial(name) {
-                map.entry(c).or_default().push((i as u32, name.clone()));
+                map.entry(c).or_default().push((i as u32, name));
             }
         }
     }
@@ -107,8 +107,9 @@ pub fn detect(story: &Story) -> Vec<Finding> {
 /// A name close to, but not, a KB person's name: "Anthony Blinkin".
 fn against_kb(story: &Story) -> Vec<Finding> {
     let kb = story.kb;
-    let names = kb_names(kb);
-    let mut closest: HashMap<String, Option<(u32, String, f64)>> = HashMap::new();
+    // Built when a name needs it.
+    let mut names = None;
+    let mut closest: HashMap<String, Option<(u32, &str, f64)>> = HashMap::new();
     let mut out = Vec::new();
     for (ai, a) in story.articles.iter().enumerate() {
         for (mi, m) in a.mentions.iter().enumerate() {
@@ -119,16 +120,16 @@ fn against_kb(story: &Story) -> Vec<Finding> {
             }
             // The same name recurs across a story: compare it with the KB once.
             let best = closest.entry(p.name.clone()).or_insert_with(|| {
+                let names = names.get_or_insert_with(|| kb_names(kb));
                 let bucket = surname_initial(&p.name).and_then(|c| names.get(&c))?;
                 bucket
                     .iter()
-                    .map(|(id, name)| (*id, name.clone(), similarity(&p.name, name)))
+                    .map(|&(id, name)| (id, name, similarity(&p.name, name)))
                     .max_by(|x, y| x.2.total_cmp(&y.2))
             });
-            let Some((id, name, alike)) = best.clone() else {
+            let Some((id, name, alike)) = *best else {
                 continue;
             };
-            let name = &name;
             if alike < ALIKE || legitimate(&p.name, name) {
                 continue;
             }

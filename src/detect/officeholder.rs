@@ -79,7 +79,7 @@ pub(super) fn past_state(after: &str) -> bool {
 fn names(kb: &Kb, people: &[u32]) -> String {
     let names: Vec<&str> = people
         .iter()
-        .map(|&p| kb.people[p as usize].name.as_str())
+        .map(|&p| kb.people[p as usize].name.as_ref())
         .collect();
     names.join(" and ")
 }
@@ -238,8 +238,8 @@ fn someone_else(
         )
         .suggest(holder.name.clone())
         .reference(Reference {
-            kb: o.id.clone(),
-            name: o.name.clone(),
+            kb: o.id.to_string(),
+            name: o.name.to_string(),
             from: Some(term.from),
             to: term.to,
         }),
@@ -250,7 +250,7 @@ fn someone_else(
 fn person_similarity(kb: &Kb, name: &str, person: u32) -> f64 {
     let p = &kb.people[person as usize];
     std::iter::once(&p.name)
-        .chain(&p.aliases)
+        .chain(p.aliases.iter())
         .map(|n| similarity(name, n))
         .fold(0.0, f64::max)
 }
@@ -304,8 +304,8 @@ fn held_at_another_time(
     Finding::new(kind, Severity::High, 0.85 * scale, summary, explanation)
         .suggest(current)
         .reference(Reference {
-            kb: o.id.clone(),
-            name: o.name.clone(),
+            kb: o.id.to_string(),
+            name: o.name.to_string(),
             from: term.map(|t| t.from),
             to: term.and_then(|t| t.to),
         })
@@ -410,8 +410,8 @@ fn administration_finding(
     )
     .evidence(article, m.range.clone())
     .reference(Reference {
-        kb: admin.id.clone(),
-        name: admin.name.clone(),
+        kb: admin.id.to_string(),
+        name: admin.name.to_string(),
         from: admin.terms.first().map(|t| t.from),
         to: admin.terms.last().and_then(|t| t.to),
     });

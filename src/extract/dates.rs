@@ -646,11 +646,11 @@ fn referent_event<'k>(ctx: &Context<'k>, kinds: &[&str]) -> Option<&'k crate::kb
     ctx.kb
         .events
         .iter()
-        .filter(|e| kinds.contains(&e.kind.as_str()))
+        .filter(|e| kinds.contains(&&*e.kind))
         .filter(|e| anchor.is_none_or(|p| e.term.contains(p)))
         .map(|e| {
             let named = std::iter::once(&e.name)
-                .chain(&e.aliases)
+                .chain(e.aliases.iter())
                 .any(|a| contains_word(&ctx.folded, &crate::text::fold(a)));
             let keywords = e
                 .keywords

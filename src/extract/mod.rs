@@ -6,7 +6,7 @@ mod attribution;
 mod dates;
 mod names;
 mod numbers;
-mod words;
+pub(crate) mod words;
 
 use std::ops::Range;
 

@@ -1,7 +1,7 @@
 //! Word lists the extractors share. Open classes (given names, titles) are
 //! data files in `assets/lexicon/`; closed classes are listed here.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 pub const MONTHS: &[&str] = &[
@@ -412,22 +412,27 @@ pub const SPEAKER_NOUNS: &[&str] = &[
     "representative",
 ];
 
-static GIVEN: OnceLock<HashSet<String>> = OnceLock::new();
 static TITLES: OnceLock<HashMap<String, Vec<Vec<String>>>> = OnceLock::new();
+
+/// `assets/lexicon/given-names.txt` lower-cased (`LOWER`) and folded
+/// (`FOLDED`), each sorted by `build.rs`: looked up without building a set
+/// of 2,500 names at every start.
+mod given {
+    include!(concat!(env!("OUT_DIR"), "/given_names.rs"));
+}
 
 /// Whether a word is a common given name.
 #[must_use]
 pub fn is_given_name(word: &str) -> bool {
-    GIVEN
-        .get_or_init(|| {
-            include_str!("../../assets/lexicon/given-names.txt")
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(str::to_lowercase)
-                .collect()
-        })
-        .contains(&word.to_lowercase())
+    given::LOWER
+        .binary_search(&word.to_lowercase().as_str())
+        .is_ok()
+}
+
+/// Whether a folded word ([`crate::text::fold`]) is a common given name.
+#[must_use]
+pub fn is_folded_given_name(folded: &str) -> bool {
+    given::FOLDED.binary_search(&folded).is_ok()
 }
 
 /// Titles as word sequences, grouped by their first word (lower case,

@@ -9,9 +9,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use rustc_hash::FxHashMap;
-
-use super::{Entity, Kb};
+use super::model::{Country, Entity, Kb, List, Text};
 use crate::text::fold;
 use crate::text::tokens::{Token, tokenize};
 
@@ -22,21 +20,181 @@ pub struct Hit {
     pub entities: Vec<Entity>,
 }
 
-/// The entities one phrase names, and how each wrote it (for case rules).
-#[derive(Debug, Default)]
-pub(super) struct Phrase {
-    pub entities: Vec<Entity>,
-    written: Vec<(Entity, String)>,
+/// A run of a flat table: `start..end`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Span(pub u32, pub u32);
+
+impl Span {
+    fn range(self) -> Range<usize> {
+        self.0 as usize..self.1 as usize
+    }
 }
 
-#[derive(Debug, Default)]
+/// What one phrase names: its entities, and each entity with the alias as
+/// written (for case rules), as spans of the index's flat tables.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct PhraseAt {
+    pub entities: Span,
+    pub written: Span,
+}
+
+/// The lookup tables. They hold no pointers but the few to their flat
+/// tables: the embedded KB's index is then plain data in the binary, which
+/// the loader neither relocates nor copies at start.
+#[derive(Debug, Default, PartialEq)]
 pub(super) struct Index {
-    pub surnames: FxHashMap<String, Vec<u32>>,
-    pub offices_of: FxHashMap<u32, Vec<(u32, u32)>>,
+    /// Folded surname → people, a span of `surname_people`.
+    pub surnames: StrMap<Span>,
+    pub surname_people: List<u32>,
+    /// Per person: every (office, holder) they held, a span of `holdings`.
+    pub offices_of: List<Span>,
+    pub holdings: List<(u32, u32)>,
     /// Folded words joined by spaces → what the phrase names.
-    pub phrases: FxHashMap<String, Phrase>,
+    pub phrases: StrMap<PhraseAt>,
+    pub phrase_entities: List<Entity>,
+    /// The aliases as written, with the entity each names.
+    pub written: Strs,
+    pub written_entities: List<Entity>,
     /// Folded first word → the longest phrase (in words) starting with it.
-    starts: FxHashMap<String, usize>,
+    pub starts: StrMap<u32>,
+}
+
+/// A list of strings written end to end: one text and where each ends.
+#[derive(Debug, Default, PartialEq)]
+pub(super) struct Strs {
+    pub text: Text,
+    pub ends: List<u32>,
+}
+
+impl Strs {
+    fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+
+    fn push(&mut self, s: &str) {
+        self.text.to_mut().push_str(s);
+        self.ends.to_mut().push(self.text.len() as u32);
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+}
+
+/// A map from text, laid out so that `build.rs` can write it as a
+/// `static`: keys and values in insertion order, and an open-addressing
+/// table of slots (key number + 1; 0 is empty), a power of two in size and
+/// at most half full. The layout depends only on the keys and their order.
+#[derive(Debug, Default, PartialEq)]
+pub(super) struct StrMap<V: Clone + 'static> {
+    pub keys: Strs,
+    pub values: List<V>,
+    pub slots: List<u32>,
+}
+
+/// `FxHash`'s rotate-xor-multiply over the bytes, eight at a time: the same
+/// on every platform, so a table laid out by `build.rs` works on any target.
+fn hash(key: &str) -> u64 {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+    let mix = |h: u64, word: u64| (h.rotate_left(26) ^ word).wrapping_mul(K);
+    let mut chunks = key.as_bytes().chunks_exact(8);
+    let mut h = key.len() as u64;
+    for chunk in &mut chunks {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        h = mix(h, u64::from_le_bytes(word));
+    }
+    let mut last = [0; 8];
+    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    h = mix(h, u64::from_le_bytes(last));
+    h >> 32
+}
+
+impl<V: Clone> StrMap<V> {
+    /// An empty map with room for `n` keys.
+    pub fn with_capacity(n: usize) -> Self {
+        StrMap {
+            keys: Strs {
+                text: Cow::Owned(String::with_capacity(8 * n)),
+                ends: Vec::with_capacity(n).into(),
+            },
+            values: Vec::with_capacity(n).into(),
+            slots: vec![0; (2 * n).next_power_of_two().max(8)].into(),
+        }
+    }
+
+    /// Where `key` is, or the empty slot where it would go.
+    fn probe(&self, key: &str) -> Result<usize, usize> {
+        let mask = self.slots.len() - 1;
+        let mut i = hash(key) as usize & mask;
+        loop {
+            match self.slots[i] {
+                0 => return Err(i),
+                s if self.keys.get(s as usize - 1) == key => return Ok(s as usize - 1),
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    /// The number of `key`, inserted with `value` when new.
+    pub fn index_or_insert(&mut self, key: &str, value: V) -> usize {
+        if self.slots.is_empty() {
+            *self = StrMap::with_capacity(0);
+        }
+        match self.probe(key) {
+            Ok(i) => i,
+            Err(mut slot) => {
+                let i = self.keys.len();
+                if 2 * (i + 1) > self.slots.len() {
+                    self.grow();
+                    slot = self.probe(key).expect_err("a new key");
+                }
+                self.keys.push(key);
+                self.values.to_mut().push(value);
+                self.slots.to_mut()[slot] = i as u32 + 1;
+                i
+            }
+        }
+    }
+
+    fn grow(&mut self) {
+        self.slots = vec![0; 2 * self.slots.len()].into();
+        for i in 0..self.keys.len() {
+            let slot = self.probe(self.keys.get(i)).expect_err("keys are unique");
+            self.slots.to_mut()[slot] = i as u32 + 1;
+        }
+    }
+
+    pub fn value_mut(&mut self, i: usize) -> &mut V {
+        &mut self.values.to_mut()[i]
+    }
+
+    pub fn get(&self, key: &str) -> Option<&V> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        self.probe(key).ok().map(|i| &self.values[i])
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &V)> {
+        (0..self.keys.len()).map(|i| (self.keys.get(i), &self.values[i]))
+    }
+}
+
+/// Items grouped by key number, flattened: the flat table and each
+/// group's span of it.
+fn flatten<T: Clone>(groups: Vec<Vec<T>>) -> (Vec<Span>, List<T>) {
+    let mut flat = Vec::with_capacity(groups.iter().map(Vec::len).sum());
+    let spans = groups
+        .into_iter()
+        .map(|g| {
+            let start = flat.len() as u32;
+            flat.extend(g);
+            Span(start, flat.len() as u32)
+        })
+        .collect();
+    (spans, flat.into())
 }
 
 /// Appends the folded form of a word to `key` without allocating for ASCII.
@@ -82,12 +240,21 @@ impl Index {
                 .map(|(alias, _)| phrase_key(alias, &mut tokens))
                 .collect::<Vec<_>>()
         });
-        let mut index = Index::default();
-        index.phrases.reserve(aliases.len());
-        index.starts.reserve(aliases.len() / 2);
+        let mut index = Index {
+            starts: StrMap::with_capacity(aliases.len() / 2),
+            ..Index::default()
+        };
+        let mut phrases = Phrases {
+            keys: StrMap::with_capacity(aliases.len()),
+            ..Phrases::default()
+        };
         for ((alias, entity), (key, words)) in aliases.iter().zip(keys.into_iter().flatten()) {
-            index.add(alias, *entity, key, words);
+            index.add_start(&key, words);
+            phrases.add(alias, *entity, &key, words);
         }
+        phrases.finish(&mut index);
+        let mut surnames = StrMap::with_capacity(2 * kb.people.len());
+        let mut people: Vec<Vec<u32>> = Vec::new();
         for (i, p) in kb.people.iter().enumerate() {
             let mut names = vec![fold(&p.surname)];
             if let Some(last) = p.name.split_whitespace().last() {
@@ -95,52 +262,70 @@ impl Index {
             }
             names.dedup();
             for n in names {
-                index.surnames.entry(n).or_default().push(i as u32);
+                let s = surnames.index_or_insert(&n, Span::default());
+                if s == people.len() {
+                    people.push(Vec::new());
+                }
+                people[s].push(i as u32);
             }
         }
+        let (spans, flat) = flatten(people);
+        surnames.values = spans.into();
+        index.surnames = surnames;
+        index.surname_people = flat;
+        let mut offices_of = vec![Vec::new(); kb.people.len()];
         for (o, office) in kb.offices.iter().enumerate() {
             for (h, holder) in office.holders.iter().enumerate() {
-                index
-                    .offices_of
-                    .entry(holder.person)
-                    .or_default()
-                    .push((o as u32, h as u32));
+                offices_of[holder.person as usize].push((o as u32, h as u32));
             }
         }
+        let (spans, flat) = flatten(offices_of);
+        index.offices_of = spans.into();
+        index.holdings = flat;
         index
     }
 
-    /// Adds one alias of `entity`, as written, under its phrase key.
-    fn add(&mut self, alias: &str, entity: Entity, key: String, words: usize) {
+    /// Notes the first word of a phrase of `words` words.
+    fn add_start(&mut self, key: &str, words: usize) {
         let Some(first_end) = key.find(' ').or((words > 0).then_some(key.len())) else {
             return;
         };
-        // Most first words are already there: look before allocating.
-        match self.starts.get_mut(&key[..first_end]) {
-            Some(longest) => *longest = (*longest).max(words),
-            None => {
-                self.starts.insert(key[..first_end].to_string(), words);
-            }
-        }
-        let phrase = self.phrases.entry(key).or_default();
-        if !phrase.entities.contains(&entity) {
-            phrase.entities.push(entity);
-        }
-        if !phrase
+        let s = self.starts.index_or_insert(&key[..first_end], 0);
+        let longest = self.starts.value_mut(s);
+        *longest = (*longest).max(words as u32);
+    }
+
+    /// Every (office, holder) of a person.
+    pub fn offices_of(&self, person: u32) -> &[(u32, u32)] {
+        self.offices_of
+            .get(person as usize)
+            .map_or(&[], |s| &self.holdings[s.range()])
+    }
+
+    /// The people with this folded surname.
+    pub fn people_with_surname(&self, folded: &str) -> &[u32] {
+        self.surnames
+            .get(folded)
+            .map_or(&[], |s| &self.surname_people[s.range()])
+    }
+
+    /// The entities of a phrase.
+    pub fn entities(&self, phrase: PhraseAt) -> &[Entity] {
+        &self.phrase_entities[phrase.entities.range()]
+    }
+
+    /// The aliases of a phrase as written, with the entity each names.
+    fn written(&self, phrase: PhraseAt) -> impl Iterator<Item = (Entity, &str)> {
+        phrase
             .written
-            .iter()
-            .any(|(e, w)| *e == entity && w == alias)
-        {
-            phrase.written.push((entity, alias.to_string()));
-        }
+            .range()
+            .map(|i| (self.written_entities[i], self.written.get(i)))
     }
 
     /// The entities a phrase names, compared as folded words.
     pub fn resolve(&self, alias: &str) -> &[Entity] {
         let (key, _) = phrase_key(alias, &mut Vec::new());
-        self.phrases
-            .get(&key)
-            .map_or(&[], |p| p.entities.as_slice())
+        self.phrases.get(&key).map_or(&[], |&p| self.entities(p))
     }
 
     pub fn scan(&self, kb: &Kb, text: &str, range: Range<usize>) -> Vec<Hit> {
@@ -151,18 +336,22 @@ impl Index {
 
     /// Leftmost-longest alias matches over already tokenized text.
     pub fn scan_tokens(&self, kb: &Kb, text: &str, tokens: &[Token]) -> Vec<Hit> {
-        let folded: Vec<String> = tokens
-            .iter()
-            .map(|t| {
-                let mut w = String::new();
-                push_folded(&mut w, t.text(text));
-                w
-            })
-            .collect();
+        // The folded words joined by spaces, as phrase keys are: the key of
+        // tokens i..j is then a slice, with nothing to build per lookup.
+        let mut folded = String::with_capacity(text.len().min(16 * tokens.len()));
+        let mut spans = Vec::with_capacity(tokens.len());
+        for (k, t) in tokens.iter().enumerate() {
+            if k > 0 {
+                folded.push(' ');
+            }
+            let start = folded.len();
+            push_folded(&mut folded, t.text(text));
+            spans.push(start..folded.len());
+        }
         let mut hits = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
-            match self.longest_at(kb, text, tokens, &folded, i) {
+            match self.longest_at(kb, text, tokens, &folded, &spans, i) {
                 Some((n, entities)) => {
                     hits.push(Hit {
                         range: tokens[i].start..tokens[i + n - 1].end,
@@ -181,26 +370,22 @@ impl Index {
         kb: &Kb,
         text: &str,
         tokens: &[Token],
-        folded: &[String],
+        folded: &str,
+        spans: &[Range<usize>],
         i: usize,
     ) -> Option<(usize, Vec<Entity>)> {
-        let &longest = self.starts.get(&folded[i])?;
-        let mut key = String::new();
+        let longest = *self.starts.get(&folded[spans[i].clone()])? as usize;
         let mut best = None;
         for n in 1..=longest.min(tokens.len() - i) {
-            if n > 1 {
-                key.push(' ');
-            }
-            key.push_str(&folded[i + n - 1]);
-            let Some(entries) = self.phrases.get(&key) else {
+            let key = &folded[spans[i].start..spans[i + n - 1].end];
+            let Some(&phrase) = self.phrases.get(key) else {
                 continue;
             };
             let found = &text[tokens[i].start..tokens[i + n - 1].end];
-            let mut entities: Vec<Entity> = entries
-                .written
-                .iter()
-                .filter(|(e, written)| case_fits(kb, *e, written, found))
-                .map(|(e, _)| *e)
+            let mut entities: Vec<Entity> = self
+                .written(phrase)
+                .filter(|&(e, written)| case_fits(kb, e, written, found))
+                .map(|(e, _)| e)
                 .collect();
             entities.sort();
             entities.dedup();
@@ -212,12 +397,61 @@ impl Index {
     }
 }
 
+/// The phrase table while it is filled: per phrase, its entities and
+/// written forms, flattened into the index at the end.
+#[derive(Default)]
+struct Phrases {
+    keys: StrMap<PhraseAt>,
+    entities: Vec<Vec<Entity>>,
+    written: Vec<Vec<(Entity, String)>>,
+}
+
+impl Phrases {
+    /// Adds one alias of `entity`, as written, under its phrase key.
+    fn add(&mut self, alias: &str, entity: Entity, key: &str, words: usize) {
+        if words == 0 {
+            return;
+        }
+        let p = self.keys.index_or_insert(key, PhraseAt::default());
+        if p == self.entities.len() {
+            self.entities.push(Vec::new());
+            self.written.push(Vec::new());
+        }
+        if !self.entities[p].contains(&entity) {
+            self.entities[p].push(entity);
+        }
+        if !self.written[p]
+            .iter()
+            .any(|(e, w)| *e == entity && w == alias)
+        {
+            self.written[p].push((entity, alias.to_string()));
+        }
+    }
+
+    fn finish(self, index: &mut Index) {
+        let (entities, flat) = flatten(self.entities);
+        index.phrase_entities = flat;
+        let (written, flat) = flatten(self.written);
+        for (e, w) in flat.iter() {
+            index.written.push(w);
+            index.written_entities.to_mut().push(*e);
+        }
+        let mut keys = self.keys;
+        keys.values = entities
+            .into_iter()
+            .zip(written)
+            .map(|(entities, written)| PhraseAt { entities, written })
+            .collect();
+        index.phrases = keys;
+    }
+}
+
 /// Whether the case of `found` in the text fits the alias as written:
 /// acronyms and short aliases ("US", "IDF") must match exactly, proper
 /// names must start with a capital, office titles may be in any case.
 fn case_fits(_kb: &Kb, entity: Entity, written: &str, found: &str) -> bool {
-    let letters: String = written.chars().filter(|c| c.is_alphabetic()).collect();
-    let acronym = !letters.is_empty() && letters.chars().all(char::is_uppercase);
+    let mut letters = written.chars().filter(|c| c.is_alphabetic()).peekable();
+    let acronym = letters.peek().is_some() && letters.all(char::is_uppercase);
     if acronym || written.chars().count() <= 4 {
         return found == written;
     }
@@ -236,25 +470,25 @@ fn collect_aliases<'k>(kb: &'k Kb, add: &mut impl FnMut(Cow<'k, str>, Entity)) {
     for (i, c) in kb.countries.iter().enumerate() {
         let e = Entity::Country(i as u32);
         add(Cow::Borrowed(&c.name), e);
-        for a in c.aliases.iter().chain(&c.short) {
+        for a in c.aliases.iter().chain(c.short.iter()) {
             add(Cow::Borrowed(a), e);
         }
         let d = Entity::Demonym(i as u32);
-        for a in &c.demonyms {
+        for a in c.demonyms.iter() {
             add(Cow::Borrowed(a), d);
         }
     }
     for (i, p) in kb.people.iter().enumerate() {
         let e = Entity::Person(i as u32);
         add(Cow::Borrowed(&p.name), e);
-        for a in &p.aliases {
+        for a in p.aliases.iter() {
             add(Cow::Borrowed(a), e);
         }
     }
     for (i, o) in kb.offices.iter().enumerate() {
         let e = Entity::Office(i as u32);
         add(Cow::Borrowed(&o.name), e);
-        for a in &o.aliases {
+        for a in o.aliases.iter() {
             add(Cow::Borrowed(a), e);
         }
         if let Some(c) = o.country {
@@ -266,21 +500,21 @@ fn collect_aliases<'k>(kb: &'k Kb, add: &mut impl FnMut(Cow<'k, str>, Entity)) {
     for (i, o) in kb.organizations.iter().enumerate() {
         let e = Entity::Organization(i as u32);
         add(Cow::Borrowed(&o.name), e);
-        for a in &o.aliases {
+        for a in o.aliases.iter() {
             add(Cow::Borrowed(a), e);
         }
     }
     for (i, p) in kb.places.iter().enumerate() {
         let e = Entity::Place(i as u32);
         add(Cow::Borrowed(&p.name), e);
-        for a in &p.aliases {
+        for a in p.aliases.iter() {
             add(Cow::Borrowed(a), e);
         }
     }
     for (i, ev) in kb.events.iter().enumerate() {
         let e = Entity::Event(i as u32);
         add(Cow::Borrowed(&ev.name), e);
-        for a in &ev.aliases {
+        for a in ev.aliases.iter() {
             add(Cow::Borrowed(a), e);
         }
     }
@@ -291,12 +525,12 @@ fn collect_aliases<'k>(kb: &'k Kb, add: &mut impl FnMut(Cow<'k, str>, Entity)) {
 
 /// "Israeli Prime Minister", "Prime Minister of Israel", "Israel's Prime
 /// Minister", "U.S. President", …
-fn country_forms(country: &super::Country, title: &str) -> Vec<String> {
+fn country_forms(country: &Country, title: &str) -> Vec<String> {
     let mut forms = Vec::new();
-    for adj in country.demonyms.iter().chain(&country.short) {
+    for adj in country.demonyms.iter().chain(country.short.iter()) {
         forms.push(format!("{adj} {title}"));
     }
-    for name in std::iter::once(&country.name).chain(&country.aliases) {
+    for name in std::iter::once(&country.name).chain(country.aliases.iter()) {
         forms.push(format!("{title} of {name}"));
         forms.push(format!("{title} of the {name}"));
         forms.push(format!("{name}'s {title}"));

@@ -74,27 +74,26 @@ impl Provenance {
 /// knowledge base.
 #[must_use]
 pub fn render(analysis: &Analysis, format: ReportFormat, opts: ReportOptions<'_>) -> String {
-    render_with(
-        analysis,
-        format,
-        opts,
-        &Provenance::today(Kb::builtin().as_of),
-    )
+    render_with(analysis, format, opts, || {
+        Provenance::today(Kb::builtin().as_of)
+    })
 }
 
-/// Renders a report in the given format, saying what produced it.
+/// Renders a report in the given format, saying what produced it where the
+/// format does. `made` is asked only then: today's date in the local time
+/// zone loads the system's time zone database, a good part of a small run.
 #[must_use]
 pub fn render_with(
     analysis: &Analysis,
     format: ReportFormat,
     opts: ReportOptions<'_>,
-    provenance: &Provenance,
+    made: impl FnOnce() -> Provenance,
 ) -> String {
     match format {
         ReportFormat::Text => text::render(analysis, opts),
         ReportFormat::Json => json::render_with(analysis, opts),
         ReportFormat::Md => markdown::render(analysis, opts),
-        ReportFormat::Html => html::render(analysis, opts, provenance),
+        ReportFormat::Html => html::render(analysis, opts, &made()),
         ReportFormat::Csv => csv::render(analysis, opts),
     }
 }

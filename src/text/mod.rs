@@ -1,18 +1,11 @@
 //! Text primitives: words, sentences, lines and columns, folding for matching.
 
+mod fold;
 pub mod lines;
 pub mod sentences;
 pub mod tokens;
 
-/// Folds text for matching: ASCII transliteration, lower case.
-#[must_use]
-pub fn fold(s: &str) -> String {
-    if s.is_ascii() {
-        s.to_ascii_lowercase()
-    } else {
-        deunicode::deunicode(s).to_ascii_lowercase()
-    }
-}
+pub use fold::fold;
 
 /// Whether a character can be part of a word, for boundary checks.
 #[must_use]

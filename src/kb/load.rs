@@ -1,0 +1,384 @@
+//! Building a `Kb` from parsed files: ids resolved, holders sorted,
+//! administrations derived, then indexed. `build.rs` runs the same code on
+//! the embedded files, so the generated tables are what a load would make.
+
+use std::borrow::Cow;
+
+use rustc_hash::FxHashMap;
+
+use super::data::{self, KbFile};
+use super::index;
+use super::model::{
+    Administration, Country, Event, Holder, Kb, KbError, List, Office, Organization, Person, Place,
+    Term, Text,
+};
+
+pub(super) fn parse_toml(name: &str, text: &str) -> Result<KbFile, KbError> {
+    toml::from_str(text).map_err(|e| KbError {
+        file: name.to_string(),
+        message: e.to_string().trim_end().to_string(),
+    })
+}
+
+/// Builds a KB from parsed files, in load order.
+pub(super) fn from_files(files: Vec<(&str, KbFile)>) -> Result<Kb, KbError> {
+    let mut tables = Tables::default();
+    let mut loader = Loader::default();
+    for (name, parsed) in files {
+        loader.add(&mut tables, name, parsed)?;
+        tables.sources.push(Cow::Owned(name.to_string()));
+    }
+    loader.finish(&mut tables)?;
+    tables.derive_administrations(&loader.styles);
+    let mut kb = Kb {
+        as_of: tables.as_of,
+        countries: tables.countries.into(),
+        people: tables.people.into(),
+        offices: tables.offices.into(),
+        organizations: tables.organizations.into(),
+        places: tables.places.into(),
+        events: tables.events.into(),
+        administrations: tables.administrations.into(),
+        ambiguous: tables.ambiguous.into(),
+        sources: tables.sources.into(),
+        index: index::Index::default(),
+    };
+    kb.index = index::Index::build(&kb);
+    Ok(kb)
+}
+
+/// Owned text from a file.
+fn owned(list: Vec<String>) -> List<Text> {
+    list.into_iter().map(Cow::Owned).collect::<Vec<_>>().into()
+}
+
+/// The entity tables while they are filled.
+#[derive(Default)]
+struct Tables {
+    as_of: Option<jiff::civil::Date>,
+    countries: Vec<Country>,
+    people: Vec<Person>,
+    offices: Vec<Office>,
+    organizations: Vec<Organization>,
+    places: Vec<Place>,
+    events: Vec<Event>,
+    administrations: Vec<Administration>,
+    ambiguous: Vec<Text>,
+    sources: Vec<Text>,
+}
+
+impl Tables {
+    fn country(&self, code: &str) -> Option<u32> {
+        self.countries
+            .iter()
+            .position(|c| c.code.eq_ignore_ascii_case(code))
+            .map(|i| i as u32)
+    }
+
+    fn derive_administrations(&mut self, styles: &FxHashMap<u32, Vec<String>>) {
+        for (&office, templates) in styles {
+            for template in templates {
+                let mut people: Vec<u32> = Vec::new();
+                for h in self.offices[office as usize].holders.iter() {
+                    if !people.contains(&h.person) {
+                        people.push(h.person);
+                    }
+                }
+                for person in people {
+                    let terms = merged_terms(&self.offices[office as usize], person);
+                    let p = &self.people[person as usize];
+                    let name = template.replace("{surname}", &p.surname);
+                    let word = template.rsplit(' ').next().unwrap_or("administration");
+                    self.administrations.push(Administration {
+                        id: Cow::Owned(format!("{}-{word}", p.id)),
+                        name: Cow::Owned(name),
+                        office,
+                        person,
+                        terms: terms.into(),
+                    });
+                }
+            }
+        }
+        self.administrations.sort_by(|a, b| a.id.cmp(&b.id));
+    }
+}
+
+/// A person's terms in an office, with back-to-back terms joined.
+fn merged_terms(office: &Office, person: u32) -> Vec<Term> {
+    let mut terms: Vec<Term> = Vec::new();
+    for h in office.holders.iter().filter(|h| h.person == person) {
+        match terms.last_mut() {
+            Some(last) if last.to == Some(h.term.from) => last.to = h.term.to,
+            _ => terms.push(h.term),
+        }
+    }
+    terms
+}
+
+/// The surname of a name: the last word with any particles before it
+/// ("bin Salman", "Al Thani", "van der Leyen").
+#[must_use]
+pub fn surname_of(name: &str) -> String {
+    const PARTICLES: &[&str] = &[
+        "al", "el", "bin", "ibn", "bint", "van", "von", "der", "den", "de", "da", "del", "di",
+        "du", "la", "le", "abu", "ben", "dos", "das",
+    ];
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !w.ends_with('.'))
+        .collect();
+    let Some(last) = words.len().checked_sub(1) else {
+        return name.to_string();
+    };
+    let mut start = last;
+    while start > 1 && PARTICLES.contains(&words[start - 1].to_ascii_lowercase().as_str()) {
+        start -= 1;
+    }
+    words[start..].join(" ")
+}
+
+/// Collects entities file by file and resolves ids at the end.
+#[derive(Default)]
+struct Loader {
+    ids: FxHashMap<String, String>,
+    person_ids: FxHashMap<String, u32>,
+    pending_holders: Vec<(u32, String, data::HolderData, String)>,
+    pending_country: Vec<(u32, String, String)>,
+    styles: FxHashMap<u32, Vec<String>>,
+    pending_ambiguous: Vec<(String, String)>,
+}
+
+impl Loader {
+    fn claim(&mut self, file: &str, id: &str) -> Result<(), KbError> {
+        if let Some(first) = self.ids.insert(id.to_string(), file.to_string()) {
+            return Err(KbError {
+                file: file.to_string(),
+                message: format!("id `{id}` is already used in {first}"),
+            });
+        }
+        Ok(())
+    }
+
+    fn add(&mut self, kb: &mut Tables, file: &str, data: KbFile) -> Result<(), KbError> {
+        if let Some(meta) = data.meta {
+            kb.as_of = meta.as_of.map(|d| d.0).or(kb.as_of);
+        }
+        // Room for the file at once: growing step by step copies the tables
+        // and touches fresh memory each time.
+        kb.countries.reserve(data.country.len());
+        kb.people.reserve(data.person.len());
+        kb.offices.reserve(data.office.len());
+        kb.organizations.reserve(data.organization.len());
+        kb.places.reserve(data.place.len());
+        kb.events.reserve(data.event.len());
+        let entities = data.country.len()
+            + data.person.len()
+            + data.office.len()
+            + data.organization.len()
+            + data.place.len()
+            + data.event.len();
+        self.ids.reserve(entities);
+        self.person_ids.reserve(data.person.len());
+        for c in data.country {
+            self.claim(file, &format!("country:{}", c.code))?;
+            kb.countries.push(Country {
+                code: Cow::Owned(c.code),
+                name: Cow::Owned(c.name),
+                aliases: owned(c.aliases),
+                demonyms: owned(c.demonyms),
+                short: owned(c.short),
+            });
+        }
+        for p in data.person {
+            self.claim(file, &p.id)?;
+            self.person_ids.insert(p.id.clone(), kb.people.len() as u32);
+            let surname = p.surname.unwrap_or_else(|| surname_of(&p.name));
+            kb.people.push(Person {
+                id: Cow::Owned(p.id),
+                name: Cow::Owned(p.name),
+                aliases: owned(p.aliases),
+                surname: Cow::Owned(surname),
+            });
+        }
+        for o in data.office {
+            self.add_office(kb, file, o)?;
+        }
+        for o in data.organization {
+            self.claim(file, &o.id)?;
+            kb.organizations.push(Organization {
+                id: Cow::Owned(o.id),
+                name: Cow::Owned(o.name),
+                kind: Cow::Owned(o.kind.unwrap_or_else(|| "other".into())),
+                country: o.country.map(Cow::Owned),
+                aliases: owned(o.aliases),
+            });
+        }
+        for p in data.place {
+            self.claim(file, &p.id)?;
+            kb.places.push(Place {
+                id: Cow::Owned(p.id),
+                name: Cow::Owned(p.name),
+                kind: Cow::Owned(p.kind.unwrap_or_else(|| "other".into())),
+                country: p.country.map(Cow::Owned),
+                aliases: owned(p.aliases),
+            });
+        }
+        for e in data.event {
+            self.claim(file, &e.id)?;
+            if e.to.is_some_and(|to| to < e.from) {
+                return Err(KbError {
+                    file: file.to_string(),
+                    message: format!("event `{}` ends before it starts", e.id),
+                });
+            }
+            kb.events.push(Event {
+                id: Cow::Owned(e.id),
+                name: Cow::Owned(e.name),
+                kind: Cow::Owned(e.kind.unwrap_or_else(|| "other".into())),
+                // An event's `to` is its last day; terms end exclusively.
+                term: Term {
+                    from: e.from.0,
+                    to: e.to.and_then(|d| d.0.tomorrow().ok()),
+                },
+                aliases: owned(e.aliases),
+                keywords: e
+                    .keywords
+                    .iter()
+                    .map(|k| Cow::Owned(k.to_lowercase()))
+                    .collect(),
+            });
+        }
+        for a in data.ambiguous {
+            kb.ambiguous
+                .push(Cow::Owned(index::phrase_key(&a.alias, &mut Vec::new()).0));
+            self.pending_ambiguous
+                .extend(a.entities.into_iter().map(|id| (id, file.to_string())));
+        }
+        Ok(())
+    }
+
+    fn add_office(
+        &mut self,
+        kb: &mut Tables,
+        file: &str,
+        o: data::OfficeData,
+    ) -> Result<(), KbError> {
+        self.claim(file, &o.id)?;
+        let index = kb.offices.len() as u32;
+        for h in o.holders {
+            self.pending_holders
+                .push((index, o.id.clone(), h, file.to_string()));
+        }
+        if let Some(code) = &o.country {
+            self.pending_country
+                .push((index, code.clone(), file.to_string()));
+        }
+        let styles: Vec<String> = [o.administration, o.government]
+            .into_iter()
+            .flatten()
+            .collect();
+        if !styles.is_empty() {
+            self.styles.insert(index, styles);
+        }
+        kb.offices.push(Office {
+            name: Cow::Owned(o.name.unwrap_or_default()),
+            id: Cow::Owned(o.id),
+            title: Cow::Owned(o.title),
+            country: None,
+            aliases: owned(o.aliases),
+            kind: Cow::Owned(o.kind.unwrap_or_else(|| "other".into())),
+            single: o.single.unwrap_or(true),
+            holders: List::default(),
+        });
+        Ok(())
+    }
+
+    fn finish(&mut self, kb: &mut Tables) -> Result<(), KbError> {
+        for (id, file) in std::mem::take(&mut self.pending_ambiguous) {
+            let known =
+                self.ids.contains_key(&id) || self.ids.contains_key(&format!("country:{id}"));
+            if !known {
+                return Err(KbError {
+                    file,
+                    message: format!(
+                        "[[ambiguous]] lists `{id}`, which is not an id in the knowledge base"
+                    ),
+                });
+            }
+        }
+        for (office, code, file) in std::mem::take(&mut self.pending_country) {
+            let country = kb.country(&code).ok_or_else(|| KbError {
+                file: file.clone(),
+                message: format!(
+                    "office `{}` names unknown country `{code}`",
+                    kb.offices[office as usize].id
+                ),
+            })?;
+            kb.offices[office as usize].country = Some(country);
+        }
+        for (office, office_id, h, file) in std::mem::take(&mut self.pending_holders) {
+            let person = *self.person_ids.get(&h.person).ok_or_else(|| KbError {
+                file: file.clone(),
+                message: format!(
+                    "office `{office_id}` lists holder `{}`, who has no [[person]] entry",
+                    h.person
+                ),
+            })?;
+            if h.to.is_some_and(|to| to < h.from) {
+                return Err(KbError {
+                    file,
+                    message: format!(
+                        "office `{office_id}`: term of `{}` ends before it starts",
+                        h.person
+                    ),
+                });
+            }
+            kb.offices[office as usize].holders.to_mut().push(Holder {
+                person,
+                term: Term {
+                    from: h.from.0,
+                    to: h.to.map(|d| d.0),
+                },
+                acting: h.acting,
+                partial_start: h.from.1,
+            });
+        }
+        for office in &mut kb.offices {
+            let holders = office.holders.to_mut();
+            holders.sort_by_key(|h| h.term.from);
+            // "2001-01" means some day that month: not before the previous
+            // holder left.
+            for i in 1..holders.len() {
+                let prev_end = holders[i - 1].term.to;
+                let h = &mut holders[i];
+                if let (true, Some(end)) = (h.partial_start, prev_end)
+                    && end > h.term.from
+                    && h.term.to.is_none_or(|to| end <= to)
+                {
+                    h.term.from = end;
+                }
+            }
+            if office.name.is_empty() {
+                office.name = Cow::Owned(match office.country {
+                    Some(c) => format!("{} of {}", office.title, kb.countries[c as usize].name),
+                    None => office.title.to_string(),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surnames_keep_particles() {
+        assert_eq!(surname_of("Joe Biden"), "Biden");
+        assert_eq!(surname_of("Mohammed bin Salman"), "bin Salman");
+        assert_eq!(surname_of("Mohammed bin Abdulrahman Al Thani"), "Al Thani");
+        assert_eq!(surname_of("Donald J. Trump"), "Trump");
+        assert_eq!(surname_of("Ursula von der Leyen"), "von der Leyen");
+    }
+}
