@@ -6,16 +6,208 @@
 //! files given with `--kb` are loaded at run time into owned values.
 
 use std::borrow::Cow;
+use std::fmt;
+use std::ops::Deref;
 
 use jiff::civil::Date;
 
+use super::builtin;
 use super::index::{self, Hit};
 use crate::text::fold;
 
-/// Text in the KB: borrowed from the embedded tables, or owned.
-pub type Text = Cow<'static, str>;
-/// A list in the KB: borrowed from the embedded tables, or owned.
-pub type List<T> = Cow<'static, [T]>;
+/// A table of the KB: borrowed from the embedded KB, or owned.
+pub type Table<T> = Cow<'static, [T]>;
+
+/// Text in the KB: a span of the embedded KB's text, or owned (files loaded
+/// at run time). A span holds no pointer: the embedded tables are plain
+/// data that the dynamic loader neither relocates nor copies at start.
+#[derive(Clone)]
+pub struct Text(TextRepr);
+
+#[derive(Clone)]
+enum TextRepr {
+    Builtin(u32, u32),
+    Owned(Box<str>),
+}
+
+impl Text {
+    /// `builtin::TEXT[start..end]`, for the generated tables.
+    pub(super) const fn builtin(start: u32, end: u32) -> Text {
+        Text(TextRepr::Builtin(start, end))
+    }
+}
+
+impl Deref for Text {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match &self.0 {
+            TextRepr::Builtin(start, end) => &builtin::TEXT[*start as usize..*end as usize],
+            TextRepr::Owned(s) => s,
+        }
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Text {
+        Text(TextRepr::Owned(s.into_boxed_str()))
+    }
+}
+
+impl From<Text> for String {
+    fn from(t: Text) -> String {
+        match t.0 {
+            TextRepr::Owned(s) => s.into(),
+            TextRepr::Builtin(..) => t.to_string(),
+        }
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&**self, f)
+    }
+}
+
+impl fmt::Debug for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for Text {}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        &**self == other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        &**self == *other
+    }
+}
+
+impl PartialOrd for Text {
+    fn partial_cmp(&self, other: &Text) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Text {
+    fn cmp(&self, other: &Text) -> std::cmp::Ordering {
+        (**self).cmp(&**other)
+    }
+}
+
+/// A list inside an entity (aliases, holders, terms): a span of one of the
+/// embedded KB's flat tables, or owned. Like [`Text`], without pointers.
+#[derive(Clone)]
+pub struct List<T: 'static>(ListRepr<T>);
+
+#[derive(Clone)]
+enum ListRepr<T: 'static> {
+    Builtin(u32, u32),
+    Owned(Vec<T>),
+}
+
+/// Items kept in a flat table of the embedded KB.
+pub trait Stored: Sized + 'static {
+    /// The embedded KB's table of such items.
+    fn builtin() -> &'static [Self];
+}
+
+impl Stored for Text {
+    fn builtin() -> &'static [Text] {
+        builtin::TEXTS
+    }
+}
+
+impl Stored for Holder {
+    fn builtin() -> &'static [Holder] {
+        builtin::HOLDERS
+    }
+}
+
+impl Stored for Term {
+    fn builtin() -> &'static [Term] {
+        builtin::TERMS
+    }
+}
+
+impl<T> List<T> {
+    /// A span of the embedded table of `T`, for the generated tables.
+    pub(super) const fn builtin(start: u32, end: u32) -> List<T> {
+        List(ListRepr::Builtin(start, end))
+    }
+}
+
+impl<T: Stored + Clone> List<T> {
+    /// The items, owned (copied out of the embedded table if need be).
+    pub fn to_mut(&mut self) -> &mut Vec<T> {
+        if let ListRepr::Builtin(..) = self.0 {
+            self.0 = ListRepr::Owned(self.to_vec());
+        }
+        match &mut self.0 {
+            ListRepr::Owned(v) => v,
+            ListRepr::Builtin(..) => unreachable!("just made owned"),
+        }
+    }
+}
+
+impl<T: Stored> Deref for List<T> {
+    type Target = [T];
+
+    fn deref(&self) -> &[T] {
+        match &self.0 {
+            ListRepr::Builtin(start, end) => &T::builtin()[*start as usize..*end as usize],
+            ListRepr::Owned(v) => v,
+        }
+    }
+}
+
+impl<T> Default for List<T> {
+    fn default() -> List<T> {
+        List(ListRepr::Owned(Vec::new()))
+    }
+}
+
+impl<T> From<Vec<T>> for List<T> {
+    fn from(v: Vec<T>) -> List<T> {
+        List(ListRepr::Owned(v))
+    }
+}
+
+impl<T> FromIterator<T> for List<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> List<T> {
+        List(ListRepr::Owned(iter.into_iter().collect()))
+    }
+}
+
+impl<T: Stored + fmt::Debug> fmt::Debug for List<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl<T: Stored + PartialEq> PartialEq for List<T> {
+    fn eq(&self, other: &List<T>) -> bool {
+        **self == **other
+    }
+}
 
 /// A KB file that could not be used.
 #[derive(Debug, thiserror::Error)]
@@ -136,13 +328,13 @@ pub struct Administration {
 #[derive(Debug, Default, PartialEq)]
 pub struct Kb {
     pub as_of: Option<Date>,
-    pub countries: List<Country>,
-    pub people: List<Person>,
-    pub offices: List<Office>,
-    pub organizations: List<Organization>,
-    pub places: List<Place>,
-    pub events: List<Event>,
-    pub administrations: List<Administration>,
+    pub countries: Table<Country>,
+    pub people: Table<Person>,
+    pub offices: Table<Office>,
+    pub organizations: Table<Organization>,
+    pub places: Table<Place>,
+    pub events: Table<Event>,
+    pub administrations: Table<Administration>,
     /// Folded aliases declared to name more than one entity.
     pub ambiguous: List<Text>,
     /// The files it was built from.
