@@ -145,7 +145,20 @@ fn given_names(out: &Path) {
         let mut list: Vec<String> = names.iter().map(|n| form(n)).collect();
         list.sort_unstable();
         list.dedup();
-        writeln!(code, "pub(super) static {name}: &[&str] = &{list:?};").expect("a String");
+        // One text and end offsets: no pointer per name to relocate.
+        let ends: Vec<usize> = list
+            .iter()
+            .scan(0, |end, n| {
+                *end += n.len();
+                Some(*end)
+            })
+            .collect();
+        writeln!(
+            code,
+            "pub(super) static {name}: Sorted = Sorted {{ text: {:?}, ends: &{ends:?} }};",
+            list.concat()
+        )
+        .expect("a String");
     }
     std::fs::write(out.join("given_names.rs"), code).expect("write OUT_DIR/given_names.rs");
 }
