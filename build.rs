@@ -33,6 +33,16 @@ mod kb {
     mod load;
     mod model;
 
+    /// The embedded KB's tables, which the build is about to write: empty.
+    mod builtin {
+        use super::model::{Holder, Term, Text};
+
+        pub static TEXT: &str = "";
+        pub static TEXTS: &[Text] = &[];
+        pub static HOLDERS: &[Holder] = &[];
+        pub static TERMS: &[Term] = &[];
+    }
+
     /// Loads named TOML texts and writes the result as Rust source.
     pub fn generate(files: &[(String, String)]) -> String {
         let parsed = files
@@ -135,7 +145,20 @@ fn given_names(out: &Path) {
         let mut list: Vec<String> = names.iter().map(|n| form(n)).collect();
         list.sort_unstable();
         list.dedup();
-        writeln!(code, "pub(super) static {name}: &[&str] = &{list:?};").expect("a String");
+        // One text and end offsets: no pointer per name to relocate.
+        let ends: Vec<usize> = list
+            .iter()
+            .scan(0, |end, n| {
+                *end += n.len();
+                Some(*end)
+            })
+            .collect();
+        writeln!(
+            code,
+            "pub(super) static {name}: Sorted = Sorted {{ text: {:?}, ends: &{ends:?} }};",
+            list.concat()
+        )
+        .expect("a String");
     }
     std::fs::write(out.join("given_names.rs"), code).expect("write OUT_DIR/given_names.rs");
 }

@@ -122,17 +122,16 @@ fn load(
     inputs: &[std::path::PathBuf],
     shared: &Shared,
 ) -> Result<(Analysis, Option<jiff::civil::Date>)> {
-    // The knowledge base loads while the articles are read: neither needs
-    // the other, and loading it is most of a small run.
-    let (kb, ingested) = rayon::join(|| load_kb(shared), || read_articles(inputs, shared));
-    let kb_owned;
-    let kb: &Kb = match kb? {
-        Some(kb) => {
-            kb_owned = kb;
-            &kb_owned
-        }
-        None => Kb::builtin(),
+    let (kb, ingested) = if shared.kb.is_empty() {
+        // The embedded knowledge base is a static: nothing to load.
+        (None, read_articles(inputs, shared))
+    } else {
+        // With extra files the whole knowledge base loads at run time:
+        // while the articles are read, as neither needs the other.
+        let (kb, ingested) = rayon::join(|| load_kb(shared), || read_articles(inputs, shared));
+        (Some(kb?), ingested)
     };
+    let kb: &Kb = kb.as_ref().unwrap_or_else(|| Kb::builtin());
     let ingested = ingested?;
     for e in &ingested.errors {
         say!("parallax: error: {e}");
@@ -146,15 +145,9 @@ fn load(
     Ok((analysis, kb.as_of))
 }
 
-/// The knowledge base with the `--kb` files, or `None` for the embedded
-/// one alone (loaded once, here).
-fn load_kb(shared: &Shared) -> Result<Option<Kb>> {
-    if shared.kb.is_empty() {
-        let _ = Kb::builtin();
-        return Ok(None);
-    }
-    let kb = Kb::with_files(&shared.kb).context("cannot load the knowledge base")?;
-    Ok(Some(kb))
+/// The embedded knowledge base with the `--kb` files.
+fn load_kb(shared: &Shared) -> Result<Kb> {
+    Kb::with_files(&shared.kb).context("cannot load the knowledge base")
 }
 
 /// The articles named on the command line, or the sample story.

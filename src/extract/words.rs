@@ -418,21 +418,47 @@ static TITLES: OnceLock<HashMap<String, Vec<Vec<String>>>> = OnceLock::new();
 /// (`FOLDED`), each sorted by `build.rs`: looked up without building a set
 /// of 2,500 names at every start.
 mod given {
+    use super::Sorted;
+
     include!(concat!(env!("OUT_DIR"), "/given_names.rs"));
+}
+
+/// Sorted words written end to end, and where each ends.
+struct Sorted {
+    text: &'static str,
+    ends: &'static [u32],
+}
+
+impl Sorted {
+    fn get(&self, i: usize) -> &'static str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        let (mut lo, mut hi) = (0, self.ends.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.get(mid).cmp(word) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
+    }
 }
 
 /// Whether a word is a common given name.
 #[must_use]
 pub fn is_given_name(word: &str) -> bool {
-    given::LOWER
-        .binary_search(&word.to_lowercase().as_str())
-        .is_ok()
+    given::LOWER.contains(&word.to_lowercase())
 }
 
 /// Whether a folded word ([`crate::text::fold`]) is a common given name.
 #[must_use]
 pub fn is_folded_given_name(folded: &str) -> bool {
-    given::FOLDED.binary_search(&folded).is_ok()
+    given::FOLDED.contains(folded)
 }
 
 /// Titles as word sequences, grouped by their first word (lower case,
@@ -470,6 +496,26 @@ pub fn titles_starting(word: &str) -> &'static [Vec<String>] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn given_names_match_the_lexicon_file() {
+        let names = include_str!("../../assets/lexicon/given-names.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'));
+        for name in names {
+            assert!(is_given_name(name), "{name}");
+            if name.is_ascii() {
+                assert!(is_given_name(&name.to_uppercase()), "{name}");
+            }
+            assert!(is_folded_given_name(&crate::text::fold(name)), "{name}");
+        }
+        for word in ["", "Aa", "Zzyzx", "Łukasza", "the"] {
+            assert!(!is_given_name(word), "{word}");
+        }
+        assert!(is_folded_given_name("agnes"));
+        assert!(!is_folded_given_name("Agnes"));
+    }
 
     #[test]
     fn months_and_abbreviations() {

@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::model::{Country, Entity, Kb, List, Text};
+use super::model::{Country, Entity, Kb, Table};
 use crate::text::fold;
 use crate::text::tokens::{Token, tokenize};
 
@@ -45,16 +45,16 @@ pub(super) struct PhraseAt {
 pub(super) struct Index {
     /// Folded surname → people, a span of `surname_people`.
     pub surnames: StrMap<Span>,
-    pub surname_people: List<u32>,
+    pub surname_people: Table<u32>,
     /// Per person: every (office, holder) they held, a span of `holdings`.
-    pub offices_of: List<Span>,
-    pub holdings: List<(u32, u32)>,
+    pub offices_of: Table<Span>,
+    pub holdings: Table<(u32, u32)>,
     /// Folded words joined by spaces → what the phrase names.
     pub phrases: StrMap<PhraseAt>,
-    pub phrase_entities: List<Entity>,
+    pub phrase_entities: Table<Entity>,
     /// The aliases as written, with the entity each names.
     pub written: Strs,
-    pub written_entities: List<Entity>,
+    pub written_entities: Table<Entity>,
     /// Folded first word → the longest phrase (in words) starting with it.
     pub starts: StrMap<u32>,
 }
@@ -62,8 +62,8 @@ pub(super) struct Index {
 /// A list of strings written end to end: one text and where each ends.
 #[derive(Debug, Default, PartialEq)]
 pub(super) struct Strs {
-    pub text: Text,
-    pub ends: List<u32>,
+    pub text: Cow<'static, str>,
+    pub ends: Table<u32>,
 }
 
 impl Strs {
@@ -89,8 +89,8 @@ impl Strs {
 #[derive(Debug, Default, PartialEq)]
 pub(super) struct StrMap<V: Clone + 'static> {
     pub keys: Strs,
-    pub values: List<V>,
-    pub slots: List<u32>,
+    pub values: Table<V>,
+    pub slots: Table<u32>,
 }
 
 /// `FxHash`'s rotate-xor-multiply over the bytes, eight at a time: the same
@@ -184,7 +184,7 @@ impl<V: Clone> StrMap<V> {
 
 /// Items grouped by key number, flattened: the flat table and each
 /// group's span of it.
-fn flatten<T: Clone>(groups: Vec<Vec<T>>) -> (Vec<Span>, List<T>) {
+fn flatten<T: Clone>(groups: Vec<Vec<T>>) -> (Vec<Span>, Table<T>) {
     let mut flat = Vec::with_capacity(groups.iter().map(Vec::len).sum());
     let spans = groups
         .into_iter()

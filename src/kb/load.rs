@@ -2,8 +2,6 @@
 //! administrations derived, then indexed. `build.rs` runs the same code on
 //! the embedded files, so the generated tables are what a load would make.
 
-use std::borrow::Cow;
-
 use rustc_hash::FxHashMap;
 
 use super::data::{self, KbFile};
@@ -26,7 +24,7 @@ pub(super) fn from_files(files: Vec<(&str, KbFile)>) -> Result<Kb, KbError> {
     let mut loader = Loader::default();
     for (name, parsed) in files {
         loader.add(&mut tables, name, parsed)?;
-        tables.sources.push(Cow::Owned(name.to_string()));
+        tables.sources.push(Text::from(name.to_string()));
     }
     loader.finish(&mut tables)?;
     tables.derive_administrations(&loader.styles);
@@ -49,7 +47,7 @@ pub(super) fn from_files(files: Vec<(&str, KbFile)>) -> Result<Kb, KbError> {
 
 /// Owned text from a file.
 fn owned(list: Vec<String>) -> List<Text> {
-    list.into_iter().map(Cow::Owned).collect::<Vec<_>>().into()
+    list.into_iter().map(Text::from).collect()
 }
 
 /// The entity tables while they are filled.
@@ -90,8 +88,8 @@ impl Tables {
                     let name = template.replace("{surname}", &p.surname);
                     let word = template.rsplit(' ').next().unwrap_or("administration");
                     self.administrations.push(Administration {
-                        id: Cow::Owned(format!("{}-{word}", p.id)),
-                        name: Cow::Owned(name),
+                        id: Text::from(format!("{}-{word}", p.id)),
+                        name: Text::from(name),
                         office,
                         person,
                         terms: terms.into(),
@@ -182,8 +180,8 @@ impl Loader {
         for c in data.country {
             self.claim(file, &format!("country:{}", c.code))?;
             kb.countries.push(Country {
-                code: Cow::Owned(c.code),
-                name: Cow::Owned(c.name),
+                code: Text::from(c.code),
+                name: Text::from(c.name),
                 aliases: owned(c.aliases),
                 demonyms: owned(c.demonyms),
                 short: owned(c.short),
@@ -194,10 +192,10 @@ impl Loader {
             self.person_ids.insert(p.id.clone(), kb.people.len() as u32);
             let surname = p.surname.unwrap_or_else(|| surname_of(&p.name));
             kb.people.push(Person {
-                id: Cow::Owned(p.id),
-                name: Cow::Owned(p.name),
+                id: Text::from(p.id),
+                name: Text::from(p.name),
                 aliases: owned(p.aliases),
-                surname: Cow::Owned(surname),
+                surname: Text::from(surname),
             });
         }
         for o in data.office {
@@ -206,20 +204,20 @@ impl Loader {
         for o in data.organization {
             self.claim(file, &o.id)?;
             kb.organizations.push(Organization {
-                id: Cow::Owned(o.id),
-                name: Cow::Owned(o.name),
-                kind: Cow::Owned(o.kind.unwrap_or_else(|| "other".into())),
-                country: o.country.map(Cow::Owned),
+                id: Text::from(o.id),
+                name: Text::from(o.name),
+                kind: Text::from(o.kind.unwrap_or_else(|| "other".into())),
+                country: o.country.map(Text::from),
                 aliases: owned(o.aliases),
             });
         }
         for p in data.place {
             self.claim(file, &p.id)?;
             kb.places.push(Place {
-                id: Cow::Owned(p.id),
-                name: Cow::Owned(p.name),
-                kind: Cow::Owned(p.kind.unwrap_or_else(|| "other".into())),
-                country: p.country.map(Cow::Owned),
+                id: Text::from(p.id),
+                name: Text::from(p.name),
+                kind: Text::from(p.kind.unwrap_or_else(|| "other".into())),
+                country: p.country.map(Text::from),
                 aliases: owned(p.aliases),
             });
         }
@@ -232,9 +230,9 @@ impl Loader {
                 });
             }
             kb.events.push(Event {
-                id: Cow::Owned(e.id),
-                name: Cow::Owned(e.name),
-                kind: Cow::Owned(e.kind.unwrap_or_else(|| "other".into())),
+                id: Text::from(e.id),
+                name: Text::from(e.name),
+                kind: Text::from(e.kind.unwrap_or_else(|| "other".into())),
                 // An event's `to` is its last day; terms end exclusively.
                 term: Term {
                     from: e.from.0,
@@ -244,13 +242,13 @@ impl Loader {
                 keywords: e
                     .keywords
                     .iter()
-                    .map(|k| Cow::Owned(k.to_lowercase()))
+                    .map(|k| Text::from(k.to_lowercase()))
                     .collect(),
             });
         }
         for a in data.ambiguous {
             kb.ambiguous
-                .push(Cow::Owned(index::phrase_key(&a.alias, &mut Vec::new()).0));
+                .push(Text::from(index::phrase_key(&a.alias, &mut Vec::new()).0));
             self.pending_ambiguous
                 .extend(a.entities.into_iter().map(|id| (id, file.to_string())));
         }
@@ -281,12 +279,12 @@ impl Loader {
             self.styles.insert(index, styles);
         }
         kb.offices.push(Office {
-            name: Cow::Owned(o.name.unwrap_or_default()),
-            id: Cow::Owned(o.id),
-            title: Cow::Owned(o.title),
+            name: Text::from(o.name.unwrap_or_default()),
+            id: Text::from(o.id),
+            title: Text::from(o.title),
             country: None,
             aliases: owned(o.aliases),
-            kind: Cow::Owned(o.kind.unwrap_or_else(|| "other".into())),
+            kind: Text::from(o.kind.unwrap_or_else(|| "other".into())),
             single: o.single.unwrap_or(true),
             holders: List::default(),
         });
@@ -359,7 +357,7 @@ impl Loader {
                 }
             }
             if office.name.is_empty() {
-                office.name = Cow::Owned(match office.country {
+                office.name = Text::from(match office.country {
                     Some(c) => format!("{} of {}", office.title, kb.countries[c as usize].name),
                     None => office.title.to_string(),
                 });

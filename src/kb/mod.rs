@@ -19,7 +19,7 @@ pub use index::Hit;
 pub use load::surname_of;
 pub use model::{
     Administration, Country, Entity, Event, Holder, Kb, KbError, List, Office, Organization,
-    Person, Place, Term, Text,
+    Person, Place, Stored, Table, Term, Text,
 };
 
 /// The embedded knowledge base, loaded and indexed by `build.rs`.
@@ -35,8 +35,10 @@ mod builtin {
 
     use super::index::{Index, PhraseAt, Span, StrMap, Strs};
     use super::model::Entity as E;
+    use super::model::List as L;
+    use super::model::Text as T;
     use super::model::{
-        Administration, Country, Event, Holder, Kb, Office, Organization, Person, Place, Term,
+        Administration, Country, Event, Holder, Kb, Office, Organization, Person, Place, Term, Text,
     };
 
     include!(concat!(env!("OUT_DIR"), "/kb/builtin.rs"));
