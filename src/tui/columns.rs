@@ -280,7 +280,6 @@ fn marks(
             },
         ));
         let text = &article.article.text;
-        let cursor_article = &app.analysis.articles[app.cursor.article];
         let here = &text[s.range.clone()];
         // Differing words: against each partner shown (from the focused
         // column), or against the cursor's sentence.
@@ -294,11 +293,7 @@ fn marks(
             vec![(app.cursor.article, app.cursor.sentence)]
         };
         for (b, p) in others {
-            let other_article = if is_focus {
-                &app.analysis.articles[b]
-            } else {
-                cursor_article
-            };
+            let other_article = &app.analysis.articles[b];
             let Some(o) = other_article.sentences.get(p) else {
                 continue;
             };
