@@ -185,20 +185,26 @@ fn report(args: &ReportArgs) -> Result<u8> {
         color: to_terminal && std::env::var_os("NO_COLOR").is_none(),
         review: review.as_ref(),
     };
-    let text = report::render_with(&analysis, args.format, opts, || {
-        report::Provenance::today(kb_as_of)
-    });
+    let made = || report::Provenance::today(kb_as_of);
     if let Some(path) = &args.output {
-        std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?;
+        let write = || -> std::io::Result<()> {
+            let mut file = std::io::BufWriter::new(std::fs::File::create(path)?);
+            report::write_with(&analysis, args.format, opts, made, &mut file)?;
+            file.flush()
+        };
+        write().with_context(|| format!("cannot write {}", path.display()))?;
         say!("parallax: wrote {}", path.display());
     } else {
-        let mut out = std::io::stdout().lock();
-        out.write_all(text.as_bytes())?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        report::write_with(&analysis, args.format, opts, made, &mut out)?;
         out.flush()?;
     }
     let failing = args
         .fail_on
         .is_some_and(|level| analysis.findings.iter().any(|f| f.severity <= level));
+    // The process exits next: freeing the analysis piece by piece would
+    // only delay it (about a tenth of the run on a large story).
+    std::mem::forget(analysis);
     Ok(if failing { exit::FINDINGS } else { exit::OK })
 }
 

@@ -108,38 +108,80 @@ pub struct Terms {
     names: Vec<String>,
 }
 
+/// One article's sentences as terms in the order they are met (words,
+/// then mentions), numbered within the article.
+struct Local {
+    names: Vec<String>,
+    sentences: Vec<Vec<(u32, f32)>>,
+}
+
+impl Local {
+    fn of(a: &ArticleAnalysis) -> Local {
+        let mut local = Local {
+            names: Vec::new(),
+            sentences: Vec::with_capacity(a.sentences.len()),
+        };
+        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+        // Stemming is the costly part and news repeats its words: each
+        // word of an article is normalised once, straight to its term.
+        let mut cache: FxHashMap<&str, Option<u32>> = FxHashMap::default();
+        let mut by_sentence: Vec<Vec<&Mention>> = vec![Vec::new(); a.sentences.len()];
+        for m in &a.mentions {
+            by_sentence[m.sentence].push(m);
+        }
+        let text = a.article.text.as_str();
+        let mut tokens = Vec::new();
+        for (si, s) in a.sentences.iter().enumerate() {
+            let mut terms: Vec<(u32, f32)> = Vec::new();
+            tokens.clear();
+            tokenize(text, s.range.clone(), &mut tokens);
+            for tok in tokens.iter().filter(|tok| tok.kind == Kind::Word) {
+                let w = tok.text(text);
+                let id = *cache
+                    .entry(w)
+                    .or_insert_with(|| normal_word(w).map(|n| local.intern(&mut ids, n)));
+                terms.extend(id.map(|id| (id, 1.0)));
+            }
+            for m in &by_sentence[si] {
+                if let Some(name) = mention_term(m) {
+                    terms.push((local.intern(&mut ids, name), 1.5));
+                }
+            }
+            local.sentences.push(terms);
+        }
+        local
+    }
+
+    fn intern(&mut self, ids: &mut FxHashMap<String, u32>, name: String) -> u32 {
+        *ids.entry(name).or_insert_with_key(|name| {
+            self.names.push(name.clone());
+            self.names.len() as u32 - 1
+        })
+    }
+}
+
 impl Terms {
     #[must_use]
     pub fn build(articles: &[ArticleAnalysis]) -> Terms {
+        // Articles are read on every core; their terms are then numbered
+        // for the story in one pass, in the order they are met, so the
+        // numbering is the same however the work was shared.
+        let locals = crate::par::map(articles.iter().collect(), Local::of);
         let mut t = Terms::default();
         let mut ids: FxHashMap<String, u32> = FxHashMap::default();
         let mut raw: Vec<Vec<(u32, f32)>> = Vec::new();
-        let mut tokens = Vec::new();
-        for (ai, a) in articles.iter().enumerate() {
-            // Stemming is the costly part and news repeats its words: each
-            // word of an article is normalised once, straight to its term.
-            let mut cache: FxHashMap<&str, Option<u32>> = FxHashMap::default();
-            let mut by_sentence: Vec<Vec<&Mention>> = vec![Vec::new(); a.sentences.len()];
-            for m in &a.mentions {
-                by_sentence[m.sentence].push(m);
-            }
-            let text = a.article.text.as_str();
-            for (si, s) in a.sentences.iter().enumerate() {
-                let mut vector: Vec<(u32, f32)> = Vec::new();
-                tokens.clear();
-                tokenize(text, s.range.clone(), &mut tokens);
-                for tok in tokens.iter().filter(|tok| tok.kind == Kind::Word) {
-                    let w = tok.text(text);
-                    let id = *cache
-                        .entry(w)
-                        .or_insert_with(|| normal_word(w).map(|n| t.intern(&mut ids, n)));
-                    vector.extend(id.map(|id| (id, 1.0)));
-                }
-                for m in &by_sentence[si] {
-                    if let Some(name) = mention_term(m) {
-                        vector.push((t.intern(&mut ids, name), 1.5));
-                    }
-                }
+        for (ai, mut local) in locals.into_iter().enumerate() {
+            let mut story_id: Vec<Option<u32>> = vec![None; local.names.len()];
+            for (si, terms) in local.sentences.iter().enumerate() {
+                let mut vector: Vec<(u32, f32)> = terms
+                    .iter()
+                    .map(|&(l, w)| {
+                        let id = *story_id[l as usize].get_or_insert_with(|| {
+                            t.intern(&mut ids, std::mem::take(&mut local.names[l as usize]))
+                        });
+                        (id, w)
+                    })
+                    .collect();
                 // A stable sort: a term both word and mention keeps the word's weight.
                 vector.sort_by_key(|(id, _)| *id);
                 vector.dedup_by_key(|(id, _)| *id);

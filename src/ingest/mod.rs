@@ -54,32 +54,56 @@ const EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "j
 /// name order) and `-` for standard input.
 #[must_use]
 pub fn read_inputs(inputs: &[PathBuf], opts: &ReadOptions) -> Ingested {
-    let mut out = Ingested::default();
+    let mut items = Vec::new();
     for input in inputs {
         if input.as_os_str() == "-" {
             let mut bytes = Vec::new();
-            match std::io::stdin()
-                .take(opts.max_bytes + 1)
-                .read_to_end(&mut bytes)
-            {
-                Ok(_) => read_bytes("-", &bytes, None, opts, &mut out),
-                Err(e) => out
-                    .errors
-                    .push(error("-", format!("cannot read standard input: {e}"))),
-            }
+            items.push(
+                match std::io::stdin()
+                    .take(opts.max_bytes + 1)
+                    .read_to_end(&mut bytes)
+                {
+                    Ok(_) => Item::Stdin(bytes),
+                    Err(e) => Item::Failed(error("-", format!("cannot read standard input: {e}"))),
+                },
+            );
         } else if input.is_dir() {
             let mut files = Vec::new();
-            walk(input, &mut files, &mut out.errors);
+            let mut errors = Vec::new();
+            walk(input, &mut files, &mut errors);
             files.sort();
-            for f in files {
-                read_file(&f, opts, &mut out);
-            }
+            items.extend(errors.into_iter().map(Item::Failed));
+            items.extend(files.into_iter().map(Item::File));
         } else {
-            read_file(input, opts, &mut out);
+            items.push(Item::File(input.clone()));
         }
+    }
+    // Files are parsed on every core; the results keep the inputs' order.
+    let mut out = Ingested::default();
+    for part in crate::par::map(items, |item| read_item(item, opts)) {
+        out.articles.extend(part.articles);
+        out.errors.extend(part.errors);
     }
     for (n, a) in out.articles.iter_mut().enumerate() {
         a.id = format!("a{}", n + 1);
+    }
+    out
+}
+
+/// One input to read, in the order the inputs were given.
+enum Item {
+    File(PathBuf),
+    Stdin(Vec<u8>),
+    /// A directory that could not be listed.
+    Failed(IngestError),
+}
+
+fn read_item(item: Item, opts: &ReadOptions) -> Ingested {
+    let mut out = Ingested::default();
+    match item {
+        Item::File(path) => read_file(&path, opts, &mut out),
+        Item::Stdin(bytes) => read_bytes("-", &bytes, None, opts, &mut out),
+        Item::Failed(e) => out.errors.push(e),
     }
     out
 }

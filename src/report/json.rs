@@ -3,6 +3,8 @@
 //! Review fields appear only when a session is given, so a report without
 //! one reads exactly as before sessions existed.
 
+use std::io::Write;
+
 use serde::Serialize;
 
 use super::{ReportOptions, Tally};
@@ -330,12 +332,47 @@ pub fn render(analysis: &Analysis) -> String {
 /// carries every mention.
 #[must_use]
 pub fn render_with(analysis: &Analysis, opts: ReportOptions<'_>) -> String {
+    let mut out = Vec::new();
+    write_with(analysis, opts, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// Writes the report of [`render_with`] to `out` as it is made, so a large
+/// report is not held in memory twice.
+pub fn write_with(
+    analysis: &Analysis,
+    opts: ReportOptions<'_>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     // The articles are most of the report and independent of each other:
-    // each is printed on whichever core is free, then spliced into the
-    // rest exactly where the pretty printer would have put it.
+    // each is printed on whichever core is free, alone in an array of its
+    // own, so that it comes out indented exactly as in the whole report.
     let articles = crate::par::map(analysis.articles.iter().collect(), |a| {
-        pretty(&article(a)).replace('\n', "\n    ")
+        let alone = Alone {
+            articles: [article(a)],
+        };
+        serde_json::to_vec_pretty(&alone).unwrap_or_else(|e| failed(&e))
     });
+    out.write_all(b"{\n  \"articles\": ")?;
+    if articles.is_empty() {
+        out.write_all(b"[]")?;
+    } else {
+        for (i, a) in articles.iter().enumerate() {
+            out.write_all(if i == 0 { b"[\n    " } else { b",\n    " })?;
+            out.write_all(inner(a))?;
+        }
+        out.write_all(b"\n  ]")?;
+    }
+    drop(articles);
+    let rest = serde_json::to_vec_pretty(&rest_of(analysis, opts)).unwrap_or_else(|e| failed(&e));
+    // `rest` opens with "{\n" and goes on with the next key.
+    out.write_all(b",\n")?;
+    out.write_all(rest.strip_prefix(b"{\n").unwrap_or(&rest))?;
+    out.write_all(b"\n")
+}
+
+/// Everything after the articles.
+fn rest_of<'a>(analysis: &'a Analysis, opts: ReportOptions<'a>) -> Rest<'a> {
     let findings = match opts.review {
         Some(review) => (0..analysis.findings.len())
             .map(|f| reviewed(analysis, review, f))
@@ -346,7 +383,7 @@ pub fn render_with(analysis: &Analysis, opts: ReportOptions<'_>) -> String {
             .map(|f| finding(analysis, f))
             .collect(),
     };
-    let rest = Rest {
+    Rest {
         findings,
         alignments: analysis
             .alignments
@@ -356,30 +393,26 @@ pub fn render_with(analysis: &Analysis, opts: ReportOptions<'_>) -> String {
         errors: analysis.errors.iter().map(error).collect(),
         warnings: &analysis.warnings,
         review: opts.review.map(|r| session(analysis, r)),
-    };
-    let rest = pretty(&rest);
-    let mut out =
-        String::with_capacity(rest.len() + articles.iter().map(String::len).sum::<usize>() + 64);
-    out.push_str("{\n  \"articles\": ");
-    if articles.is_empty() {
-        out.push_str("[]");
-    } else {
-        // Each article is copied in and freed, so the report is not held twice.
-        for (i, a) in articles.into_iter().enumerate() {
-            out.push_str(if i == 0 { "[\n    " } else { ",\n    " });
-            out.push_str(&a);
-        }
-        out.push_str("\n  ]");
     }
-    // `rest` opens with "{\n" and goes on with the next key.
-    out.push_str(",\n");
-    out.push_str(rest.strip_prefix("{\n").unwrap_or(&rest));
-    out.push('\n');
-    out
 }
 
-/// A value as pretty JSON. Strings escape their line breaks, so every line
-/// break is the printer's and indenting after each one nests the value.
-fn pretty(value: &impl Serialize) -> String {
-    serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+/// One article as the report holds it.
+#[derive(Serialize)]
+struct Alone<'a> {
+    articles: [ArticleView<'a>; 1],
+}
+
+/// The article inside a printed [`Alone`].
+fn inner(json: &[u8]) -> &[u8] {
+    const OPEN: &[u8] = b"{\n  \"articles\": [\n    ";
+    const CLOSE: &[u8] = b"\n  ]\n}";
+    json.strip_prefix(OPEN)
+        .and_then(|j| j.strip_suffix(CLOSE))
+        .unwrap_or(json)
+}
+
+/// What stands for a value serde could not print (the views hold none
+/// such): the report says so rather than stop.
+fn failed(e: &serde_json::Error) -> Vec<u8> {
+    format!("{{\"error\": \"{e}\"}}").into_bytes()
 }

@@ -98,6 +98,21 @@ pub fn render_with(
     }
 }
 
+/// Writes a report as [`render_with`] makes it. JSON, the largest, is
+/// written as it is made rather than held whole first.
+pub fn write_with(
+    analysis: &Analysis,
+    format: ReportFormat,
+    opts: ReportOptions<'_>,
+    made: impl FnOnce() -> Provenance,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        ReportFormat::Json => json::write_with(analysis, opts, out),
+        _ => out.write_all(render_with(analysis, format, opts, made).as_bytes()),
+    }
+}
+
 /// The section of a reviewed report a finding is listed in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Group {

@@ -42,7 +42,14 @@ impl LineIndex {
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts[line - 1];
         let end = floor_char_boundary(text, offset.min(text.len())).max(start);
-        let column = self.chars_before(text, end) - self.chars_before(text, start) + 1;
+        // Near the line start counting directly is cheaper than counting
+        // twice from the marks.
+        let chars = if end - start <= STRIDE {
+            text[start..end].chars().count()
+        } else {
+            self.chars_before(text, end) - self.chars_before(text, start)
+        };
+        let column = chars + 1;
         (line, column)
     }
 
