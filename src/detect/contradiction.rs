@@ -29,22 +29,34 @@ use crate::text::tokens::{Kind, tokenize};
 /// reported again as a modality clash.
 #[must_use]
 pub fn detect(story: &Story) -> Vec<Finding> {
-    let toks = story_toks(story);
-    let (mut out, seen) = negations(story, &toks);
-    out.extend(modality(story, &toks, &seen));
+    let read = read_story(story);
+    let (mut out, seen) = negations(story, &read);
+    out.extend(modality(story, &read, &seen));
     out
 }
 
-/// Every sentence's tokens, by article and sentence: both kinds of
-/// contradiction read them, so each sentence is tokenized and folded once.
-fn story_toks(story: &Story) -> Vec<Vec<Vec<Tok>>> {
-    (0..story.articles.len())
-        .map(|article| {
-            (0..story.articles[article].sentences.len())
-                .map(|sentence| sentence_toks(story, Member { article, sentence }))
-                .collect()
-        })
-        .collect()
+/// A sentence as both kinds of contradiction read it. Each is read once
+/// (tokenized, folded, cut into clauses), though it is in several pairs.
+struct Read {
+    toks: Vec<Tok>,
+    clauses: Vec<Range<usize>>,
+    negated: bool,
+}
+
+/// Every sentence read, by article and sentence; articles on every core.
+fn read_story(story: &Story) -> Vec<Vec<Read>> {
+    crate::par::map((0..story.articles.len()).collect(), |article| {
+        (0..story.articles[article].sentences.len())
+            .map(|sentence| {
+                let toks = sentence_toks(story, Member { article, sentence });
+                Read {
+                    clauses: clauses(&toks),
+                    negated: (0..toks.len()).any(|i| negator(&toks, i).is_some()),
+                    toks,
+                }
+            })
+            .collect()
+    })
 }
 
 // ---------------------------------------------------------------- words
@@ -384,18 +396,13 @@ struct Polar {
     attributed: bool,
 }
 
-fn negations(story: &Story, toks: &[Vec<Vec<Tok>>]) -> (Vec<Finding>, HashSet<(Member, Member)>) {
+fn negations(story: &Story, read: &[Vec<Read>]) -> (Vec<Finding>, HashSet<(Member, Member)>) {
     let mut out = Vec::new();
     let mut seen = HashSet::new();
-    let of = |m: &Member| toks[m.article][m.sentence].as_slice();
-    let negated = |m: &Member| {
-        let t = of(m);
-        (0..t.len()).any(|i| negator(t, i).is_some())
-    };
+    let of = |m: &Member| &read[m.article][m.sentence];
     for p in story.pairs {
-        let (a, b) = (negated(&p.a), negated(&p.b));
-        let try_order =
-            |neg: Member, pos: Member| polar_clauses(story, (neg, of(&neg)), (pos, of(&pos)));
+        let (a, b) = (of(&p.a).negated, of(&p.b).negated);
+        let try_order = |neg: Member, pos: Member| polar_clauses(story, (neg, of(&neg)), (pos, of(&pos)));
         let found = match (a, b) {
             (false, false) => None, // no negation: nothing to compare
             (true, false) => try_order(p.a, p.b),
@@ -416,19 +423,21 @@ fn pair_key(a: Member, b: Member) -> (Member, Member) {
 /// The best pair of clauses where `neg` negates what `pos` states.
 fn polar_clauses(
     story: &Story,
-    (neg, tn): (Member, &[Tok]),
-    (pos, tp): (Member, &[Tok]),
+    (neg, rn): (Member, &Read),
+    (pos, rp): (Member, &Read),
 ) -> Option<Polar> {
     if is_question(story.sentence(neg)) || is_question(story.sentence(pos)) {
         return None;
     }
+    let (tn, tp) = (rn.toks.as_slice(), rp.toks.as_slice());
     let text_n = &story.articles[neg.article].article.text;
-    let positive: Vec<Range<usize>> = clauses(tp)
-        .into_iter()
-        .filter(|c| c.clone().all(|i| negator(tp, i).is_none()))
+    let positive: Vec<&Range<usize>> = rp
+        .clauses
+        .iter()
+        .filter(|c| (*c).clone().all(|i| negator(tp, i).is_none()))
         .collect();
     let mut best: Option<Polar> = None;
-    for c in clauses(tn) {
+    for c in rn.clauses.iter().cloned() {
         let negations: Vec<usize> = c.clone().filter(|&i| negator(tn, i).is_some()).collect();
         let [k] = negations[..] else { continue };
         if inside_quotes(text_n, &story.sentence_range(neg), tn[k].range.start) {
@@ -446,7 +455,7 @@ fn polar_clauses(
             let side_p = Clause {
                 member: pos,
                 toks: tp,
-                range: pc.clone(),
+                range: (*pc).clone(),
             };
             let Some(found) = compare(story, &side_n, &side_p, k, predicate) else {
                 continue;
@@ -675,11 +684,11 @@ const BLOCKERS: &[&str] = &[
 
 fn modality(
     story: &Story,
-    toks: &[Vec<Vec<Tok>>],
+    read: &[Vec<Read>],
     seen: &HashSet<(Member, Member)>,
 ) -> Vec<Finding> {
     let all: Vec<Vec<Claim>> = (0..story.articles.len())
-        .map(|a| claims(story, a, &toks[a]))
+        .map(|a| claims(story, a, &read[a]))
         .collect();
     let mut out = Vec::new();
     for i in 0..all.len() {
@@ -707,10 +716,11 @@ fn claim_key(c: &Claim) -> ClaimKey {
 }
 
 /// The claims of one article, one per marked statement.
-fn claims(story: &Story, article: usize, sentence_toks: &[Vec<Tok>]) -> Vec<Claim> {
+fn claims(story: &Story, article: usize, sentences: &[Read]) -> Vec<Claim> {
     let lex = lexicon();
     let mut out: Vec<Claim> = Vec::new();
-    for (sentence, toks) in sentence_toks.iter().enumerate() {
+    for (sentence, read) in sentences.iter().enumerate() {
+        let toks = &read.toks;
         let member = Member { article, sentence };
         if is_question(story.sentence(member)) {
             continue;

@@ -241,6 +241,8 @@ struct Count<'a> {
     modifiers: Vec<String>,
     /// Normalised content words near the count.
     context: Vec<String>,
+    /// The fate classes of those words ("killed", "wounded" …).
+    fates: Vec<usize>,
 }
 
 impl Count<'_> {
@@ -283,6 +285,7 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
     let mut modifiers: Vec<String> = modifiers.into_iter().filter_map(normal).collect();
     modifiers.sort();
     modifiers.dedup();
+    let context = context(story, article, index, &head, &modifiers);
     Some(Count {
         article,
         sentence: m.sentence,
@@ -290,7 +293,8 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
         value: q,
         interval: Interval::of(q)?,
         stem: stem(head_word)?,
-        context: context(story, article, index, &head, &modifiers),
+        fates: context.iter().filter_map(|w| fate(w)).collect(),
+        context,
         head,
         modifiers,
     })
@@ -367,8 +371,7 @@ fn same_context(a: &Count, b: &Count) -> bool {
     if !a.context.iter().any(|w| b.context.contains(w)) {
         return false;
     }
-    let fates = |c: &Count| -> Vec<usize> { c.context.iter().filter_map(|w| fate(w)).collect() };
-    let (fa, fb) = (fates(a), fates(b));
+    let (fa, fb) = (&a.fates, &b.fates);
     fa.is_empty() || fb.is_empty() || fa.iter().any(|f| fb.contains(f))
 }
 
@@ -462,9 +465,11 @@ fn knows_other(story: &Story, counts: &[Count], x: usize, y: usize) -> bool {
             && q.high.is_some()
             && Interval::of(q).is_some_and(|i| i.overlaps(cy.interval))
     };
-    let counted_elsewhere = counts.iter().enumerate().any(|(i, c)| {
+    // Counts are collected article by article: the article's are one run.
+    let from = counts.partition_point(|c| c.article < cx.article);
+    let to = from + counts[from..].partition_point(|c| c.article == cx.article);
+    let counted_elsewhere = (from..to).zip(&counts[from..to]).any(|(i, c)| {
         i != x
-            && c.article == cx.article
             && c.head == cy.head
             && c.modifiers == cy.modifiers
             && agrees(c.value)
@@ -475,20 +480,21 @@ fn knows_other(story: &Story, counts: &[Count], x: usize, y: usize) -> bool {
             .any(|m| matches!(&m.value, Value::Quantity(q) if q.counted.is_none() && !q.ordinal && agrees(q)))
 }
 
-/// How many other articles agree with count `i`.
-fn support(counts: &[Count], links: &[Link], i: usize) -> usize {
-    let mut articles: Vec<usize> = links
-        .iter()
-        .filter(|l| l.compatible)
-        .filter_map(|l| match (l.x == i, l.y == i) {
-            (true, _) => Some(counts[l.y].article),
-            (_, true) => Some(counts[l.x].article),
-            _ => None,
+/// How many other articles agree with each count.
+fn support(counts: &[Count], links: &[Link]) -> Vec<usize> {
+    let mut agreeing: Vec<Vec<usize>> = vec![Vec::new(); counts.len()];
+    for l in links.iter().filter(|l| l.compatible) {
+        agreeing[l.x].push(counts[l.y].article);
+        agreeing[l.y].push(counts[l.x].article);
+    }
+    agreeing
+        .into_iter()
+        .map(|mut articles| {
+            articles.sort_unstable();
+            articles.dedup();
+            articles.len()
         })
-        .collect();
-    articles.sort_unstable();
-    articles.dedup();
-    articles.len()
+        .collect()
 }
 
 /// One finding per claim, counterpart value and time frame.
@@ -496,12 +502,13 @@ type GroupKey = (usize, String, bool);
 
 fn conflicts(story: &Story, counts: &[Count]) -> Vec<Finding> {
     let links = links(story, counts);
+    let support = support(counts, &links);
     let mut groups: BTreeMap<GroupKey, Vec<(usize, f32)>> = BTreeMap::new();
     for l in links.iter().filter(|l| !l.compatible) {
         if knows_other(story, counts, l.x, l.y) || knows_other(story, counts, l.y, l.x) {
             continue;
         }
-        let (claim, other) = claim_first(story, counts, &links, l.x, l.y);
+        let (claim, other) = claim_first(story, counts, &support, l.x, l.y);
         let far = story
             .apart(counts[claim].article, counts[other].article)
             .is_some();
@@ -512,7 +519,7 @@ fn conflicts(story: &Story, counts: &[Count]) -> Vec<Finding> {
     }
     groups
         .into_iter()
-        .map(|((claim, _, _), others)| conflict_finding(story, counts, &links, claim, &others))
+        .map(|((claim, _, _), others)| conflict_finding(story, counts, &support, claim, &others))
         .collect()
 }
 
@@ -521,14 +528,14 @@ fn conflicts(story: &Story, counts: &[Count]) -> Vec<Finding> {
 fn claim_first(
     story: &Story,
     counts: &[Count],
-    links: &[Link],
+    support: &[usize],
     x: usize,
     y: usize,
 ) -> (usize, usize) {
     let key = |i: usize| {
         let c = &counts[i];
         (
-            support(counts, links, i),
+            support[i],
             story.articles[c.article].article.path.as_str(),
             c.range.start,
         )
@@ -636,7 +643,7 @@ impl Disagreement<'_, '_> {
 fn conflict_finding(
     story: &Story,
     counts: &[Count],
-    links: &[Link],
+    support: &[usize],
     claim: usize,
     others: &[(usize, f32)],
 ) -> Finding {
@@ -649,7 +656,7 @@ fn conflict_finding(
     // Other articles that back a counterpart make the claim the odd one out.
     let agreeing = others
         .iter()
-        .map(|&(o, _)| support(counts, links, o))
+        .map(|&(o, _)| support[o])
         .max()
         .unwrap_or(0);
     let apart = others
