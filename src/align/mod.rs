@@ -29,8 +29,6 @@ pub struct Pair {
     pub a: Member,
     pub b: Member,
     pub score: f32,
-    /// What they share, for people to read.
-    pub shared: Vec<String>,
 }
 
 /// A group of aligned sentences, at most one per article.
@@ -69,25 +67,20 @@ pub fn align(articles: &[ArticleAnalysis]) -> (Vec<Alignment>, Vec<Pair>) {
         .flatten()
         .collect();
     let kept = strongest(scored, terms.members.len());
-    let pieces = par::ranges(kept.len(), STRETCHES);
-    let pairs: Vec<Pair> = par::map(pieces, |r| {
-        kept[r]
-            .iter()
-            .map(|&(a, b, score)| {
-                let (_, shared) = terms.similarity(a, b);
-                Pair {
-                    a: terms.members[a],
-                    b: terms.members[b],
-                    score,
-                    shared,
-                }
-            })
-            .collect::<Vec<_>>()
-    })
-    .into_iter()
-    .flatten()
-    .collect();
-    let groups = group(&pairs, articles);
+    let pairs: Vec<Pair> = kept
+        .iter()
+        .map(|&(a, b, score)| Pair {
+            a: terms.members[a],
+            b: terms.members[b],
+            score,
+        })
+        .collect();
+    // A group says what its founding pair shares: only those pairs need
+    // their shared terms named.
+    let groups = group(&pairs, articles, |founding| {
+        let (a, b, _) = kept[founding];
+        terms.similarity(a, b).1
+    });
     (groups, pairs)
 }
 
@@ -151,21 +144,29 @@ fn scored_pairs(terms: &Terms, limit: usize, sentences: Range<usize>) -> Vec<(us
 }
 
 /// Joins pairs, best first, into groups with one sentence per article.
-fn group(pairs: &[Pair], articles: &[ArticleAnalysis]) -> Vec<Alignment> {
-    let mut order: Vec<&Pair> = pairs.iter().collect();
-    order.sort_by(|x, y| {
+/// `shared` names what the pair at an index of `pairs` shares.
+fn group(
+    pairs: &[Pair],
+    articles: &[ArticleAnalysis],
+    shared: impl Fn(usize) -> Vec<String>,
+) -> Vec<Alignment> {
+    let mut order: Vec<usize> = (0..pairs.len()).collect();
+    order.sort_by(|&x, &y| {
+        let (x, y) = (&pairs[x], &pairs[y]);
         y.score
             .total_cmp(&x.score)
             .then((x.a, x.b).cmp(&(y.a, y.b)))
     });
     let mut group_of: FxHashMap<Member, usize> = FxHashMap::default();
-    let mut groups: Vec<(Vec<Member>, Vec<f32>, Vec<String>)> = Vec::new();
-    for p in order {
+    // Members, scores and the founding pair of each group.
+    let mut groups: Vec<(Vec<Member>, Vec<f32>, usize)> = Vec::new();
+    for i in order {
+        let p = &pairs[i];
         match (group_of.get(&p.a).copied(), group_of.get(&p.b).copied()) {
             (None, None) => {
                 group_of.insert(p.a, groups.len());
                 group_of.insert(p.b, groups.len());
-                groups.push((vec![p.a, p.b], vec![p.score], p.shared.clone()));
+                groups.push((vec![p.a, p.b], vec![p.score], i));
             }
             (Some(g), None) | (None, Some(g)) => {
                 let new = if group_of.contains_key(&p.a) {
@@ -200,7 +201,7 @@ fn group(pairs: &[Pair], articles: &[ArticleAnalysis]) -> Vec<Alignment> {
     let mut out: Vec<Alignment> = groups
         .into_iter()
         .filter(|(m, _, _)| m.len() >= 2)
-        .map(|(mut members, scores, shared)| {
+        .map(|(mut members, scores, founding)| {
             members.sort();
             let score = scores.iter().sum::<f32>() / scores.len() as f32;
             let id = alignment_id(&members, articles);
@@ -208,7 +209,7 @@ fn group(pairs: &[Pair], articles: &[ArticleAnalysis]) -> Vec<Alignment> {
                 id,
                 members,
                 score,
-                shared,
+                shared: shared(founding),
             }
         })
         .collect();

@@ -402,7 +402,8 @@ fn negations(story: &Story, read: &[Vec<Read>]) -> (Vec<Finding>, HashSet<(Membe
     let of = |m: &Member| &read[m.article][m.sentence];
     for p in story.pairs {
         let (a, b) = (of(&p.a).negated, of(&p.b).negated);
-        let try_order = |neg: Member, pos: Member| polar_clauses(story, (neg, of(&neg)), (pos, of(&pos)));
+        let try_order =
+            |neg: Member, pos: Member| polar_clauses(story, (neg, of(&neg)), (pos, of(&pos)));
         let found = match (a, b) {
             (false, false) => None, // no negation: nothing to compare
             (true, false) => try_order(p.a, p.b),
@@ -682,11 +683,7 @@ const BLOCKERS: &[&str] = &[
     "before", "over", "than", "since", "into",
 ];
 
-fn modality(
-    story: &Story,
-    read: &[Vec<Read>],
-    seen: &HashSet<(Member, Member)>,
-) -> Vec<Finding> {
+fn modality(story: &Story, read: &[Vec<Read>], seen: &HashSet<(Member, Member)>) -> Vec<Finding> {
     let all: Vec<Vec<Claim>> = (0..story.articles.len())
         .map(|a| claims(story, a, &read[a]))
         .collect();

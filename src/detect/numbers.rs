@@ -469,10 +469,7 @@ fn knows_other(story: &Story, counts: &[Count], x: usize, y: usize) -> bool {
     let from = counts.partition_point(|c| c.article < cx.article);
     let to = from + counts[from..].partition_point(|c| c.article == cx.article);
     let counted_elsewhere = (from..to).zip(&counts[from..to]).any(|(i, c)| {
-        i != x
-            && c.head == cy.head
-            && c.modifiers == cy.modifiers
-            && agrees(c.value)
+        i != x && c.head == cy.head && c.modifiers == cy.modifiers && agrees(c.value)
     });
     counted_elsewhere
         || story
@@ -654,11 +651,7 @@ fn conflict_finding(
         (path, counts[o].range.start)
     });
     // Other articles that back a counterpart make the claim the odd one out.
-    let agreeing = others
-        .iter()
-        .map(|&(o, _)| support[o])
-        .max()
-        .unwrap_or(0);
+    let agreeing = others.iter().map(|&(o, _)| support[o]).max().unwrap_or(0);
     let apart = others
         .iter()
         .filter_map(|&(o, _)| story.apart(c.article, counts[o].article))
