@@ -40,7 +40,21 @@ pub fn detect(story: &Story) -> Vec<Finding> {
 struct Read {
     toks: Vec<Tok>,
     clauses: Vec<Range<usize>>,
-    negated: bool,
+    /// Where each negation starts (token indices, in order).
+    negations: Vec<usize>,
+}
+
+impl Read {
+    fn negated(&self) -> bool {
+        !self.negations.is_empty()
+    }
+
+    /// The negations within a range of tokens.
+    fn negations_in(&self, r: &Range<usize>) -> &[usize] {
+        let from = self.negations.partition_point(|&i| i < r.start);
+        let to = self.negations.partition_point(|&i| i < r.end);
+        &self.negations[from..to]
+    }
 }
 
 /// Every sentence read, by article and sentence; articles on every core.
@@ -51,7 +65,9 @@ fn read_story(story: &Story) -> Vec<Vec<Read>> {
                 let toks = sentence_toks(story, Member { article, sentence });
                 Read {
                     clauses: clauses(&toks),
-                    negated: (0..toks.len()).any(|i| negator(&toks, i).is_some()),
+                    negations: (0..toks.len())
+                        .filter(|&i| negator(&toks, i).is_some())
+                        .collect(),
                     toks,
                 }
             })
@@ -211,11 +227,24 @@ const CLAUSE_WORDS: &[&str] = &[
 ];
 
 fn is_boundary(t: &Tok) -> bool {
+    static WORDS: OnceLock<FxHashSet<&str>> = OnceLock::new();
     match t.kind {
         Kind::Punct => !matches!(t.text.as_str(), "'" | "/" | "&" | "%" | "$"),
-        Kind::Word => CLAUSE_WORDS.contains(&t.text.as_str()),
+        Kind::Word => WORDS
+            .get_or_init(|| CLAUSE_WORDS.iter().copied().collect())
+            .contains(t.text.as_str()),
         _ => false,
     }
+}
+
+/// A boundary, or a reporting or denying verb. Every token of every
+/// sentence is looked up, so the lists are a set.
+fn ends_clause(t: &Tok) -> bool {
+    static SPEECH: OnceLock<FxHashSet<&str>> = OnceLock::new();
+    is_boundary(t)
+        || SPEECH
+            .get_or_init(|| REPORTING.iter().chain(DENYING).copied().collect())
+            .contains(t.text.as_str())
 }
 
 /// Token ranges of the clauses of a sentence, boundaries left out. A
@@ -225,10 +254,7 @@ fn clauses(toks: &[Tok]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, t) in toks.iter().enumerate() {
-        if is_boundary(t)
-            || REPORTING.contains(&t.text.as_str())
-            || DENYING.contains(&t.text.as_str())
-        {
+        if ends_clause(t) {
             if toks[start..i].iter().any(Tok::is_word) {
                 out.push(start..i);
             }
@@ -401,7 +427,7 @@ fn negations(story: &Story, read: &[Vec<Read>]) -> (Vec<Finding>, HashSet<(Membe
     let mut seen = HashSet::new();
     let of = |m: &Member| &read[m.article][m.sentence];
     for p in story.pairs {
-        let (a, b) = (of(&p.a).negated, of(&p.b).negated);
+        let (a, b) = (of(&p.a).negated(), of(&p.b).negated());
         let try_order =
             |neg: Member, pos: Member| polar_clauses(story, (neg, of(&neg)), (pos, of(&pos)));
         let found = match (a, b) {
@@ -435,12 +461,11 @@ fn polar_clauses(
     let positive: Vec<&Range<usize>> = rp
         .clauses
         .iter()
-        .filter(|c| (*c).clone().all(|i| negator(tp, i).is_none()))
+        .filter(|c| rp.negations_in(c).is_empty())
         .collect();
     let mut best: Option<Polar> = None;
     for c in rn.clauses.iter().cloned() {
-        let negations: Vec<usize> = c.clone().filter(|&i| negator(tn, i).is_some()).collect();
-        let [k] = negations[..] else { continue };
+        let &[k] = rn.negations_in(&c) else { continue };
         if inside_quotes(text_n, &story.sentence_range(neg), tn[k].range.start) {
             continue;
         }

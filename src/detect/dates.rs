@@ -13,6 +13,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use jiff::civil::Date;
+use rustc_hash::FxHashMap;
 
 use super::{Finding, FindingKind, Severity, Story};
 use crate::align::{Member, Pair};
@@ -384,17 +385,18 @@ fn event_conflicts(story: &Story) -> Vec<Finding> {
     let mut support: HashMap<Key, usize> = HashMap::new();
     let mut conflicts = Vec::new();
     // Each sentence's date is read once, however many pairs it is in.
-    let mut dated: HashMap<Member, Option<Dated>> = HashMap::new();
+    let mut dated: FxHashMap<Member, Option<Dated>> = FxHashMap::default();
     for pair in story.pairs.iter().filter(|p| p.score >= EVENT_SCORE) {
         for m in [pair.a, pair.b] {
             dated.entry(m).or_insert_with(|| single_day(story, m));
         }
     }
+    let mut memo = Memo::default();
     for pair in story.pairs {
-        let Some(c) = compare(story, pair, &dated) else {
+        let Some(c) = compare(story, pair, &dated, &mut memo) else {
             continue;
         };
-        match verdict(story, &c) {
+        match verdict(story, &c, &mut memo) {
             Verdict::Agree => {
                 for d in [&c.x, &c.y] {
                     *support.entry(key(d)).or_default() += 1;
@@ -443,7 +445,8 @@ fn key(d: &Dated) -> Key {
 fn compare<'a>(
     story: &Story<'a>,
     pair: &Pair,
-    dated: &HashMap<Member, Option<Dated<'a>>>,
+    dated: &FxHashMap<Member, Option<Dated<'a>>>,
+    memo: &mut Memo,
 ) -> Option<Comparison<'a>> {
     if pair.score < EVENT_SCORE {
         return None;
@@ -453,7 +456,7 @@ fn compare<'a>(
     let same_event = x.clause.event.is_some()
         && x.clause.event.as_ref().map(|e| e.0) == y.clause.event.as_ref().map(|e| e.0)
         && clauses_alike(x, y);
-    if !same_event || !same_occurrence(story, pair.a, pair.b) {
+    if !same_event || !same_occurrence(story, pair.a, pair.b, memo) {
         return None;
     }
     Some(Comparison {
@@ -607,8 +610,11 @@ fn plain_words(story: &Story, m: Member) -> Vec<String> {
 /// Whether nothing marks the two sentences as different occurrences of a
 /// like event: another one in a sequence, other counts, one negated, one a
 /// plan, or other actors.
-fn same_occurrence(story: &Story, a: Member, b: Member) -> bool {
-    let (wa, wb) = (plain_words(story, a), plain_words(story, b));
+fn same_occurrence(story: &Story, a: Member, b: Member, memo: &mut Memo) -> bool {
+    for m in [a, b] {
+        memo.plain.entry(m).or_insert_with(|| plain_words(story, m));
+    }
+    let (wa, wb) = (&memo.plain[&a], &memo.plain[&b]);
     let picked = |words: &[String], list: &[&str]| -> BTreeSet<String> {
         words
             .iter()
@@ -673,7 +679,7 @@ fn actors_meet(story: &Story, a: Member, b: Member) -> bool {
     xa.is_empty() || xb.is_empty() || !xa.is_disjoint(&xb)
 }
 
-fn verdict(story: &Story, c: &Comparison) -> Verdict {
+fn verdict(story: &Story, c: &Comparison, memo: &mut Memo) -> Verdict {
     let (x, y) = (&c.x, &c.y);
     if x.date == y.date {
         return Verdict::Agree;
@@ -697,8 +703,8 @@ fn verdict(story: &Story, c: &Comparison) -> Verdict {
         return Verdict::Unsure;
     }
     if !one_side_of_both(story, x, y)
-        || knows_both(story, x, y.date)
-        || knows_both(story, y, x.date)
+        || knows_both(story, x, y.date, memo)
+        || knows_both(story, y, x.date, memo)
     {
         return Verdict::Unsure;
     }
@@ -708,14 +714,29 @@ fn verdict(story: &Story, c: &Comparison) -> Verdict {
 /// Whether `d`'s article also dates the same kind of event on `other`
 /// elsewhere: then it tells of two occurrences ("the first release on
 /// January 19 … the release on Saturday"), and the other article of one.
-fn knows_both(story: &Story, d: &Dated, other: Date) -> bool {
-    let a = &story.articles[d.member.article];
+fn knows_both(story: &Story, d: &Dated, other: Date, memo: &mut Memo) -> bool {
+    let article = d.member.article;
+    let a = &story.articles[article];
     let class = d.clause.event.as_ref().map(|e| e.0);
     a.mentions.iter().any(|m| {
         m.range != d.mention.range
             && date_value(m).and_then(one_day) == Some(other)
-            && clause_of(a, m.sentence, m).event.map(|e| e.0) == class
+            && *memo
+                .events
+                .entry((article, m.range.start))
+                .or_insert_with(|| clause_of(a, m.sentence, m).event.map(|e| e.0))
+                == class
     })
+}
+
+/// What the rule reads of a sentence or a date more than once, as a
+/// sentence is in several pairs.
+#[derive(Default)]
+struct Memo {
+    /// A sentence's words outside its dates.
+    plain: FxHashMap<Member, Vec<String>>,
+    /// The event class of a date, by article and where the date starts.
+    events: FxHashMap<(usize, usize), Option<usize>>,
 }
 
 /// Both dates are past for both articles, or both still to come: an

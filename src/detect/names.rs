@@ -44,8 +44,12 @@ pub fn same_given_name(a: &str, b: &str) -> bool {
 /// folded names, with equivalent given names counted as equal.
 #[must_use]
 pub fn similarity(a: &str, b: &str) -> f64 {
-    let (fa, fb) = (fold(a), fold(b));
-    let whole = strsim::jaro_winkler(&fa, &fb);
+    folded_similarity(&fold(a), &fold(b))
+}
+
+/// [`similarity`] of names already folded.
+fn folded_similarity(fa: &str, fb: &str) -> f64 {
+    let whole = strsim::jaro_winkler(fa, fb);
     let (Some((ga, sa)), Some((gb, sb))) = (fa.split_once(' '), fb.split_once(' ')) else {
         return whole;
     };
@@ -57,14 +61,14 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     whole
 }
 
-/// The written full names of the KB, bucketed by the first letter of the
-/// folded surname, to compare a name only with plausible matches.
-fn kb_names(kb: &Kb) -> HashMap<char, Vec<(u32, &str)>> {
-    let mut map: HashMap<char, Vec<(u32, &str)>> = HashMap::new();
+/// The written full names of the KB, folded, bucketed by the first letter
+/// of the folded surname, to compare a name only with plausible matches.
+fn kb_names(kb: &Kb) -> HashMap<char, Vec<(u32, &str, String)>> {
+    let mut map: HashMap<char, Vec<(u32, &str, String)>> = HashMap::new();
     for (i, p) in kb.people.iter().enumerate() {
         for name in std::iter::once(&p.name).chain(p.aliases.iter()) {
             if let Some(c) = surname_initial(name) {
-                map.entry(c).or_default().push((i as u32, name));
+                map.entry(c).or_default().push((i as u32, name, fold(name)));
             }
         }
     }
@@ -122,9 +126,10 @@ fn against_kb(story: &Story) -> Vec<Finding> {
             let best = closest.entry(p.name.clone()).or_insert_with(|| {
                 let names = names.get_or_insert_with(|| kb_names(kb));
                 let bucket = surname_initial(&p.name).and_then(|c| names.get(&c))?;
+                let folded = fold(&p.name);
                 bucket
                     .iter()
-                    .map(|&(id, name)| (id, name, similarity(&p.name, name)))
+                    .map(|(id, name, f)| (*id, *name, folded_similarity(&folded, f)))
                     .max_by(|x, y| x.2.total_cmp(&y.2))
             });
             let Some((id, name, alike)) = *best else {

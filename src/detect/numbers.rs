@@ -9,11 +9,12 @@
 //!   parts whose smallest possible sum exceeds it ("The three women …, two
 //!   abducted from X and two from Y").
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use jiff::civil::Date;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Finding, FindingKind, Severity, Story};
 use crate::align::Member;
@@ -72,7 +73,7 @@ pub fn detect(story: &Story) -> Vec<Finding> {
 // Words
 
 /// The words of a lexicon file: whitespace-separated, `#` comments.
-fn lexicon(text: &'static str) -> HashSet<&'static str> {
+fn lexicon(text: &'static str) -> FxHashSet<&'static str> {
     text.lines()
         .filter(|l| !l.trim_start().starts_with('#'))
         .flat_map(str::split_whitespace)
@@ -82,7 +83,7 @@ fn lexicon(text: &'static str) -> HashSet<&'static str> {
 /// Words too common to say what a count is about (the aligner keeps its
 /// own list private).
 fn is_stop(word: &str) -> bool {
-    static WORDS: OnceLock<HashSet<&str>> = OnceLock::new();
+    static WORDS: OnceLock<FxHashSet<&str>> = OnceLock::new();
     WORDS
         .get_or_init(|| lexicon(include_str!("../../assets/lexicon/numbers-stopwords.txt")))
         .contains(word)
@@ -90,23 +91,28 @@ fn is_stop(word: &str) -> bool {
 
 /// Words after a number that make it a measure, not a part of a whole.
 fn is_unit(word: &str) -> bool {
-    static WORDS: OnceLock<HashSet<&str>> = OnceLock::new();
+    static WORDS: OnceLock<FxHashSet<&str>> = OnceLock::new();
     WORDS
         .get_or_init(|| lexicon(include_str!("../../assets/lexicon/numbers-units.txt")))
         .contains(word)
 }
 
-fn stem(word: &str) -> Option<String> {
+/// A word folded, if it is a content word that can say what is counted.
+fn content(word: &str) -> Option<String> {
     let folded = fold(word);
     if folded.len() < 3 || is_stop(&folded) || !folded.chars().any(char::is_alphabetic) {
         return None;
     }
-    Some(crate::align::stem(&folded))
+    Some(folded)
+}
+
+fn stem(word: &str) -> Option<String> {
+    Some(crate::align::stem(&content(word)?))
 }
 
 /// Stems mapped to their class, from a file of classes one a line.
-fn classes(text: &str) -> HashMap<String, usize> {
-    let mut map = HashMap::new();
+fn classes(text: &str) -> FxHashMap<String, usize> {
+    let mut map = FxHashMap::default();
     let lines = text
         .lines()
         .map(str::trim)
@@ -122,13 +128,13 @@ fn classes(text: &str) -> HashMap<String, usize> {
 /// The normal form of a word as the aligner makes it (folded, stemmed, in
 /// its synonym class), so "captives" and "hostages" count the same thing.
 fn normal(word: &str) -> Option<String> {
-    stem(word)?;
+    content(word)?;
     crate::align::normal_word(word)
 }
 
 /// The fate class of a word ("killed", "wounded", "freed" …), if any.
 fn fate(word: &str) -> Option<usize> {
-    static FATES: OnceLock<HashMap<String, usize>> = OnceLock::new();
+    static FATES: OnceLock<FxHashMap<String, usize>> = OnceLock::new();
     let map = FATES.get_or_init(|| classes(include_str!("../../assets/lexicon/numbers-fates.txt")));
     map.get(&stem(word)?).copied()
 }
@@ -426,7 +432,7 @@ struct Link {
 }
 
 fn links(story: &Story, counts: &[Count]) -> Vec<Link> {
-    let mut by_sentence: HashMap<Member, Vec<usize>> = HashMap::new();
+    let mut by_sentence: FxHashMap<Member, Vec<usize>> = FxHashMap::default();
     for (i, c) in counts.iter().enumerate() {
         by_sentence.entry(c.member()).or_default().push(i);
     }
