@@ -9,6 +9,7 @@ mod terms;
 
 use std::ops::Range;
 
+use rayon::slice::ParallelSliceMut;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
@@ -94,8 +95,9 @@ const PARTNERS: usize = 6;
 
 /// The pairs among each sentence's `PARTNERS` best, in a stable order.
 fn strongest(mut scored: Vec<(usize, usize, f32)>, sentences: usize) -> Vec<(usize, usize, f32)> {
-    // A total order (pairs are unique): an unstable sort gives the same.
-    scored.sort_unstable_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
+    // A total order (pairs are unique): an unstable sort, on every core,
+    // gives the same.
+    scored.par_sort_unstable_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
     let mut taken = vec![0usize; sentences];
     let mut kept = Vec::new();
     for (a, b, score) in scored {

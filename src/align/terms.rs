@@ -166,25 +166,45 @@ impl Terms {
         // Articles are read on every core; their terms are then numbered
         // for the story in one pass, in the order they are met, so the
         // numbering is the same however the work was shared.
-        let locals = crate::par::map(articles.iter().collect(), Local::of);
+        let mut locals = crate::par::map(articles.iter().collect(), Local::of);
         let mut t = Terms::default();
         let mut ids: FxHashMap<String, u32> = FxHashMap::default();
-        let mut raw: Vec<Vec<(u32, f32)>> = Vec::new();
-        for (ai, mut local) in locals.into_iter().enumerate() {
-            let mut story_id: Vec<Option<u32>> = vec![None; local.names.len()];
-            for (si, terms) in local.sentences.iter().enumerate() {
-                let mut vector: Vec<(u32, f32)> = terms
-                    .iter()
-                    .map(|&(l, w)| {
-                        let id = *story_id[l as usize].get_or_insert_with(|| {
-                            t.intern(&mut ids, std::mem::take(&mut local.names[l as usize]))
-                        });
-                        (id, w)
+        let story_ids: Vec<Vec<u32>> = locals
+            .iter_mut()
+            .map(|local| {
+                let mut story_id = vec![u32::MAX; local.names.len()];
+                for &(l, _) in local.sentences.iter().flatten() {
+                    let l = l as usize;
+                    if story_id[l] == u32::MAX {
+                        story_id[l] = t.intern(&mut ids, std::mem::take(&mut local.names[l]));
+                    }
+                }
+                story_id
+            })
+            .collect();
+        // Each sentence's terms in id order, one of each, on every core.
+        let by_article = crate::par::map(
+            locals.into_iter().zip(story_ids).collect(),
+            |(local, story_id)| {
+                local
+                    .sentences
+                    .into_iter()
+                    .map(|terms| {
+                        let mut vector: Vec<(u32, f32)> = terms
+                            .into_iter()
+                            .map(|(l, w)| (story_id[l as usize], w))
+                            .collect();
+                        // A stable sort: a term both word and mention keeps the word's weight.
+                        vector.sort_by_key(|(id, _)| *id);
+                        vector.dedup_by_key(|(id, _)| *id);
+                        vector
                     })
-                    .collect();
-                // A stable sort: a term both word and mention keeps the word's weight.
-                vector.sort_by_key(|(id, _)| *id);
-                vector.dedup_by_key(|(id, _)| *id);
+                    .collect::<Vec<_>>()
+            },
+        );
+        let mut raw: Vec<Vec<(u32, f32)>> = Vec::new();
+        for (ai, sentences) in by_article.into_iter().enumerate() {
+            for (si, vector) in sentences.into_iter().enumerate() {
                 let index = t.members.len();
                 for (id, _) in &vector {
                     t.postings[*id as usize].push(index);

@@ -423,24 +423,32 @@ struct Polar {
 }
 
 fn negations(story: &Story, read: &[Vec<Read>]) -> (Vec<Finding>, HashSet<(Member, Member)>) {
-    let mut out = Vec::new();
-    let mut seen = HashSet::new();
     let of = |m: &Member| &read[m.article][m.sentence];
-    for p in story.pairs {
-        let (a, b) = (of(&p.a).negated(), of(&p.b).negated());
-        let try_order =
-            |neg: Member, pos: Member| polar_clauses(story, (neg, of(&neg)), (pos, of(&pos)));
-        let found = match (a, b) {
-            (false, false) => None, // no negation: nothing to compare
-            (true, false) => try_order(p.a, p.b),
-            (false, true) => try_order(p.b, p.a),
-            (true, true) => try_order(p.a, p.b).or_else(|| try_order(p.b, p.a)),
-        };
-        let Some(polar) = found else { continue };
-        seen.insert(pair_key(p.a, p.b));
-        out.push(negation_finding(story, &polar, p.score));
-    }
-    (out, seen)
+    // Pairs are judged on every core, in stretches; findings keep pair order.
+    let stretches = crate::par::ranges(story.pairs.len(), 8);
+    let found: Vec<(Member, Member, Finding)> = crate::par::map(stretches, |r| {
+        let mut out = Vec::new();
+        for p in &story.pairs[r] {
+            let (a, b) = (of(&p.a).negated(), of(&p.b).negated());
+            let try_order =
+                |neg: Member, pos: Member| polar_clauses(story, (neg, of(&neg)), (pos, of(&pos)));
+            let found = match (a, b) {
+                (false, false) => None, // no negation: nothing to compare
+                (true, false) => try_order(p.a, p.b),
+                (false, true) => try_order(p.b, p.a),
+                (true, true) => try_order(p.a, p.b).or_else(|| try_order(p.b, p.a)),
+            };
+            if let Some(polar) = found {
+                out.push((p.a, p.b, negation_finding(story, &polar, p.score)));
+            }
+        }
+        out
+    })
+    .into_iter()
+    .flatten()
+    .collect();
+    let seen = found.iter().map(|(a, b, _)| pair_key(*a, *b)).collect();
+    (found.into_iter().map(|(_, _, f)| f).collect(), seen)
 }
 
 fn pair_key(a: Member, b: Member) -> (Member, Member) {
@@ -709,11 +717,12 @@ const BLOCKERS: &[&str] = &[
 ];
 
 fn modality(story: &Story, read: &[Vec<Read>], seen: &HashSet<(Member, Member)>) -> Vec<Finding> {
-    let all: Vec<Vec<Claim>> = (0..story.articles.len())
-        .map(|a| claims(story, a, &read[a]))
-        .collect();
-    let mut out = Vec::new();
-    for i in 0..all.len() {
+    let all: Vec<Vec<Claim>> = crate::par::map((0..story.articles.len()).collect(), |a| {
+        claims(story, a, &read[a])
+    });
+    // Each article against the later ones, on every core, in order.
+    crate::par::map((0..all.len()).collect(), |i| {
+        let mut out = Vec::new();
         for j in i + 1..all.len() {
             let mut keys: Vec<ClaimKey> = all[i]
                 .iter()
@@ -726,8 +735,11 @@ fn modality(story: &Story, read: &[Vec<Read>], seen: &HashSet<(Member, Member)>)
                 out.extend(conflict(story, &all[i], &all[j], &key, seen));
             }
         }
-    }
-    out
+        out
+    })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// What two claims must have in common to clash: axis, topic, actor.
