@@ -943,31 +943,41 @@ fn cluster_conflicts(
     a: &Quote,
 ) -> Vec<Finding> {
     let kb = story.kb;
-    let speakers = |&(ai, _): &(usize, usize)| credited(&quotes[ai], &a.words);
+    // Who each member's article credits with the words, read once: the
+    // members are compared with each other several times. Members are
+    // named by their index in `cluster` from here on.
+    let speakers: Vec<Vec<&Speaker>> = cluster
+        .iter()
+        .map(|&(ai, _)| credited(&quotes[ai], &a.words))
+        .collect();
     let dates = |x: usize, y: usize| -> Vec<Date> {
         [when(story, x), when(story, y)]
             .into_iter()
             .flatten()
             .collect()
     };
-    let fits = |x: &(usize, usize), y: &(usize, usize)| {
-        any_compatible(kb, &speakers(x), &speakers(y), &dates(x.0, y.0))
+    let fits = |x: usize, y: usize| {
+        let date = dates(cluster[x].0, cluster[y].0);
+        any_compatible(kb, &speakers[x], &speakers[y], &date)
     };
-    let mut classes: Vec<Vec<(usize, usize)>> = Vec::new();
-    for m in cluster {
-        match classes.iter_mut().find(|c| fits(&c[0], m)) {
-            Some(c) => c.push(*m),
-            None => classes.push(vec![*m]),
+    let mut classes: Vec<Vec<usize>> = Vec::new();
+    for m in 0..cluster.len() {
+        match classes.iter_mut().find(|c| fits(c[0], m)) {
+            Some(c) => c.push(m),
+            None => classes.push(vec![m]),
         }
     }
     if classes.len() < 2 {
         return Vec::new();
     }
-    let quote = |&(ai, qi): &(usize, usize)| &quotes[ai][qi];
+    let quote = |m: usize| {
+        let (ai, qi) = cluster[m];
+        &quotes[ai][qi]
+    };
     let best = (0..classes.len())
         .max_by(|&x, &y| {
             let (cx, cy) = (&classes[x], &classes[y]);
-            let later = claim_first(story, (quote(&cx[0]), cx.len()), (quote(&cy[0]), cy.len()));
+            let later = claim_first(story, (quote(cx[0]), cx.len()), (quote(cy[0]), cy.len()));
             if later {
                 std::cmp::Ordering::Less
             } else {
@@ -984,11 +994,14 @@ fn cluster_conflicts(
         .map(|(_, c)| c)
     {
         let claim = class[0];
-        let both = cluster
-            .iter()
-            .any(|m| fits(m, &claim) && fits(m, &reference) && m != &claim && m != &reference);
+        let both = (0..cluster.len()).any(|m| {
+            fits(m, claim)
+                && fits(m, reference)
+                && cluster[m] != cluster[claim]
+                && cluster[m] != cluster[reference]
+        });
         if !both {
-            out.push(conflict_finding(story, quote(&claim), quote(&reference)));
+            out.push(conflict_finding(story, quote(claim), quote(reference)));
         }
     }
     out

@@ -8,7 +8,9 @@
 //!   administration says …" in 2019).
 
 use std::fmt::Write;
+use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
 use jiff::civil::Date;
 
 use super::names::similarity;
@@ -37,19 +39,27 @@ fn overlaps(terms: &[Term], (from, to): (Date, Date)) -> bool {
 }
 
 /// Words that put a statement in the past even in the present tense.
+/// One pass over the sentence, no lower-cased copy: the frames are ASCII,
+/// so ASCII case folding finds what lower-casing the sentence did.
 pub(super) fn past_framed(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
-    [
-        "under the ",
-        "during the ",
-        "-era",
-        "former ",
-        "then-",
-        "previous ",
-        "at the time",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
+    static FRAMES: OnceLock<AhoCorasick> = OnceLock::new();
+    FRAMES
+        .get_or_init(|| {
+            let frames = [
+                "under the ",
+                "during the ",
+                "-era",
+                "former ",
+                "then-",
+                "previous ",
+                "at the time",
+            ];
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(frames)
+                .expect("fixed patterns build")
+        })
+        .is_match(sentence)
 }
 
 /// Whether a person is presented as holding their role at the time the

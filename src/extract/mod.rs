@@ -8,6 +8,7 @@ mod names;
 mod numbers;
 pub(crate) mod words;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use jiff::civil::Date;
@@ -215,20 +216,40 @@ pub(crate) struct Sentence<'a> {
     pub tokens: Vec<Token>,
     pub taken: Vec<bool>,
     pub hits: Vec<crate::kb::Hit>,
+    /// Each token lower-cased: the extractors ask for most of them several
+    /// times.
+    lowered: Vec<Cow<'a, str>>,
 }
 
-impl Sentence<'_> {
+impl<'a> Sentence<'a> {
+    pub fn new(text: &'a str, index: usize, tokens: Vec<Token>, hits: Vec<crate::kb::Hit>) -> Self {
+        let lowered = tokens
+            .iter()
+            .map(|t| {
+                let w = t.text(text);
+                if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+                    Cow::Owned(w.to_lowercase())
+                } else {
+                    Cow::Borrowed(w)
+                }
+            })
+            .collect();
+        Sentence {
+            text,
+            index,
+            taken: vec![false; tokens.len()],
+            tokens,
+            hits,
+            lowered,
+        }
+    }
+
     pub fn word(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| t.text(self.text))
     }
 
-    pub fn lower(&self, i: usize) -> std::borrow::Cow<'_, str> {
-        let w = self.word(i);
-        if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
-            std::borrow::Cow::Owned(w.to_lowercase())
-        } else {
-            std::borrow::Cow::Borrowed(w)
-        }
+    pub fn lower(&self, i: usize) -> &str {
+        self.lowered.get(i).map_or("", |w| w)
     }
 
     pub fn is(&self, i: usize, words: &[&str]) -> bool {
@@ -265,15 +286,8 @@ pub fn extract(text: &str, sentences: &[Range<usize>], ctx: &Context) -> Vec<Men
     for (index, range) in sentences.iter().enumerate() {
         let mut tokens = Vec::new();
         tokens::tokenize(text, range.clone(), &mut tokens);
-        let taken = vec![false; tokens.len()];
         let hits = ctx.kb.scan_tokens(text, &tokens);
-        let mut s = Sentence {
-            text,
-            index,
-            tokens,
-            taken,
-            hits,
-        };
+        let mut s = Sentence::new(text, index, tokens, hits);
         dates::extract(&mut s, ctx, &mut out);
         names::extract(&mut s, ctx, &mut people, &mut out);
         numbers::extract(&mut s, &mut out);

@@ -36,6 +36,13 @@ pub fn month(word: &str) -> Option<i8> {
     if w.len() < 3 || w.len() > 9 {
         return None;
     }
+    // Most words are not months: every month begins with one of these.
+    if !matches!(
+        w.as_bytes()[0].to_ascii_lowercase(),
+        b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+    ) {
+        return None;
+    }
     let mut buf = [0u8; 9];
     buf[..w.len()].copy_from_slice(w.as_bytes());
     buf[..w.len()].make_ascii_lowercase();
