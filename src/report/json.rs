@@ -15,11 +15,9 @@ use crate::extract::Value;
 use crate::ingest::IngestError;
 use crate::review::{Decision, Review, Status, Verdict};
 
-/// The report after its articles (see `render`).
+/// The report after its arrays (see `write_with`).
 #[derive(Serialize)]
-struct Rest<'a> {
-    findings: Vec<FindingView<'a>>,
-    alignments: Vec<AlignmentView<'a>>,
+struct Tail<'a> {
     errors: Vec<ErrorView<'a>>,
     warnings: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -344,67 +342,71 @@ pub fn write_with(
     opts: ReportOptions<'_>,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    // The articles are most of the report and independent of each other:
-    // each is printed on whichever core is free, alone in an array of its
-    // own, so that it comes out indented exactly as in the whole report.
-    let articles = crate::par::map(analysis.articles.iter().collect(), |a| {
-        let alone = Alone {
-            articles: [article(a)],
-        };
-        serde_json::to_vec_pretty(&alone).unwrap_or_else(|e| failed(&e))
-    });
-    out.write_all(b"{\n  \"articles\": ")?;
-    if articles.is_empty() {
-        out.write_all(b"[]")?;
-    } else {
-        for (i, a) in articles.iter().enumerate() {
-            out.write_all(if i == 0 { b"[\n    " } else { b",\n    " })?;
-            out.write_all(inner(a))?;
+    let articles = printed(analysis.articles.iter().collect(), article);
+    let findings = printed((0..analysis.findings.len()).collect(), |f| {
+        match opts.review {
+            Some(review) => reviewed(analysis, review, f),
+            None => finding(analysis, &analysis.findings[f]),
         }
-        out.write_all(b"\n  ]")?;
+    });
+    let alignments = printed(analysis.alignments.iter().collect(), |a| {
+        alignment(analysis, a)
+    });
+    out.write_all(b"{\n")?;
+    for (key, items) in [
+        ("articles", articles),
+        ("findings", findings),
+        ("alignments", alignments),
+    ] {
+        write_array(out, key, &items)?;
+        out.write_all(b",\n")?;
     }
-    drop(articles);
-    let rest = serde_json::to_vec_pretty(&rest_of(analysis, opts)).unwrap_or_else(|e| failed(&e));
-    // `rest` opens with "{\n" and goes on with the next key.
-    out.write_all(b",\n")?;
-    out.write_all(rest.strip_prefix(b"{\n").unwrap_or(&rest))?;
-    out.write_all(b"\n")
-}
-
-/// Everything after the articles.
-fn rest_of<'a>(analysis: &'a Analysis, opts: ReportOptions<'a>) -> Rest<'a> {
-    let findings = match opts.review {
-        Some(review) => (0..analysis.findings.len())
-            .map(|f| reviewed(analysis, review, f))
-            .collect(),
-        None => analysis
-            .findings
-            .iter()
-            .map(|f| finding(analysis, f))
-            .collect(),
-    };
-    Rest {
-        findings,
-        alignments: analysis
-            .alignments
-            .iter()
-            .map(|a| alignment(analysis, a))
-            .collect(),
+    let tail = Tail {
         errors: analysis.errors.iter().map(error).collect(),
         warnings: &analysis.warnings,
         review: opts.review.map(|r| session(analysis, r)),
+    };
+    let tail = serde_json::to_vec_pretty(&tail).unwrap_or_else(|e| failed(&e));
+    // `tail` opens with "{\n" and goes on with the next key.
+    out.write_all(tail.strip_prefix(b"{\n").unwrap_or(&tail))?;
+    out.write_all(b"\n")
+}
+
+/// The items of a top-level array, printed. Each is independent of the
+/// others, so each is printed on whichever core is free, alone in an array
+/// of its own: it comes out indented exactly as in the whole report.
+fn printed<T: Send, V: Serialize>(
+    items: Vec<T>,
+    view: impl Fn(T) -> V + Sync + Send,
+) -> Vec<Vec<u8>> {
+    crate::par::map(items, |item| {
+        let alone = Alone { item: [view(item)] };
+        serde_json::to_vec_pretty(&alone).unwrap_or_else(|e| failed(&e))
+    })
+}
+
+/// `"key": [...]` as the pretty printer writes it one level in.
+fn write_array(out: &mut dyn Write, key: &str, items: &[Vec<u8>]) -> std::io::Result<()> {
+    write!(out, "  \"{key}\": ")?;
+    if items.is_empty() {
+        return out.write_all(b"[]");
     }
+    for (i, item) in items.iter().enumerate() {
+        out.write_all(if i == 0 { b"[\n    " } else { b",\n    " })?;
+        out.write_all(inner(item))?;
+    }
+    out.write_all(b"\n  ]")
 }
 
-/// One article as the report holds it.
+/// One item as the report holds it.
 #[derive(Serialize)]
-struct Alone<'a> {
-    articles: [ArticleView<'a>; 1],
+struct Alone<V> {
+    item: [V; 1],
 }
 
-/// The article inside a printed [`Alone`].
+/// The item inside a printed [`Alone`].
 fn inner(json: &[u8]) -> &[u8] {
-    const OPEN: &[u8] = b"{\n  \"articles\": [\n    ";
+    const OPEN: &[u8] = b"{\n  \"item\": [\n    ";
     const CLOSE: &[u8] = b"\n  ]\n}";
     json.strip_prefix(OPEN)
         .and_then(|j| j.strip_suffix(CLOSE))
