@@ -1,8 +1,9 @@
 //! Word lists the extractors share. Open classes (given names, titles) are
 //! data files in `assets/lexicon/`; closed classes are listed here.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 pub const MONTHS: &[&str] = &[
     "january",
@@ -419,7 +420,7 @@ pub const SPEAKER_NOUNS: &[&str] = &[
     "representative",
 ];
 
-static TITLES: OnceLock<HashMap<String, Vec<Vec<String>>>> = OnceLock::new();
+static TITLES: OnceLock<FxHashMap<String, Vec<Vec<String>>>> = OnceLock::new();
 
 /// `assets/lexicon/given-names.txt` lower-cased (`LOWER`) and folded
 /// (`FOLDED`), each sorted by `build.rs`: looked up without building a set
@@ -473,7 +474,7 @@ pub fn is_folded_given_name(folded: &str) -> bool {
 /// rejected with one lookup.
 pub fn titles_starting(word: &str) -> &'static [Vec<String>] {
     let map = TITLES.get_or_init(|| {
-        let mut map: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        let mut map: FxHashMap<String, Vec<Vec<String>>> = FxHashMap::default();
         for line in include_str!("../../assets/lexicon/titles.txt")
             .lines()
             .map(str::trim)
@@ -492,10 +493,17 @@ pub fn titles_starting(word: &str) -> &'static [Vec<String>] {
         map
     });
     let key = word.trim_end_matches('.');
-    let found = if key.bytes().any(|b| b.is_ascii_uppercase()) {
-        map.get(&key.to_ascii_lowercase())
-    } else {
+    // Every word is looked up: lower-case it on the stack, not the heap.
+    let mut buf = [0u8; 32];
+    let found = if !key.bytes().any(|b| b.is_ascii_uppercase()) {
         map.get(key)
+    } else if key.len() <= buf.len() {
+        let lower = &mut buf[..key.len()];
+        lower.copy_from_slice(key.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).ok().and_then(|k| map.get(k))
+    } else {
+        map.get(&key.to_ascii_lowercase())
     };
     found.map_or(&[], Vec::as_slice)
 }
