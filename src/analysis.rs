@@ -12,6 +12,7 @@ use crate::ingest::IngestError;
 use crate::kb::{Entity, Kb, Term};
 use crate::model::{Article, Role, Span};
 use crate::text::lines::LineIndex;
+use crate::text::tokens::{Token, tokenize};
 use crate::text::{fold, sentences};
 
 /// Options that change what the analysis concludes.
@@ -29,6 +30,8 @@ pub struct Sentence {
     /// Byte range in the source file.
     pub span: Span,
     pub role: Role,
+    /// Its tokens: a range of the article's `tokens`.
+    pub tokens: Range<usize>,
 }
 
 /// A publication window inferred from what an undated article mentions.
@@ -51,6 +54,9 @@ pub struct ArticleAnalysis {
     /// Where no date was stated: the window its content points to.
     pub inferred: Option<Inferred>,
     pub lines: LineIndex,
+    /// The tokens of every sentence, in order: tokenized once, read by
+    /// extraction, alignment and the rules.
+    pub tokens: Vec<Token>,
 }
 
 impl ArticleAnalysis {
@@ -58,6 +64,12 @@ impl ArticleAnalysis {
     #[must_use]
     pub fn span(&self, m: &Mention) -> Span {
         self.article.span(m.range.clone())
+    }
+
+    /// The tokens of sentence `i`.
+    #[must_use]
+    pub fn sentence_tokens(&self, i: usize) -> &[Token] {
+        &self.tokens[self.sentences[i].tokens.clone()]
     }
 
     /// 1-based line and column of a source offset.
@@ -107,8 +119,11 @@ pub fn analyze(articles: Vec<Article>, kb: &Kb, opts: &Options) -> Analysis {
 /// Analyses one article.
 #[must_use]
 pub fn analyze_article(article: Article, kb: &Kb, opts: &Options) -> ArticleAnalysis {
-    let sentences = split_sentences(&article);
-    let ranges: Vec<Range<usize>> = sentences.iter().map(|s| s.range.clone()).collect();
+    let (sentences, tokens) = split_sentences(&article);
+    let by_sentence: Vec<&[Token]> = sentences
+        .iter()
+        .map(|s| &tokens[s.tokens.clone()])
+        .collect();
     let stated = article.meta.published;
     let published = stated.or(opts.date);
     let mut ctx = Context {
@@ -117,7 +132,7 @@ pub fn analyze_article(article: Article, kb: &Kb, opts: &Options) -> ArticleAnal
         year_hint: None,
         folded: fold(&article.text),
     };
-    let mut mentions = extract::extract(&article.text, &ranges, &ctx);
+    let mut mentions = extract::extract(&article.text, &by_sentence, &ctx);
     let mut inferred = if stated.is_none() {
         infer_window(&article, &sentences, &mentions, kb)
     } else {
@@ -128,7 +143,7 @@ pub fn analyze_article(article: Article, kb: &Kb, opts: &Options) -> ArticleAnal
         // once the window is known; they may narrow it further.
         if let Some(hint) = inferred.as_ref().and_then(|w| w.from) {
             ctx.year_hint = Some(hint);
-            mentions = extract::extract(&article.text, &ranges, &ctx);
+            mentions = extract::extract(&article.text, &by_sentence, &ctx);
             inferred = infer_window(&article, &sentences, &mentions, kb);
         }
     }
@@ -140,21 +155,27 @@ pub fn analyze_article(article: Article, kb: &Kb, opts: &Options) -> ArticleAnal
         published,
         inferred,
         lines,
+        tokens,
     }
 }
 
-fn split_sentences(article: &Article) -> Vec<Sentence> {
+/// The sentences of an article, and their tokens.
+fn split_sentences(article: &Article) -> (Vec<Sentence>, Vec<Token>) {
     let mut out = Vec::new();
+    let mut tokens = Vec::new();
     for block in &article.blocks {
         for range in sentences::split(&article.text, block.range.clone()) {
+            let first = tokens.len();
+            tokenize(&article.text, range.clone(), &mut tokens);
             out.push(Sentence {
                 span: article.span(range.clone()),
                 range,
                 role: block.role,
+                tokens: first..tokens.len(),
             });
         }
     }
-    out
+    (out, tokens)
 }
 
 /// A window being narrowed, with the reason for each bound.

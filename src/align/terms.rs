@@ -14,7 +14,7 @@ use super::Member;
 use crate::analysis::ArticleAnalysis;
 use crate::extract::{Mention, Value};
 use crate::text::fold;
-use crate::text::tokens::{Kind, tokenize};
+use crate::text::tokens::Kind;
 
 /// News words, beyond the function words `extract` stops at, too common
 /// to say what a sentence is about.
@@ -130,12 +130,13 @@ impl Local {
             by_sentence[m.sentence].push(m);
         }
         let text = a.article.text.as_str();
-        let mut tokens = Vec::new();
-        for (si, s) in a.sentences.iter().enumerate() {
+        for si in 0..a.sentences.len() {
             let mut terms: Vec<(u32, f32)> = Vec::new();
-            tokens.clear();
-            tokenize(text, s.range.clone(), &mut tokens);
-            for tok in tokens.iter().filter(|tok| tok.kind == Kind::Word) {
+            for tok in a
+                .sentence_tokens(si)
+                .iter()
+                .filter(|tok| tok.kind == Kind::Word)
+            {
                 let w = tok.text(text);
                 let id = *cache
                     .entry(w)

@@ -290,8 +290,7 @@ fn said_in(story: &Story, ai: usize, sentence: usize, spans: &[Range<usize>]) ->
         sentence,
     };
     let text = &story.articles[ai].article.text;
-    let mut tokens = Vec::new();
-    tokenize(text, story.sentence_range(member), &mut tokens);
+    let tokens = story.articles[ai].sentence_tokens(sentence);
     let mentions: Vec<&Mention> = story
         .mentions(member)
         .filter(|m| !inside(spans, &m.range))

@@ -23,7 +23,7 @@ use crate::align::{DiffPart, Member, diff_words};
 use crate::extract::Value;
 use crate::kb::{Entity, Kb};
 use crate::text::fold;
-use crate::text::tokens::{Kind, tokenize};
+use crate::text::tokens::{Kind, Token, tokenize};
 
 /// Contradictions of both kinds; a sentence pair found by negation is not
 /// reported again as a modality clash.
@@ -199,9 +199,7 @@ impl Tok {
     }
 }
 
-fn toks(text: &str, range: Range<usize>) -> Vec<Tok> {
-    let mut tokens = Vec::new();
-    tokenize(text, range, &mut tokens);
+fn toks(text: &str, tokens: &[Token]) -> Vec<Tok> {
     tokens
         .iter()
         .map(|t| Tok {
@@ -213,10 +211,8 @@ fn toks(text: &str, range: Range<usize>) -> Vec<Tok> {
 }
 
 fn sentence_toks(story: &Story, m: Member) -> Vec<Tok> {
-    toks(
-        &story.articles[m.article].article.text,
-        story.sentence_range(m),
-    )
+    let a = &story.articles[m.article];
+    toks(&a.article.text, a.sentence_tokens(m.sentence))
 }
 
 /// Words that open a new clause: a negation before one of them does not

@@ -20,7 +20,7 @@ use crate::align::{Member, Pair};
 use crate::analysis::ArticleAnalysis;
 use crate::extract::{DateValue, Mention, Precision, Value, weekday_name};
 use crate::text::fold;
-use crate::text::tokens::{Kind, Token, tokenize};
+use crate::text::tokens::{Kind, Token};
 
 /// Every date conflict in the story.
 #[must_use]
@@ -499,8 +499,7 @@ fn single_day<'a>(story: &Story<'a>, member: Member) -> Option<Dated<'a>> {
 /// tokens of the date, up to the clause's ends, and its event word.
 fn clause_of(a: &ArticleAnalysis, sentence: usize, date: &Mention) -> Clause {
     let text = &a.article.text;
-    let mut tokens = Vec::new();
-    tokenize(text, a.sentences[sentence].range.clone(), &mut tokens);
+    let tokens = a.sentence_tokens(sentence);
     let here = super::sentence_mentions(&a.mentions, sentence);
     let in_mention = |t: &Token| {
         here.iter()
@@ -588,8 +587,7 @@ fn ends_clause(
 fn plain_words(story: &Story, m: Member) -> Vec<String> {
     let a = &story.articles[m.article];
     let text = &a.article.text;
-    let mut tokens = Vec::new();
-    tokenize(text, a.sentences[m.sentence].range.clone(), &mut tokens);
+    let tokens = a.sentence_tokens(m.sentence);
     let date_spans: Vec<&Range<usize>> = story
         .mentions(m)
         .filter(|x| date_value(x).is_some())

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::words::{SPEAKER_NOUNS, SPEECH_VERBS, has_word};
+use super::words::{SPEAKER_NOUNS, has_word, is_speech_verb};
 use super::{AttributionValue, Context, Mention, MentionKind, Sentence, Value};
 use crate::kb::Entity;
 use crate::text::tokens::{Kind, is_capitalised};
@@ -243,7 +243,7 @@ fn speech_verb(
     people: &[(Range<usize>, String)],
     i: usize,
 ) -> Option<(usize, usize, AttributionValue)> {
-    if !s.is(i, SPEECH_VERBS) || s.is(i, &["told"]) || i == 0 {
+    if !is_speech_verb(s.word(i)) || s.is(i, &["told"]) || i == 0 {
         return None;
     }
     let verb = s.word(i).to_string();

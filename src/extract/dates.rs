@@ -707,7 +707,7 @@ pub fn parse_date_line(line: &str) -> Option<(Date, bool)> {
     if tokens.is_empty() || tokens.len() > 20 {
         return None;
     }
-    let s = Sentence::new(line, 0, tokens, Vec::new());
+    let s = Sentence::new(line, 0, &tokens, Vec::new());
     let mut i = 0;
     let mut updated = false;
     while i < s.tokens.len()

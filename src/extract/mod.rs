@@ -15,7 +15,7 @@ use jiff::civil::Date;
 use serde::{Serialize, Serializer};
 
 use crate::kb::{Entity, Kb};
-use crate::text::tokens::{self, Token};
+use crate::text::tokens::Token;
 
 pub use dates::{parse_date_line, weekday_name};
 pub use words::{is_stop, weekday as weekday_index};
@@ -213,7 +213,7 @@ pub struct Context<'a> {
 pub(crate) struct Sentence<'a> {
     pub text: &'a str,
     pub index: usize,
-    pub tokens: Vec<Token>,
+    pub tokens: &'a [Token],
     pub taken: Vec<bool>,
     pub hits: Vec<crate::kb::Hit>,
     /// Each token lower-cased: the extractors ask for most of them several
@@ -222,7 +222,12 @@ pub(crate) struct Sentence<'a> {
 }
 
 impl<'a> Sentence<'a> {
-    pub fn new(text: &'a str, index: usize, tokens: Vec<Token>, hits: Vec<crate::kb::Hit>) -> Self {
+    pub fn new(
+        text: &'a str,
+        index: usize,
+        tokens: &'a [Token],
+        hits: Vec<crate::kb::Hit>,
+    ) -> Self {
         let lowered = tokens
             .iter()
             .map(|t| {
@@ -280,13 +285,11 @@ impl<'a> Sentence<'a> {
 
 /// Extracts every mention of the given sentences of `text`.
 #[must_use]
-pub fn extract(text: &str, sentences: &[Range<usize>], ctx: &Context) -> Vec<Mention> {
+pub fn extract(text: &str, sentences: &[&[Token]], ctx: &Context) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut people = names::People::default();
-    for (index, range) in sentences.iter().enumerate() {
-        let mut tokens = Vec::new();
-        tokens::tokenize(text, range.clone(), &mut tokens);
-        let hits = ctx.kb.scan_tokens(text, &tokens);
+    for (index, tokens) in sentences.iter().enumerate() {
+        let hits = ctx.kb.scan_tokens(text, tokens);
         let mut s = Sentence::new(text, index, tokens, hits);
         dates::extract(&mut s, ctx, &mut out);
         names::extract(&mut s, ctx, &mut people, &mut out);
