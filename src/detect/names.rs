@@ -5,6 +5,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
+
 use super::{Finding, FindingKind, Severity, Story};
 use crate::align::Member;
 use crate::analysis::ArticleAnalysis;
@@ -199,14 +201,31 @@ fn variant(a: (&str, Option<Entity>), b: (&str, Option<Entity>)) -> Option<f64> 
     (alike >= ALIKE).then_some(alike)
 }
 
+/// [`variant`] of names already judged, as a story names its people many
+/// times.
+#[derive(Default)]
+struct Memo<'a> {
+    judged: FxHashMap<(&'a str, Option<Entity>, &'a str, Option<Entity>), Option<f64>>,
+}
+
+impl<'a> Memo<'a> {
+    fn variant(&mut self, x: &Named<'a>, y: &Named<'a>) -> Option<f64> {
+        *self
+            .judged
+            .entry((x.1, x.2, y.1, y.2))
+            .or_insert_with(|| variant((x.1, x.2), (y.1, y.2)))
+    }
+}
+
 /// One article spelling one person two ways.
 fn within_articles(story: &Story) -> Vec<Finding> {
     let mut out = Vec::new();
     for (ai, a) in story.articles.iter().enumerate() {
         let found = people(a);
+        let mut memo = Memo::default();
         for (i, x) in found.iter().enumerate() {
             for y in &found[i + 1..] {
-                let Some(alike) = variant((x.1, x.2), (y.1, y.2)) else {
+                let Some(alike) = memo.variant(x, y) else {
                     continue;
                 };
                 if out
@@ -262,6 +281,7 @@ fn across_articles(story: &Story) -> Vec<Finding> {
                 .push(p);
         }
     }
+    let mut memo = Memo::default();
     for pair in story.pairs {
         let (a, b) = (
             &story.articles[pair.a.article],
@@ -272,7 +292,7 @@ fn across_articles(story: &Story) -> Vec<Finding> {
         };
         for x in left {
             for y in right {
-                let Some(alike) = variant((x.1, x.2), (y.1, y.2)) else {
+                let Some(alike) = memo.variant(x, y) else {
                     continue;
                 };
                 let key = (fold(x.1), fold(y.1));
