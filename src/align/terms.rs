@@ -130,7 +130,7 @@ impl Local {
             by_sentence[m.sentence].push(m);
         }
         let text = a.article.text.as_str();
-        for si in 0..a.sentences.len() {
+        for (si, mentions) in by_sentence.iter().enumerate() {
             let mut terms: Vec<(u32, f32)> = Vec::new();
             for tok in a
                 .sentence_tokens(si)
@@ -143,7 +143,7 @@ impl Local {
                     .or_insert_with(|| normal_word(w).map(|n| local.intern(&mut ids, n)));
                 terms.extend(id.map(|id| (id, 1.0)));
             }
-            for m in &by_sentence[si] {
+            for m in mentions {
                 if let Some(name) = mention_term(m) {
                     terms.push((local.intern(&mut ids, name), 1.5));
                 }

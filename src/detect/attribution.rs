@@ -299,7 +299,7 @@ fn said_in(story: &Story, ai: usize, sentence: usize, spans: &[Range<usize>]) ->
         story,
         ai,
         text,
-        tokens: &tokens,
+        tokens,
         mentions: &mentions,
         spans,
     };

@@ -516,7 +516,7 @@ fn clause_of(a: &ArticleAnalysis, sentence: usize, date: &Mention) -> Clause {
     let forward: Vec<usize> = (last + 1..(last + 1 + WINDOW).min(tokens.len())).collect();
     for side in [backward, forward] {
         for i in side {
-            if ends_clause(text, &tokens, i, &in_mention) {
+            if ends_clause(text, tokens, i, &in_mention) {
                 break;
             }
             let t = tokens[i];
@@ -531,7 +531,7 @@ fn clause_of(a: &ArticleAnalysis, sentence: usize, date: &Mention) -> Clause {
             if let (Some(&class), None, false) =
                 (event_classes().get(&normal), &clause.event, in_mention(&t))
             {
-                clause.event = Some((class, phrase_start(text, &tokens, i)..t.end));
+                clause.event = Some((class, phrase_start(text, tokens, i)..t.end));
             }
             clause.words.insert(normal);
         }
@@ -621,9 +621,9 @@ fn same_occurrence(story: &Story, a: Member, b: Member, memo: &mut Memo) -> bool
             .collect()
     };
     let has = |words: &[String], list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
-    picked(&wa, SEQUENCE) == picked(&wb, SEQUENCE)
-        && has(&wa, NEGATIONS) == has(&wb, NEGATIONS)
-        && has(&wa, PLANNED) == has(&wb, PLANNED)
+    picked(wa, SEQUENCE) == picked(wb, SEQUENCE)
+        && has(wa, NEGATIONS) == has(wb, NEGATIONS)
+        && has(wa, PLANNED) == has(wb, PLANNED)
         && counts_agree(story, a, b)
         && actors_meet(story, a, b)
 }

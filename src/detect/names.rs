@@ -205,14 +205,17 @@ fn variant(a: (&str, Option<Entity>), b: (&str, Option<Entity>)) -> Option<f64> 
 /// times.
 #[derive(Default)]
 struct Memo<'a> {
-    judged: FxHashMap<(&'a str, Option<Entity>, &'a str, Option<Entity>), Option<f64>>,
+    judged: FxHashMap<(Spelling<'a>, Spelling<'a>), Option<f64>>,
 }
+
+/// A written name and the KB person it names, if any.
+type Spelling<'a> = (&'a str, Option<Entity>);
 
 impl<'a> Memo<'a> {
     fn variant(&mut self, x: &Named<'a>, y: &Named<'a>) -> Option<f64> {
         *self
             .judged
-            .entry((x.1, x.2, y.1, y.2))
+            .entry(((x.1, x.2), (y.1, y.2)))
             .or_insert_with(|| variant((x.1, x.2), (y.1, y.2)))
     }
 }

@@ -373,7 +373,7 @@ fn weekday_alone(s: &Sentence, i: usize, p: Option<Date>) -> Option<(usize, usiz
         let back = i64::from(
             (p.weekday().to_monday_zero_offset() - target.to_monday_zero_offset()).rem_euclid(7),
         );
-        match modifier.as_deref() {
+        match modifier {
             Some("next") => add_days(p, if back == 0 { 7 } else { 7 - back }),
             Some("last" | "past") => add_days(p, if back == 0 { -7 } else { -back }),
             _ if future(s) && back != 0 => add_days(p, 7 - back),
@@ -483,7 +483,7 @@ fn count(s: &Sentence, i: usize) -> Option<i64> {
 fn deictic(s: &Sentence, i: usize, p: Option<Date>) -> Option<(usize, usize, DateValue)> {
     let one = |d: i64| p.and_then(|p| add_days(p, d));
     let w = s.lower(i);
-    let single = match &*w {
+    let single = match w {
         "today" | "tonight" => Some(0),
         "yesterday" => Some(-1),
         "tomorrow" => Some(1),
@@ -504,12 +504,12 @@ fn deictic(s: &Sentence, i: usize, p: Option<Date>) -> Option<(usize, usize, Dat
         return None;
     };
     let unit = s.lower(which + 1);
-    let shift = match &*s.lower(which) {
+    let shift = match s.lower(which) {
         "last" => -1,
         "next" => 1,
         _ => 0,
     };
-    let (from, to, precision) = match (&*unit, p) {
+    let (from, to, precision) = match (unit, p) {
         ("night", Some(p)) if shift == -1 => (add_days(p, -1), add_days(p, -1), Precision::Day),
         ("week", Some(p)) => {
             let monday = add_days(p, -i64::from(p.weekday().to_monday_zero_offset()))?;
@@ -546,7 +546,7 @@ fn nth_period(s: &Sentence, i: usize, ctx: &Context) -> Option<(usize, usize, Da
     let (n, ordinal) = ordinal(s, i + 1)?;
     let _ = ordinal;
     let unit = s.lower(i + 2);
-    if !matches!(&*unit, "month" | "week" | "year" | "day") {
+    if !matches!(unit, "month" | "week" | "year" | "day") {
         return None;
     }
     let kinds = subject_kinds(s, i, i + 3)?;

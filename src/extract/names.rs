@@ -597,17 +597,17 @@ fn tense_after(s: &Sentence, from: usize) -> Option<Tense> {
         if s.tokens[k].kind == Kind::Punct && k > from {
             return None;
         }
-        if FUTURE.contains(&&*w) {
+        if FUTURE.contains(&w) {
             return Some(Tense::Future);
         }
-        if PRESENT.contains(&&*w) {
+        if PRESENT.contains(&w) {
             return Some(Tense::Present);
         }
-        if PAST.contains(&&*w) || (w.len() > 4 && w.ends_with("ed")) {
+        if PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed")) {
             return Some(Tense::Past);
         }
-        let adverb = w.ends_with("ly")
-            || matches!(&*w, "also" | "now" | "still" | "reportedly" | "allegedly");
+        let adverb =
+            w.ends_with("ly") || matches!(w, "also" | "now" | "still" | "reportedly" | "allegedly");
         if !adverb {
             // A lowercase verb ending in -s after the subject: "sees", "warns".
             let verbish = w.len() > 3

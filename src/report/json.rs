@@ -328,6 +328,10 @@ pub fn render(analysis: &Analysis) -> String {
 /// The whole analysis as one JSON object, pretty-printed, with the review
 /// in `opts` if there is one. Mentions and colour do not apply: JSON always
 /// carries every mention.
+///
+/// # Panics
+///
+/// Never: a `Vec` takes every write, and serde writes UTF-8.
 #[must_use]
 pub fn render_with(analysis: &Analysis, opts: ReportOptions<'_>) -> String {
     let mut out = Vec::new();
