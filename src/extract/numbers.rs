@@ -2,6 +2,8 @@
 //! captives", "at least eight" → [8, ∞), "up to 30" → (∞, 30], number
 //! words, ordinals, "a dozen", "dozens of", "1.5 million".
 
+use std::sync::OnceLock;
+
 use super::words::{self, has_word, is_stop};
 use super::{Mention, MentionKind, QuantityValue, Sentence, Value};
 use crate::text::tokens::{Kind, is_capitalised};
@@ -96,6 +98,22 @@ fn lookup(table: &[(&str, f64)], word: &str) -> Option<f64> {
 
 /// A number word, including "twenty-five" and "twenty-fifth".
 fn word_value(word: &str) -> Option<(f64, bool)> {
+    // Every word is asked: most begin with a letter no number word does.
+    static FIRST: OnceLock<[bool; 256]> = OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        let mut first = [false; 256];
+        for (w, _) in UNITS.iter().chain(ORDINALS) {
+            first[usize::from(w.as_bytes()[0].to_ascii_lowercase())] = true;
+        }
+        first
+    });
+    if !word
+        .bytes()
+        .next()
+        .is_some_and(|b| first[usize::from(b.to_ascii_lowercase())])
+    {
+        return None;
+    }
     if let Some(v) = lookup(UNITS, word) {
         return Some((v, false));
     }
