@@ -108,20 +108,35 @@ pub struct Terms {
     names: Vec<String>,
 }
 
+/// Term names numbered in order of first appearance.
+#[derive(Default)]
+struct Names {
+    ids: FxHashMap<String, u32>,
+    list: Vec<String>,
+}
+
+impl Names {
+    fn intern(&mut self, name: String) -> u32 {
+        *self.ids.entry(name).or_insert_with_key(|name| {
+            self.list.push(name.clone());
+            self.list.len() as u32 - 1
+        })
+    }
+}
+
 /// One article's sentences as terms in the order they are met (words,
 /// then mentions), numbered within the article.
 struct Local {
-    names: Vec<String>,
+    names: Names,
     sentences: Vec<Vec<(u32, f32)>>,
 }
 
 impl Local {
     fn of(a: &ArticleAnalysis) -> Local {
         let mut local = Local {
-            names: Vec::new(),
+            names: Names::default(),
             sentences: Vec::with_capacity(a.sentences.len()),
         };
-        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
         // Stemming is the costly part and news repeats its words: each
         // word of an article is normalised once, straight to its term.
         let mut cache: FxHashMap<&str, Option<u32>> = FxHashMap::default();
@@ -140,24 +155,17 @@ impl Local {
                 let w = tok.text(text);
                 let id = *cache
                     .entry(w)
-                    .or_insert_with(|| normal_word(w).map(|n| local.intern(&mut ids, n)));
+                    .or_insert_with(|| normal_word(w).map(|n| local.names.intern(n)));
                 terms.extend(id.map(|id| (id, 1.0)));
             }
             for m in mentions {
                 if let Some(name) = mention_term(m) {
-                    terms.push((local.intern(&mut ids, name), 1.5));
+                    terms.push((local.names.intern(name), 1.5));
                 }
             }
             local.sentences.push(terms);
         }
         local
-    }
-
-    fn intern(&mut self, ids: &mut FxHashMap<String, u32>, name: String) -> u32 {
-        *ids.entry(name).or_insert_with_key(|name| {
-            self.names.push(name.clone());
-            self.names.len() as u32 - 1
-        })
     }
 }
 
@@ -168,21 +176,25 @@ impl Terms {
         // for the story in one pass, in the order they are met, so the
         // numbering is the same however the work was shared.
         let mut locals = crate::par::map(articles.iter().collect(), Local::of);
-        let mut t = Terms::default();
-        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut names = Names::default();
         let story_ids: Vec<Vec<u32>> = locals
             .iter_mut()
             .map(|local| {
-                let mut story_id = vec![u32::MAX; local.names.len()];
+                let mut story_id = vec![u32::MAX; local.names.list.len()];
                 for &(l, _) in local.sentences.iter().flatten() {
                     let l = l as usize;
                     if story_id[l] == u32::MAX {
-                        story_id[l] = t.intern(&mut ids, std::mem::take(&mut local.names[l]));
+                        story_id[l] = names.intern(std::mem::take(&mut local.names.list[l]));
                     }
                 }
                 story_id
             })
             .collect();
+        let mut t = Terms {
+            postings: vec![Vec::new(); names.list.len()],
+            names: names.list,
+            ..Terms::default()
+        };
         // Each sentence's terms in id order, one of each, on every core.
         let by_article = crate::par::map(
             locals.into_iter().zip(story_ids).collect(),
@@ -230,18 +242,6 @@ impl Terms {
             .collect();
         t.vectors = raw;
         t
-    }
-
-    /// The id of a term, numbered in order of first appearance.
-    fn intern(&mut self, ids: &mut FxHashMap<String, u32>, name: String) -> u32 {
-        if let Some(&id) = ids.get(&name) {
-            return id;
-        }
-        let id = self.names.len() as u32;
-        ids.insert(name.clone(), id);
-        self.names.push(name);
-        self.postings.push(Vec::new());
-        id
     }
 
     /// The terms of a sentence, in id order.
