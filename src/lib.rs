@@ -15,6 +15,7 @@ pub mod detect;
 pub mod extract;
 pub mod ingest;
 pub mod kb;
+pub mod lexicon;
 pub mod model;
 pub mod par;
 pub mod report;

@@ -192,7 +192,10 @@ fn report(args: &ReportArgs) -> Result<u8> {
         color: to_terminal && std::env::var_os("NO_COLOR").is_none(),
         review: review.as_ref(),
     };
-    let made = || report::Provenance::today(kb_as_of);
+    let made = || match report_date() {
+        Some(date) => report::Provenance::new(date, kb_as_of),
+        None => report::Provenance::today(kb_as_of),
+    };
     if let Some(path) = &args.output {
         let write = || -> std::io::Result<()> {
             let mut file = std::io::BufWriter::new(std::fs::File::create(path)?);
@@ -213,6 +216,13 @@ fn report(args: &ReportArgs) -> Result<u8> {
     // allocations one by one would only delay it (a few percent of a run).
     std::mem::forget(analysis);
     Ok(if failing { exit::FINDINGS } else { exit::OK })
+}
+
+/// The day a report says it was made: `PARALLAX_REPORT_DATE` (YYYY-MM-DD)
+/// when set, so that reports made on different days can be compared byte
+/// for byte; otherwise today.
+fn report_date() -> Option<jiff::civil::Date> {
+    std::env::var("PARALLAX_REPORT_DATE").ok()?.parse().ok()
 }
 
 /// The session for these articles: `--session`, or the default file for
