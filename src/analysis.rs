@@ -1,8 +1,6 @@
 //! Runs the pipeline: articles in, one [`Analysis`] out. Every view and
 //! report reads this value; none of them computes analysis of its own.
 
-use std::ops::Range;
-
 use jiff::civil::Date;
 
 use crate::align::{self, Alignment, Pair};
@@ -10,7 +8,7 @@ use crate::detect::{self, Finding, Story};
 use crate::extract::{self, Context, Mention, MentionKind, Tense, Value};
 use crate::ingest::IngestError;
 use crate::kb::{Entity, Kb, Term};
-use crate::model::{Article, Role, Span};
+use crate::model::{Article, ArticleAnalysis, Inferred, Sentence};
 use crate::text::lines::LineIndex;
 use crate::text::tokens::{Token, tokenize};
 use crate::text::{fold, sentences};
@@ -20,63 +18,6 @@ use crate::text::{fold, sentences};
 pub struct Options {
     /// The story date for articles that state none (`--date`).
     pub date: Option<Date>,
-}
-
-/// A sentence of an article.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Sentence {
-    /// Byte range in the analysis text.
-    pub range: Range<usize>,
-    /// Byte range in the source file.
-    pub span: Span,
-    pub role: Role,
-    /// Its tokens: a range of the article's `tokens`.
-    pub tokens: Range<usize>,
-}
-
-/// A publication window inferred from what an undated article mentions.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Inferred {
-    pub from: Option<Date>,
-    pub to: Option<Date>,
-    /// What each bound came from, for people to check.
-    pub basis: Vec<String>,
-}
-
-/// One article with everything found in it.
-#[derive(Clone, Debug)]
-pub struct ArticleAnalysis {
-    pub article: Article,
-    pub sentences: Vec<Sentence>,
-    pub mentions: Vec<Mention>,
-    /// The date the article was published, as stated (or `--date`).
-    pub published: Option<Date>,
-    /// Where no date was stated: the window its content points to.
-    pub inferred: Option<Inferred>,
-    pub lines: LineIndex,
-    /// The tokens of every sentence, in order: tokenized once, read by
-    /// extraction, alignment and the rules.
-    pub tokens: Vec<Token>,
-}
-
-impl ArticleAnalysis {
-    /// The source span of a mention.
-    #[must_use]
-    pub fn span(&self, m: &Mention) -> Span {
-        self.article.span(m.range.clone())
-    }
-
-    /// The tokens of sentence `i`.
-    #[must_use]
-    pub fn sentence_tokens(&self, i: usize) -> &[Token] {
-        &self.tokens[self.sentences[i].tokens.clone()]
-    }
-
-    /// 1-based line and column of a source offset.
-    #[must_use]
-    pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        self.lines.line_col(&self.article.source, offset)
-    }
 }
 
 /// The one hand-off value between analysis and everything that shows it.

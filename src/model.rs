@@ -9,6 +9,10 @@ use std::ops::Range;
 use jiff::civil::Date;
 use serde::Serialize;
 
+use crate::extract::Mention;
+use crate::text::lines::LineIndex;
+use crate::text::tokens::Token;
+
 /// A byte range in an article's source file, as read.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct Span {
@@ -251,6 +255,63 @@ impl Article {
     #[must_use]
     pub fn quote(&self, span: Span) -> &str {
         self.source.get(span.range()).unwrap_or("")
+    }
+}
+
+/// A sentence of an article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte range in the analysis text.
+    pub range: Range<usize>,
+    /// Byte range in the source file.
+    pub span: Span,
+    pub role: Role,
+    /// Its tokens: a range of the article's `tokens`.
+    pub tokens: Range<usize>,
+}
+
+/// A publication window inferred from what an undated article mentions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Inferred {
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    /// What each bound came from, for people to check.
+    pub basis: Vec<String>,
+}
+
+/// One article with everything found in it.
+#[derive(Clone, Debug)]
+pub struct ArticleAnalysis {
+    pub article: Article,
+    pub sentences: Vec<Sentence>,
+    pub mentions: Vec<Mention>,
+    /// The date the article was published, as stated (or `--date`).
+    pub published: Option<Date>,
+    /// Where no date was stated: the window its content points to.
+    pub inferred: Option<Inferred>,
+    pub lines: LineIndex,
+    /// The tokens of every sentence, in order: tokenized once, read by
+    /// extraction, alignment and the rules.
+    pub tokens: Vec<Token>,
+}
+
+impl ArticleAnalysis {
+    /// The source span of a mention.
+    #[must_use]
+    pub fn span(&self, m: &Mention) -> Span {
+        self.article.span(m.range.clone())
+    }
+
+    /// The tokens of sentence `i`.
+    #[must_use]
+    pub fn sentence_tokens(&self, i: usize) -> &[Token] {
+        &self.tokens[self.sentences[i].tokens.clone()]
+    }
+
+    /// 1-based line and column of a source offset.
+    #[must_use]
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        self.lines.line_col(&self.article.source, offset)
     }
 }
 

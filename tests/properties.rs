@@ -5,9 +5,10 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use parallax::analysis::{self, Analysis, ArticleAnalysis, Options};
+use parallax::analysis::{self, Analysis, Options};
 use parallax::ingest::{self, ReadOptions};
 use parallax::kb::Kb;
+use parallax::model::ArticleAnalysis;
 use parallax::model::{Article, Format, Span};
 use parallax::report::{self, ReportFormat, ReportOptions};
 use parallax::text::sentences;

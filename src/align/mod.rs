@@ -13,7 +13,7 @@ use rayon::slice::ParallelSliceMut;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::analysis::ArticleAnalysis;
+use crate::model::ArticleAnalysis;
 use crate::par;
 pub use terms::{DiffPart, Terms, diff_words, normal_word, stem};
 

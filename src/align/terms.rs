@@ -11,8 +11,8 @@ use similar::{Algorithm as DiffAlgorithm, DiffTag, capture_diff_slices};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::Member;
-use crate::analysis::ArticleAnalysis;
 use crate::extract::{Mention, Value};
+use crate::model::ArticleAnalysis;
 use crate::text::fold;
 use crate::text::tokens::Kind;
 

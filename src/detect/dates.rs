@@ -17,8 +17,8 @@ use rustc_hash::FxHashMap;
 
 use super::{Finding, FindingKind, Severity, Story};
 use crate::align::{Member, Pair};
-use crate::analysis::ArticleAnalysis;
 use crate::extract::{DateValue, Mention, Precision, Value, weekday_name};
+use crate::model::ArticleAnalysis;
 use crate::text::fold;
 use crate::text::tokens::{Kind, Token};
 

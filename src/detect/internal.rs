@@ -9,9 +9,9 @@ use std::ops::Range;
 
 use super::officeholder::{is_current, past_framed};
 use super::{Finding, FindingKind, Severity, Story};
-use crate::analysis::ArticleAnalysis;
 use crate::extract::{Tense, Value};
 use crate::kb::{Entity, Kb};
+use crate::model::ArticleAnalysis;
 
 /// Someone the article presents as holding an office now.
 struct Claim {

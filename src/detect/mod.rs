@@ -16,9 +16,9 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::align::{Alignment, Member, Pair};
-use crate::analysis::ArticleAnalysis;
 use crate::extract::Mention;
 use crate::kb::Kb;
+use crate::model::ArticleAnalysis;
 
 /// The kinds of finding; the names are part of the JSON contract.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

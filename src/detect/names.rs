@@ -9,9 +9,9 @@ use rustc_hash::FxHashMap;
 
 use super::{Finding, FindingKind, Severity, Story};
 use crate::align::Member;
-use crate::analysis::ArticleAnalysis;
 use crate::extract::{PersonValue, Value};
 use crate::kb::{Entity, Kb};
+use crate::model::ArticleAnalysis;
 use crate::text::fold;
 
 /// Given names that are one name ("steve" → "steven").

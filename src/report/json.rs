@@ -9,10 +9,11 @@ use serde::Serialize;
 
 use super::{ReportOptions, Tally};
 use crate::align::Alignment;
-use crate::analysis::{Analysis, ArticleAnalysis, Inferred};
+use crate::analysis::Analysis;
 use crate::detect::{Evidence, Finding, FindingKind, Reference, Severity};
 use crate::extract::Value;
 use crate::ingest::IngestError;
+use crate::model::{ArticleAnalysis, Inferred};
 use crate::review::{Decision, Review, Status, Verdict};
 
 /// The report after its arrays (see `write_with`).

@@ -13,8 +13,9 @@ pub mod view;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::analysis::{Analysis, ArticleAnalysis};
+use crate::analysis::Analysis;
 use crate::kb::Kb;
+use crate::model::ArticleAnalysis;
 use crate::review::{Review, Status, Verdict};
 
 /// Output formats of `parallax report`.

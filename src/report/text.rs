@@ -6,8 +6,9 @@
 use std::fmt::Write;
 
 use super::{Group, ReportOptions, date_label, grouped, value_label};
-use crate::analysis::{Analysis, ArticleAnalysis};
+use crate::analysis::Analysis;
 use crate::detect::{Evidence, Finding, Severity};
+use crate::model::ArticleAnalysis;
 use crate::review::{Decision, Review, Status};
 use crate::text::lines::floor_char_boundary;
 

@@ -9,8 +9,9 @@ use serde::Serialize;
 
 use super::{Group, Provenance, ReportOptions, Tally, date_label, grouped, value_label};
 use crate::align::{DiffPart, diff_words};
-use crate::analysis::{Analysis, ArticleAnalysis};
+use crate::analysis::Analysis;
 use crate::detect::{Finding, FindingKind, Severity};
+use crate::model::ArticleAnalysis;
 use crate::review::{Decision, Review, Status};
 
 /// The whole report.

@@ -15,8 +15,8 @@ use super::text::{self, Layout, clean};
 use super::theme::{Mark, Theme, severity_sign};
 use super::ui::{Drawn, Hit, HitKind};
 use crate::align::diff_words;
-use crate::analysis::ArticleAnalysis;
 use crate::detect::Severity;
+use crate::model::ArticleAnalysis;
 use crate::model::Role;
 
 /// The narrowest a column gets before columns are paged.

@@ -4,8 +4,9 @@
 
 use std::ops::Range;
 
-use crate::analysis::{Analysis, ArticleAnalysis};
+use crate::analysis::Analysis;
 use crate::detect::Severity;
+use crate::model::ArticleAnalysis;
 
 /// A span that is evidence of a finding.
 #[derive(Clone, Debug, PartialEq, Eq)]
