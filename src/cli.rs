@@ -1,10 +1,13 @@
-//! The command line.
+//! The command line of the `parallax` binary. The library's types know
+//! nothing of clap: the choices offered here are built from their names.
 
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 
-use crate::report::ReportFormat;
+use parallax::detect::Severity;
+use parallax::report::ReportFormat;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -60,7 +63,7 @@ pub struct ReportArgs {
     /// Without any, the bundled sample story.
     pub inputs: Vec<PathBuf>,
     /// Report format.
-    #[arg(long, short = 'f', value_enum, default_value_t = ReportFormat::Text)]
+    #[arg(long, short = 'f', value_parser = formats(), default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
     /// Write the report to this file instead of standard output.
     #[arg(long, short = 'o')]
@@ -69,8 +72,8 @@ pub struct ReportArgs {
     #[arg(long)]
     pub mentions: bool,
     /// Exit with status 1 when a finding of this severity or worse is found.
-    #[arg(long, value_enum, value_name = "SEVERITY")]
-    pub fail_on: Option<crate::detect::Severity>,
+    #[arg(long, value_parser = severities(), value_name = "SEVERITY")]
+    pub fail_on: Option<Severity>,
     #[command(flatten)]
     pub shared: Shared,
 }
@@ -93,6 +96,28 @@ pub struct Shared {
     #[arg(long, value_name = "NAME", global = true)]
     pub reviewer: Option<String>,
     /// Largest input file read, in bytes.
-    #[arg(long, value_name = "BYTES", global = true, default_value_t = crate::ingest::DEFAULT_MAX_BYTES)]
+    #[arg(long, value_name = "BYTES", global = true, default_value_t = parallax::ingest::DEFAULT_MAX_BYTES)]
     pub max_size: u64,
+}
+
+/// `--format`'s choices, each with its line of help.
+fn formats() -> impl TypedValueParser<Value = ReportFormat> {
+    let values = ReportFormat::ALL.map(|f| {
+        let value = PossibleValue::new(f.as_str());
+        match f.about() {
+            Some(about) => value.help(about),
+            None => value,
+        }
+    });
+    PossibleValuesParser::new(values).map(|s| s.parse().expect("one of the offered names"))
+}
+
+/// `--fail-on`'s choices.
+fn severities() -> impl TypedValueParser<Value = Severity> {
+    PossibleValuesParser::new(Severity::ALL.map(Severity::as_str)).map(|s| {
+        Severity::ALL
+            .into_iter()
+            .find(|v| v.as_str() == s)
+            .expect("one of the offered names")
+    })
 }

@@ -10,7 +10,6 @@
 
 pub mod align;
 pub mod analysis;
-pub mod cli;
 pub mod detect;
 pub mod extract;
 pub mod ingest;
@@ -22,4 +21,5 @@ pub mod report;
 pub mod review;
 pub mod samples;
 pub mod text;
+#[cfg(feature = "tui")]
 pub mod tui;

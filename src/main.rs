@@ -1,13 +1,15 @@
 //! The `parallax` binary: parse the command line, run, report errors.
 
+mod cli;
+
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result};
 use clap::Parser;
 
+use cli::{Cli, Command, ReportArgs, ReviewArgs, Shared};
 use parallax::analysis::{self, Analysis};
-use parallax::cli::{Cli, Command, ReportArgs, ReviewArgs, Shared};
 use parallax::ingest::{self, ReadOptions};
 use parallax::kb::Kb;
 use parallax::report::{self, ReportFormat, ReportOptions};

@@ -5,7 +5,6 @@
 
 use std::path::Path;
 
-use clap::ValueEnum;
 use jiff::civil::date;
 use parallax::analysis::{Analysis, Options, analyze};
 use parallax::detect::FindingKind;
@@ -85,7 +84,7 @@ fn name(format: ReportFormat) -> &'static str {
 fn every_format_of_the_sample_story_matches_its_snapshot() {
     let analysis = sample();
     let review = session(&analysis);
-    for &format in ReportFormat::value_variants() {
+    for format in ReportFormat::ALL {
         let plain = render(&analysis, format, None);
         insta::assert_snapshot!(format!("{}_plain", name(format)), plain);
         let reviewed = render(&analysis, format, Some(&review));
@@ -96,7 +95,7 @@ fn every_format_of_the_sample_story_matches_its_snapshot() {
 #[test]
 fn the_tui_exports_every_format_with_its_extension() {
     let session = Path::new("/tmp/story.json");
-    for &format in ReportFormat::value_variants() {
+    for format in ReportFormat::ALL {
         let path = parallax::tui::export_path(session, format);
         let ext = path.extension().and_then(|e| e.to_str()).unwrap();
         let expected = match format {

@@ -77,7 +77,7 @@ impl FindingKind {
 }
 
 /// How much a finding matters; ordered most severe first.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     High,
@@ -86,6 +86,9 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// Most severe first.
+    pub const ALL: [Severity; 3] = [Self::High, Self::Medium, Self::Low];
+
     #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {

@@ -19,15 +19,59 @@ use crate::model::ArticleAnalysis;
 use crate::review::{Review, Status, Verdict};
 
 /// Output formats of `parallax report`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReportFormat {
     Text,
     Json,
     Md,
-    /// One self-contained page: inline CSS, no script, nothing fetched.
     Html,
-    /// One row per finding and evidence span, safe to open in a spreadsheet.
     Csv,
+}
+
+impl ReportFormat {
+    /// Every format, in the order menus and `--help` list them.
+    pub const ALL: [ReportFormat; 5] = [Self::Text, Self::Json, Self::Md, Self::Html, Self::Csv];
+
+    /// The name users type (`-f md`).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::Json => "json",
+            Self::Md => "md",
+            Self::Html => "html",
+            Self::Csv => "csv",
+        }
+    }
+
+    /// A line on what the format is, where its name does not say it.
+    #[must_use]
+    pub fn about(self) -> Option<&'static str> {
+        match self {
+            Self::Html => Some("One self-contained page: inline CSS, no script, nothing fetched"),
+            Self::Csv => {
+                Some("One row per finding and evidence span, safe to open in a spreadsheet")
+            }
+            Self::Text | Self::Json | Self::Md => None,
+        }
+    }
+}
+
+impl std::str::FromStr for ReportFormat {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        Self::ALL
+            .into_iter()
+            .find(|f| f.as_str() == s)
+            .ok_or_else(|| format!("unknown report format: {s}"))
+    }
+}
+
+impl std::fmt::Display for ReportFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// What a report shows besides findings.

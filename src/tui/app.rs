@@ -214,7 +214,7 @@ impl<'a> App<'a> {
             (f, admitted.len(), self.review.reviewed(admitted))
         };
         let mut out = vec![count(Filter::All)];
-        for s in [Severity::High, Severity::Medium, Severity::Low] {
+        for s in Severity::ALL {
             out.push(count(Filter::Severity(s)));
         }
         for k in FindingKind::ALL {
@@ -468,7 +468,7 @@ impl<'a> App<'a> {
     /// The export menu's formats.
     #[must_use]
     pub fn formats() -> &'static [ReportFormat] {
-        <ReportFormat as clap::ValueEnum>::value_variants()
+        &ReportFormat::ALL
     }
 
     fn export_key(&mut self, key: Key) -> Effect {

@@ -194,11 +194,7 @@ pub fn export(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer) {
     let formats = App::formats();
     let items: Vec<ListItem> = formats
         .iter()
-        .map(|f| {
-            let name = clap::ValueEnum::to_possible_value(f)
-                .map_or_else(String::new, |v| v.get_name().to_string());
-            ListItem::new(format!("{name} report"))
-        })
+        .map(|f| ListItem::new(format!("{} report", f.as_str())))
         .collect();
     let rect = centered(area, 36, formats.len() as u16 + 2);
     Clear.render(rect, buf);
