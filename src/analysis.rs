@@ -5,7 +5,9 @@ use jiff::civil::Date;
 
 use crate::align::{self, Alignment, Pair};
 use crate::detect::{self, Finding, Story};
-use crate::extract::{self, Context, Mention, MentionKind, Tense, Value};
+use crate::extract::{
+    self, Context, DateValue, Mention, MentionKind, OfficeValue, PersonValue, Tense, Value,
+};
 use crate::ingest::IngestError;
 use crate::kb::{Entity, Kb, Term};
 use crate::model::{Article, ArticleAnalysis, Inferred, Sentence};
@@ -146,6 +148,25 @@ impl Window {
         }
     }
 
+    /// The window with its reasons; `None` when nothing bounded it.
+    fn inferred(self) -> Option<Inferred> {
+        if self.from.is_none() && self.to.is_none() {
+            return None;
+        }
+        let mut basis: Vec<String> = self
+            .from
+            .iter()
+            .chain(self.to.iter())
+            .map(|(_, why)| why.clone())
+            .collect();
+        basis.dedup();
+        Some(Inferred {
+            from: self.from.map(|(d, _)| d),
+            to: self.to.map(|(d, _)| d),
+            basis,
+        })
+    }
+
     fn allows(&self, term: Term) -> bool {
         let after_start = self.to.as_ref().is_none_or(|(t, _)| term.from <= *t);
         let before_end = match (term.to, &self.from) {
@@ -169,42 +190,11 @@ fn infer_window(
     for m in mentions {
         match &m.value {
             Value::Date(d) if !d.relative || d.basis.is_some() => {
-                let Some(from) = d.from else { continue };
-                if looks_ahead(&article.text[sentences[m.sentence].range.clone()]) {
-                    continue;
-                }
-                let quote = &article.text[m.range.clone()];
-                if let (true, Some(to)) = (d.basis.is_some(), d.to) {
-                    w.within(
-                        Term { from, to: Some(to) },
-                        &format!("\"{quote}\": {}", d.basis.as_deref().unwrap_or("")),
-                    );
-                } else {
-                    w.not_before(from, format!("mentions {quote}"));
-                }
+                let sentence = &article.text[sentences[m.sentence].range.clone()];
+                bound_by_date(&mut w, d, &article.text[m.range.clone()], sentence);
             }
             Value::Person(p) if !p.former && p.tense != Some(Tense::Past) => {
-                let (Some(Entity::Person(person)), Some(Entity::Office(office))) =
-                    (p.entity, p.office_entity)
-                else {
-                    continue;
-                };
-                let terms: Vec<Term> = kb
-                    .offices_of(person)
-                    .iter()
-                    .filter(|(o, _)| *o == office)
-                    .map(|&(o, h)| kb.offices[o as usize].holders[h as usize].term)
-                    .collect();
-                let office_name = &kb.offices[office as usize].name;
-                if let Some(term) = terms.iter().rev().find(|t| w.allows(**t)) {
-                    let why = format!(
-                        "calls {} {} (in office {})",
-                        p.name,
-                        p.role.as_deref().unwrap_or(office_name),
-                        describe(*term)
-                    );
-                    w.within(*term, &why);
-                }
+                bound_by_holder(&mut w, p, kb);
             }
             Value::Office(o)
                 if o.form != "body"
@@ -212,23 +202,77 @@ fn infer_window(
                     && o.tense != Some(Tense::Past)
                     && m.kind == MentionKind::Office =>
             {
-                if let Some(Entity::Administration(a)) = o.entity {
-                    let admin = &kb.administrations[a as usize];
-                    if let Some(term) = admin.terms.iter().rev().find(|t| w.allows(**t)) {
-                        w.within(
-                            *term,
-                            &format!(
-                                "speaks of the {} as current ({})",
-                                admin.name,
-                                describe(*term)
-                            ),
-                        );
-                    }
-                }
+                bound_by_administration(&mut w, o, kb);
             }
             _ => {}
         }
     }
+    bound_by_events(&mut w, article, kb);
+    w.inferred()
+}
+
+/// A date the article mentions: the article is not older than it (unless
+/// its sentence looks ahead); a resolved relative date ("in its twentieth
+/// month") bounds it on both sides.
+fn bound_by_date(w: &mut Window, d: &DateValue, quote: &str, sentence: &str) {
+    let Some(from) = d.from else { return };
+    if looks_ahead(sentence) {
+        return;
+    }
+    if let (Some(basis), Some(to)) = (&d.basis, d.to) {
+        w.within(
+            Term { from, to: Some(to) },
+            &format!("\"{quote}\": {basis}"),
+        );
+    } else {
+        w.not_before(from, format!("mentions {quote}"));
+    }
+}
+
+/// Someone called the holder of a KB office, as current: the article falls
+/// in one of their terms in it (the latest the window still allows).
+fn bound_by_holder(w: &mut Window, p: &PersonValue, kb: &Kb) {
+    let (Some(Entity::Person(person)), Some(Entity::Office(office))) = (p.entity, p.office_entity)
+    else {
+        return;
+    };
+    let terms: Vec<Term> = kb
+        .offices_of(person)
+        .iter()
+        .filter(|(o, _)| *o == office)
+        .map(|&(o, h)| kb.offices[o as usize].holders[h as usize].term)
+        .collect();
+    let office_name = &kb.offices[office as usize].name;
+    if let Some(term) = terms.iter().rev().find(|t| w.allows(**t)) {
+        let why = format!(
+            "calls {} {} (in office {})",
+            p.name,
+            p.role.as_deref().unwrap_or(office_name),
+            describe(*term)
+        );
+        w.within(*term, &why);
+    }
+}
+
+/// An administration spoken of as current ("the Biden administration
+/// says"): the article falls in one of its terms.
+fn bound_by_administration(w: &mut Window, o: &OfficeValue, kb: &Kb) {
+    let Some(Entity::Administration(a)) = o.entity else {
+        return;
+    };
+    let admin = &kb.administrations[a as usize];
+    if let Some(term) = admin.terms.iter().rev().find(|t| w.allows(**t)) {
+        let why = format!(
+            "speaks of the {} as current ({})",
+            admin.name,
+            describe(*term)
+        );
+        w.within(*term, &why);
+    }
+}
+
+/// A dated KB event the article names: it is not older than the event.
+fn bound_by_events(w: &mut Window, article: &Article, kb: &Kb) {
     for block in &article.blocks {
         for hit in kb.scan(&article.text, block.range.clone()) {
             for e in &hit.entities {
@@ -242,21 +286,6 @@ fn infer_window(
             }
         }
     }
-    if w.from.is_none() && w.to.is_none() {
-        return None;
-    }
-    let mut basis: Vec<String> = w
-        .from
-        .iter()
-        .chain(w.to.iter())
-        .map(|(_, why)| why.clone())
-        .collect();
-    basis.dedup();
-    Some(Inferred {
-        from: w.from.map(|(d, _)| d),
-        to: w.to.map(|(d, _)| d),
-        basis,
-    })
 }
 
 fn describe(term: Term) -> String {

@@ -19,7 +19,10 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("extract", &["text", "kb", "lexicon", "par"]),
     ("model", &["extract", "text"]),
     ("ingest", &["model", "text", "lexicon", "par"]),
-    ("align", &["model", "extract", "text", "kb", "lexicon", "par"]),
+    (
+        "align",
+        &["model", "extract", "text", "kb", "lexicon", "par"],
+    ),
     (
         "detect",
         &["model", "align", "extract", "text", "kb", "lexicon", "par"],
@@ -33,13 +36,15 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("samples", &["analysis", "ingest", "model", "kb"]),
     (
         "review",
-        &["analysis", "detect", "model", "ingest", "text", "kb", "samples"],
+        &[
+            "analysis", "detect", "model", "ingest", "text", "kb", "samples",
+        ],
     ),
     (
         "report",
         &[
-            "analysis", "review", "detect", "model", "align", "extract", "ingest", "text",
-            "kb", "par",
+            "analysis", "review", "detect", "model", "align", "extract", "ingest", "text", "kb",
+            "par",
         ],
     ),
     (
@@ -56,7 +61,9 @@ fn module_edges_are_declared() {
     let allowed: BTreeMap<&str, &[&str]> = ALLOWED.iter().copied().collect();
     let mut wrong = Vec::new();
     for (from, to, file) in edges() {
-        let ok = allowed.get(from.as_str()).is_some_and(|a| a.contains(&to.as_str()));
+        let ok = allowed
+            .get(from.as_str())
+            .is_some_and(|a| a.contains(&to.as_str()));
         if !ok {
             wrong.push(format!("{from} → {to} (in {})", file.display()));
         }
@@ -77,7 +84,10 @@ fn declared_edges_form_no_cycle() {
     let mut seen = BTreeSet::new();
     for (module, uses) in ALLOWED {
         for u in *uses {
-            assert!(seen.contains(u), "{module} uses {u}, which is declared after it");
+            assert!(
+                seen.contains(u),
+                "{module} uses {u}, which is declared after it"
+            );
         }
         seen.insert(*module);
     }
@@ -88,7 +98,11 @@ fn every_module_is_declared() {
     let declared: BTreeSet<&str> = ALLOWED.iter().map(|(m, _)| *m).collect();
     for file in rust_files(&src()) {
         if let Some(m) = module_of(&file) {
-            assert!(declared.contains(m.as_str()), "{m} ({}) is not in ALLOWED", file.display());
+            assert!(
+                declared.contains(m.as_str()),
+                "{m} ({}) is not in ALLOWED",
+                file.display()
+            );
         }
     }
 }
@@ -112,7 +126,9 @@ fn src() -> PathBuf {
 fn edges() -> Vec<(String, String, PathBuf)> {
     let mut out = Vec::new();
     for file in rust_files(&src()) {
-        let Some(from) = module_of(&file) else { continue };
+        let Some(from) = module_of(&file) else {
+            continue;
+        };
         let text = std::fs::read_to_string(&file).expect("read a source file");
         for to in crate_paths(&text) {
             if to != from {
@@ -213,7 +229,9 @@ fn without_tests(text: &str) -> String {
     while let Some(i) = rest.find("#[cfg(test)]") {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let Some(open) = rest.find('{') else { return out };
+        let Some(open) = rest.find('{') else {
+            return out;
+        };
         let mut depth = 0;
         let mut end = rest.len();
         for (j, c) in rest[open..].char_indices() {

@@ -94,24 +94,7 @@ fn draw_column(
 ) -> isize {
     let article = &app.analysis.articles[a];
     let is_focus = a == app.cursor.article;
-    let block = Block::bordered()
-        .border_style(theme.border(is_focus && app.focus == Focus::Text))
-        .title(Line::from(Span::styled(
-            format!(" {} ", clean(&super::story::source_name(article))),
-            theme.bold(),
-        )))
-        .title(Line::from(format!(" {} ", date_label(article))).right_aligned());
-    let inner = block.inner(rect);
-    block.render(rect, buf);
-    let mut body = inner;
-    if !article.article.blocks.iter().any(|b| b.role == Role::Title)
-        && let Some(title) = &article.article.meta.title
-    {
-        let line = Line::from(Span::styled(clean(title), theme.bold()));
-        buf.set_line(inner.x, inner.y, &line, inner.width);
-        body.y += 1;
-        body.height = body.height.saturating_sub(1);
-    }
+    let body = frame(app, theme, a, rect, buf);
     if body.width <= GUTTER || body.height == 0 {
         return 0;
     }
@@ -160,16 +143,7 @@ fn draw_column(
             let li = li as usize;
             let range = layout.line_range(li);
             let (sign, sign_style) = gutter_sign(app, theme, a, &range);
-            let lead = match &sentence_range {
-                Some(s) if overlaps(s, &range) => {
-                    if range.start <= s.start || li == layout.line_of(s.start) {
-                        if is_focus { '▶' } else { '≡' }
-                    } else {
-                        '▏'
-                    }
-                }
-                _ => ' ',
-            };
+            let lead = lead_mark(sentence_range.as_ref(), &layout, li, is_focus);
             let gutter = Line::from(vec![
                 Span::styled(sign.to_string(), sign_style),
                 Span::raw(lead.to_string()),
@@ -194,6 +168,54 @@ fn draw_column(
         what: HitKind::Column { article: a, rows },
     });
     sentence.map_or(0, |s| sentence_line(article, &layout, s) - offset)
+}
+
+/// The column's border, headed by the source and the date, and the title
+/// line when the article has no title block; returns the body below.
+fn frame(app: &App<'_>, theme: Theme, a: usize, rect: Rect, buf: &mut Buffer) -> Rect {
+    let article = &app.analysis.articles[a];
+    let is_focus = a == app.cursor.article;
+    let block = Block::bordered()
+        .border_style(theme.border(is_focus && app.focus == Focus::Text))
+        .title(Line::from(Span::styled(
+            format!(" {} ", clean(&super::story::source_name(article))),
+            theme.bold(),
+        )))
+        .title(Line::from(format!(" {} ", date_label(article))).right_aligned());
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    let mut body = inner;
+    if !article.article.blocks.iter().any(|b| b.role == Role::Title)
+        && let Some(title) = &article.article.meta.title
+    {
+        let line = Line::from(Span::styled(clean(title), theme.bold()));
+        buf.set_line(inner.x, inner.y, &line, inner.width);
+        body.y += 1;
+        body.height = body.height.saturating_sub(1);
+    }
+    body
+}
+
+/// The gutter mark beside line `li`: `▶` where the cursor's sentence
+/// starts (`≡` in the other columns, for its aligned sentence), `▏` on the
+/// rest of that sentence.
+fn lead_mark(
+    sentence: Option<&Range<usize>>,
+    layout: &text::Layout,
+    li: usize,
+    is_focus: bool,
+) -> char {
+    let range = layout.line_range(li);
+    match sentence {
+        Some(s) if overlaps(s, &range) => {
+            if range.start <= s.start || li == layout.line_of(s.start) {
+                if is_focus { '▶' } else { '≡' }
+            } else {
+                '▏'
+            }
+        }
+        _ => ' ',
+    }
 }
 
 /// The publication date, or the inferred window marked as such.

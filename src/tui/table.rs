@@ -2,6 +2,8 @@
 //! article (paged like the columns view), an empty cell where an article
 //! says nothing on it, rows carrying findings marked.
 
+use std::ops::Range;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span, Text};
@@ -54,8 +56,34 @@ pub fn render(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer, drawn: 
             }))
             .collect::<Vec<_>>(),
     );
-    let rows: Vec<Row> = app
-        .index
+    let rows = group_rows(app, theme, &shown, cell_width, row_height);
+    let widths: Vec<Constraint> = std::iter::once(Constraint::Length(MARKER - 1))
+        .chain(shown.clone().map(|_| Constraint::Fill(1)))
+        .collect();
+    let table = Table::new(rows, widths)
+        .header(header)
+        .block(block)
+        .column_spacing(1)
+        .row_highlight_style(theme.selected(app.focus == Focus::Text));
+    let mut state = TableState::new()
+        .with_offset(drawn.table_offset)
+        .with_selected(Some(app.row));
+    StatefulWidget::render(table, area, buf, &mut state);
+    drawn.table_offset = state.offset();
+
+    record_rows(app, inner, row_height, drawn);
+}
+
+/// A row per alignment group: its severity sign, then each shown article's
+/// sentence (a dash where the article says nothing on it).
+fn group_rows(
+    app: &App<'_>,
+    theme: Theme,
+    shown: &Range<usize>,
+    cell_width: usize,
+    row_height: u16,
+) -> Vec<Row<'static>> {
+    app.index
         .rows
         .iter()
         .map(|&g| {
@@ -74,22 +102,12 @@ pub fn render(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer, drawn: 
             });
             Row::new(std::iter::once(sign).chain(cells).collect::<Vec<_>>()).height(row_height)
         })
-        .collect();
-    let widths: Vec<Constraint> = std::iter::once(Constraint::Length(MARKER - 1))
-        .chain(shown.clone().map(|_| Constraint::Fill(1)))
-        .collect();
-    let table = Table::new(rows, widths)
-        .header(header)
-        .block(block)
-        .column_spacing(1)
-        .row_highlight_style(theme.selected(app.focus == Focus::Text));
-    let mut state = TableState::new()
-        .with_offset(drawn.table_offset)
-        .with_selected(Some(app.row));
-    StatefulWidget::render(table, area, buf, &mut state);
-    drawn.table_offset = state.offset();
+        .collect()
+}
 
-    // A click on a screen row selects the table row drawn there.
+/// Where each table row was drawn: a click on a screen row selects the
+/// table row drawn there.
+fn record_rows(app: &App<'_>, inner: Rect, row_height: u16, drawn: &mut Drawn) {
     let body = Rect {
         y: inner.y + 1,
         height: inner.height.saturating_sub(1),
