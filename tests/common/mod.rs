@@ -3,10 +3,7 @@
 //! a JSON report, and checking that the report's positions quote the file.
 //! Each test file takes it in with `mod common;`.
 
-#![allow(
-    dead_code,
-    reason = "each test binary uses part of the shared helpers"
-)]
+#![allow(dead_code, reason = "each test binary uses part of the shared helpers")]
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
