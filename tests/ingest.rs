@@ -616,31 +616,38 @@ fn directories_skip_hidden_files_and_other_extensions() {
     check_report_positions(&report);
 }
 
+/// Reads `body`, under front matter dating it 2025-05-11, as a file
+/// `name`; checks that `word` is a mention and that every position quotes
+/// the file; returns the article.
+fn dated_article_keeps_positions(name: &str, body: &str, word: &str) -> Value {
+    let (_dir, path) = scratch(name, &format!("---\npublished: 2025-05-11\n---\n{body}"));
+    let (report, _) = report_json(&[arg(&path)]);
+    let a = article(&report, name);
+    mention(a, word);
+    check_report_positions(&report);
+    a.clone()
+}
+
 #[test]
 fn markdown_blank_paragraph_keeps_positions() {
-    let (_dir, path) = scratch(
-        "spacer.md",
-        "---\npublished: 2025-05-11\n---\n\n# Talks resume\n\n&nbsp;\n\nHamas said on Sunday that at least 8 people were hurt.\n",
-    );
-    let (report, _) = report_json(&[arg(&path)]);
-    let a = article(&report, "spacer.md");
     // The mention was once quoted as "&nbsp;\n\nHamas": the dropped blank
     // paragraph shifted every position after it.
-    mention(a, "Hamas");
-    check_report_positions(&report);
+    dated_article_keeps_positions(
+        "spacer.md",
+        "\n# Talks resume\n\n&nbsp;\n\nHamas said on Sunday that at least 8 people were hurt.\n",
+        "Hamas",
+    );
 }
 
 #[test]
 fn markdown_code_span_keeps_positions() {
-    let (_dir, path) = scratch(
-        "code.md",
-        "---\npublished: 2025-05-11\n---\nThe ministry site showed `Closed. Reopens Monday` on Sunday, officials said.\n",
-    );
-    let (report, _) = report_json(&[arg(&path)]);
-    let a = article(&report, "code.md");
     // The date was once quoted as "`Closed. Reopens Monday`", and the two
     // sentences overlapped on the code span.
-    mention(a, "Monday");
+    let a = dated_article_keeps_positions(
+        "code.md",
+        "The ministry site showed `Closed. Reopens Monday` on Sunday, officials said.\n",
+        "Monday",
+    );
     let sentences = a["sentences"].as_array().expect("sentences");
     for pair in sentences.windows(2) {
         assert!(
@@ -650,19 +657,15 @@ fn markdown_code_span_keeps_positions() {
             pair[1]
         );
     }
-    check_report_positions(&report);
 }
 
 #[test]
 fn curly_possessive_before_a_weekday_does_not_crash() {
-    let (_dir, path) = scratch(
-        "possessive.md",
-        "---\npublished: 2025-05-11\n---\n\nNetanyahu\u{2019}s Monday speech drew crowds, officials said.\n",
-    );
     // This once ended in exit 101: "start byte index 10 is not a char
     // boundary".
-    let (report, _) = report_json(&[arg(&path)]);
-    let a = article(&report, "possessive.md");
-    mention(a, "Monday");
-    check_report_positions(&report);
+    dated_article_keeps_positions(
+        "possessive.md",
+        "\nNetanyahu\u{2019}s Monday speech drew crowds, officials said.\n",
+        "Monday",
+    );
 }
