@@ -1,11 +1,9 @@
 //! The command line: defaults, formats, the knowledge-base option, errors.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn parallax() -> Command {
-    Command::cargo_bin("parallax").unwrap()
-}
+mod common;
+use common::parallax;
 
 #[test]
 fn without_a_terminal_the_reader_prints_the_report_and_says_so() {
@@ -85,12 +83,7 @@ holders = [{ person = "test-mara-quill", from = "2024-03-01" }]
         .arg(&article)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = common::stdout_json(&out);
     let person = &json["articles"][0]["mentions"]
         .as_array()
         .unwrap()

@@ -9,14 +9,15 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_parallax");
+mod common;
+use common::BIN;
 
 /// A hang guard, not a benchmark: a debug build on a loaded machine stays
 /// far below it.
 const LIMIT: Duration = Duration::from_mins(2);
 
 fn fixtures() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
+    let dir = common::in_crate("tests/fixtures/hostile");
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -114,22 +115,11 @@ fn every_file_gives_a_clear_error_or_a_report() {
 fn json_report(path: &str, extra: &[&str]) -> serde_json::Value {
     let mut args = vec!["report", path, "--format", "json"];
     args.extend(extra);
-    let out = run(&args);
-    assert!(
-        out.status.success(),
-        "{path}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    common::stdout_json(&run(&args))
 }
 
 fn fixture(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/hostile")
-        .join(name)
-        .to_str()
-        .unwrap()
-        .to_string()
+    common::arg(&common::fixture("hostile", name)).to_string()
 }
 
 fn sentences(json: &serde_json::Value) -> Vec<String> {
@@ -164,10 +154,9 @@ fn json_with_wrong_types_names_the_field_and_keeps_the_good_items() {
         "--format",
         "json",
     ]);
-    assert!(out.status.success());
+    let json = common::stdout_json(&out);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("item 2"), "{stderr}");
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["articles"].as_array().unwrap().len(), 1);
 }
 
@@ -181,13 +170,12 @@ fn invalid_utf8_is_repaired_with_a_warning() {
 #[test]
 fn a_yaml_alias_bomb_is_refused_and_the_body_still_read() {
     let out = run(&["report", &fixture("yaml-bomb.md"), "--format", "json"]);
-    assert!(out.status.success());
+    let json = common::stdout_json(&out);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("front matter is not valid YAML"),
         "{stderr}"
     );
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(sentences(&json).iter().any(|s| s.contains("council met")));
     // Anchors used normally are fine.
     let json = json_report(&fixture("yaml-anchors.md"), &[]);
@@ -246,26 +234,7 @@ fn a_500_digit_number_is_not_a_count() {
 #[test]
 fn escapes_bidi_and_scripts_keep_exact_positions() {
     for file in ["escapes.txt", "bidi.txt", "scripts-mix.txt"] {
-        let path = fixture(file);
-        let source = std::fs::read(&path).unwrap();
-        let json = json_report(&path, &[]);
-        let article = &json["articles"][0];
-        for item in article["sentences"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .chain(article["mentions"].as_array().unwrap())
-        {
-            let (start, end) = (
-                item["start"].as_u64().unwrap() as usize,
-                item["end"].as_u64().unwrap() as usize,
-            );
-            assert_eq!(
-                &source[start..end],
-                item["text"].as_str().unwrap().as_bytes(),
-                "{file}"
-            );
-        }
+        common::check_report_positions(&json_report(&fixture(file), &[]));
     }
 }
 

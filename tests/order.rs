@@ -9,10 +9,13 @@ use parallax::kb::Kb;
 use parallax::model::Article;
 use proptest::prelude::*;
 
+mod common;
+
+/// The sample story, and the seed articles where they are (see
+/// `common::seeds`).
 fn corpus() -> Vec<Article> {
     let mut articles = parallax::samples::articles().unwrap();
-    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    if seeds.is_dir() {
+    if let Some(seeds) = common::seeds() {
         articles.extend(
             parallax::ingest::read_inputs(&[seeds], &parallax::ingest::ReadOptions::default())
                 .articles,

@@ -655,9 +655,18 @@ fn directory_of_mixed_files_never_panics() {
     }
 }
 
+/// Every mention of `a` quotes from the source what it says in the text.
+fn check_mention_quotes(a: &ArticleAnalysis, src: &str) {
+    for m in &a.mentions {
+        let quoted = a.article.quote(a.span(m));
+        assert_eq!(quoted, &a.article.text[m.range.clone()], "{src:?}");
+    }
+}
+
 /// Minimised from `plain_markdown_mentions_match_source`: a paragraph made
-/// of a no-break space is dropped from the text, but its map run is kept,
-/// so the next paragraph's positions point into the dropped one.
+/// of a no-break space was once dropped from the text while its map run
+/// was kept, so the next paragraph's positions pointed into the dropped
+/// one.
 #[test]
 fn markdown_blank_paragraph_keeps_positions() {
     for src in [
@@ -667,16 +676,13 @@ fn markdown_blank_paragraph_keeps_positions() {
         let article = ingest::read_str("spacer.md", src).expect("reads");
         let a = analyse(article);
         check_analysis(&a, true).expect("positions");
-        for m in &a.mentions {
-            let quoted = a.article.quote(a.span(m));
-            assert_eq!(quoted, &a.article.text[m.range.clone()], "{src:?}");
-        }
+        check_mention_quotes(&a, src);
     }
 }
 
 /// Minimised from `any_article_has_exact_positions`: an inline code span
-/// is one atomic run of the source map, so two sentences split inside it
-/// both get the whole span.
+/// was once one atomic run of the source map, so two sentences split
+/// inside it both got the whole span and overlapped.
 #[test]
 fn markdown_code_span_sentences_do_not_overlap() {
     for src in [
@@ -694,15 +700,12 @@ fn markdown_code_span_sentences_do_not_overlap() {
                 pair[1].span
             );
         }
-        for m in &a.mentions {
-            let quoted = a.article.quote(a.span(m));
-            assert_eq!(quoted, &a.article.text[m.range.clone()], "{src:?}");
-        }
+        check_mention_quotes(&a, src);
     }
 }
 
 /// Minimised from `analysis_does_not_depend_on_article_order`: finding
-/// "today, Monday" mismatches slices the text one byte after the last
+/// "today, Monday" mismatches once sliced the text one byte after the last
 /// non-letter before the weekday, inside a multi-byte character.
 #[test]
 fn weekday_after_multibyte_punctuation_does_not_panic() {

@@ -8,7 +8,9 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
-const BIN: &str = env!("CARGO_BIN_EXE_parallax");
+mod common;
+use common::BIN;
+
 /// Long enough for a loaded CI machine; a pass never waits this long.
 const WAIT: Duration = Duration::from_mins(1);
 
@@ -174,12 +176,8 @@ fn reads_the_sample_story_and_quits_cleanly() {
 
 #[test]
 fn opens_the_seeds_and_shows_the_envoy_finding() {
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    if !seeds.is_dir() {
-        eprintln!("skipped: {} is absent", seeds.display());
-        return;
-    }
-    let mut s = Session::start(&[seeds.to_str().unwrap()], 160, 45);
+    let Some(seeds) = common::seeds() else { return };
+    let mut s = Session::start(&[common::arg(&seeds)], 160, 45);
     s.wait_for(" reviewed ");
     s.keys("f");
     s.wait_for("Show findings");
@@ -217,16 +215,6 @@ fn survives_resizing_down_to_a_tiny_terminal_and_back() {
     s.wait_for("Detail");
     s.keys("q");
     assert_eq!(s.exit(), 0);
-}
-
-fn seeds() -> Option<String> {
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    if seeds.is_dir() {
-        Some(seeds.to_str().unwrap().to_string())
-    } else {
-        eprintln!("skipped: {} is absent", seeds.display());
-        None
-    }
 }
 
 /// The verdicts in a session file, parsed as JSON.
@@ -271,18 +259,9 @@ fn accept_then_reject(articles: &[&str]) {
     again.keys("q");
     assert_eq!(again.exit(), 0);
 
-    let out = std::process::Command::new(BIN)
-        .arg("report")
-        .args(articles)
-        .args(["--format", "json", "--session", session.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut report: Vec<&str> = articles.to_vec();
+    report.extend(["--session", session.to_str().unwrap()]);
+    let (json, _) = common::report_json(&report);
     let mut carried: Vec<(String, String)> = json["findings"]
         .as_array()
         .unwrap()
@@ -306,8 +285,8 @@ fn accept_then_reject(articles: &[&str]) {
 
 #[test]
 fn review_the_seeds_accept_reject_resume_report() {
-    if let Some(seeds) = seeds() {
-        accept_then_reject(&[&seeds]);
+    if let Some(seeds) = common::seeds() {
+        accept_then_reject(&[common::arg(&seeds)]);
     }
 }
 
@@ -369,7 +348,6 @@ fn x_exports_the_report_next_to_the_session_file() {
 
 #[test]
 fn hostile_articles_never_reach_the_terminal_raw() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
     let readable = [
         "escapes.txt",
         "bidi.txt",
@@ -383,8 +361,8 @@ fn hostile_articles_never_reach_the_terminal_raw() {
         "wrong-types-array.json",
     ];
     for file in readable {
-        let path = dir.join(file);
-        let mut s = Session::start(&[path.to_str().unwrap()], 80, 24);
+        let path = common::fixture("hostile", file);
+        let mut s = Session::start(&[common::arg(&path)], 80, 24);
         s.wait_for(" reviewed ");
         // Every screen: move, findings, table, help, search, filter, paging.
         for keys in [
@@ -413,8 +391,8 @@ fn hostile_articles_never_reach_the_terminal_raw() {
 
 #[test]
 fn the_escapes_show_as_placeholders() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile/escapes.txt");
-    let mut s = Session::start(&[path.to_str().unwrap()], 120, 30);
+    let path = common::fixture("hostile", "escapes.txt");
+    let mut s = Session::start(&[common::arg(&path)], 120, 30);
     let screen = s.wait_for("\u{241b}]0;pwned");
     assert!(screen.contains("\u{241b}]52;c;"), "{screen}");
     s.keys("q");
@@ -423,8 +401,8 @@ fn the_escapes_show_as_placeholders() {
 
 #[test]
 fn unreadable_files_are_named_before_any_screen() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile/empty.txt");
-    let mut s = Session::start(&[path.to_str().unwrap()], 80, 24);
+    let path = common::fixture("hostile", "empty.txt");
+    let mut s = Session::start(&[common::arg(&path)], 80, 24);
     let screen = s.wait_for("no article could be read");
     assert!(screen.contains("empty.txt: file is empty"), "{screen}");
     assert_eq!(s.exit(), 2);

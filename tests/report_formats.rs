@@ -7,22 +7,18 @@ use std::path::Path;
 
 use jiff::civil::date;
 use parallax::analysis::{Analysis, Options, analyze};
-use parallax::detect::FindingKind;
 use parallax::ingest::{self, ReadOptions};
 use parallax::kb::Kb;
 use parallax::report::{self, Provenance, ReportFormat, ReportOptions, csv::COLUMNS};
-use parallax::review::{Decision, Review, SessionFile, Verdict};
+use parallax::review::{Review, SessionFile, Verdict};
 
-const NOW: &str = "2026-11-21T10:00:00Z";
-const LATER: &str = "2026-11-22T09:30:00Z";
+mod common;
+use common::{LATER, NOW, sample};
+
 const FIXTURE: &str = "tests/fixtures/hostile-report";
 
 /// What a spreadsheet may read as the start of a formula.
 const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
-
-fn sample() -> Analysis {
-    parallax::samples::analysis()
-}
 
 /// The generation date is fixed so the HTML snapshot is stable.
 fn made() -> Provenance {
@@ -46,17 +42,11 @@ fn session(analysis: &Analysis) -> Review {
     review.decide(analysis, &[2], Verdict::Skip, LATER);
     review.note(analysis, 3, "ask the desk", LATER);
     let mut file = review.file.clone();
-    file.decisions.push(Decision {
-        finding: "nv-000000000000".to_string(),
-        kind: FindingKind::NameVariant,
-        summary: "\"Jon Smiht\" looks like a misspelling of John Smith".to_string(),
-        evidence: vec!["Jon Smiht".to_string()],
-        articles: vec!["retracted.txt".to_string()],
-        verdict: Some(Verdict::Accept),
-        note: Some("fixed in the correction".to_string()),
-        reviewer: "ben".to_string(),
-        at: LATER.to_string(),
-    });
+    file.decisions.push(common::gone_decision(
+        Some("fixed in the correction"),
+        "ben",
+        LATER,
+    ));
     Review::new(analysis, file, "ana")
 }
 
@@ -436,8 +426,7 @@ fn csv_neutralises_every_cell_that_could_start_a_formula() {
 
 #[test]
 fn the_cli_writes_html_and_csv() {
-    let csv = assert_cmd::Command::cargo_bin("parallax")
-        .unwrap()
+    let csv = common::parallax()
         .args(["report", "--format", "csv", FIXTURE])
         .assert()
         .success()
@@ -451,8 +440,7 @@ fn the_cli_writes_html_and_csv() {
 
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("report.html");
-    assert_cmd::Command::cargo_bin("parallax")
-        .unwrap()
+    common::parallax()
         .args(["report", "--format", "html", "-o"])
         .arg(&out)
         .arg(FIXTURE)

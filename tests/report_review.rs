@@ -8,22 +8,18 @@ use parallax::detect::FindingKind;
 use parallax::kb::Kb;
 use parallax::model::Article;
 use parallax::report::{self, ReportFormat, ReportOptions, json, markdown, text};
-use parallax::review::{Decision, Review, SessionFile, Verdict};
+use parallax::review::{Review, SessionFile, Verdict};
 use pulldown_cmark::{Event, Options as MdOptions, Parser, Tag};
 use serde_json::Value;
 
-const NOW: &str = "2026-11-21T10:00:00Z";
-const LATER: &str = "2026-11-22T09:30:00Z";
+mod common;
+use common::{LATER, NOW, sample};
 
 /// A note written to break every format: Markdown (a table, a heading, a
 /// list, HTML, code), the terminal (an escape sequence), and lines.
 const HOSTILE: &str = "checked | the wire copy\n| a | b |\n|---|---|\n# not a heading\n\
                        - not a list\n1. not a list\n    not code\n\u{1b}[31mred\u{1b}[0m \
                        <b>raw</b> **loud** `tick` back\\";
-
-fn sample() -> Analysis {
-    parallax::samples::analysis()
-}
 
 /// Finding 0 accepted, finding 1 rejected with the hostile note.
 fn reviewed(analysis: &Analysis) -> Review {
@@ -37,17 +33,11 @@ fn reviewed(analysis: &Analysis) -> Review {
 /// A session holding one decision on a finding no analysis has.
 fn with_gone(analysis: &Analysis) -> Review {
     let mut file = SessionFile::new(analysis, "ana", NOW);
-    file.decisions.push(Decision {
-        finding: "nv-000000000000".to_string(),
-        kind: FindingKind::NameVariant,
-        summary: "\"Jon Smiht\" looks like a misspelling of John Smith".to_string(),
-        evidence: vec!["Jon Smiht".to_string()],
-        articles: vec!["retracted.txt".to_string()],
-        verdict: Some(Verdict::Accept),
-        note: Some("fixed | in the\ncorrection".to_string()),
-        reviewer: "ben".to_string(),
-        at: LATER.to_string(),
-    });
+    file.decisions.push(common::gone_decision(
+        Some("fixed | in the\ncorrection"),
+        "ben",
+        LATER,
+    ));
     Review::new(analysis, file, "ana")
 }
 

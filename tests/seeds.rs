@@ -1,41 +1,21 @@
 //! The acceptance checks of issue 2 on the two seed articles in
-//! `../shared/seeds`. Skipped (with a note) when that folder is absent.
+//! `../shared/seeds`. Skipped (with a note) when that folder is absent,
+//! and failed instead under `CI=true`.
 
-use std::path::PathBuf;
+use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-fn seeds() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipped: {} is absent", dir.display());
-        None
-    }
-}
+mod common;
+use common::{articles, check_report_positions, mentions, seeds};
 
-fn report(dir: &PathBuf) -> Value {
-    let out = Command::cargo_bin("parallax")
-        .unwrap()
-        .args(["report", "--format", "json"])
-        .arg(dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+fn report(dir: &Path) -> Value {
+    common::report_json(&[common::arg(dir)]).0
 }
 
 /// The article whose file name starts with `prefix`.
 fn article<'a>(r: &'a Value, prefix: &str) -> &'a Value {
-    r["articles"]
-        .as_array()
-        .unwrap()
+    articles(r)
         .iter()
         .find(|a| {
             let path = a["path"].as_str().unwrap();
@@ -44,13 +24,9 @@ fn article<'a>(r: &'a Value, prefix: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no article {prefix}"))
 }
 
-fn mentions<'a>(a: &'a Value, kind: &str) -> Vec<&'a Value> {
-    a["mentions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|m| m["kind"] == kind)
-        .collect()
+/// The mentions of one `kind` in every article.
+fn all_mentions<'a>(r: &'a Value, kind: &str) -> Vec<&'a Value> {
+    articles(r).iter().flat_map(|a| mentions(a, kind)).collect()
 }
 
 #[test]
@@ -72,12 +48,7 @@ fn first_seed_is_dated_and_second_is_inferred() {
 fn people_with_roles() {
     let Some(dir) = seeds() else { return };
     let r = report(&dir);
-    let all: Vec<&Value> = r["articles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|a| mentions(a, "person"))
-        .collect();
+    let all = all_mentions(&r, "person");
     let named = |name: &str| all.iter().filter(|m| m["value"]["name"] == name).count();
     for name in [
         "Steven Weitekamp",
@@ -126,12 +97,7 @@ fn the_biden_administration_is_an_office_in_the_kb() {
 fn quantities_become_intervals() {
     let Some(dir) = seeds() else { return };
     let r = report(&dir);
-    let all: Vec<&Value> = r["articles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|a| mentions(a, "quantity"))
-        .collect();
+    let all = all_mentions(&r, "quantity");
     let find = |prefix: &str| {
         *all.iter()
             .find(|m| m["text"].as_str().unwrap().starts_with(prefix))
@@ -187,11 +153,8 @@ fn dates_resolve_against_publication() {
 fn attributions_name_their_sources() {
     let Some(dir) = seeds() else { return };
     let r = report(&dir);
-    let sources: Vec<String> = r["articles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|a| mentions(a, "attribution"))
+    let sources: Vec<String> = all_mentions(&r, "attribution")
+        .into_iter()
         .filter_map(|m| m["value"]["source"].as_str().map(str::to_string))
         .collect();
     for outlet in [
@@ -213,21 +176,32 @@ fn attributions_name_their_sources() {
 #[test]
 fn every_quote_is_the_file_bytes() {
     let Some(dir) = seeds() else { return };
-    let r = report(&dir);
-    for a in r["articles"].as_array().unwrap() {
-        let bytes = std::fs::read(a["path"].as_str().unwrap()).unwrap();
-        for m in a["mentions"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .chain(a["sentences"].as_array().unwrap())
-        {
-            let (s, e) = (
-                m["start"].as_u64().unwrap() as usize,
-                m["end"].as_u64().unwrap() as usize,
-            );
-            let quoted = std::str::from_utf8(&bytes[s..e]).unwrap();
-            assert_eq!(m["text"], quoted);
-        }
+    check_report_positions(&report(&dir));
+}
+
+// The rule for the folder's absence, on a folder that is surely absent
+// (the shared one is never moved for a test).
+
+#[test]
+fn an_absent_seed_folder_is_skipped_outside_ci() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(common::seeds_at(&dir.path().join("absent"), false), None);
+}
+
+#[test]
+#[should_panic(expected = "is absent and CI=true")]
+fn an_absent_seed_folder_fails_under_ci() {
+    let dir = tempfile::tempdir().unwrap();
+    common::seeds_at(&dir.path().join("absent"), true);
+}
+
+#[test]
+fn a_present_seed_folder_is_read_under_ci_and_outside() {
+    let dir = tempfile::tempdir().unwrap();
+    for ci in [false, true] {
+        assert_eq!(
+            common::seeds_at(dir.path(), ci).as_deref(),
+            Some(dir.path())
+        );
     }
 }

@@ -3,8 +3,6 @@
 //! text cannot show: colours off under `NO_COLOR`, no control character in
 //! any cell, no panic at any size.
 
-use std::path::Path;
-
 use parallax::analysis::{Analysis, Options, analyze};
 use parallax::ingest::{ReadOptions, read_inputs};
 use parallax::kb::Kb;
@@ -13,12 +11,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 
-fn sample() -> Analysis {
-    parallax::samples::analysis()
-}
+mod common;
+use common::{NOW, sample};
 
 fn open(path: &str) -> Analysis {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    let path = common::in_crate(path);
     let ingested = read_inputs(&[path], &ReadOptions::default());
     assert!(ingested.errors.is_empty(), "{:?}", ingested.errors);
     analyze(ingested.articles, Kb::builtin(), &Options::default())
@@ -102,10 +99,10 @@ fn findings_focused_in_a_narrow_terminal() {
 fn review_marks_and_note() {
     let analysis = sample();
     let mut app = App::new(&analysis, KeyMap::default());
-    app.clock = || "2026-11-21T10:00:00Z".to_string();
+    app.clock = || NOW.to_string();
     app.review = parallax::review::Review::new(
         &analysis,
-        parallax::review::SessionFile::new(&analysis, "ana", "2026-11-21T10:00:00Z"),
+        parallax::review::SessionFile::new(&analysis, "ana", NOW),
         "ana",
     );
     press(
@@ -120,18 +117,8 @@ fn review_marks_and_note() {
 #[test]
 fn gone_decisions_are_listed_when_no_finding_is_selected() {
     let analysis = sample();
-    let mut file = parallax::review::SessionFile::new(&analysis, "ana", "2026-11-21T10:00:00Z");
-    file.decisions.push(parallax::review::Decision {
-        finding: "nv-000000000000".into(),
-        kind: parallax::detect::FindingKind::NameVariant,
-        summary: "\"Jon Smiht\" looks like a misspelling of John Smith".into(),
-        evidence: vec!["Jon Smiht".into()],
-        articles: vec!["retracted.txt".into()],
-        verdict: Some(parallax::review::Verdict::Accept),
-        note: None,
-        reviewer: "ana".into(),
-        at: "2026-11-21T10:00:00Z".into(),
-    });
+    let mut file = parallax::review::SessionFile::new(&analysis, "ana", NOW);
+    file.decisions.push(common::gone_decision(None, "ana", NOW));
     let mut app = App::new(&analysis, KeyMap::default());
     app.review = parallax::review::Review::new(&analysis, file, "ana");
     let shown = text(&screen(&mut app, 160, 45));
