@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::words::{
-    self, ORG_WORDS, PLACE_WORDS, SPEECH_VERBS, has_word, is_given_name, is_stop, titles_starting,
+    SPEECH_VERBS, has_word, is_given_name, is_org_word, is_place_word, is_stop, titles_starting,
 };
 use super::{
     Context, Mention, MentionKind, NamedValue, OfficeValue, PersonValue, Sentence, Tense, Value,
@@ -183,8 +183,8 @@ fn name_word(s: &Sentence, i: usize) -> bool {
     let w = s.word(i);
     t.kind == Kind::Word
         && is_capitalised(w)
-        && words::month(w).is_none()
-        && words::weekday(w).is_none()
+        && crate::text::dates::month(w).is_none()
+        && crate::text::dates::weekday(w).is_none()
         && !is_stop(w)
         && !s.taken[i]
 }
@@ -465,8 +465,8 @@ fn name_run(
     let last = name_end(s, first)?;
     let len = last - first + 1;
     let run: Vec<&str> = (first..=last).map(|k| s.word(k)).collect();
-    let has_org = run.iter().any(|w| has_word(ORG_WORDS, w));
-    let has_place = run.iter().any(|w| has_word(PLACE_WORDS, w));
+    let has_org = run.iter().any(|w| is_org_word(w));
+    let has_place = run.iter().any(|w| is_place_word(w));
     let speaks = s.is(last + 1, SPEECH_VERBS) || s.is(last + 1, &["("]) && s.is(last + 3, &[")"]);
     let given = is_given_name(run[0]);
     let person = !has_org && !has_place && (2..=4).contains(&len) && (given || described || speaks);

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::boilerplate::is_boilerplate;
-use crate::extract::parse_date_line;
+use crate::text::dates::parse_date_line;
 use crate::model::{Block, Meta, Role};
 
 /// A stretch of text that may become a block, with what the format said.
