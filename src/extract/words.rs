@@ -213,14 +213,8 @@ pub fn is_folded_given_name(folded: &str) -> bool {
 pub fn titles_starting(word: &str) -> &'static [Vec<String>] {
     let map = TITLES.get_or_init(|| {
         let mut map: FxHashMap<String, Vec<Vec<String>>> = FxHashMap::default();
-        for line in include_str!("../../assets/lexicon/titles.txt")
-            .lines()
-            .map(str::trim)
-        {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
+        for title in lexicon::list(include_str!("../../assets/lexicon/titles.txt")) {
+            let words: Vec<String> = title.split_whitespace().map(str::to_lowercase).collect();
             map.entry(words[0].trim_end_matches('.').to_string())
                 .or_default()
                 .push(words);
@@ -274,11 +268,7 @@ mod tests {
 
     #[test]
     fn given_names_match_the_lexicon_file() {
-        let names = include_str!("../../assets/lexicon/given-names.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'));
-        for name in names {
+        for name in lexicon::list(include_str!("../../assets/lexicon/given-names.txt")) {
             assert!(is_given_name(name), "{name}");
             if name.is_ascii() {
                 assert!(is_given_name(&name.to_uppercase()), "{name}");
