@@ -6,8 +6,8 @@
 
 use jiff::civil::{Date, Weekday};
 
-use super::{numbers, words};
 use super::{Context, DateValue, Mention, MentionKind, Precision, Sentence, Value};
+use super::{numbers, words};
 use crate::text::dates::{
     Found, WEEKDAY_NAMES, absolute, add_days, last_day, month, month_at, month_leads, nearest_year,
     number, time, time_after, weekday, weekday_then_date, year,

@@ -14,7 +14,10 @@ static STOP: LazyLock<FxHashSet<&str>> =
 static NAME_KINDS: LazyLock<(FxHashSet<&str>, FxHashSet<&str>)> = LazyLock::new(|| {
     let lex = Lexicon::parse(include_str!("../../assets/lexicon/name-kind-words.txt"));
     let set = |name| -> FxHashSet<&'static str> {
-        lex.section(name).expect("a section per kind").entries().collect()
+        lex.section(name)
+            .expect("a section per kind")
+            .entries()
+            .collect()
     };
     (set("organization"), set("place"))
 });
@@ -260,7 +263,10 @@ mod tests {
     #[test]
     fn listed_words_fit_the_lookup_buffer() {
         for set in [&*STOP, &NAME_KINDS.0, &NAME_KINDS.1] {
-            assert!(set.iter().all(|w| w.len() <= 32 && *w == w.to_ascii_lowercase()));
+            assert!(
+                set.iter()
+                    .all(|w| w.len() <= 32 && *w == w.to_ascii_lowercase())
+            );
         }
         assert!(is_stop("The") && is_org_word("RED") && is_place_word("Strip"));
         assert!(!is_stop("Gaza") && !is_org_word("é") && !is_place_word(""));

@@ -9,9 +9,9 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashSet;
 
 use super::boilerplate::is_boilerplate;
-use crate::text::dates::parse_date_line;
 use crate::lexicon::Lexicon;
 use crate::model::{Block, Meta, Role};
+use crate::text::dates::parse_date_line;
 
 /// A stretch of text that may become a block, with what the format said.
 #[derive(Clone, Debug)]

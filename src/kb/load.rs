@@ -121,9 +121,8 @@ fn merged_terms(office: &Office, person: u32) -> Vec<Term> {
 #[must_use]
 pub fn surname_of(name: &str) -> String {
     // Both sections: particles read inside names, and those only kept here.
-    static PARTICLES: LazyLock<Vec<&str>> = LazyLock::new(|| {
-        lexicon::list(include_str!("../../assets/lexicon/name-particles.txt"))
-    });
+    static PARTICLES: LazyLock<Vec<&str>> =
+        LazyLock::new(|| lexicon::list(include_str!("../../assets/lexicon/name-particles.txt")));
     let words: Vec<&str> = name
         .split_whitespace()
         .filter(|w| !w.ends_with('.'))
