@@ -63,6 +63,10 @@ pub mod fold;
 #[allow(dead_code, reason = "the KB loader uses part of the tokenizer")]
 pub mod tokens;
 
+#[path = "src/lexicon.rs"]
+#[allow(dead_code, reason = "the build reads two lexicon files as lists")]
+mod lexicon;
+
 /// What `src/kb` uses of the crate's `text` module.
 mod text {
     pub use super::fold::fold;
@@ -132,11 +136,8 @@ fn given_names(out: &Path) {
     let path = "assets/lexicon/given-names.txt";
     println!("cargo:rerun-if-changed={path}");
     let text = std::fs::read_to_string(path).expect("readable lexicon");
-    let names: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect();
+    // Read once per build: leaking it gives the `'static` text the reader wants.
+    let names = lexicon::list(text.leak());
     let mut code = String::new();
     for (name, form) in [
         ("LOWER", str::to_lowercase as fn(&str) -> String),

@@ -3,29 +3,27 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use rust_stemmers::{Algorithm, Stemmer};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use similar::{Algorithm as DiffAlgorithm, DiffTag, capture_diff_slices};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::Member;
 use crate::extract::{Mention, Value};
+use crate::lexicon::{self, Lexicon};
 use crate::model::ArticleAnalysis;
 use crate::text::fold;
 use crate::text::tokens::Kind;
 
 /// News words, beyond the function words `extract` stops at, too common
 /// to say what a sentence is about.
-const NEWS_STOP: &[&str] = &[
-    "report", "reports", "news", "new", "year", "years", "day", "days", "week", "weeks", "month",
-    "months", "time", "times", "other", "first", "last", "one", "two", "three", "s", "mr", "ms",
-    "mrs", "very", "much", "many", "few", "own", "same", "well", "even",
-];
+static NEWS_STOP: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| lexicon::set(include_str!("../../assets/lexicon/news-stopwords.txt")));
 
 fn is_stop_word(folded: &str) -> bool {
-    crate::extract::is_stop(folded) || NEWS_STOP.contains(&folded)
+    crate::extract::is_stop(folded) || NEWS_STOP.contains(folded)
 }
 
 /// The stemmed words of the synonym classes, mapped to their class.
@@ -34,13 +32,11 @@ fn synonyms() -> &'static HashMap<String, String> {
     MAP.get_or_init(|| {
         let stem = stemmer();
         let mut map = HashMap::new();
-        for line in include_str!("../../assets/lexicon/synonyms.txt").lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let words: Vec<String> = line
-                .split_whitespace()
+        let lex = Lexicon::parse(include_str!("../../assets/lexicon/synonyms.txt"));
+        for group in lex.groups() {
+            let words: Vec<String> = group
+                .entries
+                .iter()
                 .map(|w| stem.stem(w).into_owned())
                 .collect();
             for w in &words {

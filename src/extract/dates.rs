@@ -1,227 +1,18 @@
 //! Dates and times in running text: absolute ("May 11th, 2025"), relative
 //! and resolved against the publication date ("on Sunday", "mid-May",
 //! "over the past 48 hours"), and counted from a KB event ("in its
-//! twentieth month").
+//! twentieth month"). The grammar of absolute dates and times it shares
+//! with reading a page's date line is in `crate::text::dates`.
 
 use jiff::civil::{Date, Weekday};
 
-use super::words::{self, month, weekday};
 use super::{Context, DateValue, Mention, MentionKind, Precision, Sentence, Value};
-use crate::text::tokens::{Kind, Token, tokenize};
-
-const WEEKDAY_NAMES: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
-/// The English name of a date's weekday.
-#[must_use]
-pub fn weekday_name(date: Date) -> &'static str {
-    WEEKDAY_NAMES[date.weekday().to_monday_zero_offset() as usize]
-}
-
-fn add_days(date: Date, days: i64) -> Option<Date> {
-    date.checked_add(jiff::Span::new().days(days)).ok()
-}
-
-fn last_day(year: i16, m: i8) -> Option<Date> {
-    Date::new(year, m, 1).ok().map(Date::last_of_month)
-}
-
-/// Words that may stand before a bare month or year ("in May", "since 2023").
-const MONTH_LEADS: &[&str] = &[
-    "in",
-    "since",
-    "until",
-    "till",
-    "by",
-    "during",
-    "early",
-    "late",
-    "mid",
-    "of",
-    "last",
-    "next",
-    "this",
-    "through",
-    "from",
-    "before",
-    "after",
-    "throughout",
-    "end",
-    "beginning",
-];
-
-/// Time zones and words that may follow a time or close a date line.
-const ZONES: &[&str] = &[
-    "gmt", "utc", "et", "est", "edt", "pt", "pst", "pdt", "ct", "cst", "cet", "cest", "bst", "ist",
-    "idt", "ast", "msk", "eet", "eest", "z",
-];
-
-/// An absolute date found at a token.
-struct Found {
-    from: Date,
-    to: Date,
-    precision: Precision,
-    end: usize,
-    weekday: Option<String>,
-}
-
-fn number(s: &Sentence, i: usize) -> Option<i64> {
-    let t = s.tokens.get(i)?;
-    if t.kind != Kind::Number {
-        return None;
-    }
-    let w = s.word(i).to_ascii_lowercase();
-    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    if digits.contains([',', '.', ':']) || digits.len() > 4 {
-        return None;
-    }
-    digits.parse().ok()
-}
-
-fn year(s: &Sentence, i: usize) -> Option<i16> {
-    let n = number(s, i).filter(|n| (1900..=2100).contains(n))?;
-    (s.word(i).len() == 4).then_some(n as i16)
-}
-
-fn day(s: &Sentence, i: usize) -> Option<i8> {
-    // A day is not the hour of "11:30" nor the start of "11,000".
-    number(s, i)
-        .filter(|n| (1..=31).contains(n))
-        .map(|n| n as i8)
-}
-
-/// The year to give a month and day written without one: the one that puts
-/// it nearest the publication date.
-fn nearest_year(published: Option<Date>, m: i8, d: i8) -> Option<Date> {
-    let p = published?;
-    [p.year() - 1, p.year(), p.year() + 1]
-        .into_iter()
-        .filter_map(|y| Date::new(y, m, d).ok())
-        .min_by_key(|c| {
-            c.since(p)
-                .map_or(i64::MAX, |s| i64::from(s.get_days()).abs())
-        })
-}
-
-/// "May 11th, 2025", "11 May 2025", "May 2025", "February 15", "2025-05-11".
-fn absolute(s: &Sentence, i: usize, published: Option<Date>) -> Option<Found> {
-    if let Some(found) = iso(s, i) {
-        return Some(found);
-    }
-    let (m, d, mut end) = if let Some(m) = month_at(s, i) {
-        match day(s, i + 1) {
-            Some(d) if !s.is(i + 2, &[":"]) => (m, Some(d), i + 2),
-            _ => (m, None, i + 1),
-        }
-    } else {
-        let d = day(s, i)?;
-        let of = usize::from(s.is(i + 1, &["of"]));
-        let m = month_at(s, i + 1 + of)?;
-        (m, Some(d), i + 2 + of)
-    };
-    let comma = usize::from(s.is(end, &[","]));
-    let y = year(s, end + comma);
-    if y.is_some() {
-        end += comma + 1;
-    }
-    let (from, to, precision) = match (d, y) {
-        (Some(d), Some(y)) => {
-            let date = Date::new(y, m, d).ok()?;
-            (date, date, Precision::Day)
-        }
-        (Some(d), None) => {
-            let date = nearest_year(published, m, d)?;
-            (date, date, Precision::Day)
-        }
-        (None, Some(y)) => (Date::new(y, m, 1).ok()?, last_day(y, m)?, Precision::Month),
-        (None, None) => return None,
-    };
-    Some(Found {
-        from,
-        to,
-        precision,
-        end,
-        weekday: None,
-    })
-}
-
-/// A month name that is really a month: "May" must be capitalised.
-fn month_at(s: &Sentence, i: usize) -> Option<i8> {
-    let w = s.word(i);
-    let m = month(w)?;
-    let capital = w.chars().next().is_some_and(char::is_uppercase);
-    capital.then_some(m)
-}
-
-fn iso(s: &Sentence, i: usize) -> Option<Found> {
-    let y = year(s, i)?;
-    let t = &s.tokens;
-    let adjacent = |a: usize| t.get(a + 1).is_some_and(|n| n.start == t[a].end);
-    if !(adjacent(i) && adjacent(i + 1) && adjacent(i + 2) && adjacent(i + 3)) {
-        return None;
-    }
-    if !(s.is(i + 1, &["-"]) && s.is(i + 3, &["-"])) {
-        return None;
-    }
-    let m = number(s, i + 2).filter(|m| (1..=12).contains(m))? as i8;
-    let d = number(s, i + 4).filter(|d| (1..=31).contains(d))? as i8;
-    let date = Date::new(y, m, d).ok()?;
-    Some(Found {
-        from: date,
-        to: date,
-        precision: Precision::Day,
-        end: i + 5,
-        weekday: None,
-    })
-}
-
-/// "Sunday, May 11, 2025": the weekday is kept so it can be checked.
-fn weekday_then_date(s: &Sentence, i: usize, published: Option<Date>) -> Option<Found> {
-    weekday(s.word(i))?;
-    let comma = usize::from(s.is(i + 1, &[","]));
-    let mut found = absolute(s, i + 1 + comma, published)?;
-    (found.precision == Precision::Day).then_some(())?;
-    found.weekday = Some(WEEKDAY_NAMES[weekday(s.word(i))?].to_string());
-    Some(found)
-}
-
-/// A time of day: "6:30 PM", "06:29 GMT", "5 p.m. ET", "18:30 local time".
-fn time(s: &Sentence, i: usize) -> Option<(String, usize)> {
-    let w = s.word(i);
-    if s.tokens.get(i)?.kind != Kind::Number {
-        return None;
-    }
-    let (h, m) = match w.split_once(':') {
-        Some((h, m)) if m.len() == 2 => (h.parse::<u8>().ok()?, m.parse::<u8>().ok()?),
-        None if s.is(i + 1, &["a.m.", "p.m.", "am", "pm"]) => (w.parse::<u8>().ok()?, 0),
-        _ => return None,
-    };
-    let mut end = i + 1;
-    let mut hour = h;
-    if s.is(end, &["a.m.", "am"]) {
-        hour %= 12;
-        end += 1;
-    } else if s.is(end, &["p.m.", "pm"]) {
-        hour = hour % 12 + 12;
-        end += 1;
-    }
-    if hour > 23 || m > 59 {
-        return None;
-    }
-    if s.is(end, &["local"]) && s.is(end + 1, &["time"]) {
-        end += 2;
-    } else if s.is(end, ZONES) {
-        end += 1;
-    }
-    Some((format!("{hour:02}:{m:02}"), end))
-}
+use super::{numbers, words};
+use crate::text::dates::{
+    Found, WEEKDAY_NAMES, absolute, add_days, last_day, month, month_at, month_leads, nearest_year,
+    number, time, time_after, weekday, weekday_then_date, year,
+};
+use crate::text::tokens::Kind;
 
 pub fn extract(s: &mut Sentence, ctx: &Context, out: &mut Vec<Mention>) {
     let mut i = 0;
@@ -314,18 +105,12 @@ fn absolute_with_context(s: &Sentence, i: usize, p: Option<Date>) -> Option<Foun
     let bare_month = found.end == i + 1 && month_at(s, i).is_some();
     if bare_month {
         // "May" alone is a verb more often than a month.
-        let led = i > 0 && s.is(i - 1, MONTH_LEADS);
+        let led = i > 0 && s.is(i - 1, month_leads());
         if !led {
             return None;
         }
     }
     Some(found)
-}
-
-/// A time after a date: "May 11th, 2025 - 06:29 GMT", "… at 6:30 PM".
-fn time_after(s: &Sentence, end: usize) -> Option<(String, usize)> {
-    let skip = usize::from(s.is(end, &["-", ",", "at", "\u{2013}", "|"]));
-    time(s, end + skip)
 }
 
 /// Whether the sentence speaks of what is still to come.
@@ -471,12 +256,10 @@ fn count(s: &Sentence, i: usize) -> Option<i64> {
     if let Some(n) = number(s, i) {
         return Some(n);
     }
-    let w = s.lower(i);
-    let words = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve",
-    ];
-    words.iter().position(|x| *x == w).map(|k| k as i64 + 1)
+    // One to twelve: "three days ago", "the past two weeks".
+    numbers::cardinal(s.lower(i))
+        .filter(|n| (1.0..=12.0).contains(n))
+        .map(|n| n as i64)
 }
 
 /// "today", "yesterday", "last week", "this month", "in recent days".
@@ -570,37 +353,14 @@ fn nth_period(s: &Sentence, i: usize, ctx: &Context) -> Option<(usize, usize, Da
 
 fn ordinal(s: &Sentence, i: usize) -> Option<(i64, bool)> {
     let w = s.lower(i);
-    let table = [
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-        "twentieth",
-    ];
-    if let Some(k) = table.iter().position(|x| *x == w) {
-        return Some((k as i64 + 1, true));
+    // Words up to "twentieth", and "twenty-first" to "fifty-ninth".
+    if let Some(n) = numbers::ordinal(w).filter(|n| *n <= 20.0) {
+        return Some((n as i64, true));
     }
     if let Some((tens, unit)) = w.split_once('-') {
-        let t = ["twenty", "thirty", "forty", "fifty"]
-            .iter()
-            .position(|x| *x == tens)? as i64;
-        let u = table[..9].iter().position(|x| *x == unit)? as i64;
-        return Some(((t + 2) * 10 + u + 1, true));
+        let t = numbers::cardinal(tens).filter(|t| (20.0..=50.0).contains(t) && t % 10.0 == 0.0)?;
+        let u = numbers::ordinal(unit).filter(|u| *u < 10.0)?;
+        return Some(((t + u) as i64, true));
     }
     let digits = w
         .strip_suffix("th")
@@ -681,7 +441,7 @@ fn contains_word(haystack: &str, word: &str) -> bool {
 /// "in 2023", "since 2019".
 fn year_alone(s: &Sentence, i: usize) -> Option<(usize, usize, DateValue)> {
     let y = year(s, i)?;
-    let led = i > 0 && s.is(i - 1, MONTH_LEADS);
+    let led = i > 0 && s.is(i - 1, month_leads());
     if !led
         || s.tokens
             .get(i + 1)
@@ -695,75 +455,4 @@ fn year_alone(s: &Sentence, i: usize) -> Option<(usize, usize, DateValue)> {
         Precision::Year,
     );
     Some((i, i, v))
-}
-
-/// Reads a line that only states a date, as news sites print them:
-/// "Published May 11th, 2025 - 06:29 GMT", "Updated: 2025-05-11",
-/// "Sunday, 11 May 2025". Returns the date and whether it was an update.
-#[must_use]
-pub fn parse_date_line(line: &str) -> Option<(Date, bool)> {
-    let mut tokens: Vec<Token> = Vec::new();
-    tokenize(line, 0..line.len(), &mut tokens);
-    if tokens.is_empty() || tokens.len() > 20 {
-        return None;
-    }
-    let s = Sentence::new(line, 0, &tokens, Vec::new());
-    let mut i = 0;
-    let mut updated = false;
-    while i < s.tokens.len()
-        && s.is(
-            i,
-            &[
-                "published",
-                "updated",
-                "posted",
-                "last",
-                "first",
-                "date",
-                "on",
-                ":",
-                "|",
-                "-",
-                "modified",
-            ],
-        )
-    {
-        updated |= s.is(i, &["updated", "modified"]);
-        i += 1;
-    }
-    let found = weekday_then_date(&s, i, None).or_else(|| absolute(&s, i, None))?;
-    if found.precision != Precision::Day {
-        return None;
-    }
-    let mut j = found.end;
-    if let Some((_, end)) = time_after(&s, j) {
-        j = end;
-    }
-    let rest_is_furniture = (j..s.tokens.len()).all(|k| {
-        s.tokens[k].kind == Kind::Punct || s.is(k, ZONES) || s.tokens[k].kind == Kind::Number
-    });
-    rest_is_furniture.then_some((found.from, updated))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn date_lines() {
-        let d = jiff::civil::date(2025, 5, 11);
-        assert_eq!(
-            parse_date_line("Published May 11th, 2025 - 06:29 GMT"),
-            Some((d, false))
-        );
-        assert_eq!(parse_date_line("Updated: 2025-05-11"), Some((d, true)));
-        assert_eq!(parse_date_line("Sunday, 11 May 2025"), Some((d, false)));
-        assert_eq!(parse_date_line("May 11, 2025"), Some((d, false)));
-        assert_eq!(parse_date_line("May 11, 2025: talks resume in Doha"), None);
-        assert_eq!(
-            parse_date_line("Hamas said on May 11, 2025 that it would talk"),
-            None
-        );
-        assert_eq!(parse_date_line("February 30, 2025"), None);
-    }
 }

@@ -15,10 +15,10 @@ use jiff::civil::Date;
 use serde::{Serialize, Serializer};
 
 use crate::kb::{Entity, Kb};
-use crate::text::tokens::Token;
+use crate::text::tokens::{Token, Words};
 
-pub use dates::{parse_date_line, weekday_name};
-pub use words::{is_stop, weekday as weekday_index};
+pub use crate::text::dates::{Precision, weekday as weekday_index, weekday_name};
+pub use words::is_stop;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -115,18 +115,6 @@ pub struct QuantityValue {
     pub ordinal: bool,
 }
 
-/// How precisely a date is known.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Precision {
-    Time,
-    Day,
-    Week,
-    Month,
-    Year,
-    Range,
-}
-
 /// A date or time as an interval of days, `from` and `to` inclusive.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DateValue {
@@ -210,10 +198,11 @@ pub struct Context<'a> {
 }
 
 /// A sentence being read: its tokens and which of them a mention took.
+/// Its words (`text`, `tokens`, `word`, `is`) are reached through `Deref`,
+/// so the date grammar of `crate::text::dates` reads a sentence directly.
 pub(crate) struct Sentence<'a> {
-    pub text: &'a str,
+    words: Words<'a>,
     pub index: usize,
-    pub tokens: &'a [Token],
     pub taken: Vec<bool>,
     pub hits: Vec<crate::kb::Hit>,
     /// Each token lower-cased: the extractors ask for most of them several
@@ -240,26 +229,16 @@ impl<'a> Sentence<'a> {
             })
             .collect();
         Sentence {
-            text,
+            words: Words { text, tokens },
             index,
             taken: vec![false; tokens.len()],
-            tokens,
             hits,
             lowered,
         }
     }
 
-    pub fn word(&self, i: usize) -> &str {
-        self.tokens.get(i).map_or("", |t| t.text(self.text))
-    }
-
     pub fn lower(&self, i: usize) -> &str {
         self.lowered.get(i).map_or("", |w| w)
-    }
-
-    pub fn is(&self, i: usize, words: &[&str]) -> bool {
-        let w = self.word(i);
-        words.iter().any(|x| x.eq_ignore_ascii_case(w))
     }
 
     pub fn span(&self, first: usize, last: usize) -> Range<usize> {
@@ -280,6 +259,14 @@ impl<'a> Sentence<'a> {
     /// The index of the token ending at byte `pos`.
     pub fn token_ending(&self, pos: usize) -> Option<usize> {
         self.tokens.binary_search_by_key(&pos, |t| t.end).ok()
+    }
+}
+
+impl<'a> std::ops::Deref for Sentence<'a> {
+    type Target = Words<'a>;
+
+    fn deref(&self) -> &Words<'a> {
+        &self.words
     }
 }
 

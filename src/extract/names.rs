@@ -7,14 +7,18 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 
 use super::words::{
-    self, ORG_WORDS, PLACE_WORDS, SPEECH_VERBS, has_word, is_given_name, is_stop, titles_starting,
+    SPEECH_VERBS, has_word, is_given_name, is_org_word, is_place_word, is_stop, titles_starting,
 };
 use super::{
     Context, Mention, MentionKind, NamedValue, OfficeValue, PersonValue, Sentence, Tense, Value,
 };
 use crate::kb::{Entity, Kb};
+use crate::lexicon::Lexicon;
 use crate::text::fold;
 use crate::text::tokens::{Kind, is_capitalised};
 
@@ -35,10 +39,11 @@ struct RolePhrase {
 }
 
 /// Particles that may sit inside a name: "Mohammed bin Salman".
-const PARTICLES: &[&str] = &[
-    "bin", "ibn", "bint", "al", "el", "de", "da", "van", "von", "der", "abu", "ben", "la", "le",
-    "du", "dos",
-];
+static PARTICLES: LazyLock<Vec<&str>> = LazyLock::new(|| {
+    let lex = Lexicon::parse(include_str!("../../assets/lexicon/name-particles.txt"));
+    let inside = lex.section("inside a name").expect("name-particles.txt");
+    inside.entries().collect()
+});
 
 /// Words that mark what follows as no longer current.
 const FORMER: &[&str] = &["former", "ex", "late", "then", "erstwhile", "previous"];
@@ -183,8 +188,8 @@ fn name_word(s: &Sentence, i: usize) -> bool {
     let w = s.word(i);
     t.kind == Kind::Word
         && is_capitalised(w)
-        && words::month(w).is_none()
-        && words::weekday(w).is_none()
+        && crate::text::dates::month(w).is_none()
+        && crate::text::dates::weekday(w).is_none()
         && !is_stop(w)
         && !s.taken[i]
 }
@@ -203,7 +208,7 @@ fn name_end(s: &Sentence, i: usize) -> Option<usize> {
         } else if s.is(k, &["."]) && s.word(k - 1).len() == 1 {
             // An initial: "Donald J. Trump".
             k += 1;
-        } else if has_word(PARTICLES, s.word(k)) && name_word(s, k + 1) {
+        } else if has_word(&PARTICLES, s.word(k)) && name_word(s, k + 1) {
             k += 1;
         } else {
             break;
@@ -465,8 +470,8 @@ fn name_run(
     let last = name_end(s, first)?;
     let len = last - first + 1;
     let run: Vec<&str> = (first..=last).map(|k| s.word(k)).collect();
-    let has_org = run.iter().any(|w| has_word(ORG_WORDS, w));
-    let has_place = run.iter().any(|w| has_word(PLACE_WORDS, w));
+    let has_org = run.iter().any(|w| is_org_word(w));
+    let has_place = run.iter().any(|w| is_place_word(w));
     let speaks = s.is(last + 1, SPEECH_VERBS) || s.is(last + 1, &["("]) && s.is(last + 3, &[")"]);
     let given = is_given_name(run[0]);
     let person = !has_org && !has_place && (2..=4).contains(&len) && (given || described || speaks);
@@ -551,44 +556,24 @@ fn era_suffix(s: &Sentence, last: usize) -> bool {
     s.is(last + 1, &["-"]) && s.is(last + 2, &["era"]) || s.lower(last).ends_with("-era")
 }
 
-const PRESENT: &[&str] = &[
-    "is",
-    "are",
-    "has",
-    "have",
-    "does",
-    "do",
-    "remains",
-    "remain",
-    "sees",
-    "says",
-    "wants",
-    "holds",
-    "leads",
-    "continues",
-    "plans",
-    "believes",
-    "considers",
-    "insists",
-    "warns",
-    "urges",
-    "backs",
-    "supports",
-    "opposes",
-    "views",
-    "regards",
-    "seeks",
-    "pushes",
-    "hopes",
-    "expects",
-    "calls",
-];
-const PAST: &[&str] = &[
-    "was", "were", "had", "did", "said", "saw", "held", "led", "told", "sought", "thought", "made",
-    "took", "gave", "began", "brought", "kept", "left", "met", "put", "ran", "sent", "spent",
-    "won",
-];
-const FUTURE: &[&str] = &["will", "shall"];
+/// The verbs of `tense-verbs.txt`, each with the tense it gives.
+static TENSE_VERBS: LazyLock<FxHashMap<&str, Tense>> = LazyLock::new(|| {
+    let lex = Lexicon::parse(include_str!("../../assets/lexicon/tense-verbs.txt"));
+    let mut map = FxHashMap::default();
+    for (name, tense) in [
+        ("future", Tense::Future),
+        ("present", Tense::Present),
+        ("past", Tense::Past),
+    ] {
+        let section = lex.section(name).expect("tense-verbs.txt sections");
+        for verb in section.entries() {
+            // A verb in two sections keeps the first, as the checks in
+            // `tense_after` were ordered.
+            map.entry(verb).or_insert(tense);
+        }
+    }
+    map
+});
 
 /// The tense of the verb that follows a subject, looking a few words ahead.
 fn tense_after(s: &Sentence, from: usize) -> Option<Tense> {
@@ -597,13 +582,10 @@ fn tense_after(s: &Sentence, from: usize) -> Option<Tense> {
         if s.tokens[k].kind == Kind::Punct && k > from {
             return None;
         }
-        if FUTURE.contains(&w) {
-            return Some(Tense::Future);
+        if let Some(&tense) = TENSE_VERBS.get(w) {
+            return Some(tense);
         }
-        if PRESENT.contains(&w) {
-            return Some(Tense::Present);
-        }
-        if PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed")) {
+        if w.len() > 4 && w.ends_with("ed") {
             return Some(Tense::Past);
         }
         let adverb =

@@ -2,92 +2,65 @@
 //! captives", "at least eight" → [8, ∞), "up to 30" → (∞, 30], number
 //! words, ordinals, "a dozen", "dozens of", "1.5 million".
 
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
-use super::words::{self, has_word, is_stop};
+use rustc_hash::FxHashSet;
+
+use super::words::{has_word, is_stop};
 use super::{Mention, MentionKind, QuantityValue, Sentence, Value};
+use crate::lexicon::Lexicon;
 use crate::text::tokens::{Kind, is_capitalised};
 
-const UNITS: &[(&str, f64)] = &[
-    ("zero", 0.0),
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("thirteen", 13.0),
-    ("fourteen", 14.0),
-    ("fifteen", 15.0),
-    ("sixteen", 16.0),
-    ("seventeen", 17.0),
-    ("eighteen", 18.0),
-    ("nineteen", 19.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
-];
+/// The sections of `number-words.txt`: each word with its value.
+struct NumberWords {
+    cardinals: Vec<(&'static str, f64)>,
+    ordinals: Vec<(&'static str, f64)>,
+    scales: Vec<(&'static str, f64)>,
+    /// "dozens of" and friends: a lower bound only.
+    vague: Vec<(&'static str, f64)>,
+}
 
-const ORDINALS: &[(&str, f64)] = &[
-    ("first", 1.0),
-    ("second", 2.0),
-    ("third", 3.0),
-    ("fourth", 4.0),
-    ("fifth", 5.0),
-    ("sixth", 6.0),
-    ("seventh", 7.0),
-    ("eighth", 8.0),
-    ("ninth", 9.0),
-    ("tenth", 10.0),
-    ("eleventh", 11.0),
-    ("twelfth", 12.0),
-    ("thirteenth", 13.0),
-    ("fourteenth", 14.0),
-    ("fifteenth", 15.0),
-    ("sixteenth", 16.0),
-    ("seventeenth", 17.0),
-    ("eighteenth", 18.0),
-    ("nineteenth", 19.0),
-    ("twentieth", 20.0),
-    ("thirtieth", 30.0),
-    ("fortieth", 40.0),
-    ("fiftieth", 50.0),
-    ("sixtieth", 60.0),
-    ("seventieth", 70.0),
-    ("eightieth", 80.0),
-    ("ninetieth", 90.0),
-    ("hundredth", 100.0),
-    ("thousandth", 1000.0),
-];
+static WORDS: LazyLock<NumberWords> = LazyLock::new(|| {
+    let lex = Lexicon::parse(include_str!("../../assets/lexicon/number-words.txt"));
+    let section = |name: &str| -> Vec<(&'static str, f64)> {
+        let section = lex.section(name).expect("number-words.txt sections");
+        section
+            .groups
+            .iter()
+            .map(|g| {
+                let label = g.label.expect("word = value");
+                let value = g.entries[0].parse().expect("a number");
+                (label, value)
+            })
+            .collect()
+    };
+    NumberWords {
+        cardinals: section("cardinals"),
+        ordinals: section("ordinals"),
+        scales: section("scales"),
+        vague: section("vague"),
+    }
+});
 
-const SCALES: &[(&str, f64)] = &[
-    ("hundred", 100.0),
-    ("thousand", 1e3),
-    ("million", 1e6),
-    ("billion", 1e9),
-    ("trillion", 1e12),
-];
+/// The words that end a counted phrase, from `counted-phrase.txt`.
+static PHRASE_ENDS: LazyLock<(Vec<&str>, FxHashSet<&str>)> = LazyLock::new(|| {
+    let lex = Lexicon::parse(include_str!("../../assets/lexicon/counted-phrase.txt"));
+    let section = |name| lex.section(name).expect("counted-phrase.txt sections");
+    (
+        section("not counted").entries().collect(),
+        section("participles").entries().collect(),
+    )
+});
 
-/// "dozens of" and friends: a lower bound only.
-const VAGUE: &[(&str, f64)] = &[
-    ("dozens", 24.0),
-    ("scores", 40.0),
-    ("hundreds", 200.0),
-    ("thousands", 2000.0),
-    ("millions", 2e6),
-    ("billions", 2e9),
-];
+/// The value of a cardinal number word: "twelve" is 12.
+pub(super) fn cardinal(word: &str) -> Option<f64> {
+    lookup(&WORDS.cardinals, word)
+}
+
+/// The value of an ordinal number word: "twelfth" is 12.
+pub(super) fn ordinal(word: &str) -> Option<f64> {
+    lookup(&WORDS.ordinals, word)
+}
 
 fn lookup(table: &[(&str, f64)], word: &str) -> Option<f64> {
     table
@@ -102,7 +75,7 @@ fn word_value(word: &str) -> Option<(f64, bool)> {
     static FIRST: OnceLock<[bool; 256]> = OnceLock::new();
     let first = FIRST.get_or_init(|| {
         let mut first = [false; 256];
-        for (w, _) in UNITS.iter().chain(ORDINALS) {
+        for (w, _) in WORDS.cardinals.iter().chain(&WORDS.ordinals) {
             first[usize::from(w.as_bytes()[0].to_ascii_lowercase())] = true;
         }
         first
@@ -114,18 +87,18 @@ fn word_value(word: &str) -> Option<(f64, bool)> {
     {
         return None;
     }
-    if let Some(v) = lookup(UNITS, word) {
+    if let Some(v) = lookup(&WORDS.cardinals, word) {
         return Some((v, false));
     }
-    if let Some(v) = lookup(ORDINALS, word) {
+    if let Some(v) = lookup(&WORDS.ordinals, word) {
         return Some((v, true));
     }
     let (tens, unit) = word.split_once('-')?;
-    let tens = lookup(UNITS, tens).filter(|t| *t >= 20.0)?;
-    if let Some(u) = lookup(UNITS, unit).filter(|u| *u < 10.0) {
+    let tens = lookup(&WORDS.cardinals, tens).filter(|t| *t >= 20.0)?;
+    if let Some(u) = lookup(&WORDS.cardinals, unit).filter(|u| *u < 10.0) {
         return Some((tens + u, false));
     }
-    lookup(ORDINALS, unit)
+    lookup(&WORDS.ordinals, unit)
         .filter(|u| *u < 10.0)
         .map(|u| (tens + u, true))
 }
@@ -161,7 +134,7 @@ struct Parsed {
 fn parse(s: &Sentence, i: usize) -> Option<Parsed> {
     let tok = *s.tokens.get(i)?;
     let word = s.word(i);
-    if let Some(v) = lookup(VAGUE, word) {
+    if let Some(v) = lookup(&WORDS.vague, word) {
         // "tens of thousands" is read as its larger part.
         return Some(Parsed {
             value: v,
@@ -179,7 +152,7 @@ fn parse(s: &Sentence, i: usize) -> Option<Parsed> {
                 vague: false,
             });
         }
-        if let Some(scale) = lookup(SCALES, s.word(i + 1)) {
+        if let Some(scale) = lookup(&WORDS.scales, s.word(i + 1)) {
             return Some(Parsed {
                 value: scale,
                 end: i + 2,
@@ -205,7 +178,7 @@ fn parse(s: &Sentence, i: usize) -> Option<Parsed> {
     }
     // "one hundred and twenty", "1.5 million", "twenty thousand".
     loop {
-        if let Some(scale) = lookup(SCALES, s.word(end)) {
+        if let Some(scale) = lookup(&WORDS.scales, s.word(end)) {
             value = if value < scale {
                 value * scale
             } else {
@@ -308,19 +281,6 @@ fn qualifier(s: &Sentence, i: usize) -> (Qualifier, usize) {
     (Qualifier::Exact, i)
 }
 
-/// Words after a number that end the counted phrase.
-const NOT_COUNTED: &[&str] = &[
-    "percent", "per", "cent", "times", "years", "year", "months", "month", "weeks", "week", "days",
-    "day", "hours", "hour", "minutes", "minute", "seconds", "am", "pm", "a.m.", "p.m.", "gmt",
-    "utc",
-];
-
-/// Irregular participles that end a counted phrase: "hostages held in Gaza".
-const PARTICIPLES: &[&str] = &[
-    "held", "taken", "kept", "left", "made", "seen", "given", "brought", "found", "hit", "shot",
-    "known", "thought", "believed", "said", "told", "sent", "caught", "hidden", "freed", "slain",
-];
-
 /// The counted phrase after a number: "Israeli captives", "hostages".
 fn counted(s: &Sentence, mut i: usize, vague: bool) -> (Option<String>, usize) {
     if vague && s.is(i, &["of"]) {
@@ -338,12 +298,12 @@ fn counted(s: &Sentence, mut i: usize, vague: bool) -> (Option<String>, usize) {
         let verb_like = !words.is_empty()
             && (lower.ends_with("ed")
                 || lower.ends_with("ing")
-                || PARTICIPLES.contains(&lower.as_str()));
+                || PHRASE_ENDS.1.contains(lower.as_str()));
         if tok.kind != Kind::Word || is_stop(w) || lower.ends_with("ly") || verb_like || s.taken[i]
         {
             break;
         }
-        if words.is_empty() && has_word(NOT_COUNTED, w) {
+        if words.is_empty() && has_word(&PHRASE_ENDS.0, w) {
             break;
         }
         // A name after the noun phrase ("hostages Romi Gonen") is not counted.
@@ -380,7 +340,7 @@ fn is_label(s: &Sentence, i: usize) -> bool {
     s.tokens[j].kind == Kind::Word
         && is_capitalised(prev)
         && j > 0
-        && words::month(prev).is_none()
+        && crate::text::dates::month(prev).is_none()
         && s.tokens[i].kind == Kind::Number
 }
 

@@ -1,332 +1,57 @@
-//! Word lists the extractors share. Open classes (given names, titles) are
-//! data files in `assets/lexicon/`; closed classes are listed here.
+//! Word lists the extractors share, read from `assets/lexicon/`.
 
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-pub const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-pub const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// The month (1-12) a word names: "February", "Feb", "Feb.", "Sept".
-#[must_use]
-pub fn month(word: &str) -> Option<i8> {
-    let w = word.trim_end_matches('.');
-    if w.len() < 3 || w.len() > 9 {
-        return None;
-    }
-    // Most words are not months: every month begins with one of these.
-    if !matches!(
-        w.as_bytes()[0].to_ascii_lowercase(),
-        b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
-    ) {
-        return None;
-    }
-    let mut buf = [0u8; 9];
-    buf[..w.len()].copy_from_slice(w.as_bytes());
-    buf[..w.len()].make_ascii_lowercase();
-    let Ok(w) = std::str::from_utf8(&buf[..w.len()]) else {
-        return None;
-    };
-    let i = MONTHS.iter().position(|m| {
-        *m == w
-            || (w.len() >= 3 && w.len() <= 4 && m.starts_with(w) && w != "mar"
-                || w == "mar" && *m == "march")
-    })?;
-    // "Sept" is the one four-letter abbreviation in use.
-    if w.len() == 4 && w != "sept" && MONTHS[i] != w {
-        return None;
-    }
-    Some(i as i8 + 1)
-}
-
-/// The weekday (0 = Monday) a word names: "Sunday", "Sun.".
-#[must_use]
-pub fn weekday(word: &str) -> Option<usize> {
-    WEEKDAYS.iter().position(|d| d.eq_ignore_ascii_case(word))
-}
+use crate::lexicon::{self, Lexicon};
 
 /// Function words that never start or end a name or a counted phrase.
-pub const STOP: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "and",
-    "or",
-    "but",
-    "of",
-    "in",
-    "on",
-    "at",
-    "to",
-    "from",
-    "by",
-    "with",
-    "for",
-    "as",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "has",
-    "have",
-    "had",
-    "do",
-    "does",
-    "did",
-    "will",
-    "would",
-    "could",
-    "should",
-    "may",
-    "might",
-    "must",
-    "can",
-    "shall",
-    "that",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "this",
-    "these",
-    "those",
-    "it",
-    "its",
-    "their",
-    "his",
-    "her",
-    "they",
-    "he",
-    "she",
-    "we",
-    "i",
-    "you",
-    "our",
-    "not",
-    "no",
-    "than",
-    "then",
-    "there",
-    "here",
-    "if",
-    "when",
-    "while",
-    "after",
-    "before",
-    "since",
-    "until",
-    "about",
-    "into",
-    "over",
-    "under",
-    "between",
-    "among",
-    "during",
-    "per",
-    "each",
-    "every",
-    "all",
-    "some",
-    "any",
-    "more",
-    "most",
-    "such",
-    "so",
-    "also",
-    "still",
-    "yet",
-    "only",
-    "just",
-    "both",
-    "either",
-    "neither",
-    "according",
-    "meanwhile",
-    "however",
-    "although",
-    "though",
-    "because",
-    "whether",
-    "what",
-    "where",
-    "why",
-    "how",
-    "amid",
-    "despite",
-    "against",
-    "without",
-    "within",
-    "across",
-    "through",
-    "toward",
-    "towards",
-    "upon",
-    "near",
-    "out",
-    "up",
-    "down",
-    "off",
-    "again",
-    "further",
-    "once",
-    "now",
-    "remain",
-    "remained",
-    "remains",
-    "said",
-    "says",
-    "say",
-    "told",
-    "tell",
-    "reported",
-];
+static STOP: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| lexicon::set(include_str!("../../assets/lexicon/function-words.txt")));
+
+/// Words that make a capitalised sequence an organisation, and a place.
+static NAME_KINDS: LazyLock<(FxHashSet<&str>, FxHashSet<&str>)> = LazyLock::new(|| {
+    let lex = Lexicon::parse(include_str!("../../assets/lexicon/name-kind-words.txt"));
+    let set = |name| -> FxHashSet<&'static str> {
+        lex.section(name)
+            .expect("a section per kind")
+            .entries()
+            .collect()
+    };
+    (set("organization"), set("place"))
+});
+
+/// Whether a word is in a set of lower-case ASCII words, ignoring ASCII case
+/// as [`has_word`] does. Every word of every sentence is asked, so the word
+/// is lower-cased on the stack.
+fn in_lower_set(set: &FxHashSet<&str>, word: &str) -> bool {
+    let mut buf = [0u8; 32];
+    let Some(lower) = buf.get_mut(..word.len()) else {
+        return false; // longer than any word listed
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|w| set.contains(w))
+}
 
 #[must_use]
 pub fn is_stop(word: &str) -> bool {
-    STOP.iter().any(|x| x.eq_ignore_ascii_case(word))
+    in_lower_set(&STOP, word)
 }
 
-/// Words that make a capitalised sequence an organisation.
-pub const ORG_WORDS: &[&str] = &[
-    "army",
-    "radio",
-    "news",
-    "times",
-    "post",
-    "daily",
-    "agency",
-    "ministry",
-    "council",
-    "cabinet",
-    "party",
-    "brigades",
-    "brigade",
-    "forces",
-    "force",
-    "authority",
-    "committee",
-    "university",
-    "hospital",
-    "company",
-    "corporation",
-    "corp",
-    "inc",
-    "group",
-    "organization",
-    "organisation",
-    "office",
-    "department",
-    "house",
-    "movement",
-    "front",
-    "union",
-    "association",
-    "bank",
-    "fund",
-    "court",
-    "parliament",
-    "assembly",
-    "commission",
-    "institute",
-    "foundation",
-    "network",
-    "television",
-    "tv",
-    "channel",
-    "press",
-    "journal",
-    "herald",
-    "tribune",
-    "gazette",
-    "monitor",
-    "wire",
-    "service",
-    "services",
-    "police",
-    "guard",
-    "guards",
-    "corps",
-    "command",
-    "league",
-    "federation",
-    "alliance",
-    "coalition",
-    "centre",
-    "center",
-    "program",
-    "programme",
-    "school",
-    "church",
-    "mosque",
-    "club",
-    "media",
-    "watch",
-    "red",
-    "crescent",
-    "cross",
-];
+/// Whether a word makes a capitalised sequence an organisation ("Red
+/// Crescent", "Times").
+#[must_use]
+pub fn is_org_word(word: &str) -> bool {
+    in_lower_set(&NAME_KINDS.0, word)
+}
 
-/// Words that make a capitalised sequence a place.
-pub const PLACE_WORDS: &[&str] = &[
-    "city",
-    "strip",
-    "province",
-    "governorate",
-    "camp",
-    "street",
-    "district",
-    "valley",
-    "river",
-    "sea",
-    "gulf",
-    "mountains",
-    "mountain",
-    "island",
-    "islands",
-    "heights",
-    "corridor",
-    "crossing",
-    "square",
-    "port",
-    "bay",
-    "peninsula",
-    "desert",
-    "region",
-    "county",
-    "state",
-    "village",
-    "town",
-    "bank",
-    "coast",
-    "lake",
-    "border",
-];
+/// Whether a word makes a capitalised sequence a place ("Gaza Strip").
+#[must_use]
+pub fn is_place_word(word: &str) -> bool {
+    in_lower_set(&NAME_KINDS.1, word)
+}
 
 pub fn has_word(list: &[&str], word: &str) -> bool {
     list.iter().any(|x| x.eq_ignore_ascii_case(word))
@@ -491,14 +216,8 @@ pub fn is_folded_given_name(folded: &str) -> bool {
 pub fn titles_starting(word: &str) -> &'static [Vec<String>] {
     let map = TITLES.get_or_init(|| {
         let mut map: FxHashMap<String, Vec<Vec<String>>> = FxHashMap::default();
-        for line in include_str!("../../assets/lexicon/titles.txt")
-            .lines()
-            .map(str::trim)
-        {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
+        for title in lexicon::list(include_str!("../../assets/lexicon/titles.txt")) {
+            let words: Vec<String> = title.split_whitespace().map(str::to_lowercase).collect();
             map.entry(words[0].trim_end_matches('.').to_string())
                 .or_default()
                 .push(words);
@@ -542,12 +261,20 @@ mod tests {
     }
 
     #[test]
+    fn listed_words_fit_the_lookup_buffer() {
+        for set in [&*STOP, &NAME_KINDS.0, &NAME_KINDS.1] {
+            assert!(
+                set.iter()
+                    .all(|w| w.len() <= 32 && *w == w.to_ascii_lowercase())
+            );
+        }
+        assert!(is_stop("The") && is_org_word("RED") && is_place_word("Strip"));
+        assert!(!is_stop("Gaza") && !is_org_word("é") && !is_place_word(""));
+    }
+
+    #[test]
     fn given_names_match_the_lexicon_file() {
-        let names = include_str!("../../assets/lexicon/given-names.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'));
-        for name in names {
+        for name in lexicon::list(include_str!("../../assets/lexicon/given-names.txt")) {
             assert!(is_given_name(name), "{name}");
             if name.is_ascii() {
                 assert!(is_given_name(&name.to_uppercase()), "{name}");
@@ -559,16 +286,5 @@ mod tests {
         }
         assert!(is_folded_given_name("agnes"));
         assert!(!is_folded_given_name("Agnes"));
-    }
-
-    #[test]
-    fn months_and_abbreviations() {
-        assert_eq!(month("February"), Some(2));
-        assert_eq!(month("Feb."), Some(2));
-        assert_eq!(month("Sept"), Some(9));
-        assert_eq!(month("Mar"), Some(3));
-        assert_eq!(month("Ma"), None);
-        assert_eq!(month("Marc"), None);
-        assert_eq!(month("mayor"), None);
     }
 }

@@ -2,54 +2,23 @@
 //! share buttons, cookie notices. They stay in the source (positions still
 //! refer to it) but are kept out of analysis.
 
-/// Phrases that mark a whole short line as page furniture.
-const PHRASES: &[&str] = &[
-    "subscribe",
-    "sign up",
-    "newsletter",
-    "share this",
-    "share on",
-    "follow us",
-    "all rights reserved",
-    "read more",
-    "related:",
-    "related articles",
-    "related stories",
-    "advertisement",
-    "cookie",
-    "click here",
-    "download our app",
-    "comments",
-    "copyright",
-    "©",
-    "terms of use",
-    "privacy policy",
-    "recommended",
-    "most read",
-    "trending",
-    "skip to content",
-    "back to top",
-];
+use std::sync::LazyLock;
 
-/// Single words that are page furniture when they stand alone on a line.
-const WORDS: &[&str] = &[
-    "share",
-    "tweet",
-    "email",
-    "print",
-    "facebook",
-    "twitter",
-    "whatsapp",
-    "linkedin",
-    "telegram",
-    "menu",
-    "home",
-    "search",
-    "advertisement",
-    "ad",
-    "loading",
-    "close",
-];
+use rustc_hash::FxHashSet;
+
+use crate::lexicon::Lexicon;
+
+/// Phrases that mark a whole short line as page furniture, and single
+/// words that are furniture when they stand alone on a line
+/// (`page-furniture.txt`).
+static FURNITURE: LazyLock<(Vec<&str>, FxHashSet<&str>)> = LazyLock::new(|| {
+    let lex = Lexicon::parse(include_str!("../../assets/lexicon/page-furniture.txt"));
+    let section = |name| lex.section(name).expect("page-furniture.txt sections");
+    (
+        section("boilerplate phrases").entries().collect(),
+        section("boilerplate words").entries().collect(),
+    )
+});
 
 /// Longest line considered furniture: real paragraphs that mention a
 /// newsletter are longer than this.
@@ -64,13 +33,13 @@ pub fn is_boilerplate(line: &str) -> bool {
     }
     let lower = line.to_lowercase();
     let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
-    if WORDS.contains(&bare) {
+    if FURNITURE.1.contains(bare) {
         return true;
     }
     // A sentence of the story that merely mentions subscribing ends like a
     // sentence and is long; furniture is short or has no final stop.
     let sentence_like = line.split_whitespace().count() > 12 && line.ends_with('.');
-    !sentence_like && PHRASES.iter().any(|p| lower.contains(p))
+    !sentence_like && FURNITURE.0.iter().any(|p| lower.contains(p))
 }
 
 #[cfg(test)]

@@ -3,12 +3,15 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use jiff::civil::Date;
 use memchr::{memchr, memmem};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde_json::{Map, Value};
 
 use super::boilerplate::is_boilerplate;
+use crate::lexicon::{self, Lexicon};
 use crate::model::{Meta, Role, TextBuilder};
 
 /// What an HTML page yields: its metadata and its main text.
@@ -38,16 +41,49 @@ pub fn read_html(source: &str) -> HtmlArticle {
 // ---------------------------------------------------------------------------
 // Tokens
 
-/// Elements whose content is text up to their end tag, never markup.
-const RAW_TEXT: &[&str] = &[
-    "script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript",
-];
+/// The sections of `html.txt`.
+struct Elements {
+    /// Elements whose content is text up to their end tag, never markup.
+    raw_text: FxHashSet<&'static str>,
+    /// Elements that never have content, whatever the markup claims.
+    void: FxHashSet<&'static str>,
+    /// Elements whose start tag closes an open `<p>`.
+    closes_p: FxHashSet<&'static str>,
+    /// Elements whose content is never part of the story.
+    skipped: FxHashSet<&'static str>,
+    /// Elements that are a block or a container; the rest are inline.
+    kinds: FxHashMap<&'static str, Kind>,
+    author_keys: Vec<&'static str>,
+    date_keys: Vec<&'static str>,
+}
 
-/// Elements that never have content, whatever the markup claims.
-const VOID: &[&str] = &[
-    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input",
-    "keygen", "link", "meta", "param", "source", "track", "wbr",
-];
+static ELEMENTS: LazyLock<Elements> = LazyLock::new(|| {
+    let lex = Lexicon::parse(include_str!("../../assets/lexicon/html.txt"));
+    let section = |name: &str| {
+        lex.section(name)
+            .unwrap_or_else(|| panic!("html.txt has a [{name}] section"))
+            .entries()
+    };
+    let mut kinds = FxHashMap::default();
+    for (name, kind) in [
+        ("caption blocks", Kind::Block(Role::Caption)),
+        ("body blocks", Kind::Block(Role::Body)),
+        ("containers", Kind::Container),
+    ] {
+        for element in section(name) {
+            kinds.entry(element).or_insert(kind);
+        }
+    }
+    Elements {
+        raw_text: section("raw text").collect(),
+        void: section("void").collect(),
+        closes_p: section("closes p").collect(),
+        skipped: section("skipped").collect(),
+        kinds,
+        author_keys: section("author meta keys").collect(),
+        date_keys: section("date meta keys").collect(),
+    }
+});
 
 /// An attribute as byte ranges of the source; values are decoded on demand
 /// because almost none are ever read.
@@ -137,7 +173,7 @@ impl<'s> Tokenizer<'s> {
             return Markup::Skipped;
         };
         let name = lower(&self.bytes[at + 1..name_end]);
-        if RAW_TEXT.contains(&name.as_str()) {
+        if ELEMENTS.raw_text.contains(name.as_str()) {
             self.raw_until = Some(name.clone());
         }
         self.pos = end;
@@ -351,47 +387,6 @@ trait Visitor {
     fn raw(&mut self, _range: Range<usize>, _ctx: &Self::Ctx) {}
 }
 
-/// Elements whose start tag closes an open `<p>`.
-const CLOSES_P: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "center",
-    "details",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "ul",
-    "li",
-    "dd",
-    "dt",
-];
-
 /// The stack index of the open elements that a new sibling would implicitly
 /// close. Kept per stack entry so that finding them costs nothing, whatever
 /// the depth.
@@ -466,8 +461,8 @@ impl<C> Tree<C> {
         self.ordinal += 1;
         let ctx = visitor.open(&tag, self.ordinal, self.ctx(root));
         let name = tag.name;
-        let raw = RAW_TEXT.contains(&name.as_str());
-        if VOID.contains(&name.as_str()) || (tag.self_closing && !raw) {
+        let raw = ELEMENTS.raw_text.contains(name.as_str());
+        if ELEMENTS.void.contains(name.as_str()) || (tag.self_closing && !raw) {
             visitor.close(ctx);
             return;
         }
@@ -488,7 +483,7 @@ impl<C> Tree<C> {
         if let Some(index) = sibling {
             self.pop_to(index, visitor);
         }
-        if CLOSES_P.contains(&name)
+        if ELEMENTS.closes_p.contains(name)
             && let Some(index) = self.scope().p
         {
             self.pop_to(index, visitor);
@@ -535,12 +530,6 @@ fn walk<V: Visitor>(src: &str, visitor: &mut V) {
 // ---------------------------------------------------------------------------
 // What is content
 
-/// Elements whose content is never part of the story.
-const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "math", "nav", "footer", "aside", "form",
-    "button", "iframe", "select", "textarea", "title", "dialog", "object",
-];
-
 /// Class or id fragments of page furniture.
 const JUNK: &[&str] = &[
     "share",
@@ -573,7 +562,7 @@ fn candidate_tier(src: &str, tag: &Tag) -> Option<u8> {
 /// is furniture unless inside the story, where it holds the headline.
 fn is_skipped(src: &str, tag: &Tag, keep_header: bool) -> bool {
     let name = tag.name.as_str();
-    if SKIPPED.contains(&name)
+    if ELEMENTS.skipped.contains(name)
         || (name == "header" && !keep_header)
         || tag.attr(src, "hidden").is_some()
     {
@@ -594,6 +583,7 @@ fn is_skipped(src: &str, tag: &Tag, keep_header: bool) -> bool {
         .any(|value| JUNK.iter().any(|junk| value.contains(junk)))
 }
 
+#[derive(Clone, Copy)]
 enum Kind {
     /// Its text is a block of its own.
     Block(Role),
@@ -604,15 +594,7 @@ enum Kind {
 }
 
 fn kind(name: &str) -> Kind {
-    match name {
-        "figcaption" => Kind::Block(Role::Caption),
-        "p" | "li" | "blockquote" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "td" | "th"
-        | "dd" | "dt" | "pre" | "caption" => Kind::Block(Role::Body),
-        "div" | "section" | "article" | "main" | "body" | "html" | "header" | "figure"
-        | "center" | "address" | "details" | "summary" | "hgroup" | "ul" | "ol" | "dl"
-        | "table" | "thead" | "tbody" | "tfoot" | "tr" => Kind::Container,
-        _ => Kind::Inline,
-    }
+    ELEMENTS.kinds.get(name).copied().unwrap_or(Kind::Inline)
 }
 
 // ---------------------------------------------------------------------------
@@ -753,7 +735,8 @@ impl<'s> Scan<'s> {
                 .map(|title| strip_site(title, site.as_deref()))
         });
         meta.author = meta.author.or_else(|| {
-            AUTHOR_KEYS
+            ELEMENTS
+                .author_keys
                 .iter()
                 .filter_map(|k| self.meta_tags.get(*k))
                 .find(|v| !looks_like_url(v))
@@ -762,7 +745,8 @@ impl<'s> Scan<'s> {
         meta.published = meta
             .published
             .or_else(|| {
-                DATE_KEYS
+                ELEMENTS
+                    .date_keys
                     .iter()
                     .filter_map(|k| self.meta_tags.get(*k))
                     .find_map(|v| parse_date(v))
@@ -786,29 +770,6 @@ impl<'s> Scan<'s> {
             .find_map(|(_, datetime)| parse_date(datetime))
     }
 }
-
-const AUTHOR_KEYS: &[&str] = &[
-    "author",
-    "article:author",
-    "parsely-author",
-    "sailthru.author",
-    "dc.creator",
-];
-
-const DATE_KEYS: &[&str] = &[
-    "article:published_time",
-    "og:published_time",
-    "article:published",
-    "date",
-    "pubdate",
-    "publish-date",
-    "publish_date",
-    "parsely-pub-date",
-    "dc.date",
-    "dc.date.issued",
-    "dcterms.date",
-    "sailthru.date",
-];
 
 impl Visitor for Scan<'_> {
     type Ctx = ScanCtx;
@@ -1087,72 +1048,18 @@ fn page_url(value: &Value) -> Option<String> {
 /// Entities that browsers decode even without the final `;`.
 const LEGACY: &[&str] = &["amp", "lt", "gt", "quot", "nbsp", "copy", "reg"];
 
-/// Latin-1 entity names, U+00A0 onwards.
-const LATIN1: &[&str] = &[
-    "nbsp", "iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect", "uml", "copy", "ordf",
-    "laquo", "not", "shy", "reg", "macr", "deg", "plusmn", "sup2", "sup3", "acute", "micro",
-    "para", "middot", "cedil", "sup1", "ordm", "raquo", "frac14", "frac12", "frac34", "iquest",
-    "Agrave", "Aacute", "Acirc", "Atilde", "Auml", "Aring", "AElig", "Ccedil", "Egrave", "Eacute",
-    "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml", "ETH", "Ntilde", "Ograve", "Oacute",
-    "Ocirc", "Otilde", "Ouml", "times", "Oslash", "Ugrave", "Uacute", "Ucirc", "Uuml", "Yacute",
-    "THORN", "szlig", "agrave", "aacute", "acirc", "atilde", "auml", "aring", "aelig", "ccedil",
-    "egrave", "eacute", "ecirc", "euml", "igrave", "iacute", "icirc", "iuml", "eth", "ntilde",
-    "ograve", "oacute", "ocirc", "otilde", "ouml", "divide", "oslash", "ugrave", "uacute", "ucirc",
-    "uuml", "yacute", "thorn", "yuml",
-];
-
-const NAMED: &[(&str, char)] = &[
-    ("amp", '&'),
-    ("lt", '<'),
-    ("gt", '>'),
-    ("quot", '"'),
-    ("apos", '\''),
-    ("ndash", '–'),
-    ("mdash", '—'),
-    ("lsquo", '‘'),
-    ("rsquo", '’'),
-    ("sbquo", '‚'),
-    ("ldquo", '“'),
-    ("rdquo", '”'),
-    ("bdquo", '„'),
-    ("lsaquo", '‹'),
-    ("rsaquo", '›'),
-    ("hellip", '…'),
-    ("trade", '™'),
-    ("euro", '€'),
-    ("bull", '•'),
-    ("dagger", '†'),
-    ("Dagger", '‡'),
-    ("permil", '‰'),
-    ("prime", '′'),
-    ("Prime", '″'),
-    ("minus", '−'),
-    ("ensp", '\u{2002}'),
-    ("emsp", '\u{2003}'),
-    ("thinsp", '\u{2009}'),
-    ("zwnj", '\u{200c}'),
-    ("zwj", '\u{200d}'),
-    ("lrm", '\u{200e}'),
-    ("rlm", '\u{200f}'),
-    ("OElig", 'Œ'),
-    ("oelig", 'œ'),
-    ("Scaron", 'Š'),
-    ("scaron", 'š'),
-    ("Yuml", 'Ÿ'),
-    ("fnof", 'ƒ'),
-    ("circ", 'ˆ'),
-    ("tilde", '˜'),
-    ("larr", '←'),
-    ("rarr", '→'),
-    ("uarr", '↑'),
-    ("darr", '↓'),
-    ("harr", '↔'),
-    ("ne", '≠'),
-    ("le", '≤'),
-    ("ge", '≥'),
-    ("asymp", '≈'),
-    ("infin", '∞'),
-];
+/// Entity names and their characters, from `html-entities.txt`.
+static ENTITIES: LazyLock<FxHashMap<&str, char>> = LazyLock::new(|| {
+    let mut map = FxHashMap::default();
+    for (name, code) in lexicon::pairs(include_str!("../../assets/lexicon/html-entities.txt")) {
+        let c = u32::from_str_radix(code, 16)
+            .ok()
+            .and_then(char::from_u32)
+            .unwrap_or_else(|| panic!("html-entities.txt: {name} = {code} is no code point"));
+        map.entry(name).or_insert(c);
+    }
+    map
+});
 
 /// What browsers make of `&#128;`–`&#159;`: the Windows-1252 characters.
 const CP1252: [char; 32] = [
@@ -1165,11 +1072,7 @@ fn named(name: &str) -> Option<char> {
     if name == "nbsp" {
         return Some(' ');
     }
-    (0xA0..)
-        .zip(LATIN1)
-        .find(|(_, n)| **n == name)
-        .and_then(|(code, _)| char::from_u32(code))
-        .or_else(|| NAMED.iter().find(|(n, _)| *n == name).map(|&(_, c)| c))
+    ENTITIES.get(name).copied()
 }
 
 fn numeric(value: u32) -> char {
@@ -1760,6 +1663,28 @@ mod tests {
         let html = format!("{}{}", "<b>".repeat(depth), "</i>".repeat(depth));
         assert_eq!(read_html(&html).text.text, "");
         assert!(started.elapsed().as_secs() < 10);
+    }
+
+    #[test]
+    fn entities_read_from_the_lexicon() {
+        assert_eq!(ENTITIES.len(), 96 + 50);
+        let cases = [
+            ("amp", '&'),
+            ("apos", '\''),
+            ("iexcl", '\u{a1}'),
+            ("Agrave", '\u{c0}'),
+            ("agrave", '\u{e0}'),
+            ("yuml", '\u{ff}'),
+            ("Yuml", '\u{178}'),
+            ("zwnj", '\u{200c}'),
+            ("rsquo", '\u{2019}'),
+            ("infin", '\u{221e}'),
+            ("nbsp", ' '),
+        ];
+        for (name, c) in cases {
+            assert_eq!(named(name), Some(c), "{name}");
+        }
+        assert_eq!(named("nosuch"), None);
     }
 
     #[test]

@@ -4,10 +4,14 @@
 //! source, lines are only kept out of analysis.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 use super::boilerplate::is_boilerplate;
-use crate::extract::parse_date_line;
+use crate::lexicon::Lexicon;
 use crate::model::{Block, Meta, Role};
+use crate::text::dates::parse_date_line;
 
 /// A stretch of text that may become a block, with what the format said.
 #[derive(Clone, Debug)]
@@ -16,58 +20,21 @@ pub struct Candidate {
     pub hint: Option<Role>,
 }
 
-/// Labels printed above a headline.
-const KICKERS: &[&str] = &[
-    "breaking",
-    "breaking news",
-    "breaking headline",
-    "exclusive",
-    "live",
-    "live updates",
-    "opinion",
-    "analysis",
-    "update",
-    "news",
-    "world",
-    "middle east",
-    "world news",
-    "politics",
-    "latest",
-    "just in",
-    "developing",
-    "developing story",
-    "top story",
-    "explainer",
-];
-
-/// Signs that a line is a photo caption or credit.
-const CAPTION_MARKS: &[&str] = &[
-    "(photo by",
-    "(photo:",
-    "photo:",
-    "(photo credit",
-    "/ afp)",
-    "/afp)",
-    "(afp",
-    "(reuters",
-    "(ap photo",
-    "getty images",
-    "(file photo",
-    "image:",
-    "credit:",
-    "(illustrative",
-    "photograph:",
-    "/ reuters)",
-    "/ ap)",
-    "(epa",
-    "(anadolu",
-    "(photo courtesy",
-];
+/// Labels printed above a headline, and signs that a line is a photo
+/// caption or credit (`page-furniture.txt`).
+static FURNITURE: LazyLock<(FxHashSet<&str>, Vec<&str>)> = LazyLock::new(|| {
+    let lex = Lexicon::parse(include_str!("../../assets/lexicon/page-furniture.txt"));
+    let section = |name| lex.section(name).expect("page-furniture.txt sections");
+    (
+        section("kickers").entries().collect(),
+        section("caption marks").entries().collect(),
+    )
+});
 
 #[must_use]
 pub fn is_caption(line: &str) -> bool {
     let lower = line.to_lowercase();
-    CAPTION_MARKS.iter().any(|m| lower.contains(m))
+    FURNITURE.1.iter().any(|m| lower.contains(m))
 }
 
 fn ends_like_sentence(line: &str) -> bool {
@@ -77,7 +44,7 @@ fn ends_like_sentence(line: &str) -> bool {
 
 fn is_kicker(line: &str) -> bool {
     let lower = line.trim().trim_end_matches(':').to_lowercase();
-    KICKERS.contains(&lower.as_str())
+    FURNITURE.0.contains(lower.as_str())
 }
 
 /// "By Jane Doe", "Ahmed Kamel – Egypt Daily News", "Jane Doe | Outlet".

@@ -2,6 +2,8 @@
 //! administrations derived, then indexed. `build.rs` runs the same code on
 //! the embedded files, so the generated tables are what a load would make.
 
+use std::sync::LazyLock;
+
 use rustc_hash::FxHashMap;
 
 use super::data::{self, KbFile};
@@ -10,6 +12,7 @@ use super::model::{
     Administration, Country, Event, Holder, Kb, KbError, List, Office, Organization, Person, Place,
     Term, Text,
 };
+use crate::lexicon;
 
 pub(super) fn parse_toml(name: &str, text: &str) -> Result<KbFile, KbError> {
     toml::from_str(text).map_err(|e| KbError {
@@ -117,10 +120,9 @@ fn merged_terms(office: &Office, person: u32) -> Vec<Term> {
 /// ("bin Salman", "Al Thani", "van der Leyen").
 #[must_use]
 pub fn surname_of(name: &str) -> String {
-    const PARTICLES: &[&str] = &[
-        "al", "el", "bin", "ibn", "bint", "van", "von", "der", "den", "de", "da", "del", "di",
-        "du", "la", "le", "abu", "ben", "dos", "das",
-    ];
+    // Both sections: particles read inside names, and those only kept here.
+    static PARTICLES: LazyLock<Vec<&str>> =
+        LazyLock::new(|| lexicon::list(include_str!("../../assets/lexicon/name-particles.txt")));
     let words: Vec<&str> = name
         .split_whitespace()
         .filter(|w| !w.ends_with('.'))

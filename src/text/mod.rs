@@ -1,5 +1,6 @@
 //! Text primitives: words, sentences, lines and columns, folding for matching.
 
+pub mod dates;
 mod fold;
 pub mod lines;
 pub mod sentences;

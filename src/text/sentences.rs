@@ -2,62 +2,23 @@
 //! initials, decimals, "p.m." and quotations do not end a sentence.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
-/// Words that end with a dot without ending the sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "gov",
-    "sen", "rep", "st", "jr", "sr", "rev", "hon", "pres", "no", "nos", "vs", "mt", "ft", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp",
-    "ltd", "co", "approx", "est", "ca", "cf", "fig", "dept", "brig", "cmdr", "insp", "supt",
-    "messrs", "op", "vol", "pp", "e.g", "i.e", "etc",
-];
+use rustc_hash::FxHashSet;
 
-/// Words that, capitalised after "U.S." or "p.m.", begin a new sentence.
-const STARTERS: &[&str] = &[
-    "The",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "In",
-    "On",
-    "At",
-    "But",
-    "And",
-    "A",
-    "An",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "Meanwhile",
-    "However",
-    "According",
-    "After",
-    "Before",
-    "While",
-    "When",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "Our",
-    "Officials",
-    "Both",
-    "Some",
-    "Many",
-    "If",
-    "As",
-    "Yet",
-    "Still",
-    "Since",
-    "Earlier",
-    "Later",
-    "For",
-];
+use crate::lexicon::Lexicon;
+
+/// The sections of `sentence-words.txt`: words that end with a dot without
+/// ending the sentence, and words that, capitalised after "U.S." or "p.m.",
+/// begin a new one.
+static WORDS: LazyLock<(FxHashSet<&str>, FxHashSet<&str>)> = LazyLock::new(|| {
+    let lex = Lexicon::parse(include_str!("../../assets/lexicon/sentence-words.txt"));
+    let set = |name| -> FxHashSet<&'static str> {
+        let section = lex.section(name).expect("sentence-words.txt sections");
+        section.entries().collect()
+    };
+    (set("abbreviations"), set("starters"))
+});
 
 /// Closing characters that may follow the final stop.
 fn is_closer(c: char) -> bool {
@@ -171,7 +132,7 @@ fn ends_sentence(text: &str, sentence_start: usize, stop: usize, end: usize, lim
         }
         if word.contains('.') || is_initial(word) {
             // "U.S. The …" ends a sentence; "U.S. Envoy …", "J. Smith" do not.
-            return STARTERS.contains(&next_word);
+            return WORDS.1.contains(next_word);
         }
     }
     true
@@ -190,7 +151,7 @@ fn word_before(text: &str, sentence_start: usize, stop: usize) -> &str {
 
 fn is_abbreviation(word: &str) -> bool {
     let lower = word.to_ascii_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    WORDS.0.contains(lower.as_str())
 }
 
 fn is_initial(word: &str) -> bool {

@@ -33,6 +33,29 @@ impl Token {
     }
 }
 
+/// A run of tokens over their text, read word by word: what the date
+/// grammar and the extractors ask of a sentence.
+#[derive(Clone, Copy, Debug)]
+pub struct Words<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+}
+
+impl<'a> Words<'a> {
+    /// The text of token `i`; "" past the end.
+    #[must_use]
+    pub fn word(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    /// Whether token `i` is one of `words`, ignoring ASCII case.
+    #[must_use]
+    pub fn is(&self, i: usize, words: &[&str]) -> bool {
+        let w = self.word(i);
+        words.iter().any(|x| x.eq_ignore_ascii_case(w))
+    }
+}
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
