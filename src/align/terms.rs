@@ -1,6 +1,5 @@
 //! Sentences as weighted term sets, and word-level differences.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -56,22 +55,10 @@ fn stemmer() -> &'static Stemmer {
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
 }
 
-thread_local! {
-    /// Stems and normal forms already computed: every rule compares words,
-    /// news repeats them, and stemming is the costly part.
-    static STEMS: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
-    static NORMAL: RefCell<FxHashMap<String, Option<String>>> = RefCell::new(FxHashMap::default());
-}
-
 /// The English stem of a word, folded.
 #[must_use]
 pub fn stem(word: &str) -> String {
-    if let Some(hit) = STEMS.with(|m| m.borrow().get(word).cloned()) {
-        return hit;
-    }
-    let stemmed = stemmer().stem(&fold(word)).into_owned();
-    STEMS.with(|m| m.borrow_mut().insert(word.to_string(), stemmed.clone()));
-    stemmed
+    stemmer().stem(&fold(word)).into_owned()
 }
 
 /// The normal form of a content word: folded, stemmed, in its synonym
@@ -79,15 +66,6 @@ pub fn stem(word: &str) -> String {
 /// across articles use this, so they agree with the aligner.
 #[must_use]
 pub fn normal_word(word: &str) -> Option<String> {
-    if let Some(hit) = NORMAL.with(|m| m.borrow().get(word).cloned()) {
-        return hit;
-    }
-    let normal = compute_normal(word);
-    NORMAL.with(|m| m.borrow_mut().insert(word.to_string(), normal.clone()));
-    normal
-}
-
-fn compute_normal(word: &str) -> Option<String> {
     let folded = fold(word);
     if folded.len() < 3 || is_stop_word(&folded) || !folded.chars().any(char::is_alphabetic) {
         return None;
