@@ -17,7 +17,7 @@ fn single_holder_offices_never_overlap() {
     for office in kb.offices.iter().filter(|o| o.single) {
         for pair in office.holders.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
-            let name = |h: &parallax::kb::Holder| kb.people[h.person as usize].id.clone();
+            let name = |h: &parallax::kb::Holder| kb.people[h.person as usize].id;
             match a.term.to {
                 None => problems.push(format!(
                     "{}: {} has no end but {} follows",
@@ -71,7 +71,7 @@ fn every_alias_names_one_entity_or_is_declared_ambiguous() {
             .collect();
         distinct.sort();
         distinct.dedup();
-        if distinct.len() > 1 && !kb.ambiguous.iter().any(|a| a == alias) {
+        if distinct.len() > 1 && !kb.ambiguous.iter().any(|&a| a == alias) {
             let ids: Vec<&str> = distinct.iter().map(|e| kb.id(*e)).collect();
             problems.push(format!("`{alias}` names {}", ids.join(", ")));
         }

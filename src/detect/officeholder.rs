@@ -246,7 +246,7 @@ fn someone_else(
             summary,
             explanation,
         )
-        .suggest(holder.name.clone())
+        .suggest(holder.name)
         .reference(Reference {
             kb: o.id.to_string(),
             name: o.name.to_string(),
@@ -440,10 +440,7 @@ fn administration_finding(
                 && x.person == holder
                 && x.id.ends_with(admin.id.rsplit('-').next().unwrap_or(""))
         });
-        f = f.suggest(current.map_or_else(
-            || kb.people[holder as usize].name.clone(),
-            |c| c.name.clone(),
-        ));
+        f = f.suggest(current.map_or_else(|| kb.people[holder as usize].name, |c| c.name));
     }
     f
 }
