@@ -352,9 +352,14 @@ pub fn write_with(
     opts: ReportOptions<'_>,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &view(analysis, opts)).map_err(std::io::Error::from)?;
+    // Buffered here, so that serde's many small writes are not each a call
+    // through `dyn Write` (`BufWriter::write_all` was 3% of the profile of
+    // a 200-article run).
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut out, &view(analysis, opts)).map_err(std::io::Error::from)?;
     // `to_writer_pretty` ends with the closing brace; files end with a newline.
-    out.write_all(b"\n")
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 /// The report's views. Each item is independent of the others, so the
