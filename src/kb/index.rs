@@ -528,25 +528,25 @@ fn collect_aliases<'k>(kb: &'k Kb, add: &mut impl FnMut(Cow<'k, str>, Entity)) {
             add(Cow::Borrowed(*a), e);
         }
         let d = Entity::Demonym(i as u32);
-        for a in c.demonyms.iter() {
+        for a in c.demonyms {
             add(Cow::Borrowed(*a), d);
         }
     }
     for (i, p) in kb.people.iter().enumerate() {
         let e = Entity::Person(i as u32);
         add(Cow::Borrowed(p.name), e);
-        for a in p.aliases.iter() {
+        for a in p.aliases {
             add(Cow::Borrowed(*a), e);
         }
     }
     for (i, o) in kb.offices.iter().enumerate() {
         let e = Entity::Office(i as u32);
         add(Cow::Borrowed(o.name), e);
-        for a in o.aliases.iter() {
+        for a in o.aliases {
             add(Cow::Borrowed(*a), e);
         }
         if let Some(c) = o.country {
-            for form in country_forms(&kb.countries[c as usize], &o.title) {
+            for form in country_forms(&kb.countries[c as usize], o.title) {
                 add(Cow::Owned(form), e);
             }
         }
@@ -554,21 +554,21 @@ fn collect_aliases<'k>(kb: &'k Kb, add: &mut impl FnMut(Cow<'k, str>, Entity)) {
     for (i, o) in kb.organizations.iter().enumerate() {
         let e = Entity::Organization(i as u32);
         add(Cow::Borrowed(o.name), e);
-        for a in o.aliases.iter() {
+        for a in o.aliases {
             add(Cow::Borrowed(*a), e);
         }
     }
     for (i, p) in kb.places.iter().enumerate() {
         let e = Entity::Place(i as u32);
         add(Cow::Borrowed(p.name), e);
-        for a in p.aliases.iter() {
+        for a in p.aliases {
             add(Cow::Borrowed(*a), e);
         }
     }
     for (i, ev) in kb.events.iter().enumerate() {
         let e = Entity::Event(i as u32);
         add(Cow::Borrowed(ev.name), e);
-        for a in ev.aliases.iter() {
+        for a in ev.aliases {
             add(Cow::Borrowed(*a), e);
         }
     }

@@ -77,7 +77,7 @@ impl Tables {
         for (&office, templates) in styles {
             for template in templates {
                 let mut people: Vec<u32> = Vec::new();
-                for h in self.offices[office as usize].holders.iter() {
+                for h in self.offices[office as usize].holders {
                     if !people.contains(&h.person) {
                         people.push(h.person);
                     }
@@ -85,7 +85,7 @@ impl Tables {
                 for person in people {
                     let terms = merged_terms(&self.offices[office as usize], person);
                     let p = &self.people[person as usize];
-                    let name = template.replace("{surname}", &p.surname);
+                    let name = template.replace("{surname}", p.surname);
                     let word = template.rsplit(' ').next().unwrap_or("administration");
                     self.administrations.push(Administration {
                         id: leak_str(format!("{}-{word}", p.id)),
@@ -97,7 +97,7 @@ impl Tables {
                 }
             }
         }
-        self.administrations.sort_by(|a, b| a.id.cmp(&b.id));
+        self.administrations.sort_by(|a, b| a.id.cmp(b.id));
     }
 }
 

@@ -210,13 +210,13 @@ impl Kb {
     #[must_use]
     pub fn id(&self, entity: Entity) -> &str {
         match entity {
-            Entity::Country(i) | Entity::Demonym(i) => &self.countries[i as usize].code,
-            Entity::Person(i) => &self.people[i as usize].id,
-            Entity::Office(i) => &self.offices[i as usize].id,
-            Entity::Organization(i) => &self.organizations[i as usize].id,
-            Entity::Place(i) => &self.places[i as usize].id,
-            Entity::Event(i) => &self.events[i as usize].id,
-            Entity::Administration(i) => &self.administrations[i as usize].id,
+            Entity::Country(i) | Entity::Demonym(i) => self.countries[i as usize].code,
+            Entity::Person(i) => self.people[i as usize].id,
+            Entity::Office(i) => self.offices[i as usize].id,
+            Entity::Organization(i) => self.organizations[i as usize].id,
+            Entity::Place(i) => self.places[i as usize].id,
+            Entity::Event(i) => self.events[i as usize].id,
+            Entity::Administration(i) => self.administrations[i as usize].id,
         }
     }
 
@@ -224,13 +224,13 @@ impl Kb {
     #[must_use]
     pub fn name(&self, entity: Entity) -> &str {
         match entity {
-            Entity::Country(i) | Entity::Demonym(i) => &self.countries[i as usize].name,
-            Entity::Person(i) => &self.people[i as usize].name,
-            Entity::Office(i) => &self.offices[i as usize].name,
-            Entity::Organization(i) => &self.organizations[i as usize].name,
-            Entity::Place(i) => &self.places[i as usize].name,
-            Entity::Event(i) => &self.events[i as usize].name,
-            Entity::Administration(i) => &self.administrations[i as usize].name,
+            Entity::Country(i) | Entity::Demonym(i) => self.countries[i as usize].name,
+            Entity::Person(i) => self.people[i as usize].name,
+            Entity::Office(i) => self.offices[i as usize].name,
+            Entity::Organization(i) => self.organizations[i as usize].name,
+            Entity::Place(i) => self.places[i as usize].name,
+            Entity::Event(i) => self.events[i as usize].name,
+            Entity::Administration(i) => self.administrations[i as usize].name,
         }
     }
 
