@@ -33,16 +33,6 @@ mod kb {
     mod load;
     mod model;
 
-    /// The embedded KB's tables, which the build is about to write: empty.
-    mod builtin {
-        use super::model::{Holder, Term, Text};
-
-        pub static TEXT: &str = "";
-        pub static TEXTS: &[Text] = &[];
-        pub static HOLDERS: &[Holder] = &[];
-        pub static TERMS: &[Term] = &[];
-    }
-
     /// Loads named TOML texts and writes the result as Rust source.
     pub fn generate(files: &[(String, String)]) -> String {
         let parsed = files

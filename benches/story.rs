@@ -2,8 +2,9 @@
 //! included — in process, and end to end through the release binary
 //! (process start to JSON printed, as a user runs it).
 //!
-//! Run with `cargo bench --bench story`. Before divan's table it prints the
-//! figures the targets are about:
+//! Run with `cargo bench --bench story` (add `--features jemalloc` for a
+//! binary that allocates with jemalloc; the first line says which). Before
+//! divan's table it prints the figures the targets are about:
 //! * the two seed articles (`../shared/seeds`, or the bundled sample story
 //!   when absent), end to end: target ≤ 10 ms;
 //! * 20 articles × 1,000 words, end to end: target ≤ 50 ms;
@@ -38,6 +39,17 @@ fn main() {
     let hundred = story(&work.join("100"), 100, (700, 800));
     let two_hundred = story(&work.join("200"), 200, (700, 800));
 
+    // The figures below are the binary's, and its allocator is what the
+    // `jemalloc` feature changes; the in-process benchmarks use the system
+    // allocator either way.
+    println!(
+        "allocator: {} (binary; `cargo bench --features jemalloc` for jemalloc)",
+        if cfg!(feature = "jemalloc") {
+            "jemalloc"
+        } else {
+            "system"
+        }
+    );
     let (best, median) = end_to_end(&small, 30);
     println!(
         "{}: best {} ms, median {} ms (target ≤ 10 ms)",

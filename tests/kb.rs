@@ -17,7 +17,7 @@ fn single_holder_offices_never_overlap() {
     for office in kb.offices.iter().filter(|o| o.single) {
         for pair in office.holders.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
-            let name = |h: &parallax::kb::Holder| kb.people[h.person as usize].id.clone();
+            let name = |h: &parallax::kb::Holder| kb.people[h.person as usize].id;
             match a.term.to {
                 None => problems.push(format!(
                     "{}: {} has no end but {} follows",
@@ -42,8 +42,8 @@ fn single_holder_offices_never_overlap() {
 #[test]
 fn terms_start_before_they_end() {
     let kb = Kb::builtin();
-    for office in kb.offices.iter() {
-        for h in office.holders.iter() {
+    for office in kb.offices {
+        for h in office.holders {
             assert!(
                 h.term.to.is_none_or(|to| h.term.from <= to),
                 "{}",
@@ -51,7 +51,7 @@ fn terms_start_before_they_end() {
             );
         }
     }
-    for e in kb.events.iter() {
+    for e in kb.events {
         assert!(e.term.to.is_none_or(|to| e.term.from <= to), "{}", e.id);
     }
 }
@@ -71,7 +71,7 @@ fn every_alias_names_one_entity_or_is_declared_ambiguous() {
             .collect();
         distinct.sort();
         distinct.dedup();
-        if distinct.len() > 1 && !kb.ambiguous.iter().any(|a| a == alias) {
+        if distinct.len() > 1 && !kb.ambiguous.contains(&alias) {
             let ids: Vec<&str> = distinct.iter().map(|e| kb.id(*e)).collect();
             problems.push(format!("`{alias}` names {}", ids.join(", ")));
         }
@@ -95,7 +95,7 @@ fn the_canonical_facts_are_there() {
     };
     let holder = |o: u32| -> Vec<&str> {
         kb.holders_on(o, date)
-            .map(|h| kb.people[h.person as usize].name.as_ref())
+            .map(|h| kb.people[h.person as usize].name)
             .collect()
     };
     assert_eq!(

@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::model::ArticleAnalysis;
 use crate::par;
-pub use terms::{DiffPart, Terms, diff_words, normal_word, stem};
+pub use terms::{DiffPart, Normalizer, Terms, diff_words, normal_word, stem};
 
 /// A sentence of the story: article index, sentence index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

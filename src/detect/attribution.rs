@@ -817,12 +817,8 @@ fn office_body(kb: &Kb, org: u32, office: u32) -> bool {
     let g = &kb.organizations[org as usize];
     let o = &kb.offices[office as usize];
     let country = o.country.map(|c| &*kb.countries[c as usize].code);
-    let same = country.is_some_and(|c| {
-        g.country
-            .as_deref()
-            .is_some_and(|x| x.eq_ignore_ascii_case(c))
-    });
-    same && (government(kb, org) || fold(&g.name).contains(&fold(&o.title)))
+    let same = country.is_some_and(|c| g.country.is_some_and(|x| x.eq_ignore_ascii_case(c)));
+    same && (government(kb, org) || fold(g.name).contains(&fold(o.title)))
 }
 
 fn government(kb: &Kb, org: u32) -> bool {

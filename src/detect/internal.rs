@@ -98,7 +98,7 @@ fn clash(story: &Story, article: usize, office: u32, people: &[&Claim]) -> Findi
         "The article treats both {} as the current holder of {}",
         people
             .iter()
-            .map(|c| kb.people[c.person as usize].name.as_ref())
+            .map(|c| kb.people[c.person as usize].name)
             .collect::<Vec<_>>()
             .join(" and "),
         o.name
@@ -106,7 +106,7 @@ fn clash(story: &Story, article: usize, office: u32, people: &[&Claim]) -> Findi
     let holder_on_date = story.date(article).and_then(|d| {
         let h: Vec<&str> = kb
             .holders_on(office, d)
-            .map(|h| kb.people[h.person as usize].name.as_ref())
+            .map(|h| kb.people[h.person as usize].name)
             .collect();
         (!h.is_empty()).then(|| format!(" On {d} the office was held by {}.", h.join(" and ")))
     });

@@ -156,7 +156,7 @@ fn against_kb(story: &Story) -> Vec<Finding> {
                 summary,
                 explanation,
             )
-            .suggest(person.name.clone())
+            .suggest(person.name)
             .evidence(ai, m.range.clone());
             for l in a
                 .mentions

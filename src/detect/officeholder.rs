@@ -87,10 +87,7 @@ pub(super) fn past_state(after: &str) -> bool {
 }
 
 fn names(kb: &Kb, people: &[u32]) -> String {
-    let names: Vec<&str> = people
-        .iter()
-        .map(|&p| kb.people[p as usize].name.as_ref())
-        .collect();
+    let names: Vec<&str> = people.iter().map(|&p| kb.people[p as usize].name).collect();
     names.join(" and ")
 }
 
@@ -222,7 +219,7 @@ fn someone_else(
     let summary = format!(
         "{} is called {}, but on {} that office was held by {}",
         p.name,
-        p.role.as_deref().unwrap_or(&o.name),
+        p.role.as_deref().unwrap_or(o.name),
         window_label(window),
         names(kb, holders)
     );
@@ -246,7 +243,7 @@ fn someone_else(
             summary,
             explanation,
         )
-        .suggest(holder.name.clone())
+        .suggest(holder.name)
         .reference(Reference {
             kb: o.id.to_string(),
             name: o.name.to_string(),
@@ -301,7 +298,7 @@ fn held_at_another_time(
     let summary = format!(
         "{} is called {} on {}, when the office was held by {current}",
         p.name,
-        p.role.as_deref().unwrap_or(&o.name),
+        p.role.as_deref().unwrap_or(o.name),
         window_label(window)
     );
     let explanation = format!(
@@ -343,7 +340,7 @@ pub fn detect_administrations(story: &Story) -> Vec<Finding> {
                 continue;
             };
             let admin = &kb.administrations[ad as usize];
-            if overlaps(&admin.terms, window) {
+            if overlaps(admin.terms, window) {
                 continue;
             }
             out.push(administration_finding(story, ai, m, ad, window));
@@ -440,10 +437,7 @@ fn administration_finding(
                 && x.person == holder
                 && x.id.ends_with(admin.id.rsplit('-').next().unwrap_or(""))
         });
-        f = f.suggest(current.map_or_else(
-            || kb.people[holder as usize].name.clone(),
-            |c| c.name.clone(),
-        ));
+        f = f.suggest(current.map_or_else(|| kb.people[holder as usize].name, |c| c.name));
     }
     f
 }

@@ -406,7 +406,7 @@ fn referent_event<'k>(ctx: &Context<'k>, kinds: &[&str]) -> Option<&'k crate::kb
     ctx.kb
         .events
         .iter()
-        .filter(|e| kinds.contains(&&*e.kind))
+        .filter(|e| kinds.contains(&e.kind))
         .filter(|e| anchor.is_none_or(|p| e.term.contains(p)))
         .map(|e| {
             let named = std::iter::once(&e.name)

@@ -304,7 +304,7 @@ fn office_by_title(kb: &Kb, person: Entity, title: &str) -> Option<Entity> {
     kb.offices_of(p)
         .iter()
         .map(|&(o, _)| o)
-        .find(|&o| title.ends_with(&fold(&kb.offices[o as usize].title)))
+        .find(|&o| title.ends_with(&fold(kb.offices[o as usize].title)))
         .map(Entity::Office)
 }
 

@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::model::{Country, Entity, Kb, Table};
+use super::model::{Country, Entity, Kb, leak, leak_str};
 use crate::text::fold;
 use crate::text::tokens::{Token, tokenize};
 
@@ -38,23 +38,23 @@ pub(super) struct PhraseAt {
     pub written: Span,
 }
 
-/// The lookup tables. They hold no pointers but the few to their flat
-/// tables: the embedded KB's index is then plain data in the binary, which
-/// the loader neither relocates nor copies at start.
+/// The lookup tables: flat tables and spans of them, so the embedded KB's
+/// index is a few dozen pointers for the dynamic loader to relocate at
+/// start, not one per alias.
 #[derive(Debug, Default, PartialEq)]
 pub(super) struct Index {
     /// Folded surname → people, a span of `surname_people`.
     pub surnames: StrMap<Span>,
-    pub surname_people: Table<u32>,
+    pub surname_people: &'static [u32],
     /// Per person: every (office, holder) they held, a span of `holdings`.
-    pub offices_of: Table<Span>,
-    pub holdings: Table<(u32, u32)>,
+    pub offices_of: &'static [Span],
+    pub holdings: &'static [(u32, u32)],
     /// Folded words joined by spaces → what the phrase names.
     pub phrases: StrMap<PhraseAt>,
-    pub phrase_entities: Table<Entity>,
+    pub phrase_entities: &'static [Entity],
     /// The aliases as written, with the entity each names.
     pub written: Strs,
-    pub written_entities: Table<Entity>,
+    pub written_entities: &'static [Entity],
     /// Folded first word → the longest phrase (in words) starting with it.
     pub starts: StrMap<u32>,
 }
@@ -62,19 +62,13 @@ pub(super) struct Index {
 /// A list of strings written end to end: one text and where each ends.
 #[derive(Debug, Default, PartialEq)]
 pub(super) struct Strs {
-    pub text: Cow<'static, str>,
-    pub ends: Table<u32>,
+    pub text: &'static str,
+    pub ends: &'static [u32],
 }
 
 impl Strs {
-    fn get(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.text[start..self.ends[i] as usize]
-    }
-
-    fn push(&mut self, s: &str) {
-        self.text.to_mut().push_str(s);
-        self.ends.to_mut().push(self.text.len() as u32);
+    fn get(&self, i: usize) -> &'static str {
+        nth(self.text, self.ends, i)
     }
 
     fn len(&self) -> usize {
@@ -82,15 +76,21 @@ impl Strs {
     }
 }
 
+/// String `i` of a text written end to end.
+fn nth<'t>(text: &'t str, ends: &[u32], i: usize) -> &'t str {
+    let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+    &text[start..ends[i] as usize]
+}
+
 /// A map from text, laid out so that `build.rs` can write it as a
 /// `static`: keys and values in insertion order, and an open-addressing
 /// table of slots (key number + 1; 0 is empty), a power of two in size and
 /// at most half full. The layout depends only on the keys and their order.
 #[derive(Debug, Default, PartialEq)]
-pub(super) struct StrMap<V: Clone + 'static> {
+pub(super) struct StrMap<V: 'static> {
     pub keys: Strs,
-    pub values: Table<V>,
-    pub slots: Table<u32>,
+    pub values: &'static [V],
+    pub slots: &'static [u32],
 }
 
 /// `FxHash`'s rotate-xor-multiply over the bytes, eight at a time: the same
@@ -111,70 +111,28 @@ fn hash(key: &str) -> u64 {
     h >> 32
 }
 
-impl<V: Clone> StrMap<V> {
-    /// An empty map with room for `n` keys.
-    pub fn with_capacity(n: usize) -> Self {
-        StrMap {
-            keys: Strs {
-                text: Cow::Owned(String::with_capacity(8 * n)),
-                ends: Vec::with_capacity(n).into(),
-            },
-            values: Vec::with_capacity(n).into(),
-            slots: vec![0; (2 * n).next_power_of_two().max(8)].into(),
+/// Where `key` is among the keys (`text`, `ends`) of a slot table, or the
+/// empty slot where it would go.
+fn probe(text: &str, ends: &[u32], slots: &[u32], key: &str) -> Result<usize, usize> {
+    let mask = slots.len() - 1;
+    let mut i = hash(key) as usize & mask;
+    loop {
+        match slots[i] {
+            0 => return Err(i),
+            s if nth(text, ends, s as usize - 1) == key => return Ok(s as usize - 1),
+            _ => i = (i + 1) & mask,
         }
     }
+}
 
-    /// Where `key` is, or the empty slot where it would go.
-    fn probe(&self, key: &str) -> Result<usize, usize> {
-        let mask = self.slots.len() - 1;
-        let mut i = hash(key) as usize & mask;
-        loop {
-            match self.slots[i] {
-                0 => return Err(i),
-                s if self.keys.get(s as usize - 1) == key => return Ok(s as usize - 1),
-                _ => i = (i + 1) & mask,
-            }
-        }
-    }
-
-    /// The number of `key`, inserted with `value` when new.
-    pub fn index_or_insert(&mut self, key: &str, value: V) -> usize {
-        if self.slots.is_empty() {
-            *self = StrMap::with_capacity(0);
-        }
-        match self.probe(key) {
-            Ok(i) => i,
-            Err(mut slot) => {
-                let i = self.keys.len();
-                if 2 * (i + 1) > self.slots.len() {
-                    self.grow();
-                    slot = self.probe(key).expect_err("a new key");
-                }
-                self.keys.push(key);
-                self.values.to_mut().push(value);
-                self.slots.to_mut()[slot] = i as u32 + 1;
-                i
-            }
-        }
-    }
-
-    fn grow(&mut self) {
-        self.slots = vec![0; 2 * self.slots.len()].into();
-        for i in 0..self.keys.len() {
-            let slot = self.probe(self.keys.get(i)).expect_err("keys are unique");
-            self.slots.to_mut()[slot] = i as u32 + 1;
-        }
-    }
-
-    pub fn value_mut(&mut self, i: usize) -> &mut V {
-        &mut self.values.to_mut()[i]
-    }
-
+impl<V> StrMap<V> {
     pub fn get(&self, key: &str) -> Option<&V> {
         if self.slots.is_empty() {
             return None;
         }
-        self.probe(key).ok().map(|i| &self.values[i])
+        probe(self.keys.text, self.keys.ends, self.slots, key)
+            .ok()
+            .map(|i| &self.values[i])
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&str, &V)> {
@@ -182,9 +140,82 @@ impl<V: Clone> StrMap<V> {
     }
 }
 
+/// A [`StrMap`] while it is filled.
+struct MapBuilder<V> {
+    text: String,
+    ends: Vec<u32>,
+    values: Vec<V>,
+    slots: Vec<u32>,
+}
+
+impl<V> MapBuilder<V> {
+    /// An empty map with room for `n` keys.
+    fn with_capacity(n: usize) -> Self {
+        MapBuilder {
+            text: String::with_capacity(8 * n),
+            ends: Vec::with_capacity(n),
+            values: Vec::with_capacity(n),
+            slots: vec![0; (2 * n).next_power_of_two().max(8)],
+        }
+    }
+
+    fn probe(&self, key: &str) -> Result<usize, usize> {
+        probe(&self.text, &self.ends, &self.slots, key)
+    }
+
+    /// The number of `key`, inserted with `value` when new.
+    fn index_or_insert(&mut self, key: &str, value: V) -> usize {
+        match self.probe(key) {
+            Ok(i) => i,
+            Err(mut slot) => {
+                let i = self.ends.len();
+                if 2 * (i + 1) > self.slots.len() {
+                    self.grow();
+                    slot = self.probe(key).expect_err("a new key");
+                }
+                self.text.push_str(key);
+                self.ends.push(self.text.len() as u32);
+                self.values.push(value);
+                self.slots[slot] = i as u32 + 1;
+                i
+            }
+        }
+    }
+
+    fn grow(&mut self) {
+        self.slots = vec![0; 2 * self.slots.len()];
+        for i in 0..self.ends.len() {
+            let key = nth(&self.text, &self.ends, i);
+            let slot = self.probe(key).expect_err("keys are unique");
+            self.slots[slot] = i as u32 + 1;
+        }
+    }
+
+    fn value_mut(&mut self, i: usize) -> &mut V {
+        &mut self.values[i]
+    }
+
+    /// The map, with `values` in place of the values it was filled with.
+    fn finish_with<W>(self, values: Vec<W>) -> StrMap<W> {
+        StrMap {
+            keys: Strs {
+                text: leak_str(self.text),
+                ends: leak(self.ends),
+            },
+            values: leak(values),
+            slots: leak(self.slots),
+        }
+    }
+
+    fn finish(mut self) -> StrMap<V> {
+        let values = std::mem::take(&mut self.values);
+        self.finish_with(values)
+    }
+}
+
 /// Items grouped by key number, flattened: the flat table and each
 /// group's span of it.
-fn flatten<T: Clone>(groups: Vec<Vec<T>>) -> (Vec<Span>, Table<T>) {
+fn flatten<T>(groups: Vec<Vec<T>>) -> (Vec<Span>, Vec<T>) {
     let mut flat = Vec::with_capacity(groups.iter().map(Vec::len).sum());
     let spans = groups
         .into_iter()
@@ -194,7 +225,7 @@ fn flatten<T: Clone>(groups: Vec<Vec<T>>) -> (Vec<Span>, Table<T>) {
             Span(start, flat.len() as u32)
         })
         .collect();
-    (spans, flat.into())
+    (spans, flat)
 }
 
 /// Appends the folded form of a word to `key` without allocating for ASCII.
@@ -240,59 +271,26 @@ impl Index {
                 .map(|(alias, _)| phrase_key(alias, &mut tokens))
                 .collect::<Vec<_>>()
         });
-        let mut index = Index {
-            starts: StrMap::with_capacity(aliases.len() / 2),
-            ..Index::default()
-        };
+        let mut starts = MapBuilder::with_capacity(aliases.len() / 2);
         let mut phrases = Phrases {
-            keys: StrMap::with_capacity(aliases.len()),
-            ..Phrases::default()
+            keys: MapBuilder::with_capacity(aliases.len()),
+            entities: Vec::new(),
+            written: Vec::new(),
         };
         for ((alias, entity), (key, words)) in aliases.iter().zip(keys.into_iter().flatten()) {
-            index.add_start(&key, words);
+            add_start(&mut starts, &key, words);
             phrases.add(alias, *entity, &key, words);
         }
-        phrases.finish(&mut index);
-        let mut surnames = StrMap::with_capacity(2 * kb.people.len());
-        let mut people: Vec<Vec<u32>> = Vec::new();
-        for (i, p) in kb.people.iter().enumerate() {
-            let mut names = vec![fold(&p.surname)];
-            if let Some(last) = p.name.split_whitespace().last() {
-                names.push(fold(last));
-            }
-            names.dedup();
-            for n in names {
-                let s = surnames.index_or_insert(&n, Span::default());
-                if s == people.len() {
-                    people.push(Vec::new());
-                }
-                people[s].push(i as u32);
-            }
+        let (surnames, surname_people) = surnames(kb);
+        let (offices_of, holdings) = offices_of(kb);
+        Index {
+            surnames,
+            surname_people,
+            offices_of,
+            holdings,
+            starts: starts.finish(),
+            ..phrases.finish()
         }
-        let (spans, flat) = flatten(people);
-        surnames.values = spans.into();
-        index.surnames = surnames;
-        index.surname_people = flat;
-        let mut offices_of = vec![Vec::new(); kb.people.len()];
-        for (o, office) in kb.offices.iter().enumerate() {
-            for (h, holder) in office.holders.iter().enumerate() {
-                offices_of[holder.person as usize].push((o as u32, h as u32));
-            }
-        }
-        let (spans, flat) = flatten(offices_of);
-        index.offices_of = spans.into();
-        index.holdings = flat;
-        index
-    }
-
-    /// Notes the first word of a phrase of `words` words.
-    fn add_start(&mut self, key: &str, words: usize) {
-        let Some(first_end) = key.find(' ').or((words > 0).then_some(key.len())) else {
-            return;
-        };
-        let s = self.starts.index_or_insert(&key[..first_end], 0);
-        let longest = self.starts.value_mut(s);
-        *longest = (*longest).max(words as u32);
     }
 
     /// Every (office, holder) of a person.
@@ -397,11 +395,57 @@ impl Index {
     }
 }
 
+/// Notes the first word of a phrase of `words` words: the longest phrase
+/// starting with each word.
+fn add_start(starts: &mut MapBuilder<u32>, key: &str, words: usize) {
+    let Some(first_end) = key.find(' ').or((words > 0).then_some(key.len())) else {
+        return;
+    };
+    let s = starts.index_or_insert(&key[..first_end], 0);
+    let longest = starts.value_mut(s);
+    *longest = (*longest).max(words as u32);
+}
+
+/// Folded surname (and last word of the name) → the people, a span of the
+/// flat table returned with it.
+fn surnames(kb: &Kb) -> (StrMap<Span>, &'static [u32]) {
+    let mut surnames = MapBuilder::with_capacity(2 * kb.people.len());
+    let mut people: Vec<Vec<u32>> = Vec::new();
+    for (i, p) in kb.people.iter().enumerate() {
+        let mut names = vec![fold(p.surname)];
+        if let Some(last) = p.name.split_whitespace().last() {
+            names.push(fold(last));
+        }
+        names.dedup();
+        for n in names {
+            let s = surnames.index_or_insert(&n, ());
+            if s == people.len() {
+                people.push(Vec::new());
+            }
+            people[s].push(i as u32);
+        }
+    }
+    let (spans, flat) = flatten(people);
+    (surnames.finish_with(spans), leak(flat))
+}
+
+/// Per person, every (office, holder) they held: a span of the flat table
+/// returned with it.
+fn offices_of(kb: &Kb) -> (&'static [Span], &'static [(u32, u32)]) {
+    let mut offices_of = vec![Vec::new(); kb.people.len()];
+    for (o, office) in kb.offices.iter().enumerate() {
+        for (h, holder) in office.holders.iter().enumerate() {
+            offices_of[holder.person as usize].push((o as u32, h as u32));
+        }
+    }
+    let (spans, flat) = flatten(offices_of);
+    (leak(spans), leak(flat))
+}
+
 /// The phrase table while it is filled: per phrase, its entities and
 /// written forms, flattened into the index at the end.
-#[derive(Default)]
 struct Phrases {
-    keys: StrMap<PhraseAt>,
+    keys: MapBuilder<()>,
     entities: Vec<Vec<Entity>>,
     written: Vec<Vec<(Entity, String)>>,
 }
@@ -412,7 +456,7 @@ impl Phrases {
         if words == 0 {
             return;
         }
-        let p = self.keys.index_or_insert(key, PhraseAt::default());
+        let p = self.keys.index_or_insert(key, ());
         if p == self.entities.len() {
             self.entities.push(Vec::new());
             self.written.push(Vec::new());
@@ -428,21 +472,31 @@ impl Phrases {
         }
     }
 
-    fn finish(self, index: &mut Index) {
-        let (entities, flat) = flatten(self.entities);
-        index.phrase_entities = flat;
+    /// The phrase tables of the index (the rest left empty).
+    fn finish(self) -> Index {
+        let (entities, phrase_entities) = flatten(self.entities);
         let (written, flat) = flatten(self.written);
-        for (e, w) in flat.iter() {
-            index.written.push(w);
-            index.written_entities.to_mut().push(*e);
+        let mut text = String::new();
+        let mut ends = Vec::with_capacity(flat.len());
+        for (_, w) in &flat {
+            text.push_str(w);
+            ends.push(text.len() as u32);
         }
-        let mut keys = self.keys;
-        keys.values = entities
+        let values = entities
             .into_iter()
             .zip(written)
             .map(|(entities, written)| PhraseAt { entities, written })
             .collect();
-        index.phrases = keys;
+        Index {
+            phrases: self.keys.finish_with(values),
+            phrase_entities: leak(phrase_entities),
+            written: Strs {
+                text: leak_str(text),
+                ends: leak(ends),
+            },
+            written_entities: leak(flat.iter().map(|&(e, _)| e).collect()),
+            ..Index::default()
+        }
     }
 }
 
@@ -469,57 +523,57 @@ fn case_fits(_kb: &Kb, entity: Entity, written: &str, found: &str) -> bool {
 fn collect_aliases<'k>(kb: &'k Kb, add: &mut impl FnMut(Cow<'k, str>, Entity)) {
     for (i, c) in kb.countries.iter().enumerate() {
         let e = Entity::Country(i as u32);
-        add(Cow::Borrowed(&c.name), e);
+        add(Cow::Borrowed(c.name), e);
         for a in c.aliases.iter().chain(c.short.iter()) {
-            add(Cow::Borrowed(a), e);
+            add(Cow::Borrowed(*a), e);
         }
         let d = Entity::Demonym(i as u32);
-        for a in c.demonyms.iter() {
-            add(Cow::Borrowed(a), d);
+        for a in c.demonyms {
+            add(Cow::Borrowed(*a), d);
         }
     }
     for (i, p) in kb.people.iter().enumerate() {
         let e = Entity::Person(i as u32);
-        add(Cow::Borrowed(&p.name), e);
-        for a in p.aliases.iter() {
-            add(Cow::Borrowed(a), e);
+        add(Cow::Borrowed(p.name), e);
+        for a in p.aliases {
+            add(Cow::Borrowed(*a), e);
         }
     }
     for (i, o) in kb.offices.iter().enumerate() {
         let e = Entity::Office(i as u32);
-        add(Cow::Borrowed(&o.name), e);
-        for a in o.aliases.iter() {
-            add(Cow::Borrowed(a), e);
+        add(Cow::Borrowed(o.name), e);
+        for a in o.aliases {
+            add(Cow::Borrowed(*a), e);
         }
         if let Some(c) = o.country {
-            for form in country_forms(&kb.countries[c as usize], &o.title) {
+            for form in country_forms(&kb.countries[c as usize], o.title) {
                 add(Cow::Owned(form), e);
             }
         }
     }
     for (i, o) in kb.organizations.iter().enumerate() {
         let e = Entity::Organization(i as u32);
-        add(Cow::Borrowed(&o.name), e);
-        for a in o.aliases.iter() {
-            add(Cow::Borrowed(a), e);
+        add(Cow::Borrowed(o.name), e);
+        for a in o.aliases {
+            add(Cow::Borrowed(*a), e);
         }
     }
     for (i, p) in kb.places.iter().enumerate() {
         let e = Entity::Place(i as u32);
-        add(Cow::Borrowed(&p.name), e);
-        for a in p.aliases.iter() {
-            add(Cow::Borrowed(a), e);
+        add(Cow::Borrowed(p.name), e);
+        for a in p.aliases {
+            add(Cow::Borrowed(*a), e);
         }
     }
     for (i, ev) in kb.events.iter().enumerate() {
         let e = Entity::Event(i as u32);
-        add(Cow::Borrowed(&ev.name), e);
-        for a in ev.aliases.iter() {
-            add(Cow::Borrowed(a), e);
+        add(Cow::Borrowed(ev.name), e);
+        for a in ev.aliases {
+            add(Cow::Borrowed(*a), e);
         }
     }
     for (i, a) in kb.administrations.iter().enumerate() {
-        add(Cow::Borrowed(&a.name), Entity::Administration(i as u32));
+        add(Cow::Borrowed(a.name), Entity::Administration(i as u32));
     }
 }
 

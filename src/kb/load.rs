@@ -9,8 +9,8 @@ use rustc_hash::FxHashMap;
 use super::data::{self, KbFile};
 use super::index;
 use super::model::{
-    Administration, Country, Event, Holder, Kb, KbError, List, Office, Organization, Person, Place,
-    Term, Text,
+    Administration, Country, Event, Holder, Kb, KbError, Office, Organization, Person, Place, Term,
+    leak, leak_str,
 };
 use crate::lexicon;
 
@@ -27,30 +27,30 @@ pub(super) fn from_files(files: Vec<(&str, KbFile)>) -> Result<Kb, KbError> {
     let mut loader = Loader::default();
     for (name, parsed) in files {
         loader.add(&mut tables, name, parsed)?;
-        tables.sources.push(Text::from(name.to_string()));
+        tables.sources.push(leak_str(name.to_string()));
     }
     loader.finish(&mut tables)?;
     tables.derive_administrations(&loader.styles);
     let mut kb = Kb {
         as_of: tables.as_of,
-        countries: tables.countries.into(),
-        people: tables.people.into(),
-        offices: tables.offices.into(),
-        organizations: tables.organizations.into(),
-        places: tables.places.into(),
-        events: tables.events.into(),
-        administrations: tables.administrations.into(),
-        ambiguous: tables.ambiguous.into(),
-        sources: tables.sources.into(),
+        countries: leak(tables.countries),
+        people: leak(tables.people),
+        offices: leak(tables.offices),
+        organizations: leak(tables.organizations),
+        places: leak(tables.places),
+        events: leak(tables.events),
+        administrations: leak(tables.administrations),
+        ambiguous: leak(tables.ambiguous),
+        sources: leak(tables.sources),
         index: index::Index::default(),
     };
     kb.index = index::Index::build(&kb);
     Ok(kb)
 }
 
-/// Owned text from a file.
-fn owned(list: Vec<String>) -> List<Text> {
-    list.into_iter().map(Text::from).collect()
+/// A file's list of text, kept for the run.
+fn owned(list: Vec<String>) -> &'static [&'static str] {
+    leak(list.into_iter().map(leak_str).collect())
 }
 
 /// The entity tables while they are filled.
@@ -64,8 +64,8 @@ struct Tables {
     places: Vec<Place>,
     events: Vec<Event>,
     administrations: Vec<Administration>,
-    ambiguous: Vec<Text>,
-    sources: Vec<Text>,
+    ambiguous: Vec<&'static str>,
+    sources: Vec<&'static str>,
 }
 
 impl Tables {
@@ -80,7 +80,7 @@ impl Tables {
         for (&office, templates) in styles {
             for template in templates {
                 let mut people: Vec<u32> = Vec::new();
-                for h in self.offices[office as usize].holders.iter() {
+                for h in self.offices[office as usize].holders {
                     if !people.contains(&h.person) {
                         people.push(h.person);
                     }
@@ -88,19 +88,19 @@ impl Tables {
                 for person in people {
                     let terms = merged_terms(&self.offices[office as usize], person);
                     let p = &self.people[person as usize];
-                    let name = template.replace("{surname}", &p.surname);
+                    let name = template.replace("{surname}", p.surname);
                     let word = template.rsplit(' ').next().unwrap_or("administration");
                     self.administrations.push(Administration {
-                        id: Text::from(format!("{}-{word}", p.id)),
-                        name: Text::from(name),
+                        id: leak_str(format!("{}-{word}", p.id)),
+                        name: leak_str(name),
                         office,
                         person,
-                        terms: terms.into(),
+                        terms: leak(terms),
                     });
                 }
             }
         }
-        self.administrations.sort_by(|a, b| a.id.cmp(&b.id));
+        self.administrations.sort_by(|a, b| a.id.cmp(b.id));
     }
 }
 
@@ -182,8 +182,8 @@ impl Loader {
         for c in data.country {
             self.claim(file, &format!("country:{}", c.code))?;
             kb.countries.push(Country {
-                code: Text::from(c.code),
-                name: Text::from(c.name),
+                code: leak_str(c.code),
+                name: leak_str(c.name),
                 aliases: owned(c.aliases),
                 demonyms: owned(c.demonyms),
                 short: owned(c.short),
@@ -194,10 +194,10 @@ impl Loader {
             self.person_ids.insert(p.id.clone(), kb.people.len() as u32);
             let surname = p.surname.unwrap_or_else(|| surname_of(&p.name));
             kb.people.push(Person {
-                id: Text::from(p.id),
-                name: Text::from(p.name),
+                id: leak_str(p.id),
+                name: leak_str(p.name),
                 aliases: owned(p.aliases),
-                surname: Text::from(surname),
+                surname: leak_str(surname),
             });
         }
         for o in data.office {
@@ -206,20 +206,20 @@ impl Loader {
         for o in data.organization {
             self.claim(file, &o.id)?;
             kb.organizations.push(Organization {
-                id: Text::from(o.id),
-                name: Text::from(o.name),
-                kind: Text::from(o.kind.unwrap_or_else(|| "other".into())),
-                country: o.country.map(Text::from),
+                id: leak_str(o.id),
+                name: leak_str(o.name),
+                kind: leak_str(o.kind.unwrap_or_else(|| "other".into())),
+                country: o.country.map(leak_str),
                 aliases: owned(o.aliases),
             });
         }
         for p in data.place {
             self.claim(file, &p.id)?;
             kb.places.push(Place {
-                id: Text::from(p.id),
-                name: Text::from(p.name),
-                kind: Text::from(p.kind.unwrap_or_else(|| "other".into())),
-                country: p.country.map(Text::from),
+                id: leak_str(p.id),
+                name: leak_str(p.name),
+                kind: leak_str(p.kind.unwrap_or_else(|| "other".into())),
+                country: p.country.map(leak_str),
                 aliases: owned(p.aliases),
             });
         }
@@ -232,25 +232,26 @@ impl Loader {
                 });
             }
             kb.events.push(Event {
-                id: Text::from(e.id),
-                name: Text::from(e.name),
-                kind: Text::from(e.kind.unwrap_or_else(|| "other".into())),
+                id: leak_str(e.id),
+                name: leak_str(e.name),
+                kind: leak_str(e.kind.unwrap_or_else(|| "other".into())),
                 // An event's `to` is its last day; terms end exclusively.
                 term: Term {
                     from: e.from.0,
                     to: e.to.and_then(|d| d.0.tomorrow().ok()),
                 },
                 aliases: owned(e.aliases),
-                keywords: e
-                    .keywords
-                    .iter()
-                    .map(|k| Text::from(k.to_lowercase()))
-                    .collect(),
+                keywords: leak(
+                    e.keywords
+                        .iter()
+                        .map(|k| leak_str(k.to_lowercase()))
+                        .collect(),
+                ),
             });
         }
         for a in data.ambiguous {
             kb.ambiguous
-                .push(Text::from(index::phrase_key(&a.alias, &mut Vec::new()).0));
+                .push(leak_str(index::phrase_key(&a.alias, &mut Vec::new()).0));
             self.pending_ambiguous
                 .extend(a.entities.into_iter().map(|id| (id, file.to_string())));
         }
@@ -281,14 +282,14 @@ impl Loader {
             self.styles.insert(index, styles);
         }
         kb.offices.push(Office {
-            name: Text::from(o.name.unwrap_or_default()),
-            id: Text::from(o.id),
-            title: Text::from(o.title),
+            name: leak_str(o.name.unwrap_or_default()),
+            id: leak_str(o.id),
+            title: leak_str(o.title),
             country: None,
             aliases: owned(o.aliases),
-            kind: Text::from(o.kind.unwrap_or_else(|| "other".into())),
+            kind: leak_str(o.kind.unwrap_or_else(|| "other".into())),
             single: o.single.unwrap_or(true),
-            holders: List::default(),
+            holders: &[],
         });
         Ok(())
     }
@@ -316,6 +317,7 @@ impl Loader {
             })?;
             kb.offices[office as usize].country = Some(country);
         }
+        let mut holders = vec![Vec::new(); kb.offices.len()];
         for (office, office_id, h, file) in std::mem::take(&mut self.pending_holders) {
             let person = *self.person_ids.get(&h.person).ok_or_else(|| KbError {
                 file: file.clone(),
@@ -333,7 +335,7 @@ impl Loader {
                     ),
                 });
             }
-            kb.offices[office as usize].holders.to_mut().push(Holder {
+            holders[office as usize].push(Holder {
                 person,
                 term: Term {
                     from: h.from.0,
@@ -343,8 +345,7 @@ impl Loader {
                 partial_start: h.from.1,
             });
         }
-        for office in &mut kb.offices {
-            let holders = office.holders.to_mut();
+        for (office, mut holders) in kb.offices.iter_mut().zip(holders) {
             holders.sort_by_key(|h| h.term.from);
             // "2001-01" means some day that month: not before the previous
             // holder left.
@@ -358,8 +359,9 @@ impl Loader {
                     h.term.from = end;
                 }
             }
+            office.holders = leak(holders);
             if office.name.is_empty() {
-                office.name = Text::from(match office.country {
+                office.name = leak_str(match office.country {
                     Some(c) => format!("{} of {}", office.title, kb.countries[c as usize].name),
                     None => office.title.to_string(),
                 });

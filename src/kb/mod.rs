@@ -18,8 +18,8 @@ use data::KbFile;
 pub use index::Hit;
 pub use load::surname_of;
 pub use model::{
-    Administration, Country, Entity, Event, Holder, Kb, KbError, List, Office, Organization,
-    Person, Place, Stored, Table, Term, Text,
+    Administration, Country, Entity, Event, Holder, Kb, KbError, Office, Organization, Person,
+    Place, Term,
 };
 
 /// The embedded knowledge base, loaded and indexed by `build.rs`.
@@ -29,16 +29,12 @@ pub use model::{
     reason = "generated tables"
 )]
 mod builtin {
-    use std::borrow::Cow::Borrowed as B;
-
     use jiff::civil::Date;
 
     use super::index::{Index, PhraseAt, Span, StrMap, Strs};
     use super::model::Entity as E;
-    use super::model::List as L;
-    use super::model::Text as T;
     use super::model::{
-        Administration, Country, Event, Holder, Kb, Office, Organization, Person, Place, Term, Text,
+        Administration, Country, Event, Holder, Kb, Office, Organization, Person, Place, Term,
     };
 
     include!(concat!(env!("OUT_DIR"), "/kb/builtin.rs"));
@@ -145,7 +141,7 @@ holders = [
         let office = 0;
         let on = |y, m, d| -> Vec<&str> {
             kb.holders_on(office, jiff::civil::date(y, m, d))
-                .map(|h| &*kb.people[h.person as usize].name)
+                .map(|h| kb.people[h.person as usize].name)
                 .collect()
         };
         assert_eq!(on(2025, 5, 11), ["Donald Trump"]);
