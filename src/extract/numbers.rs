@@ -131,6 +131,45 @@ struct Parsed {
     vague: bool,
 }
 
+/// Extends a number with the scales and smaller number words that follow
+/// it ("hundred and twenty", "million"); returns the value and the index
+/// after it. Smaller words are only joined to spelled-out numbers.
+fn compound(s: &Sentence, mut value: f64, mut end: usize, spelled: bool) -> (f64, usize) {
+    loop {
+        if let Some(scale) = lookup(&WORDS.scales, s.word(end)) {
+            value = if value < scale {
+                value * scale
+            } else {
+                value + scale
+            };
+            end += 1;
+        } else if s.is(end, &["and"]) && spelled {
+            match s
+                .tokens
+                .get(end + 1)
+                .and_then(|_| word_value(s.word(end + 1)))
+            {
+                Some((v, false)) if v < 100.0 && value >= 100.0 => {
+                    value += v;
+                    end += 2;
+                }
+                _ => break,
+            }
+        } else if spelled && value >= 100.0 {
+            match word_value(s.word(end)) {
+                Some((v, false)) if v < 100.0 => {
+                    value += v;
+                    end += 1;
+                }
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    (value, end)
+}
+
 fn parse(s: &Sentence, i: usize) -> Option<Parsed> {
     let tok = *s.tokens.get(i)?;
     let word = s.word(i);
@@ -177,38 +216,7 @@ fn parse(s: &Sentence, i: usize) -> Option<Parsed> {
         });
     }
     // "one hundred and twenty", "1.5 million", "twenty thousand".
-    loop {
-        if let Some(scale) = lookup(&WORDS.scales, s.word(end)) {
-            value = if value < scale {
-                value * scale
-            } else {
-                value + scale
-            };
-            end += 1;
-        } else if s.is(end, &["and"]) && tok.kind == Kind::Word {
-            match s
-                .tokens
-                .get(end + 1)
-                .and_then(|_| word_value(s.word(end + 1)))
-            {
-                Some((v, false)) if v < 100.0 && value >= 100.0 => {
-                    value += v;
-                    end += 2;
-                }
-                _ => break,
-            }
-        } else if tok.kind == Kind::Word && value >= 100.0 {
-            match word_value(s.word(end)) {
-                Some((v, false)) if v < 100.0 => {
-                    value += v;
-                    end += 1;
-                }
-                _ => break,
-            }
-        } else {
-            break;
-        }
-    }
+    (value, end) = compound(s, value, end, tok.kind == Kind::Word);
     if s.is(end, &["dozen"]) {
         value *= 12.0;
         end += 1;

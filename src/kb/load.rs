@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use super::data::{self, KbFile};
+use super::data::{self, EventData, KbFile};
 use super::index;
 use super::model::{
     Administration, Country, Event, Holder, Kb, KbError, Office, Organization, Person, Place, Term,
@@ -160,25 +160,10 @@ impl Loader {
     }
 
     fn add(&mut self, kb: &mut Tables, file: &str, data: KbFile) -> Result<(), KbError> {
+        self.reserve(kb, &data);
         if let Some(meta) = data.meta {
             kb.as_of = meta.as_of.map(|d| d.0).or(kb.as_of);
         }
-        // Room for the file at once: growing step by step copies the tables
-        // and touches fresh memory each time.
-        kb.countries.reserve(data.country.len());
-        kb.people.reserve(data.person.len());
-        kb.offices.reserve(data.office.len());
-        kb.organizations.reserve(data.organization.len());
-        kb.places.reserve(data.place.len());
-        kb.events.reserve(data.event.len());
-        let entities = data.country.len()
-            + data.person.len()
-            + data.office.len()
-            + data.organization.len()
-            + data.place.len()
-            + data.event.len();
-        self.ids.reserve(entities);
-        self.person_ids.reserve(data.person.len());
         for c in data.country {
             self.claim(file, &format!("country:{}", c.code))?;
             kb.countries.push(Country {
@@ -224,30 +209,7 @@ impl Loader {
             });
         }
         for e in data.event {
-            self.claim(file, &e.id)?;
-            if e.to.is_some_and(|to| to < e.from) {
-                return Err(KbError {
-                    file: file.to_string(),
-                    message: format!("event `{}` ends before it starts", e.id),
-                });
-            }
-            kb.events.push(Event {
-                id: leak_str(e.id),
-                name: leak_str(e.name),
-                kind: leak_str(e.kind.unwrap_or_else(|| "other".into())),
-                // An event's `to` is its last day; terms end exclusively.
-                term: Term {
-                    from: e.from.0,
-                    to: e.to.and_then(|d| d.0.tomorrow().ok()),
-                },
-                aliases: owned(e.aliases),
-                keywords: leak(
-                    e.keywords
-                        .iter()
-                        .map(|k| leak_str(k.to_lowercase()))
-                        .collect(),
-                ),
-            });
+            self.add_event(kb, file, e)?;
         }
         for a in data.ambiguous {
             kb.ambiguous
@@ -255,6 +217,53 @@ impl Loader {
             self.pending_ambiguous
                 .extend(a.entities.into_iter().map(|id| (id, file.to_string())));
         }
+        Ok(())
+    }
+
+    /// Room for the file at once: growing step by step copies the tables
+    /// and touches fresh memory each time.
+    fn reserve(&mut self, kb: &mut Tables, data: &KbFile) {
+        kb.countries.reserve(data.country.len());
+        kb.people.reserve(data.person.len());
+        kb.offices.reserve(data.office.len());
+        kb.organizations.reserve(data.organization.len());
+        kb.places.reserve(data.place.len());
+        kb.events.reserve(data.event.len());
+        let entities = data.country.len()
+            + data.person.len()
+            + data.office.len()
+            + data.organization.len()
+            + data.place.len()
+            + data.event.len();
+        self.ids.reserve(entities);
+        self.person_ids.reserve(data.person.len());
+    }
+
+    fn add_event(&mut self, kb: &mut Tables, file: &str, e: EventData) -> Result<(), KbError> {
+        self.claim(file, &e.id)?;
+        if e.to.is_some_and(|to| to < e.from) {
+            return Err(KbError {
+                file: file.to_string(),
+                message: format!("event `{}` ends before it starts", e.id),
+            });
+        }
+        kb.events.push(Event {
+            id: leak_str(e.id),
+            name: leak_str(e.name),
+            kind: leak_str(e.kind.unwrap_or_else(|| "other".into())),
+            // An event's `to` is its last day; terms end exclusively.
+            term: Term {
+                from: e.from.0,
+                to: e.to.and_then(|d| d.0.tomorrow().ok()),
+            },
+            aliases: owned(e.aliases),
+            keywords: leak(
+                e.keywords
+                    .iter()
+                    .map(|k| leak_str(k.to_lowercase()))
+                    .collect(),
+            ),
+        });
         Ok(())
     }
 
