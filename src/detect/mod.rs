@@ -2,13 +2,17 @@
 //! calendar, each other, or themselves. Each rule is a module with one
 //! `detect(&Story) -> Vec<Finding>`; this module holds what they share.
 
-mod attribution;
+mod anachronism;
+mod attribution_conflict;
 mod contradiction;
-mod dates;
-mod internal;
-mod names;
-mod numbers;
-mod officeholder;
+mod counts;
+mod date_conflict;
+mod internal_inconsistency;
+mod name_variant;
+mod number_conflict;
+mod spelling;
+mod tenure;
+mod wrong_officeholder;
 
 use std::ops::Range;
 
@@ -268,14 +272,14 @@ const SLOWEST_FIRST: [usize; 8] = [5, 4, 6, 3, 2, 0, 1, 7];
 #[must_use]
 pub fn detect(story: &Story) -> Vec<Finding> {
     let rules: [fn(&Story) -> Vec<Finding>; 8] = [
-        officeholder::detect,
-        officeholder::detect_administrations,
-        names::detect,
-        numbers::detect,
-        dates::detect,
+        wrong_officeholder::detect,
+        anachronism::detect,
+        name_variant::detect,
+        number_conflict::detect,
+        date_conflict::detect,
         contradiction::detect,
-        attribution::detect,
-        internal::detect,
+        attribution_conflict::detect,
+        internal_inconsistency::detect,
     ];
     let mut by_rule = crate::par::map(SLOWEST_FIRST.to_vec(), |i| (i, rules[i](story)));
     by_rule.sort_by_key(|(i, _)| *i);

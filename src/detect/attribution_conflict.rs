@@ -26,7 +26,7 @@ use std::sync::OnceLock;
 use jiff::civil::Date;
 use rustc_hash::FxHashMap;
 
-use super::names::similarity;
+use super::spelling::similarity;
 use super::{Finding, FindingKind, Severity, Story};
 use crate::align::Member;
 use crate::extract::words::is_folded_given_name;
