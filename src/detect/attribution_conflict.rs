@@ -18,16 +18,14 @@
 //! Reuters") are channels, not speakers, and unnamed sources ("officials")
 //! cannot contradict anyone.
 
-use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use jiff::civil::Date;
-use rustc_hash::FxHashMap;
 
 use super::spelling::similarity;
-use super::{Finding, FindingKind, Severity, Story};
+use super::{Account, Finding, FindingKind, Severity, Story, claim_order};
 use crate::align::Member;
 use crate::extract::words::is_folded_given_name;
 use crate::extract::{AttributionValue, Mention, MentionKind, PersonValue, Value};
@@ -744,30 +742,8 @@ fn compatible(kb: &Kb, a: &Speaker, b: &Speaker, dates: &[Date]) -> bool {
     }
 }
 
-thread_local! {
-    /// Answers of `same_name`: a story repeats a few names in thousands of
-    /// quotations, and comparing two names is costly.
-    static SAME_NAME_SEEN: RefCell<FxHashMap<String, FxHashMap<String, bool>>> =
-        RefCell::new(FxHashMap::default());
-}
-
 /// Folded names equal, one the other's surname, or nearly alike.
 fn same_name(a: &str, b: &str) -> bool {
-    let seen = SAME_NAME_SEEN.with(|m| m.borrow().get(a).and_then(|m| m.get(b)).copied());
-    if let Some(answer) = seen {
-        return answer;
-    }
-    let answer = compare_names(a, b);
-    SAME_NAME_SEEN.with(|m| {
-        m.borrow_mut()
-            .entry(a.to_string())
-            .or_default()
-            .insert(b.to_string(), answer)
-    });
-    answer
-}
-
-fn compare_names(a: &str, b: &str) -> bool {
     let (fa, fb) = (fold(a), fold(b));
     if fa.is_empty() || fb.is_empty() {
         return false;
@@ -973,16 +949,18 @@ fn cluster_conflicts(
         let (ai, qi) = cluster[m];
         &quotes[ai][qi]
     };
+    // The reference is the class least like a claim by the shared policy
+    // ([`claim_order`]); support is the class's other members.
+    let side = |c: &[usize]| {
+        let q = quote(c[0]);
+        Account {
+            article: q.article,
+            position: q.range.start,
+            support: c.len() - 1,
+        }
+    };
     let best = (0..classes.len())
-        .max_by(|&x, &y| {
-            let (cx, cy) = (&classes[x], &classes[y]);
-            let later = claim_first(story, (quote(cx[0]), cx.len()), (quote(cy[0]), cy.len()));
-            if later {
-                std::cmp::Ordering::Less
-            } else {
-                std::cmp::Ordering::Greater
-            }
-        })
+        .max_by(|&x, &y| claim_order(story, side(&classes[x]), side(&classes[y])))
         .unwrap_or(0);
     let reference = classes[best][0];
     let mut out = Vec::new();
@@ -1004,20 +982,6 @@ fn cluster_conflicts(
         }
     }
     out
-}
-
-/// Whether `a` is the claim to question: fewer articles agree with it, or
-/// it was published later (farther from the event), or it comes later by
-/// path so the choice does not depend on argument order.
-fn claim_first(story: &Story, (a, sa): (&Quote, usize), (b, sb): (&Quote, usize)) -> bool {
-    let key = |q: &Quote, s: usize| {
-        (
-            std::cmp::Reverse(s),
-            when(story, q.article),
-            story.articles[q.article].article.path.clone(),
-        )
-    };
-    key(a, sa) > key(b, sb)
 }
 
 fn snippet(text: &str) -> String {

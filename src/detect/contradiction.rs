@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
 
-use super::{Finding, FindingKind, Severity, Story};
+use super::{Account, Finding, FindingKind, Severity, Story, claim_order};
 use crate::align::{DiffPart, Member, diff_words};
 use crate::extract::Value;
 use crate::kb::{Entity, Kb};
@@ -625,11 +625,12 @@ fn negation_finding(story: &Story, p: &Polar, score: f32) -> Finding {
     };
     let (first, second) = claim_first(
         story,
-        (p.pos, p.pos_clause.clone()),
-        (p.neg, p.neg_clause.clone()),
+        (p.pos, p.pos_clause.clone(), ()),
+        (p.neg, p.neg_clause.clone(), ()),
     );
-    let quote = |(m, r): &(Member, Range<usize>)| story.quote(m.article, r.clone()).to_string();
-    let id = |(m, _): &(Member, Range<usize>)| story.articles[m.article].article.id.clone();
+    let quote =
+        |(m, r, ()): &(Member, Range<usize>, ())| story.quote(m.article, r.clone()).to_string();
+    let id = |(m, _, ()): &(Member, Range<usize>, ())| story.articles[m.article].article.id.clone();
     let summary = format!(
         "\"{}\" ({}) contradicts \"{}\" ({})",
         quote(&first),
@@ -665,14 +666,19 @@ fn negation_finding(story: &Story, p: &Polar, score: f32) -> Finding {
     .over_time(story.apart(p.pos.article, p.neg.article))
 }
 
-/// The later article's statement first: it departs from what was already
-/// reported. Undated or same-day articles keep their order.
-fn claim_first<T>(story: &Story, x: (Member, T), y: (Member, T)) -> ((Member, T), (Member, T)) {
-    let later = |a: &Member, b: &Member| {
-        let (da, db) = (story.date(a.article), story.date(b.article));
-        da.zip(db).is_some_and(|(da, db)| da > db)
+/// The claim first, by the shared policy ([`claim_order`]); a clause has
+/// no count of agreeing articles here, so the dates and paths decide.
+fn claim_first<T>(
+    story: &Story,
+    x: (Member, Range<usize>, T),
+    y: (Member, Range<usize>, T),
+) -> ((Member, Range<usize>, T), (Member, Range<usize>, T)) {
+    let side = |(m, r, _): &(Member, Range<usize>, T)| Account {
+        article: m.article,
+        position: r.start,
+        support: 0,
     };
-    if later(&x.0, &y.0) || (!later(&y.0, &x.0) && x.0.article < y.0.article) {
+    if claim_order(story, side(&x), side(&y)).is_le() {
         (x, y)
     } else {
         (y, x)
@@ -1033,8 +1039,12 @@ fn conflict(
     if ev_a.is_empty() {
         return None;
     }
-    let (first, second) = claim_first(story, (ev_a[0].member, ev_a), (ev_b[0].member, ev_b));
-    Some(modality_finding(story, &first.1, &second.1, &shared))
+    let (first, second) = claim_first(
+        story,
+        (ev_a[0].member, ev_a[0].range.clone(), ev_a),
+        (ev_b[0].member, ev_b[0].range.clone(), ev_b),
+    );
+    Some(modality_finding(story, &first.2, &second.2, &shared))
 }
 
 fn push_unique<'c>(v: &mut Vec<&'c Claim>, c: &'c Claim) {

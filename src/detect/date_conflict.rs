@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 use jiff::civil::Date;
 use rustc_hash::FxHashMap;
 
-use super::{Finding, FindingKind, Severity, Story};
+use super::{Account, Finding, FindingKind, Severity, Story, claim_order};
 use crate::align::{Member, Pair};
 use crate::extract::{DateValue, Mention, Precision, Value, weekday_name};
 use crate::model::ArticleAnalysis;
@@ -406,19 +406,17 @@ fn event_conflicts(story: &Story) -> Vec<Finding> {
             Verdict::Unsure => {}
         }
     }
-    // The claim is the date fewer aligned sentences agree with (on a tie,
-    // the one in the first file by name, so argument order does not
-    // matter); one finding gathers every counterpart of one claim.
+    // The claim is chosen by the shared policy ([`claim_order`]), support
+    // being the aligned sentences that agree with a date; one finding
+    // gathers every counterpart of one claim.
     let mut groups: BTreeMap<(Key, bool), Vec<(Comparison, bool)>> = BTreeMap::new();
     for c in conflicts {
-        let rank = |d: &Dated| {
-            (
-                support.get(&key(d)).copied().unwrap_or(0),
-                file_name(story, d.member.article).to_string(),
-                d.mention.range.start,
-            )
+        let side = |d: &Dated| Account {
+            article: d.member.article,
+            position: d.mention.range.start,
+            support: support.get(&key(d)).copied().unwrap_or(0),
         };
-        let x_is_claim = rank(&c.x) <= rank(&c.y);
+        let x_is_claim = claim_order(story, side(&c.x), side(&c.y)).is_le();
         let claim = if x_is_claim { key(&c.x) } else { key(&c.y) };
         let far = story
             .apart(c.x.member.article, c.y.member.article)

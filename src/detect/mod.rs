@@ -263,10 +263,37 @@ pub fn sentence_mentions(mentions: &[Mention], sentence: usize) -> &[Mention] {
     let to = from + mentions[from..].partition_point(|x| x.sentence == sentence);
     &mentions[from..to]
 }
-/// Indices into the rule list of `detect`, the slowest first: they are
-/// handed out first, so that the other cores work through the rest
-/// meanwhile; findings are then put back in rule order.
-const SLOWEST_FIRST: [usize; 8] = [5, 4, 6, 3, 2, 0, 1, 7];
+/// One side of a disagreement (one article's account), as the claim
+/// policy sees it.
+#[derive(Clone, Copy, Debug)]
+pub struct Account {
+    pub article: usize,
+    /// Byte offset of the side's evidence in its article.
+    pub position: usize,
+    /// How many other articles agree with this side.
+    pub support: usize,
+}
+
+/// Which of two sides of a disagreement is the claim (the evidence listed
+/// first, the one the summary questions) and which its counterpart:
+/// `Less` when `a` is the claim. The claim is the side fewer articles
+/// agree with; then the one published later, when both dates are known
+/// (it departs from what was already reported); then the first by path
+/// and position, so that the order of the arguments never decides. Every
+/// rule that compares articles uses this one policy.
+#[must_use]
+pub fn claim_order(story: &Story, a: Account, b: Account) -> std::cmp::Ordering {
+    let later = match (story.date(a.article), story.date(b.article)) {
+        (Some(x), Some(y)) => y.cmp(&x),
+        _ => std::cmp::Ordering::Equal,
+    };
+    let path = |s: Account| story.articles[s.article].article.path.as_str();
+    a.support
+        .cmp(&b.support)
+        .then(later)
+        .then_with(|| path(a).cmp(path(b)))
+        .then(a.position.cmp(&b.position))
+}
 
 /// Runs every rule and gives each finding its stable id.
 #[must_use]
@@ -281,9 +308,10 @@ pub fn detect(story: &Story) -> Vec<Finding> {
         attribution_conflict::detect,
         internal_inconsistency::detect,
     ];
-    let mut by_rule = crate::par::map(SLOWEST_FIRST.to_vec(), |i| (i, rules[i](story)));
-    by_rule.sort_by_key(|(i, _)| *i);
-    let mut findings: Vec<Finding> = by_rule.into_iter().flat_map(|(_, f)| f).collect();
+    // In rule order: rayon's work stealing keeps the cores busy whatever
+    // the order, and `par::map` hands the results back in input order.
+    let by_rule = crate::par::map(rules.to_vec(), |rule| rule(story));
+    let mut findings: Vec<Finding> = by_rule.into_iter().flatten().collect();
     for f in &mut findings {
         f.id = finding_id(story, f);
     }

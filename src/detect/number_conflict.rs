@@ -12,7 +12,7 @@ use jiff::civil::Date;
 use rustc_hash::FxHashMap;
 
 use super::counts::{Interval, describe, head_and_modifiers, is_exact, join, normal, stem};
-use super::{Finding, FindingKind, Severity, Story};
+use super::{Account, Finding, FindingKind, Severity, Story, claim_order};
 use crate::align::Member;
 use crate::extract::{Mention, QuantityValue, Value};
 use crate::text::tokens::{Kind, tokenize};
@@ -355,8 +355,8 @@ fn conflicts(story: &Story, counts: &[Count]) -> Vec<Finding> {
         .collect()
 }
 
-/// The count fewer articles agree with is the claim; ties go by path and
-/// position, so the order the articles were given does not matter.
+/// The claim and the counterpart of two disagreeing counts, by the
+/// shared policy ([`claim_order`]).
 fn claim_first(
     story: &Story,
     counts: &[Count],
@@ -364,15 +364,16 @@ fn claim_first(
     x: usize,
     y: usize,
 ) -> (usize, usize) {
-    let key = |i: usize| {
-        let c = &counts[i];
-        (
-            support[i],
-            story.articles[c.article].article.path.as_str(),
-            c.range.start,
-        )
+    let side = |i: usize| Account {
+        article: counts[i].article,
+        position: counts[i].range.start,
+        support: support[i],
     };
-    if key(x) <= key(y) { (x, y) } else { (y, x) }
+    if claim_order(story, side(x), side(y)).is_le() {
+        (x, y)
+    } else {
+        (y, x)
+    }
 }
 
 /// The outlet's name, else the file's.
