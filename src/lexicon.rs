@@ -44,33 +44,22 @@ impl Lexicon {
     /// trailing comma) are dropped.
     #[must_use]
     pub fn parse(text: &'static str) -> Lexicon {
-        let mut sections = vec![Section::default()];
+        let mut sections = Vec::new();
+        let mut current = Section::default();
         for line in text.lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
             if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                sections.push(Section {
-                    name: name.trim(),
-                    groups: Vec::new(),
-                });
+                let done = std::mem::replace(&mut current, Section::named(name.trim()));
+                if !(done.name.is_empty() && done.groups.is_empty()) {
+                    sections.push(done);
+                }
                 continue;
             }
-            let (label, rest) = match line.split_once('=') {
-                Some((label, rest)) => (Some(label.trim()), rest),
-                None => (None, line),
-            };
-            let entries = rest
-                .split(',')
-                .map(str::trim)
-                .filter(|e| !e.is_empty())
-                .collect();
-            let section = sections.last_mut().expect("one section at least");
-            section.groups.push(Group { label, entries });
+            current.groups.push(Group::parse(line));
         }
-        if sections[0].groups.is_empty() && sections.len() > 1 {
-            sections.remove(0);
-        }
+        sections.push(current);
         Lexicon { sections }
     }
 
@@ -92,6 +81,13 @@ impl Lexicon {
 }
 
 impl Section {
+    fn named(name: &'static str) -> Section {
+        Section {
+            name,
+            groups: Vec::new(),
+        }
+    }
+
     /// The first group with this label.
     #[must_use]
     pub fn group(&self, label: &str) -> Option<&Group> {
@@ -101,6 +97,22 @@ impl Section {
     /// Every entry of the section, in file order.
     pub fn entries(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.groups.iter().flat_map(|g| g.entries.iter().copied())
+    }
+}
+
+impl Group {
+    /// `label = a, b` or `a, b`.
+    fn parse(line: &'static str) -> Group {
+        let (label, rest) = match line.split_once('=') {
+            Some((label, rest)) => (Some(label.trim()), rest),
+            None => (None, line),
+        };
+        let entries = rest
+            .split(',')
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+            .collect();
+        Group { label, entries }
     }
 }
 

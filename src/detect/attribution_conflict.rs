@@ -20,13 +20,13 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use jiff::civil::Date;
 
 use super::spelling::similarity;
 use super::{Account, Finding, FindingKind, Severity, Story, claim_order};
 use crate::align::Member;
+use crate::extract::speech::is_quotation_verb;
 use crate::extract::words::is_folded_given_name;
 use crate::extract::{AttributionValue, Mention, MentionKind, PersonValue, Value};
 use crate::kb::{Entity, Kb, surname_of};
@@ -271,7 +271,7 @@ fn clear(text: &str, gap: Range<usize>) -> bool {
     tokenize(text, gap, &mut tokens);
     !tokens
         .iter()
-        .any(|t| t.kind == Kind::Possessive || is_speech_verb(t.text(text)))
+        .any(|t| t.kind == Kind::Possessive || is_quotation_verb(t.text(text)))
 }
 
 // ---------------------------------------------------------------------------
@@ -302,7 +302,7 @@ fn said_in(story: &Story, ai: usize, sentence: usize, spans: &[Range<usize>]) ->
         spans,
     };
     let mut out: Vec<Said> = (0..tokens.len())
-        .filter(|&i| !inside(spans, &tokens[i].range()) && is_speech_verb(ctx.word(i)))
+        .filter(|&i| !inside(spans, &tokens[i].range()) && is_quotation_verb(ctx.word(i)))
         .filter_map(|i| ctx.subject_before(i).or_else(|| ctx.subject_after(i)))
         .collect();
     for m in &mentions {
@@ -549,29 +549,6 @@ impl Ctx<'_, '_> {
     }
 }
 
-/// Speech verbs, from the rule's lexicon file.
-fn speech_verbs() -> &'static HashSet<String> {
-    static VERBS: OnceLock<HashSet<String>> = OnceLock::new();
-    VERBS.get_or_init(|| {
-        lexicon(include_str!(
-            "../../assets/lexicon/attribution-speech-verbs.txt"
-        ))
-    })
-}
-
-fn is_speech_verb(word: &str) -> bool {
-    speech_verbs().contains(&word.to_lowercase())
-}
-
-/// The entries of a one-word-a-line lexicon, folded.
-fn lexicon(text: &str) -> HashSet<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(fold)
-        .collect()
-}
-
 fn is_adverb(word: &str) -> bool {
     word.len() > 4 && word.ends_with("ly") && word.chars().all(char::is_lowercase)
 }
@@ -813,13 +790,6 @@ fn same_country(kb: &Kb, a: u32, b: u32) -> bool {
     x.is_some() && x == y
 }
 
-/// The date an article speaks from, stated or inferred.
-fn when(story: &Story, ai: usize) -> Option<Date> {
-    story
-        .date(ai)
-        .or_else(|| story.articles[ai].inferred.as_ref().and_then(|w| w.from))
-}
-
 // ---------------------------------------------------------------------------
 // Same words, different speakers
 
@@ -926,7 +896,7 @@ fn cluster_conflicts(
         .map(|&(ai, _)| credited(&quotes[ai], &a.words))
         .collect();
     let dates = |x: usize, y: usize| -> Vec<Date> {
-        [when(story, x), when(story, y)]
+        [story.when(x), story.when(y)]
             .into_iter()
             .flatten()
             .collect()
@@ -1136,7 +1106,7 @@ fn plain_statement(story: &Story, m: Member, quotes: &[Quote]) -> bool {
         .any(|x| matches!(x.value, Value::Attribution(_)));
     let reporting = text
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| is_speech_verb(w) || has(REPORTING, w));
+        .any(|w| is_quotation_verb(w) || has(REPORTING, w));
     !marked && !attributed && !reporting
 }
 

@@ -14,13 +14,14 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use rustc_hash::FxHashSet;
 
 use super::{Account, Finding, FindingKind, Severity, Story, claim_order};
 use crate::align::{DiffPart, Member, diff_words};
 use crate::extract::Value;
+use crate::extract::speech::{is_denying_verb, is_reporting_verb};
 use crate::kb::{Entity, Kb};
 use crate::text::fold;
 use crate::text::tokens::{Kind, Token, tokenize};
@@ -114,65 +115,86 @@ struct Axis {
 }
 
 #[derive(Debug, Default)]
-struct Lexicon {
+struct Questions {
     topics: Vec<Topic>,
     axes: Vec<Axis>,
+    /// Words between a marker and a later topic word that show the marker
+    /// modifies something else ("a direct result of the talks").
+    blockers: FxHashSet<&'static str>,
 }
 
-fn lexicon() -> &'static Lexicon {
-    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| parse_lexicon(include_str!("../../assets/lexicon/contradictions.txt")))
+/// The questions of `contradictions.txt`, read once.
+static QUESTIONS: LazyLock<Questions> =
+    LazyLock::new(|| parse_questions(include_str!("../../assets/lexicon/contradictions.txt")));
+
+fn lexicon() -> &'static Questions {
+    &QUESTIONS
 }
 
-fn parse_lexicon(text: &str) -> Lexicon {
-    let mut lex = Lexicon::default();
-    for line in text.lines() {
-        let trimmed = line.trim();
-        let Some((head, rest)) = trimmed.split_once(':') else {
-            continue;
-        };
-        if trimmed.starts_with('#') {
-            continue;
-        }
-        let mut head_words = head.split_whitespace();
-        if line.starts_with(char::is_whitespace) {
-            if let Some(axis) = lex.axes.last_mut() {
-                let phrases = rest
-                    .split(',')
-                    .map(parse_phrase)
-                    .filter(|p| !p.words.is_empty())
-                    .collect();
-                axis.sides.push(Side {
-                    name: head.trim().to_string(),
-                    phrases,
-                });
-            }
-            continue;
-        }
-        match head_words.next() {
-            Some("topic") => lex.topics.push(Topic {
-                name: head_words.next().unwrap_or_default().to_string(),
-                words: rest.split_whitespace().filter_map(normal_word).collect(),
-            }),
-            Some("axis") => {
-                let flags: Vec<&str> = head_words.skip(1).collect();
-                let topics = rest
-                    .split_whitespace()
-                    .filter_map(|t| lex.topics.iter().position(|x| x.name == t))
-                    .collect();
-                lex.axes.push(Axis {
-                    complementary: flags.contains(&"complementary"),
-                    agent: flags.contains(&"agent"),
-                    topics,
-                    sides: Vec::new(),
-                });
-            }
-            _ => {}
-        }
+/// Topics from `[topics]`, one axis per `[axis NAME]` (its `topics`,
+/// `flags` and two sides), blockers from `[blockers]`.
+fn parse_questions(text: &'static str) -> Questions {
+    let file = crate::lexicon::Lexicon::parse(text);
+    let topics: Vec<Topic> = file
+        .section("topics")
+        .map(|s| &s.groups[..])
+        .unwrap_or_default()
+        .iter()
+        .map(|g| Topic {
+            name: g.label.unwrap_or_default().to_string(),
+            words: g.entries.iter().filter_map(|w| normal_word(w)).collect(),
+        })
+        .collect();
+    let mut axes: Vec<Axis> = file
+        .sections
+        .iter()
+        .filter(|s| s.name.starts_with("axis "))
+        .map(|s| parse_axis(s, &topics))
+        .collect();
+    axes.retain(|a| a.sides.len() == 2 && !a.topics.is_empty());
+    let blockers = file
+        .section("blockers")
+        .into_iter()
+        .flat_map(|s| s.entries())
+        .collect();
+    Questions {
+        topics,
+        axes,
+        blockers,
     }
-    lex.axes
-        .retain(|a| a.sides.len() == 2 && !a.topics.is_empty());
-    lex
+}
+
+fn parse_axis(section: &crate::lexicon::Section, topics: &[Topic]) -> Axis {
+    let listed = |label: &str| -> Vec<&'static str> {
+        section
+            .group(label)
+            .map(|g| g.entries.clone())
+            .unwrap_or_default()
+    };
+    let flags = listed("flags");
+    let sides = section
+        .groups
+        .iter()
+        .filter(|g| !matches!(g.label, Some("topics" | "flags") | None))
+        .map(|g| Side {
+            name: g.label.unwrap_or_default().to_string(),
+            phrases: g
+                .entries
+                .iter()
+                .map(|p| parse_phrase(p))
+                .filter(|p| !p.words.is_empty())
+                .collect(),
+        })
+        .collect();
+    Axis {
+        complementary: flags.contains(&"complementary"),
+        agent: flags.contains(&"agent"),
+        topics: listed("topics")
+            .iter()
+            .filter_map(|t| topics.iter().position(|x| x.name == *t))
+            .collect(),
+        sides,
+    }
 }
 
 fn parse_phrase(text: &str) -> Phrase {
@@ -236,11 +258,7 @@ fn is_boundary(t: &Tok) -> bool {
 /// A boundary, or a reporting or denying verb. Every token of every
 /// sentence is looked up, so the lists are a set.
 fn ends_clause(t: &Tok) -> bool {
-    static SPEECH: OnceLock<FxHashSet<&str>> = OnceLock::new();
-    is_boundary(t)
-        || SPEECH
-            .get_or_init(|| REPORTING.iter().chain(DENYING).copied().collect())
-            .contains(t.text.as_str())
+    is_boundary(t) || is_reporting_verb(&t.text) || is_denying_verb(&t.text)
 }
 
 /// Token ranges of the clauses of a sentence, boundaries left out. A
@@ -343,51 +361,6 @@ fn inside_quotes(text: &str, sentence: &Range<usize>, offset: usize) -> bool {
 }
 
 // ---------------------------------------------------------------- negation
-
-/// Verbs that report or deny a statement: a difference in them is a
-/// difference in who says it, not in what happened.
-const REPORTING: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "claimed",
-    "claims",
-    "claim",
-    "denied",
-    "denies",
-    "deny",
-    "insisted",
-    "insists",
-    "alleged",
-    "alleges",
-    "told",
-    "according",
-    "reported",
-    "stated",
-    "states",
-    "acknowledged",
-    "admitted",
-    "dismissed",
-    "refuted",
-    "rejected",
-    "rejects",
-    "believes",
-    "believed",
-    "suggested",
-    "suggests",
-];
-
-/// Verbs that deny what follows them: "X denied that Y" is no statement of Y.
-const DENYING: &[&str] = &[
-    "denied",
-    "denies",
-    "deny",
-    "dismissed",
-    "dismisses",
-    "refuted",
-    "rejected",
-    "rejects",
-];
 
 /// Words of time or likelihood: "will not deliver" and "delivered" speak of
 /// different moments.
@@ -526,11 +499,11 @@ impl Clause<'_> {
 
     /// The clause is what someone says or denies: a reporting verb stands
     /// just before it ("said that ...", "denied ...").
-    fn reported_by(&self, verbs: &[&str]) -> bool {
+    fn reported_by(&self, verb: fn(&str) -> bool) -> bool {
         let from = self.range.start.saturating_sub(3);
         self.toks[from..self.range.start]
             .iter()
-            .any(|t| verbs.contains(&t.text.as_str()))
+            .any(|t| verb(&t.text))
     }
 }
 
@@ -557,7 +530,7 @@ fn content(words: &[String]) -> Vec<String> {
 
 /// Whether two clauses say the same thing but for the negation at `k`.
 fn compare(story: &Story, neg: &Clause, pos: &Clause, k: usize, predicate: usize) -> Option<Polar> {
-    if pos.reported_by(DENYING) || neg.reported_by(DENYING) {
+    if pos.reported_by(is_denying_verb) || neg.reported_by(is_denying_verb) {
         return None;
     }
     // The positive clause must state the negated predicate: checked before
@@ -576,7 +549,7 @@ fn compare(story: &Story, neg: &Clause, pos: &Clause, k: usize, predicate: usize
         changed_words(text_n, &dn, true),
         changed_words(text_p, &dp, true),
     );
-    let telling = |w: &String| REPORTING.contains(&w.as_str()) || MODALS.contains(&w.as_str());
+    let telling = |w: &String| is_reporting_verb(w) || MODALS.contains(&w.as_str());
     if raw_n.iter().chain(&raw_p).any(telling) {
         return None;
     }
@@ -612,7 +585,7 @@ fn compare(story: &Story, neg: &Clause, pos: &Clause, k: usize, predicate: usize
             .to_string(),
         shared,
         changed,
-        attributed: neg.reported_by(REPORTING) != pos.reported_by(REPORTING),
+        attributed: neg.reported_by(is_reporting_verb) != pos.reported_by(is_reporting_verb),
     })
 }
 
@@ -711,12 +684,6 @@ const BEFORE_TOPIC: usize = 3;
 const AFTER_TOPIC: usize = 8;
 /// Words a marker's object may run on ("mediated by regional and international actors").
 const OBJECT_WORDS: usize = 4;
-/// Words between a marker and a later topic word that show the marker
-/// modifies something else ("a direct result of the talks").
-const BLOCKERS: &[&str] = &[
-    "of", "for", "during", "with", "to", "in", "on", "at", "by", "from", "about", "after",
-    "before", "over", "than", "since", "into",
-];
 
 fn modality(story: &Story, read: &[Vec<Read>], seen: &HashSet<(Member, Member)>) -> Vec<Finding> {
     let all: Vec<Vec<Claim>> = crate::par::map((0..story.articles.len()).collect(), |a| {
@@ -877,7 +844,7 @@ fn nearest_topic(toks: &[Tok], m: &Range<usize>, topics: &[usize]) -> Option<(us
     let mut ahead = None;
     let mut words = 0;
     for (i, t) in toks.iter().enumerate().skip(m.end) {
-        if !t.is_word() || BLOCKERS.contains(&t.text.as_str()) || words == BEFORE_TOPIC {
+        if !t.is_word() || lexicon().blockers.contains(t.text.as_str()) || words == BEFORE_TOPIC {
             break;
         }
         words += 1;

@@ -2,11 +2,12 @@
 //! interval a qualified number allows, and how to write it back. Shared by
 //! number-conflict and internal-inconsistency.
 
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
 
 use crate::extract::QuantityValue;
+use crate::lexicon;
 use crate::text::fold;
 use crate::text::tokens::is_capitalised;
 
@@ -28,29 +29,21 @@ pub const IRREGULAR_PLURALS: &[&str] = &[
     "deer",
 ];
 
-/// The words of a lexicon file: whitespace-separated, `#` comments.
-pub fn lexicon(text: &'static str) -> FxHashSet<&'static str> {
-    text.lines()
-        .filter(|l| !l.trim_start().starts_with('#'))
-        .flat_map(str::split_whitespace)
-        .collect()
-}
-
 /// Words too common to say what a count is about (the aligner keeps its
 /// own list private).
-pub fn is_stop(word: &str) -> bool {
-    static WORDS: OnceLock<FxHashSet<&str>> = OnceLock::new();
-    WORDS
-        .get_or_init(|| lexicon(include_str!("../../assets/lexicon/numbers-stopwords.txt")))
-        .contains(word)
-}
+static STOPWORDS: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| lexicon::set(include_str!("../../assets/lexicon/numbers-stopwords.txt")));
 
 /// Words after a number that make it a measure, not a part of a whole.
+static UNITS: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| lexicon::set(include_str!("../../assets/lexicon/numbers-units.txt")));
+
+pub fn is_stop(word: &str) -> bool {
+    STOPWORDS.contains(word)
+}
+
 pub fn is_unit(word: &str) -> bool {
-    static WORDS: OnceLock<FxHashSet<&str>> = OnceLock::new();
-    WORDS
-        .get_or_init(|| lexicon(include_str!("../../assets/lexicon/numbers-units.txt")))
-        .contains(word)
+    UNITS.contains(word)
 }
 
 /// A word folded, if it is a content word that can say what is counted.

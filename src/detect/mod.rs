@@ -17,6 +17,7 @@ mod wrong_officeholder;
 use std::ops::Range;
 
 use jiff::civil::Date;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::align::{Alignment, Member, Pair};
@@ -211,6 +212,18 @@ impl Story<'_> {
         self.articles[article].published
     }
 
+    /// The date an article speaks from: stated, `--date`, else inferred
+    /// from its text (the first day of the inferred window).
+    #[must_use]
+    pub fn when(&self, article: usize) -> Option<Date> {
+        self.date(article).or_else(|| {
+            self.articles[article]
+                .inferred
+                .as_ref()
+                .and_then(|w| w.from)
+        })
+    }
+
     /// The text of a sentence.
     #[must_use]
     pub fn sentence(&self, m: Member) -> &str {
@@ -263,6 +276,22 @@ pub fn sentence_mentions(mentions: &[Mention], sentence: usize) -> &[Mention] {
     let to = from + mentions[from..].partition_point(|x| x.sentence == sentence);
     &mentions[from..to]
 }
+/// A lexicon file of word classes, one a line, as a map from each word's
+/// normal form (by `normal`: stemmed, synonym class …) to its line. A
+/// word on several lines keeps its first.
+fn word_classes(
+    text: &'static str,
+    normal: impl Fn(&str) -> Option<String>,
+) -> FxHashMap<String, usize> {
+    let mut map = FxHashMap::default();
+    for (class, group) in crate::lexicon::Lexicon::parse(text).groups().enumerate() {
+        for w in group.entries.iter().filter_map(|w| normal(w)) {
+            map.entry(w).or_insert(class);
+        }
+    }
+    map
+}
+
 /// One side of a disagreement (one article's account), as the claim
 /// policy sees it.
 #[derive(Clone, Copy, Debug)]
@@ -277,13 +306,14 @@ pub struct Account {
 /// Which of two sides of a disagreement is the claim (the evidence listed
 /// first, the one the summary questions) and which its counterpart:
 /// `Less` when `a` is the claim. The claim is the side fewer articles
-/// agree with; then the one published later, when both dates are known
-/// (it departs from what was already reported); then the first by path
+/// agree with; then the one published later, when both dates are known,
+/// stated or inferred (it departs from what was already reported, farther
+/// from the event); then the first by path
 /// and position, so that the order of the arguments never decides. Every
 /// rule that compares articles uses this one policy.
 #[must_use]
 pub fn claim_order(story: &Story, a: Account, b: Account) -> std::cmp::Ordering {
-    let later = match (story.date(a.article), story.date(b.article)) {
+    let later = match (story.when(a.article), story.when(b.article)) {
         (Some(x), Some(y)) => y.cmp(&x),
         _ => std::cmp::Ordering::Equal,
     };

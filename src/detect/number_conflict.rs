@@ -6,13 +6,13 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use jiff::civil::Date;
 use rustc_hash::FxHashMap;
 
 use super::counts::{Interval, describe, head_and_modifiers, is_exact, join, normal, stem};
-use super::{Account, Finding, FindingKind, Severity, Story, claim_order};
+use super::{Account, Finding, FindingKind, Severity, Story, claim_order, word_classes};
 use crate::align::Member;
 use crate::extract::{Mention, QuantityValue, Value};
 use crate::text::tokens::{Kind, tokenize};
@@ -37,26 +37,17 @@ pub fn detect(story: &Story) -> Vec<Finding> {
 // ---------------------------------------------------------------------------
 // Words
 
-/// Stems mapped to their class, from a file of classes one a line.
-fn classes(text: &str) -> FxHashMap<String, usize> {
-    let mut map = FxHashMap::default();
-    let lines = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'));
-    for (class, line) in lines.enumerate() {
-        for w in line.split_whitespace() {
-            map.entry(crate::align::stem(w)).or_insert(class);
-        }
-    }
-    map
-}
+/// Fate classes by stem, from `numbers-fates.txt`.
+static FATES: LazyLock<FxHashMap<String, usize>> = LazyLock::new(|| {
+    word_classes(
+        include_str!("../../assets/lexicon/numbers-fates.txt"),
+        |w| Some(crate::align::stem(w)),
+    )
+});
 
 /// The fate class of a word ("killed", "wounded", "freed" …), if any.
 fn fate(word: &str) -> Option<usize> {
-    static FATES: OnceLock<FxHashMap<String, usize>> = OnceLock::new();
-    let map = FATES.get_or_init(|| classes(include_str!("../../assets/lexicon/numbers-fates.txt")));
-    map.get(&stem(word)?).copied()
+    FATES.get(&stem(word)?).copied()
 }
 
 // ---------------------------------------------------------------------------

@@ -2,37 +2,25 @@
 //! given name count as one name. Shared by the rules that compare people's
 //! names (name-variant, wrong-officeholder, attribution-conflict).
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
+use rustc_hash::FxHashMap;
+
+use crate::lexicon;
 use crate::text::fold;
 
-/// Given names that are one name ("steve" → "steven").
-fn nicknames() -> &'static HashMap<String, usize> {
-    static MAP: OnceLock<HashMap<String, usize>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        let mut map = HashMap::new();
-        let lines = include_str!("../../assets/lexicon/nicknames.txt").lines();
-        for (i, line) in lines
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .enumerate()
-        {
-            for w in line.split_whitespace() {
-                map.entry(w.to_string()).or_insert(i);
-            }
-        }
-        map
-    })
-}
+/// Given names that are one name ("steve" → "steven"), by class.
+static NICKNAMES: LazyLock<FxHashMap<&str, usize>> =
+    LazyLock::new(|| lexicon::classes(include_str!("../../assets/lexicon/nicknames.txt")));
 
 /// Whether two given names are the same name.
 #[must_use]
 pub fn same_given_name(a: &str, b: &str) -> bool {
     let (a, b) = (fold(a), fold(b));
     a == b
-        || nicknames()
-            .get(&a)
-            .is_some_and(|x| nicknames().get(&b) == Some(x))
+        || NICKNAMES
+            .get(a.as_str())
+            .is_some_and(|x| NICKNAMES.get(b.as_str()) == Some(x))
 }
 
 /// How alike two renderings of a name are, 0 to 1: Jaro-Winkler over the

@@ -4,33 +4,10 @@
 
 use std::ops::Range;
 
-use super::words::{SPEAKER_NOUNS, has_word, is_speech_verb};
+use super::speech::{is_not_a_source_name, is_speaker_noun, is_speech_verb};
 use super::{AttributionValue, Context, Mention, MentionKind, Sentence, Value};
 use crate::kb::Entity;
 use crate::text::tokens::{Kind, is_capitalised};
-
-/// Generic words around a source that are not its name.
-const GENERIC: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "report",
-    "reports",
-    "article",
-    "daily",
-    "newspaper",
-    "outlet",
-    "broadcaster",
-    "in",
-    "by",
-    "from",
-    "israeli",
-    "u.s.",
-    "american",
-    "arab",
-    "news",
-    "agency",
-];
 
 pub fn extract(
     s: &Sentence,
@@ -110,7 +87,7 @@ fn named_source(
     let mut run_start = None;
     for k in (first..=last).rev() {
         let w = s.word(k);
-        let cap = s.tokens[k].kind == Kind::Word && is_capitalised(w) && !has_word(GENERIC, w);
+        let cap = s.tokens[k].kind == Kind::Word && is_capitalised(w) && !is_not_a_source_name(w);
         if cap {
             run_end.get_or_insert(k);
             run_start = Some(k);
@@ -137,7 +114,7 @@ fn according_to(s: &Sentence, ctx: &Context, i: usize) -> Option<(usize, usize, 
     // "according to the plan" attributes nothing: a source needs a name or
     // a speaker noun ("officials", "reports", "people familiar").
     let speaks = (first..=last).any(|k| {
-        has_word(SPEAKER_NOUNS, s.word(k)) || s.is(k, &["estimates", "estimate", "data", "figures"])
+        is_speaker_noun(s.word(k)) || s.is(k, &["estimates", "estimate", "data", "figures"])
     });
     if source.is_none() && !speaks {
         return None;
@@ -217,7 +194,7 @@ fn spoke_to(s: &Sentence, ctx: &Context, i: usize) -> Option<(usize, usize, Attr
     let mut speaker = None;
     if verb_at >= 2 && s.is(verb_at - 1, &["who"]) {
         let noun = verb_at - 2;
-        if has_word(SPEAKER_NOUNS, s.word(noun)) {
+        if is_speaker_noun(s.word(noun)) {
             first = noun;
             speaker = Some(s.word(noun).to_string());
         }
@@ -288,7 +265,7 @@ fn speech_verb(
         ));
     }
     // "a senior Hamas official": a determiner, modifiers, a speaker noun.
-    if has_word(SPEAKER_NOUNS, s.word(i - 1)) {
+    if is_speaker_noun(s.word(i - 1)) {
         let first = (i.saturating_sub(6)..i - 1)
             .rev()
             .take_while(|&k| {

@@ -8,8 +8,9 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::speech::is_speech_verb;
 use super::words::{
-    self, ORG_WORDS, PLACE_WORDS, SPEECH_VERBS, has_word, is_given_name, is_stop, titles_starting,
+    self, ORG_WORDS, PLACE_WORDS, has_word, is_given_name, is_stop, titles_starting,
 };
 use super::{
     Context, Mention, MentionKind, NamedValue, OfficeValue, PersonValue, Sentence, Tense, Value,
@@ -467,7 +468,8 @@ fn name_run(
     let run: Vec<&str> = (first..=last).map(|k| s.word(k)).collect();
     let has_org = run.iter().any(|w| has_word(ORG_WORDS, w));
     let has_place = run.iter().any(|w| has_word(PLACE_WORDS, w));
-    let speaks = s.is(last + 1, SPEECH_VERBS) || s.is(last + 1, &["("]) && s.is(last + 3, &[")"]);
+    let speaks =
+        is_speech_verb(s.word(last + 1)) || s.is(last + 1, &["("]) && s.is(last + 3, &[")"]);
     let given = is_given_name(run[0]);
     let person = !has_org && !has_place && (2..=4).contains(&len) && (given || described || speaks);
     if person {
