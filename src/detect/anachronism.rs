@@ -8,10 +8,11 @@ use std::fmt::Write;
 use jiff::civil::Date;
 
 use super::tenure::{
-    coverage_note, describe, held_by_others, names, office_claims, overlaps, past_framed,
-    statement_window, terms_held, window_label,
+    coverage_note, describe, held_by_others, names, office_claims, overlaps, statement_window,
+    terms_held, window_label,
 };
 use super::{Finding, FindingKind, Reference, Severity, Story};
+use crate::extract::polarity::past_framed;
 use crate::extract::{Mention, Tense, Value};
 use crate::kb::Entity;
 

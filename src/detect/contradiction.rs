@@ -14,17 +14,21 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
-use std::sync::{LazyLock, OnceLock};
+use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
 
 use super::{Account, Finding, FindingKind, Severity, Story, claim_order};
 use crate::align::{DiffPart, Member, diff_words};
 use crate::extract::Value;
+use crate::extract::polarity::{
+    self, Read, Tok, inside_quotes, is_boundary, is_modal, is_negation_word, is_question, negator,
+    sets_aside,
+};
 use crate::extract::speech::{is_denying_verb, is_reporting_verb};
 use crate::kb::{Entity, Kb};
 use crate::text::fold;
-use crate::text::tokens::{Kind, Token, tokenize};
+use crate::text::tokens::{Kind, tokenize};
 
 /// Contradictions of both kinds; a sentence pair found by negation is not
 /// reported again as a modality clash.
@@ -36,41 +40,13 @@ pub fn detect(story: &Story) -> Vec<Finding> {
     out
 }
 
-/// A sentence as both kinds of contradiction read it. Each is read once
-/// (tokenized, folded, cut into clauses), though it is in several pairs.
-struct Read {
-    toks: Vec<Tok>,
-    clauses: Vec<Range<usize>>,
-    /// Where each negation starts (token indices, in order).
-    negations: Vec<usize>,
-}
-
-impl Read {
-    fn negated(&self) -> bool {
-        !self.negations.is_empty()
-    }
-
-    /// The negations within a range of tokens.
-    fn negations_in(&self, r: &Range<usize>) -> &[usize] {
-        let from = self.negations.partition_point(|&i| i < r.start);
-        let to = self.negations.partition_point(|&i| i < r.end);
-        &self.negations[from..to]
-    }
-}
-
 /// Every sentence read, by article and sentence; articles on every core.
 fn read_story(story: &Story) -> Vec<Vec<Read>> {
     crate::par::map((0..story.articles.len()).collect(), |article| {
         (0..story.articles[article].sentences.len())
             .map(|sentence| {
-                let toks = sentence_toks(story, Member { article, sentence });
-                Read {
-                    clauses: clauses(&toks),
-                    negations: (0..toks.len())
-                        .filter(|&i| negator(&toks, i).is_some())
-                        .collect(),
-                    toks,
-                }
+                let a = &story.articles[article];
+                polarity::read(&a.article.text, a.sentence_tokens(sentence))
             })
             .collect()
     })
@@ -208,166 +184,7 @@ fn parse_phrase(text: &str) -> Phrase {
 
 // ---------------------------------------------------------------- tokens
 
-/// A token of a sentence, folded, with its analysis-text range.
-struct Tok {
-    range: Range<usize>,
-    text: String,
-    kind: Kind,
-}
-
-impl Tok {
-    fn is_word(&self) -> bool {
-        matches!(self.kind, Kind::Word | Kind::Number)
-    }
-}
-
-fn toks(text: &str, tokens: &[Token]) -> Vec<Tok> {
-    tokens
-        .iter()
-        .map(|t| Tok {
-            range: t.range(),
-            text: fold(t.text(text)),
-            kind: t.kind,
-        })
-        .collect()
-}
-
-fn sentence_toks(story: &Story, m: Member) -> Vec<Tok> {
-    let a = &story.articles[m.article];
-    toks(&a.article.text, a.sentence_tokens(m.sentence))
-}
-
-/// Words that open a new clause: a negation before one of them does not
-/// reach past it.
-const CLAUSE_WORDS: &[&str] = &[
-    "because", "but", "while", "although", "though", "whereas", "since", "unless", "until", "and",
-    "or", "that", "which", "who", "after", "before", "when", "so", "if", "as", "whether",
-];
-
-fn is_boundary(t: &Tok) -> bool {
-    static WORDS: OnceLock<FxHashSet<&str>> = OnceLock::new();
-    match t.kind {
-        Kind::Punct => !matches!(t.text.as_str(), "'" | "/" | "&" | "%" | "$"),
-        Kind::Word => WORDS
-            .get_or_init(|| CLAUSE_WORDS.iter().copied().collect())
-            .contains(t.text.as_str()),
-        _ => false,
-    }
-}
-
-/// A boundary, or a reporting or denying verb. Every token of every
-/// sentence is looked up, so the lists are a set.
-fn ends_clause(t: &Tok) -> bool {
-    is_boundary(t) || is_reporting_verb(&t.text) || is_denying_verb(&t.text)
-}
-
-/// Token ranges of the clauses of a sentence, boundaries left out. A
-/// reporting verb also ends one: what follows it is the reported statement
-/// ("the army said | Hamas did not ...").
-fn clauses(toks: &[Tok]) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, t) in toks.iter().enumerate() {
-        if ends_clause(t) {
-            if toks[start..i].iter().any(Tok::is_word) {
-                out.push(start..i);
-            }
-            start = i + 1;
-        }
-    }
-    if toks[start.min(toks.len())..].iter().any(Tok::is_word) {
-        out.push(start..toks.len());
-    }
-    out
-}
-
-/// "not only", "not least", "whether or not": "not" that negates nothing.
-const NOT_AFTER_NOT: &[&str] = &["only", "just", "least", "merely", "necessarily"];
-
-/// How many tokens the negation starting at `i` takes, if one does:
-/// "not", "never", "n't", "no longer", "failed to", "refused to".
-fn negator(toks: &[Tok], i: usize) -> Option<usize> {
-    let w = toks[i].text.as_str();
-    let next = toks.get(i + 1).map(|t| t.text.as_str());
-    let prev = i.checked_sub(1).map(|j| toks[j].text.as_str());
-    match w {
-        "not"
-            if next.is_some_and(|n| NOT_AFTER_NOT.contains(&n))
-                || matches!(prev, Some("or" | "if")) =>
-        {
-            None
-        }
-        "not" | "never" | "cannot" => Some(1),
-        "no" if next == Some("longer") => Some(2),
-        "failed" | "fails" | "fail" | "refused" | "refuses" if next == Some("to") => Some(2),
-        _ if w.ends_with("n't") => Some(1),
-        _ => None,
-    }
-}
-
-/// Whether a folded word is part of a negation (for word differences).
-fn is_negation_word(w: &str) -> bool {
-    matches!(
-        w,
-        "not"
-            | "never"
-            | "cannot"
-            | "no"
-            | "longer"
-            | "failed"
-            | "fails"
-            | "fail"
-            | "refused"
-            | "refuses"
-    ) || w.ends_with("n't")
-}
-
-/// Words that set a marker aside besides plain negation: "no direct talks",
-/// "suspended direct contact", "denied holding talks through mediators".
-const SETS_ASIDE: &[&str] = &[
-    "no",
-    "without",
-    "suspended",
-    "suspends",
-    "suspend",
-    "halted",
-    "halts",
-    "froze",
-    "frozen",
-    "ended",
-    "ends",
-    "denied",
-    "denies",
-    "rejected",
-    "rejects",
-    "ruled",
-];
-
-fn is_question(sentence: &str) -> bool {
-    sentence
-        .trim_end()
-        .trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}', ')'])
-        .ends_with('?')
-}
-
-/// Whether `offset` lies inside quotation marks opened in the sentence.
-fn inside_quotes(text: &str, sentence: &Range<usize>, offset: usize) -> bool {
-    text[sentence.start..offset]
-        .chars()
-        .filter(|c| matches!(c, '"' | '\u{201c}' | '\u{201d}'))
-        .count()
-        % 2
-        == 1
-}
-
 // ---------------------------------------------------------------- negation
-
-/// Words of time or likelihood: "will not deliver" and "delivered" speak of
-/// different moments.
-const MODALS: &[&str] = &[
-    "will", "would", "could", "may", "might", "should", "must", "can", "expected", "due", "likely",
-    "unlikely", "yet",
-];
 
 /// Fewest content words the two clauses must share.
 const MIN_SHARED: usize = 3;
@@ -480,7 +297,7 @@ fn predicate(toks: &[Tok], k: usize, end: usize) -> Option<usize> {
     (k + skip..end).find(|&i| {
         toks[i].is_word()
             && !is_negation_word(&toks[i].text)
-            && !MODALS.contains(&toks[i].text.as_str())
+            && !is_modal(&toks[i].text)
             && normal_word(&toks[i].text).is_some()
     })
 }
@@ -549,7 +366,7 @@ fn compare(story: &Story, neg: &Clause, pos: &Clause, k: usize, predicate: usize
         changed_words(text_n, &dn, true),
         changed_words(text_p, &dp, true),
     );
-    let telling = |w: &String| is_reporting_verb(w) || MODALS.contains(&w.as_str());
+    let telling = |w: &String| is_reporting_verb(w) || is_modal(w);
     if raw_n.iter().chain(&raw_p).any(telling) {
         return None;
     }
@@ -883,8 +700,7 @@ fn set_aside(toks: &[Tok], anchor: usize, marker: usize) -> bool {
         .iter()
         .rposition(is_boundary)
         .map_or(0, |i| i + 1);
-    (start..marker)
-        .any(|i| negator(toks, i).is_some() || SETS_ASIDE.contains(&toks[i].text.as_str()))
+    (start..marker).any(|i| negator(toks, i).is_some() || sets_aside(&toks[i].text))
 }
 
 /// The marker with its topic word, and the object of a marker ending in a

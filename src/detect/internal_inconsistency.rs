@@ -9,12 +9,16 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 use super::counts::{
     Interval, describe, head_and_modifiers, is_exact, is_unit, join, normal, number,
 };
-use super::tenure::{is_current, past_framed};
+use super::tenure::is_current;
 use super::{Finding, FindingKind, Severity, Story};
+use crate::extract::polarity::past_framed;
 use crate::extract::{Mention, QuantityValue, Tense, Value};
 use crate::kb::{Entity, Kb};
 use crate::model::ArticleAnalysis;
@@ -150,10 +154,9 @@ const NOT_PART_BEFORE: &[&str] = &["aged", "ages", "age", "number", "no."];
 
 /// Irregular participles: "two taken from …" divides a whole like
 /// "two abducted from …".
-const PARTICIPLES: &[&str] = &[
-    "taken", "held", "freed", "kept", "left", "seen", "found", "hit", "shot", "sent", "caught",
-    "hidden", "slain", "hurt", "born", "brought", "given",
-];
+static PARTICIPLES: LazyLock<FxHashSet<&str>> = LazyLock::new(|| {
+    crate::lexicon::set(include_str!("../../assets/lexicon/numbers-participles.txt"))
+});
 
 // ---------------------------------------------------------------------------
 // Parts exceeding their whole, inside one article
@@ -265,7 +268,7 @@ fn is_part(story: &Story, article: usize, m: &Mention, head: &str, most: f64) ->
         Some((w, _)) => {
             let lower = w.to_lowercase();
             lower.ends_with("ed")
-                || PARTICIPLES.contains(&lower.as_str())
+                || PARTICIPLES.contains(lower.as_str())
                 || normal(w).as_deref() == Some(head)
         }
     }

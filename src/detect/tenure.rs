@@ -3,13 +3,11 @@
 //! named in an office someone else held then. Shared by wrong-officeholder,
 //! anachronism and internal-inconsistency.
 
-use std::ops::Range;
-use std::sync::OnceLock;
-
-use aho_corasick::AhoCorasick;
 use jiff::civil::Date;
+use std::ops::Range;
 
 use super::{Finding, FindingKind, Reference, Severity, Story};
+use crate::extract::polarity::{past_framed, past_state};
 use crate::extract::{Mention, PersonValue, Precision, Tense, Value};
 use crate::kb::{Entity, Kb, Term};
 
@@ -34,30 +32,6 @@ pub fn overlaps(terms: &[Term], (from, to): (Date, Date)) -> bool {
         .any(|t| t.from <= to && t.to.is_none_or(|end| from < end))
 }
 
-/// Words that put a statement in the past even in the present tense.
-/// One pass over the sentence, no lower-cased copy: the frames are ASCII,
-/// so ASCII case folding finds what lower-casing the sentence did.
-pub fn past_framed(sentence: &str) -> bool {
-    static FRAMES: OnceLock<AhoCorasick> = OnceLock::new();
-    FRAMES
-        .get_or_init(|| {
-            let frames = [
-                "under the ",
-                "during the ",
-                "-era",
-                "former ",
-                "then-",
-                "previous ",
-                "at the time",
-            ];
-            AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(frames)
-                .expect("fixed patterns build")
-        })
-        .is_match(sentence)
-}
-
 /// Whether a person is presented as holding their role at the time the
 /// sentence speaks of. "X said on Sunday" is past tense but the title is
 /// still claimed for Sunday; "X was defense minister" is not.
@@ -67,19 +41,6 @@ pub fn is_current(p: &PersonValue) -> bool {
         .as_deref()
         .is_some_and(|r| r.to_lowercase().contains("-elect"));
     !p.former && !elect
-}
-
-/// "was", "had been", "served": the role is described as a past state.
-pub fn past_state(after: &str) -> bool {
-    let mut words = after.split_whitespace().map(|w| {
-        w.trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase()
-    });
-    match words.next().as_deref() {
-        Some("was" | "were" | "served" | "formerly" | "previously") => true,
-        Some("had") => words.next().as_deref() == Some("been"),
-        _ => false,
-    }
 }
 
 #[must_use]

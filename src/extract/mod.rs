@@ -6,6 +6,7 @@ mod attribution;
 mod dates;
 mod names;
 mod numbers;
+pub(crate) mod polarity;
 pub(crate) mod speech;
 pub(crate) mod words;
 
