@@ -2,7 +2,7 @@
 //! and attributions an article contains, each with its exact span and a
 //! normalised value.
 
-mod attribution;
+pub(crate) mod attribution;
 mod dates;
 mod names;
 mod numbers;
