@@ -131,7 +131,7 @@ fn parse_questions(text: &'static str) -> Questions {
     let blockers = file
         .section("blockers")
         .into_iter()
-        .flat_map(|s| s.entries())
+        .flat_map(crate::lexicon::Section::entries)
         .collect();
     Questions {
         topics,
@@ -456,14 +456,13 @@ fn negation_finding(story: &Story, p: &Polar, score: f32) -> Finding {
     .over_time(story.apart(p.pos.article, p.neg.article))
 }
 
+/// A statement with where it stands: its sentence and its evidence range.
+type Placed<T> = (Member, Range<usize>, T);
+
 /// The claim first, by the shared policy ([`claim_order`]); a clause has
 /// no count of agreeing articles here, so the dates and paths decide.
-fn claim_first<T>(
-    story: &Story,
-    x: (Member, Range<usize>, T),
-    y: (Member, Range<usize>, T),
-) -> ((Member, Range<usize>, T), (Member, Range<usize>, T)) {
-    let side = |(m, r, _): &(Member, Range<usize>, T)| Account {
+fn claim_first<T>(story: &Story, x: Placed<T>, y: Placed<T>) -> (Placed<T>, Placed<T>) {
+    let side = |(m, r, _): &Placed<T>| Account {
         article: m.article,
         position: r.start,
         support: 0,
