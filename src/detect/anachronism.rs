@@ -200,3 +200,58 @@ fn names_current_holder(
         _ => None,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Finding, FindingKind};
+    const KIND: FindingKind = FindingKind::Anachronism;
+    use crate::analysis::{Options, analyze};
+
+    /// The findings of this rule's kind in articles given as (date, body).
+    fn found(articles: &[(&str, &str)]) -> Vec<Finding> {
+        let read = articles
+            .iter()
+            .enumerate()
+            .map(|(i, (date, body))| {
+                let src = format!("Headline {i}\nPublished {date}\n\n{body}\n");
+                crate::ingest::read_str(&format!("a{i}.txt"), &src).expect("article")
+            })
+            .collect();
+        analyze(read, crate::kb::Kb::builtin(), &Options::default())
+            .findings
+            .into_iter()
+            .filter(|f| f.kind == KIND)
+            .collect()
+    }
+
+    #[test]
+    fn a_former_holder_or_administration_framed_as_current() {
+        let f = found(&[(
+            "January 19, 2025",
+            "Defense Minister Yoav Gallant said on Sunday that troops were pulling back.",
+        )]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("Israel Katz"));
+        let f = found(&[(
+            "May 11, 2025",
+            "The Biden administration sees a truce as a priority.",
+        )]);
+        assert_eq!(f.len(), 1, "{f:?}");
+    }
+
+    #[test]
+    fn the_past_tense_and_past_frames_stay_quiet() {
+        let f = found(&[
+            (
+                "May 11, 2025",
+                "The Biden administration had brokered an earlier truce.",
+            ),
+            ("May 11, 2025", "Biden-era officials criticised the plan."),
+            (
+                "May 11, 2024",
+                "The Biden administration sees a truce as a priority.",
+            ),
+        ]);
+        assert!(f.is_empty(), "{f:?}");
+    }
+}

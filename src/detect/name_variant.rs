@@ -279,3 +279,46 @@ fn across_articles(story: &Story) -> Vec<Finding> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Finding, FindingKind};
+    const KIND: FindingKind = FindingKind::NameVariant;
+    use crate::analysis::{Options, analyze};
+
+    /// The findings of this rule's kind in articles given as (date, body).
+    fn found(articles: &[(&str, &str)]) -> Vec<Finding> {
+        let read = articles
+            .iter()
+            .enumerate()
+            .map(|(i, (date, body))| {
+                let src = format!("Headline {i}\nPublished {date}\n\n{body}\n");
+                crate::ingest::read_str(&format!("a{i}.txt"), &src).expect("article")
+            })
+            .collect();
+        analyze(read, crate::kb::Kb::builtin(), &Options::default())
+            .findings
+            .into_iter()
+            .filter(|f| f.kind == KIND)
+            .collect()
+    }
+
+    #[test]
+    fn a_misspelled_known_name_is_a_variant() {
+        let f = found(&[(
+            "January 19, 2025",
+            "Secretary of State Anthony Blinkin praised the deal.",
+        )]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("Antony Blinken"));
+    }
+
+    #[test]
+    fn legitimate_renderings_stay_quiet() {
+        let f = found(&[(
+            "January 19, 2025",
+            "Secretary of State Antony Blinken praised the deal. Blinken left Doha. Steve Witkoff and Steven Witkoff are one man.",
+        )]);
+        assert!(f.is_empty(), "{f:?}");
+    }
+}

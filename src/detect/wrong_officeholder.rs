@@ -121,3 +121,46 @@ fn person_similarity(kb: &Kb, name: &str, person: u32) -> f64 {
         .map(|n| similarity(name, n))
         .fold(0.0, f64::max)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Finding, FindingKind};
+    const KIND: FindingKind = FindingKind::WrongOfficeholder;
+    use crate::analysis::{Options, analyze};
+
+    /// The findings of this rule's kind in articles given as (date, body).
+    fn found(articles: &[(&str, &str)]) -> Vec<Finding> {
+        let read = articles
+            .iter()
+            .enumerate()
+            .map(|(i, (date, body))| {
+                let src = format!("Headline {i}\nPublished {date}\n\n{body}\n");
+                crate::ingest::read_str(&format!("a{i}.txt"), &src).expect("article")
+            })
+            .collect();
+        analyze(read, crate::kb::Kb::builtin(), &Options::default())
+            .findings
+            .into_iter()
+            .filter(|f| f.kind == KIND)
+            .collect()
+    }
+
+    #[test]
+    fn an_unknown_name_in_an_office_gets_the_holder() {
+        let f = found(&[(
+            "May 11, 2025",
+            "U.S. Special Envoy for the Middle East Steven Witkopp met Qatari officials.",
+        )]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("Steve Witkoff"));
+    }
+
+    #[test]
+    fn the_holder_and_a_former_holder_are_not_wrong() {
+        let f = found(&[(
+            "May 11, 2025",
+            "U.S. Special Envoy for the Middle East Steve Witkoff met Qatari officials. Former Defense Minister Yoav Gallant stayed home.",
+        )]);
+        assert!(f.is_empty(), "{f:?}");
+    }
+}
