@@ -3,8 +3,9 @@
 //! named in an office someone else held then. Shared by wrong-officeholder,
 //! anachronism and internal-inconsistency.
 
-use jiff::civil::Date;
 use std::ops::Range;
+
+use jiff::civil::Date;
 
 use super::{Finding, FindingKind, Reference, Severity, Story};
 use crate::extract::polarity::{past_framed, past_state};
@@ -43,6 +44,7 @@ pub fn is_current(p: &PersonValue) -> bool {
     !p.former && !elect
 }
 
+/// People's KB names joined with "and".
 #[must_use]
 pub fn names(kb: &Kb, people: &[u32]) -> String {
     let names: Vec<&str> = people
@@ -52,6 +54,7 @@ pub fn names(kb: &Kb, people: &[u32]) -> String {
     names.join(" and ")
 }
 
+/// A term as "FROM to TO", or "from FROM" while it lasts.
 #[must_use]
 pub fn describe(term: Term) -> String {
     match term.to {
