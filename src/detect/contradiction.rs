@@ -14,16 +14,21 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
 
-use super::{Finding, FindingKind, Severity, Story};
+use super::{Account, Finding, FindingKind, Severity, Story, claim_order};
 use crate::align::{DiffPart, Member, diff_words};
 use crate::extract::Value;
+use crate::extract::polarity::{
+    self, Read, Tok, inside_quotes, is_boundary, is_modal, is_negation_word, is_question, negator,
+    sets_aside,
+};
+use crate::extract::speech::{is_denying_verb, is_reporting_verb};
 use crate::kb::{Entity, Kb};
 use crate::text::fold;
-use crate::text::tokens::{Kind, Token, tokenize};
+use crate::text::tokens::{Kind, tokenize};
 
 /// Contradictions of both kinds; a sentence pair found by negation is not
 /// reported again as a modality clash.
@@ -35,41 +40,13 @@ pub fn detect(story: &Story) -> Vec<Finding> {
     out
 }
 
-/// A sentence as both kinds of contradiction read it. Each is read once
-/// (tokenized, folded, cut into clauses), though it is in several pairs.
-struct Read {
-    toks: Vec<Tok>,
-    clauses: Vec<Range<usize>>,
-    /// Where each negation starts (token indices, in order).
-    negations: Vec<usize>,
-}
-
-impl Read {
-    fn negated(&self) -> bool {
-        !self.negations.is_empty()
-    }
-
-    /// The negations within a range of tokens.
-    fn negations_in(&self, r: &Range<usize>) -> &[usize] {
-        let from = self.negations.partition_point(|&i| i < r.start);
-        let to = self.negations.partition_point(|&i| i < r.end);
-        &self.negations[from..to]
-    }
-}
-
 /// Every sentence read, by article and sentence; articles on every core.
 fn read_story(story: &Story) -> Vec<Vec<Read>> {
     crate::par::map((0..story.articles.len()).collect(), |article| {
         (0..story.articles[article].sentences.len())
             .map(|sentence| {
-                let toks = sentence_toks(story, Member { article, sentence });
-                Read {
-                    clauses: clauses(&toks),
-                    negations: (0..toks.len())
-                        .filter(|&i| negator(&toks, i).is_some())
-                        .collect(),
-                    toks,
-                }
+                let a = &story.articles[article];
+                polarity::read(&a.article.text, a.sentence_tokens(sentence))
             })
             .collect()
     })
@@ -114,65 +91,86 @@ struct Axis {
 }
 
 #[derive(Debug, Default)]
-struct Lexicon {
+struct Questions {
     topics: Vec<Topic>,
     axes: Vec<Axis>,
+    /// Words between a marker and a later topic word that show the marker
+    /// modifies something else ("a direct result of the talks").
+    blockers: FxHashSet<&'static str>,
 }
 
-fn lexicon() -> &'static Lexicon {
-    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| parse_lexicon(include_str!("../../assets/lexicon/contradictions.txt")))
+/// The questions of `contradictions.txt`, read once.
+static QUESTIONS: LazyLock<Questions> =
+    LazyLock::new(|| parse_questions(include_str!("../../assets/lexicon/contradictions.txt")));
+
+fn lexicon() -> &'static Questions {
+    &QUESTIONS
 }
 
-fn parse_lexicon(text: &str) -> Lexicon {
-    let mut lex = Lexicon::default();
-    for line in text.lines() {
-        let trimmed = line.trim();
-        let Some((head, rest)) = trimmed.split_once(':') else {
-            continue;
-        };
-        if trimmed.starts_with('#') {
-            continue;
-        }
-        let mut head_words = head.split_whitespace();
-        if line.starts_with(char::is_whitespace) {
-            if let Some(axis) = lex.axes.last_mut() {
-                let phrases = rest
-                    .split(',')
-                    .map(parse_phrase)
-                    .filter(|p| !p.words.is_empty())
-                    .collect();
-                axis.sides.push(Side {
-                    name: head.trim().to_string(),
-                    phrases,
-                });
-            }
-            continue;
-        }
-        match head_words.next() {
-            Some("topic") => lex.topics.push(Topic {
-                name: head_words.next().unwrap_or_default().to_string(),
-                words: rest.split_whitespace().filter_map(normal_word).collect(),
-            }),
-            Some("axis") => {
-                let flags: Vec<&str> = head_words.skip(1).collect();
-                let topics = rest
-                    .split_whitespace()
-                    .filter_map(|t| lex.topics.iter().position(|x| x.name == t))
-                    .collect();
-                lex.axes.push(Axis {
-                    complementary: flags.contains(&"complementary"),
-                    agent: flags.contains(&"agent"),
-                    topics,
-                    sides: Vec::new(),
-                });
-            }
-            _ => {}
-        }
+/// Topics from `[topics]`, one axis per `[axis NAME]` (its `topics`,
+/// `flags` and two sides), blockers from `[blockers]`.
+fn parse_questions(text: &'static str) -> Questions {
+    let file = crate::lexicon::Lexicon::parse(text);
+    let topics: Vec<Topic> = file
+        .section("topics")
+        .map(|s| &s.groups[..])
+        .unwrap_or_default()
+        .iter()
+        .map(|g| Topic {
+            name: g.label.unwrap_or_default().to_string(),
+            words: g.entries.iter().filter_map(|w| normal_word(w)).collect(),
+        })
+        .collect();
+    let mut axes: Vec<Axis> = file
+        .sections
+        .iter()
+        .filter(|s| s.name.starts_with("axis "))
+        .map(|s| parse_axis(s, &topics))
+        .collect();
+    axes.retain(|a| a.sides.len() == 2 && !a.topics.is_empty());
+    let blockers = file
+        .section("blockers")
+        .into_iter()
+        .flat_map(crate::lexicon::Section::entries)
+        .collect();
+    Questions {
+        topics,
+        axes,
+        blockers,
     }
-    lex.axes
-        .retain(|a| a.sides.len() == 2 && !a.topics.is_empty());
-    lex
+}
+
+fn parse_axis(section: &crate::lexicon::Section, topics: &[Topic]) -> Axis {
+    let listed = |label: &str| -> Vec<&'static str> {
+        section
+            .group(label)
+            .map(|g| g.entries.clone())
+            .unwrap_or_default()
+    };
+    let flags = listed("flags");
+    let sides = section
+        .groups
+        .iter()
+        .filter(|g| !matches!(g.label, Some("topics" | "flags") | None))
+        .map(|g| Side {
+            name: g.label.unwrap_or_default().to_string(),
+            phrases: g
+                .entries
+                .iter()
+                .map(|p| parse_phrase(p))
+                .filter(|p| !p.words.is_empty())
+                .collect(),
+        })
+        .collect();
+    Axis {
+        complementary: flags.contains(&"complementary"),
+        agent: flags.contains(&"agent"),
+        topics: listed("topics")
+            .iter()
+            .filter_map(|t| topics.iter().position(|x| x.name == *t))
+            .collect(),
+        sides,
+    }
 }
 
 fn parse_phrase(text: &str) -> Phrase {
@@ -186,215 +184,7 @@ fn parse_phrase(text: &str) -> Phrase {
 
 // ---------------------------------------------------------------- tokens
 
-/// A token of a sentence, folded, with its analysis-text range.
-struct Tok {
-    range: Range<usize>,
-    text: String,
-    kind: Kind,
-}
-
-impl Tok {
-    fn is_word(&self) -> bool {
-        matches!(self.kind, Kind::Word | Kind::Number)
-    }
-}
-
-fn toks(text: &str, tokens: &[Token]) -> Vec<Tok> {
-    tokens
-        .iter()
-        .map(|t| Tok {
-            range: t.range(),
-            text: fold(t.text(text)),
-            kind: t.kind,
-        })
-        .collect()
-}
-
-fn sentence_toks(story: &Story, m: Member) -> Vec<Tok> {
-    let a = &story.articles[m.article];
-    toks(&a.article.text, a.sentence_tokens(m.sentence))
-}
-
-/// Words that open a new clause: a negation before one of them does not
-/// reach past it.
-const CLAUSE_WORDS: &[&str] = &[
-    "because", "but", "while", "although", "though", "whereas", "since", "unless", "until", "and",
-    "or", "that", "which", "who", "after", "before", "when", "so", "if", "as", "whether",
-];
-
-fn is_boundary(t: &Tok) -> bool {
-    static WORDS: OnceLock<FxHashSet<&str>> = OnceLock::new();
-    match t.kind {
-        Kind::Punct => !matches!(t.text.as_str(), "'" | "/" | "&" | "%" | "$"),
-        Kind::Word => WORDS
-            .get_or_init(|| CLAUSE_WORDS.iter().copied().collect())
-            .contains(t.text.as_str()),
-        _ => false,
-    }
-}
-
-/// A boundary, or a reporting or denying verb. Every token of every
-/// sentence is looked up, so the lists are a set.
-fn ends_clause(t: &Tok) -> bool {
-    static SPEECH: OnceLock<FxHashSet<&str>> = OnceLock::new();
-    is_boundary(t)
-        || SPEECH
-            .get_or_init(|| REPORTING.iter().chain(DENYING).copied().collect())
-            .contains(t.text.as_str())
-}
-
-/// Token ranges of the clauses of a sentence, boundaries left out. A
-/// reporting verb also ends one: what follows it is the reported statement
-/// ("the army said | Hamas did not ...").
-fn clauses(toks: &[Tok]) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, t) in toks.iter().enumerate() {
-        if ends_clause(t) {
-            if toks[start..i].iter().any(Tok::is_word) {
-                out.push(start..i);
-            }
-            start = i + 1;
-        }
-    }
-    if toks[start.min(toks.len())..].iter().any(Tok::is_word) {
-        out.push(start..toks.len());
-    }
-    out
-}
-
-/// "not only", "not least", "whether or not": "not" that negates nothing.
-const NOT_AFTER_NOT: &[&str] = &["only", "just", "least", "merely", "necessarily"];
-
-/// How many tokens the negation starting at `i` takes, if one does:
-/// "not", "never", "n't", "no longer", "failed to", "refused to".
-fn negator(toks: &[Tok], i: usize) -> Option<usize> {
-    let w = toks[i].text.as_str();
-    let next = toks.get(i + 1).map(|t| t.text.as_str());
-    let prev = i.checked_sub(1).map(|j| toks[j].text.as_str());
-    match w {
-        "not"
-            if next.is_some_and(|n| NOT_AFTER_NOT.contains(&n))
-                || matches!(prev, Some("or" | "if")) =>
-        {
-            None
-        }
-        "not" | "never" | "cannot" => Some(1),
-        "no" if next == Some("longer") => Some(2),
-        "failed" | "fails" | "fail" | "refused" | "refuses" if next == Some("to") => Some(2),
-        _ if w.ends_with("n't") => Some(1),
-        _ => None,
-    }
-}
-
-/// Whether a folded word is part of a negation (for word differences).
-fn is_negation_word(w: &str) -> bool {
-    matches!(
-        w,
-        "not"
-            | "never"
-            | "cannot"
-            | "no"
-            | "longer"
-            | "failed"
-            | "fails"
-            | "fail"
-            | "refused"
-            | "refuses"
-    ) || w.ends_with("n't")
-}
-
-/// Words that set a marker aside besides plain negation: "no direct talks",
-/// "suspended direct contact", "denied holding talks through mediators".
-const SETS_ASIDE: &[&str] = &[
-    "no",
-    "without",
-    "suspended",
-    "suspends",
-    "suspend",
-    "halted",
-    "halts",
-    "froze",
-    "frozen",
-    "ended",
-    "ends",
-    "denied",
-    "denies",
-    "rejected",
-    "rejects",
-    "ruled",
-];
-
-fn is_question(sentence: &str) -> bool {
-    sentence
-        .trim_end()
-        .trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}', ')'])
-        .ends_with('?')
-}
-
-/// Whether `offset` lies inside quotation marks opened in the sentence.
-fn inside_quotes(text: &str, sentence: &Range<usize>, offset: usize) -> bool {
-    text[sentence.start..offset]
-        .chars()
-        .filter(|c| matches!(c, '"' | '\u{201c}' | '\u{201d}'))
-        .count()
-        % 2
-        == 1
-}
-
 // ---------------------------------------------------------------- negation
-
-/// Verbs that report or deny a statement: a difference in them is a
-/// difference in who says it, not in what happened.
-const REPORTING: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "claimed",
-    "claims",
-    "claim",
-    "denied",
-    "denies",
-    "deny",
-    "insisted",
-    "insists",
-    "alleged",
-    "alleges",
-    "told",
-    "according",
-    "reported",
-    "stated",
-    "states",
-    "acknowledged",
-    "admitted",
-    "dismissed",
-    "refuted",
-    "rejected",
-    "rejects",
-    "believes",
-    "believed",
-    "suggested",
-    "suggests",
-];
-
-/// Verbs that deny what follows them: "X denied that Y" is no statement of Y.
-const DENYING: &[&str] = &[
-    "denied",
-    "denies",
-    "deny",
-    "dismissed",
-    "dismisses",
-    "refuted",
-    "rejected",
-    "rejects",
-];
-
-/// Words of time or likelihood: "will not deliver" and "delivered" speak of
-/// different moments.
-const MODALS: &[&str] = &[
-    "will", "would", "could", "may", "might", "should", "must", "can", "expected", "due", "likely",
-    "unlikely", "yet",
-];
 
 /// Fewest content words the two clauses must share.
 const MIN_SHARED: usize = 3;
@@ -507,7 +297,7 @@ fn predicate(toks: &[Tok], k: usize, end: usize) -> Option<usize> {
     (k + skip..end).find(|&i| {
         toks[i].is_word()
             && !is_negation_word(&toks[i].text)
-            && !MODALS.contains(&toks[i].text.as_str())
+            && !is_modal(&toks[i].text)
             && normal_word(&toks[i].text).is_some()
     })
 }
@@ -526,11 +316,11 @@ impl Clause<'_> {
 
     /// The clause is what someone says or denies: a reporting verb stands
     /// just before it ("said that ...", "denied ...").
-    fn reported_by(&self, verbs: &[&str]) -> bool {
+    fn reported_by(&self, verb: fn(&str) -> bool) -> bool {
         let from = self.range.start.saturating_sub(3);
         self.toks[from..self.range.start]
             .iter()
-            .any(|t| verbs.contains(&t.text.as_str()))
+            .any(|t| verb(&t.text))
     }
 }
 
@@ -557,7 +347,7 @@ fn content(words: &[String]) -> Vec<String> {
 
 /// Whether two clauses say the same thing but for the negation at `k`.
 fn compare(story: &Story, neg: &Clause, pos: &Clause, k: usize, predicate: usize) -> Option<Polar> {
-    if pos.reported_by(DENYING) || neg.reported_by(DENYING) {
+    if pos.reported_by(is_denying_verb) || neg.reported_by(is_denying_verb) {
         return None;
     }
     // The positive clause must state the negated predicate: checked before
@@ -576,7 +366,7 @@ fn compare(story: &Story, neg: &Clause, pos: &Clause, k: usize, predicate: usize
         changed_words(text_n, &dn, true),
         changed_words(text_p, &dp, true),
     );
-    let telling = |w: &String| REPORTING.contains(&w.as_str()) || MODALS.contains(&w.as_str());
+    let telling = |w: &String| is_reporting_verb(w) || is_modal(w);
     if raw_n.iter().chain(&raw_p).any(telling) {
         return None;
     }
@@ -612,7 +402,7 @@ fn compare(story: &Story, neg: &Clause, pos: &Clause, k: usize, predicate: usize
             .to_string(),
         shared,
         changed,
-        attributed: neg.reported_by(REPORTING) != pos.reported_by(REPORTING),
+        attributed: neg.reported_by(is_reporting_verb) != pos.reported_by(is_reporting_verb),
     })
 }
 
@@ -625,11 +415,12 @@ fn negation_finding(story: &Story, p: &Polar, score: f32) -> Finding {
     };
     let (first, second) = claim_first(
         story,
-        (p.pos, p.pos_clause.clone()),
-        (p.neg, p.neg_clause.clone()),
+        (p.pos, p.pos_clause.clone(), ()),
+        (p.neg, p.neg_clause.clone(), ()),
     );
-    let quote = |(m, r): &(Member, Range<usize>)| story.quote(m.article, r.clone()).to_string();
-    let id = |(m, _): &(Member, Range<usize>)| story.articles[m.article].article.id.clone();
+    let quote =
+        |(m, r, ()): &(Member, Range<usize>, ())| story.quote(m.article, r.clone()).to_string();
+    let id = |(m, _, ()): &(Member, Range<usize>, ())| story.articles[m.article].article.id.clone();
     let summary = format!(
         "\"{}\" ({}) contradicts \"{}\" ({})",
         quote(&first),
@@ -665,14 +456,18 @@ fn negation_finding(story: &Story, p: &Polar, score: f32) -> Finding {
     .over_time(story.apart(p.pos.article, p.neg.article))
 }
 
-/// The later article's statement first: it departs from what was already
-/// reported. Undated or same-day articles keep their order.
-fn claim_first<T>(story: &Story, x: (Member, T), y: (Member, T)) -> ((Member, T), (Member, T)) {
-    let later = |a: &Member, b: &Member| {
-        let (da, db) = (story.date(a.article), story.date(b.article));
-        da.zip(db).is_some_and(|(da, db)| da > db)
+/// A statement with where it stands: its sentence and its evidence range.
+type Placed<T> = (Member, Range<usize>, T);
+
+/// The claim first, by the shared policy ([`claim_order`]); a clause has
+/// no count of agreeing articles here, so the dates and paths decide.
+fn claim_first<T>(story: &Story, x: Placed<T>, y: Placed<T>) -> (Placed<T>, Placed<T>) {
+    let side = |(m, r, _): &Placed<T>| Account {
+        article: m.article,
+        position: r.start,
+        support: 0,
     };
-    if later(&x.0, &y.0) || (!later(&y.0, &x.0) && x.0.article < y.0.article) {
+    if claim_order(story, side(&x), side(&y)).is_le() {
         (x, y)
     } else {
         (y, x)
@@ -705,12 +500,6 @@ const BEFORE_TOPIC: usize = 3;
 const AFTER_TOPIC: usize = 8;
 /// Words a marker's object may run on ("mediated by regional and international actors").
 const OBJECT_WORDS: usize = 4;
-/// Words between a marker and a later topic word that show the marker
-/// modifies something else ("a direct result of the talks").
-const BLOCKERS: &[&str] = &[
-    "of", "for", "during", "with", "to", "in", "on", "at", "by", "from", "about", "after",
-    "before", "over", "than", "since", "into",
-];
 
 fn modality(story: &Story, read: &[Vec<Read>], seen: &HashSet<(Member, Member)>) -> Vec<Finding> {
     let all: Vec<Vec<Claim>> = crate::par::map((0..story.articles.len()).collect(), |a| {
@@ -871,7 +660,7 @@ fn nearest_topic(toks: &[Tok], m: &Range<usize>, topics: &[usize]) -> Option<(us
     let mut ahead = None;
     let mut words = 0;
     for (i, t) in toks.iter().enumerate().skip(m.end) {
-        if !t.is_word() || BLOCKERS.contains(&t.text.as_str()) || words == BEFORE_TOPIC {
+        if !t.is_word() || lexicon().blockers.contains(t.text.as_str()) || words == BEFORE_TOPIC {
             break;
         }
         words += 1;
@@ -910,8 +699,7 @@ fn set_aside(toks: &[Tok], anchor: usize, marker: usize) -> bool {
         .iter()
         .rposition(is_boundary)
         .map_or(0, |i| i + 1);
-    (start..marker)
-        .any(|i| negator(toks, i).is_some() || SETS_ASIDE.contains(&toks[i].text.as_str()))
+    (start..marker).any(|i| negator(toks, i).is_some() || sets_aside(&toks[i].text))
 }
 
 /// The marker with its topic word, and the object of a marker ending in a
@@ -1033,8 +821,12 @@ fn conflict(
     if ev_a.is_empty() {
         return None;
     }
-    let (first, second) = claim_first(story, (ev_a[0].member, ev_a), (ev_b[0].member, ev_b));
-    Some(modality_finding(story, &first.1, &second.1, &shared))
+    let (first, second) = claim_first(
+        story,
+        (ev_a[0].member, ev_a[0].range.clone(), ev_a),
+        (ev_b[0].member, ev_b[0].range.clone(), ev_b),
+    );
+    Some(modality_finding(story, &first.2, &second.2, &shared))
 }
 
 fn push_unique<'c>(v: &mut Vec<&'c Claim>, c: &'c Claim) {

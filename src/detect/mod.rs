@@ -2,17 +2,22 @@
 //! calendar, each other, or themselves. Each rule is a module with one
 //! `detect(&Story) -> Vec<Finding>`; this module holds what they share.
 
-mod attribution;
+mod anachronism;
+mod attribution_conflict;
 mod contradiction;
-mod dates;
-mod internal;
-mod names;
-mod numbers;
-mod officeholder;
+mod counts;
+mod date_conflict;
+mod internal_inconsistency;
+mod name_variant;
+mod number_conflict;
+mod spelling;
+mod tenure;
+mod wrong_officeholder;
 
 use std::ops::Range;
 
 use jiff::civil::Date;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::align::{Alignment, Member, Pair};
@@ -210,6 +215,18 @@ impl Story<'_> {
         self.articles[article].published
     }
 
+    /// The date an article speaks from: stated, `--date`, else inferred
+    /// from its text (the first day of the inferred window).
+    #[must_use]
+    pub fn when(&self, article: usize) -> Option<Date> {
+        self.date(article).or_else(|| {
+            self.articles[article]
+                .inferred
+                .as_ref()
+                .and_then(|w| w.from)
+        })
+    }
+
     /// The text of a sentence.
     #[must_use]
     pub fn sentence(&self, m: Member) -> &str {
@@ -262,27 +279,72 @@ pub fn sentence_mentions(mentions: &[Mention], sentence: usize) -> &[Mention] {
     let to = from + mentions[from..].partition_point(|x| x.sentence == sentence);
     &mentions[from..to]
 }
-/// Indices into the rule list of `detect`, the slowest first: they are
-/// handed out first, so that the other cores work through the rest
-/// meanwhile; findings are then put back in rule order.
-const SLOWEST_FIRST: [usize; 8] = [5, 4, 6, 3, 2, 0, 1, 7];
+/// A lexicon file of word classes, one a line, as a map from each word's
+/// normal form (by `normal`: stemmed, synonym class …) to its line. A
+/// word on several lines keeps its first.
+fn word_classes(
+    text: &'static str,
+    normal: impl Fn(&str) -> Option<String>,
+) -> FxHashMap<String, usize> {
+    let mut map = FxHashMap::default();
+    for (class, group) in crate::lexicon::Lexicon::parse(text).groups().enumerate() {
+        for w in group.entries.iter().filter_map(|w| normal(w)) {
+            map.entry(w).or_insert(class);
+        }
+    }
+    map
+}
+
+/// One side of a disagreement (one article's account), as the claim
+/// policy sees it.
+#[derive(Clone, Copy, Debug)]
+pub struct Account {
+    pub article: usize,
+    /// Byte offset of the side's evidence in its article.
+    pub position: usize,
+    /// How many other articles agree with this side.
+    pub support: usize,
+}
+
+/// Which of two sides of a disagreement is the claim (the evidence listed
+/// first, the one the summary questions) and which its counterpart:
+/// `Less` when `a` is the claim. The claim is the side fewer articles
+/// agree with; then the one published later, when both dates are known,
+/// stated or inferred (it departs from what was already reported, farther
+/// from the event); then the first by path
+/// and position, so that the order of the arguments never decides. Every
+/// rule that compares articles uses this one policy.
+#[must_use]
+pub fn claim_order(story: &Story, a: Account, b: Account) -> std::cmp::Ordering {
+    let later = match (story.when(a.article), story.when(b.article)) {
+        (Some(x), Some(y)) => y.cmp(&x),
+        _ => std::cmp::Ordering::Equal,
+    };
+    let path = |s: Account| story.articles[s.article].article.path.as_str();
+    a.support
+        .cmp(&b.support)
+        .then(later)
+        .then_with(|| path(a).cmp(path(b)))
+        .then(a.position.cmp(&b.position))
+}
 
 /// Runs every rule and gives each finding its stable id.
 #[must_use]
 pub fn detect(story: &Story) -> Vec<Finding> {
     let rules: [fn(&Story) -> Vec<Finding>; 8] = [
-        officeholder::detect,
-        officeholder::detect_administrations,
-        names::detect,
-        numbers::detect,
-        dates::detect,
+        wrong_officeholder::detect,
+        anachronism::detect,
+        name_variant::detect,
+        number_conflict::detect,
+        date_conflict::detect,
         contradiction::detect,
-        attribution::detect,
-        internal::detect,
+        attribution_conflict::detect,
+        internal_inconsistency::detect,
     ];
-    let mut by_rule = crate::par::map(SLOWEST_FIRST.to_vec(), |i| (i, rules[i](story)));
-    by_rule.sort_by_key(|(i, _)| *i);
-    let mut findings: Vec<Finding> = by_rule.into_iter().flat_map(|(_, f)| f).collect();
+    // In rule order: rayon's work stealing keeps the cores busy whatever
+    // the order, and `par::map` hands the results back in input order.
+    let by_rule = crate::par::map(rules.to_vec(), |rule| rule(story));
+    let mut findings: Vec<Finding> = by_rule.into_iter().flatten().collect();
     for f in &mut findings {
         f.id = finding_id(story, f);
     }

@@ -2,10 +2,12 @@
 //! and attributions an article contains, each with its exact span and a
 //! normalised value.
 
-mod attribution;
+pub(crate) mod attribution;
 mod dates;
 mod names;
 mod numbers;
+pub(crate) mod polarity;
+pub(crate) mod speech;
 pub(crate) mod words;
 
 use std::borrow::Cow;

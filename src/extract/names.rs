@@ -11,9 +11,8 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use super::words::{
-    SPEECH_VERBS, has_word, is_given_name, is_org_word, is_place_word, is_stop, titles_starting,
-};
+use super::speech::is_speech_verb;
+use super::words::{has_word, is_given_name, is_org_word, is_place_word, is_stop, titles_starting};
 use super::{
     Context, Mention, MentionKind, NamedValue, OfficeValue, PersonValue, Sentence, Tense, Value,
 };
@@ -472,7 +471,8 @@ fn name_run(
     let run: Vec<&str> = (first..=last).map(|k| s.word(k)).collect();
     let has_org = run.iter().any(|w| is_org_word(w));
     let has_place = run.iter().any(|w| is_place_word(w));
-    let speaks = s.is(last + 1, SPEECH_VERBS) || s.is(last + 1, &["("]) && s.is(last + 3, &[")"]);
+    let speaks =
+        is_speech_verb(s.word(last + 1)) || s.is(last + 1, &["("]) && s.is(last + 3, &[")"]);
     let given = is_given_name(run[0]);
     let person = !has_org && !has_place && (2..=4).contains(&len) && (given || described || speaks);
     if person {

@@ -57,110 +57,6 @@ pub fn has_word(list: &[&str], word: &str) -> bool {
     list.iter().any(|x| x.eq_ignore_ascii_case(word))
 }
 
-/// Whether a word is one of [`SPEECH_VERBS`], ignoring ASCII case as
-/// [`has_word`] does. Every word of every sentence is asked, so the list is
-/// a set and the word is lower-cased on the stack.
-#[must_use]
-pub fn is_speech_verb(word: &str) -> bool {
-    static SET: OnceLock<FxHashSet<&str>> = OnceLock::new();
-    let set = SET.get_or_init(|| SPEECH_VERBS.iter().copied().collect());
-    let mut buf = [0u8; 16];
-    let Some(lower) = buf.get_mut(..word.len()) else {
-        return false; // longer than any of them
-    };
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).is_ok_and(|w| set.contains(w))
-}
-
-/// Verbs that attribute speech: "acknowledged", "told", "said".
-pub const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "stated",
-    "states",
-    "acknowledged",
-    "acknowledges",
-    "confirmed",
-    "confirms",
-    "denied",
-    "denies",
-    "claimed",
-    "claims",
-    "announced",
-    "announces",
-    "added",
-    "noted",
-    "warned",
-    "warns",
-    "insisted",
-    "insists",
-    "reported",
-    "reports",
-    "emphasized",
-    "emphasised",
-    "stressed",
-    "argued",
-    "asserted",
-    "admitted",
-    "alleged",
-    "declared",
-    "explained",
-    "wrote",
-    "tweeted",
-    "posted",
-    "told",
-    "tells",
-    "disclosed",
-    "revealed",
-    "conceded",
-    "indicated",
-];
-
-/// Nouns that make a lowercase phrase a speaker: "a senior Hamas official".
-pub const SPEAKER_NOUNS: &[&str] = &[
-    "official",
-    "officials",
-    "source",
-    "sources",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "minister",
-    "ministers",
-    "diplomat",
-    "diplomats",
-    "aide",
-    "aides",
-    "analyst",
-    "analysts",
-    "statement",
-    "report",
-    "reports",
-    "people",
-    "person",
-    "officer",
-    "officers",
-    "commander",
-    "leader",
-    "leaders",
-    "negotiator",
-    "negotiators",
-    "mediator",
-    "mediators",
-    "envoy",
-    "adviser",
-    "advisor",
-    "expert",
-    "experts",
-    "witness",
-    "witnesses",
-    "residents",
-    "spokesmen",
-    "representative",
-];
-
 static TITLES: OnceLock<FxHashMap<String, Vec<Vec<String>>>> = OnceLock::new();
 
 /// `assets/lexicon/given-names.txt` lower-cased (`LOWER`) and folded
@@ -246,19 +142,6 @@ pub fn titles_starting(word: &str) -> &'static [Vec<String>] {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn speech_verbs_are_found_in_any_case() {
-        assert!(
-            SPEECH_VERBS
-                .iter()
-                .all(|v| v.len() <= 16 && *v == v.to_ascii_lowercase())
-        );
-        for v in SPEECH_VERBS {
-            assert!(is_speech_verb(v) && is_speech_verb(&v.to_ascii_uppercase()));
-        }
-        assert!(!is_speech_verb("sad") && !is_speech_verb("") && !is_speech_verb("é"));
-    }
 
     #[test]
     fn listed_words_fit_the_lookup_buffer() {

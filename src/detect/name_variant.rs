@@ -3,65 +3,16 @@
 //! variants ("Steve"/"Steven", a surname alone, a transliteration the KB lists).
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
+use super::spelling::{folded_similarity, same_given_name, similarity};
 use super::{Finding, FindingKind, Severity, Story};
 use crate::align::Member;
 use crate::extract::{PersonValue, Value};
 use crate::kb::{Entity, Kb};
 use crate::model::ArticleAnalysis;
 use crate::text::fold;
-
-/// Given names that are one name ("steve" → "steven").
-fn nicknames() -> &'static HashMap<String, usize> {
-    static MAP: OnceLock<HashMap<String, usize>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        let mut map = HashMap::new();
-        let lines = include_str!("../../assets/lexicon/nicknames.txt").lines();
-        for (i, line) in lines
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .enumerate()
-        {
-            for w in line.split_whitespace() {
-                map.entry(w.to_string()).or_insert(i);
-            }
-        }
-        map
-    })
-}
-
-/// Whether two given names are the same name.
-#[must_use]
-pub fn same_given_name(a: &str, b: &str) -> bool {
-    let (a, b) = (fold(a), fold(b));
-    a == b
-        || nicknames()
-            .get(&a)
-            .is_some_and(|x| nicknames().get(&b) == Some(x))
-}
-
-/// How alike two renderings of a name are, 0 to 1: Jaro-Winkler over the
-/// folded names, with equivalent given names counted as equal.
-#[must_use]
-pub fn similarity(a: &str, b: &str) -> f64 {
-    folded_similarity(&fold(a), &fold(b))
-}
-
-/// [`similarity`] of names already folded.
-fn folded_similarity(fa: &str, fb: &str) -> f64 {
-    let whole = strsim::jaro_winkler(fa, fb);
-    let (Some((ga, sa)), Some((gb, sb))) = (fa.split_once(' '), fb.split_once(' ')) else {
-        return whole;
-    };
-    let surname = strsim::jaro_winkler(sa, sb);
-    if same_given_name(ga, gb) {
-        // The given names agree: the surnames decide.
-        return surname.max(whole);
-    }
-    whole
-}
 
 /// The written full names of the KB, folded, bucketed by the first letter
 /// of the folded surname, to compare a name only with plausible matches.
@@ -331,21 +282,43 @@ fn across_articles(story: &Story) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::super::{Finding, FindingKind};
+    const KIND: FindingKind = FindingKind::NameVariant;
+    use crate::analysis::{Options, analyze};
 
-    #[test]
-    fn nicknames_are_the_same_name() {
-        assert!(same_given_name("Steve", "Steven"));
-        assert!(same_given_name("Mohamed", "Muhammad"));
-        assert!(!same_given_name("Steve", "Joseph"));
+    /// The findings of this rule's kind in articles given as (date, body).
+    fn found(articles: &[(&str, &str)]) -> Vec<Finding> {
+        let read = articles
+            .iter()
+            .enumerate()
+            .map(|(i, (date, body))| {
+                let src = format!("Headline {i}\nPublished {date}\n\n{body}\n");
+                crate::ingest::read_str(&format!("a{i}.txt"), &src).expect("article")
+            })
+            .collect();
+        analyze(read, crate::kb::Kb::builtin(), &Options::default())
+            .findings
+            .into_iter()
+            .filter(|f| f.kind == KIND)
+            .collect()
     }
 
     #[test]
-    fn similarity_orders_renderings() {
-        let misrendered = similarity("Steven Whitcombe", "Steve Witcomb");
-        let unrelated = similarity("Adam Boehler", "Steve Witcomb");
-        assert!(misrendered > 0.75, "{misrendered}");
-        assert!(unrelated < 0.6, "{unrelated}");
-        assert!(similarity("Anthony Blinkin", "Antony Blinken") > 0.85);
+    fn a_misspelled_known_name_is_a_variant() {
+        let f = found(&[(
+            "January 19, 2025",
+            "Secretary of State Anthony Blinkin praised the deal.",
+        )]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("Antony Blinken"));
+    }
+
+    #[test]
+    fn legitimate_renderings_stay_quiet() {
+        let f = found(&[(
+            "January 19, 2025",
+            "Secretary of State Antony Blinken praised the deal. Blinken left Doha. Steve Witkoff and Steven Witkoff are one man.",
+        )]);
+        assert!(f.is_empty(), "{f:?}");
     }
 }

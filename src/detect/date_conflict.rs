@@ -10,14 +10,15 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use jiff::civil::Date;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{Finding, FindingKind, Severity, Story};
+use super::{Account, Finding, FindingKind, Severity, Story, claim_order, word_classes};
 use crate::align::{Member, Pair};
 use crate::extract::{DateValue, Mention, Precision, Value, weekday_name};
+use crate::lexicon::Lexicon;
 use crate::model::ArticleAnalysis;
 use crate::text::fold;
 use crate::text::tokens::{Kind, Token};
@@ -294,21 +295,23 @@ const EVENT_SCORE: f32 = 0.3;
 /// How many tokens either side of a date may hold the event it dates.
 const WINDOW: usize = 10;
 
-/// Words that end the clause a date belongs to: the verb beyond them
-/// dates something else ("hours after the ceasefire began on Sunday").
-const CLAUSE_ENDS: &[&str] = &[
-    "after", "before", "while", "when", "since", "until", "as", "because", "which", "who", "whose",
-    "whom", "that", "but", "although", "though", "whereas", "where", "if", ";", ":", "(", ")",
-    "\"", "\u{201c}", "\u{201d}", "\u{2014}", "\u{2013}",
-];
+/// The sections of `date-conflict-words.txt`, each a set.
+fn words_of(section: &str) -> FxHashSet<&'static str> {
+    Lexicon::parse(include_str!("../../assets/lexicon/date-conflict-words.txt"))
+        .section(section)
+        .unwrap_or_else(|| panic!("date-conflict-words.txt has no [{section}] section"))
+        .entries()
+        .collect()
+}
 
-/// Words that single out one of several like events ("the second
-/// exchange"): sentences that differ in them speak of different events.
-const SEQUENCE: &[&str] = &[
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-    "next", "previous", "latest", "another", "final", "initial", "earlier", "later", "again",
-    "new", "fresh", "last",
-];
+/// Words that end the clause a date belongs to.
+static CLAUSE_ENDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| words_of("clause ends"));
+
+/// Words that single out one of several like events.
+static SEQUENCE: LazyLock<FxHashSet<&str>> = LazyLock::new(|| words_of("sequence"));
+
+/// Words too common to name an event.
+static STOP: LazyLock<FxHashSet<&str>> = LazyLock::new(|| words_of("stop"));
 
 /// Words that put a statement among plans rather than what happened.
 const PLANNED: &[&str] = &[
@@ -328,22 +331,13 @@ const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "without"];
 use crate::align::normal_word;
 
 /// Event word (normalised) → event class, from the rule's lexicon.
-fn event_classes() -> &'static HashMap<String, usize> {
-    static MAP: OnceLock<HashMap<String, usize>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        let mut map = HashMap::new();
-        let lines = include_str!("../../assets/lexicon/date-conflict-events.txt").lines();
-        for (class, line) in lines
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .enumerate()
-        {
-            for w in line.split_whitespace().filter_map(normal_word) {
-                map.entry(w).or_insert(class);
-            }
-        }
-        map
-    })
-}
+/// Event words by class, from `date-conflict-events.txt`.
+static EVENTS: LazyLock<FxHashMap<String, usize>> = LazyLock::new(|| {
+    word_classes(
+        include_str!("../../assets/lexicon/date-conflict-events.txt"),
+        normal_word,
+    )
+});
 
 /// A sentence with one day-precise date.
 #[derive(Clone)]
@@ -406,19 +400,17 @@ fn event_conflicts(story: &Story) -> Vec<Finding> {
             Verdict::Unsure => {}
         }
     }
-    // The claim is the date fewer aligned sentences agree with (on a tie,
-    // the one in the first file by name, so argument order does not
-    // matter); one finding gathers every counterpart of one claim.
+    // The claim is chosen by the shared policy ([`claim_order`]), support
+    // being the aligned sentences that agree with a date; one finding
+    // gathers every counterpart of one claim.
     let mut groups: BTreeMap<(Key, bool), Vec<(Comparison, bool)>> = BTreeMap::new();
     for c in conflicts {
-        let rank = |d: &Dated| {
-            (
-                support.get(&key(d)).copied().unwrap_or(0),
-                file_name(story, d.member.article).to_string(),
-                d.mention.range.start,
-            )
+        let side = |d: &Dated| Account {
+            article: d.member.article,
+            position: d.mention.range.start,
+            support: support.get(&key(d)).copied().unwrap_or(0),
         };
-        let x_is_claim = rank(&c.x) <= rank(&c.y);
+        let x_is_claim = claim_order(story, side(&c.x), side(&c.y)).is_le();
         let claim = if x_is_claim { key(&c.x) } else { key(&c.y) };
         let far = story
             .apart(c.x.member.article, c.y.member.article)
@@ -521,7 +513,7 @@ fn clause_of(a: &ArticleAnalysis, sentence: usize, date: &Mention) -> Clause {
             }
             let t = tokens[i];
             let word = t.text(text);
-            if t.kind != Kind::Word || STOP.contains(&fold(word).as_str()) {
+            if t.kind != Kind::Word || STOP.contains(fold(word).as_str()) {
                 continue;
             }
             let Some(normal) = normal_word(word) else {
@@ -529,7 +521,7 @@ fn clause_of(a: &ArticleAnalysis, sentence: usize, date: &Mention) -> Clause {
             };
             // Names are not events, but they say whose event it is.
             if let (Some(&class), None, false) =
-                (event_classes().get(&normal), &clause.event, in_mention(&t))
+                (EVENTS.get(&normal), &clause.event, in_mention(&t))
             {
                 clause.event = Some((class, phrase_start(text, tokens, i)..t.end));
             }
@@ -543,19 +535,10 @@ fn clause_of(a: &ArticleAnalysis, sentence: usize, date: &Mention) -> Clause {
 /// ("took effect", "were freed"), for people to read.
 fn phrase_start(text: &str, tokens: &[Token], i: usize) -> usize {
     match i.checked_sub(1).map(|p| tokens[p]) {
-        Some(p) if p.kind == Kind::Word && !CLAUSE_ENDS.contains(&p.text(text)) => p.start,
+        Some(p) if p.kind == Kind::Word && !CLAUSE_ENDS.contains(p.text(text)) => p.start,
         _ => tokens[i].start,
     }
 }
-
-/// Words too common to say what a clause is about.
-const STOP: &[&str] = &[
-    "the", "and", "for", "with", "from", "into", "onto", "was", "were", "has", "had", "have",
-    "been", "are", "its", "their", "his", "her", "this", "those", "these", "than", "then", "also",
-    "said", "says", "all", "some", "any", "more", "most", "other", "one", "there", "here", "about",
-    "over", "under", "out", "off", "per", "via", "day", "days", "week", "weeks", "month", "months",
-    "year", "years", "time", "hours", "hour",
-];
 
 /// Whether the two dates' clauses say mostly the same words: the event and
 /// at least one more (who, where, how), and half of the shorter clause.
@@ -575,7 +558,7 @@ fn ends_clause(
     in_mention: &dyn Fn(&Token) -> bool,
 ) -> bool {
     let w = tokens[i].text(text);
-    if CLAUSE_ENDS.iter().any(|e| e.eq_ignore_ascii_case(w)) {
+    if CLAUSE_ENDS.contains(w.to_ascii_lowercase().as_str()) {
         return true;
     }
     let after_comma = i > 0 && tokens[i - 1].text(text) == ",";
@@ -613,15 +596,15 @@ fn same_occurrence(story: &Story, a: Member, b: Member, memo: &mut Memo) -> bool
         memo.plain.entry(m).or_insert_with(|| plain_words(story, m));
     }
     let (wa, wb) = (&memo.plain[&a], &memo.plain[&b]);
-    let picked = |words: &[String], list: &[&str]| -> BTreeSet<String> {
+    let picked = |words: &[String]| -> BTreeSet<String> {
         words
             .iter()
-            .filter(|w| list.contains(&w.as_str()) || is_numeric_ordinal(w))
+            .filter(|w| SEQUENCE.contains(w.as_str()) || is_numeric_ordinal(w))
             .cloned()
             .collect()
     };
     let has = |words: &[String], list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
-    picked(wa, SEQUENCE) == picked(wb, SEQUENCE)
+    picked(wa) == picked(wb)
         && has(wa, NEGATIONS) == has(wb, NEGATIONS)
         && has(wa, PLANNED) == has(wb, PLANNED)
         && counts_agree(story, a, b)

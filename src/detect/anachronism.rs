@@ -1,0 +1,261 @@
+//! `anachronism`: someone who held an office at another time, or an
+//! administration, framed as current outside its dates ("the Obama
+//! administration says …" in 2019; "Defense Minister Yoav Gallant said"
+//! after he left the post).
+
+use std::fmt::Write;
+
+use jiff::civil::Date;
+
+use super::tenure::{
+    coverage_note, describe, held_by_others, names, office_claims, overlaps, statement_window,
+    terms_held, window_label,
+};
+use super::{Finding, FindingKind, Reference, Severity, Story};
+use crate::extract::polarity::past_framed;
+use crate::extract::{Mention, Tense, Value};
+use crate::kb::{Administration, Entity, Kb};
+
+/// People and administrations spoken of as current outside their terms.
+#[must_use]
+pub fn detect(story: &Story) -> Vec<Finding> {
+    let mut out = held_at_another_time(story);
+    out.extend(administrations(story));
+    out
+}
+
+/// People named in an office they held, but not at the statement's date.
+fn held_at_another_time(story: &Story) -> Vec<Finding> {
+    let kb = story.kb;
+    let mut out = Vec::new();
+    for c in office_claims(story) {
+        let Some(person) = c.named else { continue };
+        let terms = terms_held(kb, c.office, person);
+        if terms.is_empty() {
+            continue; // never held it: a wrong office-holder
+        }
+        let list: Vec<String> = terms.iter().map(|t| describe(*t)).collect();
+        let when = format!(
+            "{} held it {}",
+            kb.people[person as usize].name,
+            list.join(", ")
+        );
+        let f = held_by_others(
+            story,
+            &c,
+            FindingKind::Anachronism,
+            &when,
+            terms.last().copied(),
+        );
+        out.push(c.evidence(f));
+    }
+    out
+}
+
+/// Administrations and governments spoken of as current outside their terms.
+fn administrations(story: &Story) -> Vec<Finding> {
+    let kb = story.kb;
+    let mut out = Vec::new();
+    for (ai, a) in story.articles.iter().enumerate() {
+        for m in &a.mentions {
+            let Value::Office(o) = &m.value else { continue };
+            let Some(Entity::Administration(ad)) = o.entity else {
+                continue;
+            };
+            if o.former || o.tense == Some(Tense::Past) {
+                continue;
+            }
+            let sentence = &a.article.text[a.sentences[m.sentence].range.clone()];
+            if past_framed(sentence) {
+                continue;
+            }
+            let Some(window) = statement_window(story, ai, m.sentence) else {
+                continue;
+            };
+            let admin = &kb.administrations[ad as usize];
+            if overlaps(admin.terms, window) {
+                continue;
+            }
+            out.push(administration_finding(story, ai, m, ad, window));
+        }
+    }
+    out
+}
+
+/// Why the administration was not current in the window: its term ended
+/// before, or began after.
+fn term_outside(kb: &Kb, admin: &Administration, window: (Date, Date), terms: &[String]) -> String {
+    let person = &kb.people[admin.person as usize];
+    let office = &kb.offices[admin.office as usize];
+    let ended = admin
+        .terms
+        .iter()
+        .filter_map(|t| t.to)
+        .filter(|&to| to <= window.0)
+        .max();
+    match ended {
+        Some(end) => format!("{}'s term as {} ended on {end}", person.name, office.name),
+        None => format!(
+            "{}'s term as {} began later ({})",
+            person.name,
+            office.name,
+            terms.join(", ")
+        ),
+    }
+}
+
+fn administration_finding(
+    story: &Story,
+    article: usize,
+    m: &Mention,
+    ad: u32,
+    window: (Date, Date),
+) -> Finding {
+    let kb = story.kb;
+    let admin = &kb.administrations[ad as usize];
+    let office = &kb.offices[admin.office as usize];
+    let holders: Vec<u32> = office
+        .holders
+        .iter()
+        .filter(|h| overlaps(&[h.term], window))
+        .map(|h| h.person)
+        .collect();
+    let terms: Vec<String> = admin.terms.iter().map(|t| describe(*t)).collect();
+    let when = term_outside(kb, admin, window, &terms);
+    let now = if holders.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; on {} the office was held by {}",
+            window_label(window),
+            names(kb, &holders)
+        )
+    };
+    let (scale, note) = coverage_note(kb, window.1);
+    let confidence = if m.value_tense() == Some(Tense::Present) {
+        0.9
+    } else {
+        0.75
+    };
+    let summary = format!(
+        "The {} is spoken of as current on {}, but {when}",
+        admin.name,
+        window_label(window)
+    );
+    let explanation = format!(
+        "Knowledge base: {} ({}): {}{now}.{note}",
+        office.name,
+        office.id,
+        terms.join(", ")
+    );
+    let mut f = Finding::new(
+        FindingKind::Anachronism,
+        Severity::High,
+        confidence * scale,
+        summary,
+        explanation,
+    )
+    .evidence(article, m.range.clone())
+    .reference(Reference {
+        kb: admin.id.to_string(),
+        name: admin.name.to_string(),
+        from: admin.terms.first().map(|t| t.from),
+        to: admin.terms.last().and_then(|t| t.to),
+    });
+    if let Some((range, text)) = names_current_holder(story, article, admin.office, &holders) {
+        let _ = write!(
+            f.explanation,
+            " The article itself calls {} the holder: \"{text}\" ({}).",
+            names(kb, &holders),
+            story.place(article, &range)
+        );
+        f = f.evidence(article, range);
+    }
+    if let Some(&holder) = holders.first() {
+        let current = kb.administrations.iter().find(|x| {
+            x.office == admin.office
+                && x.person == holder
+                && x.id.ends_with(admin.id.rsplit('-').next().unwrap_or(""))
+        });
+        f = f.suggest(current.map_or_else(|| kb.people[holder as usize].name, |c| c.name));
+    }
+    f
+}
+
+/// Where the same article names the real holder of the office as such.
+fn names_current_holder(
+    story: &Story,
+    article: usize,
+    office: u32,
+    holders: &[u32],
+) -> Option<(std::ops::Range<usize>, String)> {
+    let a = &story.articles[article];
+    a.mentions.iter().find_map(|m| match &m.value {
+        Value::Person(p)
+            if p.office_entity == Some(Entity::Office(office)) && p.linked_to.is_none() =>
+        {
+            match p.entity {
+                Some(Entity::Person(who)) if holders.contains(&who) => {
+                    Some((m.range.clone(), a.article.text[m.range.clone()].to_string()))
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Finding, FindingKind};
+    const KIND: FindingKind = FindingKind::Anachronism;
+    use crate::analysis::{Options, analyze};
+
+    /// The findings of this rule's kind in articles given as (date, body).
+    fn found(articles: &[(&str, &str)]) -> Vec<Finding> {
+        let read = articles
+            .iter()
+            .enumerate()
+            .map(|(i, (date, body))| {
+                let src = format!("Headline {i}\nPublished {date}\n\n{body}\n");
+                crate::ingest::read_str(&format!("a{i}.txt"), &src).expect("article")
+            })
+            .collect();
+        analyze(read, crate::kb::Kb::builtin(), &Options::default())
+            .findings
+            .into_iter()
+            .filter(|f| f.kind == KIND)
+            .collect()
+    }
+
+    #[test]
+    fn a_former_holder_or_administration_framed_as_current() {
+        let f = found(&[(
+            "January 19, 2025",
+            "Defense Minister Yoav Gallant said on Sunday that troops were pulling back.",
+        )]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("Israel Katz"));
+        let f = found(&[(
+            "May 11, 2025",
+            "The Biden administration sees a truce as a priority.",
+        )]);
+        assert_eq!(f.len(), 1, "{f:?}");
+    }
+
+    #[test]
+    fn the_past_tense_and_past_frames_stay_quiet() {
+        let f = found(&[
+            (
+                "May 11, 2025",
+                "The Biden administration had brokered an earlier truce.",
+            ),
+            ("May 11, 2025", "Biden-era officials criticised the plan."),
+            (
+                "May 11, 2024",
+                "The Biden administration sees a truce as a priority.",
+            ),
+        ]);
+        assert!(f.is_empty(), "{f:?}");
+    }
+}

@@ -1,0 +1,166 @@
+//! Reading counts: what a number counts (head noun and modifiers), the
+//! interval a qualified number allows, and how to write it back. Shared by
+//! number-conflict and internal-inconsistency.
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
+use crate::extract::QuantityValue;
+use crate::lexicon;
+use crate::text::fold;
+use crate::text::tokens::is_capitalised;
+
+/// Relative and absolute tolerance of an approximate count.
+pub const APPROX_SHARE: f64 = 0.1;
+pub const APPROX_MIN: f64 = 2.0;
+
+/// Plurals without a final "s", which mark the head of a counted phrase.
+pub const IRREGULAR_PLURALS: &[&str] = &[
+    "women",
+    "men",
+    "children",
+    "people",
+    "personnel",
+    "crew",
+    "cattle",
+    "sheep",
+    "fish",
+    "deer",
+];
+
+/// Words too common to say what a count is about (the aligner keeps its
+/// own list private).
+static STOPWORDS: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| lexicon::set(include_str!("../../assets/lexicon/numbers-stopwords.txt")));
+
+/// Words after a number that make it a measure, not a part of a whole.
+static UNITS: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| lexicon::set(include_str!("../../assets/lexicon/numbers-units.txt")));
+
+pub fn is_stop(word: &str) -> bool {
+    STOPWORDS.contains(word)
+}
+
+pub fn is_unit(word: &str) -> bool {
+    UNITS.contains(word)
+}
+
+/// A word folded, if it is a content word that can say what is counted.
+pub fn content(word: &str) -> Option<String> {
+    let folded = fold(word);
+    if folded.len() < 3 || is_stop(&folded) || !folded.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    Some(folded)
+}
+
+pub fn stem(word: &str) -> Option<String> {
+    Some(crate::align::stem(&content(word)?))
+}
+
+/// The normal form of a word as the aligner makes it (folded, stemmed, in
+/// its synonym class), so "captives" and "hostages" count the same thing.
+pub fn normal(word: &str) -> Option<String> {
+    content(word)?;
+    crate::align::normal_word(word)
+}
+
+pub fn is_plural(word: &str) -> bool {
+    let w = word.to_lowercase();
+    IRREGULAR_PLURALS.contains(&w.as_str())
+        || (w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is"))
+}
+
+/// The counted phrase as head and modifiers: "Israeli captives" → captives
+/// with {Israeli}. The extractor may run on past the noun ("hostages home"),
+/// so the head is the first plural noun, else the first lower-case word.
+pub fn head_and_modifiers(counted: &str) -> Option<(&str, Vec<&str>)> {
+    let words: Vec<&str> = counted.split_whitespace().collect();
+    let head = words
+        .iter()
+        .position(|w| !is_capitalised(w) && is_plural(w))
+        .or_else(|| words.iter().position(|w| !is_capitalised(w)))
+        .unwrap_or(words.len().checked_sub(1)?);
+    Some((words[head], words[..head].to_vec()))
+}
+
+/// What a count can be: `low..=high`, widened for approximate counts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Interval {
+    pub low: f64,
+    pub high: f64,
+}
+
+impl Interval {
+    pub fn of(q: &QuantityValue) -> Option<Interval> {
+        if q.low.is_none() && q.high.is_none() {
+            return None;
+        }
+        let low = q.low.unwrap_or(0.0);
+        let high = q.high.unwrap_or(f64::INFINITY);
+        if !q.approximate {
+            return Some(Interval { low, high });
+        }
+        let size = if high.is_finite() { high } else { low };
+        let tolerance = (size * APPROX_SHARE).max(APPROX_MIN);
+        Some(Interval {
+            low: (low - tolerance).max(0.0),
+            high: high + tolerance,
+        })
+    }
+
+    pub fn overlaps(self, other: Interval) -> bool {
+        self.low <= other.high && other.low <= self.high
+    }
+}
+
+/// A number as people write it: "90", "1,200", "1.7 million".
+pub fn number(v: f64) -> String {
+    for (scale, name) in [(1e9, "billion"), (1e6, "million")] {
+        if v >= scale {
+            return format!("{} {name}", (v / scale * 100.0).round() / 100.0);
+        }
+    }
+    if v.fract() != 0.0 || v < 10_000.0 {
+        return format!("{v}");
+    }
+    let digits = format!("{v}");
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The value as people write it: "90", "about 48", "at least 30".
+pub fn describe(q: &QuantityValue) -> String {
+    let approx = if q.approximate { "about " } else { "" };
+    match (q.low, q.high) {
+        (Some(l), Some(h)) if (l - h).abs() < f64::EPSILON => format!("{approx}{}", number(l)),
+        (Some(l), Some(h)) => format!("{}–{}", number(l), number(h)),
+        (Some(l), None) => format!("at least {}", number(l)),
+        (None, Some(h)) => format!("up to {}", number(h)),
+        (None, None) => String::new(),
+    }
+}
+
+/// "90", not "about 90", "at least 90" or "90 to 95".
+pub fn is_exact(q: &QuantityValue) -> bool {
+    !q.approximate && q.low.is_some() && q.low == q.high
+}
+
+pub fn join(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}

@@ -1,0 +1,443 @@
+//! `internal-inconsistency`: one article contradicting itself.
+//!
+//! * Two people both framed as the current holder of an office only one
+//!   person holds at a time (an administration spoken of in the present
+//!   beside the next president named as such).
+//! * A count divided, in the same sentence, into parts whose smallest
+//!   possible sum exceeds it ("The three women …, two abducted from X and
+//!   two from Y").
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
+use super::counts::{
+    Interval, describe, head_and_modifiers, is_exact, is_unit, join, normal, number,
+};
+use super::tenure::is_current;
+use super::{Finding, FindingKind, Severity, Story};
+use crate::extract::polarity::past_framed;
+use crate::extract::{Mention, QuantityValue, Tense, Value};
+use crate::kb::{Entity, Kb};
+use crate::model::ArticleAnalysis;
+use crate::text::tokens::tokenize;
+
+/// Someone the article presents as holding an office now.
+struct Claim {
+    person: u32,
+    range: Range<usize>,
+    /// How the article says it: "President Donald Trump", "the Obama administration".
+    text: String,
+}
+
+#[must_use]
+pub fn detect(story: &Story) -> Vec<Finding> {
+    let mut out = office_clashes(story);
+    out.extend(parts_exceeding_whole(story));
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Two current holders of one office
+
+fn office_clashes(story: &Story) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (ai, a) in story.articles.iter().enumerate() {
+        for (office, claims) in current_holders(a, story.kb) {
+            let mut people: Vec<&Claim> = Vec::new();
+            for c in &claims {
+                if !people.iter().any(|p| p.person == c.person) {
+                    people.push(c);
+                }
+            }
+            if people.len() < 2 {
+                continue;
+            }
+            out.push(clash(story, ai, office, &people));
+        }
+    }
+    out
+}
+
+/// Current-holder claims per single-holder office, in text order.
+fn current_holders(a: &ArticleAnalysis, kb: &Kb) -> BTreeMap<u32, Vec<Claim>> {
+    let mut claims: BTreeMap<u32, Vec<Claim>> = BTreeMap::new();
+    for m in &a.mentions {
+        let sentence = &a.article.text[a.sentences[m.sentence].range.clone()];
+        if past_framed(sentence) {
+            continue;
+        }
+        let claim = match &m.value {
+            Value::Person(p) if is_current(p) => match (p.entity, p.office_entity) {
+                (Some(Entity::Person(person)), Some(Entity::Office(office))) => {
+                    Some((office, person))
+                }
+                _ => None,
+            },
+            Value::Office(o) if !o.former && o.tense != Some(Tense::Past) => match o.entity {
+                Some(Entity::Administration(ad)) => {
+                    let admin = &kb.administrations[ad as usize];
+                    Some((admin.office, admin.person))
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some((office, person)) = claim else {
+            continue;
+        };
+        if !kb.offices[office as usize].single {
+            continue;
+        }
+        claims.entry(office).or_default().push(Claim {
+            person,
+            range: m.range.clone(),
+            text: a.article.text[m.range.clone()].to_string(),
+        });
+    }
+    claims
+}
+
+fn clash(story: &Story, article: usize, office: u32, people: &[&Claim]) -> Finding {
+    let kb = story.kb;
+    let o = &kb.offices[office as usize];
+    let described: Vec<String> = people
+        .iter()
+        .map(|c| {
+            format!(
+                "{} (\"{}\", {})",
+                kb.people[c.person as usize].name,
+                c.text,
+                story.place(article, &c.range)
+            )
+        })
+        .collect();
+    let summary = format!(
+        "The article treats both {} as the current holder of {}",
+        people
+            .iter()
+            .map(|c| kb.people[c.person as usize].name)
+            .collect::<Vec<_>>()
+            .join(" and "),
+        o.name
+    );
+    let holder_on_date = story.date(article).and_then(|d| {
+        let h: Vec<&str> = kb
+            .holders_on(office, d)
+            .map(|h| kb.people[h.person as usize].name)
+            .collect();
+        (!h.is_empty()).then(|| format!(" On {d} the office was held by {}.", h.join(" and ")))
+    });
+    let explanation = format!(
+        "{} is held by one person at a time, but the article presents as current: {}.{}",
+        o.name,
+        described.join("; "),
+        holder_on_date.unwrap_or_default()
+    );
+    let mut f = Finding::new(
+        FindingKind::InternalInconsistency,
+        Severity::Medium,
+        0.8,
+        summary,
+        explanation,
+    );
+    for c in people {
+        f = f.evidence(article, c.range.clone());
+    }
+    f
+}
+
+/// Words before a number that make it an age or a label.
+const NOT_PART_BEFORE: &[&str] = &["aged", "ages", "age", "number", "no."];
+
+/// Irregular participles: "two taken from …" divides a whole like
+/// "two abducted from …".
+static PARTICIPLES: LazyLock<FxHashSet<&str>> = LazyLock::new(|| {
+    crate::lexicon::set(include_str!("../../assets/lexicon/numbers-participles.txt"))
+});
+
+// ---------------------------------------------------------------------------
+// Parts exceeding their whole, inside one article
+
+/// Words that open a division of a whole: "The three women freed that day,
+/// two …", "48 captives: 20 …", "five people, including two …".
+const OPENERS: &[&str] = &[",", ":", "\u{2014}", "\u{2013}", "(", "including"];
+
+/// Words that join the parts of a division.
+const JOINERS: &[&str] = &[",", "and", "while", "whereas", "with"];
+
+/// Most words between a whole and its first part, and between parts.
+const OPENER_WORDS: usize = 6;
+const JOINER_WORDS: usize = 8;
+
+fn parts_exceeding_whole(story: &Story) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (ai, a) in story.articles.iter().enumerate() {
+        let quantities: Vec<&Mention> = a
+            .mentions
+            .iter()
+            .filter(|m| matches!(&m.value, Value::Quantity(q) if !q.ordinal))
+            .collect();
+        for (k, whole) in quantities.iter().enumerate() {
+            let rest = quantities[k + 1..]
+                .iter()
+                .take_while(|m| m.sentence == whole.sentence)
+                .copied();
+            if let Some(f) = division(story, ai, whole, rest) {
+                out.push(f);
+            }
+        }
+    }
+    out
+}
+
+/// Words between two positions of an article's text, punctuation included.
+fn between(story: &Story, article: usize, range: Range<usize>) -> Vec<String> {
+    let text = &story.articles[article].article.text;
+    let mut tokens = Vec::new();
+    tokenize(text, range, &mut tokens);
+    tokens.iter().map(|t| t.text(text).to_lowercase()).collect()
+}
+
+fn quantity(m: &Mention) -> Option<&QuantityValue> {
+    match &m.value {
+        Value::Quantity(q) => Some(q),
+        _ => None,
+    }
+}
+
+/// A whole followed by the parts it is divided into, when they add up to
+/// more than it can be.
+fn division<'a>(
+    story: &Story,
+    article: usize,
+    whole: &Mention,
+    rest: impl Iterator<Item = &'a Mention>,
+) -> Option<Finding> {
+    let wq = quantity(whole)?;
+    let (head_word, _) = head_and_modifiers(wq.counted.as_deref()?)?;
+    let head = normal(head_word)?;
+    let most = Interval::of(wq)?.high;
+    if !most.is_finite() {
+        return None;
+    }
+    let mut parts: Vec<&Mention> = Vec::new();
+    let mut from = whole.range.end;
+    for m in rest {
+        let gap = between(story, article, from..m.range.start);
+        let (words, joins) = if parts.is_empty() {
+            (OPENER_WORDS, OPENERS)
+        } else {
+            (JOINER_WORDS, JOINERS)
+        };
+        let joined = gap.len() <= words
+            && gap.iter().any(|w| joins.contains(&w.as_str()))
+            && !gap.iter().any(|w| w == ";");
+        if !joined || !is_part(story, article, m, &head, most) {
+            break;
+        }
+        parts.push(m);
+        from = m.range.end;
+    }
+    if parts.len() < 2 {
+        return None;
+    }
+    let least: f64 = parts
+        .iter()
+        .filter_map(|m| Interval::of(quantity(m)?))
+        .map(|i| i.low)
+        .sum();
+    (least > most).then(|| division_finding(story, article, whole, &parts, least))
+}
+
+/// Whether `m` can be a part of a whole counting `head`: no other thing
+/// counted (a bare number, a participle, or the same noun), not a measure or
+/// an age, and not larger than the whole.
+fn is_part(story: &Story, article: usize, m: &Mention, head: &str, most: f64) -> bool {
+    let Some(q) = quantity(m) else { return false };
+    let Some(interval) = Interval::of(q) else {
+        return false;
+    };
+    if interval.low > most || not_a_part(&story.articles[article].article.text, &m.range) {
+        return false;
+    }
+    match q.counted.as_deref().and_then(head_and_modifiers) {
+        None => true,
+        Some((w, _)) => {
+            let lower = w.to_lowercase();
+            lower.ends_with("ed")
+                || PARTICIPLES.contains(lower.as_str())
+                || normal(w).as_deref() == Some(head)
+        }
+    }
+}
+
+/// "15 months", "20 percent", "aged 24": numbers beside a unit or an age
+/// word measure something; they are not parts of a count. Nor is "two of
+/// them soldiers": subsets picked out by "of" may overlap ("two of them
+/// soldiers and two of them dual nationals").
+fn not_a_part(text: &str, range: &Range<usize>) -> bool {
+    let word = |w: Option<&str>| w.unwrap_or("").to_lowercase();
+    let next = word(text[range.end..].split_whitespace().next());
+    let prev = word(text[..range.start].split_whitespace().next_back());
+    let bare = next.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
+    is_unit(&next)
+        || is_unit(bare)
+        || is_unit(bare.trim_end_matches('.'))
+        || bare == "of"
+        || NOT_PART_BEFORE.contains(&prev.as_str())
+}
+
+fn division_finding(
+    story: &Story,
+    article: usize,
+    whole: &Mention,
+    parts: &[&Mention],
+    least: f64,
+) -> Finding {
+    let quote = |m: &Mention| story.quote(article, m.range.clone()).to_string();
+    let wq = quantity(whole);
+    let values: Vec<String> = parts
+        .iter()
+        .filter_map(|m| quantity(m).map(describe))
+        .collect();
+    let named: Vec<String> = parts.iter().map(|m| format!("\"{}\"", quote(m))).collect();
+    let whole_value = wq.map(describe).unwrap_or_default();
+    let summary = format!(
+        "Parts exceed the whole: \"{}\" are split {} = {}",
+        quote(whole),
+        values.join(" + "),
+        number(least)
+    );
+    let least = number(least);
+    let explanation = format!(
+        "In {}, the sentence counts \"{}\" and then divides them into {}, which add up to at least {least}: \
+         more than the {whole_value} they are part of. One of the counts is wrong.",
+        story.place(article, &whole.range),
+        quote(whole),
+        join(&named),
+    );
+    let exact = std::iter::once(whole)
+        .chain(parts.iter().copied())
+        .all(|m| quantity(m).is_some_and(is_exact));
+    let (severity, confidence) = if exact {
+        (Severity::High, 0.8)
+    } else {
+        (Severity::Medium, 0.6)
+    };
+    let mut f = Finding::new(
+        FindingKind::InternalInconsistency,
+        severity,
+        confidence,
+        summary,
+        explanation,
+    )
+    .evidence(article, whole.range.clone())
+    .suggest(format!(
+        "Check the parts: they should add up to no more than {whole_value}"
+    ));
+    for m in parts {
+        f = f.evidence(article, m.range.clone());
+    }
+    f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Finding, FindingKind};
+    use crate::analysis::{Analysis, Options, analyze};
+
+    fn run(texts: &[&str]) -> Analysis {
+        let articles = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                crate::ingest::read_str(&format!("{}.txt", (b'a' + i as u8) as char), t)
+                    .expect("article")
+            })
+            .collect();
+        analyze(articles, crate::kb::Kb::builtin(), &Options::default())
+    }
+
+    fn of_kind(an: &Analysis, kind: FindingKind) -> Vec<&Finding> {
+        an.findings.iter().filter(|f| f.kind == kind).collect()
+    }
+
+    fn quotes(an: &Analysis, f: &Finding) -> Vec<String> {
+        f.evidence
+            .iter()
+            .map(|e| an.articles[e.article].article.text[e.range.clone()].to_string())
+            .collect()
+    }
+
+    fn article(date: &str, body: &str) -> String {
+        format!("Border news\nPublished {date}\n\n{body}\n")
+    }
+
+    fn internal(text: &str) -> Vec<Finding> {
+        let an = run(&[&article("June 2, 2025", text)]);
+        of_kind(&an, FindingKind::InternalInconsistency)
+            .into_iter()
+            .cloned()
+            .collect()
+    }
+
+    #[test]
+    fn parts_adding_up_to_more_than_the_whole() {
+        let found = internal(
+            "The four climbers rescued on Friday, three airlifted from the north face and two carried down the ridge, were taken to hospital in Zermatt.",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].evidence.len(), 3);
+        assert!(
+            found[0]
+                .summary
+                .contains("\"four climbers\" are split 3 + 2 = 5"),
+            "{}",
+            found[0].summary
+        );
+    }
+
+    #[test]
+    fn parts_within_the_whole_are_quiet() {
+        assert!(internal("The five climbers, three from Italy and two from Austria, were taken to hospital in Zermatt.").is_empty());
+        assert!(internal(
+            "Officials count approximately 48 captives in the tunnels: around 20 are believed to be alive, while up to 30 may have died."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn unrelated_numbers_and_other_things_are_not_parts() {
+        assert!(
+            internal("The three women, aged 24, 28 and 31, spent 471 days in captivity.")
+                .is_empty()
+        );
+        assert!(
+            internal(
+                "The three families, two children and two grandparents among them, returned home."
+            )
+            .is_empty()
+        );
+        assert!(internal("The three women held for 15 months and 2 weeks were freed.").is_empty());
+        assert!(internal("The three hostages freed on Saturday, two of them soldiers and two of them dual nationals, were taken to hospital.").is_empty());
+    }
+
+    #[test]
+    fn sample_story_has_the_planted_division_only() {
+        let an = analyze(
+            crate::samples::articles().expect("samples"),
+            crate::kb::Kb::builtin(),
+            &Options::default(),
+        );
+        let parts: Vec<&Finding> = of_kind(&an, FindingKind::InternalInconsistency);
+        assert_eq!(parts.len(), 1, "{parts:#?}");
+        assert_eq!(
+            quotes(&an, parts[0]),
+            ["three women", "two abducted", "two"]
+        );
+        assert_eq!(parts[0].evidence[0].article, 3);
+    }
+}

@@ -1,0 +1,232 @@
+//! Who held which office when, as the office-holder rules read it: the
+//! statement's date, whether a title is claimed as current, and the people
+//! named in an office someone else held then. Shared by wrong-officeholder,
+//! anachronism and internal-inconsistency.
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+
+use super::{Finding, FindingKind, Reference, Severity, Story};
+use crate::extract::polarity::{past_framed, past_state};
+use crate::extract::{Mention, PersonValue, Precision, Tense, Value};
+use crate::kb::{Entity, Kb, Term};
+
+/// The date a sentence speaks of: an absolute date it states, else the
+/// article's date. A statement "in 2019" is checked against 2019.
+pub fn statement_window(story: &Story, article: usize, sentence: usize) -> Option<(Date, Date)> {
+    let a = &story.articles[article];
+    let stated = super::sentence_mentions(&a.mentions, sentence)
+        .iter()
+        .find_map(|m| match &m.value {
+            Value::Date(d) if d.precision != Precision::Time => d.from.zip(d.to),
+            _ => None,
+        });
+    stated.or_else(|| story.date(article).map(|d| (d, d)))
+}
+
+/// Whether any of `terms` overlaps the window.
+#[must_use]
+pub fn overlaps(terms: &[Term], (from, to): (Date, Date)) -> bool {
+    terms
+        .iter()
+        .any(|t| t.from <= to && t.to.is_none_or(|end| from < end))
+}
+
+/// Whether a person is presented as holding their role at the time the
+/// sentence speaks of. "X said on Sunday" is past tense but the title is
+/// still claimed for Sunday; "X was defense minister" is not.
+pub fn is_current(p: &PersonValue) -> bool {
+    let elect = p
+        .role
+        .as_deref()
+        .is_some_and(|r| r.to_lowercase().contains("-elect"));
+    !p.former && !elect
+}
+
+/// People's KB names joined with "and".
+#[must_use]
+pub fn names(kb: &Kb, people: &[u32]) -> String {
+    let names: Vec<&str> = people.iter().map(|&p| kb.people[p as usize].name).collect();
+    names.join(" and ")
+}
+
+/// A term as "FROM to TO", or "from FROM" while it lasts.
+#[must_use]
+pub fn describe(term: Term) -> String {
+    match term.to {
+        Some(to) => format!("{} to {to}", term.from),
+        None => format!("from {}", term.from),
+    }
+}
+
+/// A note when the date is past what the KB is known to cover.
+#[must_use]
+pub fn coverage_note(kb: &Kb, date: Date) -> (f32, String) {
+    match kb.as_of {
+        Some(as_of) if date > as_of => (
+            0.7,
+            format!(
+                " The knowledge base is complete to {as_of}; a change after that would not be known."
+            ),
+        ),
+        _ => (1.0, String::new()),
+    }
+}
+
+#[must_use]
+pub fn window_label((from, to): (Date, Date)) -> String {
+    if from == to {
+        from.to_string()
+    } else {
+        format!("{from} … {to}")
+    }
+}
+
+/// A person named as the current holder of a single-holder office on a
+/// date the KB knows the holders of, who is not one of them.
+pub struct OfficeClaim<'a> {
+    pub article: usize,
+    pub mention: &'a Mention,
+    pub person: &'a PersonValue,
+    pub office: u32,
+    /// Who held the office in the window.
+    pub holders: Vec<u32>,
+    pub window: (Date, Date),
+    /// The KB person the name stands for, when it resolves.
+    pub named: Option<u32>,
+    /// Later mentions linked back to this one (bare surnames).
+    linked: Vec<Range<usize>>,
+}
+
+impl OfficeClaim<'_> {
+    /// A finding about the claim, with the mention and its linked
+    /// mentions as evidence.
+    #[must_use]
+    pub fn evidence(&self, mut f: Finding) -> Finding {
+        f = f.evidence(self.article, self.mention.range.clone());
+        for l in &self.linked {
+            f = f.evidence(self.article, l.clone());
+        }
+        f
+    }
+}
+
+/// People named in an office they did not hold at the statement's date.
+#[must_use]
+pub fn office_claims<'a>(story: &Story<'a>) -> Vec<OfficeClaim<'a>> {
+    let mut out = Vec::new();
+    for (ai, a) in story.articles.iter().enumerate() {
+        for (mi, m) in a.mentions.iter().enumerate() {
+            let Value::Person(p) = &m.value else { continue };
+            let Some(Entity::Office(office)) = p.office_entity else {
+                continue;
+            };
+            let office_data = &story.kb.offices[office as usize];
+            if !office_data.single || !is_current(p) || p.linked_to.is_some() {
+                continue;
+            }
+            let sentence_range = a.sentences[m.sentence].range.clone();
+            let sentence = &a.article.text[sentence_range.clone()];
+            if past_framed(sentence) || past_state(&a.article.text[m.range.end..sentence_range.end])
+            {
+                continue;
+            }
+            let Some(window) = statement_window(story, ai, m.sentence) else {
+                continue;
+            };
+            let holders: Vec<u32> = office_data
+                .holders
+                .iter()
+                .filter(|h| overlaps(&[h.term], window))
+                .map(|h| h.person)
+                .collect();
+            if holders.is_empty() {
+                continue; // the KB does not know who held it then
+            }
+            let named = match p.entity {
+                Some(Entity::Person(named)) if holders.contains(&named) => continue,
+                Some(Entity::Person(named)) => Some(named),
+                _ => None,
+            };
+            out.push(OfficeClaim {
+                article: ai,
+                mention: m,
+                person: p,
+                office,
+                holders,
+                window,
+                named,
+                linked: linked(&a.mentions, mi).map(|l| l.range.clone()).collect(),
+            });
+        }
+    }
+    out
+}
+
+/// Mentions linked back to mention `index` (later bare surnames).
+fn linked(mentions: &[Mention], index: usize) -> impl Iterator<Item = &Mention> {
+    mentions
+        .iter()
+        .filter(move |m| matches!(&m.value, Value::Person(p) if p.linked_to == Some(index)))
+}
+
+/// The terms a person held an office for, by the KB.
+#[must_use]
+pub fn terms_held(kb: &Kb, office: u32, person: u32) -> Vec<Term> {
+    kb.offices[office as usize]
+        .holders
+        .iter()
+        .filter(|h| h.person == person)
+        .map(|h| h.term)
+        .collect()
+}
+
+/// "Defense Minister Yoav Gallant said" when the office was someone
+/// else's: `when` says whether `person` never held it (wrong-officeholder)
+/// or held it at another time (anachronism); `term` is their last.
+#[must_use]
+pub fn held_by_others(
+    story: &Story,
+    c: &OfficeClaim,
+    kind: FindingKind,
+    when: &str,
+    term: Option<Term>,
+) -> Finding {
+    let kb = story.kb;
+    let o = &kb.offices[c.office as usize];
+    let (scale, note) = coverage_note(kb, c.window.1);
+    let current = names(kb, &c.holders);
+    let summary = format!(
+        "{} is called {} on {}, when the office was held by {current}",
+        c.person.name,
+        c.person.role.as_deref().unwrap_or(o.name),
+        window_label(c.window)
+    );
+    let explanation = format!(
+        "Knowledge base: {} ({}): {when}; on {} it was held by {current}.{note}",
+        o.name,
+        o.id,
+        window_label(c.window)
+    );
+    Finding::new(kind, Severity::High, 0.85 * scale, summary, explanation)
+        .suggest(current)
+        .reference(Reference {
+            kb: o.id.to_string(),
+            name: o.name.to_string(),
+            from: term.map(|t| t.from),
+            to: term.and_then(|t| t.to),
+        })
+}
+
+impl Mention {
+    /// The tense recorded for a person or office mention.
+    #[must_use]
+    pub fn value_tense(&self) -> Option<Tense> {
+        match &self.value {
+            Value::Person(p) => p.tense,
+            Value::Office(o) => o.tense,
+            _ => None,
+        }
+    }
+}

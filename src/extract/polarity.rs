@@ -1,0 +1,270 @@
+//! Polarity and framing of a sentence's clauses: where each clause ends
+//! (at a boundary word or a reporting verb), which clauses are negated and
+//! by what, the words that set a statement aside or make it modal, and
+//! the frames that put a sentence in the past ("under the", "former").
+//! The contradiction rule compares clauses read here; the lists are in
+//! `assets/lexicon/polarity.txt` and `speech.txt`.
+
+use std::ops::Range;
+use std::sync::{LazyLock, OnceLock};
+
+use aho_corasick::AhoCorasick;
+use rustc_hash::FxHashSet;
+
+use super::speech::{is_denying_verb, is_reporting_verb};
+use crate::lexicon::Lexicon;
+use crate::text::fold;
+use crate::text::tokens::{Kind, Token};
+
+/// One section of `polarity.txt` as a set.
+fn section(name: &str) -> FxHashSet<&'static str> {
+    Lexicon::parse(include_str!("../../assets/lexicon/polarity.txt"))
+        .section(name)
+        .unwrap_or_else(|| panic!("polarity.txt has no [{name}] section"))
+        .entries()
+        .collect()
+}
+
+/// Words that open a new clause: a negation before one of them does not
+/// reach past it.
+static CLAUSE_WORDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| section("clause words"));
+
+/// Words that set a marker aside besides plain negation.
+static SETS_ASIDE: LazyLock<FxHashSet<&str>> = LazyLock::new(|| section("sets aside"));
+
+/// Words of time or likelihood.
+static MODALS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| section("modals"));
+
+/// Whether a folded word sets a statement aside: "no", "suspended", "denied".
+#[must_use]
+pub fn sets_aside(word: &str) -> bool {
+    SETS_ASIDE.contains(word)
+}
+
+/// Whether a folded word is a modal or future marker: "will", "likely".
+#[must_use]
+pub fn is_modal(word: &str) -> bool {
+    MODALS.contains(word)
+}
+
+/// A sentence read for polarity: its tokens folded, its clauses, and where
+/// its negations start.
+pub struct Read {
+    pub toks: Vec<Tok>,
+    pub clauses: Vec<Range<usize>>,
+    /// Where each negation starts (token indices, in order).
+    pub negations: Vec<usize>,
+}
+
+impl Read {
+    pub fn negated(&self) -> bool {
+        !self.negations.is_empty()
+    }
+
+    /// The negations within a range of tokens.
+    pub fn negations_in(&self, r: &Range<usize>) -> &[usize] {
+        let from = self.negations.partition_point(|&i| i < r.start);
+        let to = self.negations.partition_point(|&i| i < r.end);
+        &self.negations[from..to]
+    }
+}
+
+/// Reads a sentence: `tokens` of `text`, folded and cut into clauses.
+#[must_use]
+pub fn read(text: &str, tokens: &[Token]) -> Read {
+    let toks = toks(text, tokens);
+    Read {
+        clauses: clauses(&toks),
+        negations: (0..toks.len())
+            .filter(|&i| negator(&toks, i).is_some())
+            .collect(),
+        toks,
+    }
+}
+
+/// A token of a sentence, folded, with its analysis-text range.
+pub struct Tok {
+    pub range: Range<usize>,
+    pub text: String,
+    pub kind: Kind,
+}
+
+impl Tok {
+    pub fn is_word(&self) -> bool {
+        matches!(self.kind, Kind::Word | Kind::Number)
+    }
+}
+
+fn toks(text: &str, tokens: &[Token]) -> Vec<Tok> {
+    tokens
+        .iter()
+        .map(|t| Tok {
+            range: t.range(),
+            text: fold(t.text(text)),
+            kind: t.kind,
+        })
+        .collect()
+}
+
+pub fn is_boundary(t: &Tok) -> bool {
+    match t.kind {
+        Kind::Punct => !matches!(t.text.as_str(), "'" | "/" | "&" | "%" | "$"),
+        Kind::Word => CLAUSE_WORDS.contains(t.text.as_str()),
+        _ => false,
+    }
+}
+
+/// A boundary, or a reporting or denying verb. Every token of every
+/// sentence is looked up, so the lists are a set.
+fn ends_clause(t: &Tok) -> bool {
+    is_boundary(t) || is_reporting_verb(&t.text) || is_denying_verb(&t.text)
+}
+
+/// Token ranges of the clauses of a sentence, boundaries left out. A
+/// reporting verb also ends one: what follows it is the reported statement
+/// ("the army said | Hamas did not ...").
+fn clauses(toks: &[Tok]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, t) in toks.iter().enumerate() {
+        if ends_clause(t) {
+            if toks[start..i].iter().any(Tok::is_word) {
+                out.push(start..i);
+            }
+            start = i + 1;
+        }
+    }
+    if toks[start.min(toks.len())..].iter().any(Tok::is_word) {
+        out.push(start..toks.len());
+    }
+    out
+}
+
+/// "not only", "not least", "whether or not": "not" that negates nothing.
+const NOT_AFTER_NOT: &[&str] = &["only", "just", "least", "merely", "necessarily"];
+
+/// How many tokens the negation starting at `i` takes, if one does:
+/// "not", "never", "n't", "no longer", "failed to", "refused to".
+pub fn negator(toks: &[Tok], i: usize) -> Option<usize> {
+    let w = toks[i].text.as_str();
+    let next = toks.get(i + 1).map(|t| t.text.as_str());
+    let prev = i.checked_sub(1).map(|j| toks[j].text.as_str());
+    match w {
+        "not"
+            if next.is_some_and(|n| NOT_AFTER_NOT.contains(&n))
+                || matches!(prev, Some("or" | "if")) =>
+        {
+            None
+        }
+        "not" | "never" | "cannot" => Some(1),
+        "no" if next == Some("longer") => Some(2),
+        "failed" | "fails" | "fail" | "refused" | "refuses" if next == Some("to") => Some(2),
+        _ if w.ends_with("n't") => Some(1),
+        _ => None,
+    }
+}
+
+/// Whether a folded word is part of a negation (for word differences).
+pub fn is_negation_word(w: &str) -> bool {
+    matches!(
+        w,
+        "not"
+            | "never"
+            | "cannot"
+            | "no"
+            | "longer"
+            | "failed"
+            | "fails"
+            | "fail"
+            | "refused"
+            | "refuses"
+    ) || w.ends_with("n't")
+}
+
+pub fn is_question(sentence: &str) -> bool {
+    sentence
+        .trim_end()
+        .trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}', ')'])
+        .ends_with('?')
+}
+
+/// Whether `offset` lies inside quotation marks opened in the sentence.
+pub fn inside_quotes(text: &str, sentence: &Range<usize>, offset: usize) -> bool {
+    text[sentence.start..offset]
+        .chars()
+        .filter(|c| matches!(c, '"' | '\u{201c}' | '\u{201d}'))
+        .count()
+        % 2
+        == 1
+}
+
+/// Words that put a statement in the past even in the present tense.
+/// One pass over the sentence, no lower-cased copy: the frames are ASCII,
+/// so ASCII case folding finds what lower-casing the sentence did.
+pub fn past_framed(sentence: &str) -> bool {
+    static FRAMES: OnceLock<AhoCorasick> = OnceLock::new();
+    FRAMES
+        .get_or_init(|| {
+            let frames = [
+                "under the ",
+                "during the ",
+                "-era",
+                "former ",
+                "then-",
+                "previous ",
+                "at the time",
+            ];
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(frames)
+                .expect("fixed patterns build")
+        })
+        .is_match(sentence)
+}
+
+/// "was", "had been", "served": the role is described as a past state.
+pub fn past_state(after: &str) -> bool {
+    let mut words = after.split_whitespace().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
+    match words.next().as_deref() {
+        Some("was" | "were" | "served" | "formerly" | "previously") => true,
+        Some("had") => words.next().as_deref() == Some("been"),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens::tokenize;
+
+    fn read_text(text: &str) -> Read {
+        let mut tokens = Vec::new();
+        tokenize(text, 0..text.len(), &mut tokens);
+        read(text, &tokens)
+    }
+
+    #[test]
+    fn negations_and_clauses_are_found() {
+        let r = read_text("The army said Hamas did not deliver the list.");
+        assert!(r.negated());
+        assert_eq!(r.clauses.len(), 2, "a reporting verb ends a clause");
+        assert_eq!(r.toks[r.negations[0]].text, "not");
+    }
+
+    #[test]
+    fn not_only_negates_nothing() {
+        assert!(!read_text("Not only the list but the names arrived.").negated());
+        assert!(!read_text("Whether or not the list arrived.").negated());
+        assert!(read_text("They failed to deliver it.").negated());
+    }
+
+    #[test]
+    fn framing_words_come_from_the_lexicon() {
+        assert!(is_modal("will") && sets_aside("suspended"));
+        assert!(!is_modal("delivered") && !sets_aside("delivered"));
+        assert!(is_question("Did the list arrive?\""));
+    }
+}

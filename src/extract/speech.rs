@@ -1,0 +1,111 @@
+//! Words of saying, from `assets/lexicon/speech.txt`: the verbs that credit
+//! a statement to a source, the nouns that name a source, and the verbs
+//! that report or deny a clause. The file's sections say why the verb
+//! lists differ.
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
+use crate::lexicon::Lexicon;
+
+const FILE: &str = include_str!("../../assets/lexicon/speech.txt");
+
+/// One section of `speech.txt` as a set.
+fn section(name: &str) -> FxHashSet<&'static str> {
+    Lexicon::parse(FILE)
+        .section(name)
+        .unwrap_or_else(|| panic!("speech.txt has no [{name}] section"))
+        .entries()
+        .collect()
+}
+
+static SPEECH_VERBS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| section("speech verbs"));
+static QUOTATION_VERBS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| section("quotation verbs"));
+static REPORTING_VERBS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| section("reporting verbs"));
+static DENYING_VERBS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| section("denying verbs"));
+static SPEAKER_NOUNS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| section("speaker nouns"));
+static NOT_A_SOURCE: LazyLock<FxHashSet<&str>> = LazyLock::new(|| section("not a source name"));
+
+/// Whether `word`, ASCII-lower-cased, is in `set`. Every word of every
+/// sentence is asked, so the word is lower-cased on the stack; the
+/// entries are shorter than 16 bytes (a test checks).
+fn lowered_in(set: &FxHashSet<&str>, word: &str) -> bool {
+    let mut buf = [0u8; 16];
+    let Some(lower) = buf.get_mut(..word.len()) else {
+        return false; // longer than any of them
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|w| set.contains(w))
+}
+
+/// A verb that credits a statement to a source: "said", "denied", "told".
+#[must_use]
+pub fn is_speech_verb(word: &str) -> bool {
+    lowered_in(&SPEECH_VERBS, word)
+}
+
+/// A verb whose subject spoke a quotation: "said", "replied", "vowed".
+#[must_use]
+pub fn is_quotation_verb(word: &str) -> bool {
+    lowered_in(&QUOTATION_VERBS, word)
+}
+
+/// A verb that reports, believes or denies a clause: "said", "believes".
+#[must_use]
+pub fn is_reporting_verb(word: &str) -> bool {
+    lowered_in(&REPORTING_VERBS, word)
+}
+
+/// A verb that denies the clause after it: "denied", "rejects".
+#[must_use]
+pub fn is_denying_verb(word: &str) -> bool {
+    lowered_in(&DENYING_VERBS, word)
+}
+
+/// A noun that names a source: "officials", "spokesman", "report".
+#[must_use]
+pub fn is_speaker_noun(word: &str) -> bool {
+    lowered_in(&SPEAKER_NOUNS, word)
+}
+
+/// A generic word beside a source that is not its name: "the", "daily".
+#[must_use]
+pub fn is_not_a_source_name(word: &str) -> bool {
+    lowered_in(&NOT_A_SOURCE, word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_section_reads_in_any_case() {
+        for name in [
+            "speech verbs",
+            "quotation verbs",
+            "reporting verbs",
+            "denying verbs",
+            "speaker nouns",
+            "not a source name",
+        ] {
+            let words = section(name);
+            assert!(!words.is_empty(), "{name}");
+            for w in words {
+                assert!(w.len() <= 16 && w == w.to_ascii_lowercase(), "{w}");
+            }
+        }
+        for v in section("speech verbs") {
+            assert!(is_speech_verb(v) && is_speech_verb(&v.to_ascii_uppercase()));
+        }
+        assert!(!is_speech_verb("sad") && !is_speech_verb("") && !is_speech_verb("é"));
+    }
+
+    #[test]
+    fn the_lists_differ_where_the_file_says() {
+        assert!(is_speech_verb("denied") && !is_quotation_verb("denied"));
+        assert!(is_quotation_verb("vowed") && !is_speech_verb("vowed"));
+        assert!(is_reporting_verb("believes") && !is_speech_verb("believes"));
+    }
+}
