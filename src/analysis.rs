@@ -46,9 +46,13 @@ pub fn analyze(articles: Vec<Article>, kb: &Kb, opts: &Options) -> Analysis {
     }
     // Articles are analysed independently of each other.
     analysis.articles = crate::par::map(articles, |a| analyze_article(a, kb, opts));
-    let (alignments, pairs) = align::align(&analysis.articles);
+    // Alignment and the rules compare words by their normal forms: each
+    // word of the story is normalised once, here.
+    let vocab = align::Vocabulary::build(&analysis.articles);
+    let (alignments, pairs) = align::align(&analysis.articles, &vocab);
     let story = Story {
         articles: &analysis.articles,
+        vocab: &vocab,
         pairs: &pairs,
         alignments: &alignments,
         kb,

@@ -6,6 +6,7 @@
 //! into groups of at most one sentence per article.
 
 mod terms;
+mod vocabulary;
 
 use std::ops::Range;
 
@@ -15,7 +16,8 @@ use serde::Serialize;
 
 use crate::model::ArticleAnalysis;
 use crate::par;
-pub use terms::{DiffPart, Normalizer, Terms, diff_words, normal_word, stem};
+pub use terms::{DiffPart, Terms, diff_words, normal_word, stem};
+pub use vocabulary::Vocabulary;
 
 /// A sentence of the story: article index, sentence index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -57,8 +59,8 @@ fn postings_limit(articles: usize) -> usize {
 
 /// Aligns the sentences of all articles.
 #[must_use]
-pub fn align(articles: &[ArticleAnalysis]) -> (Vec<Alignment>, Vec<Pair>) {
-    let terms = Terms::build(articles);
+pub fn align(articles: &[ArticleAnalysis], vocab: &Vocabulary) -> (Vec<Alignment>, Vec<Pair>) {
+    let terms = Terms::build(articles, vocab);
     let limit = postings_limit(articles.len());
     // Sentences are scored against their candidates independently: the
     // cores share them in stretches, and the pairs come back in order.

@@ -10,6 +10,7 @@ use similar::{Algorithm as DiffAlgorithm, DiffTag, capture_diff_slices};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::Member;
+use super::Vocabulary;
 use crate::extract::{Mention, Value};
 use crate::lexicon::{self, Lexicon};
 use crate::model::ArticleAnalysis;
@@ -98,32 +99,6 @@ impl Names {
     }
 }
 
-/// Normal forms already computed, for a run of articles on one core: a
-/// story's articles repeat each other's words, and stemming is the costly
-/// part. Owned by whoever normalises many words and dropped with it;
-/// bounded, as a story can be any size. Without it the aligner stems every
-/// word again in every article: a 200-article run took 12% more CPU (380
-/// ms instead of 340 ms).
-#[derive(Default)]
-pub struct Normalizer(FxHashMap<String, Option<String>>);
-
-impl Normalizer {
-    /// Past this many words, new ones are normalised but not kept.
-    const CAPACITY: usize = 1 << 16;
-
-    /// [`normal_word`], remembered.
-    pub fn normal(&mut self, word: &str) -> Option<String> {
-        if let Some(hit) = self.0.get(word) {
-            return hit.clone();
-        }
-        let normal = normal_word(word);
-        if self.0.len() < Self::CAPACITY {
-            self.0.insert(word.to_string(), normal.clone());
-        }
-        normal
-    }
-}
-
 /// One article's sentences as terms in the order they are met (words,
 /// then mentions), numbered within the article.
 struct Local {
@@ -132,13 +107,12 @@ struct Local {
 }
 
 impl Local {
-    fn of(a: &ArticleAnalysis, normal: &mut Normalizer) -> Local {
+    fn of(a: &ArticleAnalysis, vocab: &Vocabulary) -> Local {
         let mut local = Local {
             names: Names::default(),
             sentences: Vec::with_capacity(a.sentences.len()),
         };
-        // Stemming is the costly part and news repeats its words: each
-        // word of an article is normalised once, straight to its term.
+        // Each word of an article is looked up once, straight to its term.
         let mut cache: FxHashMap<&str, Option<u32>> = FxHashMap::default();
         let mut by_sentence: Vec<Vec<&Mention>> = vec![Vec::new(); a.sentences.len()];
         for m in &a.mentions {
@@ -155,7 +129,7 @@ impl Local {
                 let w = tok.text(text);
                 let id = *cache
                     .entry(w)
-                    .or_insert_with(|| normal.normal(w).map(|n| local.names.intern(n)));
+                    .or_insert_with(|| vocab.normal(w).map(|n| local.names.intern(n.into_owned())));
                 terms.extend(id.map(|id| (id, 1.0)));
             }
             for m in mentions {
@@ -171,16 +145,15 @@ impl Local {
 
 impl Terms {
     #[must_use]
-    pub fn build(articles: &[ArticleAnalysis]) -> Terms {
+    pub fn build(articles: &[ArticleAnalysis], vocab: &Vocabulary) -> Terms {
         // Articles are read on every core; their terms are then numbered
         // for the story in one pass, in the order they are met, so the
         // numbering is the same however the work was shared.
         let pieces = crate::par::ranges(articles.len(), 2 * rayon::current_num_threads());
         let mut locals: Vec<Local> = crate::par::map(pieces, |range| {
-            let mut normal = Normalizer::default();
             articles[range]
                 .iter()
-                .map(|a| Local::of(a, &mut normal))
+                .map(|a| Local::of(a, vocab))
                 .collect::<Vec<_>>()
         })
         .into_iter()

@@ -12,6 +12,7 @@
 //!   in their own words and places. The questions and their markers are data
 //!   (`assets/lexicon/contradictions.txt`).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -19,7 +20,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashSet;
 
 use super::{Account, Finding, FindingKind, Severity, Story, claim_order};
-use crate::align::{DiffPart, Member, diff_words};
+use crate::align::{DiffPart, Member, Vocabulary, diff_words};
 use crate::extract::Value;
 use crate::extract::polarity::{
     self, Read, Tok, inside_quotes, is_boundary, is_modal, is_negation_word, is_question, negator,
@@ -263,7 +264,7 @@ fn polar_clauses(
         if inside_quotes(text_n, &story.sentence_range(neg), tn[k].range.start) {
             continue;
         }
-        let Some(predicate) = predicate(tn, k, c.end) else {
+        let Some(predicate) = predicate(story.vocab, tn, k, c.end) else {
             continue;
         };
         for pc in &positive {
@@ -292,13 +293,13 @@ fn polar_clauses(
 }
 
 /// The first content word after the negation at `k`: what it denies.
-fn predicate(toks: &[Tok], k: usize, end: usize) -> Option<usize> {
+fn predicate(vocab: &Vocabulary, toks: &[Tok], k: usize, end: usize) -> Option<usize> {
     let skip = negator(toks, k).unwrap_or(1);
     (k + skip..end).find(|&i| {
         toks[i].is_word()
             && !is_negation_word(&toks[i].text)
             && !is_modal(&toks[i].text)
-            && normal_word(&toks[i].text).is_some()
+            && vocab.normal(&toks[i].text).is_some()
     })
 }
 
@@ -337,11 +338,11 @@ fn changed_words(text: &str, parts: &[DiffPart], changed: bool) -> Vec<String> {
         .collect()
 }
 
-fn content(words: &[String]) -> Vec<String> {
+fn content(vocab: &Vocabulary, words: &[String]) -> Vec<String> {
     words
         .iter()
         .filter(|w| !is_negation_word(w))
-        .filter_map(|w| normal_word(w))
+        .filter_map(|w| vocab.normal(w).map(Cow::into_owned))
         .collect()
 }
 
@@ -352,10 +353,10 @@ fn compare(story: &Story, neg: &Clause, pos: &Clause, k: usize, predicate: usize
     }
     // The positive clause must state the negated predicate: checked before
     // the costly word diff, which most clause pairs never need.
-    let predicate_norm = normal_word(&neg.toks[predicate].text)?;
+    let predicate_norm = story.vocab.normal(&neg.toks[predicate].text)?;
     let states_predicate = pos.toks[pos.range.clone()]
         .iter()
-        .any(|t| normal_word(&t.text).as_ref() == Some(&predicate_norm));
+        .any(|t| story.vocab.normal(&t.text).as_ref() == Some(&predicate_norm));
     if !states_predicate {
         return None;
     }
@@ -371,8 +372,8 @@ fn compare(story: &Story, neg: &Clause, pos: &Clause, k: usize, predicate: usize
         return None;
     }
     // Inflections cancel: "did not reopen" against "reopened".
-    let (mut left_n, mut left_p) = (content(&raw_n), content(&raw_p));
-    let mut shared = content(&changed_words(text_n, &dn, false)).len();
+    let (mut left_n, mut left_p) = (content(story.vocab, &raw_n), content(story.vocab, &raw_p));
+    let mut shared = content(story.vocab, &changed_words(text_n, &dn, false)).len();
     left_n.retain(|w| match left_p.iter().position(|x| x == w) {
         Some(i) => {
             left_p.swap_remove(i);
@@ -382,7 +383,7 @@ fn compare(story: &Story, neg: &Clause, pos: &Clause, k: usize, predicate: usize
         None => true,
     });
     let changed = left_n.len() + left_p.len();
-    if left_n.contains(&predicate_norm) || shared < MIN_SHARED || changed > MAX_CHANGED {
+    if left_n.iter().any(|w| *w == predicate_norm) || shared < MIN_SHARED || changed > MAX_CHANGED {
         return None;
     }
     let negation_end = k + negator(neg.toks, k).unwrap_or(1) - 1;
@@ -619,7 +620,7 @@ fn claim(
     ) {
         return None;
     }
-    let (topic, anchor) = nearest_topic(toks, &m, &axis.topics)?;
+    let (topic, anchor) = nearest_topic(story.vocab, toks, &m, &axis.topics)?;
     let side = match (
         set_aside(toks, m.start.min(anchor), m.start),
         axis.complementary,
@@ -640,23 +641,28 @@ fn claim(
         topic,
         anchor,
         subject,
-        range: claim_span(toks, &m, anchor),
+        range: claim_span(story.vocab, toks, &m, anchor),
         parties: parties(story, member),
     })
 }
 
-fn topic_of(t: &Tok, topics: &[usize]) -> Option<usize> {
-    let word = normal_word(&t.text)?;
+fn topic_of(vocab: &Vocabulary, t: &Tok, topics: &[usize]) -> Option<usize> {
+    let word = vocab.normal(&t.text)?;
     let lex = lexicon();
     topics
         .iter()
         .copied()
-        .find(|&i| lex.topics[i].words.contains(&word))
+        .find(|&i| lex.topics[i].words.iter().any(|w| *w == word))
 }
 
 /// The nearest topic word: a few words after the marker with no preposition
 /// between, or up to a sentence part before it.
-fn nearest_topic(toks: &[Tok], m: &Range<usize>, topics: &[usize]) -> Option<(usize, usize)> {
+fn nearest_topic(
+    vocab: &Vocabulary,
+    toks: &[Tok],
+    m: &Range<usize>,
+    topics: &[usize],
+) -> Option<(usize, usize)> {
     let mut ahead = None;
     let mut words = 0;
     for (i, t) in toks.iter().enumerate().skip(m.end) {
@@ -664,7 +670,7 @@ fn nearest_topic(toks: &[Tok], m: &Range<usize>, topics: &[usize]) -> Option<(us
             break;
         }
         words += 1;
-        if let Some(topic) = topic_of(t, topics) {
+        if let Some(topic) = topic_of(vocab, t, topics) {
             ahead = Some((words, topic, i));
             break;
         }
@@ -680,7 +686,7 @@ fn nearest_topic(toks: &[Tok], m: &Range<usize>, topics: &[usize]) -> Option<(us
             continue;
         }
         words += 1;
-        if let Some(topic) = topic_of(t, topics) {
+        if let Some(topic) = topic_of(vocab, t, topics) {
             behind = Some((words, topic, i));
             break;
         }
@@ -704,7 +710,7 @@ fn set_aside(toks: &[Tok], anchor: usize, marker: usize) -> bool {
 
 /// The marker with its topic word, and the object of a marker ending in a
 /// preposition ("mediated by regional and international actors").
-fn claim_span(toks: &[Tok], m: &Range<usize>, anchor: usize) -> Range<usize> {
+fn claim_span(vocab: &Vocabulary, toks: &[Tok], m: &Range<usize>, anchor: usize) -> Range<usize> {
     let (lo, mut hi) = (m.start.min(anchor), (m.end - 1).max(anchor));
     if hi == m.end - 1 && matches!(toks[hi].text.as_str(), "by" | "through" | "via" | "with") {
         // The object runs on over content words and the joints of a noun
@@ -713,7 +719,7 @@ fn claim_span(toks: &[Tok], m: &Range<usize>, anchor: usize) -> Range<usize> {
         let object = toks[hi + 1..]
             .iter()
             .take(OBJECT_WORDS)
-            .take_while(|t| t.is_word() && (joint(t) || normal_word(&t.text).is_some()))
+            .take_while(|t| t.is_word() && (joint(t) || vocab.normal(&t.text).is_some()))
             .collect::<Vec<_>>();
         hi += object.iter().rposition(|t| !joint(t)).map_or(0, |i| i + 1);
     }

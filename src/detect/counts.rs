@@ -2,6 +2,7 @@
 //! interval a qualified number allows, and how to write it back. Shared by
 //! number-conflict and internal-inconsistency.
 
+use crate::align::Vocabulary;
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
@@ -55,15 +56,15 @@ pub fn content(word: &str) -> Option<String> {
     Some(folded)
 }
 
-pub fn stem(word: &str) -> Option<String> {
-    Some(crate::align::stem(&content(word)?))
+pub fn stem(vocab: &Vocabulary, word: &str) -> Option<String> {
+    Some(vocab.stem(&content(word)?).into_owned())
 }
 
 /// The normal form of a word as the aligner makes it (folded, stemmed, in
 /// its synonym class), so "captives" and "hostages" count the same thing.
-pub fn normal(word: &str) -> Option<String> {
+pub fn normal(vocab: &Vocabulary, word: &str) -> Option<String> {
     content(word)?;
-    crate::align::normal_word(word)
+    vocab.normal(word).map(std::borrow::Cow::into_owned)
 }
 
 pub fn is_plural(word: &str) -> bool {

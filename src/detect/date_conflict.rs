@@ -482,14 +482,14 @@ fn single_day<'a>(story: &Story<'a>, member: Member) -> Option<Dated<'a>> {
         mention,
         value,
         date: one_day(value)?,
-        clause: clause_of(a, member.sentence, mention),
+        clause: clause_of(story, a, member.sentence, mention),
         others,
     })
 }
 
 /// The date's clause: the content words (normalised) within `WINDOW`
 /// tokens of the date, up to the clause's ends, and its event word.
-fn clause_of(a: &ArticleAnalysis, sentence: usize, date: &Mention) -> Clause {
+fn clause_of(story: &Story, a: &ArticleAnalysis, sentence: usize, date: &Mention) -> Clause {
     let text = &a.article.text;
     let tokens = a.sentence_tokens(sentence);
     let here = super::sentence_mentions(&a.mentions, sentence);
@@ -516,9 +516,10 @@ fn clause_of(a: &ArticleAnalysis, sentence: usize, date: &Mention) -> Clause {
             if t.kind != Kind::Word || STOP.contains(fold(word).as_str()) {
                 continue;
             }
-            let Some(normal) = normal_word(word) else {
+            let Some(normal) = story.vocab.normal(word) else {
                 continue;
             };
+            let normal = normal.into_owned();
             // Names are not events, but they say whose event it is.
             if let (Some(&class), None, false) =
                 (EVENTS.get(&normal), &clause.event, in_mention(&t))
@@ -626,7 +627,8 @@ fn counts_agree(story: &Story, a: Member, b: Member) -> bool {
             .mentions(m)
             .filter_map(|x| match &x.value {
                 Value::Quantity(q) if !q.ordinal => {
-                    let head = normal_word(q.counted.as_deref()?.split_whitespace().last()?)?;
+                    let last = q.counted.as_deref()?.split_whitespace().last()?;
+                    let head = story.vocab.normal(last)?.into_owned();
                     Some((head, q.low.unwrap_or(f64::MIN), q.high.unwrap_or(f64::MAX)))
                 }
                 _ => None,
@@ -705,7 +707,7 @@ fn knows_both(story: &Story, d: &Dated, other: Date, memo: &mut Memo) -> bool {
             && *memo
                 .events
                 .entry((article, m.range.start))
-                .or_insert_with(|| clause_of(a, m.sentence, m).event.map(|e| e.0))
+                .or_insert_with(|| clause_of(story, a, m.sentence, m).event.map(|e| e.0))
                 == class
     })
 }

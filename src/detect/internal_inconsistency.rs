@@ -218,7 +218,7 @@ fn division<'a>(
 ) -> Option<Finding> {
     let wq = quantity(whole)?;
     let (head_word, _) = head_and_modifiers(wq.counted.as_deref()?)?;
-    let head = normal(head_word)?;
+    let head = normal(story.vocab, head_word)?;
     let most = Interval::of(wq)?.high;
     if !most.is_finite() {
         return None;
@@ -269,7 +269,7 @@ fn is_part(story: &Story, article: usize, m: &Mention, head: &str, most: f64) ->
             let lower = w.to_lowercase();
             lower.ends_with("ed")
                 || PARTICIPLES.contains(lower.as_str())
-                || normal(w).as_deref() == Some(head)
+                || normal(story.vocab, w).as_deref() == Some(head)
         }
     }
 }

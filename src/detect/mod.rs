@@ -20,7 +20,7 @@ use jiff::civil::Date;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::align::{Alignment, Member, Pair};
+use crate::align::{Alignment, Member, Pair, Vocabulary};
 use crate::extract::Mention;
 use crate::kb::Kb;
 use crate::model::ArticleAnalysis;
@@ -206,6 +206,8 @@ pub struct Story<'a> {
     pub pairs: &'a [Pair],
     pub alignments: &'a [Alignment],
     pub kb: &'a Kb,
+    /// The normal form and stem of every word, to compare words by.
+    pub vocab: &'a Vocabulary,
 }
 
 impl Story<'_> {

@@ -14,6 +14,7 @@ use rustc_hash::FxHashMap;
 use super::counts::{Interval, describe, head_and_modifiers, is_exact, join, normal, stem};
 use super::{Account, Finding, FindingKind, Severity, Story, claim_order, word_classes};
 use crate::align::Member;
+use crate::align::Vocabulary;
 use crate::extract::{Mention, QuantityValue, Value};
 use crate::text::tokens::{Kind, tokenize};
 
@@ -46,8 +47,8 @@ static FATES: LazyLock<FxHashMap<String, usize>> = LazyLock::new(|| {
 });
 
 /// The fate class of a word ("killed", "wounded", "freed" …), if any.
-fn fate(word: &str) -> Option<usize> {
-    FATES.get(&stem(word)?).copied()
+fn fate(vocab: &Vocabulary, word: &str) -> Option<usize> {
+    FATES.get(&stem(vocab, word)?).copied()
 }
 
 // ---------------------------------------------------------------------------
@@ -104,11 +105,14 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
         return None;
     }
     let (head_word, modifiers) = head_and_modifiers(q.counted.as_deref()?)?;
-    let head = normal(head_word)?;
+    let head = normal(story.vocab, head_word)?;
     if head == "percent" {
         return None;
     }
-    let mut modifiers: Vec<String> = modifiers.into_iter().filter_map(normal).collect();
+    let mut modifiers: Vec<String> = modifiers
+        .into_iter()
+        .filter_map(|w| normal(story.vocab, w))
+        .collect();
     modifiers.sort();
     modifiers.dedup();
     let context = context(story, article, index, &head, &modifiers);
@@ -118,8 +122,11 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
         range: m.range.clone(),
         value: q,
         interval: Interval::of(q)?,
-        stem: stem(head_word)?,
-        fates: context.iter().filter_map(|w| fate(w)).collect(),
+        stem: stem(story.vocab, head_word)?,
+        fates: context
+            .iter()
+            .filter_map(|w| fate(story.vocab, w))
+            .collect(),
         context,
         head,
         modifiers,
@@ -159,7 +166,7 @@ fn context(
         tokens
             .iter()
             .filter(|t| t.kind == Kind::Word)
-            .filter_map(|t| normal(t.text(&a.article.text)))
+            .filter_map(|t| normal(story.vocab, t.text(&a.article.text)))
             .filter(|w| w != head && !modifiers.contains(w))
             .collect()
     };
