@@ -4,10 +4,14 @@
 //! twentieth month"). The grammar of absolute dates and times it shares
 //! with reading a page's date line is in `crate::text::dates`.
 
+use std::sync::LazyLock;
+
 use jiff::civil::{Date, Weekday};
+use rustc_hash::FxHashSet;
 
 use super::{Context, DateValue, Mention, MentionKind, Precision, Sentence, Value};
 use super::{numbers, words};
+use crate::lexicon::Lexicon;
 use crate::text::dates::{
     Found, WEEKDAY_NAMES, absolute, add_days, last_day, month, month_at, month_leads, nearest_year,
     number, time, time_after, weekday, weekday_then_date, year,
@@ -378,8 +382,6 @@ fn ordinal(s: &Sentence, i: usize) -> Option<(i64, bool)> {
 /// the KB event kinds the nearest preceding noun can name.
 /// "the 16th day of the truce" names its subject after the unit.
 fn subject_kinds(s: &Sentence, i: usize, after: usize) -> Option<&'static [&'static str]> {
-    const WAR: &[&str] = &["war", "conflict", "operation"];
-    const TRUCE: &[&str] = &["ceasefire", "agreement"];
     let of = s.is(after, &["of"]);
     let the = usize::from(s.is(after + 1, &["the", "this", "a"]));
     let candidates: Vec<usize> = if of {
@@ -389,14 +391,27 @@ fn subject_kinds(s: &Sentence, i: usize, after: usize) -> Option<&'static [&'sta
     };
     candidates.into_iter().find_map(|k| {
         let w = s.lower(k);
-        match w.trim_end_matches('s') {
-            "war" | "conflict" | "fighting" | "offensive" | "campaign" | "operation"
-            | "invasion" => Some(WAR),
-            "truce" | "ceasefire" | "cease-fire" | "deal" | "agreement" => Some(TRUCE),
-            _ => None,
-        }
+        let w = w.trim_end_matches('s');
+        SUBJECTS
+            .iter()
+            .find(|(words, _)| words.contains(w))
+            .map(|(_, kinds)| kinds.as_slice())
     })
 }
+
+/// Each subject's words, and the KB event kinds they name
+/// (`event-subjects.txt`).
+static SUBJECTS: LazyLock<Vec<(FxHashSet<&'static str>, Vec<&'static str>)>> =
+    LazyLock::new(|| {
+        let lex = Lexicon::parse(include_str!("../../assets/lexicon/event-subjects.txt"));
+        lex.sections
+            .iter()
+            .map(|s| {
+                let list = |label| s.group(label).map_or(Vec::new(), |g| g.entries.clone());
+                (list("words").into_iter().collect(), list("kinds"))
+            })
+            .collect()
+    });
 
 /// The KB event of one of `kinds` the article is most about: the one whose
 /// keywords it uses most, among those under way at publication (or any,
