@@ -64,11 +64,28 @@ pub fn stem(word: &str) -> String {
 #[must_use]
 pub fn normal_word(word: &str) -> Option<String> {
     let folded = fold(word);
-    if folded.len() < 3 || is_stop_word(&folded) || !folded.chars().any(char::is_alphabetic) {
+    if !is_content(&folded) {
         return None;
     }
     let stem = stemmer().stem(&folded).into_owned();
     Some(synonyms().get(&stem).cloned().unwrap_or(stem))
+}
+
+/// Whether a folded word can say what a sentence is about.
+fn is_content(folded: &str) -> bool {
+    folded.len() >= 3 && !is_stop_word(folded) && folded.chars().any(char::is_alphabetic)
+}
+
+/// [`normal_word`] and [`stem`] of a folded word, stemming it once.
+pub(super) fn normal_and_stem(folded: &str) -> (Option<String>, String) {
+    let stem = stemmer().stem(folded).into_owned();
+    let normal = is_content(folded).then(|| {
+        synonyms()
+            .get(&stem)
+            .cloned()
+            .unwrap_or_else(|| stem.clone())
+    });
+    (normal, stem)
 }
 
 /// The terms of every sentence of a story, with rarity weights.

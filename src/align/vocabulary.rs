@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::terms::{normal_word, stem};
+use super::terms::{normal_and_stem, normal_word, stem};
 use crate::model::ArticleAnalysis;
 use crate::text::fold;
 use crate::text::tokens::Kind;
@@ -19,35 +19,47 @@ struct Forms {
     stem: String,
 }
 
-/// Every word of a story's sentences, folded, with its forms. Read-only
-/// once built; a word it has not seen is worked out on the spot.
+/// Every word of a story's sentences, as written and folded, with its
+/// forms. Read-only once built; a word it has not seen is worked out on the
+/// spot.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
-    words: FxHashMap<String, Forms>,
+    /// A word as written or folded → its forms.
+    index: FxHashMap<String, u32>,
+    forms: Vec<Forms>,
 }
 
 impl Vocabulary {
-    /// The words of every sentence of the articles, each normalised once
-    /// (on every core).
+    /// The words of every sentence of the articles; each folded word is
+    /// stemmed once, on every core.
     #[must_use]
     pub fn build(articles: &[ArticleAnalysis]) -> Vocabulary {
         let per_article = crate::par::map(articles.iter().collect(), distinct_words);
-        let mut all: FxHashSet<String> = FxHashSet::default();
+        let mut written: FxHashSet<&str> = FxHashSet::default();
         for words in per_article {
-            all.extend(words);
+            written.extend(words);
         }
-        let mut all: Vec<String> = all.into_iter().collect();
-        all.sort_unstable();
-        let forms = crate::par::map(all, |w| {
-            let forms = Forms {
-                normal: normal_word(&w),
-                stem: stem(&w),
+        let mut written: Vec<&str> = written.into_iter().collect();
+        written.sort_unstable();
+        let mut index: FxHashMap<String, u32> = FxHashMap::default();
+        let mut folded: Vec<String> = Vec::new();
+        for w in written {
+            let f = fold(w);
+            let id = if let Some(&id) = index.get(&f) {
+                id
+            } else {
+                folded.push(f.clone());
+                let id = folded.len() as u32 - 1;
+                index.insert(f, id);
+                id
             };
-            (w, forms)
-        });
-        Vocabulary {
-            words: forms.into_iter().collect(),
+            index.insert(w.to_string(), id);
         }
+        let forms = crate::par::map(folded, |f| {
+            let (normal, stem) = normal_and_stem(&f);
+            Forms { normal, stem }
+        });
+        Vocabulary { index, forms }
     }
 
     /// [`normal_word`]: folded, stemmed, in its synonym class; `None` for
@@ -70,23 +82,19 @@ impl Vocabulary {
     }
 
     fn forms(&self, word: &str) -> Option<&Forms> {
-        // Most words are looked up already folded: skip folding them again.
-        if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
-            self.words.get(word)
-        } else {
-            self.words.get(&fold(word))
-        }
+        let id = *self.index.get(word)?;
+        self.forms.get(id as usize)
     }
 }
 
-/// The distinct words of an article's sentences, folded.
-fn distinct_words(a: &ArticleAnalysis) -> FxHashSet<String> {
+/// The distinct words of an article's sentences, as written.
+fn distinct_words(a: &ArticleAnalysis) -> FxHashSet<&str> {
     let text = a.article.text.as_str();
-    let mut raw: FxHashSet<&str> = FxHashSet::default();
-    for t in a.tokens.iter().filter(|t| t.kind == Kind::Word) {
-        raw.insert(t.text(text));
-    }
-    raw.into_iter().map(fold).collect()
+    a.tokens
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .map(|t| t.text(text))
+        .collect()
 }
 
 #[cfg(test)]
