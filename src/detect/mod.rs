@@ -390,3 +390,42 @@ fn finding_id(story: &Story, f: &Finding) -> String {
         crate::text::stable_hash(parts) & 0xffff_ffff_ffff
     )
 }
+
+/// What the rules' tests share: articles in, the analysis or one kind of
+/// finding out.
+#[cfg(test)]
+mod testing {
+    use super::{Finding, FindingKind};
+    use crate::analysis::{Analysis, Options, analyze};
+
+    /// The analysis of whole article texts, read as a.txt, b.txt, …
+    pub fn run(texts: &[&str]) -> Analysis {
+        let articles = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                crate::ingest::read_str(&format!("{}.txt", (b'a' + i as u8) as char), t)
+                    .expect("article")
+            })
+            .collect();
+        analyze(articles, crate::kb::Kb::builtin(), &Options::default())
+    }
+
+    /// The findings of one kind in articles given as (date, body), each
+    /// under a headline and a date line.
+    pub fn found(kind: FindingKind, articles: &[(&str, &str)]) -> Vec<Finding> {
+        let read = articles
+            .iter()
+            .enumerate()
+            .map(|(i, (date, body))| {
+                let src = format!("Headline {i}\nPublished {date}\n\n{body}\n");
+                crate::ingest::read_str(&format!("a{i}.txt"), &src).expect("article")
+            })
+            .collect();
+        analyze(read, crate::kb::Kb::builtin(), &Options::default())
+            .findings
+            .into_iter()
+            .filter(|f| f.kind == kind)
+            .collect()
+    }
+}

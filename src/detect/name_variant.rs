@@ -284,23 +284,9 @@ fn across_articles(story: &Story) -> Vec<Finding> {
 mod tests {
     use super::super::{Finding, FindingKind};
     const KIND: FindingKind = FindingKind::NameVariant;
-    use crate::analysis::{Options, analyze};
 
-    /// The findings of this rule's kind in articles given as (date, body).
     fn found(articles: &[(&str, &str)]) -> Vec<Finding> {
-        let read = articles
-            .iter()
-            .enumerate()
-            .map(|(i, (date, body))| {
-                let src = format!("Headline {i}\nPublished {date}\n\n{body}\n");
-                crate::ingest::read_str(&format!("a{i}.txt"), &src).expect("article")
-            })
-            .collect();
-        analyze(read, crate::kb::Kb::builtin(), &Options::default())
-            .findings
-            .into_iter()
-            .filter(|f| f.kind == KIND)
-            .collect()
+        super::super::testing::found(KIND, articles)
     }
 
     #[test]

@@ -510,17 +510,7 @@ mod tests {
     use super::super::{Finding, FindingKind, Severity};
     use crate::analysis::{Analysis, Options, analyze};
 
-    fn run(texts: &[&str]) -> Analysis {
-        let articles = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                crate::ingest::read_str(&format!("{}.txt", (b'a' + i as u8) as char), t)
-                    .expect("article")
-            })
-            .collect();
-        analyze(articles, crate::kb::Kb::builtin(), &Options::default())
-    }
+    use super::super::testing::run;
 
     fn of_kind(an: &Analysis, kind: FindingKind) -> Vec<&Finding> {
         an.findings.iter().filter(|f| f.kind == kind).collect()
