@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::terms::{normal_and_stem, normal_word, stem};
@@ -34,11 +35,19 @@ impl Vocabulary {
     /// stemmed once, on every core.
     #[must_use]
     pub fn build(articles: &[ArticleAnalysis]) -> Vocabulary {
-        let per_article = crate::par::map(articles.iter().collect(), distinct_words);
-        let mut written: FxHashSet<&str> = FxHashSet::default();
-        for words in per_article {
-            written.extend(words);
-        }
+        // Merged pairwise on every core: one merge into a single set was a
+        // tenth of the analysis's serial time.
+        let written =
+            articles
+                .par_iter()
+                .map(distinct_words)
+                .reduce(FxHashSet::default, |mut a, mut b| {
+                    if a.len() < b.len() {
+                        std::mem::swap(&mut a, &mut b);
+                    }
+                    a.extend(b);
+                    a
+                });
         let mut written: Vec<&str> = written.into_iter().collect();
         written.sort_unstable();
         let mut index: FxHashMap<String, u32> = FxHashMap::default();
