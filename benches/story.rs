@@ -42,14 +42,13 @@ fn main() {
     // The figures below are the binary's, and its allocator is what the
     // `jemalloc` feature changes; the in-process benchmarks use the system
     // allocator either way.
-    println!(
-        "allocator: {} (binary; `cargo bench --features jemalloc` for jemalloc)",
-        if cfg!(feature = "jemalloc") {
-            "jemalloc"
-        } else {
-            "system"
-        }
-    );
+    if cfg!(feature = "jemalloc") {
+        println!("allocator: jemalloc in the binary (system in process)");
+    } else {
+        println!(
+            "allocator: system (`cargo bench --features jemalloc` for jemalloc in the binary)"
+        );
+    }
     let (best, median) = end_to_end(&small, 30);
     println!(
         "{}: best {} ms, median {} ms (target ≤ 10 ms)",
