@@ -295,9 +295,13 @@ const EVENT_SCORE: f32 = 0.3;
 /// How many tokens either side of a date may hold the event it dates.
 const WINDOW: usize = 10;
 
+/// `date-conflict-words.txt`, parsed once for all its sections.
+static WORDS_FILE: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(include_str!("../../assets/lexicon/date-conflict-words.txt")));
+
 /// The sections of `date-conflict-words.txt`, each a set.
 fn words_of(section: &str) -> FxHashSet<&'static str> {
-    Lexicon::parse(include_str!("../../assets/lexicon/date-conflict-words.txt"))
+    WORDS_FILE
         .section(section)
         .unwrap_or_else(|| panic!("date-conflict-words.txt has no [{section}] section"))
         .entries()

@@ -16,10 +16,13 @@ use crate::lexicon::Lexicon;
 use crate::text::fold;
 use crate::text::tokens::{Kind, Token};
 
+/// `polarity.txt`, parsed once for all its sections.
+static FILE: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(include_str!("../../assets/lexicon/polarity.txt")));
+
 /// One section of `polarity.txt` as a set.
 fn section(name: &str) -> FxHashSet<&'static str> {
-    Lexicon::parse(include_str!("../../assets/lexicon/polarity.txt"))
-        .section(name)
+    FILE.section(name)
         .unwrap_or_else(|| panic!("polarity.txt has no [{name}] section"))
         .entries()
         .collect()

@@ -9,12 +9,13 @@ use rustc_hash::FxHashSet;
 
 use crate::lexicon::Lexicon;
 
-const FILE: &str = include_str!("../../assets/lexicon/speech.txt");
+/// `speech.txt`, parsed once for all its sections.
+static FILE: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(include_str!("../../assets/lexicon/speech.txt")));
 
 /// One section of `speech.txt` as a set.
 fn section(name: &str) -> FxHashSet<&'static str> {
-    Lexicon::parse(FILE)
-        .section(name)
+    FILE.section(name)
         .unwrap_or_else(|| panic!("speech.txt has no [{name}] section"))
         .entries()
         .collect()
