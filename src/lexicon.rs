@@ -116,6 +116,24 @@ impl Group {
     }
 }
 
+/// Whether `word`, ASCII-lower-cased, is in a set of lower-case entries.
+/// Rules ask this of every word of every sentence, so the word is
+/// lower-cased on the stack; no entry is longer than 32 bytes (a word
+/// longer than that is in no list).
+#[must_use]
+pub fn contains_lowered<S: std::hash::BuildHasher>(
+    set: &std::collections::HashSet<&str, S>,
+    word: &str,
+) -> bool {
+    let mut buf = [0u8; 32];
+    let Some(lower) = buf.get_mut(..word.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|w| set.contains(w))
+}
+
 /// Every entry of a file, as a set: the usual shape of a word list.
 #[must_use]
 pub fn set(text: &'static str) -> FxHashSet<&'static str> {

@@ -22,35 +22,22 @@ static NAME_KINDS: LazyLock<(FxHashSet<&str>, FxHashSet<&str>)> = LazyLock::new(
     (set("organization"), set("place"))
 });
 
-/// Whether a word is in a set of lower-case ASCII words, ignoring ASCII case
-/// as [`has_word`] does. Every word of every sentence is asked, so the word
-/// is lower-cased on the stack.
-fn in_lower_set(set: &FxHashSet<&str>, word: &str) -> bool {
-    let mut buf = [0u8; 32];
-    let Some(lower) = buf.get_mut(..word.len()) else {
-        return false; // longer than any word listed
-    };
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).is_ok_and(|w| set.contains(w))
-}
-
 #[must_use]
 pub fn is_stop(word: &str) -> bool {
-    in_lower_set(&STOP, word)
+    crate::lexicon::contains_lowered(&STOP, word)
 }
 
 /// Whether a word makes a capitalised sequence an organisation ("Red
 /// Crescent", "Times").
 #[must_use]
 pub fn is_org_word(word: &str) -> bool {
-    in_lower_set(&NAME_KINDS.0, word)
+    crate::lexicon::contains_lowered(&NAME_KINDS.0, word)
 }
 
 /// Whether a word makes a capitalised sequence a place ("Gaza Strip").
 #[must_use]
 pub fn is_place_word(word: &str) -> bool {
-    in_lower_set(&NAME_KINDS.1, word)
+    crate::lexicon::contains_lowered(&NAME_KINDS.1, word)
 }
 
 pub fn has_word(list: &[&str], word: &str) -> bool {
