@@ -901,12 +901,7 @@ mod tests {
             .collect()
     }
 
-    fn quotes(a: &Analysis, f: &Finding) -> Vec<String> {
-        f.evidence
-            .iter()
-            .map(|e| a.articles[e.article].article.text[e.range.clone()].to_string())
-            .collect()
-    }
+    use super::super::testing::quotes;
 
     const TRUCE_A: &str = "Truce takes hold in Northland\nPublished March 12, 2025\n\n\
         The ceasefire in Northland took effect at 6 a.m. on March 10, 2025, after weeks of talks in Geneva. \

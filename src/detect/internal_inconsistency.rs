@@ -347,20 +347,9 @@ fn division_finding(
 #[cfg(test)]
 mod tests {
     use super::super::{Finding, FindingKind};
-    use crate::analysis::{Analysis, Options, analyze};
+    use crate::analysis::{Options, analyze};
 
-    use super::super::testing::run;
-
-    fn of_kind(an: &Analysis, kind: FindingKind) -> Vec<&Finding> {
-        an.findings.iter().filter(|f| f.kind == kind).collect()
-    }
-
-    fn quotes(an: &Analysis, f: &Finding) -> Vec<String> {
-        f.evidence
-            .iter()
-            .map(|e| an.articles[e.article].article.text[e.range.clone()].to_string())
-            .collect()
-    }
+    use super::super::testing::{of_kind, quotes, run};
 
     fn article(date: &str, body: &str) -> String {
         format!("Border news\nPublished {date}\n\n{body}\n")

@@ -411,6 +411,19 @@ mod testing {
         analyze(articles, crate::kb::Kb::builtin(), &Options::default())
     }
 
+    /// The findings of one kind in an analysis.
+    pub fn of_kind(an: &Analysis, kind: FindingKind) -> Vec<&Finding> {
+        an.findings.iter().filter(|f| f.kind == kind).collect()
+    }
+
+    /// The text of each evidence span of a finding, claim first.
+    pub fn quotes(an: &Analysis, f: &Finding) -> Vec<String> {
+        f.evidence
+            .iter()
+            .map(|e| an.articles[e.article].article.text[e.range.clone()].to_string())
+            .collect()
+    }
+
     /// The findings of one kind in articles given as (date, body), each
     /// under a headline and a date line.
     pub fn found(kind: FindingKind, articles: &[(&str, &str)]) -> Vec<Finding> {

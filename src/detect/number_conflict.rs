@@ -508,13 +508,9 @@ fn conflict_finding(
 #[cfg(test)]
 mod tests {
     use super::super::{Finding, FindingKind, Severity};
-    use crate::analysis::{Analysis, Options, analyze};
+    use crate::analysis::{Options, analyze};
 
-    use super::super::testing::run;
-
-    fn of_kind(an: &Analysis, kind: FindingKind) -> Vec<&Finding> {
-        an.findings.iter().filter(|f| f.kind == kind).collect()
-    }
+    use super::super::testing::{of_kind, quotes, run};
 
     fn conflicts(texts: &[&str]) -> Vec<Finding> {
         let an = run(texts);
@@ -522,13 +518,6 @@ mod tests {
         of_kind(&an, FindingKind::NumberConflict)
             .into_iter()
             .cloned()
-            .collect()
-    }
-
-    fn quotes(an: &Analysis, f: &Finding) -> Vec<String> {
-        f.evidence
-            .iter()
-            .map(|e| an.articles[e.article].article.text[e.range.clone()].to_string())
             .collect()
     }
 
