@@ -64,10 +64,27 @@ impl Vocabulary {
             };
             index.insert(w.to_string(), id);
         }
-        let forms = crate::par::map(folded, |f| {
+        let mut forms = crate::par::map(folded, |f| {
             let (normal, stem) = normal_and_stem(&f);
             Forms { normal, stem }
         });
+        // Rules look normal forms up again (the fate of a counted thing is
+        // read from its context's normal forms): they are words too.
+        let normals: Vec<String> = forms
+            .iter()
+            .filter_map(|f| f.normal.clone())
+            .filter(|n| !index.contains_key(n))
+            .collect::<FxHashSet<String>>()
+            .into_iter()
+            .collect();
+        let normal_forms = crate::par::map(normals, |n| {
+            let (normal, stem) = normal_and_stem(&n);
+            (n, Forms { normal, stem })
+        });
+        for (n, f) in normal_forms {
+            index.insert(n, forms.len() as u32);
+            forms.push(f);
+        }
         Vocabulary { index, forms }
     }
 
