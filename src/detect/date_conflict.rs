@@ -871,20 +871,10 @@ fn excerpt(sentence: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::testing::run as analysis;
     use super::*;
-    use crate::analysis::{Analysis, Options, analyze};
+    use crate::analysis::{Options, analyze};
     use crate::kb::Kb;
-
-    fn analysis(texts: &[&str]) -> Analysis {
-        let articles = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                crate::ingest::read_str(&format!("{}.txt", char::from(b'a' + i as u8)), t).unwrap()
-            })
-            .collect();
-        analyze(articles, Kb::builtin(), &Options::default())
-    }
 
     fn findings(texts: &[&str]) -> Vec<Finding> {
         let a = analysis(texts);
