@@ -891,7 +891,7 @@ mod tests {
             .collect()
     }
 
-    use super::super::testing::quotes;
+    use super::super::testing::{of_kind, quotes};
 
     const TRUCE_A: &str = "Truce takes hold in Northland\nPublished March 12, 2025\n\n\
         The ceasefire in Northland took effect at 6 a.m. on March 10, 2025, after weeks of talks in Geneva. \
@@ -913,11 +913,7 @@ mod tests {
             Negotiators met in Cairo on Thursday, May 9, 2025, and again on Saturday. \
             They will meet once more on Friday, May 16.\n";
         let a = analysis(&[text]);
-        let found: Vec<&Finding> = a
-            .findings
-            .iter()
-            .filter(|f| f.kind == FindingKind::DateConflict)
-            .collect();
+        let found = of_kind(&a, FindingKind::DateConflict);
         assert_eq!(found.len(), 1, "{found:#?}");
         let f = found[0];
         assert_eq!(f.severity, Severity::High);
@@ -985,11 +981,7 @@ mod tests {
     fn one_event_with_two_dates_across_articles() {
         let b = truce_b("March 9, 2025");
         let a = analysis(&[TRUCE_A, &b]);
-        let found: Vec<&Finding> = a
-            .findings
-            .iter()
-            .filter(|f| f.kind == FindingKind::DateConflict)
-            .collect();
+        let found = of_kind(&a, FindingKind::DateConflict);
         assert_eq!(found.len(), 1, "{found:#?}");
         let f = found[0];
         assert_eq!(f.severity, Severity::Medium);
@@ -1114,11 +1106,7 @@ mod tests {
             Kb::builtin(),
             &Options::default(),
         );
-        let found: Vec<&Finding> = a
-            .findings
-            .iter()
-            .filter(|f| f.kind == FindingKind::DateConflict)
-            .collect();
+        let found = of_kind(&a, FindingKind::DateConflict);
         assert_eq!(found.len(), 1, "{found:#?}");
         let f = found[0];
         assert_eq!(f.severity, Severity::High);
