@@ -11,7 +11,7 @@ use std::sync::{LazyLock, OnceLock};
 use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashSet;
 
-use super::speech::{is_denying_verb, is_reporting_verb};
+use super::speech::reporting_or_denying;
 use crate::lexicon::Lexicon;
 use crate::text::fold;
 use crate::text::tokens::{Kind, Token};
@@ -118,9 +118,20 @@ pub fn is_boundary(t: &Tok) -> bool {
 }
 
 /// A boundary, or a reporting or denying verb. Every token of every
-/// sentence is looked up, so the lists are a set.
+/// sentence is asked, so the words are one set, looked up once (tokens are
+/// already folded to lower case).
 fn ends_clause(t: &Tok) -> bool {
-    is_boundary(t) || is_reporting_verb(&t.text) || is_denying_verb(&t.text)
+    static WORDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| {
+        CLAUSE_WORDS
+            .iter()
+            .copied()
+            .chain(reporting_or_denying())
+            .collect()
+    });
+    match t.kind {
+        Kind::Word => WORDS.contains(t.text.as_str()),
+        _ => is_boundary(t),
+    }
 }
 
 /// Token ranges of the clauses of a sentence, boundaries left out. A

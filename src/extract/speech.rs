@@ -25,6 +25,12 @@ static SPEECH_VERBS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| section("speec
 static QUOTATION_VERBS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| section("quotation verbs"));
 static REPORTING_VERBS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| section("reporting verbs"));
 static DENYING_VERBS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| section("denying verbs"));
+
+/// The reporting and denying verbs together, lower case: each ends the
+/// clause before it (see `polarity`).
+pub fn reporting_or_denying() -> impl Iterator<Item = &'static str> {
+    REPORTING_VERBS.iter().chain(DENYING_VERBS.iter()).copied()
+}
 static SPEAKER_NOUNS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| section("speaker nouns"));
 static NOT_A_SOURCE: LazyLock<FxHashSet<&str>> = LazyLock::new(|| section("not a source name"));
 
