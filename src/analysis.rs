@@ -258,7 +258,7 @@ fn bound_by_holder(w: &mut Window, p: &PersonValue, kb: &Kb) {
     }
 }
 
-/// An administration spoken of as current ("the Biden administration
+/// An administration spoken of as current ("the Obama administration
 /// says"): the article falls in one of its terms.
 fn bound_by_administration(w: &mut Window, o: &OfficeValue, kb: &Kb) {
     let Some(Entity::Administration(a)) = o.entity else {

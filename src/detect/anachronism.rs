@@ -223,8 +223,8 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].suggestion.as_deref(), Some("Israel Katz"));
         let f = found(&[(
-            "May 11, 2025",
-            "The Biden administration sees a truce as a priority.",
+            "May 11, 2019",
+            "The Obama administration sees a truce as a priority.",
         )]);
         assert_eq!(f.len(), 1, "{f:?}");
     }
@@ -233,13 +233,13 @@ mod tests {
     fn the_past_tense_and_past_frames_stay_quiet() {
         let f = found(&[
             (
-                "May 11, 2025",
-                "The Biden administration had brokered an earlier truce.",
+                "May 11, 2019",
+                "The Obama administration had brokered an earlier truce.",
             ),
-            ("May 11, 2025", "Biden-era officials criticised the plan."),
+            ("May 11, 2019", "Obama-era officials criticised the plan."),
             (
-                "May 11, 2024",
-                "The Biden administration sees a truce as a priority.",
+                "May 11, 2016",
+                "The Obama administration sees a truce as a priority.",
             ),
         ]);
         assert!(f.is_empty(), "{f:?}");

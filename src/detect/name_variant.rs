@@ -303,7 +303,7 @@ mod tests {
     fn legitimate_renderings_stay_quiet() {
         let f = found(&[(
             "January 19, 2025",
-            "Secretary of State Antony Blinken praised the deal. Blinken left Doha. Steve Witkoff and Steven Witkoff are one man.",
+            "Secretary of State Antony Blinken praised the deal. Blinken left Doha. Mike Pompeo and Michael Pompeo are one man.",
         )]);
         assert!(f.is_empty(), "{f:?}");
     }
