@@ -69,6 +69,19 @@ impl Lexicon {
         self.sections.iter().find(|s| s.name == name)
     }
 
+    /// The entries of a section, as a set.
+    ///
+    /// # Panics
+    /// When the file has no such section: the files are compiled in, so
+    /// that is a bug in the program, not in its input.
+    #[must_use]
+    pub fn section_set(&self, name: &str) -> FxHashSet<&'static str> {
+        self.section(name)
+            .unwrap_or_else(|| panic!("a lexicon file has no [{name}] section"))
+            .entries()
+            .collect()
+    }
+
     /// Every group of every section, in file order.
     pub fn groups(&self) -> impl Iterator<Item = &Group> {
         self.sections.iter().flat_map(|s| &s.groups)

@@ -299,23 +299,15 @@ const WINDOW: usize = 10;
 static WORDS_FILE: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::parse(include_str!("../../assets/lexicon/date-conflict-words.txt")));
 
-/// The sections of `date-conflict-words.txt`, each a set.
-fn words_of(section: &str) -> FxHashSet<&'static str> {
-    WORDS_FILE
-        .section(section)
-        .unwrap_or_else(|| panic!("date-conflict-words.txt has no [{section}] section"))
-        .entries()
-        .collect()
-}
-
 /// Words that end the clause a date belongs to.
-static CLAUSE_ENDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| words_of("clause ends"));
+static CLAUSE_ENDS: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| WORDS_FILE.section_set("clause ends"));
 
 /// Words that single out one of several like events.
-static SEQUENCE: LazyLock<FxHashSet<&str>> = LazyLock::new(|| words_of("sequence"));
+static SEQUENCE: LazyLock<FxHashSet<&str>> = LazyLock::new(|| WORDS_FILE.section_set("sequence"));
 
 /// Words too common to name an event.
-static STOP: LazyLock<FxHashSet<&str>> = LazyLock::new(|| words_of("stop"));
+static STOP: LazyLock<FxHashSet<&str>> = LazyLock::new(|| WORDS_FILE.section_set("stop"));
 
 /// Words that put a statement among plans rather than what happened.
 const PLANNED: &[&str] = &[

@@ -20,23 +20,15 @@ use crate::text::tokens::{Kind, Token};
 static FILE: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::parse(include_str!("../../assets/lexicon/polarity.txt")));
 
-/// One section of `polarity.txt` as a set.
-fn section(name: &str) -> FxHashSet<&'static str> {
-    FILE.section(name)
-        .unwrap_or_else(|| panic!("polarity.txt has no [{name}] section"))
-        .entries()
-        .collect()
-}
-
 /// Words that open a new clause: a negation before one of them does not
 /// reach past it.
-static CLAUSE_WORDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| section("clause words"));
+static CLAUSE_WORDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| FILE.section_set("clause words"));
 
 /// Words that set a marker aside besides plain negation.
-static SETS_ASIDE: LazyLock<FxHashSet<&str>> = LazyLock::new(|| section("sets aside"));
+static SETS_ASIDE: LazyLock<FxHashSet<&str>> = LazyLock::new(|| FILE.section_set("sets aside"));
 
 /// Words of time or likelihood.
-static MODALS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| section("modals"));
+static MODALS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| FILE.section_set("modals"));
 
 /// Whether a folded word sets a statement aside: "no", "suspended", "denied".
 #[must_use]

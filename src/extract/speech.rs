@@ -13,26 +13,23 @@ use crate::lexicon::Lexicon;
 static FILE: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::parse(include_str!("../../assets/lexicon/speech.txt")));
 
-/// One section of `speech.txt` as a set.
-fn section(name: &str) -> FxHashSet<&'static str> {
-    FILE.section(name)
-        .unwrap_or_else(|| panic!("speech.txt has no [{name}] section"))
-        .entries()
-        .collect()
-}
-
-static SPEECH_VERBS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| section("speech verbs"));
-static QUOTATION_VERBS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| section("quotation verbs"));
-static REPORTING_VERBS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| section("reporting verbs"));
-static DENYING_VERBS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| section("denying verbs"));
+static SPEECH_VERBS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| FILE.section_set("speech verbs"));
+static QUOTATION_VERBS: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| FILE.section_set("quotation verbs"));
+static REPORTING_VERBS: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| FILE.section_set("reporting verbs"));
+static DENYING_VERBS: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| FILE.section_set("denying verbs"));
 
 /// The reporting and denying verbs together, lower case: each ends the
 /// clause before it (see `polarity`).
 pub fn reporting_or_denying() -> impl Iterator<Item = &'static str> {
     REPORTING_VERBS.iter().chain(DENYING_VERBS.iter()).copied()
 }
-static SPEAKER_NOUNS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| section("speaker nouns"));
-static NOT_A_SOURCE: LazyLock<FxHashSet<&str>> = LazyLock::new(|| section("not a source name"));
+static SPEAKER_NOUNS: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| FILE.section_set("speaker nouns"));
+static NOT_A_SOURCE: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| FILE.section_set("not a source name"));
 
 /// A verb that credits a statement to a source: "said", "denied", "told".
 #[must_use]
@@ -84,13 +81,13 @@ mod tests {
             "speaker nouns",
             "not a source name",
         ] {
-            let words = section(name);
+            let words = FILE.section_set(name);
             assert!(!words.is_empty(), "{name}");
             for w in words {
                 assert!(w.len() <= 32 && w == w.to_ascii_lowercase(), "{w}");
             }
         }
-        for v in section("speech verbs") {
+        for v in FILE.section_set("speech verbs") {
             assert!(is_speech_verb(v) && is_speech_verb(&v.to_ascii_uppercase()));
         }
         assert!(!is_speech_verb("sad") && !is_speech_verb("") && !is_speech_verb("é"));
