@@ -10,6 +10,7 @@ mod date_conflict;
 mod internal_inconsistency;
 mod name_variant;
 mod number_conflict;
+mod roster;
 mod spelling;
 mod tenure;
 mod wrong_officeholder;
@@ -260,6 +261,16 @@ impl Story<'_> {
         let (x, y) = (self.date(a)?, self.date(b)?);
         let days = i64::from(x.until(y).ok()?.get_days()).abs();
         (days > CHANGE_OVER_TIME_DAYS).then_some(days)
+    }
+
+    /// The outlet's name, else the file's.
+    #[must_use]
+    pub fn source_name(&self, article: usize) -> String {
+        let a = &self.articles[article].article;
+        a.meta
+            .outlet
+            .clone()
+            .unwrap_or_else(|| a.path.rsplit('/').next().unwrap_or(&a.path).to_string())
     }
 
     /// A `path:line` label for an article position, for explanations.

@@ -1,283 +1,315 @@
-//! `name-variant`: one person rendered differently — against a KB name, inside
-//! one article, or across articles — where the forms are not legitimate
-//! variants ("Steve"/"Steven", a surname alone, a transliteration the KB lists).
-
-use std::collections::HashMap;
+//! `name-variant`: one person rendered differently — against a KB name, or
+//! between renderings of the story's roster (in one article or across
+//! articles) — where the forms are not legitimate variants ("Steve"/"Steven",
+//! a middle initial, a surname alone, a transliteration the KB lists).
 
 use rustc_hash::FxHashMap;
 
-use super::spelling::{folded_similarity, same_given_name, similarity};
+use super::counts::join;
+use super::roster::{Rendering, Roster};
+use super::spelling::{Likeness, given_key, name_words, words_likeness};
 use super::{Finding, FindingKind, Severity, Story};
-use crate::align::Member;
-use crate::extract::{PersonValue, Value};
 use crate::kb::{Entity, Kb};
-use crate::model::ArticleAnalysis;
 use crate::text::fold;
 
-/// The written full names of the KB, folded, bucketed by the first letter
-/// of the folded surname, to compare a name only with plausible matches.
-fn kb_names(kb: &Kb) -> HashMap<char, Vec<(u32, &str, String)>> {
-    let mut map: HashMap<char, Vec<(u32, &str, String)>> = HashMap::new();
+#[must_use]
+pub fn detect(story: &Story) -> Vec<Finding> {
+    let roster = Roster::of(story.articles);
+    let (mut out, judged) = within_story(story, &roster);
+    out.extend(against_kb(story, &roster, &judged));
+    out
+}
+
+/// The words of each KB person's written names, grouped by given name, to
+/// compare a rendering only with names that could be it.
+fn kb_names(kb: &Kb) -> FxHashMap<String, Vec<(usize, Vec<String>)>> {
+    let mut map: FxHashMap<String, Vec<(usize, Vec<String>)>> = FxHashMap::default();
     for (i, p) in kb.people.iter().enumerate() {
         for name in std::iter::once(&p.name).chain(p.aliases.iter()) {
-            if let Some(c) = surname_initial(name) {
-                map.entry(c).or_default().push((i as u32, name, fold(name)));
+            let words = name_words(name);
+            if let Some(key) = given_key(&words) {
+                map.entry(key).or_default().push((i, words));
             }
         }
     }
     map
 }
 
-fn surname_initial(name: &str) -> Option<char> {
-    fold(name.split_whitespace().last()?).chars().next()
-}
-
-/// A full name as written: at least a given name and a surname.
-fn full_name(p: &PersonValue) -> bool {
-    p.name.split_whitespace().count() >= 2 && p.linked_to.is_none()
-}
-
-/// Whether two written names are forms of one name the tool accepts:
-/// equal once folded, or an equivalent given name with the same surname.
-fn legitimate(a: &str, b: &str) -> bool {
-    let (fa, fb) = (fold(a), fold(b));
-    if fa == fb {
-        return true;
-    }
-    match (fa.split_once(' '), fb.split_once(' ')) {
-        (Some((ga, sa)), Some((gb, sb))) => sa == sb && same_given_name(ga, gb),
-        _ => false,
-    }
-}
-
-/// Similarity above which two different renderings are taken for one person.
-const ALIKE: f64 = 0.9;
-
-#[must_use]
-pub fn detect(story: &Story) -> Vec<Finding> {
-    let mut out = against_kb(story);
-    out.extend(within_articles(story));
-    out.extend(across_articles(story));
-    out
-}
-
-/// A name close to, but not, a KB person's name: "Anthony Blinkin".
-fn against_kb(story: &Story) -> Vec<Finding> {
-    let kb = story.kb;
-    // Built when a name needs it.
+/// A name one slip from a KB person's name: "Anthony Blinkin". A KB is
+/// not the world: many real people are one letter from someone it knows,
+/// so the slip counts only when the article gives the name a title of an
+/// office that person held, or writes the KB person's very given name with
+/// a surname long enough to be distinctive.
+fn against_kb(story: &Story, roster: &Roster, judged: &[bool]) -> Vec<Finding> {
     let mut names = None;
-    let mut closest: HashMap<String, Option<(u32, &str, f64)>> = HashMap::new();
     let mut out = Vec::new();
-    for (ai, a) in story.articles.iter().enumerate() {
-        for (mi, m) in a.mentions.iter().enumerate() {
-            let Value::Person(p) = &m.value else { continue };
-            // Named in a KB office: the office-holder rules judge the name.
-            if p.entity.is_some() || !full_name(p) || p.office_entity.is_some() {
-                continue;
-            }
-            // The same name recurs across a story: compare it with the KB once.
-            let best = closest.entry(p.name.clone()).or_insert_with(|| {
-                let names = names.get_or_insert_with(|| kb_names(kb));
-                let bucket = surname_initial(&p.name).and_then(|c| names.get(&c))?;
-                let folded = fold(&p.name);
-                bucket
-                    .iter()
-                    .map(|(id, name, f)| (*id, *name, folded_similarity(&folded, f)))
-                    .max_by(|x, y| x.2.total_cmp(&y.2))
-            });
-            let Some((id, name, alike)) = *best else {
-                continue;
-            };
-            if alike < ALIKE || legitimate(&p.name, name) {
-                continue;
-            }
-            let person = &kb.people[id as usize];
-            let summary = format!("\"{}\" looks like a misspelling of {}", p.name, person.name);
-            let explanation = format!(
-                "The knowledge base knows {} ({}) and no one named {}; the names are {:.0}% alike.",
-                person.name,
-                person.id,
-                p.name,
-                alike * 100.0
-            );
-            let mut f = Finding::new(
-                FindingKind::NameVariant,
-                Severity::Medium,
-                alike as f32,
-                summary,
-                explanation,
-            )
-            .suggest(person.name)
-            .evidence(ai, m.range.clone());
-            for l in a
-                .mentions
-                .iter()
-                .filter(|x| matches!(&x.value, Value::Person(q) if q.linked_to == Some(mi)))
-            {
-                f = f.evidence(ai, l.range.clone());
-            }
-            out.push(f);
+    for (i, r) in roster.renderings.iter().enumerate() {
+        if judged[i] || r.in_office {
+            continue;
         }
-    }
-    out
-}
-
-/// A full-name person mention: (mention index, name, KB entity).
-type Named<'a> = (usize, &'a str, Option<Entity>);
-
-/// The full-name person mentions of one article.
-fn people(a: &ArticleAnalysis) -> Vec<Named<'_>> {
-    a.mentions
-        .iter()
-        .enumerate()
-        .filter_map(|(i, m)| match &m.value {
-            Value::Person(p) if full_name(p) => Some((i, p.name.as_str(), p.entity)),
-            _ => None,
-        })
-        .collect()
-}
-
-/// Two renderings that are one person only if they are not legitimate
-/// forms of one name and not two different KB people.
-fn variant(a: (&str, Option<Entity>), b: (&str, Option<Entity>)) -> Option<f64> {
-    // A KB-known side: either both are KB forms (legitimate, or two
-    // people), or the unknown one is judged against the KB by `against_kb`.
-    if a.1.is_some() || b.1.is_some() {
-        return None;
-    }
-    if legitimate(a.0, b.0) {
-        return None;
-    }
-    let alike = similarity(a.0, b.0);
-    (alike >= ALIKE).then_some(alike)
-}
-
-/// [`variant`] of names already judged, as a story names its people many
-/// times.
-#[derive(Default)]
-struct Memo<'a> {
-    judged: FxHashMap<(Spelling<'a>, Spelling<'a>), Option<f64>>,
-}
-
-/// A written name and the KB person it names, if any.
-type Spelling<'a> = (&'a str, Option<Entity>);
-
-impl<'a> Memo<'a> {
-    fn variant(&mut self, x: &Named<'a>, y: &Named<'a>) -> Option<f64> {
-        *self
-            .judged
-            .entry(((x.1, x.2), (y.1, y.2)))
-            .or_insert_with(|| variant((x.1, x.2), (y.1, y.2)))
-    }
-}
-
-/// One article spelling one person two ways.
-fn within_articles(story: &Story) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for (ai, a) in story.articles.iter().enumerate() {
-        let found = people(a);
-        let mut memo = Memo::default();
-        for (i, x) in found.iter().enumerate() {
-            for y in &found[i + 1..] {
-                let Some(alike) = memo.variant(x, y) else {
-                    continue;
-                };
-                if out
-                    .iter()
-                    .any(|f: &Finding| f.summary.contains(x.1) && f.summary.contains(y.1))
-                {
-                    continue;
-                }
-                let summary = format!(
-                    "The article spells one name two ways: \"{}\" and \"{}\"",
-                    x.1, y.1
-                );
-                let explanation = format!(
-                    "\"{}\" ({}) and \"{}\" ({}) are {:.0}% alike and likely the same person.",
-                    x.1,
-                    story.place(ai, &a.mentions[x.0].range),
-                    y.1,
-                    story.place(ai, &a.mentions[y.0].range),
-                    alike * 100.0
-                );
-                out.push(
-                    Finding::new(
-                        FindingKind::NameVariant,
-                        Severity::Medium,
-                        alike as f32,
-                        summary,
-                        explanation,
-                    )
-                    .evidence(ai, a.mentions[x.0].range.clone())
-                    .evidence(ai, a.mentions[y.0].range.clone()),
-                );
-            }
-        }
-    }
-    out
-}
-
-/// Aligned statements naming one person differently.
-fn across_articles(story: &Story) -> Vec<Finding> {
-    let mut out = Vec::new();
-    let mut seen: Vec<(String, String)> = Vec::new();
-    // Full names per sentence, gathered once rather than per pair.
-    let mut by_sentence: HashMap<Member, Vec<Named>> = HashMap::new();
-    for (ai, a) in story.articles.iter().enumerate() {
-        for p in people(a) {
-            let sentence = a.mentions[p.0].sentence;
-            by_sentence
-                .entry(Member {
-                    article: ai,
-                    sentence,
-                })
-                .or_default()
-                .push(p);
-        }
-    }
-    let mut memo = Memo::default();
-    for pair in story.pairs {
-        let (a, b) = (
-            &story.articles[pair.a.article],
-            &story.articles[pair.b.article],
-        );
-        let (Some(left), Some(right)) = (by_sentence.get(&pair.a), by_sentence.get(&pair.b)) else {
+        let names = names.get_or_insert_with(|| kb_names(story.kb));
+        let Some(candidates) = given_key(&r.words).and_then(|k| names.get(&k)) else {
             continue;
         };
-        for x in left {
-            for y in right {
-                let Some(alike) = memo.variant(x, y) else {
-                    continue;
-                };
-                let key = (fold(x.1), fold(y.1));
-                if seen.contains(&key) {
-                    continue;
+        let best = candidates
+            .iter()
+            .filter_map(|(id, words)| match words_likeness(&r.words, words) {
+                Likeness::Misspelled(alike)
+                    if distinctive(&r.words, words) || titled_as(story.kb, *id, &r.roles) =>
+                {
+                    Some((*id, alike))
                 }
-                seen.push(key);
-                let summary = format!("One person, two spellings: \"{}\" and \"{}\"", x.1, y.1);
-                let explanation = format!(
-                    "Aligned statements name \"{}\" ({}) and \"{}\" ({}); the names are {:.0}% alike.",
-                    x.1,
-                    story.place(pair.a.article, &a.mentions[x.0].range),
-                    y.1,
-                    story.place(pair.b.article, &b.mentions[y.0].range),
-                    alike * 100.0
-                );
-                out.push(
-                    Finding::new(
-                        FindingKind::NameVariant,
-                        Severity::Low,
-                        alike as f32 * pair.score.min(1.0),
-                        summary,
-                        explanation,
-                    )
-                    .evidence(pair.a.article, a.mentions[x.0].range.clone())
-                    .evidence(pair.b.article, b.mentions[y.0].range.clone()),
-                );
+                _ => None,
+            })
+            .max_by(|x, y| x.1.total_cmp(&y.1));
+        let Some((id, alike)) = best else { continue };
+        let person = &story.kb.people[id];
+        let summary = format!("\"{}\" looks like a misspelling of {}", r.name, person.name);
+        let explanation = format!(
+            "The knowledge base knows {} ({}) and no one named {}; the given names agree and the surnames are one slip apart.",
+            person.name, person.id, r.name,
+        );
+        let f = Finding::new(
+            FindingKind::NameVariant,
+            Severity::Medium,
+            alike as f32,
+            summary,
+            explanation,
+        )
+        .suggest(person.name);
+        out.push(with_mentions(story, f, r, usize::MAX));
+    }
+    out
+}
+
+/// The same given name written alike and a surname of six letters or more.
+fn distinctive(a: &[String], b: &[String]) -> bool {
+    a[0] == b[0] && a.last().is_some_and(|s| s.chars().count() >= 6)
+}
+
+/// Whether one of the roles is a title of an office the KB person held:
+/// every word of the role appears in the office's names.
+fn titled_as(kb: &Kb, person: usize, roles: &[&str]) -> bool {
+    let held = kb
+        .offices
+        .iter()
+        .filter(|o| o.holders.iter().any(|h| h.person as usize == person));
+    let names: Vec<String> = held
+        .flat_map(|o| {
+            [o.name, o.title]
+                .into_iter()
+                .chain(o.aliases.iter().copied())
+        })
+        .map(fold)
+        .collect();
+    roles.iter().any(|role| {
+        let role = fold(role);
+        let words: Vec<&str> = role.split_whitespace().filter(|w| w.len() >= 3).collect();
+        !words.is_empty()
+            && names
+                .iter()
+                .any(|n| words.iter().all(|w| n.split_whitespace().any(|x| x == *w)))
+    })
+}
+
+/// A rendering and the others that are legitimate forms of the same name
+/// ("Cristina Fernández Kirchner", "Cristina Fernández de Kirchner"): who
+/// uses the name, whatever the form.
+struct Family {
+    sources: Vec<usize>,
+    known: bool,
+    entity: Option<Entity>,
+}
+
+fn families(roster: &Roster, groups: &[Vec<usize>]) -> Vec<Family> {
+    let mut out: Vec<Family> = roster
+        .renderings
+        .iter()
+        .map(|r| Family {
+            sources: r.articles(),
+            known: r.entity.is_some(),
+            entity: r.entity,
+        })
+        .collect();
+    for group in groups {
+        for &x in group {
+            for &y in group {
+                let (rx, ry) = (&roster.renderings[x], &roster.renderings[y]);
+                if x != y && words_likeness(&rx.words, &ry.words) == Likeness::Same {
+                    out[x].sources.extend(ry.articles());
+                    out[x].known |= ry.entity.is_some();
+                    out[x].entity = out[x].entity.or(ry.entity);
+                }
             }
         }
     }
+    for f in &mut out {
+        f.sources.sort_unstable();
+        f.sources.dedup();
+    }
     out
+}
+
+/// Renderings of the roster that are another misspelled: one finding for
+/// each odd rendering, against the best-attested form it slips from.
+/// Returns the findings and which renderings are judged (misspelled, or a
+/// form of a KB-known name), so `against_kb` leaves them be.
+fn within_story(story: &Story, roster: &Roster) -> (Vec<Finding>, Vec<bool>) {
+    let groups = roster.by_given_name();
+    let families = families(roster, &groups);
+    let weight = |i: usize| {
+        (
+            families[i].known,
+            families[i].sources.len(),
+            roster.renderings[i].mentions.len(),
+        )
+    };
+    // For each odd rendering, the usual one it is a slip of.
+    let mut usual_of: Vec<Option<(usize, f64)>> = vec![None; roster.renderings.len()];
+    for group in &groups {
+        for (i, &x) in group.iter().enumerate() {
+            for &y in &group[i + 1..] {
+                let (rx, ry) = (&roster.renderings[x], &roster.renderings[y]);
+                // Two KB people are two people.
+                if rx.entity.is_some() && ry.entity.is_some() {
+                    continue;
+                }
+                let Likeness::Misspelled(alike) = words_likeness(&rx.words, &ry.words) else {
+                    continue;
+                };
+                let (odd, usual) = if weight(x) < weight(y) {
+                    (x, y)
+                } else {
+                    (y, x)
+                };
+                if usual_of[odd].is_none_or(|(u, _)| weight(u) < weight(usual)) {
+                    usual_of[odd] = Some((usual, alike));
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (odd, usual) in usual_of.iter().enumerate() {
+        let Some((mut usual, alike)) = *usual else {
+            continue;
+        };
+        // A slip of a slip is judged against the form at the chain's end;
+        // weights rise along a chain, so it ends.
+        while let Some((next, _)) = usual_of[usual] {
+            usual = next;
+        }
+        out.push(spelled_two_ways(
+            story,
+            roster,
+            &families,
+            (odd, usual),
+            alike,
+        ));
+    }
+    let judged = usual_of
+        .iter()
+        .zip(&families)
+        .map(|(u, f)| u.is_some() || f.known)
+        .collect();
+    (out, judged)
+}
+
+fn spelled_two_ways(
+    story: &Story,
+    roster: &Roster,
+    families: &[Family],
+    (odd, usual): (usize, usize),
+    alike: f64,
+) -> Finding {
+    let (o, u) = (&roster.renderings[odd], &roster.renderings[usual]);
+    let odd_sources = o.articles();
+    let usual_sources = &families[usual].sources;
+    let backed = usual_sources.len() >= 2 || families[usual].known;
+    let summary = if odd_sources.len() == 1 && usual_sources == &odd_sources {
+        format!(
+            "The article spells one name two ways: \"{}\" and \"{}\"",
+            u.name, o.name
+        )
+    } else {
+        let names: Vec<String> = usual_sources
+            .iter()
+            .filter(|a| !odd_sources.contains(a))
+            .map(|&a| story.source_name(a))
+            .collect();
+        let there = if names.is_empty() {
+            "here too".to_string()
+        } else if names.len() > 3 {
+            format!("in {} other sources", names.len())
+        } else {
+            format!("in {}", join(&names))
+        };
+        format!("\"{}\" here, \"{}\" {there}", o.name, u.name)
+    };
+    let explanation = format!(
+        "\"{}\" ({} mention{} in {} source{}) and \"{}\" (written so in {} source{}) share the given name and their surnames are one slip apart: likely one person, one rendering misspelled.",
+        o.name,
+        o.mentions.len(),
+        plural(o.mentions.len()),
+        odd_sources.len(),
+        plural(odd_sources.len()),
+        u.name,
+        usual_sources.len(),
+        plural(usual_sources.len()),
+    );
+    let explanation = match families[usual].entity {
+        Some(e) => format!(
+            "{explanation} The knowledge base knows {} ({}).",
+            story.kb.name(e),
+            story.kb.id(e)
+        ),
+        None => explanation,
+    };
+    // One source against several, or against the KB, is worth a look; one
+    // against one may be either's slip.
+    let (severity, confidence) = if odd_sources.len() == 1 && backed {
+        let known = if families[usual].known { 0.1 } else { 0.0 };
+        (
+            Severity::Medium,
+            (0.75 + 0.05 * usual_sources.len().min(4) as f32 + known).min(0.95),
+        )
+    } else {
+        (Severity::Low, 0.5 + 0.2 * alike as f32)
+    };
+    let f = Finding::new(
+        FindingKind::NameVariant,
+        severity,
+        confidence,
+        summary,
+        explanation,
+    )
+    .suggest(u.name);
+    let f = with_mentions(story, f, o, usize::MAX);
+    with_mentions(story, f, u, 3)
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// The finding with the rendering's mentions as evidence: all of them, or
+/// the first in each of at most `sources` articles.
+fn with_mentions(story: &Story, mut f: Finding, r: &Rendering, sources: usize) -> Finding {
+    let mut last = None;
+    let mut taken = 0;
+    for &(ai, mi) in &r.mentions {
+        if sources != usize::MAX {
+            if last == Some(ai) {
+                continue;
+            }
+            if taken == sources {
+                break;
+            }
+            taken += 1;
+        }
+        last = Some(ai);
+        f = f.evidence(ai, story.articles[ai].mentions[mi].range.clone());
+    }
+    f
 }
 
 #[cfg(test)]
@@ -295,6 +327,61 @@ mod tests {
             "January 19, 2025",
             "Secretary of State Anthony Blinkin praised the deal.",
         )]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("Antony Blinken"));
+    }
+
+    #[test]
+    fn one_source_misspelling_a_name_throughout_stands_against_the_others() {
+        let f = found(&[
+            (
+                "March 3, 2014",
+                "Party chairman Michael Steelle opened the meeting. Steelle said turnout would rise.",
+            ),
+            (
+                "March 3, 2014",
+                "Delegates cheered when Michael Steele arrived in the hall.",
+            ),
+            (
+                "March 3, 2014",
+                "The vote was close, and Michael Steele thanked the volunteers.",
+            ),
+        ]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].severity, super::Severity::Medium);
+        assert_eq!(f[0].suggestion.as_deref(), Some("Michael Steele"));
+        // Every mention of the odd rendering, then one of the usual in each source.
+        assert_eq!(f[0].evidence.iter().filter(|e| e.article == 0).count(), 2);
+        assert_eq!(f[0].evidence.len(), 4, "{f:?}");
+    }
+
+    #[test]
+    fn initials_suffixes_and_places_named_after_people_are_forms_of_a_name() {
+        let f = found(&[
+            (
+                "March 3, 2014",
+                "Elijah E. Cummings spoke first. Joseph R. Biden Jr. spoke next. She left the Betty Ford Clinic.",
+            ),
+            (
+                "March 3, 2014",
+                "Elijah Cummings spoke first. Joseph Biden spoke next. Betty Ford had founded it.",
+            ),
+        ]);
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn people_who_share_a_given_name_with_a_kb_person_are_not_misspellings() {
+        let f = found(&[(
+            "March 3, 2014",
+            "Robert Goodlatte chaired the hearing. David Paterson testified.",
+        )]);
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn a_distinctive_kb_name_one_slip_off_is_a_misspelling_without_a_title() {
+        let f = found(&[("January 10, 2024", "Antony Blinkin arrived in Cairo.")]);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].suggestion.as_deref(), Some("Antony Blinken"));
     }

@@ -374,15 +374,6 @@ fn claim_first(
     }
 }
 
-/// The outlet's name, else the file's.
-fn source_name(story: &Story, article: usize) -> String {
-    let a = &story.articles[article].article;
-    a.meta
-        .outlet
-        .clone()
-        .unwrap_or_else(|| a.path.rsplit('/').next().unwrap_or(&a.path).to_string())
-}
-
 /// A count here, the counts it disagrees with there, and how well aligned.
 struct Disagreement<'s, 'a> {
     claim: &'s Count<'a>,
@@ -400,7 +391,7 @@ impl Disagreement<'_, '_> {
         let mut sources: Vec<String> = self
             .others
             .iter()
-            .map(|(o, _)| source_name(story, o.article))
+            .map(|(o, _)| story.source_name(o.article))
             .collect();
         sources.dedup();
         let value = describe(self.others[0].0.value);
@@ -416,7 +407,7 @@ impl Disagreement<'_, '_> {
             let place = story.place(x.article, &x.range);
             format!(
                 "{} ({place}) says \"{}\"",
-                source_name(story, x.article),
+                story.source_name(x.article),
                 Self::quote(story, x)
             )
         };

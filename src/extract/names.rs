@@ -513,7 +513,9 @@ fn name_run(
     } else if has_place && len >= 2 || after_preposition && !sentence_start {
         MentionKind::Place
     } else {
-        if len == 1 && !sentence_start {
+        // A lone capitalised word, even opening a sentence ("Steele said"),
+        // may be a surname met in full elsewhere: kept only if it is one.
+        if len == 1 {
             people.candidates.push((s.span(first, last), s.index));
         }
         return Some(last + 1);
