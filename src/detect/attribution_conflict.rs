@@ -26,7 +26,7 @@ use std::ops::Range;
 use jiff::civil::Date;
 use rustc_hash::FxHashMap;
 
-use super::spelling::similarity;
+use super::spelling::same_person;
 use super::{Account, Finding, FindingKind, Severity, Story, claim_order, sentence_mentions};
 use crate::align::Member;
 use crate::extract::Value;
@@ -34,7 +34,8 @@ use crate::extract::attribution::{
     Page, PageSentence, Said, Speaker, Who, quote_spans, speaker_of,
 };
 use crate::extract::speech::is_quotation_verb;
-use crate::kb::{Kb, surname_of};
+use crate::extract::words::{is_org_word, is_place_word};
+use crate::kb::Kb;
 use crate::model::Role;
 use crate::text::fold;
 
@@ -50,10 +51,6 @@ const FACT_COVER: f32 = 0.85;
 
 /// How closely aligned the two sentences must be for the plain-fact case.
 const FACT_PAIR_SCORE: f32 = 0.5;
-
-/// Name similarity above which two renderings are one speaker (the
-/// misspelling itself is the `name-variant` rule's business).
-const SAME_NAME: f64 = 0.8;
 
 /// Words that make a sentence reported speech rather than plain fact.
 const REPORTING: &[&str] = &[
@@ -209,14 +206,16 @@ impl NameMemo {
     }
 }
 
-/// Folded names equal, one the other's surname, or nearly alike.
+/// One person by name ([`same_person`]), or a name that is not a
+/// person's at all: a speaker the KB does not know named like an
+/// organisation or place ("Bayshore Plastic Surgery") may be the clinic the
+/// other speaker works for, so it cannot conflict with them.
 fn same_name(a: &str, b: &str) -> bool {
-    let (fa, fb) = (fold(a), fold(b));
-    if fa.is_empty() || fb.is_empty() {
-        return false;
-    }
-    let (sa, sb) = (fold(&surname_of(a)), fold(&surname_of(b)));
-    fa == fb || fa == sb || fb == sa || similarity(a, b) >= SAME_NAME
+    let personal = |n: &str| {
+        !n.split_whitespace()
+            .any(|w| is_org_word(w) || is_place_word(w))
+    };
+    same_person(a, b) || !personal(a) || !personal(b)
 }
 
 /// Whether a person may be speaking as an office or organisation.
@@ -569,7 +568,8 @@ fn restated_as_fact(story: &Story, quotes: &[Vec<Quote>]) -> Vec<Finding> {
         for (quoted, plain) in [(p.a, p.b), (p.b, p.a)] {
             let range = story.sentence_range(quoted);
             let Some(q) = quotes[quoted.article].iter().find(|q| {
-                q.said.is_some()
+                q.named().next().is_some()
+                    && !title_like(story.quote(q.article, q.range.clone()))
                     && q.words.len() >= MIN_FACT_WORDS
                     && q.range.start < range.end
                     && range.start < q.range.end
@@ -601,7 +601,51 @@ fn plain_statement(story: &Story, m: Member, quotes: &[Quote]) -> bool {
     let reporting = text
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| is_quotation_verb(w) || REPORTING.iter().any(|r| r.eq_ignore_ascii_case(w)));
-    !marked && !attributed && !reporting
+    !marked && !attributed && !reporting && !unmarked_quote(story, m)
+}
+
+/// Whether a sentence reads as quoted speech whose marks the quotation
+/// reader does not see: it opens with a single quotation mark, follows a
+/// sentence that ends in a colon (a block quote), or speaks in the first
+/// person, which a news report's own voice does not.
+fn unmarked_quote(story: &Story, m: Member) -> bool {
+    let text = story.sentence(m).trim_start();
+    let opens = text.starts_with(['\'', '\u{2018}', '\u{2019}']);
+    let introduced = m.sentence > 0
+        && story
+            .sentence(Member {
+                article: m.article,
+                sentence: m.sentence - 1,
+            })
+            .trim_end()
+            .ends_with(':');
+    let first_person = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+        .any(is_first_person);
+    opens || introduced || first_person
+}
+
+/// "I", "we", "my" and their contractions ("I'm", "we’ve"); "US" is not
+/// "us".
+fn is_first_person(word: &str) -> bool {
+    let base = word.split(['\'', '\u{2019}']).next().unwrap_or(word);
+    let mut chars = base.chars();
+    let lowered: String = chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default();
+    base == "I" || ["me", "my", "mine", "we", "us", "our", "ours"].contains(&lowered.as_str())
+}
+
+/// Quoted words that are a title ("The Battle of the Five Armies"), not
+/// speech: most words capitalised.
+fn title_like(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    capitalised * 5 >= words.len() * 3
 }
 
 /// The share of `quote`'s words that `sentence` repeats in order (longest
@@ -975,6 +1019,39 @@ mod tests {
             "Biden said the new aid corridor will deliver food and medicine to every district of the city within days.",
         );
         assert!(run(&[("a.txt", &a), ("b.txt", &b)]).is_empty());
+    }
+
+    #[test]
+    fn quotes_whose_marks_are_not_read_are_not_stated_as_fact() {
+        let a = article(
+            "May 5, 2024",
+            "Relief coordinator Maria Lindqvist said \"the trucks have been waiting at the crossing for three full days now.\"",
+        );
+        for plain in [
+            "'The trucks have been waiting at the crossing for three full days now.",
+            "Lindqvist described the scene: The trucks have been waiting at the crossing for three full days now.",
+            "We are told the trucks have been waiting at the crossing for three full days now.",
+        ] {
+            let b = article("May 5, 2024", plain);
+            assert!(run(&[("a.txt", &a), ("b.txt", &b)]).is_empty(), "{plain}");
+        }
+    }
+
+    #[test]
+    fn one_speaker_under_a_title_is_not_two() {
+        let a = article(
+            "May 5, 2024",
+            "\"The river crossing will reopen once the engineers sign off,\" Journalist Tomas Varga said.",
+        );
+        let b = article(
+            "May 5, 2024",
+            "\"The river crossing will reopen once the engineers sign off,\" Tomas Varga said.",
+        );
+        let c = article(
+            "May 5, 2024",
+            "\"The river crossing will reopen once the engineers sign off,\" Harbor Engineering Group said.",
+        );
+        assert!(run(&[("a.txt", &a), ("b.txt", &b), ("c.txt", &c)]).is_empty());
     }
 
     #[test]

@@ -122,6 +122,32 @@ pub fn words_likeness(a: &[String], b: &[String]) -> Likeness {
     }
 }
 
+/// Whether two written names may be one speaker: the same surname under
+/// given names that agree or with one given name left out ("Mr Nash",
+/// "Journalist Daniel Simone", "Daniel Simone"), or one a misspelling of
+/// the other (that is `name-variant`'s business, not a second speaker).
+#[must_use]
+pub fn same_person(a: &str, b: &str) -> bool {
+    let (wa, wb) = (name_words(a), name_words(b));
+    let (Some(sa), Some(sb)) = (wa.last(), wb.last()) else {
+        return false;
+    };
+    if sa == sb {
+        let (short, long) = if wa.len() <= wb.len() {
+            (&wa, &wb)
+        } else {
+            (&wb, &wa)
+        };
+        return short.len() == 1
+            || given_alike(&short[0], &long[0])
+            || subsequence(&short[..], &long[..]);
+    }
+    if wa.len() == 1 || wb.len() == 1 {
+        return surname_slip(sa, sb);
+    }
+    words_likeness(&wa, &wb) != Likeness::Different
+}
+
 /// Whether two given names are one: equal, nicknames of one name, or one a
 /// short form of the other ("Josh", "Joshua").
 fn given_alike(a: &str, b: &str) -> bool {
@@ -228,6 +254,15 @@ mod tests {
         ] {
             assert_eq!(likeness(a, b), Likeness::Different, "{a} / {b}");
         }
+    }
+
+    #[test]
+    fn one_speaker_under_a_title_or_a_surname_alone() {
+        assert!(same_person("Journalist Daniel Simone", "Daniel Simone"));
+        assert!(same_person("Mr Mladenov", "Nikolay Mladenov"));
+        assert!(same_person("Steelle", "Michael Steele"));
+        assert!(!same_person("Alex Nash", "Derek Nash"));
+        assert!(!same_person("Dan Greenwald", "Dan Brown"));
     }
 
     #[test]
