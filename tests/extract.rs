@@ -349,3 +349,35 @@ fn according_to_a_plan_is_not_an_attribution() {
     );
     assert!(of_kind(&found, MentionKind::Attribution).is_empty());
 }
+
+#[test]
+fn names_outside_the_given_name_list_are_people_by_their_cues() {
+    let found = people(
+        "Its curator, Quinton Winter, said the photo was real. Her nephew Qiang Qiang cried. \
+         Jugal Kishore, 25, fell ill. Humphrey Khoza was hurt at a tavern, and Khoza spoke later.",
+    );
+    let names: Vec<&str> = found.iter().map(|p| p.1.as_str()).collect();
+    for name in [
+        "Quinton Winter",
+        "Qiang Qiang",
+        "Jugal Kishore",
+        "Humphrey Khoza",
+    ] {
+        assert!(names.contains(&name), "{name}: {names:?}");
+    }
+}
+
+#[test]
+fn capitalised_runs_without_a_person_cue_stay_unnamed() {
+    let found = people("Cork Village lies near the coast. Crystal Lake froze early this year.");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_surname_two_people_share_is_not_linked_to_either() {
+    let found = people(
+        "Aiden Steward was suspended. His father, Jason Steward, was angry. Steward said the school overreacted.",
+    );
+    let bare: Vec<_> = found.iter().filter(|p| p.0 == "Steward").collect();
+    assert!(bare.iter().all(|p| p.1 == "Steward"), "{found:?}");
+}

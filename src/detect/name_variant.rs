@@ -275,14 +275,17 @@ fn spelled_two_ways(
     } else {
         (Severity::Low, 0.5 + 0.2 * alike as f32)
     };
-    let f = Finding::new(
+    let mut f = Finding::new(
         FindingKind::NameVariant,
         severity,
         confidence,
         summary,
         explanation,
-    )
-    .suggest(u.name);
+    );
+    // One source against one: no telling which spelling is right.
+    if backed || usual_sources.len() > odd_sources.len() {
+        f = f.suggest(u.name);
+    }
     let f = with_mentions(story, f, o, usize::MAX);
     with_mentions(story, f, u, 3)
 }

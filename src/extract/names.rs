@@ -12,7 +12,9 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 use super::speech::is_speech_verb;
-use super::words::{has_word, is_given_name, is_org_word, is_place_word, is_stop, titles_starting};
+use super::words::{
+    has_word, is_given_name, is_org_word, is_person_noun, is_place_word, is_stop, titles_starting,
+};
 use super::{
     Context, Mention, MentionKind, NamedValue, OfficeValue, PersonValue, Sentence, Tense, Value,
 };
@@ -26,6 +28,10 @@ use crate::text::tokens::{Kind, is_capitalised};
 pub struct People {
     /// Single capitalised words that may be a surname met elsewhere.
     candidates: Vec<(Range<usize>, usize)>,
+    /// Runs of two or three capitalised words with nothing to mark them
+    /// as a person's name ("Humphrey Khoza"): they are one if the article
+    /// later names them by the last word alone ("Khoza said").
+    pending: Vec<(Range<usize>, usize)>,
 }
 
 /// A role phrase: "Israeli Prime Minister", "U.S. Special Envoy for the
@@ -462,7 +468,10 @@ fn name_run(
     let mut first = i;
     // Demonyms before a name: "Israeli-American Sagui Dekel-Chen".
     let mut described = false;
-    while demonym_word(s, kb, first) {
+    // And a capitalised noun for a person: "Principal Roxanne Greer".
+    while demonym_word(s, kb, first)
+        || is_person_noun(s.word(first)) && is_capitalised(s.word(first + 1))
+    {
         first += 1;
         described = true;
     }
@@ -471,10 +480,10 @@ fn name_run(
     let run: Vec<&str> = (first..=last).map(|k| s.word(k)).collect();
     let has_org = run.iter().any(|w| is_org_word(w));
     let has_place = run.iter().any(|w| is_place_word(w));
-    let speaks =
-        is_speech_verb(s.word(last + 1)) || s.is(last + 1, &["("]) && s.is(last + 3, &[")"]);
-    let given = is_given_name(run[0]);
-    let person = !has_org && !has_place && (2..=4).contains(&len) && (given || described || speaks);
+    let person = !has_org
+        && !has_place
+        && (2..=4).contains(&len)
+        && (is_given_name(run[0]) || described || person_cue(s, first, last));
     if person {
         let name = s.text[s.span(first, last)].to_string();
         let entity = person_entity(kb, &name);
@@ -517,6 +526,8 @@ fn name_run(
         // may be a surname met in full elsewhere: kept only if it is one.
         if len == 1 {
             people.candidates.push((s.span(first, last), s.index));
+        } else if len <= 3 {
+            people.pending.push((s.span(first, last), s.index));
         }
         return Some(last + 1);
     };
@@ -530,6 +541,28 @@ fn name_run(
 }
 
 /// Whether token `i` is a demonym or a hyphenated run of them.
+/// What marks the capitalised run `first..=last` as a person's name when
+/// its first word is not a known given name: a speech verb after it ("…
+/// Khoza said", "…, Khoza, said"), a parenthesis after it, an age in
+/// apposition ("Jugal Kishore, 25,"), or a noun for a person before it
+/// ("her nephew Qiang Qiang", "Its curator, Quinton Winter").
+fn person_cue(s: &Sentence, first: usize, last: usize) -> bool {
+    let after = |k: usize| s.word(last + k);
+    let comma_after = s.is(last + 1, &[","]);
+    let speaks = is_speech_verb(after(1)) || comma_after && is_speech_verb(after(2));
+    let aside = s.is(last + 1, &["("]) && s.is(last + 3, &[")"]);
+    let age = comma_after
+        && after(2).chars().all(|c| c.is_ascii_digit())
+        && (1..=3).contains(&after(2).len());
+    let noun_before = match first {
+        0 => false,
+        1 => is_person_noun(s.word(0)),
+        _ if s.is(first - 1, &[","]) => is_person_noun(s.word(first - 2)),
+        _ => is_person_noun(s.word(first - 1)),
+    };
+    speaks || aside || age || noun_before
+}
+
 fn demonym_word(s: &Sentence, kb: &Kb, i: usize) -> bool {
     let w = s.word(i);
     is_capitalised(w)
@@ -622,45 +655,84 @@ fn push(
     s.take(first, last);
 }
 
+/// The folded name of a person mention ("" for other mentions).
+fn folded_name(m: &Mention) -> String {
+    match &m.value {
+        Value::Person(p) => fold(&p.name),
+        _ => String::new(),
+    }
+}
+
+/// A person mention that no rule has filled in beyond its name.
+fn bare_person(range: Range<usize>, sentence: usize, name: &str) -> Mention {
+    Mention {
+        kind: MentionKind::Person,
+        range,
+        sentence,
+        value: Value::Person(PersonValue {
+            name: name.to_string(),
+            kb: None,
+            role: None,
+            office: None,
+            former: false,
+            tense: None,
+            linked_to: None,
+            entity: None,
+            office_entity: None,
+        }),
+    }
+}
+
 impl People {
+    /// Pending runs whose last word the article later uses alone become
+    /// person mentions: news names a person in full once, then by surname.
+    fn confirm_pending(&self, text: &str, out: &mut Vec<Mention>) {
+        for (range, sentence) in &self.pending {
+            let name = &text[range.clone()];
+            let Some(last) = name.split_whitespace().last().map(fold) else {
+                continue;
+            };
+            let named_again = self
+                .candidates
+                .iter()
+                .any(|(r, _)| r.start > range.end && fold(&text[r.clone()]) == last);
+            if named_again {
+                out.push(bare_person(range.clone(), *sentence, name));
+            }
+        }
+    }
+
     /// Links bare surnames to the full name used elsewhere in the article,
     /// and turns lone capitalised words that are such surnames into person
     /// mentions. `out` must be sorted by position.
     pub fn link_surnames(&self, text: &str, kb: &Kb, out: &mut Vec<Mention>) {
+        self.confirm_pending(text, out);
+        // A surname two people of the article share ("Aiden Steward" and
+        // his father "Jason Steward") names neither for sure: left unlinked.
         let full_names = |out: &[Mention]| -> HashMap<String, usize> {
-            let mut full = HashMap::new();
+            // Each surname's first full name, and whether another shares it.
+            let mut full: HashMap<String, (usize, bool)> = HashMap::new();
             for (idx, m) in out.iter().enumerate() {
                 let Value::Person(p) = &m.value else { continue };
                 if p.name.split_whitespace().count() < 2 || p.linked_to.is_some() {
                     continue;
                 }
-                full.entry(fold(&crate::kb::surname_of(&p.name)))
-                    .or_insert(idx);
-                if let Some(last) = p.name.split_whitespace().last() {
-                    full.entry(fold(last)).or_insert(idx);
+                let last = p.name.split_whitespace().last().map(fold);
+                let kb_surname = fold(&crate::kb::surname_of(&p.name));
+                for surname in std::iter::once(kb_surname).chain(last) {
+                    let entry = full.entry(surname).or_insert((idx, false));
+                    entry.1 |= folded_name(&out[entry.0]) != fold(&p.name);
                 }
             }
-            full
+            full.into_iter()
+                .filter(|(_, (_, shared))| !shared)
+                .map(|(surname, (idx, _))| (surname, idx))
+                .collect()
         };
         let known = full_names(out);
         for (range, sentence) in &self.candidates {
             if known.contains_key(&fold(&text[range.clone()])) {
-                out.push(Mention {
-                    kind: MentionKind::Person,
-                    range: range.clone(),
-                    sentence: *sentence,
-                    value: Value::Person(PersonValue {
-                        name: text[range.clone()].to_string(),
-                        kb: None,
-                        role: None,
-                        office: None,
-                        former: false,
-                        tense: None,
-                        linked_to: None,
-                        entity: None,
-                        office_entity: None,
-                    }),
-                });
+                out.push(bare_person(range.clone(), *sentence, &text[range.clone()]));
             }
         }
         out.sort_by(|a, b| {

@@ -34,6 +34,17 @@ pub fn is_org_word(word: &str) -> bool {
     crate::lexicon::contains_lowered(&NAME_KINDS.0, word)
 }
 
+/// Nouns for people before a name ("nephew", "curator").
+static PERSON_NOUNS: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| lexicon::set(include_str!("../../assets/lexicon/person-nouns.txt")));
+
+/// Whether a word is a noun for a person, which makes the capitalised
+/// name after it a person's ("her nephew Qiang Qiang").
+#[must_use]
+pub fn is_person_noun(word: &str) -> bool {
+    crate::lexicon::contains_lowered(&PERSON_NOUNS, word)
+}
+
 /// Whether a word makes a capitalised sequence a place ("Gaza Strip").
 #[must_use]
 pub fn is_place_word(word: &str) -> bool {
