@@ -349,3 +349,47 @@ fn according_to_a_plan_is_not_an_attribution() {
     );
     assert!(of_kind(&found, MentionKind::Attribution).is_empty());
 }
+
+#[test]
+fn spelled_numbers_are_read_whole() {
+    let value = |body: &str| {
+        let q = quantity(body);
+        assert_eq!(q.len(), 1, "{body}: {q:?}");
+        (q[0].1, q[0].2)
+    };
+    let one = |v: f64| (Some(v), Some(v));
+    assert_eq!(
+        value("One thousand five hundred lanterns were lit."),
+        one(1500.0)
+    );
+    assert_eq!(value("They planted a hundred and fifty oaks."), one(150.0));
+    assert_eq!(
+        value("They planted a thousand five hundred oaks."),
+        one(1500.0)
+    );
+    assert_eq!(
+        value("He counted two hundred thousand ballots."),
+        one(200_000.0)
+    );
+    assert_eq!(
+        value("The port handled three million five hundred thousand crates."),
+        one(3_500_000.0)
+    );
+    assert_eq!(
+        value("The choir had one hundred and twenty singers."),
+        one(120.0)
+    );
+    assert_eq!(
+        value("The fund lent 1.5 million farmers money."),
+        one(1_500_000.0)
+    );
+}
+
+#[test]
+fn a_range_shares_the_scale_written_at_its_end() {
+    let q = quantity("The maker expects to ship 26 to 29 million kettles this year.");
+    assert_eq!((q[0].1, q[0].2), (Some(26e6), Some(29e6)));
+    // A low end that is already large keeps its own value.
+    let q = quantity("Estimates ran from 500 to 2 million kettles.");
+    assert_eq!((q[0].1, q[0].2), (Some(500.0), Some(2e6)));
+}

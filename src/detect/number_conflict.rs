@@ -11,7 +11,9 @@ use std::sync::LazyLock;
 use jiff::civil::Date;
 use rustc_hash::FxHashMap;
 
-use super::counts::{Interval, describe, head_and_modifiers, is_exact, join, normal, stem};
+use super::counts::{
+    Interval, describe, head_and_modifiers, is_exact, is_relative, join, measure, normal, stem,
+};
 use super::{Account, Finding, FindingKind, Severity, Story, claim_order, word_classes};
 use crate::align::Member;
 use crate::align::Vocabulary;
@@ -24,6 +26,17 @@ const STRONG_PAIR: f32 = 0.55;
 
 /// Content words on each side of a count that say what it is about.
 const CONTEXT_WORDS: usize = 8;
+
+/// A pair score from which measures and bare numbers are compared, when
+/// the words next to them match too.
+const MEASURE_PAIR: f32 = 0.45;
+
+/// The unit of a number that counts no named thing.
+const BARE: &str = "#";
+
+/// Content words on each side of a measure that must match the other
+/// statement's ("faces [three years] in jail"), and how many must.
+const ANCHOR_WORDS: usize = 2;
 
 /// Statements whose dates lie further apart than this are about different
 /// moments.
@@ -70,6 +83,13 @@ struct Count<'a> {
     context: Vec<String>,
     /// The fate classes of those words ("killed", "wounded" …).
     fates: Vec<usize>,
+    /// An amount (money, a share, a duration, a size) rather than a count
+    /// of things: its unit says little of what it is about.
+    measure: bool,
+    /// "12 other members", "nine others": a group counted against another.
+    relative: bool,
+    /// The content words nearest the number, before and after it.
+    anchors: (Vec<String>, Vec<String>),
 }
 
 impl Count<'_> {
@@ -104,7 +124,32 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
     if q.ordinal {
         return None;
     }
-    let (head_word, modifiers) = head_and_modifiers(q.counted.as_deref()?)?;
+    let text = &story.articles[article].article.text;
+    // A number with no counted noun ("at least two of its fighters") is
+    // compared like a measure: by the words around it.
+    let unit = measure(text, &m.range, q.counted.as_deref()).or_else(|| {
+        (q.counted.is_none() && !is_code_or_day(text, &m.range)).then(|| BARE.to_string())
+    });
+    if let Some(unit) = unit {
+        let (context, before) = context(story, article, index, &unit, &[]);
+        return Some(Count {
+            article,
+            sentence: m.sentence,
+            range: m.range.clone(),
+            value: q,
+            interval: Interval::of(q)?,
+            stem: unit.clone(),
+            fates: Vec::new(),
+            anchors: anchors(&context, before),
+            context,
+            head: unit,
+            modifiers: Vec::new(),
+            measure: true,
+            relative: false,
+        });
+    }
+    let counted = q.counted.as_deref()?;
+    let (head_word, modifiers) = head_and_modifiers(counted)?;
     let head = normal(story.vocab, head_word)?;
     if head == "percent" {
         return None;
@@ -115,7 +160,7 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
         .collect();
     modifiers.sort();
     modifiers.dedup();
-    let context = context(story, article, index, &head, &modifiers);
+    let (context, before) = context(story, article, index, &head, &modifiers);
     Some(Count {
         article,
         sentence: m.sentence,
@@ -127,21 +172,63 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
             .iter()
             .filter_map(|w| fate(story.vocab, w))
             .collect(),
+        anchors: anchors(&context, before),
         context,
         head,
         modifiers,
+        measure: false,
+        relative: is_relative(counted),
     })
 }
 
+/// A bare number that is part of something else: a day after a month
+/// ("Aug. 19"), a compound ("100-year-old"), or a run of digits (a phone
+/// number, "13 11 14").
+fn is_code_or_day(text: &str, range: &Range<usize>) -> bool {
+    let after = &text[range.end..];
+    let glued = after
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_whitespace() && !",.;:!?)\"'\u{201d}\u{2019}".contains(c));
+    let next = after.split_whitespace().next().unwrap_or("");
+    let prev = text[..range.start]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("");
+    let digit = |w: &str, last: bool| {
+        let c = if last {
+            w.chars().last()
+        } else {
+            w.chars().next()
+        };
+        c.is_some_and(|c| c.is_ascii_digit())
+    };
+    glued
+        || digit(next, false)
+        || digit(prev, true)
+        || crate::text::dates::month(prev.trim_end_matches('.')).is_some()
+}
+
+/// The content words nearest a number: `context` holds the words before
+/// it (nearest first), then those after it.
+fn anchors(context: &[String], before: usize) -> (Vec<String>, Vec<String>) {
+    let (b, a) = context.split_at(before);
+    (
+        b.iter().take(ANCHOR_WORDS).cloned().collect(),
+        a.iter().take(ANCHOR_WORDS).cloned().collect(),
+    )
+}
+
 /// The normalised content words around mention `index`, up to the
-/// neighbouring quantities, without the counted phrase itself.
+/// neighbouring quantities, without the counted phrase itself: those
+/// before it (nearest first), then those after it, and how many are before.
 fn context(
     story: &Story,
     article: usize,
     index: usize,
     head: &str,
     modifiers: &[String],
-) -> Vec<String> {
+) -> (Vec<String>, usize) {
     let a = &story.articles[article];
     let m = &a.mentions[index];
     let sentence = a.sentences[m.sentence].range.clone();
@@ -172,8 +259,9 @@ fn context(
     };
     let before = words(start..m.range.start);
     let mut out: Vec<String> = before.iter().rev().take(CONTEXT_WORDS).cloned().collect();
+    let before = out.len();
     out.extend(words(m.range.end..end).into_iter().take(CONTEXT_WORDS));
-    out
+    (out, before)
 }
 
 // ---------------------------------------------------------------------------
@@ -184,8 +272,11 @@ fn context(
 /// synonym for the head ("captives" for "hostages").
 fn same_thing(a: &Count, b: &Count, score: f32) -> bool {
     let strong = score >= STRONG_PAIR;
-    if a.head != b.head {
+    if a.head != b.head || a.measure != b.measure || a.relative != b.relative {
         return false;
+    }
+    if a.measure {
+        return score >= MEASURE_PAIR && same_anchors(a, b);
     }
     let described = !a.modifiers.is_empty() && a.modifiers == b.modifiers;
     if a.stem != b.stem && !strong && !described {
@@ -196,6 +287,17 @@ fn same_thing(a: &Count, b: &Count, score: f32) -> bool {
     }
     let within = |x: &[String], y: &[String]| x.iter().all(|w| y.contains(w));
     strong && (within(&a.modifiers, &b.modifiers) || within(&b.modifiers, &a.modifiers))
+}
+
+/// Whether two measures stand in the same words: the same unit says little
+/// of what is measured ("five years in jail", "five years ago"), so the
+/// nearest words on each side must meet (or both sides have none).
+fn same_anchors(a: &Count, b: &Count) -> bool {
+    let meet = |x: &[String], y: &[String]| {
+        (x.is_empty() && y.is_empty()) || x.iter().any(|w| y.contains(w))
+    };
+    let said = !a.anchors.0.is_empty() || !a.anchors.1.is_empty();
+    said && meet(&a.anchors.0, &b.anchors.0) && meet(&a.anchors.1, &b.anchors.1)
 }
 
 /// Whether the words around two counts speak of the same thing: at least one
