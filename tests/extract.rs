@@ -393,3 +393,9 @@ fn a_range_shares_the_scale_written_at_its_end() {
     let q = quantity("Estimates ran from 500 to 2 million kettles.");
     assert_eq!((q[0].1, q[0].2), (Some(500.0), Some(2e6)));
 }
+
+#[test]
+fn an_ordinal_before_a_cardinal_leaves_the_count_to_it() {
+    let q = quantity("The first two weeks of the trial were quiet, and the first hikers left.");
+    assert!(q.iter().any(|x| x.0 == "two" && x.1 == Some(2.0)), "{q:?}");
+}

@@ -70,7 +70,11 @@ pub fn measure(text: &str, range: &Range<usize>, counted: Option<&str>) -> Optio
     let word = match counted {
         Some(c) => c.split_whitespace().next()?.to_lowercase(),
         None => {
-            let next = text[range.end..].split_whitespace().next()?;
+            // "20+ minutes": the plus is a bound, not a word.
+            let after = text[range.end..]
+                .strip_prefix('+')
+                .unwrap_or(&text[range.end..]);
+            let next = after.split_whitespace().next()?;
             if next.starts_with('%') {
                 return Some("percent".into());
             }

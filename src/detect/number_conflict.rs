@@ -185,7 +185,9 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
 /// ("Aug. 19"), a compound ("100-year-old"), or a run of digits (a phone
 /// number, "13 11 14").
 fn is_code_or_day(text: &str, range: &Range<usize>) -> bool {
-    let after = &text[range.end..];
+    let after = text[range.end..]
+        .strip_prefix('+')
+        .unwrap_or(&text[range.end..]);
     let glued = after
         .chars()
         .next()
@@ -373,6 +375,21 @@ fn links(story: &Story, counts: &[Count]) -> Vec<Link> {
         for &x in xs {
             for &y in ys {
                 let (a, b) = (&counts[x], &counts[y]);
+                if std::env::var_os("PX_DEBUG").is_some() {
+                    eprintln!(
+                        "{} {:?} {:?} | {} {:?} {:?} | score {} thing {} ctx {} moment {}",
+                        a.head,
+                        a.value.low,
+                        a.anchors,
+                        b.head,
+                        b.value.low,
+                        b.anchors,
+                        p.score,
+                        same_thing(a, b, p.score),
+                        same_context(a, b),
+                        same_moment(story, a, b)
+                    );
+                }
                 if same_thing(a, b, p.score) && same_context(a, b) && same_moment(story, a, b) {
                     out.push(Link {
                         x,
@@ -403,8 +420,14 @@ fn knows_other(story: &Story, counts: &[Count], x: usize, y: usize) -> bool {
     // Counts are collected article by article: the article's are one run.
     let from = counts.partition_point(|c| c.article < cx.article);
     let to = from + counts[from..].partition_point(|c| c.article == cx.article);
+    // A measure's unit says little of what it measures ("2.5% of each
+    // sale", "2.5% of one's wealth"): only the same sentence tells.
     let counted_elsewhere = (from..to).zip(&counts[from..to]).any(|(i, c)| {
-        i != x && c.head == cy.head && c.modifiers == cy.modifiers && agrees(c.value)
+        i != x
+            && c.head == cy.head
+            && c.modifiers == cy.modifiers
+            && (!cx.measure || c.sentence == cx.sentence)
+            && agrees(c.value)
     });
     counted_elsewhere
         || story

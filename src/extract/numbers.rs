@@ -375,7 +375,10 @@ pub fn extract(s: &mut Sentence, out: &mut Vec<Mention>) {
             i += 1;
             continue;
         };
-        if pronoun_one(s, i) || s.taken[i..n.end].iter().any(|t| *t) {
+        // "the first two days": the cardinal is the count, not the
+        // ordinal's counted phrase.
+        let before_cardinal = n.ordinal && parse(s, n.end).is_some_and(|m| !m.ordinal && !m.vague);
+        if before_cardinal || pronoun_one(s, i) || s.taken[i..n.end].iter().any(|t| *t) {
             i += 1;
             continue;
         }
