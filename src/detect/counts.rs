@@ -67,20 +67,19 @@ pub fn measure(text: &str, range: &Range<usize>, counted: Option<&str>) -> Optio
     if let Some(&(_, unit)) = CURRENCIES.iter().find(|(c, _)| before.ends_with(*c)) {
         return Some(unit.to_string());
     }
-    let word = match counted {
-        Some(c) => c.split_whitespace().next()?.to_lowercase(),
-        None => {
-            // "20+ minutes": the plus is a bound, not a word.
-            let after = text[range.end..]
-                .strip_prefix('+')
-                .unwrap_or(&text[range.end..]);
-            let next = after.split_whitespace().next()?;
-            if next.starts_with('%') {
-                return Some("percent".into());
-            }
-            next.trim_end_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
+    let word = if let Some(c) = counted {
+        c.split_whitespace().next()?.to_lowercase()
+    } else {
+        // "20+ minutes": the plus is a bound, not a word.
+        let after = text[range.end..]
+            .strip_prefix('+')
+            .unwrap_or(&text[range.end..]);
+        let next = after.split_whitespace().next()?;
+        if next.starts_with('%') {
+            return Some("percent".into());
         }
+        next.trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
     };
     if word == "per" || word == "cent" || word == "%" {
         return Some("percent".into());
@@ -94,8 +93,7 @@ pub fn measure(text: &str, range: &Range<usize>, counted: Option<&str>) -> Optio
 /// "inches" → "inch", "feet" → "foot", "years" → "year".
 fn singular(unit: &str) -> String {
     match unit {
-        "feet" => "foot".into(),
-        "ft" => "foot".into(),
+        "feet" | "ft" => "foot".into(),
         _ => unit
             .strip_suffix("es")
             .filter(|s| s.ends_with("ch"))
@@ -234,5 +232,63 @@ pub fn join(names: &[String]) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(text: &str, number: &str, counted: Option<&str>) -> Option<String> {
+        let start = text.find(number).expect("number in text");
+        measure(text, &(start..start + number.len()), counted)
+    }
+
+    #[test]
+    fn measures_are_read_by_their_unit() {
+        assert_eq!(
+            unit("paid $46 million last", "46 million", None).as_deref(),
+            Some("dollar")
+        );
+        assert_eq!(
+            unit("a fee of £15.95 for", "15.95", None).as_deref(),
+            Some("pound")
+        );
+        assert_eq!(
+            unit("pay 2.5% of each", "2.5", None).as_deref(),
+            Some("percent")
+        );
+        assert_eq!(
+            unit("on hold for 20+ minutes", "20", None).as_deref(),
+            Some("minute")
+        );
+        assert_eq!(
+            unit("grows ten inches", "ten", Some("inches")).as_deref(),
+            Some("inch")
+        );
+        assert_eq!(
+            unit("about 40 feet tall", "40", Some("feet")).as_deref(),
+            Some("foot")
+        );
+        // A time of day and a count of things are not measures.
+        assert_eq!(unit("at 5 p.m. sharp", "5", None), None);
+        assert_eq!(unit("five hostages were", "five", Some("hostages")), None);
+    }
+
+    #[test]
+    fn a_capitalised_singular_word_is_no_head() {
+        assert_eq!(head_and_modifiers("Afghan"), None);
+        assert_eq!(head_and_modifiers("Afghans").map(|h| h.0), Some("Afghans"));
+        assert_eq!(
+            head_and_modifiers("Israeli captives").map(|h| h.0),
+            Some("captives")
+        );
+    }
+
+    #[test]
+    fn relative_counts_are_known() {
+        assert!(is_relative("other members"));
+        assert!(is_relative("others"));
+        assert!(!is_relative("members"));
     }
 }

@@ -375,21 +375,6 @@ fn links(story: &Story, counts: &[Count]) -> Vec<Link> {
         for &x in xs {
             for &y in ys {
                 let (a, b) = (&counts[x], &counts[y]);
-                if std::env::var_os("PX_DEBUG").is_some() {
-                    eprintln!(
-                        "{} {:?} {:?} | {} {:?} {:?} | score {} thing {} ctx {} moment {}",
-                        a.head,
-                        a.value.low,
-                        a.anchors,
-                        b.head,
-                        b.value.low,
-                        b.anchors,
-                        p.score,
-                        same_thing(a, b, p.score),
-                        same_context(a, b),
-                        same_moment(story, a, b)
-                    );
-                }
                 if same_thing(a, b, p.score) && same_context(a, b) && same_moment(story, a, b) {
                     out.push(Link {
                         x,
@@ -835,6 +820,117 @@ mod tests {
                 &article("June 2, 2025", phase)
             ])
             .is_empty()
+        );
+    }
+
+    fn same_day(body: &str) -> String {
+        article("June 2, 2025", body)
+    }
+
+    #[test]
+    fn money_shares_and_durations_are_compared_where_the_words_match() {
+        let bridge = |n: &str| {
+            same_day(&format!(
+                "The harbour council said it spent {n} on the new swing bridge over the Tamar estuary last year."
+            ))
+        };
+        assert_eq!(
+            conflicts(&[&bridge("$4 million"), &bridge("$9 million")]).len(),
+            1
+        );
+        assert_eq!(conflicts(&[&bridge("£4.50"), &bridge("£7.25")]).len(), 1);
+        let turnout = |n: &str| {
+            same_day(&format!(
+                "Turnout in the Tamar valley reached {n} on Sunday, the electoral office said."
+            ))
+        };
+        assert_eq!(
+            conflicts(&[&turnout("62%"), &turnout("48 percent")]).len(),
+            1
+        );
+        let sentence = |n: &str| {
+            same_day(&format!(
+                "The ferry captain now faces {n} in jail for the collision in the Tamar estuary."
+            ))
+        };
+        assert_eq!(
+            conflicts(&[&sentence("five years"), &sentence("eight years")]).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn measures_of_different_things_stay_quiet() {
+        // Same unit, same statement, different thing measured.
+        let spent = |n: &str, on: &str| {
+            same_day(&format!(
+                "The harbour council said it spent {n} on the new {on} over the Tamar estuary last year."
+            ))
+        };
+        assert!(
+            conflicts(&[
+                &spent("$4 million", "swing bridge"),
+                &spent("$9 million", "ferry pier")
+            ])
+            .is_empty()
+        );
+        // A range that holds the other value agrees with it.
+        let sentence = |n: &str| {
+            same_day(&format!(
+                "The ferry captain now faces {n} in jail for the collision in the Tamar estuary."
+            ))
+        };
+        assert!(conflicts(&[&sentence("up to eight years"), &sentence("five years")]).is_empty());
+        // Days of the month and phone numbers are not amounts.
+        let call = |n: &str| {
+            same_day(&format!(
+                "Readers in the Tamar valley who need support can call the helpline on {n} tonight, the trust said."
+            ))
+        };
+        assert!(conflicts(&[&call("13 11 14"), &call("0800 555 019")]).is_empty());
+        let video = |d: &str| {
+            same_day(&format!(
+                "On Aug. {d} the rebel group released a video of the Tamar estuary raid, the monitors said."
+            ))
+        };
+        assert!(conflicts(&[&video("19"), &video("20")]).is_empty());
+    }
+
+    #[test]
+    fn an_article_measuring_another_thing_elsewhere_still_disagrees() {
+        let tax = |n: &str| {
+            format!(
+                "The guild said the council forced traders to pay {n} of each sale in the Tamar market. \
+                 Members give 2% of their income to the guild fund each year."
+            )
+        };
+        let one = same_day(&tax("2%"));
+        let other = same_day(&tax("5%"));
+        assert_eq!(conflicts(&[&one, &other]).len(), 1);
+    }
+
+    #[test]
+    fn bare_numbers_compare_by_the_words_around_them() {
+        let rescue = |n: &str| {
+            same_day(&format!(
+                "Rescuers pulled {n} from the collapsed Tamar mill on Monday, the fire service said."
+            ))
+        };
+        assert_eq!(conflicts(&[&rescue("14"), &rescue("19")]).len(), 1);
+        assert!(conflicts(&[&rescue("14"), &rescue("about 15")]).is_empty());
+    }
+
+    #[test]
+    fn a_group_counted_against_another_is_not_the_whole() {
+        let squad = |n: &str| {
+            same_day(&format!(
+                "The three cadets were among {n} of the Tamar rowing squad at the regatta, the coach said."
+            ))
+        };
+        assert!(conflicts(&[&squad("12 other members"), &squad("15 members")]).is_empty());
+        assert_eq!(
+            conflicts(&[&squad("12 members"), &squad("15 members")]).len(),
+            1
         );
     }
 
