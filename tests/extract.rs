@@ -380,4 +380,52 @@ fn a_surname_two_people_share_is_not_linked_to_either() {
     );
     let bare: Vec<_> = found.iter().filter(|p| p.0 == "Steward").collect();
     assert!(bare.iter().all(|p| p.1 == "Steward"), "{found:?}");
+
+fn spelled_numbers_are_read_whole() {
+    let value = |body: &str| {
+        let q = quantity(body);
+        assert_eq!(q.len(), 1, "{body}: {q:?}");
+        (q[0].1, q[0].2)
+    };
+    let one = |v: f64| (Some(v), Some(v));
+    assert_eq!(
+        value("One thousand five hundred lanterns were lit."),
+        one(1500.0)
+    );
+    assert_eq!(value("They planted a hundred and fifty oaks."), one(150.0));
+    assert_eq!(
+        value("They planted a thousand five hundred oaks."),
+        one(1500.0)
+    );
+    assert_eq!(
+        value("He counted two hundred thousand ballots."),
+        one(200_000.0)
+    );
+    assert_eq!(
+        value("The port handled three million five hundred thousand crates."),
+        one(3_500_000.0)
+    );
+    assert_eq!(
+        value("The choir had one hundred and twenty singers."),
+        one(120.0)
+    );
+    assert_eq!(
+        value("The fund lent 1.5 million farmers money."),
+        one(1_500_000.0)
+    );
+}
+
+#[test]
+fn a_range_shares_the_scale_written_at_its_end() {
+    let q = quantity("The maker expects to ship 26 to 29 million kettles this year.");
+    assert_eq!((q[0].1, q[0].2), (Some(26e6), Some(29e6)));
+    // A low end that is already large keeps its own value.
+    let q = quantity("Estimates ran from 500 to 2 million kettles.");
+    assert_eq!((q[0].1, q[0].2), (Some(500.0), Some(2e6)));
+}
+
+#[test]
+fn an_ordinal_before_a_cardinal_leaves_the_count_to_it() {
+    let q = quantity("The first two weeks of the trial were quiet, and the first hikers left.");
+    assert!(q.iter().any(|x| x.0 == "two" && x.1 == Some(2.0)), "{q:?}");
 }

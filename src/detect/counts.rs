@@ -3,6 +3,7 @@
 //! number-conflict and internal-inconsistency.
 
 use crate::align::Vocabulary;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
@@ -38,6 +39,69 @@ static STOPWORDS: LazyLock<FxHashSet<&str>> =
 /// Words after a number that make it a measure, not a part of a whole.
 static UNITS: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| lexicon::set(include_str!("../../assets/lexicon/numbers-units.txt")));
+
+/// Words that count a group against another ("12 other members").
+static RELATIVE: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| lexicon::set(include_str!("../../assets/lexicon/numbers-relative.txt")));
+
+/// Whether a counted phrase counts a group against another: "12 other
+/// members", "nine others".
+pub fn is_relative(counted: &str) -> bool {
+    counted
+        .split_whitespace()
+        .any(|w| RELATIVE.contains(w.to_lowercase().as_str()))
+}
+
+/// Units that give a time of day, not an amount.
+const CLOCK: &[&str] = &["am", "pm", "a.m.", "p.m."];
+
+/// Currency signs before a number and the unit they stand for.
+const CURRENCIES: &[(char, &str)] = &[('$', "dollar"), ('£', "pound"), ('€', "euro"), ('¥', "yen")];
+
+/// What a number measures, when it is an amount rather than a count of
+/// things: money ("$46 million", "£15.95"), a share ("2.5%", "40
+/// percent"), a duration or a size ("two years", "ten inches"). The key is
+/// the unit, singular: "dollar", "percent", "year", "inch".
+pub fn measure(text: &str, range: &Range<usize>, counted: Option<&str>) -> Option<String> {
+    let before = text[..range.start].trim_end();
+    if let Some(&(_, unit)) = CURRENCIES.iter().find(|(c, _)| before.ends_with(*c)) {
+        return Some(unit.to_string());
+    }
+    let word = if let Some(c) = counted {
+        c.split_whitespace().next()?.to_lowercase()
+    } else {
+        // "20+ minutes": the plus is a bound, not a word.
+        let after = text[range.end..]
+            .strip_prefix('+')
+            .unwrap_or(&text[range.end..]);
+        let next = after.split_whitespace().next()?;
+        if next.starts_with('%') {
+            return Some("percent".into());
+        }
+        next.trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    if word == "per" || word == "cent" || word == "%" {
+        return Some("percent".into());
+    }
+    if !is_unit(&word) || CLOCK.contains(&word.as_str()) {
+        return None;
+    }
+    Some(singular(&word))
+}
+
+/// "inches" → "inch", "feet" → "foot", "years" → "year".
+fn singular(unit: &str) -> String {
+    match unit {
+        "feet" | "ft" => "foot".into(),
+        _ => unit
+            .strip_suffix("es")
+            .filter(|s| s.ends_with("ch"))
+            .or_else(|| unit.strip_suffix('s'))
+            .unwrap_or(unit)
+            .to_string(),
+    }
+}
 
 pub fn is_stop(word: &str) -> bool {
     STOPWORDS.contains(word)
@@ -87,6 +151,11 @@ pub fn head_and_modifiers(counted: &str) -> Option<(&str, Vec<&str>)> {
         .position(|w| !is_capitalised(w) && is_plural(w))
         .or_else(|| words.iter().position(|w| !is_capitalised(w)))
         .unwrap_or(words.len().checked_sub(1)?);
+    // "three Afghan [National Army soldiers]": a capitalised word that is
+    // not plural modifies a noun the phrase did not reach.
+    if is_capitalised(words[head]) && !is_plural(words[head]) {
+        return None;
+    }
     Some((words[head], words[..head].to_vec()))
 }
 
@@ -163,5 +232,63 @@ pub fn join(names: &[String]) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(text: &str, number: &str, counted: Option<&str>) -> Option<String> {
+        let start = text.find(number).expect("number in text");
+        measure(text, &(start..start + number.len()), counted)
+    }
+
+    #[test]
+    fn measures_are_read_by_their_unit() {
+        assert_eq!(
+            unit("paid $46 million last", "46 million", None).as_deref(),
+            Some("dollar")
+        );
+        assert_eq!(
+            unit("a fee of £15.95 for", "15.95", None).as_deref(),
+            Some("pound")
+        );
+        assert_eq!(
+            unit("pay 2.5% of each", "2.5", None).as_deref(),
+            Some("percent")
+        );
+        assert_eq!(
+            unit("on hold for 20+ minutes", "20", None).as_deref(),
+            Some("minute")
+        );
+        assert_eq!(
+            unit("grows ten inches", "ten", Some("inches")).as_deref(),
+            Some("inch")
+        );
+        assert_eq!(
+            unit("about 40 feet tall", "40", Some("feet")).as_deref(),
+            Some("foot")
+        );
+        // A time of day and a count of things are not measures.
+        assert_eq!(unit("at 5 p.m. sharp", "5", None), None);
+        assert_eq!(unit("five hostages were", "five", Some("hostages")), None);
+    }
+
+    #[test]
+    fn a_capitalised_singular_word_is_no_head() {
+        assert_eq!(head_and_modifiers("Afghan"), None);
+        assert_eq!(head_and_modifiers("Afghans").map(|h| h.0), Some("Afghans"));
+        assert_eq!(
+            head_and_modifiers("Israeli captives").map(|h| h.0),
+            Some("captives")
+        );
+    }
+
+    #[test]
+    fn relative_counts_are_known() {
+        assert!(is_relative("other members"));
+        assert!(is_relative("others"));
+        assert!(!is_relative("members"));
     }
 }

@@ -263,8 +263,11 @@ fn is_part(story: &Story, article: usize, m: &Mention, head: &str, most: f64) ->
     if interval.low > most || not_a_part(&story.articles[article].article.text, &m.range) {
         return false;
     }
-    match q.counted.as_deref().and_then(head_and_modifiers) {
-        None => true,
+    let Some(counted) = q.counted.as_deref() else {
+        return true;
+    };
+    match head_and_modifiers(counted) {
+        None => false,
         Some((w, _)) => {
             let lower = w.to_lowercase();
             lower.ends_with("ed")

@@ -11,7 +11,9 @@ use std::sync::LazyLock;
 use jiff::civil::Date;
 use rustc_hash::FxHashMap;
 
-use super::counts::{Interval, describe, head_and_modifiers, is_exact, join, normal, stem};
+use super::counts::{
+    Interval, describe, head_and_modifiers, is_exact, is_relative, join, measure, normal, stem,
+};
 use super::{Account, Finding, FindingKind, Severity, Story, claim_order, word_classes};
 use crate::align::Member;
 use crate::align::Vocabulary;
@@ -24,6 +26,17 @@ const STRONG_PAIR: f32 = 0.55;
 
 /// Content words on each side of a count that say what it is about.
 const CONTEXT_WORDS: usize = 8;
+
+/// A pair score from which measures and bare numbers are compared, when
+/// the words next to them match too.
+const MEASURE_PAIR: f32 = 0.45;
+
+/// The unit of a number that counts no named thing.
+const BARE: &str = "#";
+
+/// Content words on each side of a measure that must match the other
+/// statement's ("faces [three years] in jail"), and how many must.
+const ANCHOR_WORDS: usize = 2;
 
 /// Statements whose dates lie further apart than this are about different
 /// moments.
@@ -70,6 +83,13 @@ struct Count<'a> {
     context: Vec<String>,
     /// The fate classes of those words ("killed", "wounded" …).
     fates: Vec<usize>,
+    /// An amount (money, a share, a duration, a size) rather than a count
+    /// of things: its unit says little of what it is about.
+    measure: bool,
+    /// "12 other members", "nine others": a group counted against another.
+    relative: bool,
+    /// The content words nearest the number, before and after it.
+    anchors: (Vec<String>, Vec<String>),
 }
 
 impl Count<'_> {
@@ -104,7 +124,32 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
     if q.ordinal {
         return None;
     }
-    let (head_word, modifiers) = head_and_modifiers(q.counted.as_deref()?)?;
+    let text = &story.articles[article].article.text;
+    // A number with no counted noun ("at least two of its fighters") is
+    // compared like a measure: by the words around it.
+    let unit = measure(text, &m.range, q.counted.as_deref()).or_else(|| {
+        (q.counted.is_none() && !is_code_or_day(text, &m.range)).then(|| BARE.to_string())
+    });
+    if let Some(unit) = unit {
+        let (context, before) = context(story, article, index, &unit, &[]);
+        return Some(Count {
+            article,
+            sentence: m.sentence,
+            range: m.range.clone(),
+            value: q,
+            interval: Interval::of(q)?,
+            stem: unit.clone(),
+            fates: Vec::new(),
+            anchors: anchors(&context, before),
+            context,
+            head: unit,
+            modifiers: Vec::new(),
+            measure: true,
+            relative: false,
+        });
+    }
+    let counted = q.counted.as_deref()?;
+    let (head_word, modifiers) = head_and_modifiers(counted)?;
     let head = normal(story.vocab, head_word)?;
     if head == "percent" {
         return None;
@@ -115,7 +160,7 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
         .collect();
     modifiers.sort();
     modifiers.dedup();
-    let context = context(story, article, index, &head, &modifiers);
+    let (context, before) = context(story, article, index, &head, &modifiers);
     Some(Count {
         article,
         sentence: m.sentence,
@@ -127,21 +172,65 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
             .iter()
             .filter_map(|w| fate(story.vocab, w))
             .collect(),
+        anchors: anchors(&context, before),
         context,
         head,
         modifiers,
+        measure: false,
+        relative: is_relative(counted),
     })
 }
 
+/// A bare number that is part of something else: a day after a month
+/// ("Aug. 19"), a compound ("100-year-old"), or a run of digits (a phone
+/// number, "13 11 14").
+fn is_code_or_day(text: &str, range: &Range<usize>) -> bool {
+    let after = text[range.end..]
+        .strip_prefix('+')
+        .unwrap_or(&text[range.end..]);
+    let glued = after
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_whitespace() && !",.;:!?)\"'\u{201d}\u{2019}".contains(c));
+    let next = after.split_whitespace().next().unwrap_or("");
+    let prev = text[..range.start]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("");
+    let digit = |w: &str, last: bool| {
+        let c = if last {
+            w.chars().last()
+        } else {
+            w.chars().next()
+        };
+        c.is_some_and(|c| c.is_ascii_digit())
+    };
+    glued
+        || digit(next, false)
+        || digit(prev, true)
+        || crate::text::dates::month(prev.trim_end_matches('.')).is_some()
+}
+
+/// The content words nearest a number: `context` holds the words before
+/// it (nearest first), then those after it.
+fn anchors(context: &[String], before: usize) -> (Vec<String>, Vec<String>) {
+    let (b, a) = context.split_at(before);
+    (
+        b.iter().take(ANCHOR_WORDS).cloned().collect(),
+        a.iter().take(ANCHOR_WORDS).cloned().collect(),
+    )
+}
+
 /// The normalised content words around mention `index`, up to the
-/// neighbouring quantities, without the counted phrase itself.
+/// neighbouring quantities, without the counted phrase itself: those
+/// before it (nearest first), then those after it, and how many are before.
 fn context(
     story: &Story,
     article: usize,
     index: usize,
     head: &str,
     modifiers: &[String],
-) -> Vec<String> {
+) -> (Vec<String>, usize) {
     let a = &story.articles[article];
     let m = &a.mentions[index];
     let sentence = a.sentences[m.sentence].range.clone();
@@ -172,8 +261,9 @@ fn context(
     };
     let before = words(start..m.range.start);
     let mut out: Vec<String> = before.iter().rev().take(CONTEXT_WORDS).cloned().collect();
+    let before = out.len();
     out.extend(words(m.range.end..end).into_iter().take(CONTEXT_WORDS));
-    out
+    (out, before)
 }
 
 // ---------------------------------------------------------------------------
@@ -184,8 +274,11 @@ fn context(
 /// synonym for the head ("captives" for "hostages").
 fn same_thing(a: &Count, b: &Count, score: f32) -> bool {
     let strong = score >= STRONG_PAIR;
-    if a.head != b.head {
+    if a.head != b.head || a.measure != b.measure || a.relative != b.relative {
         return false;
+    }
+    if a.measure {
+        return score >= MEASURE_PAIR && same_anchors(a, b);
     }
     let described = !a.modifiers.is_empty() && a.modifiers == b.modifiers;
     if a.stem != b.stem && !strong && !described {
@@ -196,6 +289,17 @@ fn same_thing(a: &Count, b: &Count, score: f32) -> bool {
     }
     let within = |x: &[String], y: &[String]| x.iter().all(|w| y.contains(w));
     strong && (within(&a.modifiers, &b.modifiers) || within(&b.modifiers, &a.modifiers))
+}
+
+/// Whether two measures stand in the same words: the same unit says little
+/// of what is measured ("five years in jail", "five years ago"), so the
+/// nearest words on each side must meet (or both sides have none).
+fn same_anchors(a: &Count, b: &Count) -> bool {
+    let meet = |x: &[String], y: &[String]| {
+        (x.is_empty() && y.is_empty()) || x.iter().any(|w| y.contains(w))
+    };
+    let said = !a.anchors.0.is_empty() || !a.anchors.1.is_empty();
+    said && meet(&a.anchors.0, &b.anchors.0) && meet(&a.anchors.1, &b.anchors.1)
 }
 
 /// Whether the words around two counts speak of the same thing: at least one
@@ -301,8 +405,14 @@ fn knows_other(story: &Story, counts: &[Count], x: usize, y: usize) -> bool {
     // Counts are collected article by article: the article's are one run.
     let from = counts.partition_point(|c| c.article < cx.article);
     let to = from + counts[from..].partition_point(|c| c.article == cx.article);
+    // A measure's unit says little of what it measures ("2.5% of each
+    // sale", "2.5% of one's wealth"): only the same sentence tells.
     let counted_elsewhere = (from..to).zip(&counts[from..to]).any(|(i, c)| {
-        i != x && c.head == cy.head && c.modifiers == cy.modifiers && agrees(c.value)
+        i != x
+            && c.head == cy.head
+            && c.modifiers == cy.modifiers
+            && (!cx.measure || c.sentence == cx.sentence)
+            && agrees(c.value)
     });
     counted_elsewhere
         || story
@@ -710,6 +820,117 @@ mod tests {
                 &article("June 2, 2025", phase)
             ])
             .is_empty()
+        );
+    }
+
+    fn same_day(body: &str) -> String {
+        article("June 2, 2025", body)
+    }
+
+    #[test]
+    fn money_shares_and_durations_are_compared_where_the_words_match() {
+        let bridge = |n: &str| {
+            same_day(&format!(
+                "The harbour council said it spent {n} on the new swing bridge over the Tamar estuary last year."
+            ))
+        };
+        assert_eq!(
+            conflicts(&[&bridge("$4 million"), &bridge("$9 million")]).len(),
+            1
+        );
+        assert_eq!(conflicts(&[&bridge("£4.50"), &bridge("£7.25")]).len(), 1);
+        let turnout = |n: &str| {
+            same_day(&format!(
+                "Turnout in the Tamar valley reached {n} on Sunday, the electoral office said."
+            ))
+        };
+        assert_eq!(
+            conflicts(&[&turnout("62%"), &turnout("48 percent")]).len(),
+            1
+        );
+        let sentence = |n: &str| {
+            same_day(&format!(
+                "The ferry captain now faces {n} in jail for the collision in the Tamar estuary."
+            ))
+        };
+        assert_eq!(
+            conflicts(&[&sentence("five years"), &sentence("eight years")]).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn measures_of_different_things_stay_quiet() {
+        // Same unit, same statement, different thing measured.
+        let spent = |n: &str, on: &str| {
+            same_day(&format!(
+                "The harbour council said it spent {n} on the new {on} over the Tamar estuary last year."
+            ))
+        };
+        assert!(
+            conflicts(&[
+                &spent("$4 million", "swing bridge"),
+                &spent("$9 million", "ferry pier")
+            ])
+            .is_empty()
+        );
+        // A range that holds the other value agrees with it.
+        let sentence = |n: &str| {
+            same_day(&format!(
+                "The ferry captain now faces {n} in jail for the collision in the Tamar estuary."
+            ))
+        };
+        assert!(conflicts(&[&sentence("up to eight years"), &sentence("five years")]).is_empty());
+        // Days of the month and phone numbers are not amounts.
+        let call = |n: &str| {
+            same_day(&format!(
+                "Readers in the Tamar valley who need support can call the helpline on {n} tonight, the trust said."
+            ))
+        };
+        assert!(conflicts(&[&call("13 11 14"), &call("0800 555 019")]).is_empty());
+        let video = |d: &str| {
+            same_day(&format!(
+                "On Aug. {d} the rebel group released a video of the Tamar estuary raid, the monitors said."
+            ))
+        };
+        assert!(conflicts(&[&video("19"), &video("20")]).is_empty());
+    }
+
+    #[test]
+    fn an_article_measuring_another_thing_elsewhere_still_disagrees() {
+        let tax = |n: &str| {
+            format!(
+                "The guild said the council forced traders to pay {n} of each sale in the Tamar market. \
+                 Members give 2% of their income to the guild fund each year."
+            )
+        };
+        let one = same_day(&tax("2%"));
+        let other = same_day(&tax("5%"));
+        assert_eq!(conflicts(&[&one, &other]).len(), 1);
+    }
+
+    #[test]
+    fn bare_numbers_compare_by_the_words_around_them() {
+        let rescue = |n: &str| {
+            same_day(&format!(
+                "Rescuers pulled {n} from the collapsed Tamar mill on Monday, the fire service said."
+            ))
+        };
+        assert_eq!(conflicts(&[&rescue("14"), &rescue("19")]).len(), 1);
+        assert!(conflicts(&[&rescue("14"), &rescue("about 15")]).is_empty());
+    }
+
+    #[test]
+    fn a_group_counted_against_another_is_not_the_whole() {
+        let squad = |n: &str| {
+            same_day(&format!(
+                "The three cadets were among {n} of the Tamar rowing squad at the regatta, the coach said."
+            ))
+        };
+        assert!(conflicts(&[&squad("12 other members"), &squad("15 members")]).is_empty());
+        assert_eq!(
+            conflicts(&[&squad("12 members"), &squad("15 members")]).len(),
+            1
         );
     }
 

@@ -132,42 +132,53 @@ struct Parsed {
 }
 
 /// Extends a number with the scales and smaller number words that follow
-/// it ("hundred and twenty", "million"); returns the value and the index
-/// after it. Smaller words are only joined to spelled-out numbers.
-fn compound(s: &Sentence, mut value: f64, mut end: usize, spelled: bool) -> (f64, usize) {
+/// it ("hundred and twenty", "thousand five hundred", "million"); returns
+/// the value and the index after it. Smaller words are only joined to
+/// spelled-out numbers. The value is read as `total + group`: a group
+/// under a thousand ("five hundred and twenty") is closed by a scale of a
+/// thousand or more, which multiplies it into the total.
+fn compound(s: &Sentence, value: f64, mut end: usize, spelled: bool) -> (f64, usize) {
+    let (mut total, mut group) = (0.0, value);
+    // The last word read: a scale may follow any number, a smaller word
+    // only a scale ("hundred twenty") and "and" only a hundred or more.
+    let mut after_scale = false;
     loop {
         if let Some(scale) = lookup(&WORDS.scales, s.word(end)) {
-            value = if value < scale {
-                value * scale
+            let base = if group == 0.0 { 1.0 } else { group };
+            if scale < 1000.0 {
+                if group >= 100.0 || group.fract() != 0.0 {
+                    break;
+                }
+                group = base * scale;
             } else {
-                value + scale
-            };
+                if total != 0.0 && total < scale * 1000.0 && total <= base * scale {
+                    break;
+                }
+                total += base * scale;
+                group = 0.0;
+            }
+            after_scale = true;
             end += 1;
-        } else if s.is(end, &["and"]) && spelled {
-            match s
-                .tokens
-                .get(end + 1)
-                .and_then(|_| word_value(s.word(end + 1)))
-            {
-                Some((v, false)) if v < 100.0 && value >= 100.0 => {
-                    value += v;
-                    end += 2;
-                }
-                _ => break,
-            }
-        } else if spelled && value >= 100.0 {
-            match word_value(s.word(end)) {
-                Some((v, false)) if v < 100.0 => {
-                    value += v;
-                    end += 1;
-                }
-                _ => break,
-            }
-        } else {
+            continue;
+        }
+        if !spelled || !after_scale {
             break;
         }
+        let and = usize::from(s.is(end, &["and"]));
+        match s
+            .tokens
+            .get(end + and)
+            .and_then(|_| word_value(s.word(end + and)))
+        {
+            Some((v, false)) if v < 100.0 && group % 100.0 == 0.0 => {
+                group += v;
+                end += and + 1;
+                after_scale = false;
+            }
+            _ => break,
+        }
     }
-    (value, end)
+    (total + group, end)
 }
 
 fn parse(s: &Sentence, i: usize) -> Option<Parsed> {
@@ -191,10 +202,11 @@ fn parse(s: &Sentence, i: usize) -> Option<Parsed> {
                 vague: false,
             });
         }
-        if let Some(scale) = lookup(&WORDS.scales, s.word(i + 1)) {
+        if lookup(&WORDS.scales, s.word(i + 1)).is_some() {
+            let (value, end) = compound(s, 0.0, i + 1, true);
             return Some(Parsed {
-                value: scale,
-                end: i + 2,
+                value,
+                end,
                 ordinal: false,
                 vague: false,
             });
@@ -363,7 +375,10 @@ pub fn extract(s: &mut Sentence, out: &mut Vec<Mention>) {
             i += 1;
             continue;
         };
-        if pronoun_one(s, i) || s.taken[i..n.end].iter().any(|t| *t) {
+        // "the first two days": the cardinal is the count, not the
+        // ordinal's counted phrase.
+        let before_cardinal = n.ordinal && parse(s, n.end).is_some_and(|m| !m.ordinal && !m.vague);
+        if before_cardinal || pronoun_one(s, i) || s.taken[i..n.end].iter().any(|t| *t) {
             i += 1;
             continue;
         }
@@ -396,7 +411,7 @@ pub fn extract(s: &mut Sentence, out: &mut Vec<Mention>) {
             _ => first,
         };
         let (low, high, approximate) = if let Some(m) = &high_end {
-            (Some(n.value), Some(m.value), false)
+            (Some(shared_scale(s, &n, m)), Some(m.value), false)
         } else if n.vague {
             (Some(n.value), None, true)
         } else {
@@ -421,6 +436,16 @@ pub fn extract(s: &mut Sentence, out: &mut Vec<Mention>) {
         });
         s.take(start_tok, end_tok);
         i = end_tok + 1;
+    }
+}
+
+/// The low end of a range whose scale is written once, at its high end:
+/// "26 to 29 million" runs from 26 million.
+fn shared_scale(s: &Sentence, low: &Parsed, high: &Parsed) -> f64 {
+    let own_scale = lookup(&WORDS.scales, s.word(low.end - 1)).is_some();
+    match lookup(&WORDS.scales, s.word(high.end - 1)) {
+        Some(scale) if !own_scale && low.value * scale <= high.value => low.value * scale,
+        _ => low.value,
     }
 }
 
