@@ -50,6 +50,22 @@ fn date_value(m: &Mention) -> Option<&DateValue> {
     }
 }
 
+/// The single day a date names, however much of it is known: a weekday
+/// with no date ("on Thursday" in an undated article) counts.
+fn when_of(d: &DateValue) -> Option<When> {
+    if let Some(day) = one_day(d) {
+        return Some(When::Day(day));
+    }
+    if d.precision != Precision::Day || d.from.is_some() {
+        return None;
+    }
+    if let Some((m, day)) = d.month_day {
+        return Some(When::MonthDay(m, day));
+    }
+    let weekday = crate::extract::weekday_index(d.weekday.as_deref()?)?;
+    d.relative.then_some(When::Weekday(weekday))
+}
+
 /// The one day a date value names, if it names exactly one.
 fn one_day(d: &DateValue) -> Option<Date> {
     let from = d.from?;
@@ -162,7 +178,11 @@ fn same_day_called(
             .iter()
             .filter(|m| !(ai == claim.0 && &m.range == claim.1))
             .filter_map(|m| date_value(m).map(|d| (m, d)))
-            .filter(|(_, d)| one_day(d) == Some(date) && d.weekday.as_deref() == Some(real))
+            .filter(|(_, d)| {
+                let same =
+                    one_day(d) == Some(date) || d.month_day == Some((date.month(), date.day()));
+                same && d.weekday.as_deref() == Some(real)
+            })
             .min_by_key(|(m, d)| (d.relative, m.range.start));
         if let Some((m, d)) = best {
             found.push((ai != claim.0, d.relative, ai, m.range.clone()));
@@ -292,6 +312,10 @@ fn weekday_index(name: &str) -> i8 {
 /// and short articles score low; the dates' clauses must also match.
 const EVENT_SCORE: f32 = 0.3;
 
+/// How alike two sentences must be when neither date's clause holds a
+/// listed event word: then the clauses themselves must restate each other.
+const UNLISTED_SCORE: f32 = 0.45;
+
 /// How many tokens either side of a date may hold the event it dates.
 const WINDOW: usize = 10;
 
@@ -335,13 +359,36 @@ static EVENTS: LazyLock<FxHashMap<String, usize>> = LazyLock::new(|| {
     )
 });
 
-/// A sentence with one day-precise date.
+/// The day a date names, as far as it is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum When {
+    /// A day with its year.
+    Day(Date),
+    /// A month and day whose year is unknown ("August 27", undated).
+    MonthDay(i8, i8),
+    /// A weekday whose date is unknown ("on Thursday", undated).
+    Weekday(usize),
+}
+
+impl When {
+    /// "January 19, 2025", "August 27", "Thursday".
+    fn label(self) -> String {
+        match self {
+            When::Day(d) => long_date(d),
+            When::MonthDay(m, d) => Date::new(2000, m, d)
+                .map_or_else(|_| format!("{m}/{d}"), |x| x.strftime("%B %-d").to_string()),
+            When::Weekday(w) => crate::text::dates::WEEKDAY_NAMES[w].to_string(),
+        }
+    }
+}
+
+/// A sentence with one date that names a single day.
 #[derive(Clone)]
 struct Dated<'a> {
     member: Member,
     mention: &'a Mention,
     value: &'a DateValue,
-    date: Date,
+    when: When,
     clause: Clause,
     /// The windows of the sentence's other dates ("in recent days").
     others: Vec<(Date, Date)>,
@@ -356,6 +403,10 @@ struct Clause {
     /// nearest after it ("On Sunday, Hamas freed …"): its class, and where
     /// it is written with the word before it.
     event: Option<(usize, Range<usize>)>,
+    /// The clause is negated ("did not expire on Monday").
+    negated: bool,
+    /// The clause speaks of a plan ("will expire on Monday").
+    planned: bool,
 }
 
 /// What two aligned dated sentences say of each other.
@@ -441,10 +492,20 @@ fn compare<'a>(
     }
     let x = dated.get(&pair.a)?.as_ref()?;
     let y = dated.get(&pair.b)?.as_ref()?;
-    let same_event = x.clause.event.is_some()
-        && x.clause.event.as_ref().map(|e| e.0) == y.clause.event.as_ref().map(|e| e.0)
-        && clauses_alike(x, y);
-    if !same_event || !same_occurrence(story, pair.a, pair.b, memo) {
+    let (ex, ey) = (
+        x.clause.event.as_ref().map(|e| e.0),
+        y.clause.event.as_ref().map(|e| e.0),
+    );
+    // Without a listed event word, the clauses must say the same thing at
+    // length, in sentences aligned well above the threshold.
+    let same_event = if ex.is_some() || ey.is_some() {
+        ex == ey && clauses_alike(x, y)
+    } else {
+        pair.score >= UNLISTED_SCORE && clauses_restate(x, y)
+    };
+    // One negated or a plan, the other what happened: not one report.
+    let framed = |d: &Dated| (d.clause.negated, d.clause.planned);
+    if !same_event || framed(x) != framed(y) || !same_occurrence(story, pair.a, pair.b, memo) {
         return None;
     }
     Some(Comparison {
@@ -463,11 +524,14 @@ fn single_day<'a>(story: &Story<'a>, member: Member) -> Option<Dated<'a>> {
             .filter_map(|m| date_value(m).map(|d| (m, d)))
             .filter(|(_, d)| d.precision != Precision::Time) // a bare time is dated by the publication
             .collect();
-    let days: Vec<_> = dates.iter().filter(|(_, d)| one_day(d).is_some()).collect();
-    let [(mention, value)] = days.as_slice() else {
+    let days: Vec<_> = dates
+        .iter()
+        .filter_map(|(m, d)| when_of(d).map(|w| (*m, *d, w)))
+        .collect();
+    let [(mention, value, when)] = days.as_slice() else {
         return None;
     };
-    let (mention, value): (&'a Mention, &'a DateValue) = (mention, value);
+    let (mention, value, when): (&'a Mention, &'a DateValue, When) = (mention, value, *when);
     let others = dates
         .iter()
         .filter(|(m, _)| m.range != mention.range)
@@ -477,7 +541,7 @@ fn single_day<'a>(story: &Story<'a>, member: Member) -> Option<Dated<'a>> {
         member,
         mention,
         value,
-        date: one_day(value)?,
+        when,
         clause: clause_of(story, a, member.sentence, mention),
         others,
     })
@@ -509,6 +573,9 @@ fn clause_of(story: &Story, a: &ArticleAnalysis, sentence: usize, date: &Mention
             }
             let t = tokens[i];
             let word = t.text(text);
+            let lower = word.to_lowercase();
+            clause.negated |= NEGATIONS.contains(&lower.as_str()) || lower.ends_with("n't");
+            clause.planned |= PLANNED.contains(&lower.as_str());
             if t.kind != Kind::Word || STOP.contains(fold(word).as_str()) {
                 continue;
             }
@@ -535,6 +602,14 @@ fn phrase_start(text: &str, tokens: &[Token], i: usize) -> usize {
         Some(p) if p.kind == Kind::Word && !CLAUSE_ENDS.contains(p.text(text)) => p.start,
         _ => tokens[i].start,
     }
+}
+
+/// Whether two clauses without a listed event word restate each other:
+/// three shared content words or more, two thirds of the shorter clause.
+fn clauses_restate(x: &Dated, y: &Dated) -> bool {
+    let shared = x.clause.words.intersection(&y.clause.words).count();
+    let shorter = x.clause.words.len().min(y.clause.words.len());
+    shared >= 3 && 3 * shared >= 2 * shorter
 }
 
 /// Whether the two dates' clauses say mostly the same words: the event and
@@ -586,8 +661,7 @@ fn plain_words(story: &Story, m: Member) -> Vec<String> {
 }
 
 /// Whether nothing marks the two sentences as different occurrences of a
-/// like event: another one in a sequence, other counts, one negated, one a
-/// plan, or other actors.
+/// like event: another one in a sequence, other counts, or other actors.
 fn same_occurrence(story: &Story, a: Member, b: Member, memo: &mut Memo) -> bool {
     for m in [a, b] {
         memo.plain.entry(m).or_insert_with(|| plain_words(story, m));
@@ -600,12 +674,7 @@ fn same_occurrence(story: &Story, a: Member, b: Member, memo: &mut Memo) -> bool
             .cloned()
             .collect()
     };
-    let has = |words: &[String], list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
-    picked(wa) == picked(wb)
-        && has(wa, NEGATIONS) == has(wb, NEGATIONS)
-        && has(wa, PLANNED) == has(wb, PLANNED)
-        && counts_agree(story, a, b)
-        && actors_meet(story, a, b)
+    picked(wa) == picked(wb) && counts_agree(story, a, b) && actors_meet(story, a, b)
 }
 
 fn is_numeric_ordinal(w: &str) -> bool {
@@ -660,11 +729,24 @@ fn actors_meet(story: &Story, a: Member, b: Member) -> bool {
 
 fn verdict(story: &Story, c: &Comparison, memo: &mut Memo) -> Verdict {
     let (x, y) = (&c.x, &c.y);
-    if x.date == y.date {
+    match (x.when, y.when) {
+        (When::Day(dx), When::Day(dy)) => dated_verdict(story, (x, dx), (y, dy), memo),
+        _ => loose_verdict(story, x, y, memo),
+    }
+}
+
+/// Two dates with their years.
+fn dated_verdict(
+    story: &Story,
+    (x, x_date): (&Dated, Date),
+    (y, y_date): (&Dated, Date),
+    memo: &mut Memo,
+) -> Verdict {
+    if x_date == y_date {
         return Verdict::Agree;
     }
     let within = |d: &Dated, day: Date| d.others.iter().any(|&(from, to)| from <= day && day <= to);
-    if within(x, y.date) || within(y, x.date) {
+    if within(x, y_date) || within(y, x_date) {
         return Verdict::Unsure;
     }
     // "on Monday" resolves to the latest Monday; a Monday a week on is the
@@ -672,34 +754,80 @@ fn verdict(story: &Story, c: &Comparison, memo: &mut Memo) -> Verdict {
     let same_weekday_as = |d: &Dated, other: Date| {
         d.value.relative && d.value.weekday.as_deref() == Some(weekday_name(other))
     };
-    if same_weekday_as(x, y.date) || same_weekday_as(y, x.date) {
+    if same_weekday_as(x, y_date) || same_weekday_as(y, x_date) {
         return Verdict::Unsure;
     }
     // "yesterday" and "today" move with time zones and publication times.
     let loose = |d: &Dated| d.value.relative && d.value.weekday.is_none();
-    let days = i64::from(x.date.until(y.date).map_or(0, |s| s.get_days())).abs();
+    let days = i64::from(x_date.until(y_date).map_or(0, |s| s.get_days())).abs();
     if (loose(x) || loose(y)) && days < 2 {
         return Verdict::Unsure;
     }
-    if !one_side_of_both(story, x, y)
-        || knows_both(story, x, y.date, memo)
-        || knows_both(story, y, x.date, memo)
+    if !one_side_of_both(story, (x, x_date), (y, y_date))
+        || knows_both(story, x, When::Day(y_date), memo)
+        || knows_both(story, y, When::Day(x_date), memo)
     {
         return Verdict::Unsure;
     }
     Verdict::Conflict
 }
 
+/// Two dates of which at least one lacks its year or its date: the month
+/// and day, or the weekday, are what can be compared. Undated articles may
+/// be weeks apart, so articles known to be apart are not compared, nor
+/// weekdays of articles written more than a few days apart.
+fn loose_verdict(story: &Story, x: &Dated, y: &Dated, memo: &mut Memo) -> Verdict {
+    let same = match (x.when, y.when) {
+        (When::MonthDay(m, d), When::MonthDay(n, e)) => Some((m, d) == (n, e)),
+        (When::MonthDay(m, d), When::Day(day)) | (When::Day(day), When::MonthDay(m, d)) => {
+            Some((m, d) == (day.month(), day.day()))
+        }
+        _ => weekday_of(x).zip(weekday_of(y)).map(|(a, b)| a == b),
+    };
+    match same {
+        None => return Verdict::Unsure,
+        Some(true) => return Verdict::Agree,
+        Some(false) => {}
+    }
+    let (a, b) = (x.member.article, y.member.article);
+    let weekdays = matches!(x.when, When::Weekday(_)) || matches!(y.when, When::Weekday(_));
+    let days_apart = story
+        .when(a)
+        .zip(story.when(b))
+        .and_then(|(p, q)| p.until(q).ok())
+        .map(|s| i64::from(s.get_days()).abs());
+    if story.apart(a, b).is_some() || (weekdays && days_apart.is_some_and(|d| d > WEEK_APART)) {
+        return Verdict::Unsure;
+    }
+    if knows_both(story, x, y.when, memo) || knows_both(story, y, x.when, memo) {
+        return Verdict::Unsure;
+    }
+    Verdict::Conflict
+}
+
+/// More days than this between two articles and "Thursday" in each may
+/// be two Thursdays.
+const WEEK_APART: i64 = 5;
+
+/// The weekday a date names: written, or its date's.
+fn weekday_of(d: &Dated) -> Option<usize> {
+    match d.when {
+        When::Weekday(w) => Some(w),
+        When::Day(day) => Some(day.weekday().to_monday_zero_offset() as usize),
+        When::MonthDay(..) => crate::extract::weekday_index(d.value.weekday.as_deref()?),
+    }
+}
+
 /// Whether `d`'s article also dates the same kind of event on `other`
 /// elsewhere: then it tells of two occurrences ("the first release on
 /// January 19 … the release on Saturday"), and the other article of one.
-fn knows_both(story: &Story, d: &Dated, other: Date, memo: &mut Memo) -> bool {
+fn knows_both(story: &Story, d: &Dated, other: When, memo: &mut Memo) -> bool {
     let article = d.member.article;
     let a = &story.articles[article];
     let class = d.clause.event.as_ref().map(|e| e.0);
     a.mentions.iter().any(|m| {
         m.range != d.mention.range
-            && date_value(m).and_then(one_day) == Some(other)
+            && date_value(m).and_then(when_of) == Some(other)
             && *memo
                 .events
                 .entry((article, m.range.start))
@@ -721,7 +849,7 @@ struct Memo {
 /// Both dates are past for both articles, or both still to come: an
 /// article written before the other's date speaks of an earlier
 /// occurrence, or of a plan.
-fn one_side_of_both(story: &Story, x: &Dated, y: &Dated) -> bool {
+fn one_side_of_both(story: &Story, x: (&Dated, Date), y: (&Dated, Date)) -> bool {
     let bounds = |article: usize| -> (Option<Date>, Option<Date>) {
         let a = &story.articles[article];
         match (a.published, &a.inferred) {
@@ -730,8 +858,8 @@ fn one_side_of_both(story: &Story, x: &Dated, y: &Dated) -> bool {
             (None, None) => (None, None),
         }
     };
-    let (early, late) = (x.date.min(y.date), x.date.max(y.date));
-    let articles = [x.member.article, y.member.article];
+    let (early, late) = (x.1.min(y.1), x.1.max(y.1));
+    let articles = [x.0.member.article, y.0.member.article];
     let past = articles
         .iter()
         .all(|&a| bounds(a).0.is_none_or(|written| late <= written));
@@ -760,9 +888,9 @@ fn event_finding(story: &Story, group: &[(Comparison, bool)]) -> Finding {
         .map(|e| e.1.clone())
         .unwrap_or_default();
     let phrase = story.quote(claim.member.article, phrase);
-    let mut by_date: BTreeMap<Date, Vec<&str>> = BTreeMap::new();
+    let mut by_date: BTreeMap<When, Vec<&str>> = BTreeMap::new();
     for (d, _) in &counterparts {
-        let files = by_date.entry(d.date).or_default();
+        let files = by_date.entry(d.when).or_default();
         let file = file_name(story, d.member.article);
         if !files.contains(&file) {
             files.push(file);
@@ -770,35 +898,20 @@ fn event_finding(story: &Story, group: &[(Comparison, bool)]) -> Finding {
     }
     let elsewhere: Vec<String> = by_date
         .iter()
-        .map(|(date, files)| format!("{} in {}", long_date(*date), files.join(", ")))
+        .map(|(when, files)| format!("{} in {}", when.label(), files.join(", ")))
         .collect();
+    let event = if phrase.is_empty() {
+        "The same event".to_string()
+    } else {
+        format!("The same event (\"{phrase}\")")
+    };
     let summary = format!(
-        "The same event (\"{phrase}\") is dated {} in {} and {}",
-        long_date(claim.date),
+        "{event} is dated {} in {} and {}",
+        claim.when.label(),
         file_name(story, claim.member.article),
         elsewhere.join(" and ")
     );
-    let mut explanation = describe(story, claim);
-    for (d, score) in &counterparts {
-        let _ = write!(
-            explanation,
-            "; {} (aligned, score {score:.2})",
-            describe(story, d)
-        );
-    }
-    let _ = write!(
-        explanation,
-        ". Both clauses date the same kind of event (\"{phrase}\"), so one of the dates is likely wrong."
-    );
-    if let [(date, files)] = by_date.iter().collect::<Vec<_>>().as_slice()
-        && files.len() > 1
-    {
-        let _ = write!(
-            explanation,
-            " The other {} reports agree on {date}.",
-            files.len()
-        );
-    }
+    let explanation = event_explanation(story, claim, &counterparts, phrase, &by_date);
     let apart = counterparts
         .iter()
         .filter_map(|(d, _)| story.apart(claim.member.article, d.member.article))
@@ -815,11 +928,54 @@ fn event_finding(story: &Story, group: &[(Comparison, bool)]) -> Finding {
     for (d, _) in &counterparts {
         f = f.evidence(d.member.article, d.mention.range.clone());
     }
-    let dates: BTreeSet<Date> = counterparts.iter().map(|(d, _)| d.date).collect();
+    let dates: BTreeSet<When> = counterparts.iter().map(|(d, _)| d.when).collect();
     if let [only] = dates.into_iter().collect::<Vec<_>>().as_slice() {
-        f = f.suggest(long_date(*only));
+        f = f.suggest(only.label());
     }
     f.over_time(apart)
+}
+
+/// Each side's date in its sentence, why they are one event, and who
+/// agrees with the counterpart.
+fn event_explanation(
+    story: &Story,
+    claim: &Dated,
+    counterparts: &[(&Dated, f32)],
+    phrase: &str,
+    by_date: &BTreeMap<When, Vec<&str>>,
+) -> String {
+    let mut explanation = describe(story, claim);
+    for (d, score) in counterparts {
+        let _ = write!(
+            explanation,
+            "; {} (aligned, score {score:.2})",
+            describe(story, d)
+        );
+    }
+    if phrase.is_empty() {
+        explanation.push_str(
+            ". The clauses around the dates say the same thing, so one of the dates is likely wrong.",
+        );
+    } else {
+        let _ = write!(
+            explanation,
+            ". Both clauses date the same kind of event (\"{phrase}\"), so one of the dates is likely wrong."
+        );
+    }
+    if let [(date, files)] = by_date.iter().collect::<Vec<_>>().as_slice()
+        && files.len() > 1
+    {
+        let _ = write!(
+            explanation,
+            " The other {} reports agree on {}.",
+            files.len(),
+            match date {
+                When::Day(day) => day.to_string(),
+                other => other.label(),
+            }
+        );
+    }
+    explanation
 }
 
 /// From 0.5 to 0.75 with the best alignment score; a resolved relative
@@ -839,11 +995,14 @@ fn describe(story: &Story, d: &Dated) -> String {
         (Some(b), true) => format!("; resolved against the {b}"),
         _ => String::new(),
     };
+    let day = match d.when {
+        When::Day(date) => format!("{date}, a {}", weekday_name(date)),
+        When::MonthDay(..) => "the year not written".to_string(),
+        When::Weekday(_) => "the date not known".to_string(),
+    };
     format!(
-        "{} says \"{quote}\" ({}, a {}{basis}) in \"{}\"",
+        "{} says \"{quote}\" ({day}{basis}) in \"{}\"",
         story.place(d.member.article, &range),
-        d.date,
-        weekday_name(d.date),
         excerpt(story.sentence(d.member))
     )
 }
@@ -1106,5 +1265,120 @@ mod tests {
         assert_eq!(quotes(&a, f)[0], "Saturday, January 19");
         assert!(quotes(&a, f).contains(&"Sunday, January 19".to_string()));
         assert_eq!(f.suggestion.as_deref(), Some("Sunday, January 19"));
+    }
+
+    // Undated articles: the weekday or the month and day are compared.
+    const FERRY_A: &str = "Ferry strike ends\n\n\
+        The dock workers' strike at the Varn ferry terminal ended on Thursday after the union accepted the pay offer. \
+        Crossings to the islands resumed within hours.\n";
+
+    fn ferry_b(when: &str) -> String {
+        format!(
+            "Varn ferries sail again\n\n\
+             The dock workers' strike at the Varn ferry terminal ended on {when} after the union accepted the pay offer. \
+             Passengers queued at the quay from early morning.\n"
+        )
+    }
+
+    #[test]
+    fn undated_articles_with_another_weekday_for_one_event() {
+        let b = ferry_b("Saturday");
+        let a = analysis(&[FERRY_A, &b]);
+        let found = of_kind(&a, FindingKind::DateConflict);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let mut q = quotes(&a, found[0]);
+        q.sort();
+        assert_eq!(q, ["Saturday", "Thursday"]);
+        assert!(findings(&[FERRY_A, &ferry_b("Thursday")]).is_empty());
+    }
+
+    #[test]
+    fn undated_month_and_day_without_a_year_are_compared() {
+        let a = FERRY_A.replace("on Thursday", "on Nov. 12");
+        let found = findings(&[&a, &ferry_b("November 15")]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0].summary.contains("November 12"),
+            "{}",
+            found[0].summary
+        );
+        assert!(findings(&[&a, &ferry_b("November 12")]).is_empty());
+    }
+
+    #[test]
+    fn undated_weekdays_of_other_events_or_plans_are_quiet() {
+        // Another event in a like sentence.
+        let other = "Varn ferries\n\n\
+            The dock workers' strike at the Varn ferry terminal began on Saturday after the union rejected the pay offer.\n";
+        assert!(findings(&[FERRY_A, other]).is_empty());
+        // What is still to come against what happened.
+        let plan = "Varn ferries\n\n\
+            The dock workers' strike at the Varn ferry terminal will end on Saturday if the union accepts the pay offer.\n";
+        assert!(findings(&[FERRY_A, plan]).is_empty());
+    }
+
+    #[test]
+    fn weekdays_of_articles_weeks_apart_are_quiet() {
+        let a = FERRY_A.replace(
+            "Ferry strike ends\n",
+            "Ferry strike ends\nPublished March 6, 2025\n",
+        );
+        let b = ferry_b("Saturday").replace(
+            "Varn ferries sail again\n",
+            "Varn ferries sail again\nPublished April 17, 2025\n",
+        );
+        // Dated, each weekday resolves to a day of its own week.
+        assert!(findings(&[&a, &b]).iter().all(|f| f.change_over_time));
+        // One dated, one not: the weekday of a dated day still compares,
+        // but not across weeks.
+        let undated = ferry_b("Saturday");
+        let a_far = FERRY_A.replace("on Thursday", "on Thursday, March 6, 2025");
+        assert_eq!(findings(&[&a_far, &undated]).len(), 1);
+    }
+
+    #[test]
+    fn a_weekday_with_an_unknown_year_is_not_checked() {
+        // Undated: 23 September fell on a Tuesday in 2014 and on a Monday in
+        // 2013; the year is not written, so nothing can be checked.
+        let text = "Fair opens\n\nThe harvest fair opened on Tuesday, September 23, in the old market hall.\n";
+        assert!(findings(&[text]).is_empty());
+        // With a written year the weekday is checked.
+        let text = "Fair opens\n\nThe harvest fair opened on Tuesday, September 23, 2013, in the old market hall.\n";
+        assert_eq!(findings(&[text]).len(), 1);
+    }
+
+    #[test]
+    fn a_surname_may_is_not_a_month() {
+        let text =
+            "Vote\n\nTheresa May 12 times refused to answer; the vote on May 12 went ahead.\n";
+        let a = analysis(&[text]);
+        let dates: Vec<&str> = a.articles[0]
+            .mentions
+            .iter()
+            .filter(|m| date_value(m).is_some())
+            .map(|m| &a.articles[0].article.text[m.range.clone()])
+            .collect();
+        assert_eq!(dates, ["May 12"]);
+        let m = a.articles[0]
+            .mentions
+            .iter()
+            .find(|m| date_value(m).is_some())
+            .unwrap();
+        assert!(m.range.start > text.find("vote").unwrap());
+        let d = date_value(m).unwrap();
+        assert_eq!((d.from, d.month_day), (None, Some((5, 12))));
+    }
+
+    #[test]
+    fn a_plan_in_another_clause_does_not_hide_the_conflict() {
+        // "will" belongs to the clause after "though", not to the date's.
+        let b = ferry_b("Saturday").replace(
+            "after the union accepted the pay offer.",
+            "after the union accepted the pay offer, though talks will continue.",
+        );
+        assert_eq!(findings(&[FERRY_A, &b]).len(), 1);
+        // A negated clause is another statement.
+        let c = ferry_b("Saturday").replace("ended on", "had not ended on");
+        assert!(findings(&[FERRY_A, &c]).is_empty());
     }
 }

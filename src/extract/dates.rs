@@ -47,6 +47,7 @@ fn day_value(from: Option<Date>, to: Option<Date>, precision: Precision) -> Date
         weekday: None,
         relative: false,
         basis: None,
+        month_day: None,
     }
 }
 
@@ -67,10 +68,10 @@ fn relative(
 fn read_at(s: &Sentence, i: usize, ctx: &Context) -> Option<(usize, usize, DateValue)> {
     let p = ctx.published;
     // A month and day without a year take the year nearest the publication
-    // date, or, undated, nearest the window the article points to.
-    let anchor = p.or(ctx.year_hint);
-    if let Some(f) = weekday_then_date(s, i, anchor).or_else(|| absolute_with_context(s, i, anchor))
-    {
+    // date. Undated, the year is not guessed (a window inferred from who
+    // holds an office is too loose for it, and a weekday checked against a
+    // guessed year is a false alarm): the month and day are kept alone.
+    if let Some(f) = weekday_then_date(s, i, p).or_else(|| absolute_with_context(s, i, p)) {
         let mut v = day_value(Some(f.from), Some(f.to), f.precision);
         v.weekday = f.weekday;
         let mut last = f.end - 1;
@@ -79,6 +80,11 @@ fn read_at(s: &Sentence, i: usize, ctx: &Context) -> Option<(usize, usize, DateV
             last = end - 1;
         }
         return Some((i, last, v));
+    }
+    if p.is_none()
+        && let Some(found) = yearless(s, i)
+    {
+        return Some(found);
     }
     if let Some((t, end)) = time(s, i) {
         let mut v = relative(p, p, Precision::Time, p);
@@ -103,8 +109,33 @@ fn read_at(s: &Sentence, i: usize, ctx: &Context) -> Option<(usize, usize, DateV
     year_alone(s, i)
 }
 
+/// A month and day without a year in an undated article ("Tuesday,
+/// September 23", "Aug. 27"): the year is unknown, the month and day kept.
+fn yearless(s: &Sentence, i: usize) -> Option<(usize, usize, DateValue)> {
+    // Any anchor places the month and day; the year is then dropped.
+    let anchor = Date::new(2000, 7, 1).ok();
+    let f = weekday_then_date(s, i, anchor).or_else(|| absolute_with_context(s, i, anchor))?;
+    if f.precision != Precision::Day {
+        return None;
+    }
+    let mut v = day_value(None, None, Precision::Day);
+    v.weekday = f.weekday;
+    v.month_day = Some((f.from.month(), f.from.day()));
+    let mut last = f.end - 1;
+    if let Some((t, end)) = time_after(s, f.end) {
+        v.time = Some(t);
+        last = end - 1;
+    }
+    Some((i, last, v))
+}
+
 /// An absolute date, or a bare month after "in", "since", ….
 fn absolute_with_context(s: &Sentence, i: usize, p: Option<Date>) -> Option<Found> {
+    // "Theresa May", "Brian May": a month name after a given name is a
+    // surname.
+    if i > 0 && month_at(s, i).is_some() && words::is_given_name(s.word(i - 1)) {
+        return None;
+    }
     let found = absolute(s, i, p)?;
     let bare_month = found.end == i + 1 && month_at(s, i).is_some();
     if bare_month {

@@ -131,6 +131,10 @@ pub struct DateValue {
     pub relative: bool,
     /// What a relative date was resolved against.
     pub basis: Option<String>,
+    /// The month and day of a date written without a year in an undated
+    /// article ("August 27"): its year is unknown, so `from` is `None`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub month_day: Option<(i8, i8)>,
 }
 
 /// Who a statement is attributed to.

@@ -187,15 +187,16 @@ pub fn absolute(s: &Words, i: usize, published: Option<Date>) -> Option<Found> {
         return Some(found);
     }
     let (m, d, mut end) = if let Some(m) = month_at(s, i) {
-        match day(s, i + 1) {
-            Some(d) if !s.is(i + 2, &[":"]) => (m, Some(d), i + 2),
+        let after = i + 1 + abbreviation_dot(s, i);
+        match day(s, after) {
+            Some(d) if !s.is(after + 1, &[":"]) => (m, Some(d), after + 1),
             _ => (m, None, i + 1),
         }
     } else {
         let d = day(s, i)?;
         let of = usize::from(s.is(i + 1, &["of"]));
         let m = month_at(s, i + 1 + of)?;
-        (m, Some(d), i + 2 + of)
+        (m, Some(d), i + 2 + of + abbreviation_dot(s, i + 1 + of))
     };
     let comma = usize::from(s.is(end, &[","]));
     let y = year(s, end + comma);
@@ -221,6 +222,15 @@ pub fn absolute(s: &Words, i: usize, published: Option<Date>) -> Option<Found> {
         end,
         weekday: None,
     })
+}
+
+/// 1 when the month name at `i` is abbreviated and its dot follows it
+/// ("Nov. 17", "15 Sept. 2014"): the tokenizer keeps the dot apart.
+fn abbreviation_dot(s: &Words, i: usize) -> usize {
+    let t = s.tokens;
+    let short = s.word(i).len() <= 4;
+    let dot = s.is(i + 1, &["."]) && t.get(i + 1).is_some_and(|d| d.start == t[i].end);
+    usize::from(short && dot)
 }
 
 /// A month name that is really a month: "May" must be capitalised.
@@ -359,6 +369,14 @@ mod tests {
             None
         );
         assert_eq!(parse_date_line("February 30, 2025"), None);
+        assert_eq!(
+            parse_date_line("Nov. 11, 2014"),
+            Some((jiff::civil::date(2014, 11, 11), false))
+        );
+        assert_eq!(
+            parse_date_line("15 Sept. 2014"),
+            Some((jiff::civil::date(2014, 9, 15), false))
+        );
     }
 
     #[test]
