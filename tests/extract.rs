@@ -380,7 +380,9 @@ fn a_surname_two_people_share_is_not_linked_to_either() {
     );
     let bare: Vec<_> = found.iter().filter(|p| p.0 == "Steward").collect();
     assert!(bare.iter().all(|p| p.1 == "Steward"), "{found:?}");
+}
 
+#[test]
 fn spelled_numbers_are_read_whole() {
     let value = |body: &str| {
         let q = quantity(body);

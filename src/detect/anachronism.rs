@@ -3,15 +3,16 @@
 //! administration says …" in 2019; "Defense Minister Yoav Gallant said"
 //! after he left the post).
 
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use jiff::civil::Date;
 
 use super::tenure::{
-    coverage_note, describe, held_by_others, names, office_claims, overlaps, statement_window,
-    terms_held, window_label,
+    Claim, coverage_note, current_holders, describe, held_by_others, names, office_claims,
+    overlaps, statement_window, terms_held, window_label,
 };
-use super::{Finding, FindingKind, Reference, Severity, Story};
+use super::{CHANGE_OVER_TIME_DAYS, Finding, FindingKind, Reference, Severity, Story};
 use crate::extract::polarity::past_framed;
 use crate::extract::{Mention, Tense, Value};
 use crate::kb::{Administration, Entity, Kb};
@@ -21,7 +22,157 @@ use crate::kb::{Administration, Entity, Kb};
 pub fn detect(story: &Story) -> Vec<Finding> {
     let mut out = held_at_another_time(story);
     out.extend(administrations(story));
+    out.extend(against_the_story(story));
     out
+}
+
+/// An undated article naming as the current holder of a single-holder
+/// office someone whose term never met the term of the person the story's
+/// other sources name there ("President George W. Bush" where three other
+/// reports of the same event say "President Barack Obama"). Without a date
+/// the calendar cannot judge the article, but the story can: its sources
+/// report one event, so one holder.
+fn against_the_story(story: &Story) -> Vec<Finding> {
+    let kb = story.kb;
+    // Office -> person -> (article, claim) in story order.
+    let mut named: BTreeMap<u32, BTreeMap<u32, Vec<(usize, Claim)>>> = BTreeMap::new();
+    for (ai, a) in story.articles.iter().enumerate() {
+        for (office, claims) in current_holders(a, kb) {
+            for c in claims {
+                named
+                    .entry(office)
+                    .or_default()
+                    .entry(c.person)
+                    .or_default()
+                    .push((ai, c));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (office, people) in &named {
+        for (&person, claims) in people {
+            let sources = articles_of(claims);
+            let Some((&other, others)) = people
+                .iter()
+                .filter(|(p, _)| **p != person)
+                .max_by_key(|(_, c)| articles_of(c).len())
+            else {
+                continue;
+            };
+            let backing = articles_of(others);
+            let alone = sources
+                .iter()
+                .all(|a| story.date(*a).is_none() && !backing.contains(a));
+            let never_together = !terms_meet(kb, *office, person, other);
+            let handover = backing
+                .iter()
+                .any(|&a| held_near(story, *office, person, a));
+            if alone
+                && never_together
+                && !handover
+                && backing.len() > sources.len()
+                && backing.len() >= 2
+            {
+                out.push(story_finding(
+                    story,
+                    *office,
+                    (person, claims),
+                    (other, others),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Whether `person` held the office within the change-over-time window of
+/// a dated article: a story told across a handover may name both holders.
+fn held_near(story: &Story, office: u32, person: u32, article: usize) -> bool {
+    let Some(date) = story.date(article) else {
+        return false;
+    };
+    let days = jiff::Span::new().days(CHANGE_OVER_TIME_DAYS);
+    let (Ok(from), Ok(to)) = (date.checked_sub(days), date.checked_add(days)) else {
+        return false;
+    };
+    overlaps(&terms_held(story.kb, office, person), (from, to))
+}
+
+/// The articles of some claims, once each, in order.
+fn articles_of(claims: &[(usize, Claim)]) -> Vec<usize> {
+    let mut out: Vec<usize> = claims.iter().map(|c| c.0).collect();
+    out.dedup();
+    out
+}
+
+/// Whether two people ever held an office at the same time (terms end
+/// the day before `to`: a handover is not a meeting).
+fn terms_meet(kb: &Kb, office: u32, a: u32, b: u32) -> bool {
+    let (x, y) = (terms_held(kb, office, a), terms_held(kb, office, b));
+    x.iter().any(|t| {
+        y.iter().any(|u| {
+            let (t_to, u_to) = (t.to.unwrap_or(Date::MAX), u.to.unwrap_or(Date::MAX));
+            t.from < u_to && u.from < t_to
+        })
+    })
+}
+
+fn story_finding(
+    story: &Story,
+    office: u32,
+    (person, claims): (u32, &[(usize, Claim)]),
+    (other, others): (u32, &[(usize, Claim)]),
+) -> Finding {
+    let kb = story.kb;
+    let o = &kb.offices[office as usize];
+    let (name, other_name) = (
+        kb.people[person as usize].name,
+        kb.people[other as usize].name,
+    );
+    let backing = articles_of(others);
+    let held = |p: u32| {
+        let terms: Vec<String> = terms_held(kb, office, p)
+            .iter()
+            .map(|t| describe(*t))
+            .collect();
+        if terms.is_empty() {
+            "never".to_string()
+        } else {
+            terms.join(", ")
+        }
+    };
+    let summary = format!(
+        "{name} is called {} here, but {} other sources of this story name {other_name}",
+        o.title,
+        backing.len()
+    );
+    let explanation = format!(
+        "Knowledge base: {} ({}) was held by {name} {} and by {other_name} {}; they never held it at the same time. \
+         This article is undated; the other sources report the same story with {other_name} in office.",
+        o.name,
+        o.id,
+        held(person),
+        held(other),
+    );
+    let kind = if terms_held(kb, office, person).is_empty() {
+        FindingKind::WrongOfficeholder
+    } else {
+        FindingKind::Anachronism
+    };
+    let confidence = 0.7 + 0.05 * backing.len().min(4) as f32;
+    let mut f =
+        Finding::new(kind, Severity::Medium, confidence, summary, explanation).suggest(other_name);
+    for (ai, c) in claims {
+        f = f.evidence(*ai, c.range.clone());
+    }
+    let mut shown = Vec::new();
+    for (ai, c) in others {
+        if shown.len() < 3 && !shown.contains(ai) {
+            shown.push(*ai);
+            f = f.evidence(*ai, c.range.clone());
+        }
+    }
+    f
 }
 
 /// People named in an office they held, but not at the statement's date.
@@ -227,6 +378,39 @@ mod tests {
             "The Obama administration sees a truce as a priority.",
         )]);
         assert_eq!(f.len(), 1, "{f:?}");
+    }
+
+    /// Undated articles, as `testing::run` reads them (no date line).
+    fn undated(texts: &[&str]) -> Vec<Finding> {
+        let an = super::super::testing::run(texts);
+        an.findings.into_iter().filter(|f| f.kind == KIND).collect()
+    }
+
+    #[test]
+    fn an_undated_source_naming_another_era_s_holder_stands_against_the_story() {
+        let f = undated(&[
+            "Strike\n\nPrime Minister Gordon Brown announced plans to keep fighters from returning.",
+            "Strike\n\nPrime Minister David Cameron announced plans to keep fighters from returning.",
+            "Strike\n\nBritish Prime Minister David Cameron set out the plans on Monday.",
+        ]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("David Cameron"));
+        assert_eq!(f[0].evidence[0].article, 0);
+    }
+
+    #[test]
+    fn the_story_does_not_overrule_one_source_against_one_nor_a_vice_president() {
+        let one_each = undated(&[
+            "Strike\n\nPrime Minister Gordon Brown announced plans.",
+            "Strike\n\nPrime Minister David Cameron announced plans.",
+        ]);
+        assert!(one_each.is_empty(), "{one_each:?}");
+        let vice = undated(&[
+            "Visit\n\nVice President Biden met the delegation.",
+            "Visit\n\nPresident Barack Obama met the delegation.",
+            "Visit\n\nPresident Barack Obama and Vice President Biden met the delegation.",
+        ]);
+        assert!(vice.is_empty(), "{vice:?}");
     }
 
     #[test]

@@ -7,7 +7,6 @@
 //!   possible sum exceeds it ("The three women …, two abducted from X and
 //!   two from Y").
 
-use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -16,21 +15,10 @@ use rustc_hash::FxHashSet;
 use super::counts::{
     Interval, describe, head_and_modifiers, is_exact, is_unit, join, normal, number,
 };
-use super::tenure::is_current;
+use super::tenure::{Claim, current_holders};
 use super::{Finding, FindingKind, Severity, Story};
-use crate::extract::polarity::past_framed;
-use crate::extract::{Mention, QuantityValue, Tense, Value};
-use crate::kb::{Entity, Kb};
-use crate::model::ArticleAnalysis;
+use crate::extract::{Mention, QuantityValue, Value};
 use crate::text::tokens::tokenize;
-
-/// Someone the article presents as holding an office now.
-struct Claim {
-    person: u32,
-    range: Range<usize>,
-    /// How the article says it: "President Donald Trump", "the Obama administration".
-    text: String,
-}
 
 #[must_use]
 pub fn detect(story: &Story) -> Vec<Finding> {
@@ -59,45 +47,6 @@ fn office_clashes(story: &Story) -> Vec<Finding> {
         }
     }
     out
-}
-
-/// Current-holder claims per single-holder office, in text order.
-fn current_holders(a: &ArticleAnalysis, kb: &Kb) -> BTreeMap<u32, Vec<Claim>> {
-    let mut claims: BTreeMap<u32, Vec<Claim>> = BTreeMap::new();
-    for m in &a.mentions {
-        let sentence = &a.article.text[a.sentences[m.sentence].range.clone()];
-        if past_framed(sentence) {
-            continue;
-        }
-        let claim = match &m.value {
-            Value::Person(p) if is_current(p) => match (p.entity, p.office_entity) {
-                (Some(Entity::Person(person)), Some(Entity::Office(office))) => {
-                    Some((office, person))
-                }
-                _ => None,
-            },
-            Value::Office(o) if !o.former && o.tense != Some(Tense::Past) => match o.entity {
-                Some(Entity::Administration(ad)) => {
-                    let admin = &kb.administrations[ad as usize];
-                    Some((admin.office, admin.person))
-                }
-                _ => None,
-            },
-            _ => None,
-        };
-        let Some((office, person)) = claim else {
-            continue;
-        };
-        if !kb.offices[office as usize].single {
-            continue;
-        }
-        claims.entry(office).or_default().push(Claim {
-            person,
-            range: m.range.clone(),
-            text: a.article.text[m.range.clone()].to_string(),
-        });
-    }
-    claims
 }
 
 fn clash(story: &Story, article: usize, office: u32, people: &[&Claim]) -> Finding {

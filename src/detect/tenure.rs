@@ -3,6 +3,7 @@
 //! named in an office someone else held then. Shared by wrong-officeholder,
 //! anachronism and internal-inconsistency.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use jiff::civil::Date;
@@ -11,6 +12,7 @@ use super::{Finding, FindingKind, Reference, Severity, Story};
 use crate::extract::polarity::{past_framed, past_state};
 use crate::extract::{Mention, PersonValue, Precision, Tense, Value};
 use crate::kb::{Entity, Kb, Term};
+use crate::model::ArticleAnalysis;
 
 /// The date a sentence speaks of: an absolute date it states, else the
 /// article's date. A statement "in 2019" is checked against 2019.
@@ -229,4 +231,51 @@ impl Mention {
             _ => None,
         }
     }
+}
+
+/// Someone the article presents as holding an office now.
+pub struct Claim {
+    pub person: u32,
+    pub range: Range<usize>,
+    /// How the article says it: "President Donald Trump", "the Obama administration".
+    pub text: String,
+}
+
+/// Current-holder claims per single-holder office, in text order.
+pub fn current_holders(a: &ArticleAnalysis, kb: &Kb) -> BTreeMap<u32, Vec<Claim>> {
+    let mut claims: BTreeMap<u32, Vec<Claim>> = BTreeMap::new();
+    for m in &a.mentions {
+        let sentence = &a.article.text[a.sentences[m.sentence].range.clone()];
+        if past_framed(sentence) {
+            continue;
+        }
+        let claim = match &m.value {
+            Value::Person(p) if is_current(p) => match (p.entity, p.office_entity) {
+                (Some(Entity::Person(person)), Some(Entity::Office(office))) => {
+                    Some((office, person))
+                }
+                _ => None,
+            },
+            Value::Office(o) if !o.former && o.tense != Some(Tense::Past) => match o.entity {
+                Some(Entity::Administration(ad)) => {
+                    let admin = &kb.administrations[ad as usize];
+                    Some((admin.office, admin.person))
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some((office, person)) = claim else {
+            continue;
+        };
+        if !kb.offices[office as usize].single {
+            continue;
+        }
+        claims.entry(office).or_default().push(Claim {
+            person,
+            range: m.range.clone(),
+            text: a.article.text[m.range.clone()].to_string(),
+        });
+    }
+    claims
 }

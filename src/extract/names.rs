@@ -306,11 +306,23 @@ fn office_by_title(kb: &Kb, person: Entity, title: &str) -> Option<Entity> {
         return None;
     };
     let title = fold(title);
-    kb.offices_of(p)
+    // The longest office title the role ends with, word for word: "Vice
+    // President Biden" is the vice-presidency, not the presidency.
+    let (office, rest) = kb
+        .offices_of(p)
         .iter()
-        .map(|&(o, _)| o)
-        .find(|&o| title.ends_with(&fold(kb.offices[o as usize].title)))
-        .map(Entity::Office)
+        .filter_map(|&(o, _)| {
+            let rest = title.strip_suffix(&fold(kb.offices[o as usize].title))?;
+            (rest.is_empty() || rest.ends_with([' ', '-'])).then_some((o, rest))
+        })
+        .min_by_key(|(_, rest)| rest.len())?;
+    // A rank before the title makes it another office the KB may not hold.
+    let rank = rest
+        .trim_end_matches([' ', '-'])
+        .rsplit([' ', '-'])
+        .next()
+        .is_some_and(|w| ["vice", "deputy", "assistant", "under", "associate"].contains(&w));
+    (!rank).then_some(Entity::Office(office))
 }
 
 /// A KB alias at `i` that is not a person with a role.
