@@ -24,7 +24,7 @@ use crate::align::{DiffPart, Member, Vocabulary, diff_words};
 use crate::extract::Value;
 use crate::extract::polarity::{
     self, Read, Tok, inside_quotes, is_boundary, is_modal, is_negation_word, is_question, negator,
-    sets_aside,
+    quoted_in_paragraph, sets_aside, states_nothing,
 };
 use crate::extract::speech::{is_denying_verb, is_reporting_verb};
 use crate::kb::{Entity, Kb};
@@ -98,6 +98,8 @@ struct Questions {
     /// Words between a marker and a later topic word that show the marker
     /// modifies something else ("a direct result of the talks").
     blockers: FxHashSet<&'static str>,
+    /// Pairs of words of opposite sense, normalised, in both orders.
+    opposites: FxHashSet<(String, String)>,
 }
 
 /// The questions of `contradictions.txt`, read once.
@@ -134,10 +136,25 @@ fn parse_questions(text: &'static str) -> Questions {
         .into_iter()
         .flat_map(crate::lexicon::Section::entries)
         .collect();
+    let mut opposites = FxHashSet::default();
+    for g in file
+        .section("opposites")
+        .map(|s| &s.groups[..])
+        .unwrap_or_default()
+    {
+        let Some(word) = g.label.and_then(normal_word) else {
+            continue;
+        };
+        for other in g.entries.iter().filter_map(|w| normal_word(w)) {
+            opposites.insert((word.clone(), other.clone()));
+            opposites.insert((other, word.clone()));
+        }
+    }
     Questions {
         topics,
         axes,
         blockers,
+        opposites,
     }
 }
 
@@ -227,6 +244,8 @@ fn negations(story: &Story, read: &[Vec<Read>]) -> (Vec<Finding>, HashSet<(Membe
             };
             if let Some(polar) = found {
                 out.push((p.a, p.b, negation_finding(story, &polar, p.score)));
+            } else if let Some(copy) = near_copy(story, (p.a, of(&p.a)), (p.b, of(&p.b))) {
+                out.push((p.a, p.b, copy_finding(story, &copy, p.score)));
             }
         }
         out
@@ -256,18 +275,28 @@ fn polar_clauses(
     let positive: Vec<&Range<usize>> = rp
         .clauses
         .iter()
-        .filter(|c| rp.negations_in(c).is_empty())
+        .filter(|c| rp.negations_in(c).is_empty() && !states_nothing(tp, c))
         .collect();
     let mut best: Option<Polar> = None;
     for c in rn.clauses.iter().cloned() {
         let &[k] = rn.negations_in(&c) else { continue };
-        if inside_quotes(text_n, &story.sentence_range(neg), tn[k].range.start) {
+        if states_nothing(tn, &c) {
             continue;
         }
+        // A quotation against narration is a claim against the fact.
+        let quoted_n = quoted_in_paragraph(text_n, &story.sentence_range(neg), tn[k].range.start);
         let Some(predicate) = predicate(story.vocab, tn, k, c.end) else {
             continue;
         };
         for pc in &positive {
+            let quoted_p = quoted_in_paragraph(
+                &story.articles[pos.article].article.text,
+                &story.sentence_range(pos),
+                tp[pc.start].range.start,
+            );
+            if quoted_p != quoted_n {
+                continue;
+            }
             let side_n = Clause {
                 member: neg,
                 toks: tn,
@@ -455,6 +484,294 @@ fn negation_finding(story: &Story, p: &Polar, score: f32) -> Finding {
     .evidence(first.0.article, first.1)
     .evidence(second.0.article, second.1)
     .over_time(story.apart(p.pos.article, p.neg.article))
+}
+
+// ---------------------------------------------------------------- near copies
+
+/// Fewest content words two near copies must share.
+const COPY_SHARED: usize = 5;
+/// Most content words, besides the reversal, in which near copies may differ.
+const COPY_CHANGED: usize = 2;
+
+/// A sentence's words for comparing near copies.
+struct Words<'r> {
+    member: Member,
+    read: &'r Read,
+    /// Token indices of the words.
+    at: Vec<usize>,
+    /// What each word compares as: its normal form, else the folded word.
+    keys: Vec<String>,
+    /// Whether each word is a content word.
+    content: Vec<bool>,
+    /// Whether each token is part of a negation.
+    negation: Vec<bool>,
+}
+
+fn words<'r>(vocab: &Vocabulary, member: Member, read: &'r Read) -> Words<'r> {
+    let toks = &read.toks;
+    let at: Vec<usize> = (0..toks.len()).filter(|&i| toks[i].is_word()).collect();
+    let normals: Vec<Option<Cow<str>>> = at.iter().map(|&i| vocab.normal(&toks[i].text)).collect();
+    let content = normals.iter().map(Option::is_some).collect();
+    let keys = at
+        .iter()
+        .zip(normals)
+        .map(|(&i, n)| n.map_or_else(|| toks[i].text.clone(), Cow::into_owned))
+        .collect();
+    let mut negation = vec![false; toks.len()];
+    for &k in &read.negations {
+        let n = negator(toks, k).unwrap_or(1);
+        negation[k..(k + n).min(toks.len())].fill(true);
+    }
+    Words {
+        member,
+        read,
+        at,
+        keys,
+        content,
+        negation,
+    }
+}
+
+impl Words<'_> {
+    fn count_content(&self) -> usize {
+        self.content.iter().filter(|&&c| c).count()
+    }
+
+    /// The clause a token stands in, as analysis-text bytes; a reporting
+    /// verb that ends a clause ("the zoo denied") goes with the clause
+    /// before it.
+    fn clause_of(&self, tok: usize) -> Range<usize> {
+        let toks = &self.read.toks;
+        let clauses = &self.read.clauses;
+        let r = clauses
+            .iter()
+            .find(|c| c.contains(&tok))
+            .cloned()
+            .or_else(|| {
+                clauses
+                    .iter()
+                    .find(|c| c.end == tok)
+                    .map(|c| c.start..tok + 1)
+            })
+            .unwrap_or(tok..tok + 1);
+        toks[r.start].range.start..toks[r.end - 1].range.end
+    }
+
+    fn clause_states_nothing(&self, tok: usize) -> bool {
+        self.read
+            .clauses
+            .iter()
+            .find(|c| c.contains(&tok))
+            .is_some_and(|c| states_nothing(&self.read.toks, c))
+    }
+}
+
+/// How near copies differ.
+enum Reversal {
+    /// One negates what the other states: the negation's first token.
+    Negation { negated: usize },
+    /// One says a word, the other its opposite: the two tokens.
+    Opposite { a: usize, b: usize },
+}
+
+/// Two aligned sentences that are one statement in nearly the same words
+/// but for a reversal: a negation added or dropped, or a word swapped for
+/// its opposite.
+struct Copy<'r> {
+    a: Words<'r>,
+    b: Words<'r>,
+    reversal: Reversal,
+    /// Which side holds the negation (for `Negation`): true for `a`.
+    negated_a: bool,
+    /// The token of the other side where the negation would stand.
+    anchor: usize,
+    shared: usize,
+    changed: usize,
+}
+
+/// Word-level difference of two sentences: shared content words, and the
+/// changed words of each side with the place they face on the other side.
+type Changed = Vec<(usize, usize)>;
+
+fn word_diff(a: &Words, b: &Words) -> (usize, Changed, Changed) {
+    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &a.keys, &b.keys);
+    let (mut shared, mut ca, mut cb) = (0, Vec::new(), Vec::new());
+    for op in ops {
+        let (o, n) = (op.old_range(), op.new_range());
+        if op.tag() == similar::DiffTag::Equal {
+            shared += o.filter(|&w| a.content[w]).count();
+            continue;
+        }
+        ca.extend(o.clone().map(|w| (w, n.start)));
+        cb.extend(n.map(|w| (w, o.start)));
+    }
+    (shared, ca, cb)
+}
+
+/// Whether two aligned sentences are near copies with one reversed.
+fn near_copy<'r>(
+    story: &Story,
+    (ma, ra): (Member, &'r Read),
+    (mb, rb): (Member, &'r Read),
+) -> Option<Copy<'r>> {
+    if is_question(story.sentence(ma)) || is_question(story.sentence(mb)) {
+        return None;
+    }
+    let (a, b) = (words(story.vocab, ma, ra), words(story.vocab, mb, rb));
+    if a.count_content().abs_diff(b.count_content()) > COPY_CHANGED + 1 {
+        return None;
+    }
+    let (shared, ca, cb) = word_diff(&a, &b);
+    if shared < COPY_SHARED {
+        return None;
+    }
+    let is_neg = |w: &Words, i: usize| w.negation[w.at[i]];
+    let modal = |w: &Words, i: usize| is_modal(&w.read.toks[w.at[i]].text);
+    if ca.iter().any(|&(i, _)| modal(&a, i)) || cb.iter().any(|&(i, _)| modal(&b, i)) {
+        return None;
+    }
+    let (na, nb): (Vec<_>, Vec<_>) = (
+        ca.iter().filter(|&&(i, _)| is_neg(&a, i)).collect(),
+        cb.iter().filter(|&&(i, _)| is_neg(&b, i)).collect(),
+    );
+    // Content words changed besides the negation; a word moved or
+    // inflected ("was killed" / "killed") is no change.
+    let mut left_a: Vec<usize> = ca
+        .iter()
+        .map(|&(i, _)| i)
+        .filter(|&i| a.content[i] && !is_neg(&a, i))
+        .collect();
+    let mut left_b: Vec<usize> = cb
+        .iter()
+        .map(|&(i, _)| i)
+        .filter(|&i| b.content[i] && !is_neg(&b, i))
+        .collect();
+    left_a.retain(
+        |&i| match left_b.iter().position(|&j| b.keys[j] == a.keys[i]) {
+            Some(p) => {
+                left_b.swap_remove(p);
+                false
+            }
+            None => true,
+        },
+    );
+    let copy = |reversal, negated_a, anchor, changed| Copy {
+        a: words(story.vocab, ma, ra),
+        b: words(story.vocab, mb, rb),
+        reversal,
+        negated_a,
+        anchor,
+        shared,
+        changed,
+    };
+    match (na.as_slice(), nb.as_slice()) {
+        ([], []) => {
+            let opposites = &lexicon().opposites;
+            let (i, j) = left_a.iter().find_map(|&i| {
+                left_b
+                    .iter()
+                    .find(|&&j| opposites.contains(&(a.keys[i].clone(), b.keys[j].clone())))
+                    .map(|&j| (i, j))
+            })?;
+            let changed = left_a.len() + left_b.len() - 2;
+            (changed <= COPY_CHANGED).then(|| {
+                let reversal = Reversal::Opposite {
+                    a: a.at[i],
+                    b: b.at[j],
+                };
+                copy(reversal, false, 0, changed)
+            })
+        }
+        ([x], []) | ([], [x]) => {
+            let (i, facing) = **x;
+            let negated_a = nb.is_empty();
+            let (neg, pos) = if negated_a { (&a, &b) } else { (&b, &a) };
+            let changed = left_a.len() + left_b.len();
+            let tok = neg.at[i];
+            let anchor = pos.at[facing.min(pos.at.len() - 1)];
+            let quiet = changed > COPY_CHANGED
+                || neg.clause_states_nothing(tok)
+                || pos.clause_states_nothing(anchor);
+            (!quiet).then(|| {
+                copy(
+                    Reversal::Negation { negated: tok },
+                    negated_a,
+                    anchor,
+                    changed,
+                )
+            })
+        }
+        _ => None,
+    }
+}
+
+fn copy_finding(story: &Story, c: &Copy, score: f32) -> Finding {
+    let (ra, rb, what) = match c.reversal {
+        Reversal::Opposite { a, b } => {
+            let word = |w: &Words, t: usize| {
+                story
+                    .quote(w.member.article, w.read.toks[t].range.clone())
+                    .to_string()
+            };
+            (
+                c.a.clause_of(a),
+                c.b.clause_of(b),
+                format!(
+                    "says \"{}\" where the other says \"{}\"",
+                    word(&c.a, a),
+                    word(&c.b, b)
+                ),
+            )
+        }
+        Reversal::Negation { negated } => {
+            let (neg, pos) = if c.negated_a {
+                (&c.a, &c.b)
+            } else {
+                (&c.b, &c.a)
+            };
+            let n = negator(&neg.read.toks, negated).unwrap_or(1);
+            let words = story.quote(
+                neg.member.article,
+                neg.read.toks[negated].range.start..neg.read.toks[negated + n - 1].range.end,
+            );
+            let (rn, rp) = (neg.clause_of(negated), pos.clause_of(c.anchor));
+            let (ra, rb) = if c.negated_a { (rn, rp) } else { (rp, rn) };
+            (ra, rb, format!("negates it with \"{words}\""))
+        }
+    };
+    let (first, second) = claim_first(story, (c.a.member, ra, ()), (c.b.member, rb, ()));
+    let quote = |(m, r, ()): &Placed<()>| story.quote(m.article, r.clone()).to_string();
+    let id = |(m, _, ()): &Placed<()>| story.articles[m.article].article.id.clone();
+    let summary = format!(
+        "\"{}\" ({}) contradicts \"{}\" ({})",
+        quote(&first),
+        id(&first),
+        quote(&second),
+        id(&second)
+    );
+    let explanation = format!(
+        "{} and {} are the same statement in nearly the same words ({} content words shared, {} changed, similarity {score:.2}), but one {what}.",
+        story.place(first.0.article, &first.1),
+        story.place(second.0.article, &second.1),
+        c.shared,
+        c.changed,
+    );
+    let (severity, confidence) = if c.changed == 0 {
+        (Severity::High, 0.85)
+    } else {
+        (Severity::Medium, 0.65)
+    };
+    Finding::new(
+        FindingKind::Contradiction,
+        severity,
+        confidence,
+        summary,
+        explanation,
+    )
+    .suggest("Check which account is right: one article reverses what the other states.")
+    .evidence(first.0.article, first.1)
+    .evidence(second.0.article, second.1)
+    .over_time(story.apart(c.a.member.article, c.b.member.article))
 }
 
 /// A statement with where it stands: its sentence and its evidence range.
