@@ -18,6 +18,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
+use similar::{DiffOp, DiffTag};
 
 use super::{Account, Finding, FindingKind, Severity, Story, claim_order};
 use crate::align::{DiffPart, Member, Vocabulary, diff_words};
@@ -533,10 +534,6 @@ fn words<'r>(vocab: &Vocabulary, member: Member, read: &'r Read) -> Words<'r> {
 }
 
 impl Words<'_> {
-    fn count_content(&self) -> usize {
-        self.content.iter().filter(|&&c| c).count()
-    }
-
     /// The clause a token stands in, as analysis-text bytes; a reporting
     /// verb that ends a clause ("the zoo denied") goes with the clause
     /// before it.
@@ -589,16 +586,19 @@ struct Copy<'r> {
     changed: usize,
 }
 
+/// Content words the unchanged stretches on both sides of a reversal must
+/// hold when the sentences differ elsewhere too.
+const FLANK: usize = 4;
+
 /// Word-level difference of two sentences: shared content words, and the
 /// changed words of each side with the place they face on the other side.
 type Changed = Vec<(usize, usize)>;
 
-fn word_diff(a: &Words, b: &Words) -> (usize, Changed, Changed) {
-    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &a.keys, &b.keys);
+fn word_diff(a: &Words, ops: &[DiffOp]) -> (usize, Changed, Changed) {
     let (mut shared, mut ca, mut cb) = (0, Vec::new(), Vec::new());
     for op in ops {
         let (o, n) = (op.old_range(), op.new_range());
-        if op.tag() == similar::DiffTag::Equal {
+        if op.tag() == DiffTag::Equal {
             shared += o.filter(|&w| a.content[w]).count();
             continue;
         }
@@ -608,7 +608,13 @@ fn word_diff(a: &Words, b: &Words) -> (usize, Changed, Changed) {
     (shared, ca, cb)
 }
 
-/// Whether two aligned sentences are near copies with one reversed.
+/// What a reversal is and where: the reversal, whether `a` holds the
+/// negation, the token of the other side facing it, other content words
+/// changed.
+type Found = (Reversal, bool, usize, usize);
+
+/// Whether two aligned sentences are near copies with one reversed: the
+/// whole sentences, or a reversal inside a long unchanged stretch.
 fn near_copy<'r>(
     story: &Story,
     (ma, ra): (Member, &'r Read),
@@ -618,33 +624,73 @@ fn near_copy<'r>(
         return None;
     }
     let (a, b) = (words(story.vocab, ma, ra), words(story.vocab, mb, rb));
-    if a.count_content().abs_diff(b.count_content()) > COPY_CHANGED + 1 {
+    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &a.keys, &b.keys);
+    let (shared, ca, cb) = word_diff(&a, &ops);
+    if shared < FLANK {
         return None;
     }
-    let (shared, ca, cb) = word_diff(&a, &b);
-    if shared < COPY_SHARED {
+    let found = whole_copy(&a, &b, shared, &ca, &cb).or_else(|| {
+        // Elsewhere the sentences differ: count what changed for the report.
+        let other = |w: &Words, c: &Changed| {
+            c.iter()
+                .filter(|&&(i, _)| w.content[i] && !is_neg(w, i))
+                .count()
+        };
+        let changed = other(&a, &ca) + other(&b, &cb);
+        local_reversal(&a, &b, &ops).map(|(r, n, at, _)| {
+            let own = usize::from(matches!(r, Reversal::Opposite { .. })) * 2;
+            (r, n, at, changed.saturating_sub(own).max(1))
+        })
+    })?;
+    let (reversal, negated_a, anchor, changed) = found;
+    let (neg, pos) = if negated_a { (&a, &b) } else { (&b, &a) };
+    if let Reversal::Negation { negated } = reversal
+        && (neg.clause_states_nothing(negated) || pos.clause_states_nothing(anchor))
+    {
         return None;
     }
-    let is_neg = |w: &Words, i: usize| w.negation[w.at[i]];
-    let modal = |w: &Words, i: usize| is_modal(&w.read.toks[w.at[i]].text);
-    if ca.iter().any(|&(i, _)| modal(&a, i)) || cb.iter().any(|&(i, _)| modal(&b, i)) {
+    Some(Copy {
+        a,
+        b,
+        reversal,
+        negated_a,
+        anchor,
+        shared,
+        changed,
+    })
+}
+
+fn is_neg(w: &Words, i: usize) -> bool {
+    w.negation[w.at[i]]
+}
+
+fn modal_word(w: &Words, i: usize) -> bool {
+    is_modal(&w.read.toks[w.at[i]].text)
+}
+
+/// The whole sentences are one statement but for a reversal.
+fn whole_copy(a: &Words, b: &Words, shared: usize, ca: &Changed, cb: &Changed) -> Option<Found> {
+    if shared < COPY_SHARED
+        || ca.iter().any(|&(i, _)| modal_word(a, i))
+        || cb.iter().any(|&(i, _)| modal_word(b, i))
+    {
         return None;
     }
     let (na, nb): (Vec<_>, Vec<_>) = (
-        ca.iter().filter(|&&(i, _)| is_neg(&a, i)).collect(),
-        cb.iter().filter(|&&(i, _)| is_neg(&b, i)).collect(),
+        ca.iter().filter(|&&(i, _)| is_neg(a, i)).collect(),
+        cb.iter().filter(|&&(i, _)| is_neg(b, i)).collect(),
     );
     // Content words changed besides the negation; a word moved or
     // inflected ("was killed" / "killed") is no change.
     let mut left_a: Vec<usize> = ca
         .iter()
         .map(|&(i, _)| i)
-        .filter(|&i| a.content[i] && !is_neg(&a, i))
+        .filter(|&i| a.content[i] && !is_neg(a, i))
         .collect();
     let mut left_b: Vec<usize> = cb
         .iter()
         .map(|&(i, _)| i)
-        .filter(|&i| b.content[i] && !is_neg(&b, i))
+        .filter(|&i| b.content[i] && !is_neg(b, i))
         .collect();
     left_a.retain(
         |&i| match left_b.iter().position(|&j| b.keys[j] == a.keys[i]) {
@@ -655,54 +701,91 @@ fn near_copy<'r>(
             None => true,
         },
     );
-    let copy = |reversal, negated_a, anchor, changed| Copy {
-        a: words(story.vocab, ma, ra),
-        b: words(story.vocab, mb, rb),
-        reversal,
-        negated_a,
-        anchor,
-        shared,
-        changed,
-    };
     match (na.as_slice(), nb.as_slice()) {
         ([], []) => {
-            let opposites = &lexicon().opposites;
             let (i, j) = left_a.iter().find_map(|&i| {
                 left_b
                     .iter()
-                    .find(|&&j| opposites.contains(&(a.keys[i].clone(), b.keys[j].clone())))
+                    .find(|&&j| opposite(a, i, b, j))
                     .map(|&j| (i, j))
             })?;
             let changed = left_a.len() + left_b.len() - 2;
-            (changed <= COPY_CHANGED).then(|| {
-                let reversal = Reversal::Opposite {
-                    a: a.at[i],
-                    b: b.at[j],
-                };
-                copy(reversal, false, 0, changed)
-            })
+            let reversal = Reversal::Opposite {
+                a: a.at[i],
+                b: b.at[j],
+            };
+            (changed <= COPY_CHANGED).then_some((reversal, false, 0, changed))
         }
         ([x], []) | ([], [x]) => {
             let (i, facing) = **x;
             let negated_a = nb.is_empty();
-            let (neg, pos) = if negated_a { (&a, &b) } else { (&b, &a) };
+            let (neg, pos) = if negated_a { (a, b) } else { (b, a) };
             let changed = left_a.len() + left_b.len();
-            let tok = neg.at[i];
             let anchor = pos.at[facing.min(pos.at.len() - 1)];
-            let quiet = changed > COPY_CHANGED
-                || neg.clause_states_nothing(tok)
-                || pos.clause_states_nothing(anchor);
-            (!quiet).then(|| {
-                copy(
-                    Reversal::Negation { negated: tok },
-                    negated_a,
-                    anchor,
-                    changed,
-                )
-            })
+            let reversal = Reversal::Negation { negated: neg.at[i] };
+            (changed <= COPY_CHANGED).then_some((reversal, negated_a, anchor, changed))
         }
         _ => None,
     }
+}
+
+fn opposite(a: &Words, i: usize, b: &Words, j: usize) -> bool {
+    lexicon()
+        .opposites
+        .contains(&(a.keys[i].clone(), b.keys[j].clone()))
+}
+
+/// A negation added or dropped, or a word swapped for its opposite, with
+/// unchanged stretches around it that hold `FLANK` content words.
+fn local_reversal(a: &Words, b: &Words, ops: &[DiffOp]) -> Option<Found> {
+    let flank = |op: Option<&DiffOp>| {
+        op.filter(|x| x.tag() == DiffTag::Equal)
+            .map_or(0, |x| x.old_range().filter(|&w| a.content[w]).count())
+    };
+    let negation = |w: &Words, r: &Range<usize>| !r.is_empty() && r.clone().all(|i| is_neg(w, i));
+    ops.iter().enumerate().find_map(|(k, op)| {
+        if op.tag() == DiffTag::Equal {
+            return None;
+        }
+        // What a negation denies follows it: the words after it must be
+        // the same too ("not to kill" against "to spare" is no copy).
+        let after = flank(ops.get(k + 1));
+        let around = flank(k.checked_sub(1).and_then(|j| ops.get(j))) + after;
+        if around < FLANK {
+            return None;
+        }
+        let (o, n) = (op.old_range(), op.new_range());
+        let facing = |w: &Words, at: usize| w.at[at.min(w.at.len() - 1)];
+        if after == 0 && (o.is_empty() || n.is_empty()) {
+            None
+        } else if negation(a, &o) && n.is_empty() {
+            Some((
+                Reversal::Negation {
+                    negated: a.at[o.start],
+                },
+                true,
+                facing(b, n.start),
+                0,
+            ))
+        } else if negation(b, &n) && o.is_empty() {
+            Some((
+                Reversal::Negation {
+                    negated: b.at[n.start],
+                },
+                false,
+                facing(a, o.start),
+                0,
+            ))
+        } else if o.len() == 1 && n.len() == 1 && opposite(a, o.start, b, n.start) {
+            let reversal = Reversal::Opposite {
+                a: a.at[o.start],
+                b: b.at[n.start],
+            };
+            Some((reversal, false, 0, 0))
+        } else {
+            None
+        }
+    })
 }
 
 fn copy_finding(story: &Story, c: &Copy, score: f32) -> Finding {
