@@ -248,6 +248,22 @@ pub fn inside_quotes(text: &str, sentence: &Range<usize>, offset: usize) -> bool
         == 1
 }
 
+static PAST_AUX: LazyLock<FxHashSet<&str>> = LazyLock::new(|| FILE.section_set("past auxiliaries"));
+static PRESENT_AUX: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| FILE.section_set("present auxiliaries"));
+static TIME_WORDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| FILE.section_set("time words"));
+
+/// Whether two statements that differ in these folded words speak of
+/// different times: one side adds a word of time ("former", "again"), or
+/// one side's auxiliary is past where the other's is present.
+pub fn different_times(a: &[&str], b: &[&str]) -> bool {
+    let any = |words: &[&str], set: &FxHashSet<&str>| words.iter().any(|w| set.contains(w));
+    let timed = any(a, &TIME_WORDS) || any(b, &TIME_WORDS);
+    let past_present =
+        (any(a, &PAST_AUX) && any(b, &PRESENT_AUX)) || (any(a, &PRESENT_AUX) && any(b, &PAST_AUX));
+    timed || past_present
+}
+
 /// Whether `offset` lies inside quotation marks opened in its paragraph:
 /// a quotation may run over several sentences.
 pub fn quoted_in_paragraph(text: &str, sentence: &Range<usize>, offset: usize) -> bool {
@@ -323,5 +339,41 @@ mod tests {
         assert!(is_modal("will") && sets_aside("suspended"));
         assert!(!is_modal("delivered") && !sets_aside("delivered"));
         assert!(is_question("Did the list arrive?\""));
+    }
+
+    #[test]
+    fn more_negations_are_read() {
+        assert!(read_text("No charges were filed against the driver.").negated());
+        assert!(read_text("The ministry declined to say how many died.").negated());
+        assert!(read_text("The firm had yet to respond on Friday.").negated());
+        assert!(read_text("The mayor didn \u{2019} t attend the opening.").negated());
+        assert!(read_text("Nothing was taken from the vault.").negated());
+    }
+
+    #[test]
+    fn phrases_that_negate_nothing() {
+        assert!(!read_text("No, the plan held.").negated());
+        assert!(!read_text("The fish grows to no more than ten inches.").negated());
+        assert!(!read_text("It is not the first time the singer has cancelled.").negated());
+        assert!(!read_text("No matter how late, the bus came.").negated());
+    }
+
+    #[test]
+    fn conditions_and_cut_clauses_state_nothing() {
+        let r = read_text("Rebels threatened to attack unless the army withdrew.");
+        let last = r.clauses.last().expect("a clause");
+        assert!(states_nothing(&r.toks, last));
+        let r = read_text("She said she does not want to race anymore.");
+        assert!(r.clauses.iter().any(|c| states_nothing(&r.toks, c)));
+        let r = read_text("The army withdrew from the valley.");
+        assert!(!states_nothing(&r.toks, &r.clauses[0]));
+    }
+
+    #[test]
+    fn times_differ_by_tense_or_time_words() {
+        assert!(different_times(&["was"], &["is"]));
+        assert!(different_times(&["former"], &[]));
+        assert!(!different_times(&["was"], &["were"]));
+        assert!(!different_times(&["said"], &["wrote"]));
     }
 }
