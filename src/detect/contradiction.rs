@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use similar::{DiffOp, DiffTag};
 
 use super::{Account, Finding, FindingKind, Severity, Story, claim_order};
@@ -99,8 +99,8 @@ struct Questions {
     /// Words between a marker and a later topic word that show the marker
     /// modifies something else ("a direct result of the talks").
     blockers: FxHashSet<&'static str>,
-    /// Pairs of words of opposite sense, normalised, in both orders.
-    opposites: FxHashSet<(String, String)>,
+    /// Words of opposite sense, normalised: each word's opposites.
+    opposites: FxHashMap<String, Vec<String>>,
 }
 
 /// The questions of `contradictions.txt`, read once.
@@ -137,7 +137,7 @@ fn parse_questions(text: &'static str) -> Questions {
         .into_iter()
         .flat_map(crate::lexicon::Section::entries)
         .collect();
-    let mut opposites = FxHashSet::default();
+    let mut opposites: FxHashMap<String, Vec<String>> = FxHashMap::default();
     for g in file
         .section("opposites")
         .map(|s| &s.groups[..])
@@ -147,8 +147,11 @@ fn parse_questions(text: &'static str) -> Questions {
             continue;
         };
         for other in g.entries.iter().filter_map(|w| normal_word(w)) {
-            opposites.insert((word.clone(), other.clone()));
-            opposites.insert((other, word.clone()));
+            opposites
+                .entry(word.clone())
+                .or_default()
+                .push(other.clone());
+            opposites.entry(other).or_default().push(word.clone());
         }
     }
     Questions {
@@ -229,6 +232,15 @@ struct Polar {
 
 fn negations(story: &Story, read: &[Vec<Read>]) -> (Vec<Finding>, HashSet<(Member, Member)>) {
     let of = |m: &Member| &read[m.article][m.sentence];
+    // Each sentence's words for near copies, worked out once.
+    let all_words: Vec<Vec<Words>> = crate::par::map((0..read.len()).collect(), |article| {
+        read[article]
+            .iter()
+            .enumerate()
+            .map(|(sentence, r)| words(story.vocab, Member { article, sentence }, r))
+            .collect()
+    });
+    let words_of = |m: &Member| &all_words[m.article][m.sentence];
     // Pairs are judged on every core, in stretches; findings keep pair order.
     let stretches = crate::par::ranges(story.pairs.len(), 8);
     let found: Vec<(Member, Member, Finding)> = crate::par::map(stretches, |r| {
@@ -245,7 +257,7 @@ fn negations(story: &Story, read: &[Vec<Read>]) -> (Vec<Finding>, HashSet<(Membe
             };
             if let Some(polar) = found {
                 out.push((p.a, p.b, negation_finding(story, &polar, p.score)));
-            } else if let Some(copy) = near_copy(story, (p.a, of(&p.a)), (p.b, of(&p.b))) {
+            } else if let Some(copy) = near_copy(story, words_of(&p.a), words_of(&p.b)) {
                 out.push((p.a, p.b, copy_finding(story, &copy, p.score)));
             }
         }
@@ -603,8 +615,8 @@ enum Reversal {
 /// but for a reversal: a negation added or dropped, or a word swapped for
 /// its opposite.
 struct Copy<'r> {
-    a: Words<'r>,
-    b: Words<'r>,
+    a: &'r Words<'r>,
+    b: &'r Words<'r>,
     reversal: Reversal,
     /// Which side holds the negation (for `Negation`): true for `a`.
     negated_a: bool,
@@ -643,15 +655,10 @@ type Found = (Reversal, bool, usize, usize);
 
 /// Whether two aligned sentences are near copies with one reversed: the
 /// whole sentences, or a reversal inside a long unchanged stretch.
-fn near_copy<'r>(
-    story: &Story,
-    (ma, ra): (Member, &'r Read),
-    (mb, rb): (Member, &'r Read),
-) -> Option<Copy<'r>> {
-    if is_question(story.sentence(ma)) || is_question(story.sentence(mb)) {
+fn near_copy<'r>(story: &Story, a: &'r Words<'r>, b: &'r Words<'r>) -> Option<Copy<'r>> {
+    if is_question(story.sentence(a.member)) || is_question(story.sentence(b.member)) {
         return None;
     }
-    let (a, b) = (words(story.vocab, ma, ra), words(story.vocab, mb, rb));
     let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &a.keys, &b.keys);
     let (shared, ca, cb) = word_diff(&a, &ops);
     if shared < FLANK {
@@ -749,6 +756,9 @@ fn whole_copy(a: &Words, b: &Words, shared: usize, ca: &Changed, cb: &Changed) -
             None => true,
         },
     );
+    if left_a.len() + left_b.len() > COPY_CHANGED + 2 {
+        return None;
+    }
     match (na.as_slice(), nb.as_slice()) {
         ([], []) => {
             let (i, j) = left_a.iter().find_map(|&i| {
@@ -780,7 +790,8 @@ fn whole_copy(a: &Words, b: &Words, shared: usize, ca: &Changed, cb: &Changed) -
 fn opposite(a: &Words, i: usize, b: &Words, j: usize) -> bool {
     lexicon()
         .opposites
-        .contains(&(a.keys[i].clone(), b.keys[j].clone()))
+        .get(&a.keys[i])
+        .is_some_and(|o| o.contains(&b.keys[j]))
 }
 
 /// A negation added or dropped, or a word swapped for its opposite, with
