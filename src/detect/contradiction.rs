@@ -660,19 +660,19 @@ fn near_copy<'r>(story: &Story, a: &'r Words<'r>, b: &'r Words<'r>) -> Option<Co
         return None;
     }
     let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &a.keys, &b.keys);
-    let (shared, ca, cb) = word_diff(&a, &ops);
+    let (shared, ca, cb) = word_diff(a, &ops);
     if shared < FLANK {
         return None;
     }
-    let found = whole_copy(&a, &b, shared, &ca, &cb).or_else(|| {
+    let found = whole_copy(a, b, shared, &ca, &cb).or_else(|| {
         // Elsewhere the sentences differ: count what changed for the report.
         let other = |w: &Words, c: &Changed| {
             c.iter()
                 .filter(|&&(i, _)| w.content[i] && !is_neg(w, i))
                 .count()
         };
-        let changed = other(&a, &ca) + other(&b, &cb);
-        local_reversal(&a, &b, &ops).map(|(r, n, at, _)| {
+        let changed = other(a, &ca) + other(b, &cb);
+        local_reversal(a, b, &ops).map(|(r, n, at, _)| {
             let own = usize::from(matches!(r, Reversal::Opposite { .. })) * 2;
             (r, n, at, changed.saturating_sub(own).max(1))
         })
@@ -695,7 +695,7 @@ fn near_copy<'r>(story: &Story, a: &'r Words<'r>, b: &'r Words<'r>) -> Option<Co
             .map(|&(i, _)| w.read.toks[w.at[i]].text.as_str())
             .collect()
     };
-    if different_times(&text(&a, &ca), &text(&b, &cb)) {
+    if different_times(&text(a, &ca), &text(b, &cb)) {
         return None;
     }
     let (neg, pos) = if negated_a { (&a, &b) } else { (&b, &a) };
@@ -860,8 +860,8 @@ fn copy_finding(story: &Story, c: &Copy, score: f32) -> Finding {
                 c.b.clause_of(b),
                 format!(
                     "says \"{}\" where the other says \"{}\"",
-                    word(&c.a, a),
-                    word(&c.b, b)
+                    word(c.a, a),
+                    word(c.b, b)
                 ),
             )
         }
