@@ -17,14 +17,15 @@ use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
+use similar::{DiffOp, DiffTag};
 
 use super::{Account, Finding, FindingKind, Severity, Story, claim_order};
 use crate::align::{DiffPart, Member, Vocabulary, diff_words};
 use crate::extract::Value;
 use crate::extract::polarity::{
-    self, Read, Tok, inside_quotes, is_boundary, is_modal, is_negation_word, is_question, negator,
-    sets_aside,
+    self, Read, Tok, different_times, inside_quotes, is_boundary, is_modal, is_negation_word,
+    is_question, negator, quoted_in_paragraph, sets_aside, states_nothing,
 };
 use crate::extract::speech::{is_denying_verb, is_reporting_verb};
 use crate::kb::{Entity, Kb};
@@ -98,6 +99,8 @@ struct Questions {
     /// Words between a marker and a later topic word that show the marker
     /// modifies something else ("a direct result of the talks").
     blockers: FxHashSet<&'static str>,
+    /// Words of opposite sense, normalised: each word's opposites.
+    opposites: FxHashMap<String, Vec<String>>,
 }
 
 /// The questions of `contradictions.txt`, read once.
@@ -134,10 +137,28 @@ fn parse_questions(text: &'static str) -> Questions {
         .into_iter()
         .flat_map(crate::lexicon::Section::entries)
         .collect();
+    let mut opposites: FxHashMap<String, Vec<String>> = FxHashMap::default();
+    for g in file
+        .section("opposites")
+        .map(|s| &s.groups[..])
+        .unwrap_or_default()
+    {
+        let Some(word) = g.label.and_then(normal_word) else {
+            continue;
+        };
+        for other in g.entries.iter().filter_map(|w| normal_word(w)) {
+            opposites
+                .entry(word.clone())
+                .or_default()
+                .push(other.clone());
+            opposites.entry(other).or_default().push(word.clone());
+        }
+    }
     Questions {
         topics,
         axes,
         blockers,
+        opposites,
     }
 }
 
@@ -211,6 +232,15 @@ struct Polar {
 
 fn negations(story: &Story, read: &[Vec<Read>]) -> (Vec<Finding>, HashSet<(Member, Member)>) {
     let of = |m: &Member| &read[m.article][m.sentence];
+    // Each sentence's words for near copies, worked out once.
+    let all_words: Vec<Vec<Words>> = crate::par::map((0..read.len()).collect(), |article| {
+        read[article]
+            .iter()
+            .enumerate()
+            .map(|(sentence, r)| words(story.vocab, Member { article, sentence }, r))
+            .collect()
+    });
+    let words_of = |m: &Member| &all_words[m.article][m.sentence];
     // Pairs are judged on every core, in stretches; findings keep pair order.
     let stretches = crate::par::ranges(story.pairs.len(), 8);
     let found: Vec<(Member, Member, Finding)> = crate::par::map(stretches, |r| {
@@ -227,6 +257,8 @@ fn negations(story: &Story, read: &[Vec<Read>]) -> (Vec<Finding>, HashSet<(Membe
             };
             if let Some(polar) = found {
                 out.push((p.a, p.b, negation_finding(story, &polar, p.score)));
+            } else if let Some(copy) = near_copy(story, words_of(&p.a), words_of(&p.b)) {
+                out.push((p.a, p.b, copy_finding(story, &copy, p.score)));
             }
         }
         out
@@ -256,18 +288,28 @@ fn polar_clauses(
     let positive: Vec<&Range<usize>> = rp
         .clauses
         .iter()
-        .filter(|c| rp.negations_in(c).is_empty())
+        .filter(|c| rp.negations_in(c).is_empty() && !states_nothing(tp, c))
         .collect();
     let mut best: Option<Polar> = None;
     for c in rn.clauses.iter().cloned() {
         let &[k] = rn.negations_in(&c) else { continue };
-        if inside_quotes(text_n, &story.sentence_range(neg), tn[k].range.start) {
+        if states_nothing(tn, &c) {
             continue;
         }
+        // A quotation against narration is a claim against the fact.
+        let quoted_n = quoted_in_paragraph(text_n, &story.sentence_range(neg), tn[k].range.start);
         let Some(predicate) = predicate(story.vocab, tn, k, c.end) else {
             continue;
         };
         for pc in &positive {
+            let quoted_p = quoted_in_paragraph(
+                &story.articles[pos.article].article.text,
+                &story.sentence_range(pos),
+                tp[pc.start].range.start,
+            );
+            if quoted_p != quoted_n {
+                continue;
+            }
             let side_n = Clause {
                 member: neg,
                 toks: tn,
@@ -338,6 +380,10 @@ fn changed_words(text: &str, parts: &[DiffPart], changed: bool) -> Vec<String> {
         .collect()
 }
 
+fn strs(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
+
 fn content(vocab: &Vocabulary, words: &[String]) -> Vec<String> {
     words
         .iter()
@@ -368,7 +414,7 @@ fn compare(story: &Story, neg: &Clause, pos: &Clause, k: usize, predicate: usize
         changed_words(text_p, &dp, true),
     );
     let telling = |w: &String| is_reporting_verb(w) || is_modal(w);
-    if raw_n.iter().chain(&raw_p).any(telling) {
+    if raw_n.iter().chain(&raw_p).any(telling) || different_times(&strs(&raw_n), &strs(&raw_p)) {
         return None;
     }
     // Inflections cancel: "did not reopen" against "reopened".
@@ -455,6 +501,419 @@ fn negation_finding(story: &Story, p: &Polar, score: f32) -> Finding {
     .evidence(first.0.article, first.1)
     .evidence(second.0.article, second.1)
     .over_time(story.apart(p.pos.article, p.neg.article))
+}
+
+// ---------------------------------------------------------------- near copies
+
+/// Fewest content words two near copies must share.
+const COPY_SHARED: usize = 5;
+/// Most content words, besides the reversal, in which near copies may differ.
+const COPY_CHANGED: usize = 2;
+
+/// A sentence's words for comparing near copies.
+struct Words<'r> {
+    member: Member,
+    read: &'r Read,
+    /// Token indices of the words.
+    at: Vec<usize>,
+    /// What each word compares as: its normal form, else the folded word.
+    keys: Vec<String>,
+    /// Whether each word is a content word.
+    content: Vec<bool>,
+    /// Whether each token is part of a negation.
+    negation: Vec<bool>,
+}
+
+fn words<'r>(vocab: &Vocabulary, member: Member, read: &'r Read) -> Words<'r> {
+    let toks = &read.toks;
+    let at: Vec<usize> = (0..toks.len()).filter(|&i| toks[i].is_word()).collect();
+    let normals: Vec<Option<Cow<str>>> = at.iter().map(|&i| vocab.normal(&toks[i].text)).collect();
+    let content = normals.iter().map(Option::is_some).collect();
+    let keys = at
+        .iter()
+        .zip(normals)
+        .map(|(&i, n)| n.map_or_else(|| toks[i].text.clone(), Cow::into_owned))
+        .collect();
+    let mut negation = vec![false; toks.len()];
+    for &k in &read.negations {
+        let n = negator(toks, k).unwrap_or(1);
+        negation[k..(k + n).min(toks.len())].fill(true);
+    }
+    Words {
+        member,
+        read,
+        at,
+        keys,
+        content,
+        negation,
+    }
+}
+
+impl Words<'_> {
+    /// The clause a token stands in, as analysis-text bytes; a reporting
+    /// verb that ends a clause ("the zoo denied") goes with the clause
+    /// before it.
+    fn clause_of(&self, tok: usize) -> Range<usize> {
+        let toks = &self.read.toks;
+        let clauses = &self.read.clauses;
+        let r = clauses
+            .iter()
+            .find(|c| c.contains(&tok))
+            .cloned()
+            .or_else(|| {
+                clauses
+                    .iter()
+                    .find(|c| c.end == tok)
+                    .map(|c| c.start..tok + 1)
+            })
+            .unwrap_or(tok..tok + 1);
+        toks[r.start].range.start..toks[r.end - 1].range.end
+    }
+
+    /// How many negations the token's clause holds.
+    fn negations_around(&self, tok: usize) -> usize {
+        self.read
+            .clauses
+            .iter()
+            .find(|c| c.contains(&tok))
+            .map_or(0, |c| self.read.negations_in(c).len())
+    }
+
+    /// Whether a denying verb stands just before the token's clause
+    /// ("denied that the crossing did not reopen").
+    fn denied(&self, tok: usize) -> bool {
+        let toks = &self.read.toks;
+        self.read
+            .clauses
+            .iter()
+            .find(|c| c.contains(&tok))
+            .is_some_and(|c| {
+                toks[c.start.saturating_sub(3)..c.start]
+                    .iter()
+                    .any(|t| is_denying_verb(&t.text))
+            })
+    }
+
+    fn clause_states_nothing(&self, tok: usize) -> bool {
+        self.read
+            .clauses
+            .iter()
+            .find(|c| c.contains(&tok))
+            .is_some_and(|c| states_nothing(&self.read.toks, c))
+    }
+}
+
+/// How near copies differ.
+enum Reversal {
+    /// One negates what the other states: the negation's first token.
+    Negation { negated: usize },
+    /// One says a word, the other its opposite: the two tokens.
+    Opposite { a: usize, b: usize },
+}
+
+/// Two aligned sentences that are one statement in nearly the same words
+/// but for a reversal: a negation added or dropped, or a word swapped for
+/// its opposite.
+struct Copy<'r> {
+    a: &'r Words<'r>,
+    b: &'r Words<'r>,
+    reversal: Reversal,
+    /// Which side holds the negation (for `Negation`): true for `a`.
+    negated_a: bool,
+    /// The token of the other side where the negation would stand.
+    anchor: usize,
+    shared: usize,
+    changed: usize,
+}
+
+/// Content words the unchanged stretches on both sides of a reversal must
+/// hold when the sentences differ elsewhere too.
+const FLANK: usize = 4;
+
+/// Word-level difference of two sentences: shared content words, and the
+/// changed words of each side with the place they face on the other side.
+type Changed = Vec<(usize, usize)>;
+
+fn word_diff(a: &Words, ops: &[DiffOp]) -> (usize, Changed, Changed) {
+    let (mut shared, mut ca, mut cb) = (0, Vec::new(), Vec::new());
+    for op in ops {
+        let (o, n) = (op.old_range(), op.new_range());
+        if op.tag() == DiffTag::Equal {
+            shared += o.filter(|&w| a.content[w]).count();
+            continue;
+        }
+        ca.extend(o.clone().map(|w| (w, n.start)));
+        cb.extend(n.map(|w| (w, o.start)));
+    }
+    (shared, ca, cb)
+}
+
+/// What a reversal is and where: the reversal, whether `a` holds the
+/// negation, the token of the other side facing it, other content words
+/// changed.
+type Found = (Reversal, bool, usize, usize);
+
+/// Whether two aligned sentences are near copies with one reversed: the
+/// whole sentences, or a reversal inside a long unchanged stretch.
+fn near_copy<'r>(story: &Story, a: &'r Words<'r>, b: &'r Words<'r>) -> Option<Copy<'r>> {
+    if is_question(story.sentence(a.member)) || is_question(story.sentence(b.member)) {
+        return None;
+    }
+    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &a.keys, &b.keys);
+    let (shared, ca, cb) = word_diff(a, &ops);
+    if shared < FLANK {
+        return None;
+    }
+    let found = whole_copy(a, b, shared, &ca, &cb).or_else(|| {
+        // Elsewhere the sentences differ: count what changed for the report.
+        let other = |w: &Words, c: &Changed| {
+            c.iter()
+                .filter(|&&(i, _)| w.content[i] && !is_neg(w, i))
+                .count()
+        };
+        let changed = other(a, &ca) + other(b, &cb);
+        local_reversal(a, b, &ops).map(|(r, n, at, _)| {
+            let own = usize::from(matches!(r, Reversal::Opposite { .. })) * 2;
+            (r, n, at, changed.saturating_sub(own).max(1))
+        })
+    })?;
+    let (reversal, negated_a, anchor, changed) = found;
+    // A negation reverses the statement only if the sentences' negations
+    // differ in number ("no terms were disclosed" / "terms were not
+    // disclosed" is one statement); a swapped opposite, only if they do not.
+    let ((x, tx), (y, ty)) = match reversal {
+        Reversal::Negation { negated } if negated_a => ((&a, negated), (&b, anchor)),
+        Reversal::Negation { negated } => ((&b, negated), (&a, anchor)),
+        Reversal::Opposite { a: ta, b: tb } => ((&a, ta), (&b, tb)),
+    };
+    let odd = (x.negations_around(tx) + y.negations_around(ty)) % 2 == 1;
+    if odd != matches!(reversal, Reversal::Negation { .. }) || x.denied(tx) || y.denied(ty) {
+        return None;
+    }
+    let text = |w: &Words<'r>, c: &Changed| -> Vec<&'r str> {
+        c.iter()
+            .map(|&(i, _)| w.read.toks[w.at[i]].text.as_str())
+            .collect()
+    };
+    if different_times(&text(a, &ca), &text(b, &cb)) {
+        return None;
+    }
+    let (neg, pos) = if negated_a { (&a, &b) } else { (&b, &a) };
+    if let Reversal::Negation { negated } = reversal
+        && (neg.clause_states_nothing(negated) || pos.clause_states_nothing(anchor))
+    {
+        return None;
+    }
+    Some(Copy {
+        a,
+        b,
+        reversal,
+        negated_a,
+        anchor,
+        shared,
+        changed,
+    })
+}
+
+fn is_neg(w: &Words, i: usize) -> bool {
+    w.negation[w.at[i]]
+}
+
+fn modal_word(w: &Words, i: usize) -> bool {
+    is_modal(&w.read.toks[w.at[i]].text)
+}
+
+/// The whole sentences are one statement but for a reversal.
+fn whole_copy(a: &Words, b: &Words, shared: usize, ca: &Changed, cb: &Changed) -> Option<Found> {
+    if shared < COPY_SHARED
+        || ca.iter().any(|&(i, _)| modal_word(a, i))
+        || cb.iter().any(|&(i, _)| modal_word(b, i))
+    {
+        return None;
+    }
+    let (na, nb): (Vec<_>, Vec<_>) = (
+        ca.iter().filter(|&&(i, _)| is_neg(a, i)).collect(),
+        cb.iter().filter(|&&(i, _)| is_neg(b, i)).collect(),
+    );
+    // Content words changed besides the negation; a word moved or
+    // inflected ("was killed" / "killed") is no change.
+    let mut left_a: Vec<usize> = ca
+        .iter()
+        .map(|&(i, _)| i)
+        .filter(|&i| a.content[i] && !is_neg(a, i))
+        .collect();
+    let mut left_b: Vec<usize> = cb
+        .iter()
+        .map(|&(i, _)| i)
+        .filter(|&i| b.content[i] && !is_neg(b, i))
+        .collect();
+    left_a.retain(
+        |&i| match left_b.iter().position(|&j| b.keys[j] == a.keys[i]) {
+            Some(p) => {
+                left_b.swap_remove(p);
+                false
+            }
+            None => true,
+        },
+    );
+    if left_a.len() + left_b.len() > COPY_CHANGED + 2 {
+        return None;
+    }
+    match (na.as_slice(), nb.as_slice()) {
+        ([], []) => {
+            let (i, j) = left_a.iter().find_map(|&i| {
+                left_b
+                    .iter()
+                    .find(|&&j| opposite(a, i, b, j))
+                    .map(|&j| (i, j))
+            })?;
+            let changed = left_a.len() + left_b.len() - 2;
+            let reversal = Reversal::Opposite {
+                a: a.at[i],
+                b: b.at[j],
+            };
+            (changed <= COPY_CHANGED).then_some((reversal, false, 0, changed))
+        }
+        ([x], []) | ([], [x]) => {
+            let (i, facing) = **x;
+            let negated_a = nb.is_empty();
+            let (neg, pos) = if negated_a { (a, b) } else { (b, a) };
+            let changed = left_a.len() + left_b.len();
+            let anchor = pos.at[facing.min(pos.at.len() - 1)];
+            let reversal = Reversal::Negation { negated: neg.at[i] };
+            (changed <= COPY_CHANGED).then_some((reversal, negated_a, anchor, changed))
+        }
+        _ => None,
+    }
+}
+
+fn opposite(a: &Words, i: usize, b: &Words, j: usize) -> bool {
+    lexicon()
+        .opposites
+        .get(&a.keys[i])
+        .is_some_and(|o| o.contains(&b.keys[j]))
+}
+
+/// A negation added or dropped, or a word swapped for its opposite, with
+/// unchanged stretches around it that hold `FLANK` content words.
+fn local_reversal(a: &Words, b: &Words, ops: &[DiffOp]) -> Option<Found> {
+    let flank = |op: Option<&DiffOp>| {
+        op.filter(|x| x.tag() == DiffTag::Equal)
+            .map_or(0, |x| x.old_range().filter(|&w| a.content[w]).count())
+    };
+    let negation = |w: &Words, r: &Range<usize>| !r.is_empty() && r.clone().all(|i| is_neg(w, i));
+    ops.iter().enumerate().find_map(|(k, op)| {
+        if op.tag() == DiffTag::Equal {
+            return None;
+        }
+        // What a negation denies follows it: the words after it must be
+        // the same too ("not to kill" against "to spare" is no copy).
+        let after = flank(ops.get(k + 1));
+        let around = flank(k.checked_sub(1).and_then(|j| ops.get(j))) + after;
+        if around < FLANK {
+            return None;
+        }
+        let (o, n) = (op.old_range(), op.new_range());
+        let facing = |w: &Words, at: usize| w.at[at.min(w.at.len() - 1)];
+        if after == 0 && (o.is_empty() || n.is_empty()) {
+            None
+        } else if negation(a, &o) && n.is_empty() {
+            Some((
+                Reversal::Negation {
+                    negated: a.at[o.start],
+                },
+                true,
+                facing(b, n.start),
+                0,
+            ))
+        } else if negation(b, &n) && o.is_empty() {
+            Some((
+                Reversal::Negation {
+                    negated: b.at[n.start],
+                },
+                false,
+                facing(a, o.start),
+                0,
+            ))
+        } else if o.len() == 1 && n.len() == 1 && opposite(a, o.start, b, n.start) {
+            let reversal = Reversal::Opposite {
+                a: a.at[o.start],
+                b: b.at[n.start],
+            };
+            Some((reversal, false, 0, 0))
+        } else {
+            None
+        }
+    })
+}
+
+fn copy_finding(story: &Story, c: &Copy, score: f32) -> Finding {
+    let (ra, rb, what) = match c.reversal {
+        Reversal::Opposite { a, b } => {
+            let word = |w: &Words, t: usize| {
+                story
+                    .quote(w.member.article, w.read.toks[t].range.clone())
+                    .to_string()
+            };
+            (
+                c.a.clause_of(a),
+                c.b.clause_of(b),
+                format!(
+                    "says \"{}\" where the other says \"{}\"",
+                    word(c.a, a),
+                    word(c.b, b)
+                ),
+            )
+        }
+        Reversal::Negation { negated } => {
+            let (neg, pos) = if c.negated_a {
+                (&c.a, &c.b)
+            } else {
+                (&c.b, &c.a)
+            };
+            let n = negator(&neg.read.toks, negated).unwrap_or(1);
+            let words = story.quote(
+                neg.member.article,
+                neg.read.toks[negated].range.start..neg.read.toks[negated + n - 1].range.end,
+            );
+            let (rn, rp) = (neg.clause_of(negated), pos.clause_of(c.anchor));
+            let (ra, rb) = if c.negated_a { (rn, rp) } else { (rp, rn) };
+            (ra, rb, format!("negates it with \"{words}\""))
+        }
+    };
+    let (first, second) = claim_first(story, (c.a.member, ra, ()), (c.b.member, rb, ()));
+    let quote = |(m, r, ()): &Placed<()>| story.quote(m.article, r.clone()).to_string();
+    let id = |(m, _, ()): &Placed<()>| story.articles[m.article].article.id.clone();
+    let summary = format!(
+        "\"{}\" ({}) contradicts \"{}\" ({})",
+        quote(&first),
+        id(&first),
+        quote(&second),
+        id(&second)
+    );
+    let explanation = format!(
+        "{} and {} are the same statement in nearly the same words ({} content words shared, {} changed, similarity {score:.2}), but one {what}.",
+        story.place(first.0.article, &first.1),
+        story.place(second.0.article, &second.1),
+        c.shared,
+        c.changed,
+    );
+    let (severity, confidence) = if c.changed == 0 {
+        (Severity::High, 0.85)
+    } else {
+        (Severity::Medium, 0.65)
+    };
+    Finding::new(
+        FindingKind::Contradiction,
+        severity,
+        confidence,
+        summary,
+        explanation,
+    )
+    .suggest("Check which account is right: one article reverses what the other states.")
+    .evidence(first.0.article, first.1)
+    .evidence(second.0.article, second.1)
+    .over_time(story.apart(c.a.member.article, c.b.member.article))
 }
 
 /// A statement with where it stands: its sentence and its evidence range.
@@ -1159,7 +1618,7 @@ mod tests {
         );
         assert_eq!(found.len(), 1, "{found:#?}");
         assert!(
-            found[0].summary.starts_with("Hamas confirmed the talks"),
+            found[0].summary.contains("Hamas confirmed") && found[0].summary.contains("denied"),
             "{}",
             found[0].summary
         );
@@ -1193,5 +1652,117 @@ mod tests {
         );
         assert_eq!(found[0].severity, Severity::High);
         assert!(!found[0].change_over_time);
+    }
+
+    // ------------------------------------------------ near copies
+
+    #[test]
+    fn near_copy_with_negation_added_fires() {
+        let (analysis, found) = pair(
+            "The ferry was cleared to sail when the harbour inspectors finished their checks on Monday.",
+            "The ferry was not cleared to sail when the harbour inspectors finished their checks on Monday.",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let ev = evidence(&analysis, &found[0]);
+        assert!(
+            ev.iter().any(|(a, t)| *a == 1 && t.contains("not cleared")),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn near_copy_with_opposite_word_fires() {
+        let (analysis, found) = pair(
+            "The city council approved the stadium budget at its meeting on Thursday evening.",
+            "The city council rejected the stadium budget at its meeting on Thursday evening.",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let ev = evidence(&analysis, &found[0]);
+        assert!(ev.iter().any(|(_, t)| t.contains("approved")), "{ev:?}");
+        assert!(ev.iter().any(|(_, t)| t.contains("rejected")), "{ev:?}");
+        let (_, found) = pair(
+            "A jury in Leeds convicted the bus driver of careless driving after a two-day trial.",
+            "A jury in Leeds acquitted the bus driver of careless driving after a two-day trial, his lawyer said.",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+    }
+
+    #[test]
+    fn opposites_about_different_events_are_quiet() {
+        let (_, found) = pair(
+            "Shares of the carmaker rose sharply on Monday after the earnings report.",
+            "Shares of the carmaker fell sharply on Tuesday after the recall notice.",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn past_against_present_is_quiet() {
+        let (_, found) = pair(
+            "The harbour museum was not open to visitors during the repairs of its east wing.",
+            "The harbour museum is open to visitors during the repairs of its east wing.",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+        let (_, found) = pair(
+            "The former harbour master did not sign the ferry safety report last spring.",
+            "The harbour master signed the ferry safety report last spring.",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn restated_negations_are_quiet() {
+        for (a, b) in [
+            (
+                "The two lenders said no terms of the merger were disclosed on Wednesday.",
+                "The two lenders said the terms of the merger were not disclosed on Wednesday.",
+            ),
+            (
+                "The ministry declined to say how many inspectors visited the plant last week.",
+                "The ministry did not say how many inspectors visited the plant last week.",
+            ),
+            (
+                "The transport agency had yet to respond to the complaint from the rail union.",
+                "The transport agency had not responded to the complaint from the rail union.",
+            ),
+            (
+                "The mayor didn \u{2019} t attend the opening of the new library on Saturday.",
+                "The mayor did not attend the opening of the new library on Saturday.",
+            ),
+            (
+                "Coach Ferreira said she doesn \u{2019} t want to race anymore after the Monaco crash.",
+                "Coach Ferreira said she doesn't want to race anymore after the Monaco crash.",
+            ),
+        ] {
+            let (_, found) = pair(a, b);
+            assert!(found.is_empty(), "{a} / {b}: {found:#?}");
+        }
+    }
+
+    #[test]
+    fn not_the_first_time_restates() {
+        let (_, found) = pair(
+            "It is not the first time the singer Lia Moreno has cancelled a concert in Oslo.",
+            "The singer Lia Moreno cancelled a concert in Oslo in 2019.",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn conditions_are_quiet() {
+        let (_, found) = pair(
+            "Rebels threatened to shell the town unless the army pulled its troops from the northern valley.",
+            "Rebels threatened to shell the town if the army did not pull its troops from the northern valley.",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn quoted_denial_against_fact_is_quiet() {
+        let (_, found) = pair(
+            "The ministry spokesman said: \"The convoy did not cross the border at the northern checkpoint on Friday.\"",
+            "The convoy crossed the border at the northern checkpoint on Friday, witnesses said.",
+        );
+        assert!(found.is_empty(), "{found:#?}");
     }
 }

@@ -146,45 +146,89 @@ fn clauses(toks: &[Tok]) -> Vec<Range<usize>> {
     out
 }
 
-/// "not only", "not least", "whether or not": "not" that negates nothing.
-const NOT_AFTER_NOT: &[&str] = &["only", "just", "least", "merely", "necessarily"];
+/// Verbs that negate the verb after "to" ("failed to", "declined to").
+static NEGATING_VERBS: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| FILE.section_set("negating verbs"));
+
+/// Words that negate their clause besides "not", "never" and "n't".
+static NEGATIVE_WORDS: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| FILE.section_set("negative words"));
+
+/// Phrases that start with a negation word and negate nothing, as words.
+static NO_NEGATION: LazyLock<Vec<Vec<&str>>> = LazyLock::new(|| {
+    FILE.section("no negation")
+        .into_iter()
+        .flat_map(crate::lexicon::Section::entries)
+        .map(|p| p.split_whitespace().collect())
+        .collect()
+});
+
+/// Words that open a clause stating nothing ("if", "unless").
+static HYPOTHETICAL: LazyLock<FxHashSet<&str>> = LazyLock::new(|| FILE.section_set("hypothetical"));
+
+/// Words that only stand under a negation ("anymore").
+static NEGATIVE_POLARITY: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| FILE.section_set("negative polarity"));
+
+/// Whether the tokens from `i` on spell a phrase of `[no negation]`.
+fn negates_nothing(toks: &[Tok], i: usize) -> bool {
+    NO_NEGATION.iter().any(|p| {
+        p.iter()
+            .enumerate()
+            .all(|(j, w)| toks.get(i + j).is_some_and(|t| t.text == *w))
+    })
+}
 
 /// How many tokens the negation starting at `i` takes, if one does:
-/// "not", "never", "n't", "no longer", "failed to", "refused to".
+/// "not", "never", "n't" (also written apart, "didn ' t"), "no longer",
+/// "no", "nothing", "failed to", "declined to", "yet to".
 pub fn negator(toks: &[Tok], i: usize) -> Option<usize> {
     let w = toks[i].text.as_str();
     let next = toks.get(i + 1).map(|t| t.text.as_str());
     let prev = i.checked_sub(1).map(|j| toks[j].text.as_str());
+    if toks[i].kind != Kind::Word || negates_nothing(toks, i) {
+        return None;
+    }
     match w {
-        "not"
-            if next.is_some_and(|n| NOT_AFTER_NOT.contains(&n))
-                || matches!(prev, Some("or" | "if")) =>
-        {
-            None
-        }
-        "not" | "never" | "cannot" => Some(1),
+        "not" if matches!(prev, Some("or" | "if")) => None,
+        "not" | "never" => Some(1),
         "no" if next == Some("longer") => Some(2),
-        "failed" | "fails" | "fail" | "refused" | "refuses" if next == Some("to") => Some(2),
+        // "No, ..." answers; "no" before a word negates its clause.
+        _ if NEGATIVE_WORDS.contains(w) => {
+            (w != "no" || toks.get(i + 1).is_some_and(|t| t.kind == Kind::Word)).then_some(1)
+        }
+        _ if NEGATING_VERBS.contains(w) && next == Some("to") => Some(2),
         _ if w.ends_with("n't") => Some(1),
+        _ if w.ends_with('n')
+            && next == Some("'")
+            && toks.get(i + 2).is_some_and(|t| t.text == "t") =>
+        {
+            Some(3)
+        }
         _ => None,
     }
 }
 
 /// Whether a folded word is part of a negation (for word differences).
 pub fn is_negation_word(w: &str) -> bool {
-    matches!(
-        w,
-        "not"
-            | "never"
-            | "cannot"
-            | "no"
-            | "longer"
-            | "failed"
-            | "fails"
-            | "fail"
-            | "refused"
-            | "refuses"
-    ) || w.ends_with("n't")
+    matches!(w, "not" | "never" | "longer" | "t")
+        || NEGATIVE_WORDS.contains(w)
+        || NEGATING_VERBS.contains(w)
+        || w.ends_with("n't")
+}
+
+/// Whether the clause states nothing: it is a condition ("unless the
+/// army stopped ...") or holds a word that needs a negation it was cut
+/// from ("want to date anymore").
+pub fn states_nothing(toks: &[Tok], clause: &Range<usize>) -> bool {
+    let opened_by = clause
+        .start
+        .checked_sub(1)
+        .is_some_and(|j| HYPOTHETICAL.contains(toks[j].text.as_str()));
+    opened_by
+        || toks[clause.clone()]
+            .iter()
+            .any(|t| NEGATIVE_POLARITY.contains(t.text.as_str()))
 }
 
 pub fn is_question(sentence: &str) -> bool {
@@ -202,6 +246,29 @@ pub fn inside_quotes(text: &str, sentence: &Range<usize>, offset: usize) -> bool
         .count()
         % 2
         == 1
+}
+
+static PAST_AUX: LazyLock<FxHashSet<&str>> = LazyLock::new(|| FILE.section_set("past auxiliaries"));
+static PRESENT_AUX: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| FILE.section_set("present auxiliaries"));
+static TIME_WORDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| FILE.section_set("time words"));
+
+/// Whether two statements that differ in these folded words speak of
+/// different times: one side adds a word of time ("former", "again"), or
+/// one side's auxiliary is past where the other's is present.
+pub fn different_times(a: &[&str], b: &[&str]) -> bool {
+    let any = |words: &[&str], set: &FxHashSet<&str>| words.iter().any(|w| set.contains(w));
+    let timed = any(a, &TIME_WORDS) || any(b, &TIME_WORDS);
+    let past_present =
+        (any(a, &PAST_AUX) && any(b, &PRESENT_AUX)) || (any(a, &PRESENT_AUX) && any(b, &PAST_AUX));
+    timed || past_present
+}
+
+/// Whether `offset` lies inside quotation marks opened in its paragraph:
+/// a quotation may run over several sentences.
+pub fn quoted_in_paragraph(text: &str, sentence: &Range<usize>, offset: usize) -> bool {
+    let start = text[..sentence.start].rfind('\n').map_or(0, |i| i + 1);
+    inside_quotes(text, &(start..sentence.end), offset)
 }
 
 /// Words that put a statement in the past even in the present tense.
@@ -272,5 +339,41 @@ mod tests {
         assert!(is_modal("will") && sets_aside("suspended"));
         assert!(!is_modal("delivered") && !sets_aside("delivered"));
         assert!(is_question("Did the list arrive?\""));
+    }
+
+    #[test]
+    fn more_negations_are_read() {
+        assert!(read_text("No charges were filed against the driver.").negated());
+        assert!(read_text("The ministry declined to say how many died.").negated());
+        assert!(read_text("The firm had yet to respond on Friday.").negated());
+        assert!(read_text("The mayor didn \u{2019} t attend the opening.").negated());
+        assert!(read_text("Nothing was taken from the vault.").negated());
+    }
+
+    #[test]
+    fn phrases_that_negate_nothing() {
+        assert!(!read_text("No, the plan held.").negated());
+        assert!(!read_text("The fish grows to no more than ten inches.").negated());
+        assert!(!read_text("It is not the first time the singer has cancelled.").negated());
+        assert!(!read_text("No matter how late, the bus came.").negated());
+    }
+
+    #[test]
+    fn conditions_and_cut_clauses_state_nothing() {
+        let r = read_text("Rebels threatened to attack unless the army withdrew.");
+        let last = r.clauses.last().expect("a clause");
+        assert!(states_nothing(&r.toks, last));
+        let r = read_text("She said she does not want to race anymore.");
+        assert!(r.clauses.iter().any(|c| states_nothing(&r.toks, c)));
+        let r = read_text("The army withdrew from the valley.");
+        assert!(!states_nothing(&r.toks, &r.clauses[0]));
+    }
+
+    #[test]
+    fn times_differ_by_tense_or_time_words() {
+        assert!(different_times(&["was"], &["is"]));
+        assert!(different_times(&["former"], &[]));
+        assert!(!different_times(&["was"], &["were"]));
+        assert!(!different_times(&["said"], &["wrote"]));
     }
 }
