@@ -704,10 +704,16 @@ impl People {
             let Some(last) = name.split_whitespace().last().map(fold) else {
                 continue;
             };
-            let named_again = self
-                .candidates
+            // Again by surname: a lone word, or one the KB took for someone
+            // else of that surname ("Gul" after "Reza Gul").
+            let lone = out
                 .iter()
-                .any(|(r, _)| r.start > range.end && fold(&text[r.clone()]) == last);
+                .filter(|m| m.kind == MentionKind::Person)
+                .map(|m| &m.range)
+                .chain(self.candidates.iter().map(|(r, _)| r));
+            let named_again = lone
+                .filter(|r| r.start > range.end)
+                .any(|r| fold(&text[r.clone()]) == last);
             if named_again {
                 out.push(bare_person(range.clone(), *sentence, name));
             }
