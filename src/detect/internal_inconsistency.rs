@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashSet;
 
 use super::counts::{
-    Interval, describe, head_and_modifiers, is_exact, is_unit, join, normal, number,
+    Interval, describe, head_and_modifiers, is_exact, is_unit, join, measure, normal, number,
 };
 use super::tenure::{Claim, current_holders};
 use super::{Finding, FindingKind, Severity, Story};
@@ -169,7 +169,13 @@ fn division<'a>(
     let (head_word, _) = head_and_modifiers(wq.counted.as_deref()?)?;
     let head = normal(story.vocab, head_word)?;
     let most = Interval::of(wq)?.high;
-    if !most.is_finite() {
+    // A whole of one ("the more fat one ate") cannot be divided, and a
+    // measure ("12.9 inches", "90 percent") is not a count of parts.
+    let text = &story.articles[article].article.text;
+    if !most.is_finite()
+        || most < 2.0
+        || measure(text, &whole.range, wq.counted.as_deref()).is_some()
+    {
         return None;
     }
     let mut parts: Vec<&Mention> = Vec::new();
@@ -313,6 +319,21 @@ mod tests {
             .into_iter()
             .cloned()
             .collect()
+    }
+
+    #[test]
+    fn measures_pronouns_and_dated_or_unframed_mentions_are_not_clashes() {
+        let a = run(&[
+            "Tablets\n\nThe tablet will measure between 12.2 and 12.9 inches, dwarfing the 9.7-inch and 7.9-inch models.\n",
+            "Diets\n\nThe more fat one ate, the more sugar one ate, the better.\n",
+            "Paris\n\nPresident Trump plans to leave the pact. President Obama helped negotiate it in 2015.\n",
+            "Care\n\nPresident Trump spoke on Friday. An Obama administration estimate put the gain at 20 million.\n",
+        ]);
+        assert!(
+            of_kind(&a, FindingKind::InternalInconsistency).is_empty(),
+            "{:?}",
+            a.findings
+        );
     }
 
     #[test]

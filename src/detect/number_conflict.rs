@@ -828,6 +828,17 @@ mod tests {
     }
 
     #[test]
+    fn scales_glued_to_money_are_read() {
+        let ask = |n: &str| {
+            same_day(&format!(
+                "The kidnappers ask for {n} before any exchange of prisoners."
+            ))
+        };
+        assert!(conflicts(&[&ask("$1m"), &ask("$1 million")]).is_empty());
+        assert_eq!(conflicts(&[&ask("$1m"), &ask("$5 million")]).len(), 1);
+    }
+
+    #[test]
     fn money_shares_and_durations_are_compared_where_the_words_match() {
         let bridge = |n: &str| {
             same_day(&format!(

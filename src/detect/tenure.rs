@@ -242,11 +242,20 @@ pub struct Claim {
 }
 
 /// Current-holder claims per single-holder office, in text order.
+/// Whether a sentence states a date with its year ("in 1997", "on May 2,
+/// 2015"): what it says of office-holders belongs to that date, which the
+/// dated rules judge, not to the article's present.
+fn anchored(a: &ArticleAnalysis, sentence: usize) -> bool {
+    super::sentence_mentions(&a.mentions, sentence)
+        .iter()
+        .any(|m| matches!(&m.value, Value::Date(d) if !d.relative && d.from.is_some()))
+}
+
 pub fn current_holders(a: &ArticleAnalysis, kb: &Kb) -> BTreeMap<u32, Vec<Claim>> {
     let mut claims: BTreeMap<u32, Vec<Claim>> = BTreeMap::new();
     for m in &a.mentions {
         let sentence = &a.article.text[a.sentences[m.sentence].range.clone()];
-        if past_framed(sentence) {
+        if past_framed(sentence) || anchored(a, m.sentence) {
             continue;
         }
         let claim = match &m.value {
@@ -256,7 +265,11 @@ pub fn current_holders(a: &ArticleAnalysis, kb: &Kb) -> BTreeMap<u32, Vec<Claim>
                 }
                 _ => None,
             },
-            Value::Office(o) if !o.former && o.tense != Some(Tense::Past) => match o.entity {
+            // An administration is claimed as governing only with a verb in
+            // the present ("the Biden administration sees"): "an Obama
+            // administration estimate", "Obama administration officials" name
+            // it without saying it governs.
+            Value::Office(o) if !o.former && o.tense == Some(Tense::Present) => match o.entity {
                 Some(Entity::Administration(ad)) => {
                     let admin = &kb.administrations[ad as usize];
                     Some((admin.office, admin.person))

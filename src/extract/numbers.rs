@@ -227,6 +227,15 @@ fn parse(s: &Sentence, i: usize) -> Option<Parsed> {
             vague: false,
         });
     }
+    // "$1m", "£2.5bn": a scale letter glued to the digits.
+    if let Some(scale) = glued_scale(s, i) {
+        return Some(Parsed {
+            value: value * scale,
+            end: end + 1,
+            ordinal,
+            vague: false,
+        });
+    }
     // "one hundred and twenty", "1.5 million", "twenty thousand".
     (value, end) = compound(s, value, end, tok.kind == Kind::Word);
     if s.is(end, &["dozen"]) {
@@ -239,6 +248,25 @@ fn parse(s: &Sentence, i: usize) -> Option<Parsed> {
         ordinal,
         vague: false,
     })
+}
+
+/// The scale of "m", "bn" or "k" written against the digits at `i`
+/// ("$1m"), read only after a currency sign, where "m" is not metres.
+fn glued_scale(s: &Sentence, i: usize) -> Option<f64> {
+    let (digits, next) = (s.tokens.get(i)?, s.tokens.get(i + 1)?);
+    let money = s.text[..digits.start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| matches!(c, '$' | '£' | '€' | '¥'));
+    if !money || next.start != digits.end {
+        return None;
+    }
+    match s.word(i + 1).to_ascii_lowercase().as_str() {
+        "m" | "mn" => Some(1e6),
+        "bn" | "b" => Some(1e9),
+        "k" => Some(1e3),
+        _ => None,
+    }
 }
 
 /// The qualifier before a number and what it does to the interval.
