@@ -659,6 +659,9 @@ fn near_copy<'r>(story: &Story, a: &'r Words<'r>, b: &'r Words<'r>) -> Option<Co
     if is_question(story.sentence(a.member)) || is_question(story.sentence(b.member)) {
         return None;
     }
+    if !may_reverse(a, b) {
+        return None;
+    }
     let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &a.keys, &b.keys);
     let (shared, ca, cb) = word_diff(a, &ops);
     if shared < FLANK {
@@ -713,6 +716,25 @@ fn near_copy<'r>(story: &Story, a: &'r Words<'r>, b: &'r Words<'r>) -> Option<Co
         shared,
         changed,
     })
+}
+
+/// What a reversal needs, checked before the costlier diff: a negation on
+/// either side or a pair of opposites across, and `FLANK` content words of
+/// `a` that `b` also has.
+fn may_reverse(a: &Words, b: &Words) -> bool {
+    let negated = a.negation.iter().chain(&b.negation).any(|&n| n);
+    let opposites = || {
+        let table = &lexicon().opposites;
+        a.keys
+            .iter()
+            .filter_map(|k| table.get(k))
+            .any(|o| b.keys.iter().any(|x| o.contains(x)))
+    };
+    let shared = (0..a.keys.len())
+        .filter(|&i| a.content[i] && b.keys.contains(&a.keys[i]))
+        .take(FLANK)
+        .count();
+    shared >= FLANK && (negated || opposites())
 }
 
 fn is_neg(w: &Words, i: usize) -> bool {
