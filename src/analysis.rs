@@ -20,6 +20,8 @@ use crate::text::{fold, sentences};
 pub struct Options {
     /// The story date for articles that state none (`--date`).
     pub date: Option<Date>,
+    /// Findings below this confidence are left out (`--min-confidence`).
+    pub min_confidence: Option<f32>,
 }
 
 /// The one hand-off value between analysis and everything that shows it.
@@ -58,6 +60,9 @@ pub fn analyze(articles: Vec<Article>, kb: &Kb, opts: &Options) -> Analysis {
         kb,
     };
     analysis.findings = detect::detect(&story);
+    if let Some(least) = opts.min_confidence {
+        analysis.findings.retain(|f| f.confidence >= least);
+    }
     analysis.alignments = alignments;
     analysis.pairs = pairs;
     analysis

@@ -95,9 +95,21 @@ pub struct Shared {
     /// The reviewer's name recorded with each verdict (default: the login name).
     #[arg(long, value_name = "NAME", global = true)]
     pub reviewer: Option<String>,
+    /// Leave out findings below this confidence, 0 to 1 (eval/README.md
+    /// gives the precision measured per confidence band).
+    #[arg(long, value_name = "0..1", global = true, value_parser = confidence)]
+    pub min_confidence: Option<f32>,
     /// Largest input file read, in bytes.
     #[arg(long, value_name = "BYTES", global = true, default_value_t = parallax::ingest::DEFAULT_MAX_BYTES)]
     pub max_size: u64,
+}
+
+/// A confidence between 0 and 1.
+fn confidence(text: &str) -> Result<f32, String> {
+    match text.parse::<f32>() {
+        Ok(c) if (0.0..=1.0).contains(&c) => Ok(c),
+        _ => Err(format!("{text} is not a confidence between 0 and 1")),
+    }
 }
 
 /// `--format`'s choices, each with its line of help.

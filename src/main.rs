@@ -148,7 +148,10 @@ fn load(
     for e in &ingested.errors {
         say!("parallax: error: {e}");
     }
-    let opts = analysis::Options { date: shared.date };
+    let opts = analysis::Options {
+        date: shared.date,
+        min_confidence: shared.min_confidence,
+    };
     let mut analysis = analysis::analyze(ingested.articles, kb, &opts);
     analysis.errors = ingested.errors;
     for w in &analysis.warnings {

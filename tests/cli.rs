@@ -135,6 +135,28 @@ fn fail_on_sets_the_exit_status() {
     parallax().args(["report"]).assert().code(0);
 }
 
+#[test]
+fn min_confidence_leaves_out_less_certain_findings() {
+    let count = |args: &[&str]| {
+        let out = parallax().args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        json["findings"].as_array().unwrap().len()
+    };
+    let all = count(&["report", "-f", "json"]);
+    let sure = count(&["report", "-f", "json", "--min-confidence", "0.9"]);
+    assert!(sure > 0 && sure < all, "{sure} of {all}");
+    assert_eq!(
+        count(&["report", "-f", "json", "--min-confidence", "0"]),
+        all
+    );
+    parallax()
+        .args(["report", "--min-confidence", "1.5"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a confidence"));
+}
+
 /// The first finding id of the sample story, from `review --list`.
 fn first_id(session: &std::path::Path) -> String {
     let out = parallax()

@@ -554,7 +554,10 @@ proptest! {
             .iter()
             .map(|a| (a.path.clone(), a.source.clone()))
             .collect();
-        let opts = Options { date: date.then(|| jiff::civil::date(2025, 5, 11)) };
+        let opts = Options {
+            date: date.then(|| jiff::civil::date(2025, 5, 11)),
+            ..Options::default()
+        };
         let story = analysis::analyze(articles, Kb::builtin(), &opts);
         for format in [ReportFormat::Text, ReportFormat::Md, ReportFormat::Json] {
             for mentions in [false, true] {
@@ -592,7 +595,10 @@ proptest! {
         let (name, src) = dress(wrap, &body);
         if let Ok(article) = ingest::read_str(name, &src) {
             let stated = article.meta.published;
-            let opts = Options { date: Some(jiff::civil::date(2025, 5, 11)) };
+            let opts = Options {
+                date: Some(jiff::civil::date(2025, 5, 11)),
+                ..Options::default()
+            };
             let a = analysis::analyze_article(article, Kb::builtin(), &opts);
             prop_assert_eq!(a.published, Some(stated.unwrap_or(jiff::civil::date(2025, 5, 11))));
             check_analysis(&a, !has_markdown_syntax(&body))?;
