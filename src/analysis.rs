@@ -52,12 +52,17 @@ pub fn analyze(articles: Vec<Article>, kb: &Kb, opts: &Options) -> Analysis {
     // word of the story is normalised once, here.
     let vocab = align::Vocabulary::build(&analysis.articles);
     let (alignments, pairs) = align::align(&analysis.articles, &vocab);
+    let story_of = align::stories(analysis.articles.len(), &pairs);
+    if let Some(w) = unrelated_stories(&analysis.articles, &story_of) {
+        analysis.warnings.push(w);
+    }
     let story = Story {
         articles: &analysis.articles,
         vocab: &vocab,
         pairs: &pairs,
         alignments: &alignments,
         kb,
+        story_of: &story_of,
     };
     analysis.findings = detect::detect(&story);
     if let Some(least) = opts.min_confidence {
@@ -66,6 +71,41 @@ pub fn analyze(articles: Vec<Article>, kb: &Kb, opts: &Options) -> Analysis {
     analysis.alignments = alignments;
     analysis.pairs = pairs;
     analysis
+}
+
+/// A warning when the articles fall into several groups of three or more
+/// that share few aligned statements: a pile of unrelated news is not one
+/// story told several ways.
+fn unrelated_stories(articles: &[ArticleAnalysis], story_of: &[usize]) -> Option<String> {
+    let mut groups: std::collections::BTreeMap<usize, Vec<&str>> =
+        std::collections::BTreeMap::new();
+    for (a, &g) in articles.iter().zip(story_of) {
+        groups.entry(g).or_default().push(&a.article.path);
+    }
+    // Groups of three or more: two articles alone may just tell the story
+    // from another angle.
+    let several: Vec<Vec<&str>> = groups.into_values().filter(|g| g.len() >= 3).collect();
+    if several.len() < 2 {
+        return None;
+    }
+    let listed: Vec<String> = several
+        .iter()
+        .take(5)
+        .map(|g| {
+            let more = g.len().saturating_sub(3);
+            let names = g.iter().take(3).copied().collect::<Vec<_>>().join(", ");
+            if more > 0 {
+                format!("{names} and {more} more")
+            } else {
+                names
+            }
+        })
+        .collect();
+    Some(format!(
+        "these articles look like {} separate stories (groups that share few aligned statements); names are compared within each: {}",
+        several.len(),
+        listed.join(" | ")
+    ))
 }
 
 /// Analyses one article.

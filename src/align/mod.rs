@@ -236,3 +236,62 @@ fn alignment_id(members: &[Member], articles: &[ArticleAnalysis]) -> String {
         crate::text::stable_hash(texts.iter().copied())
     )
 }
+
+/// Aligned statements two articles must share to be told of one story.
+const SAME_STORY_PAIRS: usize = 2;
+
+/// The root of `x` in a union-find forest, halving the path on the way.
+fn root(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+/// How many of an article's closest partners (by aligned statements) may
+/// link it to a story.
+const CLOSEST: usize = 6;
+
+/// The stories a set of articles tells: groups of articles linked, directly
+/// or through others, by at least `SAME_STORY_PAIRS` aligned statements,
+/// each among the other's `CLOSEST` partners.
+/// Each article's group number; an article linked to no other is alone in
+/// its group. A folder of many unrelated events splits into many groups.
+#[must_use]
+pub fn stories(articles: usize, pairs: &[Pair]) -> Vec<usize> {
+    let mut shared: rustc_hash::FxHashMap<(usize, usize), usize> = rustc_hash::FxHashMap::default();
+    for p in pairs.iter().filter(|p| p.a.article != p.b.article) {
+        let key = (p.a.article.min(p.b.article), p.a.article.max(p.b.article));
+        *shared.entry(key).or_default() += 1;
+    }
+    let mut parent: Vec<usize> = (0..articles).collect();
+    // Unrelated stories share a stray aligned statement or two, and one
+    // such link would join them: a link counts only between articles that
+    // are each among the other's closest partners.
+    let mut partners: Vec<Vec<(usize, usize)>> = vec![Vec::new(); articles];
+    for (&(a, b), &n) in &shared {
+        partners[a].push((n, b));
+        partners[b].push((n, a));
+    }
+    let close: Vec<Vec<usize>> = partners
+        .into_iter()
+        .map(|mut p| {
+            p.sort_unstable_by(|x, y| y.cmp(x));
+            p.into_iter().take(CLOSEST).map(|(_, b)| b).collect()
+        })
+        .collect();
+    let mut links: Vec<(usize, usize)> = shared
+        .into_iter()
+        .filter(|&((a, b), n)| {
+            n >= SAME_STORY_PAIRS && close[a].contains(&b) && close[b].contains(&a)
+        })
+        .map(|(k, _)| k)
+        .collect();
+    links.sort_unstable();
+    for (a, b) in links {
+        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+        parent[ra.max(rb)] = ra.min(rb);
+    }
+    (0..articles).map(|a| root(&mut parent, a)).collect()
+}

@@ -209,9 +209,27 @@ pub struct Story<'a> {
     pub kb: &'a Kb,
     /// The normal form and stem of every word, to compare words by.
     pub vocab: &'a Vocabulary,
+    /// Each article's story ([`crate::align::stories`]): articles of
+    /// different stories are not held against each other where a rule
+    /// looks beyond aligned statements.
+    pub story_of: &'a [usize],
 }
 
 impl Story<'_> {
+    /// Whether two articles may tell one story: the same group, or one
+    /// linked to no other article (it may belong anywhere).
+    #[must_use]
+    pub fn same_story(&self, a: usize, b: usize) -> bool {
+        let alone = |x: usize| {
+            self.story_of
+                .iter()
+                .filter(|&&g| g == self.story_of[x])
+                .count()
+                == 1
+        };
+        self.story_of[a] == self.story_of[b] || alone(a) || alone(b)
+    }
+
     /// The date an article speaks from: stated, `--date`, or none.
     #[must_use]
     pub fn date(&self, article: usize) -> Option<Date> {

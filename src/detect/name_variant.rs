@@ -174,9 +174,16 @@ fn within_story(story: &Story, roster: &Roster) -> (Vec<Finding>, Vec<bool>) {
                 if rx.entity.is_some() && ry.entity.is_some() {
                     continue;
                 }
+                let related = rx
+                    .articles()
+                    .iter()
+                    .any(|&a| ry.articles().iter().any(|&b| story.same_story(a, b)));
                 let Likeness::Misspelled(alike) = words_likeness(&rx.words, &ry.words) else {
                     continue;
                 };
+                if !related {
+                    continue;
+                }
                 let (odd, usual) = if weight(x) < weight(y) {
                     (x, y)
                 } else {
@@ -387,6 +394,32 @@ mod tests {
         let f = found(&[("January 10, 2024", "Antony Blinkin arrived in Cairo.")]);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].suggestion.as_deref(), Some("Antony Blinken"));
+    }
+
+    #[test]
+    fn names_in_unrelated_stories_are_not_compared() {
+        let flood = "The river burst its banks at dawn and flooded the lower town, and rescue boats reached the stranded families by noon.";
+        let match_ = "The home side won the cup final on penalties after a goalless draw, and the captain lifted the trophy before a full stadium.";
+        let an = super::super::testing::run(&[
+            &format!("Flood\n\n{flood} Mayor Helena Brandt spoke."),
+            &format!("Flood\n\n{flood} The mayor thanked the crews."),
+            &format!("Flood\n\n{flood} Schools stayed shut."),
+            &format!("Cup\n\n{match_} Coach Helena Brant was delighted."),
+            &format!("Cup\n\n{match_} The coach praised her players."),
+            &format!("Cup\n\n{match_} Fans sang until midnight."),
+        ]);
+        assert!(
+            an.warnings.iter().any(|w| w.contains("separate stories")),
+            "{:?}",
+            an.warnings
+        );
+        assert!(
+            an.findings
+                .iter()
+                .all(|f| f.kind != super::FindingKind::NameVariant),
+            "{:?}",
+            an.findings
+        );
     }
 
     #[test]
