@@ -266,7 +266,7 @@ pub fn current_holders(a: &ArticleAnalysis, kb: &Kb) -> BTreeMap<u32, Vec<Claim>
                 _ => None,
             },
             // An administration is claimed as governing only with a verb in
-            // the present ("the Biden administration sees"): "an Obama
+            // the present ("the Obama administration says"): "an Obama
             // administration estimate", "Obama administration officials" name
             // it without saying it governs.
             Value::Office(o) if !o.former && o.tense == Some(Tense::Present) => match o.entity {
