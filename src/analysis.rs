@@ -80,7 +80,9 @@ fn unrelated_stories(articles: &[ArticleAnalysis], story_of: &[usize]) -> Option
     let mut groups: std::collections::BTreeMap<usize, Vec<&str>> =
         std::collections::BTreeMap::new();
     for (a, &g) in articles.iter().zip(story_of) {
-        groups.entry(g).or_default().push(&a.article.path);
+        if g != align::ALONE {
+            groups.entry(g).or_default().push(&a.article.path);
+        }
     }
     // Groups of three or more: two articles alone may just tell the story
     // from another angle.

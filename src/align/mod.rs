@@ -256,8 +256,8 @@ const CLOSEST: usize = 6;
 /// The stories a set of articles tells: groups of articles linked, directly
 /// or through others, by at least `SAME_STORY_PAIRS` aligned statements,
 /// each among the other's `CLOSEST` partners.
-/// Each article's group number; an article linked to no other is alone in
-/// its group. A folder of many unrelated events splits into many groups.
+/// Each article's group number; an article linked to no other is
+/// [`ALONE`]. A folder of many unrelated events splits into many groups.
 #[must_use]
 pub fn stories(articles: usize, pairs: &[Pair]) -> Vec<usize> {
     let mut shared: rustc_hash::FxHashMap<(usize, usize), usize> = rustc_hash::FxHashMap::default();
@@ -293,5 +293,16 @@ pub fn stories(articles: usize, pairs: &[Pair]) -> Vec<usize> {
         let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
         parent[ra.max(rb)] = ra.min(rb);
     }
-    (0..articles).map(|a| root(&mut parent, a)).collect()
+    let groups: Vec<usize> = (0..articles).map(|a| root(&mut parent, a)).collect();
+    let mut sizes = vec![0usize; articles];
+    for &g in &groups {
+        sizes[g] += 1;
+    }
+    groups
+        .into_iter()
+        .map(|g| if sizes[g] == 1 { ALONE } else { g })
+        .collect()
 }
+
+/// The group of an article [`stories`] linked to no other.
+pub const ALONE: usize = usize::MAX;

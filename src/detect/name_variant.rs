@@ -174,13 +174,13 @@ fn within_story(story: &Story, roster: &Roster) -> (Vec<Finding>, Vec<bool>) {
                 if rx.entity.is_some() && ry.entity.is_some() {
                     continue;
                 }
+                let Likeness::Misspelled(alike) = words_likeness(&rx.words, &ry.words) else {
+                    continue;
+                };
                 let related = rx
                     .articles()
                     .iter()
                     .any(|&a| ry.articles().iter().any(|&b| story.same_story(a, b)));
-                let Likeness::Misspelled(alike) = words_likeness(&rx.words, &ry.words) else {
-                    continue;
-                };
                 if !related {
                     continue;
                 }
