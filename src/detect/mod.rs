@@ -220,14 +220,8 @@ impl Story<'_> {
     /// linked to no other article (it may belong anywhere).
     #[must_use]
     pub fn same_story(&self, a: usize, b: usize) -> bool {
-        let alone = |x: usize| {
-            self.story_of
-                .iter()
-                .filter(|&&g| g == self.story_of[x])
-                .count()
-                == 1
-        };
-        self.story_of[a] == self.story_of[b] || alone(a) || alone(b)
+        let (x, y) = (self.story_of[a], self.story_of[b]);
+        x == y || x == crate::align::ALONE || y == crate::align::ALONE
     }
 
     /// The date an article speaks from: stated, `--date`, or none.
