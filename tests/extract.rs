@@ -374,6 +374,18 @@ fn capitalised_runs_without_a_person_cue_stay_unnamed() {
 }
 
 #[test]
+fn the_first_of_two_surnames_refers_back_to_the_full_name() {
+    let found = people(
+        "Argentina's President Cristina Fernández de Kirchner spoke on Monday. Later, President Fernández met the family.",
+    );
+    let bare = found
+        .iter()
+        .find(|p| p.0.ends_with("Fernández"))
+        .expect("a bare surname");
+    assert_eq!(bare.1, "Cristina Fernández de Kirchner", "{found:?}");
+}
+
+#[test]
 fn a_surname_two_people_share_is_not_linked_to_either() {
     let found = people(
         "Aiden Steward was suspended. His father, Jason Steward, was angry. Steward said the school overreacted.",

@@ -667,6 +667,25 @@ fn push(
     s.take(first, last);
 }
 
+/// The first of two surnames ("Fernández" in "Cristina Fernández de
+/// Kirchner", "López" in "Andrés Manuel López Obrador"), by which such
+/// names are often shortened: a middle word that is neither a given name
+/// nor a particle.
+fn first_surname(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 3 {
+        return None;
+    }
+    words[1..words.len() - 1]
+        .iter()
+        .find(|w| {
+            w.chars().count() >= 4
+                && !is_given_name(w)
+                && !PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(w))
+        })
+        .map(|w| fold(w))
+}
+
 /// The folded name of a person mention ("" for other mentions).
 fn folded_name(m: &Mention) -> String {
     match &m.value {
@@ -737,7 +756,10 @@ impl People {
                 }
                 let last = p.name.split_whitespace().last().map(fold);
                 let kb_surname = fold(&crate::kb::surname_of(&p.name));
-                for surname in std::iter::once(kb_surname).chain(last) {
+                for surname in std::iter::once(kb_surname)
+                    .chain(last)
+                    .chain(first_surname(&p.name))
+                {
                     let entry = full.entry(surname).or_insert((idx, false));
                     entry.1 |= folded_name(&out[entry.0]) != fold(&p.name);
                 }
