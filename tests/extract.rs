@@ -386,6 +386,17 @@ fn the_first_of_two_surnames_refers_back_to_the_full_name() {
 }
 
 #[test]
+fn a_middle_given_name_is_not_a_surname() {
+    let found = people(
+        "Reporter Steven Joel Sotloff was seized in August. Singer Joel spoke at a concert on Friday.",
+    );
+    assert!(
+        found.iter().all(|p| p.0 != "Joel" || p.1 == "Joel"),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn a_surname_two_people_share_is_not_linked_to_either() {
     let found = people(
         "Aiden Steward was suspended. His father, Jason Steward, was angry. Steward said the school overreacted.",

@@ -397,6 +397,29 @@ mod tests {
     }
 
     #[test]
+    fn one_story_told_several_ways_gets_no_pile_warning() {
+        let flood = "The river burst its banks at dawn and flooded the lower town, and rescue boats reached the stranded families by noon.";
+        let an = super::super::testing::run(&[
+            &format!("Flood\n\n{flood} Mayor Helena Brandt spoke."),
+            &format!("Flood\n\n{flood} The mayor thanked the crews."),
+            &format!("Flood\n\n{flood} Schools stayed shut."),
+            &format!("Flood\n\n{flood} Mayor Helena Brant visited."),
+        ]);
+        assert!(
+            an.warnings.iter().all(|w| !w.contains("separate stories")),
+            "{:?}",
+            an.warnings
+        );
+        assert!(
+            an.findings
+                .iter()
+                .any(|f| f.kind == super::FindingKind::NameVariant),
+            "{:?}",
+            an.findings
+        );
+    }
+
+    #[test]
     fn names_in_unrelated_stories_are_not_compared() {
         let flood = "The river burst its banks at dawn and flooded the lower town, and rescue boats reached the stranded families by noon.";
         let match_ = "The home side won the cup final on penalties after a goalless draw, and the captain lifted the trophy before a full stadium.";

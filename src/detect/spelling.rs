@@ -185,7 +185,7 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 }
 
 /// [`similarity`] of names already folded.
-pub(super) fn folded_similarity(fa: &str, fb: &str) -> f64 {
+fn folded_similarity(fa: &str, fb: &str) -> f64 {
     let whole = strsim::jaro_winkler(fa, fb);
     let (Some((ga, sa)), Some((gb, sb))) = (fa.split_once(' '), fb.split_once(' ')) else {
         return whole;
