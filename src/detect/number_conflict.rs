@@ -9,7 +9,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::counts::{
     Interval, describe, head_and_modifiers, is_exact, is_relative, join, measure, normal, stem,
@@ -88,6 +88,12 @@ struct Count<'a> {
     measure: bool,
     /// "12 other members", "nine others": a group counted against another.
     relative: bool,
+    /// The word that sets the count inside a larger group, or makes it
+    /// the larger group of another ("including 15 officers", "among 12
+    /// members"), if any.
+    part: Option<&'static str>,
+    /// The counted noun says little of what is counted ("units").
+    generic: bool,
     /// The content words nearest the number, before and after it.
     anchors: (Vec<String>, Vec<String>),
 }
@@ -146,6 +152,8 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
             modifiers: Vec::new(),
             measure: true,
             relative: false,
+            part: part_of(story, article, index),
+            generic: false,
         });
     }
     let counted = q.counted.as_deref()?;
@@ -178,8 +186,56 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
         modifiers,
         measure: false,
         relative: is_relative(counted),
+        part: part_of(story, article, index),
+        generic: GENERIC.contains(head_word.to_lowercase().as_str()),
     })
 }
+
+/// Counted nouns that say little of what is counted, from
+/// `numbers-generic.txt`.
+static GENERIC: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| crate::lexicon::set(include_str!("../../assets/lexicon/numbers-generic.txt")));
+
+/// Words before a count that set it among a larger group, from
+/// `numbers-part.txt`.
+static PART: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| crate::lexicon::set(include_str!("../../assets/lexicon/numbers-part.txt")));
+
+/// What sets count `index` inside a larger group, or makes it the larger
+/// group of another: a word before it from `numbers-part.txt`, or a
+/// partitive "of" ("one of the three sources", "of the 1,500 species,
+/// only 30": the count after "of" is a whole).
+fn part_of(story: &Story, article: usize, index: usize) -> Option<&'static str> {
+    let a = &story.articles[article];
+    let m = &a.mentions[index];
+    let sentence_start = a.sentences[m.sentence].range.start;
+    let mut words = a.article.text[sentence_start..m.range.start]
+        .split(|c: char| !c.is_alphanumeric() && c != ',')
+        .rev()
+        .filter(|w| !w.is_empty());
+    let mut word = words.next()?.to_lowercase();
+    if LEADING.contains(&word.as_str()) {
+        word = words.next()?.to_lowercase();
+    }
+    if word == "of" {
+        // "of" is partitive after a number or at the head of a clause,
+        // not after a noun ("the lives of 25 insurgents").
+        let before = words.next();
+        let partitive = before.is_none_or(|w| {
+            w.ends_with(',')
+                || w.chars().all(|c| c.is_ascii_digit())
+                || crate::extract::cardinal(w).is_some()
+        });
+        return partitive.then_some("of");
+    }
+    PART.get(word.as_str()).copied()
+}
+
+/// Words between a part word and its count: "among the 12", "including
+/// about 15".
+const LEADING: &[&str] = &[
+    "the", "a", "an", "some", "about", "around", "nearly", "almost",
+];
 
 /// A bare number that is part of something else: a day after a month
 /// ("Aug. 19"), a compound ("100-year-old"), or a run of digits (a phone
@@ -274,11 +330,14 @@ fn context(
 /// synonym for the head ("captives" for "hostages").
 fn same_thing(a: &Count, b: &Count, score: f32) -> bool {
     let strong = score >= STRONG_PAIR;
-    if a.head != b.head || a.measure != b.measure || a.relative != b.relative {
+    if a.head != b.head || a.measure != b.measure || a.relative != b.relative || a.part != b.part {
         return false;
     }
     if a.measure {
         return score >= MEASURE_PAIR && same_anchors(a, b);
+    }
+    if a.generic || b.generic {
+        return same_anchors(a, b);
     }
     let described = !a.modifiers.is_empty() && a.modifiers == b.modifiers;
     if a.stem != b.stem && !strong && !described {
@@ -650,6 +709,69 @@ mod tests {
             f.explanation.contains("b.txt:4") || f.explanation.contains("a.txt:4"),
             "{}",
             f.explanation
+        );
+    }
+
+    #[test]
+    fn counts_set_alike_in_a_larger_group_are_compared() {
+        let among = |n: &str| {
+            article(
+                "June 2, 2025",
+                &format!(
+                    "The two climbers were among {n} members of the Nepali expedition that left Namche Bazaar on Monday, the agency said."
+                ),
+            )
+        };
+        assert_eq!(conflicts(&[&among("12"), &among("14")]).len(), 1);
+        assert!(conflicts(&[&among("12"), &among("twelve")]).is_empty());
+    }
+
+    #[test]
+    fn a_part_is_not_the_group_it_belongs_to() {
+        let whole = article(
+            "June 2, 2025",
+            "Some 200 volunteers from six countries joined the Namche Bazaar rescue on Monday, including 15 doctors, the agency said.",
+        );
+        let part = article(
+            "June 2, 2025",
+            "Three doctors joined the Namche Bazaar rescue on Monday from six countries, the agency said.",
+        );
+        assert!(conflicts(&[&whole, &part]).is_empty());
+        let of_three = article(
+            "June 2, 2025",
+            "One of the three guides told the agency that the Namche Bazaar rescue began on Monday.",
+        );
+        let one = article(
+            "June 2, 2025",
+            "One guide told the agency that the Namche Bazaar rescue began on Monday.",
+        );
+        assert!(conflicts(&[&of_three, &one]).is_empty());
+    }
+
+    #[test]
+    fn generic_nouns_are_compared_only_in_the_same_words() {
+        let units = |n: &str, product: &str, verb: &str| {
+            article(
+                "June 2, 2025",
+                &format!(
+                    "The analyst Ming Kuo expects {product} {verb} {n} million units in the first quarter of 2026, a note to investors said."
+                ),
+            )
+        };
+        assert_eq!(
+            conflicts(&[
+                &units("6", "tablet sales to reach", ""),
+                &units("9", "tablet sales to reach", "")
+            ])
+            .len(),
+            1
+        );
+        assert!(
+            conflicts(&[
+                &units("6", "tablet sales to reach", ""),
+                &units("61", "phone shipments to", "exceed")
+            ])
+            .is_empty()
         );
     }
 

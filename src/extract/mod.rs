@@ -20,6 +20,7 @@ use crate::kb::{Entity, Kb};
 use crate::text::tokens::{Token, Words};
 
 pub use crate::text::dates::{Precision, weekday as weekday_index, weekday_name};
+pub(crate) use numbers::cardinal;
 pub use words::is_stop;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

@@ -53,7 +53,7 @@ static PHRASE_ENDS: LazyLock<(Vec<&str>, FxHashSet<&str>)> = LazyLock::new(|| {
 });
 
 /// The value of a cardinal number word: "twelve" is 12.
-pub(super) fn cardinal(word: &str) -> Option<f64> {
+pub(crate) fn cardinal(word: &str) -> Option<f64> {
     lookup(&WORDS.cardinals, word)
 }
 
