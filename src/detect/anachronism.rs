@@ -414,6 +414,21 @@ mod tests {
     }
 
     #[test]
+    fn a_period_or_an_act_named_by_its_holder_is_not_a_current_claim() {
+        let f = undated(&[
+            "Budget\n\nSpending on roads has grown, as it did under Prime Minister Gordon Brown.",
+            "Budget\n\nPrime Minister David Cameron announced the plans.",
+            "Budget\n\nBritish Prime Minister David Cameron set out the plans on Monday.",
+        ]);
+        assert!(f.is_empty(), "{f:?}");
+        let f = found(&[(
+            "May 11, 2019",
+            "The treaty, signed by Defense Minister Yoav Gallant, still stands.",
+        )]);
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
     fn the_past_tense_and_past_frames_stay_quiet() {
         let f = found(&[
             (

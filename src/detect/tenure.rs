@@ -9,7 +9,7 @@ use std::ops::Range;
 use jiff::civil::Date;
 
 use super::{Finding, FindingKind, Reference, Severity, Story};
-use crate::extract::polarity::{past_framed, past_state};
+use crate::extract::polarity::{past_by_preposition, past_framed, past_state};
 use crate::extract::{Mention, PersonValue, Precision, Tense, Value};
 use crate::kb::{Entity, Kb, Term};
 use crate::model::ArticleAnalysis;
@@ -130,7 +130,10 @@ pub fn office_claims<'a>(story: &Story<'a>) -> Vec<OfficeClaim<'a>> {
             }
             let sentence_range = a.sentences[m.sentence].range.clone();
             let sentence = &a.article.text[sentence_range.clone()];
-            if past_framed(sentence) || past_state(&a.article.text[m.range.end..sentence_range.end])
+            let before = &a.article.text[sentence_range.start..m.range.start];
+            if past_framed(sentence)
+                || past_by_preposition(before)
+                || past_state(&a.article.text[m.range.end..sentence_range.end])
             {
                 continue;
             }
@@ -255,7 +258,8 @@ pub fn current_holders(a: &ArticleAnalysis, kb: &Kb) -> BTreeMap<u32, Vec<Claim>
     let mut claims: BTreeMap<u32, Vec<Claim>> = BTreeMap::new();
     for m in &a.mentions {
         let sentence = &a.article.text[a.sentences[m.sentence].range.clone()];
-        if past_framed(sentence) || anchored(a, m.sentence) {
+        let before = &a.article.text[a.sentences[m.sentence].range.start..m.range.start];
+        if past_framed(sentence) || past_by_preposition(before) || anchored(a, m.sentence) {
             continue;
         }
         let claim = match &m.value {

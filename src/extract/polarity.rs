@@ -295,6 +295,21 @@ pub fn past_framed(sentence: &str) -> bool {
         .is_match(sentence)
 }
 
+/// Whether the words just before a person's mention set it in the past
+/// whatever the tense: "under President X" (a period named by its
+/// holder), "signed by President X" (an act done).
+pub fn past_by_preposition(before: &str) -> bool {
+    let mut words = before
+        .split_whitespace()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    match words.next() {
+        Some(w) if w.eq_ignore_ascii_case("under") => true,
+        Some(w) if w.eq_ignore_ascii_case("by") => words.next().is_some_and(|v| v.ends_with("ed")),
+        _ => false,
+    }
+}
+
 /// "was", "had been", "served": the role is described as a past state.
 pub fn past_state(after: &str) -> bool {
     let mut words = after.split_whitespace().map(|w| {
@@ -311,6 +326,17 @@ pub fn past_state(after: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_period_or_an_act_by_a_holder_is_past() {
+        assert!(past_by_preposition("as it has been under"));
+        assert!(past_by_preposition("the treaty, signed by"));
+        assert!(!past_by_preposition("a statement from"));
+        assert!(!past_by_preposition(
+            "a plan backed by the party and praised"
+        ));
+        assert!(!past_by_preposition("the speech given by"));
+    }
     use crate::text::tokens::tokenize;
 
     fn read_text(text: &str) -> Read {
