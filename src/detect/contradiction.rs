@@ -25,7 +25,7 @@ use crate::align::{DiffPart, Member, Vocabulary, diff_words};
 use crate::extract::Value;
 use crate::extract::polarity::{
     self, Read, Tok, different_times, inside_quotes, is_boundary, is_modal, is_negation_word,
-    is_question, negator, quoted_in_paragraph, sets_aside, states_nothing,
+    is_question, negated_by_earlier_verb, negator, quoted_in_paragraph, sets_aside, states_nothing,
 };
 use crate::extract::speech::{is_denying_verb, is_reporting_verb};
 use crate::kb::{Entity, Kb};
@@ -288,7 +288,11 @@ fn polar_clauses(
     let positive: Vec<&Range<usize>> = rp
         .clauses
         .iter()
-        .filter(|c| rp.negations_in(c).is_empty() && !states_nothing(tp, c))
+        .filter(|c| {
+            rp.negations_in(c).is_empty()
+                && !states_nothing(tp, c)
+                && !negated_by_earlier_verb(tp, c)
+        })
         .collect();
     let mut best: Option<Polar> = None;
     for c in rn.clauses.iter().cloned() {
@@ -601,6 +605,15 @@ impl Words<'_> {
             .find(|c| c.contains(&tok))
             .is_some_and(|c| states_nothing(&self.read.toks, c))
     }
+
+    /// Whether a clause is denied by a verb in an earlier one ("refuse to
+    /// negotiate or to allow"): its plain words then say the opposite.
+    fn denied_from_before(&self) -> bool {
+        self.read
+            .clauses
+            .iter()
+            .any(|c| negated_by_earlier_verb(&self.read.toks, c))
+    }
 }
 
 /// How near copies differ.
@@ -703,7 +716,9 @@ fn near_copy<'r>(story: &Story, a: &'r Words<'r>, b: &'r Words<'r>) -> Option<Co
     }
     let (neg, pos) = if negated_a { (&a, &b) } else { (&b, &a) };
     if let Reversal::Negation { negated } = reversal
-        && (neg.clause_states_nothing(negated) || pos.clause_states_nothing(anchor))
+        && (neg.clause_states_nothing(negated)
+            || pos.clause_states_nothing(anchor)
+            || pos.denied_from_before())
     {
         return None;
     }
@@ -800,6 +815,14 @@ fn whole_copy(a: &Words, b: &Words, shared: usize, ca: &Changed, cb: &Changed) -
             let (i, facing) = **x;
             let negated_a = nb.is_empty();
             let (neg, pos) = if negated_a { (a, b) } else { (b, a) };
+            // What the negation denies must be said on both sides: else it
+            // came with words the other sentence lacks ("because they were
+            // not authorized to"), and adds a statement, not a reversal.
+            let changed_here = if negated_a { ca } else { cb };
+            let denied = (i + 1..neg.keys.len()).find(|&w| neg.content[w] && !is_neg(neg, w));
+            if denied.is_some_and(|w| changed_here.iter().any(|&(j, _)| j == w)) {
+                return None;
+            }
             let changed = left_a.len() + left_b.len();
             let anchor = pos.at[facing.min(pos.at.len() - 1)];
             let reversal = Reversal::Negation { negated: neg.at[i] };
@@ -1514,6 +1537,29 @@ mod tests {
         let (_, found) = pair(
             "The United States suspended direct contacts with Hamas on Monday.",
             "The United States and Hamas kept talking through intermediaries in Qatar on Monday.",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn a_negation_that_comes_with_new_words_adds_a_statement() {
+        let (_, found) = pair(
+            "The two engineers spoke on condition of anonymity because they were not authorized to discuss the tender documents.",
+            "Both engineers spoke on condition of anonymity to discuss the tender documents.",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+        let (_, found) = pair(
+            "The two engineers did not discuss the tender documents with the ministry on condition of anonymity.",
+            "The two engineers discussed the tender documents with the ministry on condition of anonymity.",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+    }
+
+    #[test]
+    fn a_second_infinitive_under_refuse_is_denied_too() {
+        let (_, found) = pair(
+            "Both ministries refuse to negotiate with the smugglers or to allow relatives to pay the fees.",
+            "Both ministries refuse to negotiate with the smugglers over the boats and neither allow relatives to pay the fees.",
         );
         assert!(found.is_empty(), "{found:#?}");
     }

@@ -217,6 +217,21 @@ pub fn is_negation_word(w: &str) -> bool {
         || w.ends_with("n't")
 }
 
+/// Whether the clause is a second infinitive under a negating verb before
+/// it: "refuse to negotiate or to allow ransoms" denies the allowing too,
+/// though "or" opens a clause.
+pub fn negated_by_earlier_verb(toks: &[Tok], clause: &Range<usize>) -> bool {
+    let joined = clause.start.checked_sub(1).is_some_and(|j| {
+        matches!(toks[j].text.as_str(), "or" | "and" | "nor")
+            && toks.get(clause.start).is_some_and(|t| t.text == "to")
+    });
+    joined
+        && (0..clause.start.saturating_sub(1)).any(|i| {
+            (NEGATING_VERBS.contains(toks[i].text.as_str()) || toks[i].text == "not")
+                && toks.get(i + 1).is_some_and(|t| t.text == "to")
+        })
+}
+
 /// Whether the clause states nothing: it is a condition ("unless the
 /// army stopped ...") or holds a word that needs a negation it was cut
 /// from ("want to date anymore").
