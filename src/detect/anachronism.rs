@@ -429,6 +429,20 @@ mod tests {
     }
 
     #[test]
+    fn a_date_in_a_sentence_with_two_holders_dates_the_one_in_office() {
+        let f = found(&[(
+            "May 11, 2017",
+            "The pact would go the way of the Kyoto Protocol, which President George W. Bush abandoned after President Bill Clinton signed it in 1998.",
+        )]);
+        assert!(f.is_empty(), "{f:?}");
+        let f = found(&[(
+            "May 11, 2017",
+            "President George W. Bush signed the Kyoto Protocol in 1998.",
+        )]);
+        assert_eq!(f.len(), 1, "{f:?}");
+    }
+
+    #[test]
     fn the_past_tense_and_past_frames_stay_quiet() {
         let f = found(&[
             (

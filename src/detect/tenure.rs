@@ -149,6 +149,12 @@ pub fn office_claims<'a>(story: &Story<'a>) -> Vec<OfficeClaim<'a>> {
             if holders.is_empty() {
                 continue; // the KB does not know who held it then
             }
+            // A date in a sentence naming two holders of the office dates
+            // the one who held it then ("Bush reneged on the protocol
+            // agreed to by President Clinton in 1997").
+            if names_a_holder_besides(story, ai, m, office, &holders) {
+                continue;
+            }
             let named = match p.entity {
                 Some(Entity::Person(named)) if holders.contains(&named) => continue,
                 Some(Entity::Person(named)) => Some(named),
@@ -242,6 +248,28 @@ pub struct Claim {
     pub range: Range<usize>,
     /// How the article says it: "President Donald Trump", "the Obama administration".
     pub text: String,
+}
+
+/// Whether the sentence of `m` names, besides it, someone who held
+/// `office` in the statement's window.
+fn names_a_holder_besides(
+    story: &Story,
+    article: usize,
+    m: &Mention,
+    office: u32,
+    holders: &[u32],
+) -> bool {
+    let a = &story.articles[article];
+    super::sentence_mentions(&a.mentions, m.sentence)
+        .iter()
+        .filter(|x| x.range != m.range)
+        .any(|x| match &x.value {
+            Value::Person(q) => {
+                q.office_entity == Some(Entity::Office(office))
+                    && matches!(q.entity, Some(Entity::Person(p)) if holders.contains(&p))
+            }
+            _ => false,
+        })
 }
 
 /// Current-holder claims per single-holder office, in text order.

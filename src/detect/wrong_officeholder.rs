@@ -42,6 +42,17 @@ pub fn detect(story: &Story) -> Vec<Finding> {
     out
 }
 
+/// Whether a one-word name is the holder's first name: monarchs, popes
+/// and princes go by it ("King Abdullah" for Abdullah bin Abdulaziz).
+fn called_by_given_name(kb: &crate::kb::Kb, name: &str, holder: u32) -> bool {
+    let person = &kb.people[holder as usize];
+    !name.contains(char::is_whitespace)
+        && std::iter::once(person.name)
+            .chain(person.aliases.iter().copied())
+            .filter_map(|n| n.split_whitespace().next())
+            .any(|given| given.eq_ignore_ascii_case(name))
+}
+
 /// An unknown name in an office someone else held: suggest the holder.
 fn someone_else(
     story: &Story,
@@ -52,6 +63,12 @@ fn someone_else(
 ) -> Option<Finding> {
     let kb = story.kb;
     let o = &kb.offices[office as usize];
+    if holders
+        .iter()
+        .any(|&h| called_by_given_name(kb, &p.name, h))
+    {
+        return None;
+    }
     let (best, alike) = holders
         .iter()
         .map(|&h| (h, person_similarity(kb, &p.name, h)))
@@ -139,6 +156,20 @@ mod tests {
         )]);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].suggestion.as_deref(), Some("Lloyd Austin"));
+    }
+
+    #[test]
+    fn a_monarch_by_first_name_is_the_holder() {
+        let f = found(&[(
+            "March 3, 2012",
+            "Saudi Arabia's King Abdullah received the envoy in Riyadh.",
+        )]);
+        assert!(f.is_empty(), "{f:?}");
+        let f = found(&[(
+            "March 3, 2012",
+            "Saudi Arabia's King Salman received the envoy in Riyadh.",
+        )]);
+        assert_eq!(f.len(), 1, "{f:?}");
     }
 
     #[test]
