@@ -22,7 +22,9 @@ use crate::kb::{Administration, Entity, Kb};
 pub fn detect(story: &Story) -> Vec<Finding> {
     let mut out = held_at_another_time(story);
     out.extend(administrations(story));
-    out.extend(against_the_story(story));
+    let against = against_the_story(story);
+    out.extend(same_statement(story, &against));
+    out.extend(against);
     out
 }
 
@@ -83,6 +85,126 @@ fn against_the_story(story: &Story) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// How alike two sentences must be to be one statement told twice.
+const SAME_STATEMENT: f32 = 0.5;
+
+/// Two undated sources telling one statement with different holders of a
+/// single-holder office whose terms never met ("President Barack Obama"
+/// in one copy, "President George W. Bush" in the other). With no date
+/// and no majority the story cannot say which is right, but both cannot
+/// be. Claims already held against the story are left to that finding.
+fn same_statement(story: &Story, against: &[Finding]) -> Vec<Finding> {
+    let kb = story.kb;
+    let reported: Vec<(usize, usize)> = against
+        .iter()
+        .flat_map(|f| f.evidence.iter().map(|e| (e.article, e.range.start)))
+        .collect();
+    // (article, sentence) -> (office, claim)
+    let mut by_sentence: BTreeMap<(usize, usize), Vec<(u32, Claim)>> = BTreeMap::new();
+    for (ai, a) in story.articles.iter().enumerate() {
+        if story.date(ai).is_some() {
+            continue; // the calendar judges a dated article
+        }
+        for (office, claims) in current_holders(a, kb) {
+            for c in claims {
+                let sentence = a
+                    .sentences
+                    .partition_point(|s| s.range.end <= c.range.start);
+                by_sentence
+                    .entry((ai, sentence))
+                    .or_default()
+                    .push((office, c));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for p in story.pairs.iter().filter(|p| p.score >= SAME_STATEMENT) {
+        let (Some(xs), Some(ys)) = (
+            by_sentence.get(&(p.a.article, p.a.sentence)),
+            by_sentence.get(&(p.b.article, p.b.sentence)),
+        ) else {
+            continue;
+        };
+        for (office, x) in xs {
+            for (_, y) in ys.iter().filter(|(o, _)| o == office) {
+                let fresh =
+                    |article: usize, c: &Claim| !reported.contains(&(article, c.range.start));
+                if x.person != y.person
+                    && !terms_meet(kb, *office, x.person, y.person)
+                    && fresh(p.a.article, x)
+                    && fresh(p.b.article, y)
+                {
+                    out.push(statement_finding(
+                        story,
+                        *office,
+                        (p.a.article, x),
+                        (p.b.article, y),
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// One statement, two holders: the claim first by the shared policy.
+fn statement_finding(
+    story: &Story,
+    office: u32,
+    x: (usize, &Claim),
+    y: (usize, &Claim),
+) -> Finding {
+    let kb = story.kb;
+    let side = |(article, c): (usize, &Claim)| super::Account {
+        article,
+        position: c.range.start,
+        support: 0,
+    };
+    let (claim, other) = if super::claim_order(story, side(x), side(y)).is_le() {
+        (x, y)
+    } else {
+        (y, x)
+    };
+    let o = &kb.offices[office as usize];
+    let name = |c: &Claim| kb.people[c.person as usize].name;
+    let held = |c: &Claim| {
+        let terms: Vec<String> = terms_held(kb, office, c.person)
+            .iter()
+            .map(|t| describe(*t))
+            .collect();
+        if terms.is_empty() {
+            "never".to_string()
+        } else {
+            terms.join(", ")
+        }
+    };
+    let summary = format!(
+        "{} is called {} here, but {} in the same statement in {}",
+        name(claim.1),
+        o.title,
+        name(other.1),
+        story.source_name(other.0)
+    );
+    let explanation = format!(
+        "Knowledge base: {} ({}) was held by {} {} and by {} {}; they never held it at the same time. \
+         Both articles are undated, so the calendar cannot tell which is right, but one statement cannot have both in office.",
+        o.name,
+        o.id,
+        name(claim.1),
+        held(claim.1),
+        name(other.1),
+        held(other.1),
+    );
+    let kind = if terms_held(kb, office, claim.1.person).is_empty() {
+        FindingKind::WrongOfficeholder
+    } else {
+        FindingKind::Anachronism
+    };
+    Finding::new(kind, Severity::Medium, 0.6, summary, explanation)
+        .evidence(claim.0, claim.1.range.clone())
+        .evidence(other.0, other.1.range.clone())
 }
 
 /// Whether `person` held the office within the change-over-time window of
@@ -411,6 +533,45 @@ mod tests {
             "Visit\n\nPresident Barack Obama and Vice President Biden met the delegation.",
         ]);
         assert!(vice.is_empty(), "{vice:?}");
+    }
+
+    #[test]
+    fn one_statement_with_two_holders_in_two_undated_sources() {
+        let f = undated(&[
+            "Visit\n\nThe winner will travel with Prime Minister Gordon Brown to the summit in Brussels next month.",
+            "Visit\n\nThe winner will travel with Prime Minister David Cameron to the summit in Brussels next month.",
+        ]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].evidence.len(), 2);
+        assert_eq!(
+            f[0].suggestion, None,
+            "one against one: neither is known right"
+        );
+    }
+
+    #[test]
+    fn two_holders_in_different_statements_or_offices_stay_quiet() {
+        let different = undated(&[
+            "Visit\n\nPrime Minister Gordon Brown opened the new hospital wing in Leeds.",
+            "Visit\n\nPrime Minister David Cameron will travel to the summit in Brussels next month.",
+        ]);
+        assert!(different.is_empty(), "{different:?}");
+        let offices = undated(&[
+            "Visit\n\nThe winner will travel with Vice President Joe Biden to the summit in Brussels.",
+            "Visit\n\nThe winner will travel with President Barack Obama to the summit in Brussels.",
+        ]);
+        assert!(offices.is_empty(), "{offices:?}");
+        let dated = found(&[
+            (
+                "May 11, 2009",
+                "The winner will travel with Prime Minister Gordon Brown to the summit in Brussels next month.",
+            ),
+            (
+                "May 11, 2012",
+                "The winner will travel with Prime Minister David Cameron to the summit in Brussels next month.",
+            ),
+        ]);
+        assert!(dated.is_empty(), "{dated:?}");
     }
 
     #[test]
