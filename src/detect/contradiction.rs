@@ -987,18 +987,26 @@ fn modality(story: &Story, read: &[Vec<Read>], seen: &HashSet<(Member, Member)>)
     let all: Vec<Vec<Claim>> = crate::par::map((0..story.articles.len()).collect(), |a| {
         claims(story, a, &read[a])
     });
+    // Each article's keys, sorted and once each, made once: every pair of
+    // articles compares them, and building them per pair copied a name per
+    // claim each time.
+    let keys_of: Vec<Vec<ClaimKey>> = all
+        .iter()
+        .map(|claims| {
+            let mut keys: Vec<ClaimKey> = claims.iter().map(claim_key).collect();
+            keys.sort();
+            keys.dedup();
+            keys
+        })
+        .collect();
     // Each article against the later ones, on every core, in order.
     crate::par::map((0..all.len()).collect(), |i| {
         let mut out = Vec::new();
         for j in i + 1..all.len() {
-            let mut keys: Vec<ClaimKey> = all[i]
+            let shared = keys_of[i]
                 .iter()
-                .map(claim_key)
-                .filter(|k| all[j].iter().any(|c| claim_key(c) == *k))
-                .collect();
-            keys.sort();
-            keys.dedup();
-            for key in keys {
+                .filter(|k| keys_of[j].binary_search(k).is_ok());
+            for key in shared {
                 out.extend(conflict(story, &all[i], &all[j], &key, seen));
             }
         }
@@ -1014,6 +1022,11 @@ type ClaimKey = (usize, usize, Option<String>);
 
 fn claim_key(c: &Claim) -> ClaimKey {
     (c.axis, c.topic, c.subject.as_ref().map(|s| s.0.clone()))
+}
+
+/// Whether `claim_key(c) == *key`, without building the key.
+fn has_key(c: &Claim, key: &ClaimKey) -> bool {
+    c.axis == key.0 && c.topic == key.1 && c.subject.as_ref().map(|s| &s.0) == key.2.as_ref()
 }
 
 /// The claims of one article, one per marked statement.
@@ -1283,8 +1296,8 @@ fn conflict(
     key: &ClaimKey,
     seen: &HashSet<(Member, Member)>,
 ) -> Option<Finding> {
-    let ca: Vec<&Claim> = a.iter().filter(|c| claim_key(c) == *key).collect();
-    let cb: Vec<&Claim> = b.iter().filter(|c| claim_key(c) == *key).collect();
+    let ca: Vec<&Claim> = a.iter().filter(|c| has_key(c, key)).collect();
+    let cb: Vec<&Claim> = b.iter().filter(|c| has_key(c, key)).collect();
     if single_side(&ca)? == single_side(&cb)? {
         return None;
     }
