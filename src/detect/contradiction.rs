@@ -232,15 +232,29 @@ struct Polar {
 
 fn negations(story: &Story, read: &[Vec<Read>]) -> (Vec<Finding>, HashSet<(Member, Member)>) {
     let of = |m: &Member| &read[m.article][m.sentence];
-    // Each sentence's words for near copies, worked out once.
-    let all_words: Vec<Vec<Words>> = crate::par::map((0..read.len()).collect(), |article| {
-        read[article]
-            .iter()
-            .enumerate()
-            .map(|(sentence, r)| words(story.vocab, Member { article, sentence }, r))
-            .collect()
-    });
-    let words_of = |m: &Member| &all_words[m.article][m.sentence];
+    // Each paired sentence's words for near copies, worked out once; most
+    // sentences are in no pair, and are not read for words at all.
+    let mut paired: Vec<Vec<bool>> = read.iter().map(|r| vec![false; r.len()]).collect();
+    for p in story.pairs {
+        paired[p.a.article][p.a.sentence] = true;
+        paired[p.b.article][p.b.sentence] = true;
+    }
+    let all_words: Vec<Vec<Option<Words>>> =
+        crate::par::map((0..read.len()).collect(), |article| {
+            read[article]
+                .iter()
+                .enumerate()
+                .map(|(sentence, r)| {
+                    paired[article][sentence]
+                        .then(|| words(story.vocab, Member { article, sentence }, r))
+                })
+                .collect()
+        });
+    let words_of = |m: &Member| {
+        all_words[m.article][m.sentence]
+            .as_ref()
+            .expect("every paired sentence's words were read")
+    };
     // Pairs are judged on every core, in stretches; findings keep pair order.
     let stretches = crate::par::ranges(story.pairs.len(), 8);
     let found: Vec<(Member, Member, Finding)> = crate::par::map(stretches, |r| {
