@@ -1021,7 +1021,7 @@ fn modality(story: &Story, read: &[Vec<Read>], seen: &HashSet<(Member, Member)>)
                 .iter()
                 .filter(|k| keys_of[j].binary_search(k).is_ok());
             for key in shared {
-                out.extend(conflict(story, &all[i], &all[j], &key, seen));
+                out.extend(conflict(story, &all[i], &all[j], key, seen));
             }
         }
         out
