@@ -232,15 +232,29 @@ struct Polar {
 
 fn negations(story: &Story, read: &[Vec<Read>]) -> (Vec<Finding>, HashSet<(Member, Member)>) {
     let of = |m: &Member| &read[m.article][m.sentence];
-    // Each sentence's words for near copies, worked out once.
-    let all_words: Vec<Vec<Words>> = crate::par::map((0..read.len()).collect(), |article| {
-        read[article]
-            .iter()
-            .enumerate()
-            .map(|(sentence, r)| words(story.vocab, Member { article, sentence }, r))
-            .collect()
-    });
-    let words_of = |m: &Member| &all_words[m.article][m.sentence];
+    // Each paired sentence's words for near copies, worked out once; most
+    // sentences are in no pair, and are not read for words at all.
+    let mut paired: Vec<Vec<bool>> = read.iter().map(|r| vec![false; r.len()]).collect();
+    for p in story.pairs {
+        paired[p.a.article][p.a.sentence] = true;
+        paired[p.b.article][p.b.sentence] = true;
+    }
+    let all_words: Vec<Vec<Option<Words>>> =
+        crate::par::map((0..read.len()).collect(), |article| {
+            read[article]
+                .iter()
+                .enumerate()
+                .map(|(sentence, r)| {
+                    paired[article][sentence]
+                        .then(|| words(story.vocab, Member { article, sentence }, r))
+                })
+                .collect()
+        });
+    let words_of = |m: &Member| {
+        all_words[m.article][m.sentence]
+            .as_ref()
+            .expect("every paired sentence's words were read")
+    };
     // Pairs are judged on every core, in stretches; findings keep pair order.
     let stretches = crate::par::ranges(story.pairs.len(), 8);
     let found: Vec<(Member, Member, Finding)> = crate::par::map(stretches, |r| {
@@ -1010,19 +1024,27 @@ fn modality(story: &Story, read: &[Vec<Read>], seen: &HashSet<(Member, Member)>)
     let all: Vec<Vec<Claim>> = crate::par::map((0..story.articles.len()).collect(), |a| {
         claims(story, a, &read[a])
     });
+    // Each article's keys, sorted and once each, made once: every pair of
+    // articles compares them, and building them per pair copied a name per
+    // claim each time.
+    let keys_of: Vec<Vec<ClaimKey>> = all
+        .iter()
+        .map(|claims| {
+            let mut keys: Vec<ClaimKey> = claims.iter().map(claim_key).collect();
+            keys.sort();
+            keys.dedup();
+            keys
+        })
+        .collect();
     // Each article against the later ones, on every core, in order.
     crate::par::map((0..all.len()).collect(), |i| {
         let mut out = Vec::new();
         for j in i + 1..all.len() {
-            let mut keys: Vec<ClaimKey> = all[i]
+            let shared = keys_of[i]
                 .iter()
-                .map(claim_key)
-                .filter(|k| all[j].iter().any(|c| claim_key(c) == *k))
-                .collect();
-            keys.sort();
-            keys.dedup();
-            for key in keys {
-                out.extend(conflict(story, &all[i], &all[j], &key, seen));
+                .filter(|k| keys_of[j].binary_search(k).is_ok());
+            for key in shared {
+                out.extend(conflict(story, &all[i], &all[j], key, seen));
             }
         }
         out
@@ -1037,6 +1059,11 @@ type ClaimKey = (usize, usize, Option<String>);
 
 fn claim_key(c: &Claim) -> ClaimKey {
     (c.axis, c.topic, c.subject.as_ref().map(|s| s.0.clone()))
+}
+
+/// Whether `claim_key(c) == *key`, without building the key.
+fn has_key(c: &Claim, key: &ClaimKey) -> bool {
+    c.axis == key.0 && c.topic == key.1 && c.subject.as_ref().map(|s| &s.0) == key.2.as_ref()
 }
 
 /// The claims of one article, one per marked statement.
@@ -1306,8 +1333,8 @@ fn conflict(
     key: &ClaimKey,
     seen: &HashSet<(Member, Member)>,
 ) -> Option<Finding> {
-    let ca: Vec<&Claim> = a.iter().filter(|c| claim_key(c) == *key).collect();
-    let cb: Vec<&Claim> = b.iter().filter(|c| claim_key(c) == *key).collect();
+    let ca: Vec<&Claim> = a.iter().filter(|c| has_key(c, key)).collect();
+    let cb: Vec<&Claim> = b.iter().filter(|c| has_key(c, key)).collect();
     if single_side(&ca)? == single_side(&cb)? {
         return None;
     }

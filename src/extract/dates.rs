@@ -21,6 +21,10 @@ use crate::text::tokens::Kind;
 pub fn extract(s: &mut Sentence, ctx: &Context, out: &mut Vec<Mention>) {
     let mut i = 0;
     while i < s.tokens.len() {
+        if !may_start(s, i) {
+            i += 1;
+            continue;
+        }
         let next = read_at(s, i, ctx);
         match next {
             Some((first, last, value)) => {
@@ -62,6 +66,35 @@ fn relative(
         basis: published.map(|p| format!("publication date {p}")),
         ..day_value(from, to, precision)
     }
+}
+
+/// Whether a date expression may start at token `i`: a number, a month or
+/// weekday name, a spelled count, or a word one of the forms of
+/// [`read_at`] begins with. Most tokens are none of these, and each of them
+/// would otherwise be tried against every form. A superset of what
+/// `read_at` reads, never a subset: a word the forms compare ignoring
+/// ASCII case is ASCII, so its lower case is one of these.
+fn may_start(s: &Sentence, i: usize) -> bool {
+    let w = s.word(i);
+    s.tokens[i].kind == Kind::Number
+        || matches!(
+            s.lower(i),
+            // weekday_alone, deictic
+            "last" | "next" | "this" | "past"
+            // part_of_month
+            | "early" | "mid" | "late"
+            // span_before
+            | "over" | "in" | "during" | "within" | "for" | "few" | "several"
+            // deictic
+            | "today" | "tonight" | "yesterday" | "tomorrow" | "earlier"
+            // nth_period
+            | "its" | "the"
+        )
+        || w.starts_with("mid-")
+        || w.starts_with("Mid-")
+        || month(w).is_some()
+        || weekday(w).is_some()
+        || numbers::cardinal(s.lower(i)).is_some()
 }
 
 /// The date expression starting at token `i`: first and last token and value.

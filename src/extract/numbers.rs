@@ -370,17 +370,22 @@ fn counted(s: &Sentence, mut i: usize, vague: bool) -> (Option<String>, usize) {
 
 /// "Romi Gonen, 24, …": an age in apposition to a name, not a count.
 fn is_age(s: &Sentence, i: usize) -> bool {
-    i >= 2
+    // Asked of every token: the kind first, as most are words.
+    s.tokens[i].kind == Kind::Number
+        && i >= 2
         && s.is(i - 1, &[","])
         && is_capitalised(s.word(i - 2))
         && s.is(i + 1, &[",", ")", ";"])
-        && s.tokens[i].kind == Kind::Number
         && digit_value(s.word(i)).is_some_and(|(v, _)| v < 120.0)
 }
 
 /// Whether the number at `i` is part of a name or label ("Channel 12",
 /// "Resolution 2334") rather than a count.
 fn is_label(s: &Sentence, i: usize) -> bool {
+    // Asked of every token: the kind first, as most are words.
+    if s.tokens[i].kind != Kind::Number {
+        return false;
+    }
     let Some(j) = i.checked_sub(1) else {
         return false;
     };
@@ -389,7 +394,6 @@ fn is_label(s: &Sentence, i: usize) -> bool {
         && is_capitalised(prev)
         && j > 0
         && crate::text::dates::month(prev).is_none()
-        && s.tokens[i].kind == Kind::Number
 }
 
 pub fn extract(s: &mut Sentence, out: &mut Vec<Mention>) {

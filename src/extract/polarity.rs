@@ -183,12 +183,21 @@ fn negates_nothing(toks: &[Tok], i: usize) -> bool {
 /// "not", "never", "n't" (also written apart, "didn ' t"), "no longer",
 /// "no", "nothing", "failed to", "declined to", "yet to".
 pub fn negator(toks: &[Tok], i: usize) -> Option<usize> {
+    if toks[i].kind != Kind::Word {
+        return None;
+    }
+    // Every token of every sentence is asked: the phrases that negate
+    // nothing are looked for only after a negation.
+    let n = negation_at(toks, i)?;
+    (!negates_nothing(toks, i)).then_some(n)
+}
+
+/// How many tokens a negation starting at word `i` takes, phrases that
+/// negate nothing not yet set apart.
+fn negation_at(toks: &[Tok], i: usize) -> Option<usize> {
     let w = toks[i].text.as_str();
     let next = toks.get(i + 1).map(|t| t.text.as_str());
     let prev = i.checked_sub(1).map(|j| toks[j].text.as_str());
-    if toks[i].kind != Kind::Word || negates_nothing(toks, i) {
-        return None;
-    }
     match w {
         "not" if matches!(prev, Some("or" | "if")) => None,
         "not" | "never" => Some(1),
