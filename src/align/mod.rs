@@ -5,6 +5,7 @@
 //! the text, not with the square of it; pairs above a threshold are joined
 //! into groups of at most one sentence per article.
 
+mod differences;
 mod terms;
 mod vocabulary;
 
@@ -16,6 +17,7 @@ use serde::Serialize;
 
 use crate::model::ArticleAnalysis;
 use crate::par;
+pub use differences::{Difference, DifferenceKind, opposites};
 pub use terms::{DiffPart, Terms, diff_words, normal_word, stem};
 pub use vocabulary::Vocabulary;
 
@@ -41,6 +43,8 @@ pub struct Alignment {
     pub members: Vec<Member>,
     pub score: f32,
     pub shared: Vec<String>,
+    /// Where members differ in substance from the first member.
+    pub differences: Vec<Difference>,
 }
 
 /// How similar two sentences must be to align.
@@ -80,10 +84,11 @@ pub fn align(articles: &[ArticleAnalysis], vocab: &Vocabulary) -> (Vec<Alignment
         .collect();
     // A group says what its founding pair shares: only those pairs need
     // their shared terms named.
-    let groups = group(&pairs, articles, |founding| {
+    let mut groups = group(&pairs, articles, |founding| {
         let (a, b, _) = kept[founding];
         terms.similarity(a, b).1
     });
+    differences::find(&mut groups, articles);
     (groups, pairs)
 }
 
@@ -214,6 +219,7 @@ fn group(
                 members,
                 score,
                 shared: shared(founding),
+                differences: Vec::new(),
             }
         })
         .collect();

@@ -327,6 +327,23 @@ pub struct DiffPart {
 /// marked changed or equal (patience diff over Unicode words).
 #[must_use]
 pub fn diff_words(a: &str, b: &str) -> (Vec<DiffPart>, Vec<DiffPart>) {
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    for (o, n, changed) in diff_pairs(a, b) {
+        if !o.is_empty() {
+            left.push(DiffPart { range: o, changed });
+        }
+        if !n.is_empty() {
+            right.push(DiffPart { range: n, changed });
+        }
+    }
+    (left, right)
+}
+
+/// The same diff as facing stretches: each step's byte range in `a`, in
+/// `b` (either may be empty: words added or dropped), and whether they
+/// differ. A changed step with words on both sides is a replacement.
+#[must_use]
+pub fn diff_pairs(a: &str, b: &str) -> Vec<(Range<usize>, Range<usize>, bool)> {
     let (words_a, words_b): (Vec<&str>, Vec<&str>) = (
         a.split_word_bounds().collect(),
         b.split_word_bounds().collect(),
@@ -337,24 +354,16 @@ pub fn diff_words(a: &str, b: &str) -> (Vec<DiffPart>, Vec<DiffPart>) {
     let (ids_a, ids_b) = (number(&mut ids, &words_a), number(&mut ids, &words_b));
     let ops = capture_diff_slices(DiffAlgorithm::Patience, &ids_a, &ids_b);
     let (old, new) = (word_offsets(&words_a, a), word_offsets(&words_b, b));
-    let (mut left, mut right) = (Vec::new(), Vec::new());
-    for op in ops {
-        let changed = op.tag() != DiffTag::Equal;
-        let (o, n) = (op.old_range(), op.new_range());
-        if !o.is_empty() {
-            left.push(DiffPart {
-                range: old[o.start]..old[o.end],
-                changed,
-            });
-        }
-        if !n.is_empty() {
-            right.push(DiffPart {
-                range: new[n.start]..new[n.end],
-                changed,
-            });
-        }
-    }
-    (left, right)
+    ops.iter()
+        .map(|op| {
+            let (o, n) = (op.old_range(), op.new_range());
+            (
+                old[o.start]..old[o.end],
+                new[n.start]..new[n.end],
+                op.tag() != DiffTag::Equal,
+            )
+        })
+        .collect()
 }
 
 /// A number per distinct word.

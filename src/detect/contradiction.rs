@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 use similar::{DiffOp, DiffTag};
 
 use super::{Account, Finding, FindingKind, Severity, Story, claim_order};
@@ -99,8 +99,6 @@ struct Questions {
     /// Words between a marker and a later topic word that show the marker
     /// modifies something else ("a direct result of the talks").
     blockers: FxHashSet<&'static str>,
-    /// Words of opposite sense, normalised: each word's opposites.
-    opposites: FxHashMap<String, Vec<String>>,
 }
 
 /// The questions of `contradictions.txt`, read once.
@@ -137,28 +135,10 @@ fn parse_questions(text: &'static str) -> Questions {
         .into_iter()
         .flat_map(crate::lexicon::Section::entries)
         .collect();
-    let mut opposites: FxHashMap<String, Vec<String>> = FxHashMap::default();
-    for g in file
-        .section("opposites")
-        .map(|s| &s.groups[..])
-        .unwrap_or_default()
-    {
-        let Some(word) = g.label.and_then(normal_word) else {
-            continue;
-        };
-        for other in g.entries.iter().filter_map(|w| normal_word(w)) {
-            opposites
-                .entry(word.clone())
-                .or_default()
-                .push(other.clone());
-            opposites.entry(other).or_default().push(word.clone());
-        }
-    }
     Questions {
         topics,
         axes,
         blockers,
-        opposites,
     }
 }
 
@@ -753,7 +733,7 @@ fn near_copy<'r>(story: &Story, a: &'r Words<'r>, b: &'r Words<'r>) -> Option<Co
 fn may_reverse(a: &Words, b: &Words) -> bool {
     let negated = a.negation.iter().chain(&b.negation).any(|&n| n);
     let opposites = || {
-        let table = &lexicon().opposites;
+        let table = crate::align::opposites();
         a.keys
             .iter()
             .filter_map(|k| table.get(k))
@@ -847,8 +827,7 @@ fn whole_copy(a: &Words, b: &Words, shared: usize, ca: &Changed, cb: &Changed) -
 }
 
 fn opposite(a: &Words, i: usize, b: &Words, j: usize) -> bool {
-    lexicon()
-        .opposites
+    crate::align::opposites()
         .get(&a.keys[i])
         .is_some_and(|o| o.contains(&b.keys[j]))
 }

@@ -295,15 +295,7 @@ impl Story<'_> {
     }
 }
 
-/// The mentions of one sentence. Mentions are sorted by position, so a
-/// sentence's are one run, found by binary search: scanning the article
-/// for each would make long articles quadratic.
-#[must_use]
-pub fn sentence_mentions(mentions: &[Mention], sentence: usize) -> &[Mention] {
-    let from = mentions.partition_point(|x| x.sentence < sentence);
-    let to = from + mentions[from..].partition_point(|x| x.sentence == sentence);
-    &mentions[from..to]
-}
+pub use crate::extract::sentence_mentions;
 /// A lexicon file of word classes, one a line, as a map from each word's
 /// normal form (by `normal`: stemmed, synonym class …) to its line. A
 /// word on several lines keeps its first.

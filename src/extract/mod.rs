@@ -308,3 +308,13 @@ fn out_people(out: &[Mention], sentence: usize) -> Vec<(Range<usize>, String)> {
         })
         .collect()
 }
+
+/// The mentions of one sentence. Mentions are sorted by position, so a
+/// sentence's are one run, found by binary search: scanning the article
+/// for each would make long articles quadratic.
+#[must_use]
+pub fn sentence_mentions(mentions: &[Mention], sentence: usize) -> &[Mention] {
+    let from = mentions.partition_point(|x| x.sentence < sentence);
+    let to = from + mentions[from..].partition_point(|x| x.sentence == sentence);
+    &mentions[from..to]
+}

@@ -8,7 +8,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::{ReportOptions, Tally};
-use crate::align::Alignment;
+use crate::align::{Alignment, Difference, DifferenceKind};
 use crate::analysis::Analysis;
 use crate::detect::{Evidence, Finding, FindingKind, Reference, Severity};
 use crate::extract::Value;
@@ -211,6 +211,27 @@ struct AlignmentView<'a> {
     members: Vec<MemberView<'a>>,
     score: f32,
     shared: &'a [String],
+    differences: Vec<DifferenceView<'a>>,
+}
+
+/// Words of a member that differ in substance from another member.
+#[derive(Serialize)]
+struct DifferenceView<'a> {
+    kind: DifferenceKind,
+    article: &'a str,
+    sentence: usize,
+    line: usize,
+    column: usize,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    against: MemberRef<'a>,
+}
+
+#[derive(Serialize)]
+struct MemberRef<'a> {
+    article: &'a str,
+    sentence: usize,
 }
 
 #[derive(Serialize)]
@@ -312,6 +333,31 @@ fn alignment<'a>(analysis: &'a Analysis, al: &'a Alignment) -> AlignmentView<'a>
         members,
         score: (al.score * 1000.0).round() / 1000.0,
         shared: &al.shared,
+        differences: al
+            .differences
+            .iter()
+            .map(|d| difference(analysis, d))
+            .collect(),
+    }
+}
+
+fn difference<'a>(analysis: &'a Analysis, d: &'a Difference) -> DifferenceView<'a> {
+    let a = &analysis.articles[d.member.article];
+    let span = a.article.span(d.range.clone());
+    let (line, column) = a.line_col(span.start);
+    DifferenceView {
+        kind: d.kind,
+        article: &a.article.id,
+        sentence: d.member.sentence,
+        line,
+        column,
+        start: span.start,
+        end: span.end,
+        text: a.article.quote(span),
+        against: MemberRef {
+            article: &analysis.articles[d.against.article].article.id,
+            sentence: d.against.sentence,
+        },
     }
 }
 

@@ -8,7 +8,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::{Group, Provenance, ReportOptions, Tally, date_label, grouped, value_label};
-use crate::align::{DiffPart, diff_words};
+use crate::align::{DiffPart, Member, diff_words};
 use crate::analysis::Analysis;
 use crate::detect::{Finding, FindingKind, Severity};
 use crate::model::ArticleAnalysis;
@@ -482,12 +482,6 @@ fn sources<'a>(analysis: &'a Analysis, f: &Finding) -> Vec<SourceView<'a>> {
         .collect()
 }
 
-/// How much of two sentences must read the same (their letters and
-/// digits in unchanged words) for a word diff of the whole sentences to
-/// help: below it nearly every word differs, and marking them all says
-/// nothing.
-const ALIKE: f64 = 0.5;
-
 /// The changed parts of a diff, moved to where the text starts.
 fn changed_at(parts: Vec<DiffPart>, offset: usize) -> Vec<Range<usize>> {
     parts
@@ -497,37 +491,49 @@ fn changed_at(parts: Vec<DiffPart>, offset: usize) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// The share of two texts' letters and digits that a diff leaves
-/// unchanged.
-fn alikeness(a: &str, left: &[DiffPart], b: &str, right: &[DiffPart]) -> f64 {
-    let count = |text: &str, parts: &[DiffPart], changed: bool| -> usize {
-        parts
-            .iter()
-            .filter(|p| p.changed == changed)
-            .map(|p| {
-                text[p.range.clone()]
-                    .chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .count()
-            })
-            .sum()
+/// The alignment differences of a block's sentence, when another block's
+/// sentence is aligned with it: the words that differ in substance, as the
+/// analysis found them.
+fn aligned_differences(
+    analysis: &Analysis,
+    blocks: &[Block],
+    i: usize,
+) -> Option<Vec<Range<usize>>> {
+    let member = |b: &Block| {
+        let a = &analysis.articles[b.article];
+        sentence_of(a, &b.range).map(|sentence| Member {
+            article: b.article,
+            sentence,
+        })
     };
-    let same = count(a, left, false) + count(b, right, false);
-    let all = same + count(a, left, true) + count(b, right, true);
-    if all == 0 {
-        0.0
-    } else {
-        same as f64 / all as f64
-    }
+    let this = member(&blocks[i])?;
+    let others: Vec<Member> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(j, b)| *j != i && b.article != blocks[i].article)
+        .filter_map(|(_, b)| member(b))
+        .collect();
+    let group = analysis
+        .alignments
+        .iter()
+        .find(|al| al.members.contains(&this) && others.iter().any(|o| al.members.contains(o)))?;
+    Some(
+        group
+            .differences
+            .iter()
+            .filter(|d| d.member == this)
+            .map(|d| d.range.clone())
+            .collect(),
+    )
 }
 
 /// Per block, the byte ranges (in the analysis text) of the words that
-/// differ from the first source. A sentence of another article that reads
-/// mostly like the first block's sentence is compared with it whole (and
-/// the first block with the first such sentence); otherwise each evidence
-/// span of another article is compared with the span of the first article
-/// in the same place ("95 prisoners" with "90 prisoners"), and the first
-/// article's spans with those of the second article.
+/// differ from the first source. Sentences aligned with another block's
+/// are marked where the analysis found them to differ in substance
+/// (numbers, names, dates, negations, opposites, quantifiers); otherwise
+/// each evidence span of another article is compared with the span of the
+/// first article in the same place ("95 prisoners" with "90 prisoners"),
+/// and the first article's spans with those of the second article.
 fn differences(analysis: &Analysis, blocks: &[Block]) -> Vec<Vec<Range<usize>>> {
     let mut out = vec![Vec::new(); blocks.len()];
     let mut whole = vec![false; blocks.len()];
@@ -537,20 +543,10 @@ fn differences(analysis: &Analysis, blocks: &[Block]) -> Vec<Vec<Range<usize>>> 
     let text = |article: usize, range: &Range<usize>| {
         &analysis.articles[article].article.text[range.clone()]
     };
-    let base_text = text(base.article, &base.range);
-    for (i, b) in blocks.iter().enumerate().skip(1) {
-        if b.article == base.article {
-            continue;
-        }
-        let other = text(b.article, &b.range);
-        let (left, right) = diff_words(base_text, other);
-        if alikeness(base_text, &left, other, &right) >= ALIKE {
-            out[i] = changed_at(right, b.range.start);
+    for (i, found) in out.iter_mut().enumerate() {
+        if let Some(ranges) = aligned_differences(analysis, blocks, i) {
+            *found = ranges;
             whole[i] = true;
-            if !whole[0] {
-                out[0] = changed_at(left, base.range.start);
-                whole[0] = true;
-            }
         }
     }
     // The evidence spans of each article in order, with their blocks.

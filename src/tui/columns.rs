@@ -14,7 +14,6 @@ use super::app::{App, Focus};
 use super::text::{self, Layout, clean};
 use super::theme::{Mark, Theme, severity_sign};
 use super::ui::{Drawn, Hit, HitKind};
-use crate::align::diff_words;
 use crate::detect::Severity;
 use crate::model::ArticleAnalysis;
 use crate::model::Role;
@@ -61,16 +60,12 @@ pub fn render(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer, drawn: 
     // The focused column first: its scroll decides the height the others
     // line up at.
     let focus_rect = rects[focused - shown.start];
-    let anchor = draw_column(
-        app, theme, focused, focus_rect, buf, drawn, &shown, &partners, None,
-    );
+    let anchor = draw_column(app, theme, focused, focus_rect, buf, drawn, None);
     for (i, b) in shown.clone().enumerate() {
         if b != focused {
             let partner = partners[i];
             let lined = partner.map(|s| (s, anchor));
-            draw_column(
-                app, theme, b, rects[i], buf, drawn, &shown, &partners, lined,
-            );
+            draw_column(app, theme, b, rects[i], buf, drawn, lined);
         }
     }
 }
@@ -88,8 +83,6 @@ fn draw_column(
     rect: Rect,
     buf: &mut Buffer,
     drawn: &mut Drawn,
-    shown: &Range<usize>,
-    partners: &[Option<usize>],
     lined: Option<(usize, isize)>,
 ) -> isize {
     let article = &app.analysis.articles[a];
@@ -122,7 +115,7 @@ fn draw_column(
     };
     drawn.offsets[a] = offset;
 
-    let marks = marks(app, a, article, is_focus, sentence, shown, partners);
+    let marks = marks(app, a, article, is_focus, sentence);
     let runs = style_runs(theme, &marks, text.len());
     let sentence_range = sentence
         .and_then(|s| article.sentences.get(s))
@@ -279,8 +272,6 @@ fn marks(
     article: &ArticleAnalysis,
     is_focus: bool,
     sentence: Option<usize>,
-    shown: &Range<usize>,
-    partners: &[Option<usize>],
 ) -> Vec<(Range<usize>, Mark)> {
     let mut out: Vec<(Range<usize>, Mark)> = article
         .mentions
@@ -301,35 +292,22 @@ fn marks(
                 Mark::Aligned
             },
         ));
-        let text = &article.article.text;
-        let here = &text[s.range.clone()];
-        // Differing words: against each partner shown (from the focused
-        // column), or against the cursor's sentence.
-        let others: Vec<(usize, usize)> = if is_focus {
-            shown
-                .clone()
-                .zip(partners)
-                .filter_map(|(b, p)| p.map(|p| (b, p)))
-                .collect()
-        } else {
-            vec![(app.cursor.article, app.cursor.sentence)]
+        // Words that differ in substance (numbers, names, dates,
+        // negations, opposites, quantifiers), as the analysis found them
+        // for the sentence's alignment group.
+        let sentence_index = sentence.unwrap_or_default();
+        let group = app.index.group_of[a].get(sentence_index).copied().flatten();
+        let this = crate::align::Member {
+            article: a,
+            sentence: sentence_index,
         };
-        for (b, p) in others {
-            let other_article = &app.analysis.articles[b];
-            let Some(o) = other_article.sentences.get(p) else {
-                continue;
-            };
-            let there = &other_article.article.text[o.range.clone()];
-            let (mine, _) = diff_words(here, there);
+        if let Some(g) = group {
             out.extend(
-                mine.into_iter()
-                    .filter(|d| d.changed && !here[d.range.clone()].trim().is_empty())
-                    .map(|d| {
-                        (
-                            s.range.start + d.range.start..s.range.start + d.range.end,
-                            Mark::Changed,
-                        )
-                    }),
+                app.analysis.alignments[g]
+                    .differences
+                    .iter()
+                    .filter(|d| d.member == this)
+                    .map(|d| (d.range.clone(), Mark::Changed)),
             );
         }
     }
