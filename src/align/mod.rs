@@ -88,7 +88,7 @@ pub fn align(articles: &[ArticleAnalysis], vocab: &Vocabulary) -> (Vec<Alignment
         let (a, b, _) = kept[founding];
         terms.similarity(a, b).1
     });
-    differences::find(&mut groups, articles);
+    differences::find(&mut groups, articles, vocab);
     (groups, pairs)
 }
 
