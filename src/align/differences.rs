@@ -5,19 +5,18 @@
 //! that what a user sees highlighted is what differs in substance, not
 //! every word the two sentences do not share.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
-use super::terms::diff_pairs;
 use super::{Alignment, Member, Vocabulary, normal_word};
-use unicode_segmentation::UnicodeSegmentation;
-
 use crate::extract::polarity::is_negation_word;
-use crate::extract::{Mention, MentionKind, Value};
+use crate::extract::{Mention, Value};
 use crate::model::ArticleAnalysis;
+use crate::text::tokens::Kind;
 
 /// What a difference is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -73,10 +72,7 @@ pub fn opposites() -> &'static FxHashMap<String, Vec<String>> {
 static QUANTIFIERS: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| crate::lexicon::set(include_str!("../../assets/lexicon/quantifiers.txt")));
 
-/// The differences of every alignment. Each member is compared with its
-/// neighbours in the group and with the first member: every member meets
-/// one that differs from it, and the cost stays linear in the group (all
-/// pairs cost a sixth of a 200-article run).
+/// The differences of every alignment, on both sides of each comparison.
 pub fn find(alignments: &mut [Alignment], articles: &[ArticleAnalysis], vocab: &Vocabulary) {
     // Groups are independent: the cores share them.
     let found = crate::par::map(alignments.iter().collect(), |al| {
@@ -88,11 +84,18 @@ pub fn find(alignments: &mut [Alignment], articles: &[ArticleAnalysis], vocab: &
 }
 
 fn of_group(m: &[Member], articles: &[ArticleAnalysis], vocab: &Vocabulary) -> Vec<Difference> {
-    let neighbours = m.windows(2).map(|w| (w[0], w[1]));
-    let first = m.iter().skip(2).map(|&x| (m[0], x));
+    let sides: Vec<Side> = m.iter().map(|&x| Side::of(articles, vocab, x)).collect();
+    // Neighbours, and each with the first: every member meets one that
+    // differs from it, in as many comparisons as twice the members.
+    let neighbours = (1..sides.len()).map(|i| (i - 1, i));
+    let first = (2..sides.len()).map(|i| (0, i));
     let mut out: Vec<Difference> = neighbours
         .chain(first)
-        .flat_map(|(a, b)| between(articles, vocab, a, b))
+        .flat_map(|(i, j)| {
+            let mut found = sides[i].against(&sides[j]);
+            found.extend(sides[j].against(&sides[i]));
+            found
+        })
         .collect();
     out.sort_by_key(|d| (d.member, d.range.start, std::cmp::Reverse(d.range.end)));
     merged(out, articles)
@@ -121,99 +124,87 @@ fn merged(sorted: Vec<Difference>, articles: &[ArticleAnalysis]) -> Vec<Differen
     out
 }
 
-/// The differences in substance between two sentences, on both sides:
-/// in each changed stretch of the word diff, a number, date or name
-/// replaced by another of its kind, a negation or quantifier added,
-/// dropped or swapped, or a word facing its opposite.
-fn between(
-    articles: &[ArticleAnalysis],
-    vocab: &Vocabulary,
-    a: Member,
-    b: Member,
-) -> Vec<Difference> {
-    let (sa, sb) = (Side::of(articles, a), Side::of(articles, b));
-    let mut out = Vec::new();
-    for (o, n, changed) in diff_pairs(sa.text, sb.text) {
-        if !changed {
-            continue;
-        }
-        let (o, n) = (sa.absolute(&o), sb.absolute(&n));
-        for kind in [
-            DifferenceKind::Number,
-            DifferenceKind::Date,
-            DifferenceKind::Name,
-        ] {
-            let (ma, mb) = (sa.mentions_in(&o, kind), sb.mentions_in(&n, kind));
-            if ma.is_empty()
-                || mb.is_empty()
-                || ma.iter().any(|x| mb.iter().any(|y| same_thing(x, y)))
-            {
-                continue; // added, dropped, or said both ways ("US", "United States")
-            }
-            for m in ma {
-                sa.push(&mut out, kind, clip(&m.range, &o), b);
-            }
-            for m in mb {
-                sb.push(&mut out, kind, clip(&m.range, &n), a);
-            }
-        }
-        let (wa, wb) = (sa.words(&o), sb.words(&n));
-        for (side, words, others, against) in [(&sa, &wa, &wb, b), (&sb, &wb, &wa, a)] {
-            for (range, w) in words {
-                if let Some(kind) = word_kind(vocab, w, others) {
-                    side.push(&mut out, kind, range.clone(), against);
-                }
-            }
-        }
-    }
-    out
-}
-
-/// Part of `a` within `b`.
-fn clip(a: &Range<usize>, b: &Range<usize>) -> Range<usize> {
-    a.start.max(b.start)..a.end.min(b.end)
-}
-
-/// One sentence of a compared pair.
+/// One sentence of a compared pair, read once.
 struct Side<'a> {
     member: Member,
-    start: usize,
     text: &'a str,
-    mentions: &'a [Mention],
+    /// Its numbers, dates and names, each read once.
+    facts: Vec<Fact>,
+    /// Its words: where each stands, lower-cased, and its normal form.
+    words: Vec<(Range<usize>, String, Option<Cow<'a, str>>)>,
 }
 
 impl<'a> Side<'a> {
-    fn of(articles: &'a [ArticleAnalysis], member: Member) -> Self {
+    fn of(articles: &'a [ArticleAnalysis], vocab: &'a Vocabulary, member: Member) -> Self {
         let a = &articles[member.article];
-        let r = a.sentences[member.sentence].range.clone();
+        let text = &a.article.text;
+        let words = a
+            .sentence_tokens(member.sentence)
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| {
+                let w = t.text(text);
+                (t.start..t.end, w.to_lowercase(), vocab.normal(w))
+            })
+            .collect();
+        let facts = crate::extract::sentence_mentions(&a.mentions, member.sentence)
+            .iter()
+            .filter_map(|m| Fact::of(m, text))
+            .collect();
         Side {
             member,
-            start: r.start,
-            text: &a.article.text[r],
-            mentions: crate::extract::sentence_mentions(&a.mentions, member.sentence),
+            text,
+            facts,
+            words,
         }
     }
 
-    /// A range of the sentence as a range of the article's text.
-    fn absolute(&self, r: &Range<usize>) -> Range<usize> {
-        self.start + r.start..self.start + r.end
-    }
-
-    fn mentions_in(&self, r: &Range<usize>, kind: DifferenceKind) -> Vec<&'a Mention> {
-        self.mentions
-            .iter()
-            .filter(|m| overlaps(&m.range, r) && mention_kind(m) == Some(kind))
-            .collect()
-    }
-
-    /// The words of a stretch (article ranges), lower-cased.
-    fn words(&self, r: &Range<usize>) -> Vec<(Range<usize>, String)> {
-        let piece = &self.text[r.start - self.start..r.end - self.start];
-        piece
-            .split_word_bound_indices()
-            .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
-            .map(|(at, w)| (r.start + at..r.start + at + w.len(), w.to_lowercase()))
-            .collect()
+    /// What this side says that `other` says otherwise: a number, date or
+    /// name where the other has another of its kind and not this one; a
+    /// negation the other lacks; a quantifier the other lacks; a word whose
+    /// opposite the other has.
+    fn against(&self, other: &Side) -> Vec<Difference> {
+        let mut out = Vec::new();
+        for f in &self.facts {
+            // Replaced: the other says something of the same class this
+            // side does not, and not this.
+            let said = |side: &Side, g: &Fact| {
+                side.facts
+                    .iter()
+                    .any(|x| x.class == g.class && x.value == g.value)
+            };
+            let replaced = other
+                .facts
+                .iter()
+                .any(|o| o.class == f.class && !said(self, o));
+            if replaced && !said(other, f) {
+                self.push(&mut out, f.kind, f.range.clone(), other.member);
+            }
+        }
+        let negations = |s: &Side| s.words.iter().filter(|w| is_negation_word(&w.1)).count();
+        let more_negated = negations(self) > negations(other);
+        for (range, word, normal) in &self.words {
+            let kind = if is_negation_word(word) {
+                more_negated.then_some(DifferenceKind::Negation)
+            } else if QUANTIFIERS.contains(word.as_str()) {
+                (!other.words.iter().any(|w| w.1 == *word)).then_some(DifferenceKind::Quantifier)
+            } else {
+                normal
+                    .as_ref()
+                    .and_then(|n| opposites().get(n.as_ref()))
+                    .filter(|o| {
+                        other
+                            .words
+                            .iter()
+                            .any(|w| w.2.as_ref().is_some_and(|x| o.iter().any(|y| y == x)))
+                    })
+                    .map(|_| DifferenceKind::Opposite)
+            };
+            if let Some(kind) = kind {
+                self.push(&mut out, kind, range.clone(), other.member);
+            }
+        }
+        out
     }
 
     fn push(
@@ -223,77 +214,74 @@ impl<'a> Side<'a> {
         range: Range<usize>,
         against: Member,
     ) {
-        if range.is_empty() {
-            return;
-        }
-        let text = self.text[range.start - self.start..range.end - self.start].to_string();
         out.push(Difference {
             kind,
             member: self.member,
+            text: self.text[range.clone()].to_string(),
             range,
-            text,
             against,
         });
     }
 }
 
-fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
-    a.start < b.end && b.start < a.end
+/// A number, date or name of a sentence, keyed for comparison.
+struct Fact {
+    kind: DifferenceKind,
+    range: Range<usize>,
+    /// What it could be compared with: its kind, and for a count the
+    /// counted thing ("n:prisoner").
+    class: String,
+    /// What it says: a count's bounds, a date's days, a name's KB entity
+    /// or its lower-cased form.
+    value: String,
 }
 
-fn mention_kind(m: &Mention) -> Option<DifferenceKind> {
-    match m.kind {
-        MentionKind::Quantity => Some(DifferenceKind::Number),
-        MentionKind::Date => Some(DifferenceKind::Date),
-        MentionKind::Person | MentionKind::Organization | MentionKind::Place => {
-            Some(DifferenceKind::Name)
-        }
-        _ => None,
+impl Fact {
+    fn of(m: &Mention, text: &str) -> Option<Fact> {
+        let mut range = m.range.clone();
+        let (kind, class, value) = match &m.value {
+            Value::Quantity(q) if !q.ordinal => {
+                let head = q
+                    .counted
+                    .as_deref()
+                    .and_then(|c| c.split_whitespace().last());
+                let head = head.and_then(normal_word).unwrap_or_default();
+                // The number, not what it counts: "120" of "120 boats".
+                if let Some(counted) = q.counted.as_deref()
+                    && let Some(number) = text[range.clone()].strip_suffix(counted)
+                {
+                    range.end = range.start + number.trim_end().len();
+                }
+                (
+                    DifferenceKind::Number,
+                    format!("n:{head}"),
+                    format!("{:?}", (q.low, q.high)),
+                )
+            }
+            Value::Date(d) => (
+                DifferenceKind::Date,
+                "d".to_string(),
+                format!("{:?}", (d.from, d.to)),
+            ),
+            Value::Person(p) => (
+                DifferenceKind::Name,
+                "p".to_string(),
+                p.kb.clone().unwrap_or_else(|| p.name.to_lowercase()),
+            ),
+            Value::Named(n) => (
+                DifferenceKind::Name,
+                format!("{:?}", m.kind),
+                n.kb.clone().unwrap_or_else(|| n.name.to_lowercase()),
+            ),
+            _ => return None,
+        };
+        Some(Fact {
+            kind,
+            range,
+            class,
+            value,
+        })
     }
-}
-
-/// Whether two mentions name the same thing: one KB entity, or the same
-/// value.
-fn same_thing(a: &Mention, b: &Mention) -> bool {
-    let key = |m: &Mention| match &m.value {
-        Value::Person(p) => p.kb.clone().or_else(|| Some(p.name.to_lowercase())),
-        Value::Named(n) => n.kb.clone().or_else(|| Some(n.name.to_lowercase())),
-        _ => None,
-    };
-    if a.kind != b.kind {
-        return false;
-    }
-    match (&a.value, &b.value) {
-        (Value::Quantity(x), Value::Quantity(y)) => (x.low, x.high) == (y.low, y.high),
-        (Value::Date(x), Value::Date(y)) => (x.from, x.to) == (y.from, y.to),
-        _ => key(a).is_some() && key(a) == key(b),
-    }
-}
-
-/// What a changed word is, if it matters: a negation, a quantifier, or
-/// a word whose opposite stands in the facing stretch.
-fn word_kind(
-    vocab: &Vocabulary,
-    word: &str,
-    facing: &[(Range<usize>, String)],
-) -> Option<DifferenceKind> {
-    if is_negation_word(word) {
-        return Some(DifferenceKind::Negation);
-    }
-    if QUANTIFIERS.contains(word) {
-        return Some(DifferenceKind::Quantifier);
-    }
-    // Most words have no opposite: the facing words are normalised only
-    // for those that do.
-    if !word.chars().all(char::is_alphabetic) {
-        return None;
-    }
-    let opposites_of = opposites().get(vocab.normal(word)?.as_ref())?;
-    facing
-        .iter()
-        .filter_map(|(_, w)| vocab.normal(w))
-        .any(|w| opposites_of.iter().any(|o| *o == w))
-        .then_some(DifferenceKind::Opposite)
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! The HTML report: one self-contained page to share — the articles, a
 //! summary by kind, severity and verdict, and each finding with what every
-//! source says side by side, the evidence marked and the differing words
-//! underlined. Inline CSS only: no script, and nothing is fetched.
+//! source says side by side, the evidence marked and the words that
+//! differ in substance underlined. Inline CSS only: no script, and
+//! nothing is fetched.
 //!
 //! The layout is the template `assets/templates/report.html`, which
 //! minijinja escapes as it fills it: article text and notes never become

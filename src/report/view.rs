@@ -165,8 +165,7 @@ pub struct SourceView<'a> {
 }
 
 /// A sentence holding evidence, in parts: the evidence spans, and the
-/// words that differ from the first source's sentence when the two are
-/// aligned.
+/// words that differ in substance from an aligned source's sentence.
 #[derive(Serialize)]
 pub struct QuoteView<'a> {
     /// Where its first evidence span starts in the file.
@@ -528,7 +527,7 @@ fn aligned_differences(
 }
 
 /// Per block, the byte ranges (in the analysis text) of the words that
-/// differ from the first source. Sentences aligned with another block's
+/// differ from another source. Sentences aligned with another block's
 /// are marked where the analysis found them to differ in substance
 /// (numbers, names, dates, negations, opposites, quantifiers); otherwise
 /// each evidence span of another article is compared with the span of the
