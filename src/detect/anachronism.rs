@@ -169,17 +169,7 @@ fn statement_finding(
     };
     let o = &kb.offices[office as usize];
     let name = |c: &Claim| kb.people[c.person as usize].name;
-    let held = |c: &Claim| {
-        let terms: Vec<String> = terms_held(kb, office, c.person)
-            .iter()
-            .map(|t| describe(*t))
-            .collect();
-        if terms.is_empty() {
-            "never".to_string()
-        } else {
-            terms.join(", ")
-        }
-    };
+    let held = |c: &Claim| held_when(kb, office, c.person);
     let summary = format!(
         "{} is called {} here, but {} in the same statement in {}",
         name(claim.1),
@@ -205,6 +195,19 @@ fn statement_finding(
     Finding::new(kind, Severity::Medium, 0.6, summary, explanation)
         .evidence(claim.0, claim.1.range.clone())
         .evidence(other.0, other.1.range.clone())
+}
+
+/// When `person` held `office`: "from … to …, from … to …", or "never".
+fn held_when(kb: &Kb, office: u32, person: u32) -> String {
+    let terms: Vec<String> = terms_held(kb, office, person)
+        .iter()
+        .map(|t| describe(*t))
+        .collect();
+    if terms.is_empty() {
+        "never".to_string()
+    } else {
+        terms.join(", ")
+    }
 }
 
 /// Whether `person` held the office within the change-over-time window of
@@ -252,17 +255,7 @@ fn story_finding(
         kb.people[other as usize].name,
     );
     let backing = articles_of(others);
-    let held = |p: u32| {
-        let terms: Vec<String> = terms_held(kb, office, p)
-            .iter()
-            .map(|t| describe(*t))
-            .collect();
-        if terms.is_empty() {
-            "never".to_string()
-        } else {
-            terms.join(", ")
-        }
-    };
+    let held = |p: u32| held_when(kb, office, p);
     let summary = format!(
         "{name} is called {} here, but {} other sources of this story name {other_name}",
         o.title,
