@@ -343,7 +343,7 @@ pub fn diff_words(a: &str, b: &str) -> (Vec<DiffPart>, Vec<DiffPart>) {
 /// `b` (either may be empty: words added or dropped), and whether they
 /// differ. A changed step with words on both sides is a replacement.
 #[must_use]
-pub fn diff_pairs(a: &str, b: &str) -> Vec<(Range<usize>, Range<usize>, bool)> {
+fn diff_pairs(a: &str, b: &str) -> Vec<(Range<usize>, Range<usize>, bool)> {
     let (words_a, words_b): (Vec<&str>, Vec<&str>) = (
         a.split_word_bounds().collect(),
         b.split_word_bounds().collect(),
