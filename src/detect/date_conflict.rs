@@ -56,6 +56,10 @@ fn when_of(d: &DateValue) -> Option<When> {
     if let Some(day) = one_day(d) {
         return Some(When::Day(day));
     }
+    if d.precision == Precision::Month && !d.relative {
+        // "in August 2013": a month written with its year.
+        return d.from.map(|f| When::Month(f.year(), f.month()));
+    }
     if d.precision != Precision::Day || d.from.is_some() {
         return None;
     }
@@ -368,6 +372,8 @@ enum When {
     MonthDay(i8, i8),
     /// A weekday whose date is unknown ("on Thursday", undated).
     Weekday(usize),
+    /// A month with its year ("in August 2013").
+    Month(i16, i8),
 }
 
 impl When {
@@ -378,6 +384,8 @@ impl When {
             When::MonthDay(m, d) => Date::new(2000, m, d)
                 .map_or_else(|_| format!("{m}/{d}"), |x| x.strftime("%B %-d").to_string()),
             When::Weekday(w) => crate::text::dates::WEEKDAY_NAMES[w].to_string(),
+            When::Month(y, m) => Date::new(y, m, 1)
+                .map_or_else(|_| format!("{m}/{y}"), |x| x.strftime("%B %Y").to_string()),
         }
     }
 }
@@ -407,6 +415,10 @@ struct Clause {
     negated: bool,
     /// The clause speaks of a plan ("will expire on Monday").
     planned: bool,
+    /// Words that single out one of several like events ("the second
+    /// release"), lower-cased: read in the date's clause, as such a word
+    /// elsewhere in the sentence may single out something else.
+    sequence: BTreeSet<String>,
 }
 
 /// What two aligned dated sentences say of each other.
@@ -498,14 +510,24 @@ fn compare<'a>(
     );
     // Without a listed event word, the clauses must say the same thing at
     // length, in sentences aligned well above the threshold.
-    let same_event = if ex.is_some() || ey.is_some() {
-        ex == ey && clauses_alike(x, y)
-    } else {
-        pair.score >= UNLISTED_SCORE && clauses_restate(x, y)
+    let same_event = match (ex, ey) {
+        // The same listed event: clauses alike, or sentences that restate
+        // each other whatever the clause window caught.
+        (Some(a), Some(b)) => a == b && (clauses_alike(x, y) || pair.score >= UNLISTED_SCORE),
+        (None, None) => pair.score >= UNLISTED_SCORE && clauses_alike(x, y),
+        // One clause names its event, the other's clause was cut before
+        // the verb ("… came under attack early on November 17" against
+        // "… came under fire … on November 20"): sentences that restate
+        // each other, neither naming another listed event.
+        (Some(class), None) | (None, Some(class)) => {
+            pair.score >= UNLISTED_SCORE
+                && only_event(story, pair.a, class)
+                && only_event(story, pair.b, class)
+        }
     };
     // One negated or a plan, the other what happened: not one report.
     let framed = |d: &Dated| (d.clause.negated, d.clause.planned);
-    if !same_event || framed(x) != framed(y) || !same_occurrence(story, pair.a, pair.b, memo) {
+    if !same_event || framed(x) != framed(y) || !same_occurrence(story, x, y, memo) {
         return None;
     }
     Some(Comparison {
@@ -513,6 +535,18 @@ fn compare<'a>(
         y: y.clone(),
         score: pair.score,
     })
+}
+
+/// Whether every listed event word of the sentence is of `class`.
+fn only_event(story: &Story, m: Member, class: usize) -> bool {
+    let a = &story.articles[m.article];
+    let text = &a.article.text;
+    a.sentence_tokens(m.sentence)
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .filter_map(|t| story.vocab.normal(t.text(text)))
+        .filter_map(|w| EVENTS.get(w.as_ref()))
+        .all(|&c| c == class)
 }
 
 /// The sentence's only day-precise date and the event words of its clause.
@@ -564,6 +598,7 @@ fn clause_of(story: &Story, a: &ArticleAnalysis, sentence: usize, date: &Mention
     ) else {
         return clause;
     };
+    clause.sequence = sequence_words(text, tokens, first..last + 1, &in_mention);
     let backward: Vec<usize> = (first.saturating_sub(WINDOW)..first).rev().collect();
     let forward: Vec<usize> = (last + 1..(last + 1 + WINDOW).min(tokens.len())).collect();
     for side in [backward, forward] {
@@ -595,6 +630,34 @@ fn clause_of(story: &Story, a: &ArticleAnalysis, sentence: usize, date: &Mention
     clause
 }
 
+/// The words of the date's whole clause (`date` being its tokens) that
+/// single out one of several like events; "next to" singles out nothing.
+fn sequence_words(
+    text: &str,
+    tokens: &[Token],
+    date: Range<usize>,
+    in_mention: &dyn Fn(&Token) -> bool,
+) -> BTreeSet<String> {
+    let before = (0..date.start).rev();
+    let after = date.end..tokens.len();
+    let mut out = BTreeSet::new();
+    for side in [before.collect::<Vec<_>>(), after.collect()] {
+        for i in side {
+            if ends_clause(text, tokens, i, in_mention) {
+                break;
+            }
+            let lower = tokens[i].text(text).to_lowercase();
+            let then = tokens.get(i + 1).map(|t| t.text(text));
+            if (SEQUENCE.contains(lower.as_str()) || is_numeric_ordinal(&lower))
+                && !then.is_some_and(|w| w.eq_ignore_ascii_case("to"))
+            {
+                out.insert(lower);
+            }
+        }
+    }
+    out
+}
+
 /// Where the event phrase starts: with the word before the event word
 /// ("took effect", "were freed"), for people to read.
 fn phrase_start(text: &str, tokens: &[Token], i: usize) -> usize {
@@ -602,14 +665,6 @@ fn phrase_start(text: &str, tokens: &[Token], i: usize) -> usize {
         Some(p) if p.kind == Kind::Word && !CLAUSE_ENDS.contains(p.text(text)) => p.start,
         _ => tokens[i].start,
     }
-}
-
-/// Whether two clauses without a listed event word restate each other:
-/// three shared content words or more, two thirds of the shorter clause.
-fn clauses_restate(x: &Dated, y: &Dated) -> bool {
-    let shared = x.clause.words.intersection(&y.clause.words).count();
-    let shorter = x.clause.words.len().min(y.clause.words.len());
-    shared >= 3 && 3 * shared >= 2 * shorter
 }
 
 /// Whether the two dates' clauses say mostly the same words: the event and
@@ -662,19 +717,14 @@ fn plain_words(story: &Story, m: Member) -> Vec<String> {
 
 /// Whether nothing marks the two sentences as different occurrences of a
 /// like event: another one in a sequence, other counts, or other actors.
-fn same_occurrence(story: &Story, a: Member, b: Member, memo: &mut Memo) -> bool {
+fn same_occurrence(story: &Story, x: &Dated, y: &Dated, memo: &mut Memo) -> bool {
+    let (a, b) = (x.member, y.member);
     for m in [a, b] {
         memo.plain.entry(m).or_insert_with(|| plain_words(story, m));
     }
-    let (wa, wb) = (&memo.plain[&a], &memo.plain[&b]);
-    let picked = |words: &[String]| -> BTreeSet<String> {
-        words
-            .iter()
-            .filter(|w| SEQUENCE.contains(w.as_str()) || is_numeric_ordinal(w))
-            .cloned()
-            .collect()
-    };
-    picked(wa) == picked(wb) && counts_agree(story, a, b) && actors_meet(story, a, b)
+    x.clause.sequence == y.clause.sequence
+        && counts_agree(story, a, b)
+        && actors_meet(story, a, b, memo)
 }
 
 fn is_numeric_ordinal(w: &str) -> bool {
@@ -708,29 +758,41 @@ fn counts_agree(story: &Story, a: Member, b: Member) -> bool {
     })
 }
 
-/// Sentences that both name people or bodies share at least one of them.
-fn actors_meet(story: &Story, a: Member, b: Member) -> bool {
-    let actors = |m: Member| -> BTreeSet<String> {
+/// Sentences that both name people or bodies share at least one of them,
+/// or one names what the other only writes: "Gul has been hailed" at the
+/// start of a sentence is no mention, but it is Reza Gul.
+fn actors_meet(story: &Story, a: Member, b: Member, memo: &Memo) -> bool {
+    // (key, the last word of the name as written, lower-cased)
+    let actors = |m: Member| -> Vec<(String, String)> {
         story
             .mentions(m)
-            .filter_map(|x| match &x.value {
-                Value::Person(p) => Some(
-                    p.kb.clone()
-                        .unwrap_or_else(|| crate::kb::surname_of(&p.name).to_lowercase()),
-                ),
-                Value::Named(n) => Some(n.kb.clone().unwrap_or_else(|| n.name.to_lowercase())),
-                _ => None,
+            .filter_map(|x| {
+                let (kb, name) = match &x.value {
+                    Value::Person(p) => (p.kb.clone(), &p.name),
+                    Value::Named(n) => (n.kb.clone(), &n.name),
+                    _ => return None,
+                };
+                let last = crate::kb::surname_of(name).to_lowercase();
+                Some((kb.unwrap_or_else(|| last.clone()), last))
             })
             .collect()
     };
     let (xa, xb) = (actors(a), actors(b));
-    xa.is_empty() || xb.is_empty() || !xa.is_disjoint(&xb)
+    let named_in = |xs: &[(String, String)], words: &[String]| {
+        xs.iter().any(|(_, last)| words.iter().any(|w| w == last))
+    };
+    xa.is_empty()
+        || xb.is_empty()
+        || xa.iter().any(|(k, _)| xb.iter().any(|(l, _)| k == l))
+        || named_in(&xa, &memo.plain[&b])
+        || named_in(&xb, &memo.plain[&a])
 }
 
 fn verdict(story: &Story, c: &Comparison, memo: &mut Memo) -> Verdict {
     let (x, y) = (&c.x, &c.y);
     match (x.when, y.when) {
         (When::Day(dx), When::Day(dy)) => dated_verdict(story, (x, dx), (y, dy), memo),
+        (When::Month(..), _) | (_, When::Month(..)) => month_verdict(story, x, y, memo),
         _ => loose_verdict(story, x, y, memo),
     }
 }
@@ -805,6 +867,30 @@ fn loose_verdict(story: &Story, x: &Dated, y: &Dated, memo: &mut Memo) -> Verdic
     Verdict::Conflict
 }
 
+/// A month with its year against a month or a day: the months must be
+/// the same. A month and a day of it agree.
+fn month_verdict(story: &Story, x: &Dated, y: &Dated, memo: &mut Memo) -> Verdict {
+    let month = |w: When| match w {
+        When::Month(year, m) => Some((year, m)),
+        When::Day(d) => Some((d.year(), d.month())),
+        When::MonthDay(..) | When::Weekday(_) => None,
+    };
+    let (Some(mx), Some(my)) = (month(x.when), month(y.when)) else {
+        return Verdict::Unsure;
+    };
+    if mx == my {
+        return Verdict::Agree;
+    }
+    let (a, b) = (x.member.article, y.member.article);
+    if story.apart(a, b).is_some()
+        || knows_both(story, x, y.when, memo)
+        || knows_both(story, y, x.when, memo)
+    {
+        return Verdict::Unsure;
+    }
+    Verdict::Conflict
+}
+
 /// More days than this between two articles and "Thursday" in each may
 /// be two Thursdays.
 const WEEK_APART: i64 = 5;
@@ -815,6 +901,7 @@ fn weekday_of(d: &Dated) -> Option<usize> {
         When::Weekday(w) => Some(w),
         When::Day(day) => Some(day.weekday().to_monday_zero_offset() as usize),
         When::MonthDay(..) => crate::extract::weekday_index(d.value.weekday.as_deref()?),
+        When::Month(..) => None,
     }
 }
 
@@ -999,6 +1086,7 @@ fn describe(story: &Story, d: &Dated) -> String {
         When::Day(date) => format!("{date}, a {}", weekday_name(date)),
         When::MonthDay(..) => "the year not written".to_string(),
         When::Weekday(_) => "the date not known".to_string(),
+        When::Month(..) => "the day not written".to_string(),
     };
     format!(
         "{} says \"{quote}\" ({day}{basis}) in \"{}\"",
@@ -1205,6 +1293,51 @@ mod tests {
         let c = "Release\nPublished March 12, 2025\n\nThree hostages were freed by the militia in Kessel on March 1, 2025.\n";
         let d = "Release\nPublished March 12, 2025\n\nFour hostages were freed by the militia in Kessel on March 8, 2025.\n";
         assert!(findings(&[c, d]).is_empty());
+    }
+
+    #[test]
+    fn a_month_with_its_year_is_compared() {
+        let text = |month: &str| {
+            format!(
+                "Missing reporter\n\nThe photographer Anna Kovac disappeared while reporting from the border region in {month}. \
+                 Her family kept the news quiet for months.\n"
+            )
+        };
+        let found = findings(&[&text("March 2014"), &text("June 2014")]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0].summary.contains("March 2014"),
+            "{}",
+            found[0].summary
+        );
+        assert!(findings(&[&text("March 2014"), &text("March 2014")]).is_empty());
+        // A day of the same month agrees with it.
+        assert!(findings(&[&text("March 2014"), &text("March 12, 2014")]).is_empty());
+    }
+
+    #[test]
+    fn a_clause_cut_before_its_verb_still_dates_the_event() {
+        // One clause reaches "attack"; the other's verb lies beyond the
+        // window, and the surname alone is no mention at a sentence start.
+        let a = "Outpost\n\nLena Marsh, who lives near Kessel, said she ran to the small police outpost after it came under attack early on November 17.\n";
+        let b = "Outpost\n\nMarsh ran to the small police outpost near Kessel after it came under a heavy attack from militia fighters in the hills around the town on November 20.\n";
+        let found = findings(&[a, b]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        // Another listed event in one sentence: not one report.
+        let c = b.replace(
+            "came under a heavy attack",
+            "was attacked and officers were arrested",
+        );
+        assert!(findings(&[a, &c]).is_empty());
+    }
+
+    #[test]
+    fn next_to_outside_the_clause_singles_out_nothing() {
+        let a = "Video\n\nA video posted online on August 19 showed the reporter kneeling next to a masked man in the desert.\n";
+        let b = "Video\n\nA video posted online on August 22 showed the reporter kneeling beside a masked man in the desert.\n";
+        assert_eq!(findings(&[a, b]).len(), 1);
+        let c = b.replace("A video posted", "A second video posted");
+        assert!(findings(&[a, &c]).is_empty());
     }
 
     #[test]
