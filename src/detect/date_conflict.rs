@@ -17,7 +17,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Account, Finding, FindingKind, Severity, Story, claim_order, word_classes};
 use crate::align::{Member, Pair};
-use crate::extract::{DateValue, Mention, Precision, Value, weekday_name};
+use crate::extract::{DateValue, Mention, MentionKind, Precision, Value, weekday_name};
 use crate::lexicon::Lexicon;
 use crate::model::ArticleAnalysis;
 use crate::text::fold;
@@ -334,6 +334,16 @@ static CLAUSE_ENDS: LazyLock<FxHashSet<&str>> =
 /// Words that single out one of several like events.
 static SEQUENCE: LazyLock<FxHashSet<&str>> = LazyLock::new(|| WORDS_FILE.section_set("sequence"));
 
+/// The event classes that happen to one person once ("killed",
+/// "resigned"): compared beyond aligned sentences.
+static ONCE: LazyLock<FxHashSet<usize>> = LazyLock::new(|| {
+    WORDS_FILE
+        .section_set("once")
+        .into_iter()
+        .filter_map(|w| EVENTS.get(&normal_word(w)?).copied())
+        .collect()
+});
+
 /// Words too common to name an event.
 static STOP: LazyLock<FxHashSet<&str>> = LazyLock::new(|| WORDS_FILE.section_set("stop"));
 
@@ -419,6 +429,8 @@ struct Clause {
     /// release"), lower-cased: read in the date's clause, as such a word
     /// elsewhere in the sentence may single out something else.
     sequence: BTreeSet<String>,
+    /// The bytes the clause's words were read from, the date included.
+    span: Range<usize>,
 }
 
 /// What two aligned dated sentences say of each other.
@@ -431,7 +443,9 @@ enum Verdict {
 struct Comparison<'a> {
     x: Dated<'a>,
     y: Dated<'a>,
-    score: f32,
+    /// The alignment score of the two sentences; `None` when they were
+    /// not aligned but name the same event and actors.
+    score: Option<f32>,
 }
 
 fn event_conflicts(story: &Story) -> Vec<Finding> {
@@ -445,10 +459,19 @@ fn event_conflicts(story: &Story) -> Vec<Finding> {
         }
     }
     let mut memo = Memo::default();
-    for pair in story.pairs {
-        let Some(c) = compare(story, pair, &dated, &mut memo) else {
-            continue;
-        };
+    let aligned = story
+        .pairs
+        .iter()
+        .filter_map(|pair| compare(story, pair, &dated, &mut memo));
+    let comparisons: Vec<Comparison> = aligned.collect();
+    let compared: FxHashSet<(Member, Member)> = story
+        .pairs
+        .iter()
+        .filter(|p| p.score >= EVENT_SCORE)
+        .flat_map(|p| [(p.a, p.b), (p.b, p.a)])
+        .collect();
+    let unaligned = same_event_unaligned(story, &compared, &mut memo);
+    for c in comparisons.into_iter().chain(unaligned) {
         match verdict(story, &c, &mut memo) {
             Verdict::Agree => {
                 for d in [&c.x, &c.y] {
@@ -533,8 +556,69 @@ fn compare<'a>(
     Some(Comparison {
         x: x.clone(),
         y: y.clone(),
-        score: pair.score,
+        score: Some(pair.score),
     })
+}
+
+/// Dated sentences of different articles that were not aligned (one
+/// restates the other in its own words: "fired Comey late on Tuesday
+/// afternoon", "fired FBI Director James Comey on Tuesday") but date the
+/// same listed event in alike clauses, and name at least one actor in
+/// common.
+fn same_event_unaligned<'a>(
+    story: &Story<'a>,
+    aligned: &FxHashSet<(Member, Member)>,
+    memo: &mut Memo,
+) -> Vec<Comparison<'a>> {
+    let mut by_class: BTreeMap<usize, Vec<Dated<'a>>> = BTreeMap::new();
+    for (ai, a) in story.articles.iter().enumerate() {
+        let mut sentences: Vec<usize> = a
+            .mentions
+            .iter()
+            .filter(|m| date_value(m).is_some())
+            .map(|m| m.sentence)
+            .collect();
+        sentences.dedup();
+        for sentence in sentences {
+            let member = Member {
+                article: ai,
+                sentence,
+            };
+            if let Some(d) = single_day(story, member)
+                && let Some((class, _)) = d.clause.event
+                && ONCE.contains(&class)
+            {
+                by_class.entry(class).or_default().push(d);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for group in by_class.values() {
+        for (i, x) in group.iter().enumerate() {
+            for y in &group[i + 1..] {
+                let (a, b) = (x.member, y.member);
+                if a.article == b.article
+                    || aligned.contains(&(a, b))
+                    || !story.same_story(a.article, b.article)
+                {
+                    continue;
+                }
+                let framed = |d: &Dated| (d.clause.negated, d.clause.planned);
+                if clauses_alike(x, y)
+                    && framed(x) == framed(y)
+                    && same_who_and_where(story, x, y)
+                    && same_occurrence(story, x, y, memo)
+                {
+                    out.push(Comparison {
+                        x: x.clone(),
+                        y: y.clone(),
+                        score: None,
+                    });
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Whether every listed event word of the sentence is of `class`.
@@ -599,6 +683,7 @@ fn clause_of(story: &Story, a: &ArticleAnalysis, sentence: usize, date: &Mention
         return clause;
     };
     clause.sequence = sequence_words(text, tokens, first..last + 1, &in_mention);
+    clause.span = date.range.clone();
     let backward: Vec<usize> = (first.saturating_sub(WINDOW)..first).rev().collect();
     let forward: Vec<usize> = (last + 1..(last + 1 + WINDOW).min(tokens.len())).collect();
     for side in [backward, forward] {
@@ -607,6 +692,7 @@ fn clause_of(story: &Story, a: &ArticleAnalysis, sentence: usize, date: &Mention
                 break;
             }
             let t = tokens[i];
+            clause.span = clause.span.start.min(t.start)..clause.span.end.max(t.end);
             let word = t.text(text);
             let lower = word.to_lowercase();
             clause.negated |= NEGATIONS.contains(&lower.as_str()) || lower.ends_with("n't");
@@ -762,22 +848,7 @@ fn counts_agree(story: &Story, a: Member, b: Member) -> bool {
 /// or one names what the other only writes: "Gul has been hailed" at the
 /// start of a sentence is no mention, but it is Reza Gul.
 fn actors_meet(story: &Story, a: Member, b: Member, memo: &Memo) -> bool {
-    // (key, the last word of the name as written, lower-cased)
-    let actors = |m: Member| -> Vec<(String, String)> {
-        story
-            .mentions(m)
-            .filter_map(|x| {
-                let (kb, name) = match &x.value {
-                    Value::Person(p) => (p.kb.clone(), &p.name),
-                    Value::Named(n) => (n.kb.clone(), &n.name),
-                    _ => return None,
-                };
-                let last = crate::kb::surname_of(name).to_lowercase();
-                Some((kb.unwrap_or_else(|| last.clone()), last))
-            })
-            .collect()
-    };
-    let (xa, xb) = (actors(a), actors(b));
+    let (xa, xb) = (actors(story, a), actors(story, b));
     let named_in = |xs: &[(String, String)], words: &[String]| {
         xs.iter().any(|(_, last)| words.iter().any(|w| w == last))
     };
@@ -786,6 +857,62 @@ fn actors_meet(story: &Story, a: Member, b: Member, memo: &Memo) -> bool {
         || xa.iter().any(|(k, _)| xb.iter().any(|(l, _)| k == l))
         || named_in(&xa, &memo.plain[&b])
         || named_in(&xb, &memo.plain[&a])
+}
+
+/// The people and bodies a sentence names: (KB id or surname, the last
+/// word of the name as written), lower-cased.
+fn actors(story: &Story, m: Member) -> Vec<(String, String)> {
+    story
+        .mentions(m)
+        .filter_map(|x| {
+            let (kb, name) = match &x.value {
+                Value::Person(p) => (p.kb.clone(), &p.name),
+                Value::Named(n) => (n.kb.clone(), &n.name),
+                _ => return None,
+            };
+            let last = crate::kb::surname_of(name).to_lowercase();
+            Some((kb.unwrap_or_else(|| last.clone()), last))
+        })
+        .collect()
+}
+
+/// Whether two dates' clauses tell of the same people at the same place:
+/// the people one names are all among the other's, at least one of them
+/// known by KB id or whole name (a bare surname, "Sotloff", may be the
+/// mother or the son), and the places they name, if both do, meet.
+/// Outlets and places alone are shared by too many events to count.
+fn same_who_and_where(story: &Story, x: &Dated, y: &Dated) -> bool {
+    let (px, lx) = who_and_where(story, x);
+    let (py, ly) = who_and_where(story, y);
+    let known = |set: &BTreeSet<String>| set.iter().any(|k| !k.starts_with('?'));
+    known(&px)
+        && known(&py)
+        && (px.is_subset(&py) || py.is_subset(&px))
+        && (lx.is_empty() || ly.is_empty() || !lx.is_disjoint(&ly))
+}
+
+/// The people (KB id, else whole name, lower-cased) and places a date's
+/// clause names. A bare surname keeps its place as "?surname".
+fn who_and_where(story: &Story, d: &Dated) -> (BTreeSet<String>, BTreeSet<String>) {
+    let (mut people, mut places) = (BTreeSet::new(), BTreeSet::new());
+    let inside =
+        |m: &&Mention| d.clause.span.start <= m.range.start && m.range.end <= d.clause.span.end;
+    for m in story.mentions(d.member).filter(inside) {
+        match &m.value {
+            Value::Person(p) => {
+                people.insert(match &p.kb {
+                    Some(id) => id.clone(),
+                    None if p.name.contains(' ') => p.name.to_lowercase(),
+                    None => format!("?{}", p.name.to_lowercase()),
+                });
+            }
+            Value::Named(n) if m.kind == MentionKind::Place => {
+                places.insert(n.kb.clone().unwrap_or_else(|| n.name.to_lowercase()));
+            }
+            _ => {}
+        }
+    }
+    (people, places)
 }
 
 fn verdict(story: &Story, c: &Comparison, memo: &mut Memo) -> Verdict {
@@ -967,7 +1094,8 @@ fn sides<'c, 'a>((c, x_is_claim): &'c (Comparison<'a>, bool)) -> (&'c Dated<'a>,
 
 fn event_finding(story: &Story, group: &[(Comparison, bool)]) -> Finding {
     let claim = sides(&group[0]).0;
-    let counterparts: Vec<(&Dated, f32)> = group.iter().map(|g| (sides(g).1, g.0.score)).collect();
+    let counterparts: Vec<(&Dated, Option<f32>)> =
+        group.iter().map(|g| (sides(g).1, g.0.score)).collect();
     let phrase = claim
         .clause
         .event
@@ -1027,17 +1155,17 @@ fn event_finding(story: &Story, group: &[(Comparison, bool)]) -> Finding {
 fn event_explanation(
     story: &Story,
     claim: &Dated,
-    counterparts: &[(&Dated, f32)],
+    counterparts: &[(&Dated, Option<f32>)],
     phrase: &str,
     by_date: &BTreeMap<When, Vec<&str>>,
 ) -> String {
     let mut explanation = describe(story, claim);
     for (d, score) in counterparts {
-        let _ = write!(
-            explanation,
-            "; {} (aligned, score {score:.2})",
-            describe(story, d)
-        );
+        let how = match score {
+            Some(score) => format!("aligned, score {score:.2}"),
+            None => "the same event and who, in other words".to_string(),
+        };
+        let _ = write!(explanation, "; {} ({how})", describe(story, d));
     }
     if phrase.is_empty() {
         explanation.push_str(
@@ -1065,10 +1193,14 @@ fn event_explanation(
     explanation
 }
 
-/// From 0.5 to 0.75 with the best alignment score; a resolved relative
-/// date costs 0.1, as its resolution may be what is wrong.
-fn event_confidence(claim: &Dated, counterparts: &[(&Dated, f32)]) -> f32 {
-    let best = counterparts.iter().map(|(_, s)| *s).fold(0.0f32, f32::max);
+/// From 0.5 to 0.75 with the best alignment score (sentences not aligned
+/// count as the lowest); a resolved relative date costs 0.1, as its
+/// resolution may be what is wrong.
+fn event_confidence(claim: &Dated, counterparts: &[(&Dated, Option<f32>)]) -> f32 {
+    let best = counterparts
+        .iter()
+        .map(|(_, s)| s.unwrap_or(EVENT_SCORE))
+        .fold(0.0f32, f32::max);
     let relative = claim.value.relative || counterparts.iter().any(|(d, _)| d.value.relative);
     let alike = ((best - EVENT_SCORE) / (1.0 - EVENT_SCORE)).clamp(0.0, 1.0);
     0.5 + 0.25 * alike - if relative { 0.1 } else { 0.0 }
@@ -1338,6 +1470,23 @@ mod tests {
         assert_eq!(findings(&[a, b]).len(), 1);
         let c = b.replace("A video posted", "A second video posted");
         assert!(findings(&[a, &c]).is_empty());
+    }
+
+    #[test]
+    fn one_event_in_other_words_is_compared_by_its_actor() {
+        let a = "Mayor out\n\nIn the end, the council dismissed Mayor Tomas Brandt late on Tuesday afternoon, a move that surprised his staff.\n";
+        let b = "Mayor out\n\nThe city council unexpectedly dismissed Tomas Brandt on Thursday after an audit found that he had misused a fund for repairs.\n";
+        let found = findings(&[a, b]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0].explanation.contains("in other words"),
+            "{}",
+            found[0].explanation
+        );
+        // A bare surname is not the same person: the mother and her son.
+        let c = "Appeal\n\nOn August 27, Sotloff's mother, Shirley Sotloff, released a video pleading for her son's release.\n";
+        let d = "Appeal\n\nThe same man threatened to kill Sotloff in the video released on Aug. 19, officials said.\n";
+        assert!(findings(&[c, d]).is_empty());
     }
 
     #[test]
