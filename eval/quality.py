@@ -637,6 +637,19 @@ def is_number_candidate(m, text):
     return False
 
 
+def counted_words(m, text):
+    """What a count counts: the noun-ish words among the next three after
+    it, lowercased, a plural "s" dropped ("seven hours" and "seven hour
+    battle" count hours; "two weeks" and "two years" do not count alike)."""
+    following = re.split(r"[.;:!?()\"“”,]", text[m.end():m.end() + 60])[0]
+    out = set()
+    for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", following)[:3]:
+        lw = w.lower()
+        if len(w) >= 3 and lw not in NOT_NOUN and lw not in NUMBER_WORDS and lw not in SCALES:
+            out.add(lw[:-1] if lw.endswith("s") and not lw.endswith("ss") else lw)
+    return out
+
+
 def changed_number(num):
     """Digits x3 (+7 for 0-2, where x3 says little); a number word becomes
     another number word."""
@@ -660,8 +673,10 @@ def number_candidates(docs, ctx):
             if not is_number_candidate(m, doc.text):
                 continue
             value = (number_subkind(m, doc.text), number_value(m))
-            contains = lambda s, value=value: any(
+            counted = counted_words(m, doc.text)
+            contains = lambda s, value=value, counted=counted: any(
                 (number_subkind(x, s), number_value(x)) == value and is_number_candidate(x, s)
+                and (value[0] != "count" or counted & counted_words(x, s))
                 for x in NUMBER.finditer(s))
             exclude = set(re.findall(r"[A-Za-z]+", m.group()))
             found = restatement(docs, doc, doc.sentence_at(m.start()), contains, exclude)

@@ -478,6 +478,11 @@ fn name_run(
     out: &mut Vec<Mention>,
 ) -> Option<usize> {
     let mut first = i;
+    // A count opening a sentence is no part of a name: "Two Kenya Wildlife
+    // Service rangers" counts rangers.
+    if is_capitalised(s.word(first + 1)) && crate::extract::cardinal(s.word(first)).is_some() {
+        first += 1;
+    }
     // Demonyms before a name: "Israeli-American Sagui Dekel-Chen".
     let mut described = false;
     // And a capitalised noun for a person: "Principal Roxanne Greer".

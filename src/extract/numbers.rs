@@ -288,18 +288,15 @@ fn qualifier(s: &Sentence, i: usize) -> (Qualifier, usize) {
     if three("as", "many", "as") || three("no", "more", "than") {
         return (Qualifier::AtMost, i - 3);
     }
-    if two("at", "least") || two("more", "than") || two("upwards", "of") || two("just", "over") {
+    if two("at", "least") || two("more", "than") || two("upwards", "of") {
         return (Qualifier::AtLeast, i - 2);
     }
-    if two("up", "to")
-        || two("at", "most")
-        || two("fewer", "than")
-        || two("less", "than")
-        || two("close", "to")
-    {
+    if two("up", "to") || two("at", "most") || two("fewer", "than") || two("less", "than") {
         return (Qualifier::AtMost, i - 2);
     }
-    if two("an", "estimated") {
+    // "just over 1,200" and "nearly 40" name a value a little off, not an
+    // open bound: "just over 1,200" is no way of saying 3,600.
+    if two("an", "estimated") || two("just", "over") || two("just", "under") || two("close", "to") {
         return (Qualifier::About, i - 2);
     }
     if let Some(j) = back(1) {
@@ -319,7 +316,10 @@ fn qualifier(s: &Sentence, i: usize) -> (Qualifier, usize) {
         ) {
             return (Qualifier::About, j);
         }
-        if s.is(j, &["nearly", "almost", "under"]) {
+        if s.is(j, &["nearly", "almost"]) {
+            return (Qualifier::About, j);
+        }
+        if s.is(j, &["under"]) {
             return (Qualifier::AtMost, j);
         }
         if s.is(j, &["over", "exceeding"]) {
@@ -330,7 +330,9 @@ fn qualifier(s: &Sentence, i: usize) -> (Qualifier, usize) {
 }
 
 /// The counted phrase after a number: "Israeli captives", "hostages".
-fn counted(s: &Sentence, mut i: usize, vague: bool) -> (Option<String>, usize) {
+/// `year_like`: the number may be a year ("the 1990 Arnold Schwarzenegger
+/// film"), so a name after it is not what it counts.
+fn counted(s: &Sentence, mut i: usize, vague: bool, year_like: bool) -> (Option<String>, usize) {
     if vague && s.is(i, &["of"]) {
         i += 1;
     }
@@ -347,7 +349,17 @@ fn counted(s: &Sentence, mut i: usize, vague: bool) -> (Option<String>, usize) {
             && (lower.ends_with("ed")
                 || lower.ends_with("ing")
                 || PHRASE_ENDS.1.contains(lower.as_str()));
-        if tok.kind != Kind::Word || is_stop(w) || lower.ends_with("ly") || verb_like || s.taken[i]
+        // A name may lead the phrase as a modifier ("Two Kenya Wildlife
+        // Service rangers"), when a plain noun follows it.
+        let leading_name = s.taken[i]
+            && is_capitalised(w)
+            && words.iter().all(|x| is_capitalised(x))
+            && !year_like;
+        if tok.kind != Kind::Word
+            || is_stop(w)
+            || lower.ends_with("ly")
+            || verb_like
+            || (s.taken[i] && !leading_name)
         {
             break;
         }
@@ -361,6 +373,9 @@ fn counted(s: &Sentence, mut i: usize, vague: bool) -> (Option<String>, usize) {
         words.push(w);
         last = i;
         i += 1;
+    }
+    if words.iter().all(|w| is_capitalised(w)) && (0..words.len()).any(|k| s.taken[i - 1 - k]) {
+        return (None, last); // a name alone is not what is counted
     }
     if words.is_empty() {
         return (None, last);
@@ -430,9 +445,12 @@ pub fn extract(s: &mut Sentence, out: &mut Vec<Mention>) {
                 high_end = Some(m);
             }
         }
+        let year_like = n.value.fract() == 0.0
+            && (1000.0..3000.0).contains(&n.value)
+            && s.word(i).chars().all(|c| c.is_ascii_digit());
         let (counted, last) = match &high_end {
-            Some(m) => counted(s, m.end, false),
-            None => counted(s, n.end, n.vague),
+            Some(m) => counted(s, m.end, false, false),
+            None => counted(s, n.end, n.vague, year_like),
         };
         let end_tok = match &counted {
             Some(_) => last,
