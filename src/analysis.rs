@@ -48,6 +48,7 @@ pub fn analyze(articles: Vec<Article>, kb: &Kb, opts: &Options) -> Analysis {
     }
     // Articles are analysed independently of each other.
     analysis.articles = crate::par::map(articles, |a| analyze_article(a, kb, opts));
+    detect::confirm_names(&mut analysis.articles);
     // Alignment and the rules compare words by their normal forms: each
     // word of the story is normalised once, here.
     let vocab = align::Vocabulary::build(&analysis.articles);
@@ -126,7 +127,7 @@ pub fn analyze_article(article: Article, kb: &Kb, opts: &Options) -> ArticleAnal
         year_hint: None,
         folded: fold(&article.text),
     };
-    let mut mentions = extract::extract(&article.text, &by_sentence, &ctx);
+    let (mut mentions, mut unconfirmed_names) = extract::extract(&article.text, &by_sentence, &ctx);
     let mut inferred = if stated.is_none() {
         infer_window(&article, &sentences, &mentions, kb)
     } else {
@@ -137,7 +138,7 @@ pub fn analyze_article(article: Article, kb: &Kb, opts: &Options) -> ArticleAnal
         // once the window is known; they may narrow it further.
         if let Some(hint) = inferred.as_ref().and_then(|w| w.from) {
             ctx.year_hint = Some(hint);
-            mentions = extract::extract(&article.text, &by_sentence, &ctx);
+            (mentions, unconfirmed_names) = extract::extract(&article.text, &by_sentence, &ctx);
             inferred = infer_window(&article, &sentences, &mentions, kb);
         }
     }
@@ -150,6 +151,7 @@ pub fn analyze_article(article: Article, kb: &Kb, opts: &Options) -> ArticleAnal
         inferred,
         lines,
         tokens,
+        unconfirmed_names,
     }
 }
 

@@ -293,6 +293,9 @@ pub struct ArticleAnalysis {
     /// The tokens of every sentence, in order: tokenized once, read by
     /// extraction, alignment and the rules.
     pub tokens: Vec<Token>,
+    /// Runs of capitalised words that may be a person's name, which the
+    /// article alone does not confirm (see `extract::confirm_names`).
+    pub unconfirmed_names: Vec<crate::extract::NameRun>,
 }
 
 impl ArticleAnalysis {

@@ -296,6 +296,7 @@ impl Story<'_> {
 }
 
 pub use crate::extract::sentence_mentions;
+pub use roster::confirm_names;
 /// A lexicon file of word classes, one a line, as a map from each word's
 /// normal form (by `normal`: stemmed, synonym class …) to its line. A
 /// word on several lines keeps its first.

@@ -342,6 +342,39 @@ mod tests {
     }
 
     #[test]
+    fn a_name_its_article_cannot_confirm_is_confirmed_by_the_story() {
+        // "Leelah" is no known given name and nothing in the first article
+        // marks "Leelah Alccorn" as a person; the others name her often.
+        let alone = "Leelah Alccorn, born in Ohio, left a note on her blog before she died.";
+        let others = [
+            ("December 30, 2014", alone),
+            (
+                "December 30, 2014",
+                "Leelah Alcorn left a note on her blog, her mother said.",
+            ),
+            (
+                "December 30, 2014",
+                "Friends of Leelah Alcorn, 17, held a vigil in Ohio.",
+            ),
+        ];
+        let f = found(&others);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("Leelah Alcorn"));
+        // A run that only shares words with a longer name stays unconfirmed.
+        let f = found(&[
+            (
+                "December 30, 2014",
+                "Independent Women, a group in Ohio, left a note on its blog.",
+            ),
+            (
+                "December 30, 2014",
+                "Independent Women Forum head Carla Wood said the group left a note.",
+            ),
+        ]);
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
     fn one_source_misspelling_a_name_throughout_stands_against_the_others() {
         let f = found(&[
             (

@@ -6,8 +6,9 @@
 //! it sits in.
 
 use rustc_hash::FxHashMap;
+use std::collections::HashMap;
 
-use super::spelling::{given_key, name_words};
+use super::spelling::{Likeness, given_key, name_words, words_likeness};
 use crate::extract::{PersonValue, Value};
 use crate::kb::Entity;
 use crate::model::ArticleAnalysis;
@@ -36,6 +37,56 @@ impl Rendering<'_> {
         let mut out: Vec<usize> = self.mentions.iter().map(|m| m.0).collect();
         out.dedup();
         out
+    }
+}
+
+/// Confirms, in every article, the unconfirmed name runs that another
+/// article of the story names as a person, in the same or a slipped
+/// spelling under one given name ("Leelah Alccorn" where others write
+/// "Leelah Alcorn"): a misspelt surname is no reason for the name to go
+/// unseen.
+pub fn confirm_names(articles: &mut [ArticleAnalysis]) {
+    let mut by_given: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+    for a in articles.iter() {
+        for m in &a.mentions {
+            let Value::Person(p) = &m.value else { continue };
+            let words = name_words(&p.name);
+            if words.len() >= 2
+                && let Some(key) = given_key(&words)
+            {
+                let known = by_given.entry(key).or_default();
+                if !known.contains(&words) {
+                    known.push(words);
+                }
+            }
+        }
+    }
+    for a in articles.iter_mut() {
+        let runs = std::mem::take(&mut a.unconfirmed_names);
+        let mut added = false;
+        for (range, sentence) in runs {
+            let name = &a.article.text[range.clone()];
+            let words = name_words(name);
+            let named = given_key(&words)
+                .and_then(|key| by_given.get(&key))
+                .is_some_and(|known| {
+                    // The same words, or a slip: not a longer name that
+                    // merely holds these words ("Independent Women").
+                    known.iter().any(|k| {
+                        *k == words || matches!(words_likeness(&words, k), Likeness::Misspelled(_))
+                    })
+                });
+            if named {
+                a.mentions
+                    .push(crate::extract::bare_person(range, sentence, name));
+                added = true;
+            } else {
+                a.unconfirmed_names.push((range, sentence));
+            }
+        }
+        if added {
+            crate::extract::sort_mentions(&mut a.mentions);
+        }
     }
 }
 

@@ -168,6 +168,11 @@ fn surname_slip(a: &str, b: &str) -> bool {
     if a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a) {
         return false;
     }
+    // Transliterations of one name stand anywhere in a name: "Abu
+    // Muhammad", "Abu Mohammed".
+    if same_given_name(a, b) {
+        return false;
+    }
     let shortest = a.chars().count().min(b.chars().count());
     let edits = strsim::osa_distance(a, b);
     match edits {
@@ -221,6 +226,13 @@ mod tests {
             ("Cristina Fernández de Kirchner", "Cristina Fernandez"),
         ] {
             assert_eq!(likeness(a, b), Likeness::Same, "{a} / {b}");
+        }
+        // Transliterations of one name, wherever they stand in it.
+        for (a, b) in [
+            ("Abu Muhammad", "Abu Mohammed"),
+            ("Omar Mohamed", "Omar Muhammad"),
+        ] {
+            assert_eq!(likeness(a, b), Likeness::Different, "{a} / {b}");
         }
     }
 

@@ -279,7 +279,10 @@ impl<'a> std::ops::Deref for Sentence<'a> {
 
 /// Extracts every mention of the given sentences of `text`.
 #[must_use]
-pub fn extract(text: &str, sentences: &[&[Token]], ctx: &Context) -> Vec<Mention> {
+/// The mentions of an article, sorted by position, and the runs of
+/// capitalised words that may be a person's name the article never
+/// confirmed (the story's roster may: `detect::confirm_names`).
+pub fn extract(text: &str, sentences: &[&[Token]], ctx: &Context) -> (Vec<Mention>, Vec<NameRun>) {
     let mut out = Vec::new();
     let mut people = names::People::default();
     for (index, tokens) in sentences.iter().enumerate() {
@@ -291,11 +294,28 @@ pub fn extract(text: &str, sentences: &[&[Token]], ctx: &Context) -> Vec<Mention
         attribution::extract(&s, ctx, &out_people(&out, index), &mut out);
     }
     people.link_surnames(text, ctx.kb, &mut out);
+    sort_mentions(&mut out);
+    let unconfirmed = people.unconfirmed(&out);
+    (out, unconfirmed)
+}
+
+/// Mentions in the order every reader expects: by position, then kind.
+pub fn sort_mentions(out: &mut [Mention]) {
     out.sort_by(|a, b| {
         (a.range.start, a.range.end, a.kind).cmp(&(b.range.start, b.range.end, b.kind))
     });
-    out
 }
+
+/// A person mention that no rule has filled in beyond its name.
+#[must_use]
+pub fn bare_person(range: Range<usize>, sentence: usize, name: &str) -> Mention {
+    names::bare_person(range, sentence, name)
+}
+
+/// A run of two or three capitalised words with nothing in its article to
+/// mark it as a person's name ("Leelah Alccorn, born …"): its byte range
+/// and sentence.
+pub type NameRun = (Range<usize>, usize);
 
 /// The ranges and names of the people mentioned in one sentence.
 fn out_people(out: &[Mention], sentence: usize) -> Vec<(Range<usize>, String)> {

@@ -700,7 +700,7 @@ fn folded_name(m: &Mention) -> String {
 }
 
 /// A person mention that no rule has filled in beyond its name.
-fn bare_person(range: Range<usize>, sentence: usize, name: &str) -> Mention {
+pub(super) fn bare_person(range: Range<usize>, sentence: usize, name: &str) -> Mention {
     Mention {
         kind: MentionKind::Person,
         range,
@@ -742,6 +742,18 @@ impl People {
                 out.push(bare_person(range.clone(), *sentence, name));
             }
         }
+    }
+
+    /// The pending runs that [`Self::confirm_pending`] left unconfirmed.
+    pub fn unconfirmed(&self, out: &[Mention]) -> Vec<(Range<usize>, usize)> {
+        self.pending
+            .iter()
+            .filter(|(range, _)| {
+                !out.iter()
+                    .any(|m| m.kind == MentionKind::Person && m.range == *range)
+            })
+            .cloned()
+            .collect()
     }
 
     /// Links bare surnames to the full name used elsewhere in the article,

@@ -330,9 +330,7 @@ fn qualifier(s: &Sentence, i: usize) -> (Qualifier, usize) {
 }
 
 /// The counted phrase after a number: "Israeli captives", "hostages".
-/// `year_like`: the number may be a year ("the 1990 Arnold Schwarzenegger
-/// film"), so a name after it is not what it counts.
-fn counted(s: &Sentence, mut i: usize, vague: bool, year_like: bool) -> (Option<String>, usize) {
+fn counted(s: &Sentence, mut i: usize, vague: bool) -> (Option<String>, usize) {
     if vague && s.is(i, &["of"]) {
         i += 1;
     }
@@ -349,17 +347,7 @@ fn counted(s: &Sentence, mut i: usize, vague: bool, year_like: bool) -> (Option<
             && (lower.ends_with("ed")
                 || lower.ends_with("ing")
                 || PHRASE_ENDS.1.contains(lower.as_str()));
-        // A name may lead the phrase as a modifier ("Two Kenya Wildlife
-        // Service rangers"), when a plain noun follows it.
-        let leading_name = s.taken[i]
-            && is_capitalised(w)
-            && words.iter().all(|x| is_capitalised(x))
-            && !year_like;
-        if tok.kind != Kind::Word
-            || is_stop(w)
-            || lower.ends_with("ly")
-            || verb_like
-            || (s.taken[i] && !leading_name)
+        if tok.kind != Kind::Word || is_stop(w) || lower.ends_with("ly") || verb_like || s.taken[i]
         {
             break;
         }
@@ -373,9 +361,6 @@ fn counted(s: &Sentence, mut i: usize, vague: bool, year_like: bool) -> (Option<
         words.push(w);
         last = i;
         i += 1;
-    }
-    if words.iter().all(|w| is_capitalised(w)) && (0..words.len()).any(|k| s.taken[i - 1 - k]) {
-        return (None, last); // a name alone is not what is counted
     }
     if words.is_empty() {
         return (None, last);
@@ -445,12 +430,9 @@ pub fn extract(s: &mut Sentence, out: &mut Vec<Mention>) {
                 high_end = Some(m);
             }
         }
-        let year_like = n.value.fract() == 0.0
-            && (1000.0..3000.0).contains(&n.value)
-            && s.word(i).chars().all(|c| c.is_ascii_digit());
         let (counted, last) = match &high_end {
-            Some(m) => counted(s, m.end, false, false),
-            None => counted(s, n.end, n.vague, year_like),
+            Some(m) => counted(s, m.end, false),
+            None => counted(s, n.end, n.vague),
         };
         let end_tok = match &counted {
             Some(_) => last,
