@@ -15,14 +15,17 @@ use rustc_hash::FxHashSet;
 use super::counts::{
     Interval, describe, head_and_modifiers, is_exact, is_unit, join, measure, normal, number,
 };
-use super::tenure::{Claim, current_holders};
+use super::tenure::{self, Claim, current_holders, overlaps, terms_held};
 use super::{Finding, FindingKind, Severity, Story};
 use crate::extract::{Mention, QuantityValue, Value};
+use crate::kb::Term;
 use crate::text::tokens::tokenize;
+use jiff::civil::Date;
 
 #[must_use]
 pub fn detect(story: &Story) -> Vec<Finding> {
     let mut out = office_clashes(story);
+    out.extend(terms_that_never_met(story));
     out.extend(parts_exceeding_whole(story));
     out
 }
@@ -47,6 +50,94 @@ fn office_clashes(story: &Story) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Two people one sentence presents as holding two offices now, whose
+/// terms never met ("President Barack Obama told French President Emmanuel
+/// Macron"): one of them is named in the wrong office, or the statement
+/// mixes two times. Dated articles are left to `anachronism`, which can
+/// say which name is out of its time.
+fn terms_that_never_met(story: &Story) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (ai, a) in story.articles.iter().enumerate() {
+        if story.date(ai).is_some() {
+            continue;
+        }
+        let claims: Vec<(u32, Claim)> = current_holders(a, story.kb)
+            .into_iter()
+            .flat_map(|(office, cs)| cs.into_iter().map(move |c| (office, c)))
+            .collect();
+        for (i, (o1, c1)) in claims.iter().enumerate() {
+            for (o2, c2) in &claims[i + 1..] {
+                if c1.sentence != c2.sentence || o1 == o2 || c1.person == c2.person {
+                    continue;
+                }
+                let (t1, t2) = (
+                    terms_held(story.kb, *o1, c1.person),
+                    terms_held(story.kb, *o2, c2.person),
+                );
+                let met = t1
+                    .iter()
+                    .any(|t| overlaps(&t2, (t.from, t.to.unwrap_or(Date::MAX))));
+                if !t1.is_empty() && !t2.is_empty() && !met {
+                    let (first, second) = if c1.range.start <= c2.range.start {
+                        ((*o1, c1, &t1), (*o2, c2, &t2))
+                    } else {
+                        ((*o2, c2, &t2), (*o1, c1, &t1))
+                    };
+                    out.push(never_met(story, ai, first, second));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn never_met(
+    story: &Story,
+    article: usize,
+    (o1, c1, t1): (u32, &Claim, &Vec<Term>),
+    (o2, c2, t2): (u32, &Claim, &Vec<Term>),
+) -> Finding {
+    let kb = story.kb;
+    let who = |o: u32, c: &Claim| {
+        format!(
+            "{} as {}",
+            kb.people[c.person as usize].name, kb.offices[o as usize].name
+        )
+    };
+    let held = |o: u32, c: &Claim, terms: &[Term]| {
+        let list: Vec<String> = terms.iter().map(|t| tenure::describe(*t)).collect();
+        format!(
+            "{} held {} {}",
+            kb.people[c.person as usize].name,
+            kb.offices[o as usize].name,
+            list.join(" and ")
+        )
+    };
+    let summary = format!(
+        "One sentence presents {} and {} at once; their terms never met",
+        who(o1, c1),
+        who(o2, c2)
+    );
+    let explanation = format!(
+        "\"{}\" ({}) and \"{}\" ({}) are presented as current in one statement, but {}, and {}: one of the names is likely in the wrong office, or the statement mixes two times.",
+        c1.text,
+        story.place(article, &c1.range),
+        c2.text,
+        story.place(article, &c2.range),
+        held(o1, c1, t1),
+        held(o2, c2, t2),
+    );
+    Finding::new(
+        FindingKind::InternalInconsistency,
+        Severity::Medium,
+        0.7,
+        summary,
+        explanation,
+    )
+    .evidence(article, c1.range.clone())
+    .evidence(article, c2.range.clone())
 }
 
 fn clash(story: &Story, article: usize, office: u32, people: &[&Claim]) -> Finding {
@@ -319,6 +410,44 @@ mod tests {
             .into_iter()
             .cloned()
             .collect()
+    }
+
+    #[test]
+    fn holders_of_two_offices_whose_terms_never_met_clash_in_one_sentence() {
+        let undated = |body: &str| run(&[&format!("Talks\n\n{body}\n")]);
+        let a = undated(
+            "President Barack Obama told French President Emmanuel Macron that he backed him.",
+        );
+        let found = of_kind(&a, FindingKind::InternalInconsistency);
+        assert_eq!(found.len(), 1, "{:?}", a.findings);
+        assert!(
+            found[0].explanation.contains("2017-01-20"),
+            "{}",
+            found[0].explanation
+        );
+        assert_eq!(
+            quotes(&a, found[0]),
+            ["President Barack Obama", "French President Emmanuel Macron"]
+        );
+        // Terms that met, a former holder, two sentences, or a dated
+        // article (anachronism's business) are quiet.
+        for body in [
+            "President Barack Obama told French President Francois Hollande that he backed him.",
+            "Former President Barack Obama told French President Emmanuel Macron that he backed him.",
+            "President Barack Obama spoke first. French President Emmanuel Macron replied.",
+        ] {
+            let a = undated(body);
+            assert!(
+                of_kind(&a, FindingKind::InternalInconsistency).is_empty(),
+                "{body}: {:?}",
+                a.findings
+            );
+        }
+        let dated = run(&[&article(
+            "June 2, 2017",
+            "President Barack Obama told French President Emmanuel Macron that he backed him.",
+        )]);
+        assert!(of_kind(&dated, FindingKind::InternalInconsistency).is_empty());
     }
 
     #[test]

@@ -246,6 +246,7 @@ impl Mention {
 pub struct Claim {
     pub person: u32,
     pub range: Range<usize>,
+    pub sentence: usize,
     /// How the article says it: "President Donald Trump", "the Obama administration".
     pub text: String,
 }
@@ -321,6 +322,7 @@ pub fn current_holders(a: &ArticleAnalysis, kb: &Kb) -> BTreeMap<u32, Vec<Claim>
         claims.entry(office).or_default().push(Claim {
             person,
             range: m.range.clone(),
+            sentence: m.sentence,
             text: a.article.text[m.range.clone()].to_string(),
         });
     }
