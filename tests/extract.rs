@@ -406,6 +406,19 @@ fn a_surname_two_people_share_is_not_linked_to_either() {
 }
 
 #[test]
+fn an_honorific_and_a_surname_is_no_second_person() {
+    // "Ms Gul" is Reza Gul again: the bare "Gul" links to her.
+    let found = people(
+        "Reza Gul fought the Taliban. Ms Gul took part in the fight. \"They attacked at dawn,\" Gul told reporters.",
+    );
+    let bare: Vec<_> = found.iter().filter(|p| p.0 == "Gul").collect();
+    assert!(
+        !bare.is_empty() && bare.iter().all(|p| p.1 == "Reza Gul"),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn spelled_numbers_are_read_whole() {
     let value = |body: &str| {
         let q = quantity(body);

@@ -691,6 +691,21 @@ fn first_surname(name: &str) -> Option<String> {
         .map(|w| fold(w))
 }
 
+/// Honorifics before a surname ("Ms", "Dr."), from `name-parts.txt`.
+static HONORIFICS: LazyLock<rustc_hash::FxHashSet<&str>> = LazyLock::new(|| {
+    Lexicon::parse(include_str!("../../assets/lexicon/name-parts.txt")).section_set("honorific")
+});
+
+/// "Ms Gul", "Dr. Khoza": a surname under an honorific, no full name of
+/// its own; it must not stand as a second person beside "Reza Gul".
+fn honorific_only(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let (Some(first), Some(_), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    HONORIFICS.contains(fold(first.trim_end_matches('.')).as_str())
+}
+
 /// The folded name of a person mention ("" for other mentions).
 fn folded_name(m: &Mention) -> String {
     match &m.value {
@@ -768,7 +783,10 @@ impl People {
             let mut full: HashMap<String, (usize, bool)> = HashMap::new();
             for (idx, m) in out.iter().enumerate() {
                 let Value::Person(p) = &m.value else { continue };
-                if p.name.split_whitespace().count() < 2 || p.linked_to.is_some() {
+                if p.name.split_whitespace().count() < 2
+                    || p.linked_to.is_some()
+                    || honorific_only(&p.name)
+                {
                     continue;
                 }
                 let last = p.name.split_whitespace().last().map(fold);
