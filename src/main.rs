@@ -246,7 +246,8 @@ fn open_review(
         None => anyhow::bail!("no session file given"),
     };
     let reviewer = shared.reviewer.clone().unwrap_or_else(review::login_name);
-    let file = if let Some(file) = store::load(&path)? {
+    let loaded = store::load(&path)?;
+    let file = if let Some(file) = loaded.clone() {
         file
     } else {
         if !default {
@@ -257,7 +258,9 @@ fn open_review(
         }
         SessionFile::new(analysis, &reviewer, &review::now())
     };
-    Ok((Review::new(analysis, file, &reviewer), path))
+    let mut review = Review::new(analysis, file, &reviewer);
+    review.base = loaded;
+    Ok((review, path))
 }
 
 /// `parallax review`: list or set verdicts without a terminal.
@@ -281,7 +284,7 @@ fn review_cli(args: &ReviewArgs) -> Result<u8> {
         if let Some(note) = &args.note {
             review.note(&analysis, f, note, &now);
         }
-        store::save(&path, &review.file)?;
+        store::save_merged(&path, &review.file, review.base.as_ref(), &review.dropped)?;
         say!(
             "parallax: {id}: {} (session {})",
             verdict.as_str(),

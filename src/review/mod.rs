@@ -76,8 +76,11 @@ pub struct Decision {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     pub reviewer: String,
-    /// When it was last changed (RFC 3339, UTC).
+    /// When it was last changed (RFC 3339, UTC, to the millisecond).
     pub at: String,
+    /// Fields this build does not know, kept as they were.
+    #[serde(flatten)]
+    pub other: serde_json::Map<String, serde_json::Value>,
 }
 
 /// The session file.
@@ -89,6 +92,9 @@ pub struct SessionFile {
     pub updated: String,
     pub articles: Vec<ArticleRecord>,
     pub decisions: Vec<Decision>,
+    /// Fields this build does not know, kept as they were.
+    #[serde(flatten)]
+    pub other: serde_json::Map<String, serde_json::Value>,
 }
 
 impl SessionFile {
@@ -102,6 +108,7 @@ impl SessionFile {
             updated: now.to_string(),
             articles: articles(analysis),
             decisions: Vec::new(),
+            other: serde_json::Map::new(),
         }
     }
 }
@@ -154,6 +161,13 @@ enum Match {
 #[derive(Clone, Debug)]
 pub struct Review {
     pub file: SessionFile,
+    /// The file as it was last read from or written to disk: what a save
+    /// merges against, so that what others wrote since is kept.
+    pub base: Option<SessionFile>,
+    /// Ids of decisions this review removed on purpose (an undone new
+    /// decision, a decision that followed its finding to a new id): a
+    /// merge does not bring them back.
+    pub dropped: std::collections::BTreeSet<String>,
     pub reviewer: String,
     /// Per finding: its decision in the file, and how it was matched.
     matched: Matched,
@@ -205,10 +219,42 @@ impl Review {
         file.articles = articles(analysis);
         Review {
             file,
+            base: None,
+            dropped: std::collections::BTreeSet::new(),
             reviewer: reviewer.to_string(),
             matched,
             undo: Vec::new(),
         }
+    }
+
+    /// Takes in the file as saved, merged with what others wrote: decisions
+    /// that arrived from elsewhere are matched to their findings by id.
+    /// Returns how many arrived or changed.
+    pub fn absorb(&mut self, analysis: &Analysis, merged: SessionFile) -> usize {
+        let before = self.file.decisions.len();
+        let changed = self
+            .file
+            .decisions
+            .iter()
+            .zip(&merged.decisions)
+            .filter(|(a, b)| a != b)
+            .count();
+        self.file = merged;
+        let arrived = self.file.decisions.len().saturating_sub(before);
+        let by_id: BTreeMap<&str, usize> = self.file.decisions[before..]
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.finding.as_str(), before + i))
+            .collect();
+        for (f, finding) in analysis.findings.iter().enumerate() {
+            if self.matched[f].is_none()
+                && let Some(&d) = by_id.get(finding.id.as_str())
+            {
+                self.matched[f] = Some((d, Match::Same));
+            }
+        }
+        self.base = Some(self.file.clone());
+        arrived + changed
     }
 
     /// The decision on a finding, if any.
@@ -270,6 +316,12 @@ impl Review {
     pub fn undo(&mut self) -> bool {
         match self.undo.pop() {
             Some((decisions, matched)) => {
+                // Decisions the step created are gone on purpose.
+                for d in &self.file.decisions {
+                    if !decisions.iter().any(|x| x.finding == d.finding) {
+                        self.dropped.insert(d.finding.clone());
+                    }
+                }
                 self.file.decisions = decisions;
                 self.matched = matched;
                 true
@@ -307,12 +359,18 @@ impl Review {
             note: None,
             reviewer: self.reviewer.clone(),
             at: now.to_string(),
+            other: serde_json::Map::new(),
         };
         let d = if let Some((d, _)) = self.matched[f] {
             let old = &mut self.file.decisions[d];
+            if old.finding != fresh.finding {
+                self.dropped.insert(old.finding.clone());
+            }
+            let other = std::mem::take(&mut old.other);
             *old = Decision {
                 verdict: old.verdict,
                 note: old.note.take(),
+                other,
                 ..fresh
             };
             d
@@ -357,11 +415,12 @@ fn alike(old: &[String], new: &[String]) -> f64 {
     there.min(back)
 }
 
-/// The time now, to the second, as sessions record it.
+/// The time now, to the millisecond, as sessions record it: concurrent
+/// reviewers' decisions are ordered by it.
 #[must_use]
 pub fn now() -> String {
     jiff::Timestamp::now()
-        .round(jiff::Unit::Second)
+        .round(jiff::Unit::Millisecond)
         .map_or_else(|_| jiff::Timestamp::now().to_string(), |t| t.to_string())
 }
 

@@ -2,11 +2,12 @@
 //! written atomically (a temporary file beside it, flushed to disk, then
 //! renamed over it), and never overwritten when they cannot be understood.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use super::{SessionFile, VERSION};
+use super::{Decision, SessionFile, VERSION};
 
 /// A session file that cannot be used. The file is left as it is.
 #[derive(Debug, thiserror::Error)]
@@ -97,38 +98,191 @@ pub fn backup(path: &Path, version: u32) -> io::Result<PathBuf> {
 }
 
 /// Writes a session file atomically: a crash leaves the old file or the
-/// new one, never half of either.
+/// new one, never half of either. See [`save_merged`], which every caller
+/// that holds a review uses.
 pub fn save(path: &Path, file: &SessionFile) -> Result<(), SessionError> {
+    save_merged(path, file, None, &BTreeSet::new()).map(|_| ())
+}
+
+/// Writes `ours` to the session file at `path` (through a symbolic link,
+/// to its target), merged under an advisory lock with what the file holds
+/// now, so that verdicts other processes wrote since `base` (the file as
+/// this one last read or wrote it) are kept. Returns the file as written.
+///
+/// The temporary file is created anew (no symbolic link followed) beside
+/// the target and takes the target's mode and owner; temporary files left
+/// by crashed writers are removed.
+pub fn save_merged(
+    path: &Path,
+    ours: &SessionFile,
+    base: Option<&SessionFile>,
+    dropped: &BTreeSet<String>,
+) -> Result<SessionFile, SessionError> {
+    let target = link_target(path);
     let io = |source| SessionError::Io {
-        path: path.display().to_string(),
+        path: target.display().to_string(),
         source,
     };
-    let dir = path
+    let dir = target
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    fs::create_dir_all(dir).map_err(io)?;
-    let mut json = serde_json::to_string_pretty(file).map_err(|e| io(e.into()))?;
-    json.push('\n');
-    let name = path
+        .unwrap_or(Path::new("."))
+        .to_path_buf();
+    fs::create_dir_all(&dir).map_err(io)?;
+    let name = target
         .file_name()
         .map_or_else(|| "session".into(), |n| n.to_string_lossy().into_owned());
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = (|| {
-        let mut f = File::create(&temp)?;
-        f.write_all(json.as_bytes())?;
-        f.sync_all()?;
-        fs::rename(&temp, path)?;
-        // The rename itself must reach the disk too.
-        if let Ok(d) = File::open(dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    if written.is_err() {
-        let _ = fs::remove_file(&temp);
+    let lock_file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.join(format!(".{name}.lock")))
+        .map_err(io)?;
+    let mut lock = fd_lock::RwLock::new(lock_file);
+    let _held = lock.write().map_err(io)?;
+    remove_stale_temps(&dir, &name);
+    let theirs = load(&target)?;
+    let merged = merge(base, ours, theirs.as_ref(), dropped);
+    let mut json = serde_json::to_string_pretty(&merged).map_err(|e| io(e.into()))?;
+    json.push('\n');
+    let mut temp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(io)?;
+    keep_mode_and_owner(&target, temp.as_file()).map_err(io)?;
+    temp.write_all(json.as_bytes()).map_err(io)?;
+    temp.as_file().sync_all().map_err(io)?;
+    temp.persist(&target).map_err(|e| io(e.error))?;
+    // The rename itself must reach the disk too.
+    if let Ok(d) = File::open(&dir) {
+        let _ = d.sync_all();
     }
-    written.map_err(io)
+    Ok(merged)
+}
+
+/// Where a path leads through symbolic links (a dangling link included):
+/// a save replaces the file the link points to, not the link.
+fn link_target(path: &Path) -> PathBuf {
+    let mut at = path.to_path_buf();
+    for _ in 0..40 {
+        match fs::symlink_metadata(&at) {
+            Ok(m) if m.file_type().is_symlink() => match fs::read_link(&at) {
+                Ok(next) => {
+                    at = match at.parent() {
+                        Some(dir) if next.is_relative() => dir.join(next),
+                        _ => next,
+                    };
+                }
+                Err(_) => break,
+            },
+            _ => break,
+        }
+    }
+    at
+}
+
+/// Gives the new file the mode and owner of the file it replaces, so that
+/// private notes stay private. Changing the owner needs privileges a
+/// reviewer seldom has: that failure is not an error.
+fn keep_mode_and_owner(target: &Path, temp: &File) -> io::Result<()> {
+    let Ok(old) = fs::metadata(target) else {
+        return Ok(());
+    };
+    temp.set_permissions(old.permissions())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let _ = std::os::unix::fs::fchown(temp, Some(old.uid()), Some(old.gid()));
+    }
+    Ok(())
+}
+
+/// Temporary files of this session left by writers that died: only a
+/// writer holding the lock makes one, and this one holds it now.
+fn remove_stale_temps(dir: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    for e in entries.flatten() {
+        let file = e.file_name();
+        let file = file.to_string_lossy();
+        if file.starts_with(&prefix)
+            && file.ends_with(".tmp")
+            && e.file_type().is_ok_and(|t| t.is_file())
+        {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+}
+
+/// A three-way merge of decisions by finding id. A decision only one side
+/// changed since `base` takes that side's version; one both changed takes
+/// the later (`at`, then reviewer, verdict and note as a stable tie
+/// rule); one both hold stays; one only `theirs` holds is kept unless this
+/// side dropped it on purpose (`dropped`), and a deletion never beats a
+/// change. Our order first, then what arrived.
+#[must_use]
+pub fn merge(
+    base: Option<&SessionFile>,
+    ours: &SessionFile,
+    theirs: Option<&SessionFile>,
+    dropped: &BTreeSet<String>,
+) -> SessionFile {
+    let Some(theirs) = theirs else {
+        return ours.clone();
+    };
+    let by_id = |f: Option<&SessionFile>| -> BTreeMap<String, Decision> {
+        f.map(|f| {
+            f.decisions
+                .iter()
+                .map(|d| (d.finding.clone(), d.clone()))
+                .collect()
+        })
+        .unwrap_or_default()
+    };
+    let (b, t) = (by_id(base), by_id(Some(theirs)));
+    let mut out = ours.clone();
+    for d in &mut out.decisions {
+        if let Some(x) = t.get(&d.finding)
+            && x != d
+        {
+            let we_changed = b.get(&d.finding) != Some(d);
+            let they_changed = b.get(&d.finding) != Some(x);
+            if !we_changed || (they_changed && later(x, d)) {
+                *d = x.clone();
+            }
+        }
+    }
+    for x in &theirs.decisions {
+        let here = out.decisions.iter().any(|d| d.finding == x.finding);
+        let unchanged_since_base = b.get(&x.finding) == Some(x);
+        let we_removed = dropped.contains(&x.finding) && unchanged_since_base;
+        if !here && !we_removed {
+            out.decisions.push(x.clone());
+        }
+    }
+    out.created = ours.created.clone().min(theirs.created.clone());
+    out.updated = ours.updated.clone().max(theirs.updated.clone());
+    for (k, v) in &theirs.other {
+        out.other.entry(k.clone()).or_insert_with(|| v.clone());
+    }
+    out
+}
+
+/// Whether decision `x` is the later of two, by time then a stable rule.
+fn later(x: &Decision, y: &Decision) -> bool {
+    let key = |d: &Decision| {
+        (
+            d.at.parse::<jiff::Timestamp>().ok(),
+            d.at.clone(),
+            d.reviewer.clone(),
+            d.verdict.map(super::Verdict::as_str),
+            d.note.clone(),
+        )
+    };
+    key(x) > key(y)
 }
 
 /// The session file for a set of inputs when `--session` is not given:
@@ -210,8 +364,76 @@ mod tests {
                 note: Some("two\nlines".into()),
                 reviewer: "ana".into(),
                 at: "2026-11-21T10:00:00Z".into(),
+                other: serde_json::Map::new(),
             }],
+            other: serde_json::Map::new(),
         }
+    }
+
+    /// `session()` with its one decision given another verdict and time.
+    fn decided(id: &str, verdict: Verdict, at: &str) -> Decision {
+        Decision {
+            finding: id.into(),
+            verdict: Some(verdict),
+            at: at.into(),
+            ..session().decisions[0].clone()
+        }
+    }
+
+    fn with(decisions: Vec<Decision>) -> SessionFile {
+        SessionFile {
+            decisions,
+            ..session()
+        }
+    }
+
+    #[test]
+    fn a_merge_keeps_what_either_side_changed() {
+        let (a, b) = ("nv-aaaaaaaaaaaa", "nv-bbbbbbbbbbbb");
+        let base = with(vec![decided(a, Verdict::Accept, "2026-11-21T10:00:00Z")]);
+        // We decided b; they changed a: both kept.
+        let ours = with(vec![
+            decided(a, Verdict::Accept, "2026-11-21T10:00:00Z"),
+            decided(b, Verdict::Reject, "2026-11-21T11:00:00Z"),
+        ]);
+        let theirs = with(vec![decided(a, Verdict::Reject, "2026-11-21T10:30:00Z")]);
+        let m = merge(Some(&base), &ours, Some(&theirs), &BTreeSet::new());
+        let verdicts: Vec<_> = m
+            .decisions
+            .iter()
+            .map(|d| (d.finding.as_str(), d.verdict))
+            .collect();
+        assert_eq!(
+            verdicts,
+            [(a, Some(Verdict::Reject)), (b, Some(Verdict::Reject))]
+        );
+        // Both changed a: the later wins, whichever side it is on; a
+        // millisecond counts.
+        let ours = with(vec![decided(a, Verdict::Skip, "2026-11-21T10:30:00.001Z")]);
+        let m = merge(Some(&base), &ours, Some(&theirs), &BTreeSet::new());
+        assert_eq!(m.decisions[0].verdict, Some(Verdict::Skip));
+        let ours = with(vec![decided(a, Verdict::Skip, "2026-11-21T10:29:59.999Z")]);
+        let m = merge(Some(&base), &ours, Some(&theirs), &BTreeSet::new());
+        assert_eq!(m.decisions[0].verdict, Some(Verdict::Reject));
+    }
+
+    #[test]
+    fn a_merge_drops_only_what_this_side_removed_unchanged() {
+        let (a, b) = ("nv-aaaaaaaaaaaa", "nv-bbbbbbbbbbbb");
+        let base = with(vec![
+            decided(a, Verdict::Accept, "2026-11-21T10:00:00Z"),
+            decided(b, Verdict::Accept, "2026-11-21T10:00:00Z"),
+        ]);
+        let ours = with(Vec::new());
+        let dropped: BTreeSet<String> = [a.to_string()].into();
+        // They changed b since: a deletion never beats a change.
+        let theirs = with(vec![
+            decided(a, Verdict::Accept, "2026-11-21T10:00:00Z"),
+            decided(b, Verdict::Reject, "2026-11-21T12:00:00Z"),
+        ]);
+        let m = merge(Some(&base), &ours, Some(&theirs), &dropped);
+        let ids: Vec<_> = m.decisions.iter().map(|d| d.finding.as_str()).collect();
+        assert_eq!(ids, [b]);
     }
 
     #[test]
@@ -221,9 +443,15 @@ mod tests {
         assert!(load(&path).unwrap().is_none());
         save(&path, &session()).unwrap();
         assert_eq!(load(&path).unwrap(), Some(session()));
-        // No temporary file is left behind.
-        let names: Vec<_> = fs::read_dir(path.parent().unwrap()).unwrap().collect();
-        assert_eq!(names.len(), 1);
+        // No temporary file is left behind; the lock file stays, as
+        // removing it would race with a writer opening it.
+        let names: Vec<String> = fs::read_dir(path.parent().unwrap())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.as_str() != ".s.json.lock")
+            .collect();
+        assert_eq!(names, ["s.json"]);
     }
 
     #[test]

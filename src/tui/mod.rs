@@ -158,11 +158,23 @@ fn resumed(app: &App<'_>, session: &Path) -> String {
 fn carry_out(app: &mut App<'_>, effect: Effect, session: &Path) {
     match effect {
         Effect::Save => {
-            if let Err(e) = store::save(session, &app.review.file) {
-                tracing::error!("{e}");
-                app.status = Some(format!(
-                    "NOT SAVED: {e}. Your decisions are kept here and saved with the next one."
-                ));
+            let r = &app.review;
+            match store::save_merged(session, &r.file, r.base.as_ref(), &r.dropped) {
+                Ok(merged) => {
+                    // What other sessions wrote meanwhile is shown too.
+                    let arrived = app.review.absorb(app.analysis, merged);
+                    if arrived > 0 {
+                        app.status = Some(format!(
+                            "saved; {arrived} decision(s) arrived from another session"
+                        ));
+                    }
+                }
+                Err(e) => {
+                    tracing::error!("{e}");
+                    app.status = Some(format!(
+                        "NOT SAVED: {e}. Your decisions are kept here and saved with the next one."
+                    ));
+                }
             }
         }
         Effect::Export(format) => {

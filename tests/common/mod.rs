@@ -221,5 +221,6 @@ pub fn gone_decision(note: Option<&str>, reviewer: &str, at: &str) -> Decision {
         note: note.map(str::to_string),
         reviewer: reviewer.to_string(),
         at: at.to_string(),
+        other: serde_json::Map::new(),
     }
 }

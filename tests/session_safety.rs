@@ -1,0 +1,181 @@
+//! Review sessions under concurrency and on hostile file systems: no
+//! verdict lost, no file written that the user did not name.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::parallax;
+
+/// The finding ids of the sample story and the verdicts of a session, from
+/// `review --list` (id, verdict).
+fn listed(session: &Path) -> Vec<(String, String)> {
+    let out = parallax()
+        .args(["review", "--list", "--session"])
+        .arg(session)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with(char::is_whitespace) && l.contains('\t'))
+        .map(|l| {
+            let mut cells = l.split('\t');
+            (
+                cells.next().unwrap().to_string(),
+                cells.next().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn set(session: &Path, id: &str, verdict: &str) -> Command {
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("parallax"));
+    cmd.env("NO_COLOR", "1")
+        .args(["review", "--session"])
+        .arg(session)
+        .args(["--set", id, verdict]);
+    cmd
+}
+
+fn decided(session: &Path) -> usize {
+    listed(session)
+        .iter()
+        .filter(|(_, v)| v == "accept" || v == "reject")
+        .count()
+}
+
+#[test]
+fn concurrent_verdicts_are_all_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("s.json");
+    let ids: Vec<String> = listed(&session).into_iter().map(|(id, _)| id).collect();
+    assert!(ids.len() >= 6, "{ids:?}");
+    // Each process sets two verdicts, one after the other, all at once.
+    let children: Vec<_> = ids
+        .iter()
+        .take(6)
+        .enumerate()
+        .map(|(i, id)| {
+            let verdict = if i % 2 == 0 { "accept" } else { "reject" };
+            let id = id.clone();
+            let session: PathBuf = session.clone();
+            std::thread::spawn(move || {
+                for _ in 0..2 {
+                    let status = set(&session, &id, verdict).status().unwrap();
+                    assert!(status.success());
+                }
+            })
+        })
+        .collect();
+    for c in children {
+        c.join().unwrap();
+    }
+    assert_eq!(decided(&session), 6, "{:?}", listed(&session));
+    let leftovers: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| Path::new(n).extension().is_some_and(|e| e == "tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_symlinked_session_is_written_through_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.json");
+    let link = dir.path().join("link.json");
+    let ids = listed(&real);
+    // A dangling link: the file it names is created, the link kept.
+    std::os::unix::fs::symlink("real.json", &link).unwrap();
+    assert!(set(&link, &ids[0].0, "accept").status().unwrap().success());
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(decided(&real), 1);
+    // Through the link again: the target gets the second verdict.
+    assert!(set(&link, &ids[1].0, "reject").status().unwrap().success());
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(decided(&real), 2);
+}
+
+#[test]
+fn the_mode_is_kept_and_a_planted_temp_link_is_not_followed() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("s.json");
+    let ids = listed(&session);
+    assert!(
+        set(&session, &ids[0].0, "accept")
+            .status()
+            .unwrap()
+            .success()
+    );
+    fs::set_permissions(&session, fs::Permissions::from_mode(0o600)).unwrap();
+    // Temp names of older builds, planted as links to a file to protect.
+    let victim = dir.path().join("victim.txt");
+    fs::write(&victim, "keep me\n").unwrap();
+    for pid in 1..200 {
+        let planted = dir.path().join(format!(".s.json.{pid}.tmp"));
+        std::os::unix::fs::symlink(&victim, planted).unwrap();
+    }
+    assert!(
+        set(&session, &ids[1].0, "reject")
+            .status()
+            .unwrap()
+            .success()
+    );
+    let mode = fs::metadata(&session).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "keep me\n");
+    assert_eq!(decided(&session), 2);
+}
+
+#[test]
+fn fields_of_a_newer_build_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("s.json");
+    let ids = listed(&session);
+    assert!(
+        set(&session, &ids[0].0, "accept")
+            .status()
+            .unwrap()
+            .success()
+    );
+    let mut json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&session).unwrap()).unwrap();
+    json["team"] = "desk".into();
+    json["decisions"][0]["source_url"] = "https://example.org/a".into();
+    fs::write(&session, serde_json::to_string_pretty(&json).unwrap()).unwrap();
+    assert!(
+        set(&session, &ids[1].0, "reject")
+            .status()
+            .unwrap()
+            .success()
+    );
+    let after: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&session).unwrap()).unwrap();
+    assert_eq!(after["team"], "desk");
+    let kept = after["decisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["source_url"] == "https://example.org/a");
+    assert!(kept, "{after:#}");
+}
