@@ -99,6 +99,10 @@ pub struct Shared {
     /// gives the precision measured per confidence band).
     #[arg(long, value_name = "0..1", global = true, value_parser = confidence)]
     pub min_confidence: Option<f32>,
+    /// Use a session file written for other articles than these (its
+    /// verdicts that match no finding are listed as gone).
+    #[arg(long, global = true)]
+    pub force: bool,
     /// Largest input file read, in bytes.
     #[arg(long, value_name = "BYTES", global = true, default_value_t = parallax::ingest::DEFAULT_MAX_BYTES)]
     pub max_size: u64,

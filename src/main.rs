@@ -205,10 +205,30 @@ fn report(args: &ReportArgs) -> Result<u8> {
         None => report::Provenance::today(kb_as_of),
     };
     if let Some(path) = &args.output {
+        if let Some(what) = precious(path, &analysis, args.shared.session.as_deref()) {
+            say!(
+                "parallax: error: {} is {what}; a report is not written over it (choose another -o path)",
+                path.display()
+            );
+            return Ok(exit::INPUT);
+        }
+        // A temporary file beside the report, renamed over it when
+        // complete: an interrupted run leaves the old report or the new.
         let write = || -> std::io::Result<()> {
-            let mut file = std::io::BufWriter::new(std::fs::File::create(path)?);
+            let target = parallax::review::store::link_target(path);
+            let dir = target
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(std::path::Path::new("."));
+            let temp = tempfile::NamedTempFile::new_in(dir)?;
+            let mut file = std::io::BufWriter::new(temp);
             report::write_with(&analysis, args.format, opts, made, &mut file)?;
-            file.flush()
+            file.flush()?;
+            let temp = file
+                .into_inner()
+                .map_err(std::io::IntoInnerError::into_error)?;
+            temp.persist(&target).map_err(|e| e.error)?;
+            Ok(())
         };
         write().with_context(|| format!("cannot write {}", path.display()))?;
         say!("parallax: wrote {}", path.display());
@@ -221,6 +241,32 @@ fn report(args: &ReportArgs) -> Result<u8> {
         .fail_on
         .is_some_and(|level| analysis.findings.iter().any(|f| f.severity <= level));
     Ok(if failing { exit::FINDINGS } else { exit::OK })
+}
+
+/// What `path` already is that a report must not replace: the session
+/// file or one of the articles read.
+fn precious(
+    path: &std::path::Path,
+    analysis: &parallax::analysis::Analysis,
+    session: Option<&std::path::Path>,
+) -> Option<String> {
+    // Where a path leads, whether or not the file exists yet.
+    let key = |p: &std::path::Path| -> Option<std::path::PathBuf> {
+        std::fs::canonicalize(p).ok().or_else(|| {
+            let dir = p.parent().filter(|d| !d.as_os_str().is_empty());
+            let dir = std::fs::canonicalize(dir.unwrap_or(std::path::Path::new("."))).ok()?;
+            Some(dir.join(p.file_name()?))
+        })
+    };
+    let same = |other: &std::path::Path| key(path).is_some_and(|k| Some(k) == key(other));
+    if session.is_some_and(same) {
+        return Some("the session file".to_string());
+    }
+    analysis
+        .articles
+        .iter()
+        .find(|a| same(std::path::Path::new(&a.article.path)))
+        .map(|a| format!("an input article ({})", a.article.path))
 }
 
 /// The day a report says it was made: `PARALLAX_REPORT_DATE` (YYYY-MM-DD)
@@ -247,6 +293,23 @@ fn open_review(
     };
     let reviewer = shared.reviewer.clone().unwrap_or_else(review::login_name);
     let loaded = store::load(&path)?;
+    if let Some(file) = &loaded
+        && !shared.force
+        && !review::same_articles(file, analysis)
+    {
+        let theirs: Vec<&str> = file
+            .articles
+            .iter()
+            .map(|a| a.path.as_str())
+            .take(3)
+            .collect();
+        anyhow::bail!(
+            "{}: a session for other articles ({}); it was left untouched. \
+             Hint: pass --session with another file, or --force to use this one",
+            path.display(),
+            theirs.join(", ")
+        );
+    }
     let file = if let Some(file) = loaded.clone() {
         file
     } else {

@@ -41,7 +41,9 @@ fn set(session: &Path, id: &str, verdict: &str) -> Command {
     cmd.env("NO_COLOR", "1")
         .args(["review", "--session"])
         .arg(session)
-        .args(["--set", id, verdict]);
+        .args(["--set", id, verdict])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
     cmd
 }
 
@@ -178,4 +180,92 @@ fn fields_of_a_newer_build_are_kept() {
         .iter()
         .any(|d| d["source_url"] == "https://example.org/a");
     assert!(kept, "{after:#}");
+}
+
+#[test]
+fn a_report_is_never_written_over_the_session_or_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    fs::write(&article, "Talks\n\nThe talks resumed in Cairo on Monday.\n").unwrap();
+    let session = dir.path().join("s.json");
+    for target in [&session, &article] {
+        let out = parallax()
+            .arg("report")
+            .arg(&article)
+            .arg("--session")
+            .arg(&session)
+            .arg("-o")
+            .arg(target)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("not written over it"), "{err}");
+    }
+    assert!(!session.exists());
+    assert!(fs::read_to_string(&article).unwrap().contains("Cairo"));
+}
+
+#[test]
+fn a_session_for_other_articles_is_refused_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("s.json");
+    let ids = listed(&session);
+    assert!(
+        set(&session, &ids[0].0, "accept")
+            .status()
+            .unwrap()
+            .success()
+    );
+    let before = fs::read(&session).unwrap();
+    let other = dir.path().join("other.txt");
+    fs::write(&other, "Weather\n\nRain fell in Oslo on Tuesday.\n").unwrap();
+    let out = parallax()
+        .args(["review", "--list", "--session"])
+        .arg(&session)
+        .arg(&other)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("a session for other articles") && err.contains("--force"),
+        "{err}"
+    );
+    assert_eq!(fs::read(&session).unwrap(), before);
+    let forced = parallax()
+        .args(["review", "--list", "--force", "--session"])
+        .arg(&session)
+        .arg(&other)
+        .output()
+        .unwrap();
+    assert!(forced.status.success());
+}
+
+#[test]
+fn duplicate_decisions_count_once_the_latest_standing() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("s.json");
+    let ids = listed(&session);
+    assert!(
+        set(&session, &ids[0].0, "accept")
+            .status()
+            .unwrap()
+            .success()
+    );
+    let mut json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&session).unwrap()).unwrap();
+    let mut older = json["decisions"][0].clone();
+    older["verdict"] = "reject".into();
+    older["at"] = "2001-01-01T00:00:00Z".into();
+    json["decisions"].as_array_mut().unwrap().insert(0, older);
+    fs::write(&session, serde_json::to_string_pretty(&json).unwrap()).unwrap();
+    let out = parallax()
+        .args(["review", "--list", "--session"])
+        .arg(&session)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!text.contains("gone"), "{text}");
+    assert_eq!(listed(&session)[0].1, "accept", "{text}");
 }

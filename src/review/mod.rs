@@ -113,6 +113,19 @@ impl SessionFile {
     }
 }
 
+/// Whether a session was written for (some of) these articles: one
+/// article in common by path or by content. A session with no articles
+/// recorded is anyone's.
+#[must_use]
+pub fn same_articles(file: &SessionFile, analysis: &Analysis) -> bool {
+    let here = articles(analysis);
+    file.articles.is_empty()
+        || file
+            .articles
+            .iter()
+            .any(|a| here.iter().any(|h| h.path == a.path || h.hash == a.hash))
+}
+
 /// The articles of an analysis as a session records them.
 #[must_use]
 pub fn articles(analysis: &Analysis) -> Vec<ArticleRecord> {
@@ -183,6 +196,7 @@ impl Review {
     /// Matches the file's decisions to the analysis' findings.
     #[must_use]
     pub fn new(analysis: &Analysis, mut file: SessionFile, reviewer: &str) -> Review {
+        dedupe(&mut file.decisions);
         let findings = &analysis.findings;
         let mut matched: Vec<Option<(usize, Match)>> = vec![None; findings.len()];
         let mut taken = vec![false; file.decisions.len()];
@@ -381,6 +395,27 @@ impl Review {
         self.matched[f] = Some((d, Match::Same));
         d
     }
+}
+
+/// One decision per finding id: where a file holds several (written by
+/// hand, or by an old build), the latest stands.
+fn dedupe(decisions: &mut Vec<Decision>) {
+    let mut latest: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, d) in decisions.iter().enumerate() {
+        let at = |j: usize| decisions[j].at.parse::<jiff::Timestamp>().ok();
+        match latest.get(&d.finding) {
+            Some(&j) if at(j) > at(i) => {}
+            _ => {
+                latest.insert(d.finding.clone(), i);
+            }
+        }
+    }
+    let keep: std::collections::BTreeSet<usize> = latest.into_values().collect();
+    let mut i = 0;
+    decisions.retain(|_| {
+        i += 1;
+        keep.contains(&(i - 1))
+    });
 }
 
 /// A finding's evidence quotes, and the articles they are in (sorted, so

@@ -163,7 +163,8 @@ pub fn save_merged(
 
 /// Where a path leads through symbolic links (a dangling link included):
 /// a save replaces the file the link points to, not the link.
-fn link_target(path: &Path) -> PathBuf {
+#[must_use]
+pub fn link_target(path: &Path) -> PathBuf {
     let mut at = path.to_path_buf();
     for _ in 0..40 {
         match fs::symlink_metadata(&at) {
