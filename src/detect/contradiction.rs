@@ -873,7 +873,12 @@ fn local_reversal(a: &Words, b: &Words, ops: &[DiffOp]) -> Option<Found> {
                 facing(a, o.start),
                 0,
             ))
-        } else if o.len() == 1 && n.len() == 1 && opposite(a, o.start, b, n.start) {
+        } else if opposite(a, o.start, b, n.start)
+            && (o.len() == 1 && n.len() == 1
+                // At the end, one side may go on past the swapped word
+                // ("yard, dead!" against "yard alive, but weak").
+                || k + 1 == ops.len() && (o.len() == 1 || n.len() == 1))
+        {
             let reversal = Reversal::Opposite {
                 a: a.at[o.start],
                 b: b.at[n.start],
@@ -1759,6 +1764,21 @@ mod tests {
             "A jury in Leeds acquitted the bus driver of careless driving after a two-day trial, his lawyer said.",
         );
         assert_eq!(found.len(), 1, "{found:#?}");
+    }
+
+    #[test]
+    fn an_opposite_that_ends_one_copy_fires_though_the_other_goes_on() {
+        let (_, found) = pair(
+            "Four days later, the missing dog turned up in the garden of a neighbour, alive.",
+            "Four days later, the missing dog turned up in the garden of a neighbour dead, with a wound on its leg.",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        // Not at the end: the rest must match as before.
+        let (_, found) = pair(
+            "Four days later, the missing dog turned up alive in the garden of a neighbour in Leeds.",
+            "Four days later, the missing dog turned up dead near a farm road, a vet in York said.",
+        );
+        assert!(found.is_empty(), "{found:#?}");
     }
 
     #[test]
