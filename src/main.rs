@@ -399,7 +399,7 @@ fn list(
             writeln!(
                 out,
                 "{}\t{verdict}\tgone\t{}\t{}",
-                d.finding,
+                clean(&d.finding),
                 d.kind.as_str(),
                 clean(&d.summary)
             )?;
@@ -410,7 +410,7 @@ fn list(
         out,
         "{} of {n} reviewed · session {}",
         review.reviewed(0..n),
-        path.display()
+        clean(&path.display().to_string())
     )?;
     out.flush()?;
     Ok(())

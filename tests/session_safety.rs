@@ -269,3 +269,31 @@ fn duplicate_decisions_count_once_the_latest_standing() {
     assert!(!text.contains("gone"), "{text}");
     assert_eq!(listed(&session)[0].1, "accept", "{text}");
 }
+
+#[test]
+fn review_list_never_prints_escapes_from_the_session_or_its_path() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file name with an escape in it, and a decision id with an OSC
+    // sequence that would retitle the terminal and clear the screen.
+    let session = dir.path().join("s\u{1b}[2J.json");
+    let ids = listed(&session);
+    assert!(
+        set(&session, &ids[0].0, "accept")
+            .status()
+            .unwrap()
+            .success()
+    );
+    let mut json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&session).unwrap()).unwrap();
+    json["decisions"][0]["finding"] = "nv-\u{1b}]0;owned\u{7}\u{1b}[2J".into();
+    json["decisions"][0]["articles"] = serde_json::json!(["elsewhere.txt"]);
+    fs::write(&session, serde_json::to_string_pretty(&json).unwrap()).unwrap();
+    let out = parallax()
+        .args(["review", "--list", "--session"])
+        .arg(&session)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(!out.stdout.contains(&0x1b) && !out.stdout.contains(&0x07));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("gone"));
+}
