@@ -47,6 +47,11 @@ fn set(session: &Path, id: &str, verdict: &str) -> Command {
     cmd
 }
 
+/// Sets a verdict, which must succeed.
+fn decide(session: &Path, id: &str, verdict: &str) {
+    assert!(set(session, id, verdict).status().unwrap().success());
+}
+
 fn decided(session: &Path) -> usize {
     listed(session)
         .iter()
@@ -98,7 +103,7 @@ fn a_symlinked_session_is_written_through_the_link() {
     let ids = listed(&real);
     // A dangling link: the file it names is created, the link kept.
     std::os::unix::fs::symlink("real.json", &link).unwrap();
-    assert!(set(&link, &ids[0].0, "accept").status().unwrap().success());
+    decide(&link, &ids[0].0, "accept");
     assert!(
         fs::symlink_metadata(&link)
             .unwrap()
@@ -107,7 +112,7 @@ fn a_symlinked_session_is_written_through_the_link() {
     );
     assert_eq!(decided(&real), 1);
     // Through the link again: the target gets the second verdict.
-    assert!(set(&link, &ids[1].0, "reject").status().unwrap().success());
+    decide(&link, &ids[1].0, "reject");
     assert!(
         fs::symlink_metadata(&link)
             .unwrap()
@@ -123,12 +128,7 @@ fn the_mode_is_kept_and_a_planted_temp_link_is_not_followed() {
     let dir = tempfile::tempdir().unwrap();
     let session = dir.path().join("s.json");
     let ids = listed(&session);
-    assert!(
-        set(&session, &ids[0].0, "accept")
-            .status()
-            .unwrap()
-            .success()
-    );
+    decide(&session, &ids[0].0, "accept");
     fs::set_permissions(&session, fs::Permissions::from_mode(0o600)).unwrap();
     // Temp names of older builds, planted as links to a file to protect.
     let victim = dir.path().join("victim.txt");
@@ -137,12 +137,7 @@ fn the_mode_is_kept_and_a_planted_temp_link_is_not_followed() {
         let planted = dir.path().join(format!(".s.json.{pid}.tmp"));
         std::os::unix::fs::symlink(&victim, planted).unwrap();
     }
-    assert!(
-        set(&session, &ids[1].0, "reject")
-            .status()
-            .unwrap()
-            .success()
-    );
+    decide(&session, &ids[1].0, "reject");
     let mode = fs::metadata(&session).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
     assert_eq!(fs::read_to_string(&victim).unwrap(), "keep me\n");
@@ -154,23 +149,13 @@ fn fields_of_a_newer_build_are_kept() {
     let dir = tempfile::tempdir().unwrap();
     let session = dir.path().join("s.json");
     let ids = listed(&session);
-    assert!(
-        set(&session, &ids[0].0, "accept")
-            .status()
-            .unwrap()
-            .success()
-    );
+    decide(&session, &ids[0].0, "accept");
     let mut json: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(&session).unwrap()).unwrap();
     json["team"] = "desk".into();
     json["decisions"][0]["source_url"] = "https://example.org/a".into();
     fs::write(&session, serde_json::to_string_pretty(&json).unwrap()).unwrap();
-    assert!(
-        set(&session, &ids[1].0, "reject")
-            .status()
-            .unwrap()
-            .success()
-    );
+    decide(&session, &ids[1].0, "reject");
     let after: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(&session).unwrap()).unwrap();
     assert_eq!(after["team"], "desk");
@@ -211,12 +196,7 @@ fn a_session_for_other_articles_is_refused_unless_forced() {
     let dir = tempfile::tempdir().unwrap();
     let session = dir.path().join("s.json");
     let ids = listed(&session);
-    assert!(
-        set(&session, &ids[0].0, "accept")
-            .status()
-            .unwrap()
-            .success()
-    );
+    decide(&session, &ids[0].0, "accept");
     let before = fs::read(&session).unwrap();
     let other = dir.path().join("other.txt");
     fs::write(&other, "Weather\n\nRain fell in Oslo on Tuesday.\n").unwrap();
@@ -247,12 +227,7 @@ fn duplicate_decisions_count_once_the_latest_standing() {
     let dir = tempfile::tempdir().unwrap();
     let session = dir.path().join("s.json");
     let ids = listed(&session);
-    assert!(
-        set(&session, &ids[0].0, "accept")
-            .status()
-            .unwrap()
-            .success()
-    );
+    decide(&session, &ids[0].0, "accept");
     let mut json: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(&session).unwrap()).unwrap();
     let mut older = json["decisions"][0].clone();
@@ -277,12 +252,7 @@ fn review_list_never_prints_escapes_from_the_session_or_its_path() {
     // sequence that would retitle the terminal and clear the screen.
     let session = dir.path().join("s\u{1b}[2J.json");
     let ids = listed(&session);
-    assert!(
-        set(&session, &ids[0].0, "accept")
-            .status()
-            .unwrap()
-            .success()
-    );
+    decide(&session, &ids[0].0, "accept");
     let mut json: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(&session).unwrap()).unwrap();
     json["decisions"][0]["finding"] = "nv-\u{1b}]0;owned\u{7}\u{1b}[2J".into();
