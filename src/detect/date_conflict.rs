@@ -560,11 +560,12 @@ fn compare<'a>(
     })
 }
 
-/// Dated sentences of different articles that were not aligned (one
-/// restates the other in its own words: "fired Comey late on Tuesday
-/// afternoon", "fired FBI Director James Comey on Tuesday") but date the
-/// same listed event in alike clauses, and name at least one actor in
-/// common.
+/// Dated sentences of different articles of one story that were not
+/// aligned (one restates the other in its own words: "dismissed Tomas
+/// Brandt late on Tuesday afternoon", "dismissed Mayor Tomas Brandt on
+/// Thursday") but date the same one-off event (`[once]` in
+/// `date-conflict-words.txt`) in alike clauses that name the same people
+/// (see [`same_who_and_where`]).
 fn same_event_unaligned<'a>(
     story: &Story<'a>,
     aligned: &FxHashSet<(Member, Member)>,
