@@ -13,12 +13,13 @@ use std::path::{Path, PathBuf};
 /// Each module and the modules it may use. Leaves first.
 const ALLOWED: &[(&str, &[&str])] = &[
     ("par", &[]),
+    ("files", &[]),
     ("lexicon", &[]),
     ("text", &["lexicon"]),
-    ("kb", &["text", "par", "lexicon"]),
+    ("kb", &["text", "par", "lexicon", "files"]),
     ("extract", &["text", "kb", "lexicon", "par"]),
     ("model", &["extract", "text"]),
-    ("ingest", &["model", "text", "lexicon", "par"]),
+    ("ingest", &["model", "text", "lexicon", "par", "files"]),
     (
         "align",
         &["model", "extract", "text", "kb", "lexicon", "par"],
@@ -37,7 +38,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "review",
         &[
-            "analysis", "detect", "model", "ingest", "text", "kb", "samples",
+            "analysis", "detect", "model", "ingest", "text", "kb", "samples", "files",
         ],
     ),
     (
@@ -51,7 +52,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "tui",
         &[
             "analysis", "review", "report", "detect", "model", "align", "extract", "samples",
-            "text", "kb",
+            "text", "kb", "files",
         ],
     ),
 ];

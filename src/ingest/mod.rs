@@ -60,7 +60,7 @@ pub fn read_inputs(inputs: &[PathBuf], opts: &ReadOptions) -> Ingested {
             let mut bytes = Vec::new();
             items.push(
                 match std::io::stdin()
-                    .take(opts.max_bytes + 1)
+                    .take(opts.max_bytes.saturating_add(1))
                     .read_to_end(&mut bytes)
                 {
                     Ok(_) => Item::Stdin(bytes),
@@ -115,32 +115,76 @@ fn error(path: &str, message: String) -> IngestError {
     }
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<IngestError>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            errors.push(error(
-                &dir.display().to_string(),
-                format!("cannot list directory: {e}"),
-            ));
-            return;
-        }
+/// The files under `root` to read, by extension, hidden ones skipped.
+/// Symbolic links are followed only inside `root`: a link out of the tree
+/// (to `/etc/passwd`) is skipped with a message, and each directory and
+/// file is read once however many links lead to it, so loops end.
+fn walk(root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<IngestError>) {
+    let shown = |p: &Path| p.display().to_string();
+    let top = match std::fs::canonicalize(root) {
+        Ok(t) => t,
+        Err(e) => return errors.push(error(&shown(root), format!("cannot list directory: {e}"))),
     };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let hidden = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if path.is_dir() {
-            walk(&path, files, errors);
-        } else if extension(&path).is_some_and(|e| EXTENSIONS.contains(&e.as_str())) {
-            files.push(path);
+    let mut seen: std::collections::HashSet<PathBuf> =
+        std::collections::HashSet::from([top.clone()]);
+    let mut stack = vec![root.to_path_buf()];
+    // Each file once, by where it really is: the path without a link
+    // first, then the first in name order.
+    let mut found: std::collections::HashMap<PathBuf, (bool, PathBuf)> =
+        std::collections::HashMap::new();
+    while let Some(dir) = stack.pop() {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) => {
+                errors.push(error(&shown(&dir), format!("cannot list directory: {e}")));
+                continue;
+            }
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let hidden = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'));
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            let wanted = || extension(&path).is_some_and(|e| EXTENSIONS.contains(&e.as_str()));
+            if hidden || !(kind.is_dir() || kind.is_symlink() || wanted()) {
+                continue;
+            }
+            let real = match std::fs::canonicalize(&path) {
+                Ok(r) => r,
+                Err(e) => {
+                    errors.push(error(&shown(&path), format!("skipped: {e}")));
+                    continue;
+                }
+            };
+            if !real.starts_with(&top) {
+                let message = format!(
+                    "skipped: a link out of {} (to {})",
+                    shown(root),
+                    shown(&real)
+                );
+                errors.push(error(&shown(&path), message));
+                continue;
+            }
+            if real.is_dir() {
+                if seen.insert(real) {
+                    stack.push(path); // once, however many links or loops lead here
+                }
+            } else if wanted() {
+                let key = (kind.is_symlink(), path);
+                match found.get(&real) {
+                    Some(have) if *have <= key => {}
+                    _ => {
+                        found.insert(real, key);
+                    }
+                }
+            }
         }
     }
+    files.extend(found.into_values().map(|(_, path)| path));
 }
 
 fn extension(path: &Path) -> Option<String> {
@@ -163,8 +207,12 @@ fn read_file(path: &Path, opts: &ReadOptions, out: &mut Ingested) {
         }
         Ok(_) => {}
     }
-    match std::fs::read(path) {
+    match crate::files::read_regular(path, opts.max_bytes) {
         Ok(bytes) => read_bytes(&shown, &bytes, extension(path).as_deref(), opts, out),
+        Err(e) if e.kind() == std::io::ErrorKind::InvalidInput => out.errors.push(error(
+            &shown,
+            format!("cannot read: {e}; to read a stream, pipe it to standard input as -"),
+        )),
         Err(e) => out.errors.push(error(&shown, format!("cannot read: {e}"))),
     }
 }

@@ -56,6 +56,10 @@ fn builtin_files() -> Vec<(&'static str, KbFile)> {
     })
 }
 
+/// Largest `--kb` file read: a generous bound on hand-kept and imported
+/// files, so a device given by mistake cannot take all memory.
+pub const MAX_KB_FILE: u64 = 256 * 1024 * 1024;
+
 impl Kb {
     /// The embedded knowledge base.
     #[must_use]
@@ -63,12 +67,17 @@ impl Kb {
         &builtin::KB
     }
 
-    /// The embedded knowledge base plus extra TOML files (`--kb`).
+    /// The embedded knowledge base plus extra TOML files (`--kb`), each of
+    /// at most [`MAX_KB_FILE`] bytes.
     pub fn with_files(paths: &[impl AsRef<Path>]) -> Result<Kb, KbError> {
         let mut texts = Vec::new();
         for path in paths {
             let path = path.as_ref();
-            let text = std::fs::read_to_string(path).map_err(|e| KbError {
+            let read = crate::files::read_regular(path, MAX_KB_FILE).and_then(|b| {
+                String::from_utf8(b)
+                    .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+            });
+            let text = read.map_err(|e| KbError {
                 file: path.display().to_string(),
                 message: format!("cannot read knowledge base file: {e}"),
             })?;

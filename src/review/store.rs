@@ -30,10 +30,13 @@ pub enum SessionError {
     },
 }
 
+/// Largest session file read: far above any review's, far below memory.
+const MAX_SESSION: u64 = 512 * 1024 * 1024;
+
 /// Reads a session file; `None` when there is none yet.
 pub fn load(path: &Path) -> Result<Option<SessionFile>, SessionError> {
     let shown = path.display().to_string();
-    let bytes = match fs::read(path) {
+    let bytes = match crate::files::read_regular(path, MAX_SESSION) {
         Ok(b) => b,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(source) => {

@@ -397,8 +397,22 @@ impl KeyMap {
         let Some(path) = dir.map(|d| d.join("keys.toml")) else {
             return (KeyMap::default(), None);
         };
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            return (KeyMap::default(), None);
+        // A keys file is small; a FIFO or device there must not stop the
+        // reader from opening.
+        let text = match crate::files::read_regular(&path, 1 << 20).map(String::from_utf8) {
+            Ok(Ok(text)) => text,
+            Ok(Err(_)) => {
+                let message = format!(
+                    "{}: not UTF-8 text; the default keys are used",
+                    path.display()
+                );
+                return (KeyMap::default(), Some(message));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (KeyMap::default(), None),
+            Err(e) => {
+                let message = format!("{}: {e}; the default keys are used", path.display());
+                return (KeyMap::default(), Some(message));
+            }
         };
         match KeyMap::with_overrides(&text) {
             Ok(map) => (map, None),
