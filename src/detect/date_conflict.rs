@@ -81,6 +81,8 @@ fn one_day(d: &DateValue) -> Option<Date> {
 
 fn weekday_mismatches(story: &Story) -> Vec<Finding> {
     let mut out = Vec::new();
+    // Built on the first mismatch: most stories have none.
+    let mut days: Option<DayIndex> = None;
     for (ai, a) in story.articles.iter().enumerate() {
         for m in &a.mentions {
             let Some(d) = date_value(m).filter(|d| !d.relative) else {
@@ -90,14 +92,22 @@ fn weekday_mismatches(story: &Story) -> Vec<Finding> {
                 continue;
             };
             if weekday_name(date) != named {
-                out.push(weekday_finding(story, ai, m, date, named));
+                let days = days.get_or_insert_with(|| day_index(story));
+                out.push(weekday_finding(story, days, ai, m, date, named));
             }
         }
     }
     out
 }
 
-fn weekday_finding(story: &Story, article: usize, m: &Mention, date: Date, named: &str) -> Finding {
+fn weekday_finding(
+    story: &Story,
+    days: &DayIndex,
+    article: usize,
+    m: &Mention,
+    date: Date,
+    named: &str,
+) -> Finding {
     let quote = story.quote(article, m.range.clone());
     let real = weekday_name(date);
     let other_year = year_that_fits(quote, date, named);
@@ -108,7 +118,7 @@ fn weekday_finding(story: &Story, article: usize, m: &Mention, date: Date, named
             " The year is not written; in {year} the same day was a {named}, so the year may be what is wrong."
         );
     }
-    let witnesses = same_day_called(story, (article, &m.range), date, real);
+    let witnesses = same_day_called(days, (article, &m.range), date, real);
     if !witnesses.is_empty() {
         let list: Vec<String> = witnesses
             .iter()
@@ -166,32 +176,76 @@ fn with_weekday(quote: &str, weekday: &str) -> String {
     format!("{weekday}{}", &quote[end..])
 }
 
+/// Every date mention that names a weekday, by the day it names (its year
+/// when known, month, day) and that weekday, each list sorted by article,
+/// absolute before resolved, then position: the witnesses of a weekday
+/// finding are looked up, one per article, so that text dense with dates
+/// stays linear.
+type DayIndex = FxHashMap<(Option<i16>, i8, i8, String), Vec<Witness>>;
+
+/// A mention that calls a day by a weekday: (article, relative, range).
+type Witness = (usize, bool, Range<usize>);
+
+fn day_index(story: &Story) -> DayIndex {
+    let mut index: DayIndex = FxHashMap::default();
+    for (ai, a) in story.articles.iter().enumerate() {
+        for m in &a.mentions {
+            let Some(d) = date_value(m) else { continue };
+            let Some(weekday) = d.weekday.clone() else {
+                continue;
+            };
+            let day = match (one_day(d), d.month_day) {
+                (Some(x), _) => (Some(x.year()), x.month(), x.day()),
+                (None, Some((month, day))) => (None, month, day),
+                (None, None) => continue,
+            };
+            index
+                .entry((day.0, day.1, day.2, weekday))
+                .or_default()
+                .push((ai, d.relative, m.range.clone()));
+        }
+    }
+    for list in index.values_mut() {
+        list.sort_by_key(|(ai, relative, r)| (*ai, *relative, r.start));
+    }
+    index
+}
+
 /// Other mentions of the same day that call it by its real weekday: the
 /// same article first, then absolute dates, then resolved ones; one per
 /// article, at most three.
 fn same_day_called(
-    story: &Story,
+    days: &DayIndex,
     claim: (usize, &Range<usize>),
     date: Date,
     real: &str,
 ) -> Vec<(usize, Range<usize>)> {
-    let mut found: Vec<(bool, bool, usize, Range<usize>)> = Vec::new();
-    for (ai, a) in story.articles.iter().enumerate() {
-        let best = a
-            .mentions
-            .iter()
-            .filter(|m| !(ai == claim.0 && &m.range == claim.1))
-            .filter_map(|m| date_value(m).map(|d| (m, d)))
-            .filter(|(_, d)| {
-                let same =
-                    one_day(d) == Some(date) || d.month_day == Some((date.month(), date.day()));
-                same && d.weekday.as_deref() == Some(real)
-            })
-            .min_by_key(|(m, d)| (d.relative, m.range.start));
-        if let Some((m, d)) = best {
-            found.push((ai != claim.0, d.relative, ai, m.range.clone()));
+    let mut best: BTreeMap<usize, (bool, Range<usize>)> = BTreeMap::new();
+    for year in [Some(date.year()), None] {
+        let key = (year, date.month(), date.day(), real.to_string());
+        let list = days.get(&key).map_or(&[][..], Vec::as_slice);
+        let mut at = 0;
+        while let Some((ai, _, _)) = list.get(at) {
+            // The article's run: its first mention that is not the claim.
+            let end = at + list[at..].partition_point(|(x, _, _)| x == ai);
+            let first = list[at..end]
+                .iter()
+                .find(|(_, _, r)| !(*ai == claim.0 && r == claim.1));
+            if let Some((_, relative, r)) = first {
+                let better = best
+                    .get(ai)
+                    .is_none_or(|(rel, have)| (*relative, r.start) < (*rel, have.start));
+                if better {
+                    best.insert(*ai, (*relative, r.clone()));
+                }
+            }
+            at = end;
         }
     }
+    let mut found: Vec<(bool, bool, usize, Range<usize>)> = best
+        .into_iter()
+        .map(|(ai, (relative, r))| (ai != claim.0, relative, ai, r))
+        .collect();
     found.sort_by_key(|(elsewhere, relative, ai, r)| (*elsewhere, *relative, *ai, r.start));
     found
         .into_iter()
