@@ -326,3 +326,33 @@ fn a_50_mb_line_is_over_the_default_limit_with_a_hint() {
         "the way past the limit is named: {stderr}"
     );
 }
+
+#[test]
+fn json_escapes_bidi_overrides_and_c1_controls() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bidi\u{202E}.txt");
+    std::fs::write(
+        &path,
+        "Bidi \u{2066}title\n\nThe talks \u{202E} resumed \u{85} in Cairo on Monday, officials said.\n",
+    )
+    .unwrap();
+    let out = run(&["report", "-f", "json", path.to_str().unwrap()]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for raw in ['\u{202E}', '\u{85}', '\u{2066}'] {
+        assert!(!text.contains(raw), "{raw:?} raw in the JSON");
+    }
+    assert!(
+        text.contains("\\u202e") && text.contains("\\u0085"),
+        "{text}"
+    );
+    // Still JSON, and the same text once parsed.
+    let parsed: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let article = &parsed["articles"][0];
+    assert!(
+        article["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("bidi\u{202E}.txt")
+    );
+}

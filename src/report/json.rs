@@ -433,12 +433,86 @@ pub fn write_with(
         warnings: &analysis.warnings,
         review: opts.review.map(|r| session(analysis, r)),
     };
-    let tail = serde_json::to_vec_pretty(&tail).map_err(std::io::Error::from)?;
+    let tail = pretty(&tail)?;
     // `tail` opens with "{\n" and goes on with the next key; it ends with
     // the closing brace, and files end with a newline.
     out.write_all(tail.strip_prefix(b"{\n").unwrap_or(&tail))?;
     out.write_all(b"\n")?;
     out.flush()
+}
+
+/// A value as the pretty printer writes it, with the characters that
+/// would reach a reader's terminal or editor as commands escaped (see
+/// [`Safe`]).
+fn pretty(value: &impl Serialize) -> std::io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(
+        &mut out,
+        Safe(serde_json::ser::PrettyFormatter::new()),
+    );
+    value.serialize(&mut ser).map_err(std::io::Error::from)?;
+    Ok(out)
+}
+
+/// The pretty printer, with C1 controls, bidirectional overrides and
+/// isolates, and the line and paragraph separators written as `\uXXXX`:
+/// JSON allows them raw, but `cat report.json` would hand them to the
+/// terminal, and a bidi override reorders what a reviewer reads.
+struct Safe(serde_json::ser::PrettyFormatter<'static>);
+
+fn unsafe_char(c: char) -> bool {
+    matches!(c, '\u{80}'..='\u{9F}' | '\u{200E}' | '\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+impl serde_json::ser::Formatter for Safe {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut start = 0;
+        for (i, c) in fragment.char_indices().filter(|&(_, c)| unsafe_char(c)) {
+            w.write_all(&fragment.as_bytes()[start..i])?;
+            write!(w, "\\u{:04x}", u32::from(c))?;
+            start = i + c.len_utf8();
+        }
+        w.write_all(&fragment.as_bytes()[start..])
+    }
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
 }
 
 /// The items of a top-level array, printed. Each is independent of the
@@ -450,7 +524,7 @@ fn printed<T: Send, V: Serialize>(
 ) -> std::io::Result<Vec<Vec<u8>>> {
     crate::par::map(items, |item| {
         let alone = Alone { item: [view(item)] };
-        serde_json::to_vec_pretty(&alone).map_err(std::io::Error::from)
+        pretty(&alone)
     })
     .into_iter()
     .collect()
