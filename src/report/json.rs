@@ -470,6 +470,11 @@ impl serde_json::ser::Formatter for Safe {
         w: &mut W,
         fragment: &str,
     ) -> std::io::Result<()> {
+        // Every such character starts with one of these two bytes in
+        // UTF-8: most text has neither and is written as it is.
+        if !fragment.bytes().any(|b| b == 0xC2 || b == 0xE2) {
+            return w.write_all(fragment.as_bytes());
+        }
         let mut start = 0;
         for (i, c) in fragment.char_indices().filter(|&(_, c)| unsafe_char(c)) {
             w.write_all(&fragment.as_bytes()[start..i])?;
