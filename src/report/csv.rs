@@ -36,15 +36,34 @@ const FORMULA_START: [char; 10] = [
     '=', '+', '-', '@', '\t', '\r', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}',
 ];
 
-/// A cell as written: one that could start a formula gets a single quote
-/// in front, so the spreadsheet shows it as text (OWASP's advice for CSV
-/// injection). Every other cell is written as it is.
+/// A cell as written, whichever column it is in:
+/// - control characters (escape sequences a terminal would obey when the
+///   file is printed) and bidirectional overrides become U+FFFD; line
+///   breaks and tabs stay, as CSV quotes them;
+/// - a cell that could start a formula, after any leading spaces (some
+///   spreadsheets skip them), gets a single quote in front, so the
+///   spreadsheet shows it as text (OWASP's advice for CSV injection).
 #[must_use]
 pub fn neutralise(cell: &str) -> Cow<'_, str> {
-    if cell.starts_with(FORMULA_START) {
-        Cow::Owned(format!("'{cell}"))
+    let hostile = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    let clean: Cow<'_, str> = if cell.chars().any(hostile) {
+        Cow::Owned(
+            cell.chars()
+                .map(|c| if hostile(c) { '\u{FFFD}' } else { c })
+                .collect(),
+        )
     } else {
         Cow::Borrowed(cell)
+    };
+    let first = clean.trim_start_matches([' ', '\u{A0}']);
+    // "\r" is a formula start of its own, already replaced above.
+    if first.starts_with(FORMULA_START) || cell.starts_with('\r') {
+        Cow::Owned(format!("'{clean}"))
+    } else {
+        clean
     }
 }
 
@@ -138,14 +157,27 @@ mod tests {
             "-2",
             "@SUM(A1)",
             "\tx",
-            "\rx",
             "=HYPERLINK(\"http://x\")",
             "＝1",
+            " =1",
+            "  +SUM(A1)",
         ] {
             assert_eq!(neutralise(cell), format!("'{cell}"));
         }
-        for cell in ["", "95 prisoners", "a=b", " =1", "'=1", "nc-1f2e"] {
+        assert_eq!(neutralise("\rx"), "'\u{FFFD}x");
+        for cell in ["", "95 prisoners", "a=b", "'=1", "nc-1f2e", "two\nlines"] {
             assert_eq!(neutralise(cell), cell);
         }
+    }
+
+    #[test]
+    fn escapes_and_bidi_overrides_never_reach_a_terminal() {
+        assert_eq!(
+            neutralise("Reuters\u{1b}]0;owned\u{7}"),
+            "Reuters\u{FFFD}]0;owned\u{FFFD}"
+        );
+        assert_eq!(neutralise("a\u{202E}b\u{85}c"), "a\u{FFFD}b\u{FFFD}c");
+        // Replacing an escape does not hide a formula behind it.
+        assert_eq!(neutralise(" =1\u{1b}"), "' =1\u{FFFD}");
     }
 }
