@@ -406,6 +406,22 @@ fn a_surname_two_people_share_is_not_linked_to_either() {
 }
 
 #[test]
+fn a_count_opening_a_sentence_is_no_part_of_a_name() {
+    let q = quantity("Two Kenya Wildlife Service rangers had to run when a zebra charged them.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!((q[0].1, q[0].2), (Some(2.0), Some(2.0)));
+    // A name that starts with a number word's look-alike stays whole.
+    let (_, found) = mentions(
+        None,
+        "Tenzing Norgay met Sherpa guides in Namche, Tenzing said.",
+    );
+    assert!(
+        !found.iter().any(|m| m.kind == MentionKind::Quantity),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn an_honorific_and_a_surname_is_no_second_person() {
     // "Ms Gul" is Reza Gul again: the bare "Gul" links to her.
     let found = people(

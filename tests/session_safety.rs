@@ -52,6 +52,18 @@ fn decide(session: &Path, id: &str, verdict: &str) {
     assert!(set(session, id, verdict).status().unwrap().success());
 }
 
+/// The session file's JSON, read.
+fn json_of(session: &Path) -> serde_json::Value {
+    serde_json::from_str(&fs::read_to_string(session).unwrap()).unwrap()
+}
+
+/// Changes the session file's JSON in place, as a hand or another build might.
+fn edit(session: &Path, change: impl FnOnce(&mut serde_json::Value)) {
+    let mut json = json_of(session);
+    change(&mut json);
+    fs::write(session, serde_json::to_string_pretty(&json).unwrap()).unwrap();
+}
+
 fn decided(session: &Path) -> usize {
     listed(session)
         .iter()
@@ -150,14 +162,12 @@ fn fields_of_a_newer_build_are_kept() {
     let session = dir.path().join("s.json");
     let ids = listed(&session);
     decide(&session, &ids[0].0, "accept");
-    let mut json: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(&session).unwrap()).unwrap();
-    json["team"] = "desk".into();
-    json["decisions"][0]["source_url"] = "https://example.org/a".into();
-    fs::write(&session, serde_json::to_string_pretty(&json).unwrap()).unwrap();
+    edit(&session, |json| {
+        json["team"] = "desk".into();
+        json["decisions"][0]["source_url"] = "https://example.org/a".into();
+    });
     decide(&session, &ids[1].0, "reject");
-    let after: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(&session).unwrap()).unwrap();
+    let after = json_of(&session);
     assert_eq!(after["team"], "desk");
     let kept = after["decisions"]
         .as_array()
@@ -228,13 +238,12 @@ fn duplicate_decisions_count_once_the_latest_standing() {
     let session = dir.path().join("s.json");
     let ids = listed(&session);
     decide(&session, &ids[0].0, "accept");
-    let mut json: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(&session).unwrap()).unwrap();
-    let mut older = json["decisions"][0].clone();
-    older["verdict"] = "reject".into();
-    older["at"] = "2001-01-01T00:00:00Z".into();
-    json["decisions"].as_array_mut().unwrap().insert(0, older);
-    fs::write(&session, serde_json::to_string_pretty(&json).unwrap()).unwrap();
+    edit(&session, |json| {
+        let mut older = json["decisions"][0].clone();
+        older["verdict"] = "reject".into();
+        older["at"] = "2001-01-01T00:00:00Z".into();
+        json["decisions"].as_array_mut().unwrap().insert(0, older);
+    });
     let out = parallax()
         .args(["review", "--list", "--session"])
         .arg(&session)
@@ -253,11 +262,10 @@ fn review_list_never_prints_escapes_from_the_session_or_its_path() {
     let session = dir.path().join("s\u{1b}[2J.json");
     let ids = listed(&session);
     decide(&session, &ids[0].0, "accept");
-    let mut json: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(&session).unwrap()).unwrap();
-    json["decisions"][0]["finding"] = "nv-\u{1b}]0;owned\u{7}\u{1b}[2J".into();
-    json["decisions"][0]["articles"] = serde_json::json!(["elsewhere.txt"]);
-    fs::write(&session, serde_json::to_string_pretty(&json).unwrap()).unwrap();
+    edit(&session, |json| {
+        json["decisions"][0]["finding"] = "nv-\u{1b}]0;owned\u{7}\u{1b}[2J".into();
+        json["decisions"][0]["articles"] = serde_json::json!(["elsewhere.txt"]);
+    });
     let out = parallax()
         .args(["review", "--list", "--session"])
         .arg(&session)

@@ -524,7 +524,7 @@ fn event_conflicts(story: &Story) -> Vec<Finding> {
         .filter(|p| p.score >= EVENT_SCORE)
         .flat_map(|p| [(p.a, p.b), (p.b, p.a)])
         .collect();
-    let unaligned = same_event_unaligned(story, &compared, &mut memo);
+    let unaligned = same_event_unaligned(story, &compared, &dated, &mut memo);
     for c in comparisons.into_iter().chain(unaligned) {
         match verdict(story, &c, &mut memo) {
             Verdict::Agree => {
@@ -623,6 +623,7 @@ fn compare<'a>(
 fn same_event_unaligned<'a>(
     story: &Story<'a>,
     aligned: &FxHashSet<(Member, Member)>,
+    dated: &FxHashMap<Member, Option<Dated<'a>>>,
     memo: &mut Memo,
 ) -> Vec<Comparison<'a>> {
     let mut by_class: BTreeMap<usize, Vec<Dated<'a>>> = BTreeMap::new();
@@ -639,7 +640,12 @@ fn same_event_unaligned<'a>(
                 article: ai,
                 sentence,
             };
-            if let Some(d) = single_day(story, member)
+            // Sentences in aligned pairs were read already.
+            let read = match dated.get(&member) {
+                Some(d) => d.clone(),
+                None => single_day(story, member),
+            };
+            if let Some(d) = read
                 && let Some((class, _)) = d.clause.event
                 && ONCE.contains(&class)
             {

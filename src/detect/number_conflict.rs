@@ -795,6 +795,15 @@ mod tests {
         assert_eq!(conflicts(&[&shots("about 300"), &shots("400")]).len(), 1);
         assert!(conflicts(&[&shots("about 300"), &shots("320")]).is_empty());
         assert!(conflicts(&[&shots("some 300"), &shots("about 310")]).is_empty());
+        // "Just over", "nearly", "close to" are values a little off, not
+        // open bounds: near values agree, far ones do not.
+        assert_eq!(
+            conflicts(&[&shots("just over 1,200"), &shots("just over 3,600")]).len(),
+            1
+        );
+        assert!(conflicts(&[&shots("just over 1,200"), &shots("1,210")]).is_empty());
+        assert!(conflicts(&[&shots("close to 40"), &shots("nearly 41")]).is_empty());
+        assert_eq!(conflicts(&[&shots("close to 40"), &shots("120")]).len(), 1);
     }
 
     #[test]
