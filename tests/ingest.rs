@@ -600,7 +600,7 @@ fn files_over_the_size_limit_are_refused() {
 }
 
 #[test]
-fn directories_skip_hidden_files_and_other_extensions() {
+fn directories_skip_hidden_files_documentation_and_other_extensions() {
     let dir = tempfile::tempdir().expect("temp dir");
     let nested = dir.path().join("2025").join("may");
     std::fs::create_dir_all(&nested).expect("mkdir");
@@ -608,12 +608,17 @@ fn directories_skip_hidden_files_and_other_extensions() {
     std::fs::copy(fixture("briefing.md"), dir.path().join(".draft.md")).expect("copy");
     std::fs::copy(fixture("undated.txt"), dir.path().join("notes.pdf")).expect("copy");
     std::fs::write(dir.path().join("photo.jpg"), BINARY).expect("write");
+    std::fs::copy(fixture("briefing.md"), dir.path().join("README.md")).expect("copy");
+    std::fs::copy(fixture("undated.txt"), nested.join("LICENSE.txt")).expect("copy");
     let (report, stderr) = report_json(&[arg(dir.path())]);
     assert_eq!(articles(&report).len(), 1, "{report:#}");
     article(&report, "news-page.TXT");
     assert!(errors(&report).is_empty(), "{report:#}");
     assert!(!stderr.contains("error"), "{stderr}");
     check_report_positions(&report);
+    // Named as a file, a README is read.
+    let (report, _) = report_json(&[arg(&dir.path().join("README.md"))]);
+    assert_eq!(articles(&report).len(), 1, "{report:#}");
 }
 
 /// Reads `body`, under front matter dating it 2025-05-11, as a file

@@ -78,3 +78,29 @@ proptest! {
         prop_assert_eq!(fingerprint(&run(shuffled)), canonical);
     }
 }
+
+#[test]
+fn every_finding_has_its_own_id() {
+    let analysis = run(corpus());
+    let ids: BTreeSet<&str> = analysis.findings.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(ids.len(), analysis.findings.len());
+}
+
+/// One wire story saved from two sites, with a slip inside it: the same
+/// finding in each copy, with the same quotes, and so two ids (a verdict
+/// on one copy must not decide the other).
+#[test]
+fn the_same_quotes_in_another_article_get_another_id() {
+    let wire = "Hostages freed\nPublished 2025-01-20\n\n\
+                The three women freed on Sunday, two abducted from Kfar Aza and two \
+                from the music festival, were taken to hospital.\n";
+    let read = |path: &str| parallax::ingest::read_str(path, wire).unwrap();
+    let analysis = run(vec![read("site-a.txt"), read("site-b.txt")]);
+    let parts: Vec<_> = analysis
+        .findings
+        .iter()
+        .filter(|f| f.kind == parallax::detect::FindingKind::InternalInconsistency)
+        .collect();
+    assert_eq!(parts.len(), 2, "{:#?}", analysis.findings);
+    assert_ne!(parts[0].id, parts[1].id);
+}

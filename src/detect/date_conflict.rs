@@ -118,7 +118,7 @@ fn weekday_finding(
             " The year is not written; in {year} the same day was a {named}, so the year may be what is wrong."
         );
     }
-    let witnesses = same_day_called(days, (article, &m.range), date, real);
+    let witnesses = same_day_called(story, days, (article, &m.range), date, real);
     if !witnesses.is_empty() {
         let list: Vec<String> = witnesses
             .iter()
@@ -213,8 +213,10 @@ fn day_index(story: &Story) -> DayIndex {
 
 /// Other mentions of the same day that call it by its real weekday: the
 /// same article first, then absolute dates, then resolved ones; one per
-/// article, at most three.
+/// article, at most three, other articles by path so that the order they
+/// were given in does not choose.
 fn same_day_called(
+    story: &Story,
     days: &DayIndex,
     claim: (usize, &Range<usize>),
     date: Date,
@@ -246,7 +248,8 @@ fn same_day_called(
         .into_iter()
         .map(|(ai, (relative, r))| (ai != claim.0, relative, ai, r))
         .collect();
-    found.sort_by_key(|(elsewhere, relative, ai, r)| (*elsewhere, *relative, *ai, r.start));
+    let path = |ai: usize| story.articles[ai].article.path.as_str();
+    found.sort_by_key(|(elsewhere, relative, ai, r)| (*elsewhere, *relative, path(*ai), r.start));
     found
         .into_iter()
         .take(3)

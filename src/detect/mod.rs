@@ -366,8 +366,9 @@ pub fn detect(story: &Story) -> Vec<Finding> {
     // so the order changes nothing else.
     let by_rule = crate::par::map(rules.to_vec(), |rule| rule(story));
     let mut findings: Vec<Finding> = by_rule.into_iter().flatten().collect();
+    let sources = article_keys(story);
     for f in &mut findings {
-        f.id = finding_id(story, f);
+        f.id = finding_id(story, &sources, f);
     }
     findings.sort_by(|a, b| {
         (a.severity, first_position(a), a.kind, &a.id).cmp(&(
@@ -377,7 +378,10 @@ pub fn detect(story: &Story) -> Vec<Finding> {
             &b.id,
         ))
     });
-    findings.dedup_by(|a, b| a.id == b.id);
+    // A rule may report one finding twice (once from each side); the same
+    // id means the same evidence, so the first stands.
+    let mut seen = std::collections::HashSet::new();
+    findings.retain(|f| seen.insert(f.id.clone()));
     findings
 }
 
@@ -387,19 +391,51 @@ fn first_position(f: &Finding) -> (usize, usize) {
         .map_or((0, 0), |e| (e.article, e.range.start))
 }
 
-/// The id: the kind and the evidence quotes, sorted so argument order does
-/// not matter.
-fn finding_id(story: &Story, f: &Finding) -> String {
-    let mut quotes: Vec<&str> = f
+/// What names an article in finding ids: the hash of its content, and its
+/// path as well when another article of the story has the same content
+/// (one wire story saved from two sites).
+fn article_keys(story: &Story) -> Vec<String> {
+    let hashes: Vec<u64> = story
+        .articles
+        .iter()
+        .map(|a| crate::text::stable_hash([a.article.source.as_str()]))
+        .collect();
+    let mut count = std::collections::HashMap::new();
+    for h in &hashes {
+        *count.entry(h).or_insert(0) += 1;
+    }
+    hashes
+        .iter()
+        .zip(story.articles.iter())
+        .map(|(h, a)| match count[h] {
+            1 => format!("{h:016x}"),
+            _ => format!("{h:016x} {}", a.article.path),
+        })
+        .collect()
+}
+
+/// The id: the kind and each piece of evidence as (article content, place,
+/// quote), sorted so argument order does not matter. The article's content
+/// rather than its path, so that moving a folder keeps the ids; the place,
+/// so that one sentence repeated in two articles, or twice in one, gives
+/// two findings two ids.
+fn finding_id(story: &Story, sources: &[String], f: &Finding) -> String {
+    let mut parts: Vec<(&str, String, &str)> = f
         .evidence
         .iter()
         .map(|e| {
             let a = &story.articles[e.article];
-            a.article.quote(a.article.span(e.range.clone()))
+            let span = a.article.span(e.range.clone());
+            (
+                sources[e.article].as_str(),
+                span.start.to_string(),
+                a.article.quote(span),
+            )
         })
         .collect();
-    quotes.sort_unstable();
-    let parts = std::iter::once(f.kind.as_str()).chain(quotes);
+    parts.sort_unstable();
+    let flat = parts.iter().flat_map(|(h, at, q)| [*h, at.as_str(), *q]);
+    let parts = std::iter::once(f.kind.as_str()).chain(flat);
     format!(
         "{}-{:012x}",
         f.kind.short(),

@@ -149,7 +149,10 @@ fn walk(root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<IngestError>) {
             let Ok(kind) = entry.file_type() else {
                 continue;
             };
-            let wanted = || extension(&path).is_some_and(|e| EXTENSIONS.contains(&e.as_str()));
+            let wanted = || {
+                extension(&path).is_some_and(|e| EXTENSIONS.contains(&e.as_str()))
+                    && !documentation(&path)
+            };
             if hidden || !(kind.is_dir() || kind.is_symlink() || wanted()) {
                 continue;
             }
@@ -185,6 +188,23 @@ fn walk(root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<IngestError>) {
         }
     }
     files.extend(found.into_values().map(|(_, path)| path));
+}
+
+/// A folder's README, licence or changelog: about the articles, not one
+/// of them (a folder of saved pages often says where they came from).
+/// Named as a file, it is read.
+fn documentation(path: &Path) -> bool {
+    const STEMS: &[&str] = &[
+        "readme",
+        "license",
+        "licence",
+        "changelog",
+        "contributing",
+        "notice",
+    ];
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .is_some_and(|s| STEMS.contains(&s.to_ascii_lowercase().as_str()))
 }
 
 fn extension(path: &Path) -> Option<String> {

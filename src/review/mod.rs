@@ -200,6 +200,7 @@ impl Review {
         let findings = &analysis.findings;
         let mut matched: Vec<Option<(usize, Match)>> = vec![None; findings.len()];
         let mut taken = vec![false; file.decisions.len()];
+        let mut dropped = std::collections::BTreeSet::new();
         let by_id: BTreeMap<&str, usize> = file
             .decisions
             .iter()
@@ -225,16 +226,24 @@ impl Review {
                 .map(|(d, dec)| (d, alike(&dec.evidence, &quotes)))
                 .filter(|&(_, score)| score >= FOLLOW)
                 .max_by(|a, b| a.1.total_cmp(&b.1));
-            if let Some((d, _)) = best {
+            if let Some((d, score)) = best {
                 matched[f] = Some((d, Match::Changed));
                 taken[d] = true;
+                // The same evidence under another id: the finding is the
+                // one decided, its id made by an older build (ids once left
+                // out where the evidence lies). It takes the new id.
+                if score >= 1.0 && file.decisions[d].evidence == quotes {
+                    matched[f] = Some((d, Match::Same));
+                    let old = std::mem::replace(&mut file.decisions[d].finding, finding.id.clone());
+                    dropped.insert(old);
+                }
             }
         }
         file.articles = articles(analysis);
         Review {
             file,
             base: None,
-            dropped: std::collections::BTreeSet::new(),
+            dropped,
             reviewer: reviewer.to_string(),
             matched,
             undo: Vec::new(),
@@ -501,6 +510,24 @@ mod tests {
             Some("the KB is right\nsee the term dates")
         );
         assert_eq!(again.reviewed(0..analysis.findings.len()), 2);
+        assert!(again.gone().is_empty());
+    }
+
+    /// A session written when ids left out where the evidence lies: its
+    /// decision is keyed by an id no finding has now, and still decides
+    /// the finding with the same evidence, as decided, not as changed.
+    #[test]
+    fn a_decision_under_an_older_id_takes_the_new_one() {
+        let analysis = sample();
+        let mut review = Review::new(&analysis, SessionFile::new(&analysis, "ana", NOW), "ana");
+        review.decide(&analysis, &[1], Verdict::Reject, NOW);
+        let mut file = review.file.clone();
+        file.decisions[0].finding = "ct-0123456789ab".to_string();
+
+        let again = Review::new(&analysis, file, "ben");
+        assert_eq!(again.status(1), Status::Decided(Verdict::Reject));
+        assert_eq!(again.decision(1).unwrap().finding, analysis.findings[1].id);
+        assert!(again.dropped.contains("ct-0123456789ab"));
         assert!(again.gone().is_empty());
     }
 
