@@ -3,11 +3,12 @@
 //! review session the findings are grouped by verdict, each with its
 //! verdict and note, and decisions whose finding is gone are listed last.
 //!
-//! The layout is the template `assets/templates/report.md`; this module
-//! gives it the escaping filters Markdown needs (minijinja escapes only
-//! HTML), so every piece of article or reviewer text goes through one.
+//! The layout is the template `assets/templates/report.md`; whatever it
+//! prints is escaped by [`inline`] (see `templates`), and this module gives
+//! it the filters for the places that need another escape: code spans and
+//! a note's lines.
 
-use minijinja::Environment;
+use minijinja::{Environment, Value};
 
 use super::{ReportOptions, templates, view};
 use crate::analysis::Analysis;
@@ -32,17 +33,12 @@ fn escape(s: &str, special: impl Fn(char) -> bool) -> String {
     out
 }
 
-/// Escapes text for a Markdown table cell or inline text.
-fn cell(s: &str) -> String {
-    escape(s, |c| {
-        matches!(c, '|' | '*' | '_' | '`' | '<' | '>' | '[' | ']' | '#')
-    })
-}
-
-/// Escapes a reviewer's text (a name, a line of a note) so GitHub shows it
-/// as typed: it is user text, so every character Markdown could read as
-/// syntax is escaped, not only those that break a table.
-fn plain(s: &str) -> String {
+/// Escapes text for Markdown, in a table cell or running text: every
+/// character GitHub could read as syntax gets a backslash (`CommonMark`
+/// allows one before any ASCII punctuation), so no link, image, HTML tag,
+/// entity, `$…$` math or emphasis can come from an article, a file name or
+/// a reviewer. What every `.md` template prints goes through it.
+pub(super) fn inline(s: &str) -> String {
     escape(s, |c| {
         matches!(
             c,
@@ -60,6 +56,7 @@ fn plain(s: &str) -> String {
                 | '~'
                 | '&'
                 | '$'
+                | '!'
         )
     })
 }
@@ -67,7 +64,7 @@ fn plain(s: &str) -> String {
 /// One line of a note, escaped so it cannot start a list, a heading
 /// underline or an indented code block.
 fn note_line(line: &str) -> String {
-    let line = plain(line.trim());
+    let line = inline(line.trim());
     if line.starts_with(['-', '+', '=']) {
         return format!("\\{line}");
     }
@@ -83,7 +80,7 @@ fn note_line(line: &str) -> String {
 /// Text for a code span, where escapes do not work: a backtick would end
 /// it early and a line break would split it.
 fn code(s: &str) -> String {
-    plain(s)
+    inline(s)
         .chars()
         .filter(|&c| c != '\\')
         .map(|c| if c == '`' { '\'' } else { c })
@@ -103,13 +100,19 @@ fn note_lines(note: &str) -> Vec<String> {
     note.trim().lines().map(note_line).collect()
 }
 
-/// The Markdown escaping filters, for `report.md`.
+/// The Markdown filters, for `report.md`: each gives text already escaped
+/// for where it goes, marked safe so the template's own escape leaves it.
 pub(super) fn filters(env: &mut Environment<'static>) {
-    env.add_filter("cell", |s: &str| cell(s));
-    env.add_filter("plain", |s: &str| plain(s));
-    env.add_filter("code", |s: &str| code(s));
-    env.add_filter("tick", |s: &str| tick(s));
-    env.add_filter("note_lines", |s: &str| note_lines(s));
+    let safe = |f: fn(&str) -> String| move |s: &str| Value::from_safe_string(f(s));
+    env.add_filter("code", safe(code));
+    env.add_filter("tick", safe(tick));
+    env.add_filter("tick_cell", safe(|s| tick(s).replace('|', "\\|")));
+    env.add_filter("note_lines", |s: &str| {
+        note_lines(s)
+            .into_iter()
+            .map(Value::from_safe_string)
+            .collect::<Vec<_>>()
+    });
 }
 
 /// The Markdown report.

@@ -1,17 +1,21 @@
 //! The report templates, embedded in the binary: the layout of the HTML
 //! and Markdown reports is data (`assets/templates/`), filled from the
 //! view model. Templates named `.html` are escaped by minijinja as they are
-//! filled; nothing in them marks article text safe.
+//! filled, those named `.md` by `markdown::inline`; nothing in them marks
+//! article text safe.
 
 use std::sync::OnceLock;
 
 use minijinja::syntax::SyntaxConfig;
 use minijinja::value::Serde;
-use minijinja::{Environment, UndefinedBehavior, Value};
+use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
 use serde::Serialize;
 
 pub const HTML: &str = "report.html";
 pub const MARKDOWN: &str = "report.md";
+
+/// The auto-escape mode of `.md` templates.
+const MARKDOWN_ESCAPE: &str = "markdown";
 
 fn environment() -> &'static Environment<'static> {
     static ENV: OnceLock<Environment<'static>> = OnceLock::new();
@@ -29,18 +33,43 @@ fn environment() -> &'static Environment<'static> {
         // A misspelt field is an error, not an empty string.
         env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
         super::markdown::filters(&mut env);
+        // Markdown is escaped as HTML is: whatever a `.md` template prints
+        // goes through the Markdown escape unless a filter made it already
+        // (`cell`, `plain`, `code`, `tick`), so a new field cannot skip it.
+        env.set_auto_escape_callback(|name| {
+            if name == MARKDOWN {
+                AutoEscape::Custom(MARKDOWN_ESCAPE.into())
+            } else {
+                minijinja::default_auto_escape_callback(name)
+            }
+        });
         // Whatever a template prints, control characters and bidirectional
         // overrides from articles or notes come out as placeholders: a
         // report may be read in a terminal.
-        env.set_formatter(|out, state, value| match value.as_str() {
-            Some(s) if s.chars().any(unprintable) => {
-                let shown: String = s
-                    .chars()
-                    .map(|c| if unprintable(c) { '\u{FFFD}' } else { c })
-                    .collect();
-                minijinja::escape_formatter(out, state, &Value::from(shown))
+        env.set_formatter(|out, state, value| {
+            if matches!(state.auto_escape(), AutoEscape::Custom(_)) {
+                if value.is_safe() {
+                    return minijinja::escape_formatter(out, state, value);
+                }
+                let text = if value.is_undefined() || value.is_none() {
+                    String::new()
+                } else {
+                    value.to_string()
+                };
+                return out
+                    .write_str(&super::markdown::inline(&text))
+                    .map_err(Into::into);
             }
-            _ => minijinja::escape_formatter(out, state, value),
+            match value.as_str() {
+                Some(s) if s.chars().any(unprintable) => {
+                    let shown: String = s
+                        .chars()
+                        .map(|c| if unprintable(c) { '\u{FFFD}' } else { c })
+                        .collect();
+                    minijinja::escape_formatter(out, state, &Value::from(shown))
+                }
+                _ => minijinja::escape_formatter(out, state, value),
+            }
         });
         for (name, source) in [
             (HTML, include_str!("../../assets/templates/report.html")),
