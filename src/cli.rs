@@ -106,6 +106,10 @@ pub struct Shared {
     /// Largest input file read, in bytes.
     #[arg(long, value_name = "BYTES", global = true, default_value_t = parallax::ingest::DEFAULT_MAX_BYTES)]
     pub max_size: u64,
+    /// Most articles compared as one story; those past it are named and
+    /// left out.
+    #[arg(long, value_name = "N", global = true, default_value_t = parallax::ingest::DEFAULT_MAX_ARTICLES)]
+    pub max_articles: usize,
 }
 
 /// A confidence between 0 and 1.

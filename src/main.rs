@@ -179,6 +179,7 @@ fn read_articles(inputs: &[std::path::PathBuf], shared: &Shared) -> Result<inges
             inputs,
             &ReadOptions {
                 max_bytes: shared.max_size,
+                max_articles: shared.max_articles,
             },
         )
     })

@@ -225,6 +225,17 @@ impl TextBuilder {
     }
 }
 
+/// Where an article's source starts in its file.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Origin {
+    /// Byte offset.
+    pub offset: usize,
+    /// Lines before it.
+    pub line: usize,
+    /// Characters before it on its line.
+    pub column: usize,
+}
+
 /// An article read from a file, ready for extraction.
 #[derive(Clone, Debug)]
 pub struct Article {
@@ -233,8 +244,12 @@ pub struct Article {
     /// The path as given (with `#N` for the N-th article of a JSON array).
     pub path: String,
     pub format: Format,
-    /// The file as read (invalid UTF-8 replaced).
+    /// The file as read (invalid UTF-8 replaced); for one item of a JSON
+    /// array, that item's bytes only (see `origin`).
     pub source: String,
+    /// Where `source` starts in the file: zero but for the items of a
+    /// JSON array, which own only their own bytes, not a copy of the file.
+    pub origin: Origin,
     pub meta: Meta,
     /// What the extractors read: for text files the source itself.
     pub text: String,
@@ -311,10 +326,20 @@ impl ArticleAnalysis {
         &self.tokens[self.sentences[i].tokens.clone()]
     }
 
-    /// 1-based line and column of a source offset.
+    /// 1-based line and column in the file of a source offset.
     #[must_use]
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        self.lines.line_col(&self.article.source, offset)
+        let origin = self.article.origin;
+        match self.lines.line_col(&self.article.source, offset) {
+            (1, column) => (origin.line + 1, origin.column + column),
+            (line, column) => (origin.line + line, column),
+        }
+    }
+
+    /// The byte offset in the file of a source offset.
+    #[must_use]
+    pub fn file_offset(&self, offset: usize) -> usize {
+        self.article.origin.offset + offset
     }
 }
 

@@ -107,3 +107,72 @@ fn the_largest_size_limit_does_not_wrap() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("1 article"));
 }
+
+/// Each article of a JSON array owns its own bytes, not a copy of the
+/// whole file (3,000 items of a 1.4 MB array once took 4.3 GB), and its
+/// positions still lead back into the file: items side by side on one
+/// line, and items on lines of their own.
+#[test]
+fn json_array_items_own_only_their_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let item = |n: usize| {
+        format!(
+            "{{\"title\": \"Item {n}\", \"published\": \"2025-03-04\", \"text\": \
+             \"Rescuers said {n} people were killed on Monday.\\nCaf\\u00e9 owners said {n} shops closed.\"}}"
+        )
+    };
+    let items: Vec<String> = (1..=40).map(item).collect();
+    let text = format!(
+        "[{}, {},\n  {}\n]\n",
+        items[0],
+        items[1],
+        items[2..].join(",\n  ")
+    );
+    let path = dir.path().join("bundle.json");
+    fs::write(&path, &text).unwrap();
+    let read = parallax::ingest::read_inputs(
+        std::slice::from_ref(&path),
+        &parallax::ingest::ReadOptions::default(),
+    );
+    assert_eq!(read.articles.len(), 40);
+    for (a, own) in read.articles.iter().zip(&items) {
+        assert_eq!(&a.source, own);
+        assert_eq!(&text[a.origin.offset..a.origin.offset + own.len()], own);
+    }
+    let out = parallax()
+        .args(["report", "-f", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    common::check_report_positions(&report);
+}
+
+/// A story past the article limit: the articles past it are named, with
+/// how many and how to raise the limit, in the report as on stderr; those
+/// within it are compared.
+#[test]
+fn a_story_past_the_article_limit_names_what_was_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    for n in 1..=5 {
+        fs::write(dir.path().join(format!("{n}.txt")), ARTICLE).unwrap();
+    }
+    let (code, stdout, stderr) = report(&[
+        "-f".as_ref(),
+        "json".as_ref(),
+        "--max-articles".as_ref(),
+        "3".as_ref(),
+        dir.path().as_os_str(),
+    ]);
+    assert!(code.is_some_and(|c| c <= 1), "{stderr}");
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["articles"].as_array().unwrap().len(), 3);
+    let errors = report["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let message = errors[0]["message"].as_str().unwrap();
+    assert!(errors[0]["path"].as_str().unwrap().ends_with("4.txt"));
+    assert!(message.contains("this and 1 more article, "), "{message}");
+    assert!(message.contains("5.txt"), "{message}");
+    assert!(message.contains("--max-articles"), "{message}");
+    assert!(stderr.contains("story limit of 3 articles"), "{stderr}");
+}

@@ -84,6 +84,7 @@ fn weekday_mismatches(story: &Story) -> Vec<Finding> {
     // Built on the first mismatch: most stories have none.
     let mut days: Option<DayIndex> = None;
     for (ai, a) in story.articles.iter().enumerate() {
+        step(a.mentions.len());
         for m in &a.mentions {
             let Some(d) = date_value(m).filter(|d| !d.relative) else {
                 continue;
@@ -189,6 +190,7 @@ type Witness = (usize, bool, Range<usize>);
 fn day_index(story: &Story) -> DayIndex {
     let mut index: DayIndex = FxHashMap::default();
     for (ai, a) in story.articles.iter().enumerate() {
+        step(a.mentions.len());
         for m in &a.mentions {
             let Some(d) = date_value(m) else { continue };
             let Some(weekday) = d.weekday.clone() else {
@@ -228,6 +230,7 @@ fn same_day_called(
         let list = days.get(&key).map_or(&[][..], Vec::as_slice);
         let mut at = 0;
         while let Some((ai, _, _)) = list.get(at) {
+            step(1);
             // The article's run: its first mention that is not the claim.
             let end = at + list[at..].partition_point(|(x, _, _)| x == ai);
             let first = list[at..end]
@@ -516,10 +519,10 @@ fn event_conflicts(story: &Story) -> Vec<Finding> {
         }
     }
     let mut memo = Memo::default();
-    let aligned = story
-        .pairs
-        .iter()
-        .filter_map(|pair| compare(story, pair, &dated, &mut memo));
+    let aligned = story.pairs.iter().filter_map(|pair| {
+        step(1);
+        compare(story, pair, &dated, &mut memo)
+    });
     let comparisons: Vec<Comparison> = aligned.collect();
     let compared: FxHashSet<(Member, Member)> = story
         .pairs
@@ -617,6 +620,24 @@ fn compare<'a>(
     })
 }
 
+/// Most dated sentences of one `[once]` class one article may have for
+/// them to be compared unaligned.
+const MAX_ONCE_PER_ARTICLE: usize = 4;
+
+// Steps of the rule's work, counted for the test that the work grows
+// linearly with the dates (`tests::work_grows_linearly_with_the_dates`).
+#[cfg(test)]
+thread_local! {
+    static WORK: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+#[inline]
+fn step(n: usize) {
+    #[cfg(test)]
+    WORK.with(|w| w.set(w.get() + n));
+    let _ = n;
+}
+
 /// Dated sentences of different articles of one story that were not
 /// aligned (one restates the other in its own words: "dismissed Tomas
 /// Brandt late on Tuesday afternoon", "dismissed Mayor Tomas Brandt on
@@ -638,6 +659,7 @@ fn same_event_unaligned<'a>(
             .map(|m| m.sentence)
             .collect();
         sentences.dedup();
+        step(sentences.len());
         for sentence in sentences {
             let member = Member {
                 article: ai,
@@ -656,10 +678,21 @@ fn same_event_unaligned<'a>(
             }
         }
     }
+    // An article that dates one class of event many times tells of many
+    // events ("killed" in a list of victims), not of one: its sentences
+    // are left to alignment. This also keeps the pairs below linear.
+    for group in by_class.values_mut() {
+        let mut per_article: FxHashMap<usize, usize> = FxHashMap::default();
+        for d in group.iter() {
+            *per_article.entry(d.member.article).or_default() += 1;
+        }
+        group.retain(|d| per_article[&d.member.article] <= MAX_ONCE_PER_ARTICLE);
+    }
     let mut out = Vec::new();
     for group in by_class.values() {
         for (i, x) in group.iter().enumerate() {
             for y in &group[i + 1..] {
+                step(1);
                 let (a, b) = (x.member, y.member);
                 if a.article == b.article
                     || aligned.contains(&(a, b))
@@ -1340,6 +1373,63 @@ mod tests {
              Relief agencies sent lorries of flour and medicine across the border. \
              Schools in the capital are expected to reopen next month.\n"
         )
+    }
+
+    /// The rule's work on two articles dense with dates, each `n`
+    /// sentences of killings dated with a weekday, most of them wrong:
+    /// the steps counted by `step`, on this thread.
+    fn work(n: usize) -> usize {
+        const DAYS: [&str; 7] = [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ];
+        let article = |seed: usize| {
+            let mut text = String::from("Killings\nPublished June 30, 2025\n\n");
+            for i in 0..n {
+                let k = i * 7 + seed;
+                let _ = write!(
+                    text,
+                    "Person{} Quist was killed on {}, June {}, 2025. ",
+                    k % 5,
+                    DAYS[k % 7],
+                    1 + k % 28
+                );
+            }
+            text
+        };
+        let an = analysis(&[&article(0), &article(3)]);
+        let vocab = crate::align::Vocabulary::build(&an.articles);
+        let story_of = crate::align::stories(an.articles.len(), &an.pairs);
+        let story = Story {
+            articles: &an.articles,
+            vocab: &vocab,
+            pairs: &an.pairs,
+            alignments: &an.alignments,
+            kb: Kb::builtin(),
+            story_of: &story_of,
+        };
+        WORK.with(|w| w.set(0));
+        let found = detect(&story);
+        assert!(!found.is_empty());
+        WORK.with(std::cell::Cell::get)
+    }
+
+    /// Text dense with dates costs work in proportion to its dates: 16 MB
+    /// of them once did not finish in five minutes (every weekday checked
+    /// against every other date, every killing against every other).
+    #[test]
+    fn work_grows_linearly_with_the_dates() {
+        let (small, large) = (work(200), work(800));
+        assert!(small > 0);
+        assert!(
+            large <= 5 * small,
+            "4 times the dates took {large} steps against {small}"
+        );
     }
 
     #[test]

@@ -738,22 +738,25 @@ impl People {
     /// Pending runs whose last word the article later uses alone become
     /// person mentions: news names a person in full once, then by surname.
     fn confirm_pending(&self, text: &str, out: &mut Vec<Mention>) {
+        // Again by surname: a lone word, or one the KB took for someone
+        // else of that surname ("Gul" after "Reza Gul"). Each word's last
+        // place is looked up, so the pass is linear in the names.
+        let mut last_seen: HashMap<String, usize> = HashMap::new();
+        let lone = out
+            .iter()
+            .filter(|m| m.kind == MentionKind::Person)
+            .map(|m| &m.range)
+            .chain(self.candidates.iter().map(|(r, _)| r));
+        for r in lone {
+            let at = last_seen.entry(fold(&text[r.clone()])).or_insert(r.start);
+            *at = (*at).max(r.start);
+        }
         for (range, sentence) in &self.pending {
             let name = &text[range.clone()];
             let Some(last) = name.split_whitespace().last().map(fold) else {
                 continue;
             };
-            // Again by surname: a lone word, or one the KB took for someone
-            // else of that surname ("Gul" after "Reza Gul").
-            let lone = out
-                .iter()
-                .filter(|m| m.kind == MentionKind::Person)
-                .map(|m| &m.range)
-                .chain(self.candidates.iter().map(|(r, _)| r));
-            let named_again = lone
-                .filter(|r| r.start > range.end)
-                .any(|r| fold(&text[r.clone()]) == last);
-            if named_again {
+            if last_seen.get(&last).is_some_and(|&at| at > range.end) {
                 out.push(bare_person(range.clone(), *sentence, name));
             }
         }
@@ -761,12 +764,14 @@ impl People {
 
     /// The pending runs that [`Self::confirm_pending`] left unconfirmed.
     pub fn unconfirmed(&self, out: &[Mention]) -> Vec<(Range<usize>, usize)> {
+        let people: std::collections::HashSet<&Range<usize>> = out
+            .iter()
+            .filter(|m| m.kind == MentionKind::Person)
+            .map(|m| &m.range)
+            .collect();
         self.pending
             .iter()
-            .filter(|(range, _)| {
-                !out.iter()
-                    .any(|m| m.kind == MentionKind::Person && m.range == *range)
-            })
+            .filter(|(range, _)| !people.contains(range))
             .cloned()
             .collect()
     }

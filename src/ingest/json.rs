@@ -14,7 +14,11 @@ use crate::model::{Meta, TextBuilder};
 #[derive(Debug)]
 pub struct JsonArticle {
     pub meta: Meta,
+    /// Mapped to offsets in `item`.
     pub body: TextBuilder,
+    /// The article's bytes in the file: the whole file for one object, the
+    /// item for each object of an array.
+    pub item: std::ops::Range<usize>,
 }
 
 const BODY_KEYS: &[&str] = &["text", "body", "content", "articleBody", "article"];
@@ -25,7 +29,8 @@ pub fn read(source: &str) -> Result<Vec<Result<JsonArticle, String>>, String> {
     let bom = if source.starts_with('\u{FEFF}') { 3 } else { 0 };
     let doc = &source[bom..];
     let trimmed = doc.trim_start();
-    let objects: Vec<&RawValue> = if trimmed.starts_with('[') {
+    let array = trimmed.starts_with('[');
+    let objects: Vec<&RawValue> = if array {
         serde_json::from_str(doc).map_err(|e| format!("not valid JSON: {e}"))?
     } else {
         vec![serde_json::from_str(doc).map_err(|e| format!("not valid JSON: {e}"))?]
@@ -34,8 +39,14 @@ pub fn read(source: &str) -> Result<Vec<Result<JsonArticle, String>>, String> {
         .into_iter()
         .enumerate()
         .map(|(n, raw)| {
-            article(source, raw).map_err(|e| {
-                if trimmed.starts_with('[') {
+            let item = if array {
+                let start = raw.get().as_ptr() as usize - source.as_ptr() as usize;
+                start..start + raw.get().len()
+            } else {
+                0..source.len()
+            };
+            article(source, item, raw).map_err(|e| {
+                if array {
                     format!("item {}: {e}", n + 1)
                 } else {
                     e
@@ -45,7 +56,11 @@ pub fn read(source: &str) -> Result<Vec<Result<JsonArticle, String>>, String> {
         .collect())
 }
 
-fn article(source: &str, raw: &RawValue) -> Result<JsonArticle, String> {
+fn article(
+    source: &str,
+    item: std::ops::Range<usize>,
+    raw: &RawValue,
+) -> Result<JsonArticle, String> {
     let fields: HashMap<String, &RawValue> = serde_json::from_str(raw.get())
         .map_err(|_| "expected an object with a `text` or `body` field".to_string())?;
     let (key, body) = BODY_KEYS
@@ -56,7 +71,7 @@ fn article(source: &str, raw: &RawValue) -> Result<JsonArticle, String> {
     if !literal.starts_with('"') {
         return Err(format!("field `{key}` must be a string"));
     }
-    let offset = literal.as_ptr() as usize - source.as_ptr() as usize;
+    let offset = literal.as_ptr() as usize - source.as_ptr() as usize - item.start;
     let body = decode(literal, offset)
         .ok_or_else(|| format!("field `{key}` is not a valid JSON string"))?;
     let scalars: BTreeMap<String, Value> = fields
@@ -76,6 +91,7 @@ fn article(source: &str, raw: &RawValue) -> Result<JsonArticle, String> {
     Ok(JsonArticle {
         meta: meta_from(&scalars),
         body,
+        item,
     })
 }
 

@@ -119,8 +119,8 @@ fn article(a: &ArticleAnalysis) -> ArticleView<'_> {
         .map(|s| {
             let (line, column) = a.line_col(s.span.start);
             SentenceView {
-                start: s.span.start,
-                end: s.span.end,
+                start: a.file_offset(s.span.start),
+                end: a.file_offset(s.span.end),
                 line,
                 column,
                 role: s.role,
@@ -137,8 +137,8 @@ fn article(a: &ArticleAnalysis) -> ArticleView<'_> {
             MentionView {
                 kind: m.kind,
                 text: a.article.quote(span),
-                start: span.start,
-                end: span.end,
+                start: a.file_offset(span.start),
+                end: a.file_offset(span.end),
                 line,
                 column,
                 sentence: m.sentence,
@@ -251,8 +251,8 @@ fn evidence<'a>(analysis: &'a Analysis, e: &Evidence) -> EvidenceView<'a> {
         path: &a.article.path,
         line,
         column,
-        start: span.start,
-        end: span.end,
+        start: a.file_offset(span.start),
+        end: a.file_offset(span.end),
         text: a.article.quote(span),
     }
 }
@@ -351,8 +351,8 @@ fn difference<'a>(analysis: &'a Analysis, d: &'a Difference) -> DifferenceView<'
         sentence: d.member.sentence,
         line,
         column,
-        start: span.start,
-        end: span.end,
+        start: a.file_offset(span.start),
+        end: a.file_offset(span.end),
         text: a.article.quote(span),
         against: MemberRef {
             article: &analysis.articles[d.against.article].article.id,
