@@ -295,6 +295,73 @@ fn review_the_sample_story_accept_reject_resume_report() {
     accept_then_reject(&[]);
 }
 
+/// Verdicts set by other processes while the reader is open are all in
+/// the file after the reader's own saves: each save merges, and the reader
+/// says what arrived.
+#[test]
+fn verdicts_from_other_processes_survive_the_open_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("review.json");
+    let path = session.to_str().unwrap();
+    let mut s = Session::start(&["--session", path, "--reviewer", "ana"], 160, 45);
+    s.wait_for(" reviewed ");
+    let listed = common::parallax()
+        .args(["review", "--list", "--session", path])
+        .output()
+        .unwrap();
+    let ids: Vec<String> = String::from_utf8(listed.stdout)
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.split('\t').next())
+        .filter(|id| {
+            id.len() == 15
+                && id
+                    .split_once('-')
+                    .is_some_and(|(k, h)| k.len() == 2 && h.len() == 12)
+        })
+        .map(str::to_string)
+        .collect();
+    assert!(ids.len() >= 6, "{ids:?}");
+    // The reader decides the first two findings; four processes at once
+    // decide four others.
+    let others: Vec<std::process::Child> = ids[2..6]
+        .iter()
+        .map(|id| {
+            std::process::Command::new(BIN)
+                .args([
+                    "review",
+                    "--session",
+                    path,
+                    "--reviewer",
+                    "ben",
+                    "--set",
+                    id,
+                    "skip",
+                ])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut c in others {
+        assert!(c.wait().unwrap().success());
+    }
+    s.keys("n");
+    s.wait_for("Findings 1/");
+    s.keys("a");
+    s.wait_for("arrived from another session");
+    s.keys("n");
+    s.wait_for("Findings 2/");
+    s.keys("r");
+    s.wait_for("reviewed 2/");
+    s.keys("q");
+    assert_eq!(s.exit(), 0);
+    let mut v = verdicts(&session);
+    v.sort();
+    assert_eq!(v, ["accept", "reject", "skip", "skip", "skip", "skip"]);
+}
+
 #[test]
 fn a_decision_survives_kill_9() {
     let dir = tempfile::tempdir().unwrap();
