@@ -83,6 +83,9 @@ struct Count<'a> {
     context: Vec<String>,
     /// The fate classes of those words ("killed", "wounded" …).
     fates: Vec<usize>,
+    /// A fate that a relative clause right after the count gives as what
+    /// sets the group apart ("three soldiers who went missing").
+    defining_fate: Option<usize>,
     /// An amount (money, a share, a duration, a size) rather than a count
     /// of things: its unit says little of what it is about.
     measure: bool,
@@ -146,6 +149,7 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
             interval: Interval::of(q)?,
             stem: unit.clone(),
             fates: Vec::new(),
+            defining_fate: None,
             anchors: anchors(&context, before),
             context,
             head: unit,
@@ -157,6 +161,9 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
         });
     }
     let counted = q.counted.as_deref()?;
+    if picks_one(text, &m.range, q) {
+        return None;
+    }
     let (head_word, modifiers) = head_and_modifiers(counted)?;
     let head = normal(story.vocab, head_word)?;
     if head == "percent" {
@@ -180,6 +187,7 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
             .iter()
             .filter_map(|w| fate(story.vocab, w))
             .collect(),
+        defining_fate: defining_fate(story, article, m),
         anchors: anchors(&context, before),
         context,
         head,
@@ -189,6 +197,57 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
         part: part_of(story, article, index),
         generic: GENERIC.contains(head_word.to_lowercase().as_str()),
     })
+}
+
+/// "One source told …", "one official said": "one" counting the subject
+/// of a speech verb picks one of several rather than counting them all, unless
+/// "only", "just", "single" or "sole" makes it a total ("only one witness
+/// saw it"). "One person was killed" is a count.
+fn picks_one(text: &str, range: &Range<usize>, q: &QuantityValue) -> bool {
+    let mut words = text[range.clone()].split_whitespace();
+    let first = words.next().unwrap_or("");
+    if q.low != Some(1.0) || q.high != Some(1.0) || !first.eq_ignore_ascii_case("one") {
+        return false;
+    }
+    // The verb of its clause, within a few words ("one source close to
+    // the talks told …"), before a comma or another clause.
+    let clause = text[range.end..]
+        .split([',', '.', ';', ':', '"', '\u{201C}'])
+        .next()
+        .unwrap_or("");
+    let speaks = clause
+        .split_whitespace()
+        .take(6)
+        .take_while(|w| !matches!(*w, "and" | "or" | "but"))
+        .any(crate::extract::speech::is_speech_verb);
+    let before = text[..range.start]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("");
+    let total = ["only", "just", "single", "sole"]
+        .iter()
+        .any(|w| before.eq_ignore_ascii_case(w));
+    speaks && !total
+}
+
+/// The fate in a relative clause right after a count: "who went
+/// missing", "that were freed", "who had been killed". It names which of
+/// a larger group are counted.
+fn defining_fate(story: &Story, article: usize, m: &Mention) -> Option<usize> {
+    let a = &story.articles[article];
+    let end = a.sentences[m.sentence].range.end;
+    let mut tokens = Vec::new();
+    tokenize(&a.article.text, m.range.end..end, &mut tokens);
+    let mut words = tokens
+        .iter()
+        .take_while(|t| t.kind == Kind::Word)
+        .map(|t| t.text(&a.article.text).to_lowercase());
+    if !matches!(words.next().as_deref(), Some("who" | "that" | "which")) {
+        return None;
+    }
+    // The clause's verb comes within a few words: "who had been killed",
+    // "who went missing".
+    words.take(3).find_map(|w| fate(story.vocab, &w))
 }
 
 /// Counted nouns that say little of what is counted, from
@@ -368,6 +427,13 @@ fn same_context(a: &Count, b: &Count) -> bool {
         return false;
     }
     let (fa, fb) = (&a.fates, &b.fates);
+    // A group set apart by its fate is not a group described without it:
+    // "three soldiers who went missing" are not "a dozen soldiers still
+    // in the exercise".
+    let defined = |x: &Count, other: &[usize]| x.defining_fate.is_none_or(|f| other.contains(&f));
+    if !defined(a, fb) || !defined(b, fa) {
+        return false;
+    }
     fa.is_empty() || fb.is_empty() || fa.iter().any(|f| fb.contains(f))
 }
 
@@ -388,10 +454,10 @@ fn moment(story: &Story, article: usize, sentence: usize) -> (Option<(Date, Date
     if let Some(d) = story.date(article) {
         return (Some((d, d)), false);
     }
-    let window = a.inferred.as_ref().and_then(|w| match (w.from, w.to) {
-        (None, None) => None,
-        (from, to) => Some((from.unwrap_or(Date::MIN), to.unwrap_or(Date::MAX))),
-    });
+    // An open window ("1993 … ?": the latest year it mentions) says when
+    // the article was not written, not when it was: it places no
+    // statement.
+    let window = a.inferred.as_ref().and_then(|w| w.from.zip(w.to));
     (window, false)
 }
 
@@ -710,6 +776,67 @@ mod tests {
             "{}",
             f.explanation
         );
+    }
+
+    /// A group set apart by its fate in a relative clause is another
+    /// group than one described without it; with the same fate on both
+    /// sides the counts are compared.
+    #[test]
+    fn a_group_defined_by_its_fate_is_not_the_whole() {
+        let missing = |n: &str| {
+            article(
+                "June 2, 2025",
+                &format!(
+                    "{n} Nepali porters who went missing after the avalanche near Namche Bazaar were found on Monday, the agency said."
+                ),
+            )
+        };
+        let still = article(
+            "June 2, 2025",
+            "About a dozen Nepali porters are still working near Namche Bazaar after the avalanche on Monday, the agency said.",
+        );
+        assert!(conflicts(&[&missing("Three"), &still]).is_empty());
+        assert_eq!(conflicts(&[&missing("Three"), &missing("Five")]).len(), 1);
+    }
+
+    /// "One source told …" picks one of several sources; "only one", or
+    /// one of anything that does not speak, is a count.
+    #[test]
+    fn one_source_who_speaks_is_not_a_count_of_sources() {
+        let sources = |n: &str, verb: &str| {
+            article(
+                "June 2, 2025",
+                &format!(
+                    "{n} close to the ministry {verb} Reuters that the Namche Bazaar airstrip would reopen on Monday."
+                ),
+            )
+        };
+        let three = sources("Three sources", "told");
+        assert!(conflicts(&[&sources("One source", "told"), &three]).is_empty());
+        let only = sources("Only one source", "told");
+        assert_eq!(conflicts(&[&only, &three]).len(), 1);
+        let killed = |n: &str| {
+            article(
+                "June 2, 2025",
+                &format!(
+                    "{n} killed when the avalanche hit the Namche Bazaar camp on Monday, the agency said."
+                ),
+            )
+        };
+        assert_eq!(
+            conflicts(&[&killed("One porter was"), &killed("Three porters were")]).len(),
+            1
+        );
+    }
+
+    /// An undated article whose latest date is a year it mentions ("cut
+    /// 60,000 staff in 1993") is not placed in that year: its present
+    /// counts are not held against what happened then.
+    #[test]
+    fn an_open_window_places_no_statement() {
+        let then = "Newsroom\n\nThe company cut 60,000 staff in 1993, the largest cut in its history, the report said.\n";
+        let now = "Newsroom\n\nThe company will cut a quarter of its 430,000 staff this week, the report said.\n";
+        assert!(conflicts(&[then, now]).is_empty());
     }
 
     #[test]
