@@ -224,6 +224,14 @@ impl Story<'_> {
         x == y || x == crate::align::ALONE || y == crate::align::ALONE
     }
 
+    /// Whether two articles are known to tell one story: the same group
+    /// of articles that share aligned statements, neither alone.
+    #[must_use]
+    pub fn linked(&self, a: usize, b: usize) -> bool {
+        let (x, y) = (self.story_of[a], self.story_of[b]);
+        x == y && x != crate::align::ALONE
+    }
+
     /// The date an article speaks from: stated, `--date`, or none.
     #[must_use]
     pub fn date(&self, article: usize) -> Option<Date> {

@@ -640,6 +640,11 @@ fn tense_after(s: &Sentence, from: usize) -> Option<Tense> {
         if w.len() > 4 && w.ends_with("ed") {
             return Some(Tense::Past);
         }
+        // "Obama administration officials say": the phrase names whose
+        // officials they are; the verb is theirs, not the administration's.
+        if super::speech::is_speaker_noun(w) {
+            return None;
+        }
         let adverb =
             w.ends_with("ly") || matches!(w, "also" | "now" | "still" | "reportedly" | "allegedly");
         if !adverb {
