@@ -483,3 +483,24 @@ fn an_ordinal_before_a_cardinal_leaves_the_count_to_it() {
     let q = quantity("The first two weeks of the trial were quiet, and the first hikers left.");
     assert!(q.iter().any(|x| x.0 == "two" && x.1 == Some(2.0)), "{q:?}");
 }
+
+/// An adverb or a negated verb after a counted noun ends what is counted:
+/// "five children already" counts children, as "five children" does.
+#[test]
+fn adverbs_end_the_counted_phrase() {
+    let counted = |body: &str| quantity(body).into_iter().map(|q| q.4).collect::<Vec<_>>();
+    assert_eq!(
+        counted("He has five children already."),
+        [Some(s("children"))]
+    );
+    assert_eq!(
+        counted("Her five children didn't stop her."),
+        [Some(s("children"))]
+    );
+    assert_eq!(counted("They won two medals apiece."), [Some(s("medals"))]);
+    // A noun phrase of several words is still read whole.
+    assert_eq!(
+        counted("Rescuers found 14 stranded hill walkers."),
+        [Some(s("stranded hill walkers"))]
+    );
+}

@@ -422,8 +422,12 @@ fn same_anchors(a: &Count, b: &Count) -> bool {
 
 /// Whether the words around two counts speak of the same thing: at least one
 /// word in common, and no different fates ("killed" against "wounded").
-fn same_context(a: &Count, b: &Count) -> bool {
-    if !a.context.iter().any(|w| b.context.contains(w)) {
+fn same_context(a: &Count, b: &Count, score: f32) -> bool {
+    // Counts with no words of their own between their neighbours ("the
+    // beheadings of two Americans and two Britons") lean on the statement:
+    // a strong alignment says it is one.
+    let bare = (a.context.is_empty() || b.context.is_empty()) && score >= STRONG_PAIR;
+    if !bare && !a.context.iter().any(|w| b.context.contains(w)) {
         return false;
     }
     let (fa, fb) = (&a.fates, &b.fates);
@@ -500,18 +504,41 @@ fn links(story: &Story, counts: &[Count]) -> Vec<Link> {
         for &x in xs {
             for &y in ys {
                 let (a, b) = (&counts[x], &counts[y]);
-                if same_thing(a, b, p.score) && same_context(a, b) && same_moment(story, a, b) {
+                if same_thing(a, b, p.score)
+                    && same_context(a, b, p.score)
+                    && same_moment(story, a, b)
+                {
                     out.push(Link {
                         x,
                         y,
                         score: p.score,
-                        compatible: a.interval.overlaps(b.interval),
+                        compatible: compatible(a, b),
                     });
                 }
             }
         }
     }
     out
+}
+
+/// How far apart two bounds of the same side may lie and still agree, as a
+/// share of the larger: "more than 10 million" and "over 10.5 million".
+const BOUND_SHARE: f64 = 0.1;
+
+/// Whether two counts of one thing can both be right. Two bounds of the
+/// same side state that bound ("weighs up to 40 pounds", "up to 120
+/// pounds"; "at least two fighters", "at least five"): they agree only
+/// when the bounds do, though every value under both maxima fits both.
+fn compatible(a: &Count, b: &Count) -> bool {
+    let side = |c: &Count| match (c.value.low, c.value.high) {
+        (None, Some(high)) => Some((false, high)),
+        (Some(low), None) => Some((true, low)),
+        _ => None,
+    };
+    match (side(a), side(b)) {
+        (Some((x, bx)), Some((y, by))) if x == y => (bx - by).abs() <= bx.max(by) * BOUND_SHARE,
+        _ => a.interval.overlaps(b.interval),
+    }
 }
 
 /// Whether the article of `x` also gives, elsewhere, a count of the same
@@ -837,6 +864,39 @@ mod tests {
         let then = "Newsroom\n\nThe company cut 60,000 staff in 1993, the largest cut in its history, the report said.\n";
         let now = "Newsroom\n\nThe company will cut a quarter of its 430,000 staff this week, the report said.\n";
         assert!(conflicts(&[then, now]).is_empty());
+    }
+
+    /// Two maxima (or two minima) state the bound itself: "up to 40
+    /// pounds" and "up to 120 pounds" disagree, though every weight under
+    /// 40 fits both; bounds within a tenth of each other agree.
+    #[test]
+    fn bounds_of_the_same_side_are_compared_as_bounds() {
+        let weigh = |n: &str| {
+            article(
+                "June 2, 2025",
+                &format!(
+                    "The Namche Bazaar yaks can measure two metres from horn to horn and weigh up to {n} kilograms, the agency said."
+                ),
+            )
+        };
+        assert_eq!(conflicts(&[&weigh("400"), &weigh("1,200")]).len(), 1);
+        assert!(conflicts(&[&weigh("400"), &weigh("420")]).is_empty());
+    }
+
+    /// Counts with no words of their own between their neighbours lean on
+    /// a strong alignment: "two Americans and five Britons" against "two
+    /// Americans and two Britons".
+    #[test]
+    fn counts_between_counts_lean_on_the_statement() {
+        let beheaded = |n: &str| {
+            article(
+                "June 2, 2025",
+                &format!(
+                    "In videos released on Monday the masked militant appears to have carried out the beheadings of two Americans and {n} Britons"
+                ),
+            )
+        };
+        assert_eq!(conflicts(&[&beheaded("five"), &beheaded("two")]).len(), 1);
     }
 
     #[test]

@@ -43,12 +43,13 @@ static WORDS: LazyLock<NumberWords> = LazyLock::new(|| {
 });
 
 /// The words that end a counted phrase, from `counted-phrase.txt`.
-static PHRASE_ENDS: LazyLock<(Vec<&str>, FxHashSet<&str>)> = LazyLock::new(|| {
+static PHRASE_ENDS: LazyLock<(Vec<&str>, FxHashSet<&str>, FxHashSet<&str>)> = LazyLock::new(|| {
     let lex = Lexicon::parse(include_str!("../../assets/lexicon/counted-phrase.txt"));
     let section = |name| lex.section(name).expect("counted-phrase.txt sections");
     (
         section("not counted").entries().collect(),
         section("participles").entries().collect(),
+        section("adverbs").entries().collect(),
     )
 });
 
@@ -347,8 +348,11 @@ fn counted(s: &Sentence, mut i: usize, vague: bool) -> (Option<String>, usize) {
             && (lower.ends_with("ed")
                 || lower.ends_with("ing")
                 || PHRASE_ENDS.1.contains(lower.as_str()));
-        if tok.kind != Kind::Word || is_stop(w) || lower.ends_with("ly") || verb_like || s.taken[i]
-        {
+        let adverb = lower.ends_with("ly")
+            || PHRASE_ENDS.2.contains(lower.as_str())
+            || lower.ends_with("n't")
+            || lower.ends_with("n\u{2019}t");
+        if tok.kind != Kind::Word || is_stop(w) || adverb || verb_like || s.taken[i] {
             break;
         }
         if words.is_empty() && has_word(&PHRASE_ENDS.0, w) {
