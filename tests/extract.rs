@@ -504,3 +504,18 @@ fn adverbs_end_the_counted_phrase() {
         [Some(s("stranded hill walkers"))]
     );
 }
+
+/// "50 or 60 doctors" is a range, as "50 to 60 doctors" is.
+#[test]
+fn a_choice_of_two_numbers_is_a_range() {
+    assert_eq!(
+        quantity("She said she called 50 or 60 doctors."),
+        [(
+            s("50 or 60 doctors"),
+            Some(50.0),
+            Some(60.0),
+            false,
+            Some(s("doctors"))
+        )]
+    );
+}

@@ -24,6 +24,10 @@ use crate::text::tokens::{Kind, tokenize};
 /// hostages" against "33 Israeli hostages") or use a synonym for the head.
 const STRONG_PAIR: f32 = 0.55;
 
+/// A pair score from which two sentences are one statement told twice
+/// ("he has five children already", "he has eight children already").
+const SAME_STATEMENT: f32 = 0.8;
+
 /// Content words on each side of a count that say what it is about.
 const CONTEXT_WORDS: usize = 8;
 
@@ -546,7 +550,7 @@ fn compatible(a: &Count, b: &Count) -> bool {
 /// hostages" freed today, "33 hostages" in the whole phase), not of one
 /// group counted differently. A bare number beside `x` that agrees with `y`
 /// ("three hostages today, 33 in all") says the same.
-fn knows_other(story: &Story, counts: &[Count], x: usize, y: usize) -> bool {
+fn knows_other(story: &Story, counts: &[Count], x: usize, y: usize, told_twice: bool) -> bool {
     let (cx, cy) = (&counts[x], &counts[y]);
     // A bound ("at least 40") names no particular group; only a value does.
     let agrees = |q: &QuantityValue| {
@@ -559,11 +563,14 @@ fn knows_other(story: &Story, counts: &[Count], x: usize, y: usize) -> bool {
     let to = from + counts[from..].partition_point(|c| c.article == cx.article);
     // A measure's unit says little of what it measures ("2.5% of each
     // sale", "2.5% of one's wealth"): only the same sentence tells.
+    // When x's statement is told twice, only its own sentence can speak of
+    // two groups: another sentence of the article with y's value is the
+    // article disagreeing with itself.
     let counted_elsewhere = (from..to).zip(&counts[from..to]).any(|(i, c)| {
         i != x
             && c.head == cy.head
             && c.modifiers == cy.modifiers
-            && (!cx.measure || c.sentence == cx.sentence)
+            && (!(cx.measure || told_twice) || c.sentence == cx.sentence)
             && agrees(c.value)
     });
     counted_elsewhere
@@ -597,7 +604,13 @@ fn conflicts(story: &Story, counts: &[Count]) -> Vec<Finding> {
     let support = support(counts, &links);
     let mut groups: BTreeMap<GroupKey, Vec<(usize, f32)>> = BTreeMap::new();
     for l in links.iter().filter(|l| !l.compatible) {
-        if knows_other(story, counts, l.x, l.y) || knows_other(story, counts, l.y, l.x) {
+        // One statement told twice with two values is a conflict even when
+        // an article gives the other value elsewhere: that is the article
+        // disagreeing with itself, not two groups.
+        let told_twice = l.score >= SAME_STATEMENT;
+        if knows_other(story, counts, l.x, l.y, told_twice)
+            || knows_other(story, counts, l.y, l.x, told_twice)
+        {
             continue;
         }
         let (claim, other) = claim_first(story, counts, &support, l.x, l.y);
@@ -1109,6 +1122,27 @@ mod tests {
         assert_eq!(f.evidence[0].article, 1);
         assert_eq!(f.evidence.len(), 3);
         assert_eq!(f.suggestion.as_deref(), Some("140 Syrian refugees"));
+    }
+
+    /// One statement told twice with two values conflicts even when the
+    /// article gives the other value elsewhere: it then disagrees with
+    /// itself, not counts another group.
+    #[test]
+    fn one_statement_told_twice_conflicts_whatever_else_the_article_says() {
+        let quote = |n: &str| {
+            format!(
+                "\"It does not matter that he lost his job in Namche Bazaar, he has {n} children already,\" she said on Monday."
+            )
+        };
+        let other = format!("His five children were at the hearing. {}", quote("eight"));
+        assert_eq!(
+            conflicts(&[
+                &article("June 2, 2025", &other),
+                &article("June 2, 2025", &quote("five"))
+            ])
+            .len(),
+            1
+        );
     }
 
     #[test]

@@ -423,10 +423,10 @@ pub fn extract(s: &mut Sentence, out: &mut Vec<Mention>) {
         } else {
             qualifier(s, i)
         };
-        // "between 20 and 30", "20 to 30", "20-30".
+        // "between 20 and 30", "20 to 30", "20-30", "50 or 60".
         let mut high_end = None;
         if !n.ordinal
-            && (s.is(n.end, &["and", "to", "-", "\u{2013}"]))
+            && (s.is(n.end, &["and", "to", "or", "-", "\u{2013}"]))
             && let Some(m) = parse(s, n.end + 1).filter(|m| !m.ordinal && m.value > n.value)
         {
             let between = first > 0 && s.is(first - 1, &["between", "from"]);
