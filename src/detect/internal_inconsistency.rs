@@ -420,6 +420,11 @@ mod tests {
         );
         let found = of_kind(&a, FindingKind::InternalInconsistency);
         assert_eq!(found.len(), 1, "{:?}", a.findings);
+        // A period named after the two dates another clause.
+        let after = undated(
+            "President Barack Obama told French President Emmanuel Macron that he backed him during the recent elections.",
+        );
+        assert_eq!(of_kind(&after, FindingKind::InternalInconsistency).len(), 1);
         assert!(
             found[0].explanation.contains("2017-01-20"),
             "{}",
@@ -435,6 +440,7 @@ mod tests {
             "President Barack Obama told French President Francois Hollande that he backed him.",
             "Former President Barack Obama told French President Emmanuel Macron that he backed him.",
             "President Barack Obama spoke first. French President Emmanuel Macron replied.",
+            "During the summit, President Barack Obama told French President Emmanuel Macron that he backed him.",
         ] {
             let a = undated(body);
             assert!(

@@ -9,7 +9,7 @@ use std::ops::Range;
 use jiff::civil::Date;
 
 use super::{Finding, FindingKind, Reference, Severity, Story};
-use crate::extract::polarity::{past_by_preposition, past_framed, past_state};
+use crate::extract::polarity::{past_by_preposition, past_framed_at, past_state};
 use crate::extract::{Mention, PersonValue, Precision, Tense, Value};
 use crate::kb::{Entity, Kb, Term};
 use crate::model::ArticleAnalysis;
@@ -131,7 +131,7 @@ pub fn office_claims<'a>(story: &Story<'a>) -> Vec<OfficeClaim<'a>> {
             let sentence_range = a.sentences[m.sentence].range.clone();
             let sentence = &a.article.text[sentence_range.clone()];
             let before = &a.article.text[sentence_range.start..m.range.start];
-            if past_framed(sentence)
+            if past_framed_at(sentence, before.len())
                 || past_by_preposition(before)
                 || past_state(&a.article.text[m.range.end..sentence_range.end])
             {
@@ -316,7 +316,10 @@ pub fn current_holders(a: &ArticleAnalysis, kb: &Kb) -> BTreeMap<u32, Vec<Claim>
         // holder: reading it for every mention was 5% of a 200-article run.
         let sentence = &a.article.text[a.sentences[m.sentence].range.clone()];
         let before = &a.article.text[a.sentences[m.sentence].range.start..m.range.start];
-        if past_framed(sentence) || past_by_preposition(before) || anchored(a, m.sentence) {
+        if past_framed_at(sentence, before.len())
+            || past_by_preposition(before)
+            || anchored(a, m.sentence)
+        {
             continue;
         }
         claims.entry(office).or_default().push(Claim {

@@ -319,6 +319,23 @@ pub fn past_framed(sentence: &str) -> bool {
         .is_match(sentence)
 }
 
+/// Whether a sentence sets the mention at byte `at` in the past: a frame
+/// anywhere but a named period ("former", "then-", "-era", "at the time"),
+/// or a period named before it ("During the war, Defense Minister X said").
+/// A period named after it dates another clause: "President X told Y he
+/// backed him during the recent elections" still calls X president.
+pub fn past_framed_at(sentence: &str, at: usize) -> bool {
+    static STRONG: OnceLock<AhoCorasick> = OnceLock::new();
+    let strong = STRONG.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["-era", "former ", "then-", "previous ", "at the time"])
+            .expect("fixed patterns build")
+    });
+    let before = sentence.get(..at).unwrap_or(sentence);
+    strong.is_match(sentence) || past_framed(before)
+}
+
 /// Whether the words just before a person's mention set it in the past
 /// whatever the tense: "under President X" (a period named by its
 /// holder), "signed by President X" (an act done).
