@@ -519,3 +519,13 @@ fn a_choice_of_two_numbers_is_a_range() {
         )]
     );
 }
+
+/// A number before a scale is an amount even after a capitalised word: a
+/// headline in title case. "Channel 12" stays a label.
+#[test]
+fn a_scaled_number_in_a_title_case_headline_is_an_amount() {
+    let found = quantity("Gluten Disorders That Affect 18 Million Americans");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, Some(18_000_000.0));
+    assert!(quantity("Israel's Channel 12 reported the talks.").is_empty());
+}

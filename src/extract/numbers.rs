@@ -394,10 +394,14 @@ fn is_label(s: &Sentence, i: usize) -> bool {
         return false;
     };
     let prev = s.word(j);
+    // A scale after it makes it an amount whatever comes before: a
+    // headline in title case ("Affect 18 Million Americans").
+    let scaled = i + 1 < s.tokens.len() && lookup(&WORDS.scales, s.word(i + 1)).is_some();
     s.tokens[j].kind == Kind::Word
         && is_capitalised(prev)
         && j > 0
         && crate::text::dates::month(prev).is_none()
+        && !scaled
 }
 
 pub fn extract(s: &mut Sentence, out: &mut Vec<Mention>) {
