@@ -36,7 +36,41 @@ pub fn render(analysis: &Analysis, opts: ReportOptions<'_>) -> String {
         by_severity(&mut out, analysis, &all, opts);
     }
     footer(&mut out, analysis, opts.review);
-    out
+    terminal_safe(&out, opts.color)
+}
+
+/// The one encoding layer of the text report, over the whole output: every
+/// field is cleaned where it is written (`clean`), and this pass makes sure
+/// no field that was not can act on a terminal. Control characters other
+/// than line breaks and tabs, and bidi overrides, become U+FFFD; with
+/// colour on, escapes that only set colours (`ESC [ digits m`, what
+/// `paint` writes) are kept, and every other escape is broken.
+fn terminal_safe(out: &str, color: bool) -> String {
+    let sgr_len = |rest: &str| {
+        let body = rest.strip_prefix("\u{1b}[")?;
+        let digits = body
+            .bytes()
+            .take_while(|b| b.is_ascii_digit() || *b == b';')
+            .count();
+        (body.as_bytes().get(digits) == Some(&b'm')).then_some(2 + digits + 1)
+    };
+    let mut safe = String::with_capacity(out.len());
+    let mut at = 0;
+    while let Some(c) = out[at..].chars().next() {
+        if color
+            && c == '\u{1b}'
+            && let Some(n) = sgr_len(&out[at..])
+        {
+            safe.push_str(&out[at..at + n]);
+            at += n;
+            continue;
+        }
+        let unprintable = (c.is_control() && !matches!(c, '\n' | '\t'))
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+        safe.push(if unprintable { '\u{FFFD}' } else { c });
+        at += c.len_utf8();
+    }
+    safe
 }
 
 /// The given findings under a heading per severity.
@@ -318,4 +352,23 @@ pub fn clean(s: &str) -> String {
             c => c,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::terminal_safe;
+
+    #[test]
+    fn only_colour_escapes_pass_and_only_with_colour() {
+        let out =
+            "\u{1b}[1;31mhigh\u{1b}[0m \u{1b}]0;owned\u{7} \u{1b}[2J \u{9b}2J \u{202E}x\n\tend";
+        assert_eq!(
+            terminal_safe(out, true),
+            "\u{1b}[1;31mhigh\u{1b}[0m \u{FFFD}]0;owned\u{FFFD} \u{FFFD}[2J \u{FFFD}2J \u{FFFD}x\n\tend"
+        );
+        assert_eq!(
+            terminal_safe(out, false),
+            "\u{FFFD}[1;31mhigh\u{FFFD}[0m \u{FFFD}]0;owned\u{FFFD} \u{FFFD}[2J \u{FFFD}2J \u{FFFD}x\n\tend"
+        );
+    }
 }
