@@ -108,8 +108,16 @@ pub struct Shared {
     pub max_size: u64,
     /// Most articles compared as one story; those past it are named and
     /// left out.
-    #[arg(long, value_name = "N", global = true, default_value_t = parallax::ingest::DEFAULT_MAX_ARTICLES)]
+    #[arg(long, value_name = "N", global = true, default_value_t = parallax::ingest::DEFAULT_MAX_ARTICLES, value_parser = at_least_one)]
     pub max_articles: usize,
+}
+
+/// A count of one or more.
+fn at_least_one(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!("{text} is not a count of one or more")),
+    }
 }
 
 /// A confidence between 0 and 1.

@@ -175,4 +175,11 @@ fn a_story_past_the_article_limit_names_what_was_left_out() {
     assert!(message.contains("5.txt"), "{message}");
     assert!(message.contains("--max-articles"), "{message}");
     assert!(stderr.contains("story limit of 3 articles"), "{stderr}");
+    let (code, _, stderr) = report(&[
+        "--max-articles".as_ref(),
+        "0".as_ref(),
+        dir.path().as_os_str(),
+    ]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("not a count of one or more"), "{stderr}");
 }
