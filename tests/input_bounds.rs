@@ -165,9 +165,9 @@ fn a_story_past_the_article_limit_names_what_was_left_out() {
         dir.path().as_os_str(),
     ]);
     assert!(code.is_some_and(|c| c <= 1), "{stderr}");
-    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-    assert_eq!(report["articles"].as_array().unwrap().len(), 3);
-    let errors = report["errors"].as_array().unwrap();
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(json["articles"].as_array().unwrap().len(), 3);
+    let errors = json["errors"].as_array().unwrap();
     assert_eq!(errors.len(), 1, "{errors:?}");
     let message = errors[0]["message"].as_str().unwrap();
     assert!(errors[0]["path"].as_str().unwrap().ends_with("4.txt"));
