@@ -1804,6 +1804,17 @@ mod tests {
         assert!(found.is_empty(), "{found:#?}");
     }
 
+    /// The perfect reports a past event: "was not killed" and "has been
+    /// killed" speak of one time, unlike "was not open" and "is open".
+    #[test]
+    fn the_perfect_against_the_past_is_one_time() {
+        let (_, found) = pair(
+            "The rebel commander was not killed in the air strike near the harbour on Monday.",
+            "The rebel commander has been killed in the air strike near the harbour on Monday.",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+    }
+
     #[test]
     fn restated_negations_are_quiet() {
         for (a, b) in [
