@@ -229,6 +229,20 @@ fn verdicts(session: &Path) -> Vec<String> {
         .collect()
 }
 
+/// With the first finding decided: rejects the second, quits, and gives
+/// the session's verdicts, sorted.
+fn reject_second_and_quit(s: &mut Session, session: &Path) -> Vec<String> {
+    s.keys("n");
+    s.wait_for("Findings 2/");
+    s.keys("r");
+    s.wait_for("reviewed 2/");
+    s.keys("q");
+    assert_eq!(s.exit(), 0);
+    let mut v = verdicts(session);
+    v.sort();
+    v
+}
+
 /// The issue's acceptance: accept the first finding, reject the second,
 /// quit; the file holds both; reopening restores them; the report carries
 /// them.
@@ -243,15 +257,10 @@ fn accept_then_reject(articles: &[&str]) {
     s.wait_for("Findings 1/");
     s.keys("a");
     s.wait_for("reviewed 1/");
-    s.keys("n");
-    s.wait_for("Findings 2/");
-    s.keys("r");
-    s.wait_for("reviewed 2/");
-    s.keys("q");
-    assert_eq!(s.exit(), 0);
-    let mut v = verdicts(&session);
-    v.sort();
-    assert_eq!(v, ["accept", "reject"]);
+    assert_eq!(
+        reject_second_and_quit(&mut s, &session),
+        ["accept", "reject"]
+    );
 
     let mut again = Session::start(&args, 160, 45);
     let screen = again.wait_for("2 decisions restored");
@@ -351,15 +360,10 @@ fn verdicts_from_other_processes_survive_the_open_reader() {
     s.wait_for("Findings 1/");
     s.keys("a");
     s.wait_for("arrived from another session");
-    s.keys("n");
-    s.wait_for("Findings 2/");
-    s.keys("r");
-    s.wait_for("reviewed 2/");
-    s.keys("q");
-    assert_eq!(s.exit(), 0);
-    let mut v = verdicts(&session);
-    v.sort();
-    assert_eq!(v, ["accept", "reject", "skip", "skip", "skip", "skip"]);
+    assert_eq!(
+        reject_second_and_quit(&mut s, &session),
+        ["accept", "reject", "skip", "skip", "skip", "skip"]
+    );
 }
 
 #[test]
