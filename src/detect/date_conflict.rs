@@ -477,6 +477,9 @@ struct Dated<'a> {
 struct Clause {
     /// Normalised content words.
     words: BTreeSet<String>,
+    /// Those of them written outside names, verbs of saying left out:
+    /// what the clause says happened, not who or who told it.
+    happened: BTreeSet<String>,
     /// The event word nearest before the date (the verb it modifies), else
     /// nearest after it ("On Sunday, Hamas freed …"): its class, and where
     /// it is written with the word before it.
@@ -500,12 +503,33 @@ enum Verdict {
     Unsure,
 }
 
+/// What makes two dated sentences speak of one event.
+#[derive(Clone, Copy)]
+enum Link {
+    /// Aligned, with this score.
+    Aligned(f32),
+    /// Not aligned, but a one-off event of the same people.
+    OnceEvent,
+    /// Not aligned, but clauses that say the same thing in other words.
+    Restated,
+}
+
+impl Link {
+    /// The alignment score; the lowest an aligned pair has when the
+    /// sentences were not aligned.
+    fn score(self) -> f32 {
+        match self {
+            Link::Aligned(score) => score,
+            Link::OnceEvent | Link::Restated => EVENT_SCORE,
+        }
+    }
+}
+
 struct Comparison<'a> {
     x: Dated<'a>,
     y: Dated<'a>,
-    /// The alignment score of the two sentences; `None` when they were
-    /// not aligned but name the same event and actors.
-    score: Option<f32>,
+    /// Why the two dates are taken for one event.
+    link: Link,
 }
 
 fn event_conflicts(story: &Story) -> Vec<Finding> {
@@ -531,7 +555,13 @@ fn event_conflicts(story: &Story) -> Vec<Finding> {
         .flat_map(|p| [(p.a, p.b), (p.b, p.a)])
         .collect();
     let unaligned = same_event_unaligned(story, &compared, &dated, &mut memo);
-    for c in comparisons.into_iter().chain(unaligned) {
+    let seen: FxHashSet<(Member, Member)> = comparisons
+        .iter()
+        .chain(&unaligned)
+        .flat_map(|c| [(c.x.member, c.y.member), (c.y.member, c.x.member)])
+        .collect();
+    let restated = restated_clauses(story, &seen, &dated, &mut memo);
+    for c in comparisons.into_iter().chain(unaligned).chain(restated) {
         match verdict(story, &c, &mut memo) {
             Verdict::Agree => {
                 for d in [&c.x, &c.y] {
@@ -616,7 +646,7 @@ fn compare<'a>(
     Some(Comparison {
         x: x.clone(),
         y: y.clone(),
-        score: Some(pair.score),
+        link: Link::Aligned(pair.score),
     })
 }
 
@@ -651,31 +681,11 @@ fn same_event_unaligned<'a>(
     memo: &mut Memo,
 ) -> Vec<Comparison<'a>> {
     let mut by_class: BTreeMap<usize, Vec<Dated<'a>>> = BTreeMap::new();
-    for (ai, a) in story.articles.iter().enumerate() {
-        let mut sentences: Vec<usize> = a
-            .mentions
-            .iter()
-            .filter(|m| date_value(m).is_some())
-            .map(|m| m.sentence)
-            .collect();
-        sentences.dedup();
-        step(sentences.len());
-        for sentence in sentences {
-            let member = Member {
-                article: ai,
-                sentence,
-            };
-            // Sentences in aligned pairs were read already.
-            let read = match dated.get(&member) {
-                Some(d) => d.clone(),
-                None => single_day(story, member),
-            };
-            if let Some(d) = read
-                && let Some((class, _)) = d.clause.event
-                && ONCE.contains(&class)
-            {
-                by_class.entry(class).or_default().push(d);
-            }
+    for d in every_dated(story, dated) {
+        if let Some((class, _)) = d.clause.event
+            && ONCE.contains(&class)
+        {
+            by_class.entry(class).or_default().push(d);
         }
     }
     // An article that dates one class of event many times tells of many
@@ -709,13 +719,121 @@ fn same_event_unaligned<'a>(
                     out.push(Comparison {
                         x: x.clone(),
                         y: y.clone(),
-                        score: None,
+                        link: Link::OnceEvent,
                     });
                 }
             }
         }
     }
     out
+}
+
+/// Every sentence of the story with a single day-precise date, read once
+/// (sentences in aligned pairs were read already).
+fn every_dated<'a>(
+    story: &Story<'a>,
+    dated: &FxHashMap<Member, Option<Dated<'a>>>,
+) -> Vec<Dated<'a>> {
+    let mut out = Vec::new();
+    for (ai, a) in story.articles.iter().enumerate() {
+        let mut sentences: Vec<usize> = a
+            .mentions
+            .iter()
+            .filter(|m| date_value(m).is_some())
+            .map(|m| m.sentence)
+            .collect();
+        sentences.dedup();
+        step(sentences.len());
+        for sentence in sentences {
+            let member = Member {
+                article: ai,
+                sentence,
+            };
+            let read = match dated.get(&member) {
+                Some(d) => d.clone(),
+                None => single_day(story, member),
+            };
+            out.extend(read);
+        }
+    }
+    out
+}
+
+/// A word shared by more dated clauses than this names no one event.
+const MAX_CLAUSES_PER_WORD: usize = 24;
+
+/// Dated clauses of different articles that say the same thing in words of
+/// their own, whatever their sentences' alignment: most of what one
+/// clause says happened is in the other ("the marriage license expired
+/// on Thursday", "their marriage license expired Thursday"). Pairs already
+/// compared are left out.
+fn restated_clauses<'a>(
+    story: &Story<'a>,
+    compared: &FxHashSet<(Member, Member)>,
+    dated: &FxHashMap<Member, Option<Dated<'a>>>,
+    memo: &mut Memo,
+) -> Vec<Comparison<'a>> {
+    let all = every_dated(story, dated);
+    let mut postings: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (i, d) in all.iter().enumerate() {
+        for w in &d.clause.happened {
+            postings.entry(w.as_str()).or_default().push(i);
+        }
+    }
+    let mut shared: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+    for list in postings
+        .values()
+        .filter(|l| l.len() <= MAX_CLAUSES_PER_WORD)
+    {
+        for (k, &i) in list.iter().enumerate() {
+            for &j in &list[k + 1..] {
+                step(1);
+                if all[i].member.article != all[j].member.article {
+                    *shared.entry((i, j)).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut candidates: Vec<(usize, usize)> = shared
+        .into_iter()
+        .filter(|&(_, n)| n >= 2)
+        .map(|(p, _)| p)
+        .collect();
+    candidates.sort_unstable();
+    let mut out = Vec::new();
+    for (i, j) in candidates {
+        let (x, y) = (&all[i], &all[j]);
+        let (a, b) = (x.member, y.member);
+        if compared.contains(&(a, b)) || !story.same_story(a.article, b.article) {
+            continue;
+        }
+        let framed = |d: &Dated| (d.clause.negated, d.clause.planned);
+        if restates(x, y) && framed(x) == framed(y) && same_occurrence(story, x, y, memo) {
+            out.push(Comparison {
+                x: x.clone(),
+                y: y.clone(),
+                link: Link::Restated,
+            });
+        }
+    }
+    out
+}
+
+/// Whether two dated clauses restate each other: they share three words
+/// of what happened (beside names and verbs of saying) and half the
+/// shorter clause, and no listed event of one is another class than the
+/// other's. Two shared words are too few: "sent a letter Tuesday to the
+/// committee" and "sent a farewell letter to staff on Wednesday" are two
+/// letters.
+fn restates(x: &Dated, y: &Dated) -> bool {
+    let happened = x.clause.happened.intersection(&y.clause.happened).count();
+    let shared = x.clause.words.intersection(&y.clause.words).count();
+    let shorter = x.clause.words.len().min(y.clause.words.len());
+    let events = match (&x.clause.event, &y.clause.event) {
+        (Some(a), Some(b)) => a.0 == b.0,
+        _ => true,
+    };
+    happened >= 3 && 3 * shared >= 2 * shorter && events
 }
 
 /// Whether every listed event word of the sentence is of `class`.
@@ -806,6 +924,9 @@ fn clause_of(story: &Story, a: &ArticleAnalysis, sentence: usize, date: &Mention
                 (EVENTS.get(&normal), &clause.event, in_mention(&t))
             {
                 clause.event = Some((class, phrase_start(text, tokens, i)..t.end));
+            }
+            if !in_mention(&t) && !crate::extract::speech::is_speech_verb(word) {
+                clause.happened.insert(normal.clone());
             }
             clause.words.insert(normal);
         }
@@ -1194,8 +1315,7 @@ fn sides<'c, 'a>((c, x_is_claim): &'c (Comparison<'a>, bool)) -> (&'c Dated<'a>,
 
 fn event_finding(story: &Story, group: &[(Comparison, bool)]) -> Finding {
     let claim = sides(&group[0]).0;
-    let counterparts: Vec<(&Dated, Option<f32>)> =
-        group.iter().map(|g| (sides(g).1, g.0.score)).collect();
+    let counterparts: Vec<(&Dated, Link)> = group.iter().map(|g| (sides(g).1, g.0.link)).collect();
     let phrase = claim
         .clause
         .event
@@ -1255,15 +1375,16 @@ fn event_finding(story: &Story, group: &[(Comparison, bool)]) -> Finding {
 fn event_explanation(
     story: &Story,
     claim: &Dated,
-    counterparts: &[(&Dated, Option<f32>)],
+    counterparts: &[(&Dated, Link)],
     phrase: &str,
     by_date: &BTreeMap<When, Vec<&str>>,
 ) -> String {
     let mut explanation = describe(story, claim);
-    for (d, score) in counterparts {
-        let how = match score {
-            Some(score) => format!("aligned, score {score:.2}"),
-            None => "the same event and who, in other words".to_string(),
+    for (d, link) in counterparts {
+        let how = match link {
+            Link::Aligned(score) => format!("aligned, score {score:.2}"),
+            Link::Restated => "the same words around the date, in other sentences".to_string(),
+            Link::OnceEvent => "the same event and who, in other words".to_string(),
         };
         let _ = write!(explanation, "; {} ({how})", describe(story, d));
     }
@@ -1296,10 +1417,10 @@ fn event_explanation(
 /// From 0.5 to 0.75 with the best alignment score (sentences not aligned
 /// count as the lowest); a resolved relative date costs 0.1, as its
 /// resolution may be what is wrong.
-fn event_confidence(claim: &Dated, counterparts: &[(&Dated, Option<f32>)]) -> f32 {
+fn event_confidence(claim: &Dated, counterparts: &[(&Dated, Link)]) -> f32 {
     let best = counterparts
         .iter()
-        .map(|(_, s)| s.unwrap_or(EVENT_SCORE))
+        .map(|(_, link)| link.score())
         .fold(0.0f32, f32::max);
     let relative = claim.value.relative || counterparts.iter().any(|(d, _)| d.value.relative);
     let alike = ((best - EVENT_SCORE) / (1.0 - EVENT_SCORE)).clamp(0.0, 1.0);
@@ -1650,6 +1771,25 @@ mod tests {
         // A bare surname is not the same person: the mother and her son.
         let c = "Appeal\n\nOn August 27, Sotloff's mother, Shirley Sotloff, released a video pleading for her son's release.\n";
         let d = "Appeal\n\nThe same man threatened to kill Sotloff in the video released on Aug. 19, officials said.\n";
+        assert!(findings(&[c, d]).is_empty());
+    }
+
+    /// Clauses that say the same thing in words of their own are compared
+    /// whatever their sentences' alignment; two shared words are not
+    /// enough ("sent a letter" to a committee and to staff).
+    #[test]
+    fn a_clause_restated_in_another_sentence_is_compared() {
+        let a = "Wedding plans\n\nThe singer and the painter, who met on a film set in Prague, kept their friends guessing for months, but the couple's marriage license expired on Thursday, as a gossip site revealed. The singer announced the engagement at a festival in Vienna last spring.\n";
+        let b = "Wedding plans\n\nCounty records show that the marriage license of the pair expired Saturday before any ceremony took place. The singer announced the engagement at a festival in Vienna last spring.\n";
+        let found = findings(&[a, b]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0].summary.contains("Thursday"),
+            "{}",
+            found[0].summary
+        );
+        let c = "Farewell\n\nJust hours after the agency sent a letter Tuesday to the budget committee clarifying its figures, the director was fired. The board named an acting director from its own ranks.\n";
+        let d = "Farewell\n\nThe director, who learned of the decision from television, sent a farewell letter to agency staff on Wednesday. The board named an acting director from its own ranks.\n";
         assert!(findings(&[c, d]).is_empty());
     }
 
