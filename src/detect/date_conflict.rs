@@ -1031,7 +1031,7 @@ fn same_occurrence(story: &Story, x: &Dated, y: &Dated, memo: &mut Memo) -> bool
     }
     x.clause.sequence == y.clause.sequence
         && counts_agree(story, a, b)
-        && actors_meet(story, a, b, memo)
+        && super::actors::meet(story, (a, &memo.plain[&a]), (b, &memo.plain[&b]))
 }
 
 fn is_numeric_ordinal(w: &str) -> bool {
@@ -1063,38 +1063,6 @@ fn counts_agree(story: &Story, a: Member, b: Member) -> bool {
             .filter(|(k, _, _)| k == h)
             .all(|(_, lo2, hi2)| lo <= hi2 && lo2 <= hi)
     })
-}
-
-/// Sentences that both name people or bodies share at least one of them,
-/// or one names what the other only writes: "Gul has been hailed" at the
-/// start of a sentence is no mention, but it is Reza Gul.
-fn actors_meet(story: &Story, a: Member, b: Member, memo: &Memo) -> bool {
-    let (xa, xb) = (actors(story, a), actors(story, b));
-    let named_in = |xs: &[(String, String)], words: &[String]| {
-        xs.iter().any(|(_, last)| words.iter().any(|w| w == last))
-    };
-    xa.is_empty()
-        || xb.is_empty()
-        || xa.iter().any(|(k, _)| xb.iter().any(|(l, _)| k == l))
-        || named_in(&xa, &memo.plain[&b])
-        || named_in(&xb, &memo.plain[&a])
-}
-
-/// The people and bodies a sentence names: (KB id or surname, the last
-/// word of the name as written), lower-cased.
-fn actors(story: &Story, m: Member) -> Vec<(String, String)> {
-    story
-        .mentions(m)
-        .filter_map(|x| {
-            let (kb, name) = match &x.value {
-                Value::Person(p) => (p.kb.clone(), &p.name),
-                Value::Named(n) => (n.kb.clone(), &n.name),
-                _ => return None,
-            };
-            let last = crate::kb::surname_of(name).to_lowercase();
-            Some((kb.unwrap_or_else(|| last.clone()), last))
-        })
-        .collect()
 }
 
 /// Whether two dates' clauses tell of the same people at the same place:

@@ -2,6 +2,7 @@
 //! calendar, each other, or themselves. Each rule is a module with one
 //! `detect(&Story) -> Vec<Finding>`; this module holds what they share.
 
+mod actors;
 mod anachronism;
 mod attribution_conflict;
 mod contradiction;

@@ -138,6 +138,9 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
         return None;
     }
     let text = &story.articles[article].article.text;
+    if denied(text, &m.range) {
+        return None;
+    }
     // A number with no counted noun ("at least two of its fighters") is
     // compared like a measure: by the words around it.
     let unit = measure(text, &m.range, q.counted.as_deref()).or_else(|| {
@@ -232,6 +235,33 @@ fn picks_one(text: &str, range: &Range<usize>, q: &QuantityValue) -> bool {
         .iter()
         .any(|w| before.eq_ignore_ascii_case(w));
     speaks && !total
+}
+
+/// Words a denial may stand before a number and still deny it: "is not
+/// as big as 50 feet", "not 50".
+const DENIAL_REACH: usize = 4;
+
+/// Whether the clause denies the number rather than stating it: "not"
+/// or "never" a few words before it, in the same stretch of words ("the
+/// crab is not as big as 50 feet"). "Not only 50" and "not just 50" state
+/// it; "no more than 10", a bound, is read into the number itself.
+fn denied(text: &str, range: &Range<usize>) -> bool {
+    let stretch = text[..range.start]
+        .rsplit([',', '.', ';', ':', '(', '"', '\u{201C}', '\u{2014}'])
+        .next()
+        .unwrap_or("");
+    let words: Vec<String> = stretch
+        .split_whitespace()
+        .rev()
+        .take(DENIAL_REACH)
+        .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
+        .collect();
+    // Nearest word first: the word after a denial is the one before it here.
+    words.iter().enumerate().any(|(i, w)| {
+        let denial = w == "not" || w == "never" || w.ends_with("n't");
+        let then = i.checked_sub(1).map(|j| words[j].as_str());
+        denial && !matches!(then, Some("only" | "just" | "even"))
+    })
 }
 
 /// The fate in a relative clause right after a count: "who went
@@ -894,6 +924,26 @@ mod tests {
         };
         assert_eq!(conflicts(&[&weigh("400"), &weigh("1,200")]).len(), 1);
         assert!(conflicts(&[&weigh("400"), &weigh("420")]).is_empty());
+    }
+
+    /// A number the clause denies is not stated: "not as big as 50 feet"
+    /// against "12 feet". "Not only" states it.
+    #[test]
+    fn a_denied_number_is_not_a_statement() {
+        let size = |clause: &str| {
+            article(
+                "June 2, 2025",
+                &format!(
+                    "The crab in the harbour photograph of Whitstable {clause} across, the experts said."
+                ),
+            )
+        };
+        let twelve = size("measures 12 feet");
+        assert!(conflicts(&[&size("is not as big as 50 feet"), &twelve]).is_empty());
+        assert_eq!(conflicts(&[&size("measures 50 feet"), &twelve]).len(), 1);
+        assert!(super::denied("it is not as big as 50 feet", &(20..22)));
+        assert!(!super::denied("it was not only 50 feet", &(16..18)));
+        assert!(!super::denied("no, it was 50 feet", &(11..13)));
     }
 
     /// Counts with no words of their own between their neighbours lean on
