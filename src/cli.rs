@@ -195,7 +195,7 @@ impl ColorChoice {
 /// Options every command takes.
 #[derive(Debug, Args, Clone, Default)]
 pub struct Shared {
-    /// When to colour: auto (a terminal, without NO_COLOR or TERM=dumb),
+    /// When to colour: auto (a terminal, without `NO_COLOR` or `TERM=dumb`),
     /// always (e.g. into `less -R`) or never.
     #[arg(long, value_enum, value_name = "WHEN", global = true, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -300,8 +300,14 @@ mod tests {
     #[test]
     fn a_near_miss_of_a_subcommand_is_one() {
         let names = subcommand_names();
-        assert_eq!(meant_subcommand("reprot", &names).as_deref(), Some("report"));
-        assert_eq!(meant_subcommand("reveiw", &names).as_deref(), Some("review"));
+        assert_eq!(
+            meant_subcommand("reprot", &names).as_deref(),
+            Some("report")
+        );
+        assert_eq!(
+            meant_subcommand("reveiw", &names).as_deref(),
+            Some("review")
+        );
         assert_eq!(meant_subcommand("story.txt", &names), None);
         assert_eq!(meant_subcommand("articles/", &names), None);
         assert_eq!(meant_subcommand("zzzz", &names), None);

@@ -51,7 +51,9 @@ fn a_file_named_like_a_mistyped_subcommand_is_read() {
         .arg("reprot")
         .assert()
         .success()
-        .stdout(predicate::str::contains("1 articles, ").or(predicate::str::contains("1 article, ")));
+        .stdout(
+            predicate::str::contains("1 articles, ").or(predicate::str::contains("1 article, ")),
+        );
 }
 
 /// Writes the sample story's report to `dir/name` with `args`; returns it.
@@ -169,7 +171,10 @@ fn review_set_takes_a_unique_prefix_and_names_an_ambiguous_one() {
         .success()
         .stderr(predicate::str::contains(format!("{}: accept", ids[0])));
     let (stdout, _) = list(&session);
-    assert!(stdout.starts_with(&format!("{}\taccept\t", ids[0])), "{stdout}");
+    assert!(
+        stdout.starts_with(&format!("{}\taccept\t", ids[0])),
+        "{stdout}"
+    );
     // A prefix two ids share ("a" of an- and ac-).
     let kind = (1..4)
         .flat_map(|n| ids.iter().map(move |i| &i[..n]))
@@ -183,7 +188,10 @@ fn review_set_takes_a_unique_prefix_and_names_an_ambiguous_one() {
         .code(2);
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     for id in ids.iter().filter(|i| i.starts_with(kind)) {
-        assert!(stderr.contains(id), "{id} not among the candidates: {stderr}");
+        assert!(
+            stderr.contains(id),
+            "{id} not among the candidates: {stderr}"
+        );
     }
 }
 
@@ -215,7 +223,11 @@ fn the_json_report_says_its_schema_version_first() {
     assert_eq!(json["schema_version"], 1);
     let out = parallax().args(["report", "-f", "json"]).output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.starts_with("{\n  \"schema_version\": 1,\n"), "{}", &text[..80]);
+    assert!(
+        text.starts_with("{\n  \"schema_version\": 1,\n"),
+        "{}",
+        &text[..80]
+    );
 }
 
 #[test]
@@ -226,7 +238,11 @@ fn the_kb_format_is_printed_not_pointed_to() {
         .assert()
         .success()
         .stdout(schema);
-    for help in [vec!["--help"], vec!["report", "--help"], vec!["review", "--help"]] {
+    for help in [
+        vec!["--help"],
+        vec!["report", "--help"],
+        vec!["review", "--help"],
+    ] {
         parallax()
             .args(&help)
             .assert()
@@ -284,10 +300,19 @@ fn review_stdin(data: &Path, article: &Path) {
 #[test]
 fn each_story_on_stdin_has_its_own_session_named_stdin() {
     let data = tempfile::tempdir().unwrap();
-    review_stdin(data.path(), &in_crate("assets/samples/01-harbour-ledger.md"));
-    review_stdin(data.path(), &in_crate("assets/samples/02-meridian-wire.txt"));
+    review_stdin(
+        data.path(),
+        &in_crate("assets/samples/01-harbour-ledger.md"),
+    );
+    review_stdin(
+        data.path(),
+        &in_crate("assets/samples/02-meridian-wire.txt"),
+    );
     // The same story again goes to its session.
-    review_stdin(data.path(), &in_crate("assets/samples/01-harbour-ledger.md"));
+    review_stdin(
+        data.path(),
+        &in_crate("assets/samples/01-harbour-ledger.md"),
+    );
     let mut names: Vec<String> = std::fs::read_dir(data.path().join("sessions"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -296,6 +321,9 @@ fn each_story_on_stdin_has_its_own_session_named_stdin() {
     names.sort();
     assert_eq!(names.len(), 2, "{names:?}");
     for name in &names {
-        assert!(name.starts_with("stdin-") && name.ends_with(".json"), "{name}");
+        assert!(
+            name.starts_with("stdin-") && Path::new(name).extension().is_some_and(|e| e == "json"),
+            "{name}"
+        );
     }
 }

@@ -191,7 +191,10 @@ fn killed_by(signal: &str, number: u32) {
     assert_eq!(s.exit(), 128 + number, "SIG{signal}");
     let parser = s.screen.lock().unwrap();
     let screen = parser.screen();
-    assert!(!screen.alternate_screen(), "SIG{signal}: still in the alternate screen");
+    assert!(
+        !screen.alternate_screen(),
+        "SIG{signal}: still in the alternate screen"
+    );
     assert_eq!(
         screen.mouse_protocol_mode(),
         vt100::MouseProtocolMode::None,

@@ -494,7 +494,11 @@ pub fn lookup<'a>(analysis: &'a Analysis, id: &str) -> Lookup<'a> {
     match matching.as_slice() {
         [] => Lookup::Missing,
         [one] => Lookup::Found(*one),
-        many => Lookup::Ambiguous(many.iter().map(|&i| analysis.findings[i].id.as_str()).collect()),
+        many => Lookup::Ambiguous(
+            many.iter()
+                .map(|&i| analysis.findings[i].id.as_str())
+                .collect(),
+        ),
     }
 }
 

@@ -534,7 +534,10 @@ mod tests {
         let ab = file_name(&[a.clone(), b.clone()], 0);
         let ba = file_name(&[b.clone(), a.clone()], 0);
         assert_eq!(ab[ab.find('-').unwrap()..], ba[ba.find('-').unwrap()..]);
-        assert_ne!(file_name(std::slice::from_ref(&a), 0), file_name(&[a, b], 0));
+        assert_ne!(
+            file_name(std::slice::from_ref(&a), 0),
+            file_name(&[a, b], 0)
+        );
         assert_eq!(file_name(&[], 0), "sample-story.json");
     }
 
