@@ -75,10 +75,15 @@ pub fn subcommand_names() -> Vec<String> {
 /// The subcommand a missing input was meant to be (`reprot` → `report`):
 /// a bare word (no `/` or `.`, so never a file name the user meant) close
 /// to a subcommand's name, by the measure clap uses for its suggestions
-/// (Jaro similarity above 0.7).
+/// (Jaro similarity above 0.7). A subcommand's exact name among the
+/// inputs was put there on purpose (`parallax -- report`): a file.
 #[must_use]
 pub fn meant_subcommand(word: &str, names: &[String]) -> Option<String> {
-    if word.is_empty() || word.contains(['/', '.', '\\']) || word.starts_with('-') {
+    if word.is_empty()
+        || word.contains(['/', '.', '\\'])
+        || word.starts_with('-')
+        || names.iter().any(|n| n == word)
+    {
         return None;
     }
     names
@@ -311,6 +316,7 @@ mod tests {
         assert_eq!(meant_subcommand("story.txt", &names), None);
         assert_eq!(meant_subcommand("articles/", &names), None);
         assert_eq!(meant_subcommand("zzzz", &names), None);
+        assert_eq!(meant_subcommand("report", &names), None, "after --");
     }
 
     #[test]
