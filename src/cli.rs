@@ -9,12 +9,14 @@ use clap::{Args, Parser, Subcommand};
 use parallax::detect::Severity;
 use parallax::report::ReportFormat;
 
+// Options may come before the subcommand (`parallax --date D report DIR`):
+// clap reads a word that names a subcommand as one wherever it stands, and
+// any other word as an article to open.
 #[derive(Debug, Parser)]
 #[command(
     name = "parallax",
     version,
-    about = "Read several news articles side by side and find where they disagree",
-    args_conflicts_with_subcommands = true
+    about = "Read several news articles side by side and find where they disagree"
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -32,6 +34,64 @@ pub enum Command {
     Report(ReportArgs),
     /// List or set verdicts in a review session without a terminal.
     Review(ReviewArgs),
+    /// Print a shell's completion script.
+    ///
+    /// For example `parallax completions bash >
+    /// ~/.local/share/bash-completion/completions/parallax`, or `parallax
+    /// completions fish > ~/.config/fish/completions/parallax.fish`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    ///
+    /// Read it with `parallax man | man -l -`, or install it with `parallax
+    /// man > ~/.local/share/man/man1/parallax.1`.
+    Man,
+    /// The knowledge base.
+    Kb {
+        #[command(subcommand)]
+        command: KbCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KbCommand {
+    /// Print the format of knowledge-base files (for --kb FILE).
+    Schema,
+}
+
+/// Every subcommand's name, for "did you mean" when an article named on
+/// the command line does not exist.
+#[must_use]
+pub fn subcommand_names() -> Vec<String> {
+    use clap::CommandFactory as _;
+    Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect()
+}
+
+/// The subcommand a missing input was meant to be (`reprot` → `report`):
+/// a bare word (no `/` or `.`, so never a file name the user meant) close
+/// to a subcommand's name, by the measure clap uses for its suggestions
+/// (Jaro similarity above 0.7). A subcommand's exact name among the
+/// inputs was put there on purpose (`parallax -- report`): a file.
+#[must_use]
+pub fn meant_subcommand(word: &str, names: &[String]) -> Option<String> {
+    if word.is_empty()
+        || word.contains(['/', '.', '\\'])
+        || word.starts_with('-')
+        || names.iter().any(|n| n == word)
+    {
+        return None;
+    }
+    names
+        .iter()
+        .map(|n| (strsim::jaro(word, n), n))
+        .filter(|(score, _)| *score > 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, n)| n.clone())
 }
 
 #[derive(Debug, Args)]
@@ -62,9 +122,10 @@ pub struct ReportArgs {
     /// Articles: files, directories (read recursively), or - for standard input.
     /// Without any, the bundled sample story.
     pub inputs: Vec<PathBuf>,
-    /// Report format.
-    #[arg(long, short = 'f', value_parser = formats(), default_value_t = ReportFormat::Text)]
-    pub format: ReportFormat,
+    /// Report format [default: from the -o file's extension (.txt, .json,
+    /// .md, .html, .csv), else text].
+    #[arg(long, short = 'f', value_parser = formats())]
+    pub format: Option<ReportFormat>,
     /// Write the report to this file instead of standard output.
     #[arg(long, short = 'o')]
     pub output: Option<PathBuf>,
@@ -78,13 +139,80 @@ pub struct ReportArgs {
     pub shared: Shared,
 }
 
+impl ReportArgs {
+    /// The format asked for: `-f`, else the one the `-o` file's extension
+    /// names, else text.
+    #[must_use]
+    pub fn format(&self) -> ReportFormat {
+        self.format
+            .or_else(|| {
+                let ext = self.output.as_deref()?.extension()?.to_str()?;
+                ReportFormat::from_extension(ext)
+            })
+            .unwrap_or(ReportFormat::Text)
+    }
+}
+
+/// When to colour output (`--color`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless `NO_COLOR` is set (to anything but nothing)
+    /// or `TERM` is `dumb`.
+    #[default]
+    Auto,
+    /// Always, even into a pipe or a file (for `less -R`).
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour output going to a terminal (`terminal`) in an
+    /// environment with these `NO_COLOR` and `TERM` values. An empty
+    /// `NO_COLOR` counts as unset (no-color.org).
+    #[must_use]
+    pub fn enabled(
+        self,
+        terminal: bool,
+        no_color: Option<&std::ffi::OsStr>,
+        term: Option<&std::ffi::OsStr>,
+    ) -> bool {
+        match self {
+            Self::Always => true,
+            Self::Never => false,
+            Self::Auto => {
+                terminal
+                    && no_color.is_none_or(std::ffi::OsStr::is_empty)
+                    && term.is_none_or(|t| t != "dumb")
+            }
+        }
+    }
+
+    /// [`enabled`](Self::enabled) with this process's environment.
+    #[must_use]
+    pub fn enabled_here(self, terminal: bool) -> bool {
+        let no_color = std::env::var_os("NO_COLOR");
+        let term = std::env::var_os("TERM");
+        self.enabled(terminal, no_color.as_deref(), term.as_deref())
+    }
+}
+
 /// Options every command takes.
 #[derive(Debug, Args, Clone, Default)]
 pub struct Shared {
+    /// When to colour: auto (a terminal, without `NO_COLOR` or `TERM=dumb`),
+    /// always (e.g. into `less -R`) or never.
+    #[arg(long, value_enum, value_name = "WHEN", global = true, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Print nothing on standard error but errors (no notes, progress or
+    /// warnings).
+    #[arg(long, short = 'q', global = true)]
+    pub quiet: bool,
     /// Story date for undated articles (YYYY-MM-DD).
     #[arg(long, value_name = "YYYY-MM-DD", global = true)]
     pub date: Option<jiff::civil::Date>,
-    /// An extra knowledge-base file (TOML, see assets/kb/SCHEMA.md); repeatable.
+    /// An extra knowledge-base file (TOML; `parallax kb schema` prints the
+    /// format); repeatable.
     #[arg(long, value_name = "FILE", global = true)]
     pub kb: Vec<PathBuf>,
     /// The review session file (verdicts and notes). The reader and
@@ -95,8 +223,8 @@ pub struct Shared {
     /// The reviewer's name recorded with each verdict (default: the login name).
     #[arg(long, value_name = "NAME", global = true)]
     pub reviewer: Option<String>,
-    /// Leave out findings below this confidence, 0 to 1 (eval/README.md
-    /// gives the precision measured per confidence band).
+    /// Leave out findings below this confidence, 0 to 1 (the higher, the
+    /// fewer false alarms and the more missed discrepancies).
     #[arg(long, value_name = "0..1", global = true, value_parser = confidence)]
     pub min_confidence: Option<f32>,
     /// Use a session file written for other articles than these (its
@@ -148,4 +276,69 @@ fn severities() -> impl TypedValueParser<Value = Severity> {
             .find(|v| v.as_str() == s)
             .expect("one of the offered names")
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::ffi::OsStr;
+
+    use super::*;
+
+    #[test]
+    fn auto_colours_a_terminal_unless_no_color_is_set_or_term_is_dumb() {
+        let auto = ColorChoice::Auto;
+        assert!(auto.enabled(true, None, Some(OsStr::new("xterm"))));
+        assert!(!auto.enabled(false, None, None), "not a terminal");
+        assert!(!auto.enabled(true, Some(OsStr::new("1")), None));
+        // no-color.org: only a value that is not empty turns colour off.
+        assert!(auto.enabled(true, Some(OsStr::new("")), None));
+        assert!(!auto.enabled(true, None, Some(OsStr::new("dumb"))));
+    }
+
+    #[test]
+    fn always_and_never_ignore_the_environment() {
+        let dumb = Some(OsStr::new("dumb"));
+        assert!(ColorChoice::Always.enabled(false, Some(OsStr::new("1")), dumb));
+        assert!(!ColorChoice::Never.enabled(true, None, None));
+    }
+
+    #[test]
+    fn a_near_miss_of_a_subcommand_is_one() {
+        let names = subcommand_names();
+        assert_eq!(
+            meant_subcommand("reprot", &names).as_deref(),
+            Some("report")
+        );
+        assert_eq!(
+            meant_subcommand("reveiw", &names).as_deref(),
+            Some("review")
+        );
+        assert_eq!(meant_subcommand("story.txt", &names), None);
+        assert_eq!(meant_subcommand("articles/", &names), None);
+        assert_eq!(meant_subcommand("zzzz", &names), None);
+        assert_eq!(meant_subcommand("report", &names), None, "after --");
+    }
+
+    #[test]
+    fn the_output_file_names_the_format_unless_f_does() {
+        use clap::Parser as _;
+        let format = |args: &[&str]| {
+            let cli = Cli::try_parse_from(args).unwrap();
+            let Some(Command::Report(report)) = cli.command else {
+                panic!("not a report: {args:?}");
+            };
+            report.format()
+        };
+        assert_eq!(format(&["p", "report", "-o", "x.json"]), ReportFormat::Json);
+        assert_eq!(format(&["p", "report", "-o", "x.HTML"]), ReportFormat::Html);
+        assert_eq!(format(&["p", "report", "-o", "x.md"]), ReportFormat::Md);
+        assert_eq!(format(&["p", "report", "-o", "x.csv"]), ReportFormat::Csv);
+        assert_eq!(format(&["p", "report", "-o", "x.txt"]), ReportFormat::Text);
+        assert_eq!(format(&["p", "report", "-o", "x.log"]), ReportFormat::Text);
+        assert_eq!(format(&["p", "report"]), ReportFormat::Text);
+        assert_eq!(
+            format(&["p", "report", "-f", "csv", "-o", "x.json"]),
+            ReportFormat::Csv
+        );
+    }
 }

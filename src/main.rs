@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result};
 use clap::Parser;
 
-use cli::{Cli, Command, ReportArgs, ReviewArgs, Shared};
+use cli::{Cli, Command, KbCommand, ReportArgs, ReviewArgs, Shared};
 use parallax::analysis::{self, Analysis};
 use parallax::ingest::{self, ReadOptions};
 use parallax::kb::Kb;
@@ -34,6 +34,19 @@ macro_rules! say {
     };
 }
 
+/// Like `say!`, for what is not an error (notes, progress, warnings):
+/// `--quiet` silences it.
+macro_rules! note {
+    ($($arg:tt)*) => {
+        if !QUIET.load(std::sync::atomic::Ordering::Relaxed) {
+            say!($($arg)*)
+        }
+    };
+}
+
+/// `--quiet`: set once, before anything is said.
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 fn printable(s: &str) -> String {
     s.chars()
         .map(|c| match c {
@@ -57,6 +70,8 @@ mod exit {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    QUIET.store(shared(&cli).quiet, std::sync::atomic::Ordering::Relaxed);
+    refuse_mistyped_subcommand(&cli);
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
@@ -66,6 +81,41 @@ fn main() -> ExitCode {
             say!("parallax: error: {e:#}");
             ExitCode::from(exit::INPUT)
         }
+    }
+}
+
+/// The options every command takes, wherever they were given: clap hands
+/// options written before a subcommand down to it, not up.
+fn shared(cli: &Cli) -> &Shared {
+    match &cli.command {
+        Some(Command::Report(args)) => &args.shared,
+        Some(Command::Review(args)) => &args.shared,
+        _ => &cli.shared,
+    }
+}
+
+/// `parallax reprot x`: a first word that is no file and is close to a
+/// subcommand's name is a typo, not an article; say so as clap does for
+/// options, and exit with the usage status.
+fn refuse_mistyped_subcommand(cli: &Cli) {
+    let Some(first) = cli.inputs.first() else {
+        return;
+    };
+    if cli.command.is_some() || first.exists() {
+        return;
+    }
+    let Some(word) = first.to_str() else { return };
+    if let Some(meant) = cli::meant_subcommand(word, &cli::subcommand_names()) {
+        use clap::CommandFactory as _;
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::InvalidSubcommand,
+                format!(
+                    "unrecognized subcommand '{word}', and there is no file of that name\n\n  \
+                     tip: a similar subcommand exists: '{meant}'"
+                ),
+            )
+            .exit();
     }
 }
 
@@ -79,15 +129,20 @@ fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Some(Command::Report(args)) => report(&args),
         Some(Command::Review(args)) => review_cli(&args),
+        Some(Command::Completions { shell }) => print_completions(shell),
+        Some(Command::Man) => print_man(),
+        Some(Command::Kb {
+            command: KbCommand::Schema,
+        }) => print_out(KB_SCHEMA),
         None if std::io::stdout().is_terminal() => read(&cli.inputs, &cli.shared),
         None => {
-            say!(
+            note!(
                 "parallax: standard output is not a terminal: printing the text report \
                  (`parallax report --help` for other formats)"
             );
             let args = ReportArgs {
                 inputs: cli.inputs,
-                format: ReportFormat::Text,
+                format: Some(ReportFormat::Text),
                 output: None,
                 mentions: false,
                 fail_on: None,
@@ -98,6 +153,34 @@ fn run(cli: Cli) -> Result<u8> {
     }
 }
 
+/// The format of knowledge-base files, for `--kb FILE`: an installed
+/// binary has no `assets/` to point to.
+const KB_SCHEMA: &str = include_str!("../assets/kb/SCHEMA.md");
+
+/// Writes `text` to standard output.
+fn print_out(text: &str) -> Result<u8> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(exit::OK)
+}
+
+/// `parallax completions SHELL`: the shell's completion script.
+fn print_completions(shell: clap_complete::Shell) -> Result<u8> {
+    use clap::CommandFactory as _;
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "parallax", &mut out);
+    print_out(&String::from_utf8_lossy(&out))
+}
+
+/// `parallax man`: the man page, in roff.
+fn print_man() -> Result<u8> {
+    use clap::CommandFactory as _;
+    let mut out = Vec::new();
+    clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+    print_out(&String::from_utf8_lossy(&out))
+}
+
 /// Opens the terminal reader.
 fn read(inputs: &[std::path::PathBuf], shared: &Shared) -> Result<u8> {
     let (analysis, _) = load(inputs, shared)?;
@@ -106,16 +189,14 @@ fn read(inputs: &[std::path::PathBuf], shared: &Shared) -> Result<u8> {
         return Ok(exit::INPUT);
     }
     let (review, path) = open_review(&analysis, inputs, shared, true)?;
-    let review = parallax::tui::run(
-        &analysis,
-        review,
-        &path,
-        &parallax::tui::Options::from_env(),
-    )
-    .context("the terminal reader failed")?;
+    let mut options = parallax::tui::Options::from_env();
+    // The reader runs only on a terminal.
+    options.color = shared.color.enabled_here(true);
+    let review = parallax::tui::run(&analysis, review, &path, &options)
+        .context("the terminal reader failed")?;
     let n = analysis.findings.len();
     if path.exists() {
-        say!(
+        note!(
             "parallax: session {} ({} of {n} reviewed)",
             path.display(),
             review.reviewed(0..n)
@@ -155,7 +236,7 @@ fn load(
     let mut analysis = analysis::analyze(ingested.articles, kb, &opts);
     analysis.errors = ingested.errors;
     for w in &analysis.warnings {
-        say!("parallax: warning: {w}");
+        note!("parallax: warning: {w}");
     }
     Ok((analysis, kb.as_of))
 }
@@ -196,9 +277,10 @@ fn report(args: &ReportArgs) -> Result<u8> {
         None => None,
     };
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    let format = args.format();
     let opts = ReportOptions {
         mentions: args.mentions,
-        color: to_terminal && std::env::var_os("NO_COLOR").is_none(),
+        color: args.shared.color.enabled_here(to_terminal),
         review: review.as_ref(),
     };
     let made = || match report_date() {
@@ -223,7 +305,7 @@ fn report(args: &ReportArgs) -> Result<u8> {
                 .unwrap_or(std::path::Path::new("."));
             let temp = tempfile::NamedTempFile::new_in(dir)?;
             let mut file = std::io::BufWriter::new(temp);
-            report::write_with(&analysis, args.format, opts, made, &mut file)?;
+            report::write_with(&analysis, format, opts, made, &mut file)?;
             file.flush()?;
             let temp = file
                 .into_inner()
@@ -232,10 +314,10 @@ fn report(args: &ReportArgs) -> Result<u8> {
             Ok(())
         };
         write().with_context(|| format!("cannot write {}", path.display()))?;
-        say!("parallax: wrote {}", path.display());
+        note!("parallax: wrote {} ({format})", path.display());
     } else {
         let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-        report::write_with(&analysis, args.format, opts, made, &mut out)?;
+        report::write_with(&analysis, format, opts, made, &mut out)?;
         out.flush()?;
     }
     let failing = args
@@ -288,7 +370,7 @@ fn open_review(
 ) -> Result<(Review, std::path::PathBuf)> {
     let path = match &shared.session {
         Some(p) => p.clone(),
-        None if default => store::default_path(inputs)
+        None if default => store::default_path(inputs, analysis)
             .context("no user data directory for the session file; pass --session FILE")?,
         None => anyhow::bail!("no session file given"),
     };
@@ -315,7 +397,7 @@ fn open_review(
         file
     } else {
         if !default {
-            say!(
+            note!(
                 "parallax: warning: {} does not exist yet: no verdicts to report",
                 path.display()
             );
@@ -337,19 +419,17 @@ fn review_cli(args: &ReviewArgs) -> Result<u8> {
     let (mut review, path) = open_review(&analysis, &args.inputs, &args.shared, true)?;
     if let Some([id, verdict]) = args.set.as_deref() {
         let verdict = Verdict::parse(verdict).map_err(anyhow::Error::msg)?;
-        let Some(f) = analysis.findings.iter().position(|f| &f.id == id) else {
-            say!(
-                "parallax: error: no finding {id} in these articles (`parallax review --list` shows the ids)"
-            );
+        let Some(f) = find(&analysis, id) else {
             return Ok(exit::INPUT);
         };
+        let id = &analysis.findings[f].id;
         let now = review::now();
         review.decide(&analysis, &[f], verdict, &now);
         if let Some(note) = &args.note {
             review.note(&analysis, f, note, &now);
         }
         store::save_merged(&path, &review.file, review.base.as_ref(), &review.dropped)?;
-        say!(
+        note!(
             "parallax: {id}: {} (session {})",
             verdict.as_str(),
             path.display()
@@ -360,8 +440,32 @@ fn review_cli(args: &ReviewArgs) -> Result<u8> {
     Ok(exit::OK)
 }
 
+/// The finding `id` names, in full or by a unique prefix; `None` after
+/// saying why not.
+fn find(analysis: &Analysis, id: &str) -> Option<usize> {
+    match review::lookup(analysis, id) {
+        review::Lookup::Found(f) => Some(f),
+        review::Lookup::Missing => {
+            say!(
+                "parallax: error: no finding {id} in these articles (`parallax review --list` shows the ids)"
+            );
+            None
+        }
+        review::Lookup::Ambiguous(ids) => {
+            say!(
+                "parallax: error: {id} could be any of {} findings: {}\nHint: give more of the id",
+                ids.len(),
+                ids.join(", ")
+            );
+            None
+        }
+    }
+}
+
 /// `review --list`: a line per finding, tab-separated (id, verdict,
 /// severity, kind, summary), notes indented below; then gone decisions.
+/// The count reviewed goes to standard error, so that standard output is
+/// only the table (`cut -f2` reads every line).
 fn list(
     analysis: &Analysis,
     review: &Review,
@@ -406,13 +510,12 @@ fn list(
             )?;
         }
     }
+    out.flush()?;
     let n = analysis.findings.len();
-    writeln!(
-        out,
+    note!(
         "{} of {n} reviewed · session {}",
         review.reviewed(0..n),
         clean(&path.display().to_string())
-    )?;
-    out.flush()?;
+    );
     Ok(())
 }

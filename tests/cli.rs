@@ -203,7 +203,8 @@ fn review_sets_and_lists_verdicts_without_a_terminal() {
     let text = String::from_utf8(listed.get_output().stdout.clone()).unwrap();
     assert!(text.starts_with(&format!("{id}\treject\t")), "{text}");
     assert!(text.contains("note: the dates agree"), "{text}");
-    assert!(text.contains("1 of 7 reviewed"), "{text}");
+    let counted = String::from_utf8(listed.get_output().stderr.clone()).unwrap();
+    assert!(counted.contains("1 of 7 reviewed"), "{counted}");
     let undecided = parallax()
         .args(["review", "--list", "--undecided", "--session"])
         .arg(&session)

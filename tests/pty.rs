@@ -174,6 +174,45 @@ fn reads_the_sample_story_and_quits_cleanly() {
     );
 }
 
+/// Sends `signal` (a name `kill` knows: TERM, HUP) to the reader and
+/// checks that it exits with 128 + `number` and gives the terminal back:
+/// main screen, mouse reporting off, cursor shown.
+fn killed_by(signal: &str, number: u32) {
+    let mut s = Session::start(&[], 120, 40);
+    s.wait_for(" reviewed ");
+    s.keys("n");
+    s.wait_for("Findings 1/7");
+    let pid = s.child.process_id().expect("the reader has a pid");
+    let sent = std::process::Command::new("kill")
+        .args([format!("-{signal}"), pid.to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(sent.success());
+    assert_eq!(s.exit(), 128 + number, "SIG{signal}");
+    let parser = s.screen.lock().unwrap();
+    let screen = parser.screen();
+    assert!(
+        !screen.alternate_screen(),
+        "SIG{signal}: still in the alternate screen"
+    );
+    assert_eq!(
+        screen.mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "SIG{signal}: mouse reporting left on"
+    );
+    assert!(!screen.hide_cursor(), "SIG{signal}: the cursor left hidden");
+}
+
+#[test]
+fn sigterm_gives_the_terminal_back() {
+    killed_by("TERM", 15);
+}
+
+#[test]
+fn sighup_gives_the_terminal_back() {
+    killed_by("HUP", 1);
+}
+
 #[test]
 fn opens_the_seeds_and_shows_the_envoy_finding() {
     let Some(seeds) = common::seeds() else { return };

@@ -16,6 +16,11 @@ use crate::ingest::IngestError;
 use crate::model::{ArticleAnalysis, Inferred};
 use crate::review::{Decision, Review, Status, Verdict};
 
+/// The version of the report's layout, its first key: raised when a field
+/// changes meaning or goes away, so that a consumer can refuse a report it
+/// does not understand (fields added keep it).
+pub const SCHEMA_VERSION: u32 = 1;
+
 /// The report after its three arrays (`articles`, `findings`,
 /// `alignments`, printed piece by piece in `write_with`), as the wire
 /// format lays it out.
@@ -423,7 +428,7 @@ pub fn write_with(
     // Buffered here, so that the many small writes are not each a call
     // through `dyn Write`.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-    out.write_all(b"{\n")?;
+    write!(out, "{{\n  \"schema_version\": {SCHEMA_VERSION},\n")?;
     for (key, items) in arrays {
         write_array(&mut out, key, &items)?;
         out.write_all(b",\n")?;

@@ -44,6 +44,32 @@ impl ReportFormat {
         }
     }
 
+    /// The usual extension of a file in this format, without the dot.
+    #[must_use]
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Text => "txt",
+            Self::Json => "json",
+            Self::Md => "md",
+            Self::Html => "html",
+            Self::Csv => "csv",
+        }
+    }
+
+    /// The format a file name's extension stands for (`out.json` → JSON),
+    /// whatever its case; `None` for one that names no format.
+    #[must_use]
+    pub fn from_extension(ext: &str) -> Option<ReportFormat> {
+        let ext = ext.to_ascii_lowercase();
+        let format = match ext.as_str() {
+            "text" => Self::Text,
+            "markdown" => Self::Md,
+            "htm" => Self::Html,
+            _ => return Self::ALL.into_iter().find(|f| f.extension() == ext),
+        };
+        Some(format)
+    }
+
     /// A line on what the format is, where its name does not say it.
     #[must_use]
     pub fn about(self) -> Option<&'static str> {

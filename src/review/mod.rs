@@ -468,12 +468,49 @@ pub fn now() -> String {
         .map_or_else(|_| jiff::Timestamp::now().to_string(), |t| t.to_string())
 }
 
-/// The reviewer's name when none is given: the login name.
+/// What a finding id typed by a user names: as git takes a commit, the
+/// full id or any prefix of it that no other finding shares.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Lookup<'a> {
+    /// The index of the one finding meant.
+    Found(usize),
+    Missing,
+    /// The ids the prefix could mean.
+    Ambiguous(Vec<&'a str>),
+}
+
+/// Finds the finding `id` (or a unique prefix of it) names.
+#[must_use]
+pub fn lookup<'a>(analysis: &'a Analysis, id: &str) -> Lookup<'a> {
+    let ids = || analysis.findings.iter().map(|f| f.id.as_str());
+    if let Some(f) = ids().position(|f| f == id) {
+        return Lookup::Found(f);
+    }
+    let matching: Vec<usize> = ids()
+        .enumerate()
+        .filter(|(_, f)| !id.is_empty() && f.starts_with(id))
+        .map(|(i, _)| i)
+        .collect();
+    match matching.as_slice() {
+        [] => Lookup::Missing,
+        [one] => Lookup::Found(*one),
+        many => Lookup::Ambiguous(
+            many.iter()
+                .map(|&i| analysis.findings[i].id.as_str())
+                .collect(),
+        ),
+    }
+}
+
+/// The reviewer's name when none is given: the login name from the
+/// environment, else the account the system says runs the process (cron
+/// jobs, containers and `env -i` have no `$USER`), else "unknown".
 #[must_use]
 pub fn login_name() -> String {
     ["USER", "LOGNAME", "USERNAME"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+        .or_else(|| whoami::username().ok().filter(|s| !s.is_empty()))
         .unwrap_or_else(|| "unknown".to_string())
 }
 
@@ -489,6 +526,32 @@ mod tests {
 
     fn sample() -> Analysis {
         crate::samples::analysis()
+    }
+
+    #[test]
+    fn a_finding_is_found_by_its_id_or_a_unique_prefix() {
+        let analysis = sample();
+        let ids: Vec<&str> = analysis.findings.iter().map(|f| f.id.as_str()).collect();
+        let first = ids[0];
+        assert_eq!(lookup(&analysis, first), Lookup::Found(0));
+        // The shortest prefix of the first id that no other id shares.
+        let unique = (1..=first.len())
+            .map(|n| &first[..n])
+            .find(|p| ids.iter().filter(|i| i.starts_with(p)).count() == 1)
+            .unwrap();
+        assert_eq!(lookup(&analysis, unique), Lookup::Found(0));
+        // A prefix two ids share ("a" of an- and ac-) is ambiguous.
+        let common = (1..4)
+            .flat_map(|n| ids.iter().map(move |i| &i[..n]))
+            .find(|p| ids.iter().filter(|i| i.starts_with(p)).count() > 1)
+            .unwrap();
+        let shared = ids.iter().filter(|i| i.starts_with(common)).count();
+        let Lookup::Ambiguous(candidates) = lookup(&analysis, common) else {
+            panic!("{common} should be ambiguous");
+        };
+        assert_eq!(candidates.len(), shared);
+        assert_eq!(lookup(&analysis, "zz-"), Lookup::Missing);
+        assert_eq!(lookup(&analysis, ""), Lookup::Missing);
     }
 
     #[test]

@@ -291,27 +291,50 @@ fn later(x: &Decision, y: &Decision) -> bool {
 
 /// The session file for a set of inputs when `--session` is not given:
 /// one per set of article paths, under the user data directory (or
-/// `$PARALLAX_DATA_DIR`).
+/// `$PARALLAX_DATA_DIR`). Standard input has no path: its articles are
+/// known by their content (see [`stdin_hash`]).
 #[must_use]
-pub fn default_path(inputs: &[PathBuf]) -> Option<PathBuf> {
+pub fn default_path(inputs: &[PathBuf], analysis: &crate::analysis::Analysis) -> Option<PathBuf> {
     let base = match std::env::var_os("PARALLAX_DATA_DIR") {
         Some(d) => PathBuf::from(d),
         None => directories::ProjectDirs::from("", "", "parallax")?
             .data_dir()
             .to_path_buf(),
     };
-    Some(base.join("sessions").join(file_name(inputs)))
+    let name = file_name(inputs, stdin_hash(analysis));
+    Some(base.join("sessions").join(name))
+}
+
+/// A hash of the text of the articles read from standard input (`-`, or
+/// `-#2` for the second of a JSON array), so that two stories piped in
+/// get two sessions and the same story piped twice gets one.
+fn stdin_hash(analysis: &crate::analysis::Analysis) -> u64 {
+    let from_stdin = |path: &str| path == "-" || path.starts_with("-#");
+    crate::text::stable_hash(
+        analysis
+            .articles
+            .iter()
+            .filter(|a| from_stdin(&a.article.path))
+            .map(|a| a.article.source.as_str()),
+    )
 }
 
 /// `NAME-HASH.json`: the first input's name, readable, and a hash of all
-/// the inputs' absolute paths in order-free form, unique.
-fn file_name(inputs: &[PathBuf]) -> String {
+/// the inputs' absolute paths in order-free form, unique. Standard input
+/// counts by `stdin`, the hash of what it held; it is named `stdin`, as a
+/// name that starts with `-` reads as an option to the shell commands
+/// that handle the file.
+fn file_name(inputs: &[PathBuf], stdin: u64) -> String {
     if inputs.is_empty() {
         return "sample-story.json".to_string();
     }
+    let is_stdin = |p: &PathBuf| p.as_os_str() == "-";
     let mut paths: Vec<String> = inputs
         .iter()
         .map(|p| {
+            if is_stdin(p) {
+                return format!("stdin:{stdin:016x}");
+            }
             fs::canonicalize(p)
                 .unwrap_or_else(|_| p.clone())
                 .display()
@@ -320,7 +343,23 @@ fn file_name(inputs: &[PathBuf]) -> String {
         .collect();
     paths.sort();
     paths.dedup();
-    let stem: String = inputs[0]
+    let stem: String = if is_stdin(&inputs[0]) {
+        "stdin".to_string()
+    } else {
+        readable_stem(&inputs[0])
+    };
+    let hash = crate::text::stable_hash(paths.iter().map(String::as_str));
+    format!(
+        "{}-{:012x}.json",
+        if stem.is_empty() { "articles" } else { &stem },
+        hash & 0xffff_ffff_ffff
+    )
+}
+
+/// A file's stem with only letters, digits, `-` and `_`, at most 40 of
+/// them, and never a leading `-`.
+fn readable_stem(path: &Path) -> String {
+    let stem: String = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()
@@ -334,12 +373,7 @@ fn file_name(inputs: &[PathBuf]) -> String {
         })
         .take(40)
         .collect();
-    let hash = crate::text::stable_hash(paths.iter().map(String::as_str));
-    format!(
-        "{}-{:012x}.json",
-        if stem.is_empty() { "articles" } else { &stem },
-        hash & 0xffff_ffff_ffff
-    )
+    stem.trim_start_matches('-').to_string()
 }
 
 #[cfg(test)]
@@ -497,10 +531,24 @@ mod tests {
     fn default_names_depend_on_the_set_of_inputs_not_their_order() {
         let a = PathBuf::from("/tmp/x/one.txt");
         let b = PathBuf::from("/tmp/x/two.txt");
-        let ab = file_name(&[a.clone(), b.clone()]);
-        let ba = file_name(&[b.clone(), a.clone()]);
+        let ab = file_name(&[a.clone(), b.clone()], 0);
+        let ba = file_name(&[b.clone(), a.clone()], 0);
         assert_eq!(ab[ab.find('-').unwrap()..], ba[ba.find('-').unwrap()..]);
-        assert_ne!(file_name(std::slice::from_ref(&a)), file_name(&[a, b]));
-        assert_eq!(file_name(&[]), "sample-story.json");
+        assert_ne!(
+            file_name(std::slice::from_ref(&a), 0),
+            file_name(&[a, b], 0)
+        );
+        assert_eq!(file_name(&[], 0), "sample-story.json");
+    }
+
+    #[test]
+    fn standard_input_is_named_stdin_and_known_by_its_content() {
+        let stdin = [PathBuf::from("-")];
+        let one = file_name(&stdin, 1);
+        assert!(one.starts_with("stdin-"), "{one}");
+        assert_ne!(one, file_name(&stdin, 2));
+        assert_eq!(one, file_name(&stdin, 1));
+        let dashed = file_name(&[PathBuf::from("--x.txt")], 0);
+        assert!(dashed.starts_with("x-"), "{dashed}");
     }
 }

@@ -85,6 +85,19 @@ impl Action {
         Self::Quit,
     ];
 
+    /// The action's name in the key map (`prev_article`).
+    #[must_use]
+    pub fn name(self) -> String {
+        let mut name = String::new();
+        for c in format!("{self:?}").chars() {
+            if c.is_ascii_uppercase() && !name.is_empty() {
+                name.push('_');
+            }
+            name.push(c.to_ascii_lowercase());
+        }
+        name
+    }
+
     /// What the action does, for the help overlay.
     #[must_use]
     pub fn describe(self) -> &'static str {
@@ -153,6 +166,13 @@ pub struct Key {
     ctrl: bool,
     alt: bool,
 }
+
+/// The key that always quits, whatever a user's key map says.
+const CTRL_C: Key = Key {
+    code: KeyCodeOrd::Char('c'),
+    ctrl: true,
+    alt: false,
+};
 
 /// The subset of key codes the map can name, ordered for stable display.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -382,12 +402,46 @@ impl KeyMap {
         Ok(KeyMap { bindings })
     }
 
-    /// The defaults with the actions a user file names replaced.
+    /// The defaults with the actions a user file names replaced. A key
+    /// left bound to two actions is refused (one of them could never be
+    /// reached: `quit = ["j"]` would leave no way out), and ctrl-c quits
+    /// whatever the file says.
     pub fn with_overrides(text: &str) -> Result<KeyMap, String> {
         let mut map = KeyMap::default();
         let user = KeyMap::parse(text)?;
         map.bindings.extend(user.bindings);
-        Ok(map)
+        let quit = map.bindings.entry(Action::Quit).or_default();
+        if !quit.contains(&CTRL_C) {
+            quit.push(CTRL_C);
+        }
+        match map.conflicts().first() {
+            Some((key, a, b)) => Err(format!(
+                "the key \"{key}\" is bound to both {} and {}; bind it to one \
+                 (ctrl-c always quits)",
+                a.name(),
+                b.name()
+            )),
+            None => Ok(map),
+        }
+    }
+
+    /// Each key bound to more than one action, with the first two, in
+    /// help order.
+    fn conflicts(&self) -> Vec<(Key, Action, Action)> {
+        let mut first: BTreeMap<Key, Action> = BTreeMap::new();
+        let mut found = Vec::new();
+        for action in Action::ALL {
+            for &key in self.keys(action) {
+                match first.get(&key) {
+                    Some(&other) if other != action => found.push((key, other, action)),
+                    Some(_) => {}
+                    None => {
+                        first.insert(key, action);
+                    }
+                }
+            }
+        }
+        found
     }
 
     /// The defaults, overridden by `keys.toml` in `dir` when it exists.
@@ -520,10 +574,52 @@ mod tests {
 
     #[test]
     fn a_user_file_replaces_only_what_it_names() {
-        let map = KeyMap::with_overrides("[keys]\ndown = [\"s\"]\n").unwrap();
-        assert_eq!(map.action(Key::parse("s").unwrap()), Some(Action::Down));
+        let map = KeyMap::with_overrides("[keys]\ndown = [\"w\"]\n").unwrap();
+        assert_eq!(map.action(Key::parse("w").unwrap()), Some(Action::Down));
         assert_eq!(map.action(Key::parse("j").unwrap()), None);
         assert_eq!(map.action(Key::parse("k").unwrap()), Some(Action::Up));
+    }
+
+    #[test]
+    fn a_key_bound_to_two_actions_is_refused() {
+        let err = KeyMap::with_overrides("[keys]\nquit = [\"j\"]\n").unwrap_err();
+        assert!(
+            err.contains("\"j\" is bound to both down and quit"),
+            "{err}"
+        );
+        let err = KeyMap::with_overrides("[keys]\nprev_article = [\"ctrl-c\"]\n").unwrap_err();
+        assert!(err.contains("prev_article and quit"), "{err}");
+        // Moving a key away from its default action is no conflict.
+        let map = KeyMap::with_overrides("[keys]\ndown = [\"s\"]\nskip = [\"j\"]\n").unwrap();
+        assert_eq!(map.action(Key::parse("j").unwrap()), Some(Action::Skip));
+    }
+
+    #[test]
+    fn ctrl_c_quits_whatever_the_user_file_says() {
+        let map = KeyMap::with_overrides("[keys]\nquit = [\"z\"]\n").unwrap();
+        assert_eq!(
+            map.action(Key::parse("ctrl-c").unwrap()),
+            Some(Action::Quit)
+        );
+        assert_eq!(map.action(Key::parse("z").unwrap()), Some(Action::Quit));
+    }
+
+    #[test]
+    fn a_conflicting_user_file_is_named_and_the_defaults_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("keys.toml"), "[keys]\nquit = [\"j\"]\n").unwrap();
+        let (map, problem) = KeyMap::load(Some(dir.path()));
+        let problem = problem.expect("the conflict is reported");
+        assert!(problem.contains("keys.toml"), "{problem}");
+        assert!(problem.contains("down and quit"), "{problem}");
+        assert_eq!(map.action(Key::parse("j").unwrap()), Some(Action::Down));
+        assert_eq!(map.action(Key::parse("q").unwrap()), Some(Action::Quit));
+    }
+
+    #[test]
+    fn action_names_are_the_key_map_names() {
+        assert_eq!(Action::PrevArticle.name(), "prev_article");
+        assert_eq!(Action::Quit.name(), "quit");
     }
 
     #[test]
@@ -538,8 +634,8 @@ mod tests {
 
     #[test]
     fn hints_come_from_the_map() {
-        let map = KeyMap::with_overrides("[keys]\nquit = [\"x\"]\n").unwrap();
-        assert!(map.hints().contains(&("x".to_string(), "quit")));
+        let map = KeyMap::with_overrides("[keys]\nquit = [\"z\"]\n").unwrap();
+        assert!(map.hints().contains(&("z".to_string(), "quit")));
         assert!(map.hints().contains(&("j/k".to_string(), "move")));
     }
 }

@@ -218,6 +218,7 @@ type Term = Terminal<CrosstermBackend<Stdout>>;
 /// Takes the terminal: raw mode, the alternate screen, the mouse; and a
 /// panic hook that gives it back before the panic message is printed.
 fn enter() -> io::Result<Term> {
+    restore_on_signals();
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         leave();
@@ -231,6 +232,35 @@ fn enter() -> io::Result<Term> {
     }
     Terminal::new(CrosstermBackend::new(io::stdout())).inspect_err(|_| leave())
 }
+
+/// `kill` (SIGTERM), a closed terminal window (SIGHUP) and `kill -INT`
+/// (ctrl-c is a key in raw mode, not a signal) end the process without
+/// unwinding, so neither the loop's exit nor the panic hook runs: a thread
+/// waits for them, gives the terminal back and exits as the signal would
+/// have, with status 128 + its number. Verdicts are already on disk: each
+/// is saved as it is made.
+#[cfg(unix)]
+fn restore_on_signals() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) else {
+        // Not fatal: every other way out still restores the terminal.
+        tracing::warn!("cannot catch SIGTERM and SIGHUP");
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            // Held until the exit, so that the loop cannot draw again (and
+            // hide the cursor) after the terminal is given back.
+            let _stdout = io::stdout().lock();
+            leave();
+            tracing::info!(signal, "reader closed by a signal");
+            std::process::exit(128 + signal);
+        }
+    });
+}
+
+#[cfg(not(unix))]
+fn restore_on_signals() {}
 
 /// Gives the terminal back; safe to call more than once.
 fn leave() {
