@@ -241,12 +241,22 @@ fn picks_one(text: &str, range: &Range<usize>, q: &QuantityValue) -> bool {
 /// as big as 50 feet", "not 50".
 const DENIAL_REACH: usize = 4;
 
+/// Bytes before a number read for a denial: more than `DENIAL_REACH`
+/// words of any length news uses.
+const DENIAL_BYTES: usize = 80;
+
 /// Whether the clause denies the number rather than stating it: "not"
 /// or "never" a few words before it, in the same stretch of words ("the
 /// crab is not as big as 50 feet"). "Not only 50" and "not just 50" state
 /// it; "no more than 10", a bound, is read into the number itself.
 fn denied(text: &str, range: &Range<usize>) -> bool {
-    let stretch = text[..range.start]
+    // A few words back is all a denial may reach: a fixed window keeps a
+    // sentence with no punctuation linear.
+    let mut from = range.start.saturating_sub(DENIAL_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let stretch = text[from..range.start]
         .rsplit([',', '.', ';', ':', '(', '"', '\u{201C}', '\u{2014}'])
         .next()
         .unwrap_or("");
