@@ -3,6 +3,7 @@
 //! model ([`view`]); CSV is a table of the same findings.
 
 pub mod csv;
+pub mod editorial;
 pub mod html;
 pub mod json;
 pub mod markdown;
