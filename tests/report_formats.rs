@@ -489,11 +489,9 @@ fn for_an_editor(html: &str) -> String {
         .replace("&amp;", "&")
 }
 
-/// Issue 16: the shared page names sources by outlet and title, writes
-/// dates as people do, says confidence in words, and keeps file paths,
-/// ids and the analysis' numbers to the details lines.
-#[test]
-fn the_html_report_speaks_to_an_editor() {
+/// The HTML report of the sample story and an untitled article, with one
+/// verdict by a reviewer known only as "unknown".
+fn html_with_an_untitled_article_and_an_unnamed_reviewer() -> String {
     let dir = tempfile::tempdir().unwrap();
     let untitled = dir.path().join("quay-gazette.md");
     std::fs::write(
@@ -504,42 +502,33 @@ fn the_html_report_speaks_to_an_editor() {
     .unwrap();
     let session = dir.path().join("s.json");
     let samples = common::in_crate("assets/samples");
-    let listed = common::parallax()
-        .args(["review", "--list", "--session"])
-        .arg(&session)
-        .arg(&untitled)
-        .arg(&samples)
-        .output()
-        .unwrap();
-    let first = String::from_utf8(listed.stdout).unwrap();
-    let id = first
+    let run = |args: &[&str]| {
+        common::parallax()
+            .args(args)
+            .arg("--session")
+            .arg(&session)
+            .arg(&untitled)
+            .arg(&samples)
+            .output()
+            .unwrap()
+    };
+    let listed = String::from_utf8(run(&["review", "--list"]).stdout).unwrap();
+    let id = listed
         .lines()
         .next()
         .and_then(|l| l.split('\t').next())
         .unwrap();
-    common::parallax()
-        .args([
-            "review",
-            "--reviewer",
-            "unknown",
-            "--set",
-            id,
-            "accept",
-            "--session",
-        ])
-        .arg(&session)
-        .arg(&untitled)
-        .arg(&samples)
-        .assert()
-        .success();
-    let out = common::parallax()
-        .args(["report", "-f", "html", "--session"])
-        .arg(&session)
-        .arg(&untitled)
-        .arg(&samples)
-        .output()
-        .unwrap();
-    let html = String::from_utf8(out.stdout).unwrap();
+    let set = run(&["review", "--reviewer", "unknown", "--set", id, "accept"]);
+    assert!(set.status.success());
+    String::from_utf8(run(&["report", "-f", "html"]).stdout).unwrap()
+}
+
+/// Issue 16: the shared page names sources by outlet and title, writes
+/// dates as people do, says confidence in words, and keeps file paths,
+/// ids and the analysis' numbers to the details lines.
+#[test]
+fn the_html_report_speaks_to_an_editor() {
+    let html = html_with_an_untitled_article_and_an_unnamed_reviewer();
     let text = for_an_editor(&html);
     for jargon in [
         "similarity",
