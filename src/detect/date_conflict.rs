@@ -900,7 +900,8 @@ fn clause_of(story: &Story, a: &ArticleAnalysis, sentence: usize, date: &Mention
     clause.sequence = sequence_words(text, tokens, first..last + 1, &in_mention);
     clause.span = date.range.clone();
     let backward: Vec<usize> = (first.saturating_sub(WINDOW)..first).rev().collect();
-    let forward: Vec<usize> = (last + 1..(last + 1 + WINDOW).min(tokens.len())).collect();
+    let from = main_clause_after(text, tokens, first, last);
+    let forward: Vec<usize> = (from..(from + WINDOW).min(tokens.len())).collect();
     for side in [backward, forward] {
         for i in side {
             if ends_clause(text, tokens, i, &in_mention) {
@@ -932,6 +933,33 @@ fn clause_of(story: &Story, a: &ArticleAnalysis, sentence: usize, date: &Mention
         }
     }
     clause
+}
+
+/// Where the clause a date dates starts after it. A date that opens its
+/// sentence or a stretch between commas dates the main clause, past a subordinate clause set between
+/// commas: "On January 17, after the video had gone viral, she went to a
+/// tavern" dates the going.
+fn main_clause_after(text: &str, tokens: &[Token], first: usize, last: usize) -> usize {
+    let next = last + 1;
+    let comma = |i: usize| tokens.get(i).is_some_and(|t| t.text(text) == ",");
+    let preposition = first > 0
+        && matches!(
+            tokens[first - 1].text(text).to_lowercase().as_str(),
+            "on" | "in" | "by"
+        );
+    let start = first - usize::from(preposition);
+    // At the sentence's start, or after a comma ("According to the
+    // agency, on January 17, after …").
+    let opens = start == 0 || comma(start - 1);
+    let subordinate = tokens
+        .get(next + 1)
+        .is_some_and(|t| CLAUSE_ENDS.contains(t.text(text).to_lowercase().as_str()));
+    if !(opens && comma(next) && subordinate) {
+        return next;
+    }
+    (next + 2..tokens.len())
+        .find(|&i| comma(i))
+        .map_or(next, |i| i + 1)
 }
 
 /// The words of the date's whole clause (`date` being its tokens) that
@@ -1759,6 +1787,28 @@ mod tests {
         let c = "Farewell\n\nJust hours after the agency sent a letter Tuesday to the budget committee clarifying its figures, the director was fired. The board named an acting director from its own ranks.\n";
         let d = "Farewell\n\nThe director, who learned of the decision from television, sent a farewell letter to agency staff on Wednesday. The board named an acting director from its own ranks.\n";
         assert!(findings(&[c, d]).is_empty());
+    }
+
+    /// A date that opens its sentence dates the main clause, past a
+    /// subordinate clause between commas; another main clause is another
+    /// event.
+    #[test]
+    fn a_fronted_date_dates_the_main_clause() {
+        let story = "The girl, who cannot be named because she is a minor, attacked the student with battery acid while he was drinking with friends at a tavern in Cork village, near Hazyview, on January 17.";
+        let link = "The student was treated for burns at a hospital in Nelspruit, the police said.";
+        let a = format!("Tavern\n\n{story} {link}\n");
+        let fronted = |main: &str| {
+            format!(
+                "Tavern\n\nAccording to the news agency, on January 20, after a video of the pair had spread online, {main}. {link}\n"
+            )
+        };
+        let b = fronted(
+            "she went to a tavern in Cork village, close to Hazyview, where he was drinking with friends",
+        );
+        let found = findings(&[&a, &b]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let c = fronted("the police of Mpumalanga opened an inquiry into the school");
+        assert!(findings(&[&a, &c]).is_empty());
     }
 
     #[test]
