@@ -339,8 +339,15 @@ fn predicate(vocab: &Vocabulary, toks: &[Tok], k: usize, end: usize) -> Option<u
         toks[i].is_word()
             && !is_negation_word(&toks[i].text)
             && !is_modal(&toks[i].text)
+            && !is_adverb(&toks[i].text)
             && vocab.normal(&toks[i].text).is_some()
     })
+}
+
+/// "publicly", "formally", "yet": a word between a negation and what it
+/// denies ("has not publicly commented" denies the commenting).
+fn is_adverb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly") || matches!(w, "yet" | "ever" | "even" | "always")
 }
 
 /// A clause: the sentence's tokens and the token range it covers.
@@ -427,7 +434,10 @@ fn compare(story: &Story, neg: &Clause, pos: &Clause, k: usize, predicate: usize
         None => true,
     });
     let changed = left_n.len() + left_p.len();
-    if left_n.iter().any(|w| *w == predicate_norm) || shared < MIN_SHARED || changed > MAX_CHANGED {
+    if left_n.iter().any(|w| *w == predicate_norm) || shared < MIN_SHARED {
+        return None;
+    }
+    if changed > MAX_CHANGED && !detail_added(story, neg, pos, k, (&left_n, &left_p)) {
         return None;
     }
     let negation_end = k + negator(neg.toks, k).unwrap_or(1) - 1;
@@ -449,6 +459,95 @@ fn compare(story: &Story, neg: &Clause, pos: &Clause, k: usize, predicate: usize
         changed,
         attributed: neg.reported_by(is_reporting_verb) != pos.reported_by(is_reporting_verb),
     })
+}
+
+/// Most content words a restatement may add beside the negation, when
+/// at most one of them replaces a word of the other side.
+const MAX_DETAIL: usize = 3;
+
+/// Whether the words the clauses do not share are details one side adds
+/// ("The Taliban have not publicly commented on the incident" against
+/// "The Taliban group has commented on the incident so far"): at most one
+/// word replaced, `MAX_DETAIL` in all, the word before the negation said
+/// on both sides ("elected not to press charges" is no "advised to press
+/// charges"), a negation that falls on a verb, and nothing in the
+/// positive sentence that denies or undoes a clause ("refusal to allow",
+/// "no indication the soldiers posed", "without her consent").
+fn detail_added(
+    story: &Story,
+    neg: &Clause,
+    pos: &Clause,
+    k: usize,
+    (left_n, left_p): (&[String], &[String]),
+) -> bool {
+    let replaced = left_n.len().min(left_p.len());
+    if replaced > 1 || left_n.len() + left_p.len() > MAX_DETAIL {
+        return false;
+    }
+    let normal = |t: &Tok| story.vocab.normal(&t.text).map(Cow::into_owned);
+    let in_pos = |w: &str| {
+        pos.toks[pos.range.clone()]
+            .iter()
+            .any(|t| normal(t).as_deref() == Some(w))
+    };
+    let before = k.checked_sub(1).map(|j| &neg.toks[j]);
+    let verb_before = before
+        .filter(|t| t.is_word() && !is_auxiliary(&t.text))
+        .and_then(normal);
+    if verb_before.is_some_and(|w| !in_pos(&w)) {
+        return false;
+    }
+    let undone = undoes(story, pos.toks);
+    // The negation must fall on a verb: "that's not what the office
+    // says" denies no statement.
+    let after = neg.toks.get(k + negator(neg.toks, k).unwrap_or(1));
+    let on_verb = after.is_some_and(|t| {
+        t.is_word()
+            && !matches!(
+                t.text.as_str(),
+                "what" | "a" | "an" | "the" | "that" | "this" | "only" | "just" | "even" | "all"
+            )
+    });
+    on_verb && !undone
+}
+
+/// Whether a sentence holds a word that denies or undoes a clause of it,
+/// written ("without", "not") or by its normal form ("refusal" for
+/// "refused"): its plain clauses may not be what it states.
+fn undoes(story: &Story, toks: &[Tok]) -> bool {
+    let written: Vec<&str> = crate::extract::polarity::undoing_words().collect();
+    let undoing: Vec<String> = written
+        .iter()
+        .filter_map(|w| story.vocab.normal(w).map(Cow::into_owned))
+        .collect();
+    toks.iter().any(|t| {
+        is_negation_word(&t.text)
+            || written.contains(&t.text.as_str())
+            || story
+                .vocab
+                .normal(&t.text)
+                .is_some_and(|w| undoing.iter().any(|u| *u == w.as_ref()))
+    })
+}
+
+/// "is", "was", "has", "did": the verb before "not" that says nothing of
+/// its own.
+fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "am"
+            | "has"
+            | "have"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+    )
 }
 
 fn negation_finding(story: &Story, p: &Polar, score: f32) -> Finding {
@@ -1594,6 +1693,42 @@ mod tests {
             ev.iter()
                 .any(|(a, t)| *a == 1 && t.starts_with("Egypt reopened")),
             "{ev:?}"
+        );
+    }
+
+    /// A restatement may add details (a few words, one of them replacing
+    /// another) and still reverse the other: "the militia has not
+    /// publicly commented on the shelling" against "the militia has
+    /// commented on the shelling so far". Not when the word before the
+    /// negation differs, when the other sentence undoes its own clause,
+    /// or when the negation falls on no verb.
+    #[test]
+    fn a_restatement_with_details_added_still_reverses() {
+        let link = " Trucks waited at the Kessab border post.";
+        let (_, found) = pair(
+            &format!(
+                "The Kessab militia has not publicly commented on the shelling of the border post.{link}"
+            ),
+            &format!(
+                "The Kessab militia group has commented on the shelling of the border post so far.{link}"
+            ),
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let quiet = |a: &str, b: &str| {
+            let (_, found) = pair(&format!("{a}{link}"), &format!("{b}{link}"));
+            assert!(found.is_empty(), "{a} / {b}: {found:#?}");
+        };
+        quiet(
+            "The driver has elected not to press charges against the Kessab militia commander.",
+            "The driver was advised to press charges against the Kessab militia commander in court.",
+        );
+        quiet(
+            "Doctors in Kessab say the surgeon performed a biopsy she had not consented to.",
+            "The surgeon performed a biopsy on the Kessab patient without her prior consent, the lawsuit says.",
+        );
+        quiet(
+            "The Kessab militia did not allow the convoy to cross the border post.",
+            "The Kessab militia's refusal to allow the convoy to cross the border post angered aid groups.",
         );
     }
 

@@ -218,6 +218,17 @@ fn negation_at(toks: &[Tok], i: usize) -> Option<usize> {
     }
 }
 
+/// Words that deny or undo what follows them, besides plain negation:
+/// the sets-aside words and the negating verbs ("no", "suspended",
+/// "refused", "failed").
+pub fn undoing_words() -> impl Iterator<Item = &'static str> {
+    SETS_ASIDE
+        .iter()
+        .chain(NEGATING_VERBS.iter())
+        .chain(NEGATIVE_WORDS.iter())
+        .copied()
+}
+
 /// Whether a folded word is part of a negation (for word differences).
 pub fn is_negation_word(w: &str) -> bool {
     matches!(w, "not" | "never" | "longer" | "t")
