@@ -253,6 +253,10 @@ fn negations(story: &Story, read: &[Vec<Read>]) -> (Vec<Finding>, HashSet<(Membe
                 out.push((p.a, p.b, negation_finding(story, &polar, p.score)));
             } else if let Some(copy) = near_copy(story, words_of(&p.a), words_of(&p.b)) {
                 out.push((p.a, p.b, copy_finding(story, &copy, p.score)));
+            } else if let Some(f) =
+                opposite_clauses(story, (p.a, of(&p.a)), (p.b, of(&p.b)), p.score)
+            {
+                out.push((p.a, p.b, f));
             }
         }
         out
@@ -548,6 +552,123 @@ fn is_auxiliary(w: &str) -> bool {
             | "does"
             | "did"
     )
+}
+
+/// Two clauses of aligned sentences, neither negated, that say the same
+/// but for one word swapped for its opposite, one side perhaps adding a
+/// detail ("She refused additional treatment" against "She agreed to an
+/// offer of additional treatment"): what near copies find in whole
+/// sentences, found in one clause of each. Sentences that deny or undo a
+/// clause anywhere are left alone.
+fn opposite_clauses(
+    story: &Story,
+    (a, ra): (Member, &Read),
+    (b, rb): (Member, &Read),
+    score: f32,
+) -> Option<Finding> {
+    if is_question(story.sentence(a)) || is_question(story.sentence(b)) {
+        return None;
+    }
+    if undoes(story, &ra.toks) || undoes(story, &rb.toks) {
+        return None;
+    }
+    let table = crate::align::opposites();
+    let normal = |t: &Tok| story.vocab.normal(&t.text).map(Cow::into_owned);
+    let has_opposite = ra.toks.iter().filter_map(normal).any(|w| {
+        table
+            .get(&w)
+            .is_some_and(|o| rb.toks.iter().filter_map(normal).any(|x| o.contains(&x)))
+    });
+    if !has_opposite {
+        return None;
+    }
+    for ca in &ra.clauses {
+        for cb in &rb.clauses {
+            let side_a = Clause {
+                member: a,
+                toks: &ra.toks,
+                range: ca.clone(),
+            };
+            let side_b = Clause {
+                member: b,
+                toks: &rb.toks,
+                range: cb.clone(),
+            };
+            if let Some(words) = swapped(story, &side_a, &side_b) {
+                return Some(opposite_finding(story, (&side_a, &side_b), &words, score));
+            }
+        }
+    }
+    None
+}
+
+/// The opposite words two clauses differ in, when that is all they differ
+/// in but for details one side adds (`MAX_DETAIL` words in all with the
+/// swapped pair, none replacing a word of the other side).
+fn swapped(story: &Story, x: &Clause, y: &Clause) -> Option<(String, String)> {
+    let text_x = &story.articles[x.member.article].article.text[x.bytes()];
+    let text_y = &story.articles[y.member.article].article.text[y.bytes()];
+    let (dx, dy) = diff_words(text_x, text_y);
+    let (raw_x, raw_y) = (
+        changed_words(text_x, &dx, true),
+        changed_words(text_y, &dy, true),
+    );
+    let telling = |w: &String| is_reporting_verb(w) || is_modal(w);
+    if raw_x.iter().chain(&raw_y).any(telling) || different_times(&strs(&raw_x), &strs(&raw_y)) {
+        return None;
+    }
+    let (mut left_x, mut left_y) = (content(story.vocab, &raw_x), content(story.vocab, &raw_y));
+    let mut shared = content(story.vocab, &changed_words(text_x, &dx, false)).len();
+    left_x.retain(|w| match left_y.iter().position(|v| v == w) {
+        Some(i) => {
+            left_y.swap_remove(i);
+            shared += 1;
+            false
+        }
+        None => true,
+    });
+    let table = crate::align::opposites();
+    let (i, j) = left_x.iter().enumerate().find_map(|(i, w)| {
+        let o = table.get(w)?;
+        left_y.iter().position(|v| o.contains(v)).map(|j| (i, j))
+    })?;
+    let pair = (left_x.remove(i), left_y.remove(j));
+    let one_sided = left_x.is_empty() || left_y.is_empty();
+    (shared >= MIN_SHARED && one_sided && left_x.len() + left_y.len() < MAX_DETAIL).then_some(pair)
+}
+
+fn opposite_finding(
+    story: &Story,
+    (x, y): (&Clause, &Clause),
+    (wx, wy): &(String, String),
+    score: f32,
+) -> Finding {
+    let (first, second) = claim_first(story, (x.member, x.bytes(), ()), (y.member, y.bytes(), ()));
+    let quote = |(m, r, ()): &Placed<()>| story.quote(m.article, r.clone()).to_string();
+    let id = |(m, _, ()): &Placed<()>| story.articles[m.article].article.id.clone();
+    let summary = format!(
+        "\"{}\" ({}) contradicts \"{}\" ({})",
+        quote(&first),
+        id(&first),
+        quote(&second),
+        id(&second)
+    );
+    let explanation = format!(
+        "{} and {} say the same thing (aligned sentences, similarity {score:.2}) but for words of opposite sense (\"{wx}\" against \"{wy}\", as stems).",
+        story.place(first.0.article, &first.1),
+        story.place(second.0.article, &second.1),
+    );
+    Finding::new(
+        FindingKind::Contradiction,
+        Severity::Medium,
+        0.6,
+        summary,
+        explanation,
+    )
+    .suggest("Check which account is right: one article reverses what the other states.")
+    .evidence(first.0.article, first.1)
+    .evidence(second.0.article, second.1)
+    .over_time(story.apart(x.member.article, y.member.article))
 }
 
 fn negation_finding(story: &Story, p: &Polar, score: f32) -> Finding {
@@ -1730,6 +1851,34 @@ mod tests {
             "The Kessab militia did not allow the convoy to cross the border post.",
             "The Kessab militia's refusal to allow the convoy to cross the border post angered aid groups.",
         );
+    }
+
+    /// One clause of each sentence the same but for a word swapped for
+    /// its opposite, in another order, one side adding a detail: "the
+    /// court convicted the harbour master of fraud" against "the harbour
+    /// master was acquitted of fraud by the court on all counts" (no near
+    /// copy: the words move). Not when a word replaces another besides the
+    /// swap, nor in a sentence that undoes a clause.
+    #[test]
+    fn opposite_words_in_restated_clauses() {
+        let link = " Trucks waited at the Kessab border post.";
+        let said = |a: &str, b: &str| pair(&format!("{a}{link}"), &format!("{b}{link}")).1;
+        let convicted = "The Kessab court convicted the harbour master of fraud, but his lawyer left the hearing early.";
+        let found = said(
+            convicted,
+            "The harbour master was acquitted of fraud by the Kessab court on all counts.",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(said(
+            convicted,
+            "The Kessab senate acquitted the harbour master of fraud and his lawyer walked out of the hall in triumph.",
+        )
+        .is_empty());
+        assert!(said(
+            convicted,
+            "The Kessab court refused to acquit the harbour master of fraud, and his lawyer walked out of the hall.",
+        )
+        .is_empty());
     }
 
     #[test]
