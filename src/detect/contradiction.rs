@@ -401,6 +401,46 @@ fn content(vocab: &Vocabulary, words: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// How two clauses' content words differ.
+struct ClauseDiff {
+    /// Content words both say.
+    shared: usize,
+    /// Content words only the first says, and only the second.
+    left: (Vec<String>, Vec<String>),
+}
+
+/// The word diff of two clauses by normal form, a word moved or inflected
+/// ("did not reopen" against "reopened") counted as shared; `None` when
+/// the clauses differ in a verb of saying, a modal or a time word, which
+/// make them other statements.
+fn clause_diff(story: &Story, x: &Clause, y: &Clause) -> Option<ClauseDiff> {
+    let text_x = &story.articles[x.member.article].article.text[x.bytes()];
+    let text_y = &story.articles[y.member.article].article.text[y.bytes()];
+    let (dx, dy) = diff_words(text_x, text_y);
+    let (raw_x, raw_y) = (
+        changed_words(text_x, &dx, true),
+        changed_words(text_y, &dy, true),
+    );
+    let telling = |w: &String| is_reporting_verb(w) || is_modal(w);
+    if raw_x.iter().chain(&raw_y).any(telling) || different_times(&strs(&raw_x), &strs(&raw_y)) {
+        return None;
+    }
+    let (mut left_x, mut left_y) = (content(story.vocab, &raw_x), content(story.vocab, &raw_y));
+    let mut shared = content(story.vocab, &changed_words(text_x, &dx, false)).len();
+    left_x.retain(|w| match left_y.iter().position(|v| v == w) {
+        Some(i) => {
+            left_y.swap_remove(i);
+            shared += 1;
+            false
+        }
+        None => true,
+    });
+    Some(ClauseDiff {
+        shared,
+        left: (left_x, left_y),
+    })
+}
+
 /// Whether two clauses say the same thing but for the negation at `k`.
 fn compare(story: &Story, neg: &Clause, pos: &Clause, k: usize, predicate: usize) -> Option<Polar> {
     if pos.reported_by(is_denying_verb) || neg.reported_by(is_denying_verb) {
@@ -415,28 +455,10 @@ fn compare(story: &Story, neg: &Clause, pos: &Clause, k: usize, predicate: usize
     if !states_predicate {
         return None;
     }
-    let text_n = &story.articles[neg.member.article].article.text[neg.bytes()];
-    let text_p = &story.articles[pos.member.article].article.text[pos.bytes()];
-    let (dn, dp) = diff_words(text_n, text_p);
-    let (raw_n, raw_p) = (
-        changed_words(text_n, &dn, true),
-        changed_words(text_p, &dp, true),
-    );
-    let telling = |w: &String| is_reporting_verb(w) || is_modal(w);
-    if raw_n.iter().chain(&raw_p).any(telling) || different_times(&strs(&raw_n), &strs(&raw_p)) {
-        return None;
-    }
-    // Inflections cancel: "did not reopen" against "reopened".
-    let (mut left_n, mut left_p) = (content(story.vocab, &raw_n), content(story.vocab, &raw_p));
-    let mut shared = content(story.vocab, &changed_words(text_n, &dn, false)).len();
-    left_n.retain(|w| match left_p.iter().position(|x| x == w) {
-        Some(i) => {
-            left_p.swap_remove(i);
-            shared += 1;
-            false
-        }
-        None => true,
-    });
+    let ClauseDiff {
+        shared,
+        left: (left_n, left_p),
+    } = clause_diff(story, neg, pos)?;
     let changed = left_n.len() + left_p.len();
     if left_n.iter().any(|w| *w == predicate_norm) || shared < MIN_SHARED {
         return None;
@@ -606,27 +628,10 @@ fn opposite_clauses(
 /// in but for details one side adds (`MAX_DETAIL` words in all with the
 /// swapped pair, none replacing a word of the other side).
 fn swapped(story: &Story, x: &Clause, y: &Clause) -> Option<(String, String)> {
-    let text_x = &story.articles[x.member.article].article.text[x.bytes()];
-    let text_y = &story.articles[y.member.article].article.text[y.bytes()];
-    let (dx, dy) = diff_words(text_x, text_y);
-    let (raw_x, raw_y) = (
-        changed_words(text_x, &dx, true),
-        changed_words(text_y, &dy, true),
-    );
-    let telling = |w: &String| is_reporting_verb(w) || is_modal(w);
-    if raw_x.iter().chain(&raw_y).any(telling) || different_times(&strs(&raw_x), &strs(&raw_y)) {
-        return None;
-    }
-    let (mut left_x, mut left_y) = (content(story.vocab, &raw_x), content(story.vocab, &raw_y));
-    let mut shared = content(story.vocab, &changed_words(text_x, &dx, false)).len();
-    left_x.retain(|w| match left_y.iter().position(|v| v == w) {
-        Some(i) => {
-            left_y.swap_remove(i);
-            shared += 1;
-            false
-        }
-        None => true,
-    });
+    let ClauseDiff {
+        shared,
+        left: (mut left_x, mut left_y),
+    } = clause_diff(story, x, y)?;
     let table = crate::align::opposites();
     let (i, j) = left_x.iter().enumerate().find_map(|(i, w)| {
         let o = table.get(w)?;
