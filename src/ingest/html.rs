@@ -1045,20 +1045,56 @@ fn page_url(value: &Value) -> Option<String> {
 // ---------------------------------------------------------------------------
 // Entities
 
-/// Entities that browsers decode even without the final `;`.
-const LEGACY: &[&str] = &["amp", "lt", "gt", "quot", "nbsp", "copy", "reg"];
+/// What an entity stands for: one character, or two for the few names
+/// (such as `&acE;`) that the standard maps to a pair.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Decoded {
+    One(char),
+    Two(char, char),
+}
 
-/// Entity names and their characters, from `html-entities.txt`.
-static ENTITIES: LazyLock<FxHashMap<&str, char>> = LazyLock::new(|| {
-    let mut map = FxHashMap::default();
-    for (name, code) in lexicon::pairs(include_str!("../../assets/lexicon/html-entities.txt")) {
-        let c = u32::from_str_radix(code, 16)
+impl Decoded {
+    fn push_to(self, out: &mut String) {
+        match self {
+            Decoded::One(c) => out.push(c),
+            Decoded::Two(a, b) => {
+                out.push(a);
+                out.push(b);
+            }
+        }
+    }
+
+    fn is_whitespace(self) -> bool {
+        matches!(self, Decoded::One(c) if c.is_whitespace())
+    }
+}
+
+/// The named entities of `html-entities.txt`: every name of the HTML
+/// standard, and the legacy ones browsers also read without the final `;`.
+struct Entities {
+    named: FxHashMap<&'static str, Decoded>,
+    legacy: FxHashSet<&'static str>,
+}
+
+static ENTITIES: LazyLock<Entities> = LazyLock::new(|| {
+    let text = include_str!("../../assets/lexicon/html-entities.txt");
+    let lex = Lexicon::parse(text);
+    let point = |name: &str, code: &str| {
+        u32::from_str_radix(code, 16)
             .ok()
             .and_then(char::from_u32)
-            .unwrap_or_else(|| panic!("html-entities.txt: {name} = {code} is no code point"));
-        map.entry(name).or_insert(c);
+            .unwrap_or_else(|| panic!("html-entities.txt: {name} = {code} is no code point"))
+    };
+    let mut named = FxHashMap::default();
+    for (name, code) in lexicon::pairs(text) {
+        let decoded = match code.split_once('+') {
+            Some((a, b)) => Decoded::Two(point(name, a), point(name, b)),
+            None => Decoded::One(point(name, code)),
+        };
+        named.entry(name).or_insert(decoded);
     }
-    map
+    let legacy = lex.section_set("without semicolon");
+    Entities { named, legacy }
 });
 
 /// What browsers make of `&#128;`–`&#159;`: the Windows-1252 characters.
@@ -1067,12 +1103,12 @@ const CP1252: [char; 32] = [
     '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
 ];
 
-fn named(name: &str) -> Option<char> {
+fn named(name: &str) -> Option<Decoded> {
     // The analysis text wants a plain space, not a no-break one.
     if name == "nbsp" {
-        return Some(' ');
+        return Some(Decoded::One(' '));
     }
-    ENTITIES.get(name).copied()
+    ENTITIES.named.get(name).copied()
 }
 
 fn numeric(value: u32) -> char {
@@ -1086,7 +1122,7 @@ fn numeric(value: u32) -> char {
 
 /// Decodes the entity at the start of `s` (which starts with `&`): the
 /// character and how many bytes it takes. `None` if it is not one.
-fn parse_entity(s: &[u8]) -> Option<(char, usize)> {
+fn parse_entity(s: &[u8]) -> Option<(Decoded, usize)> {
     let body = s.get(1..)?;
     if let Some(number) = body.strip_prefix(b"#") {
         let (radix, digits) = match number.split_first() {
@@ -1106,7 +1142,7 @@ fn parse_entity(s: &[u8]) -> Option<(char, usize)> {
         });
         let semicolon = usize::from(digits.get(count) == Some(&b';'));
         let len = s.len() - digits.len() + count + semicolon;
-        return Some((numeric(value), len));
+        return Some((Decoded::One(numeric(value)), len));
     }
     let count = body
         .iter()
@@ -1117,7 +1153,7 @@ fn parse_entity(s: &[u8]) -> Option<(char, usize)> {
     match body.get(count) {
         Some(b';') => named(name).map(|c| (c, count + 2)),
         Some(c) if c.is_ascii_alphanumeric() || *c == b'=' => None,
-        _ if LEGACY.contains(&name) => named(name).map(|c| (c, count + 1)),
+        _ if ENTITIES.legacy.contains(name) => named(name).map(|c| (c, count + 1)),
         _ => None,
     }
 }
@@ -1132,7 +1168,7 @@ fn decode_entities(s: &str) -> String {
         i = at + 1;
         if let Some((c, len)) = parse_entity(&bytes[at..]) {
             out.push_str(s.get(copied..at).unwrap_or_default());
-            out.push(c);
+            c.push_to(&mut out);
             copied = at + len;
             i = copied;
         }
@@ -1161,7 +1197,7 @@ struct ExtractCtx {
 /// A piece of block text and the source bytes it comes from.
 enum Atom {
     Verbatim(Range<usize>),
-    Decoded(char, Range<usize>),
+    Decoded(Decoded, Range<usize>),
     /// A run of whitespace (and `<br>`), read as one space.
     Space(Range<usize>),
 }
@@ -1297,7 +1333,7 @@ impl<'s> Extract<'s> {
                 Atom::Verbatim(range) => {
                     text.push_str(self.src.get(range.clone()).unwrap_or_default());
                 }
-                Atom::Decoded(c, _) => text.push(*c),
+                Atom::Decoded(c, _) => c.push_to(&mut text),
                 Atom::Space(_) => text.push(' '),
             }
         }
@@ -1327,9 +1363,9 @@ impl<'s> Extract<'s> {
                     self.out.verbatim(piece, range.start);
                 }
                 Atom::Decoded(c, range) => {
-                    let mut buf = [0; 4];
-                    self.out
-                        .decoded(c.encode_utf8(&mut buf), range.start, range.len());
+                    let mut chars = String::new();
+                    c.push_to(&mut chars);
+                    self.out.decoded(&chars, range.start, range.len());
                 }
                 Atom::Space(range) if self.src.get(range.clone()) == Some(" ") => {
                     self.out.verbatim(" ", range.start);
@@ -1574,6 +1610,31 @@ mod tests {
     }
 
     #[test]
+    fn every_named_entity_decodes_and_maps_back() {
+        // A name outside the old short table cut the word: "Erdo" and "an".
+        let html = "<p>Recep Tayyip Erdo&gbreve;an met &Scaron;ef&ccaron;ovi&ccaron; &NotEqualTilde; &frac12&acute x</p>";
+        let page = read_html(html);
+        let text = &page.text.text;
+        assert_eq!(text, "Recep Tayyip Erdoğan met Šefčovič \u{2242}\u{338} ½´ x");
+        let g = text.find('ğ').unwrap();
+        let span = page.text.map.to_source(g..g + 'ğ'.len_utf8());
+        assert_eq!(&html[span.range()], "&gbreve;");
+        let word = text.find("Erdoğan").unwrap();
+        let span = page.text.map.to_source(word..word + "Erdoğan".len());
+        assert_eq!(&html[span.range()], "Erdo&gbreve;an");
+        assert_maps_back(html, &page.text);
+        // Each of the 2,125 names, in text and in an attribute-decoded title.
+        for (name, decoded) in &ENTITIES.named {
+            let mut expected = String::new();
+            decoded.push_to(&mut expected);
+            if *name == "nbsp" {
+                expected = " ".into();
+            }
+            assert_eq!(decode_entities(&format!("&{name};")), expected, "{name}");
+        }
+    }
+
+    #[test]
     fn whitespace_collapses_with_exact_positions() {
         let html = "<div>\n  <p>  The\n\n   quick \t<b> brown</b>\r\nfox<br/>jumps  </p>\n</div>";
         let page = read_html(html);
@@ -1667,9 +1728,18 @@ mod tests {
 
     #[test]
     fn entities_read_from_the_lexicon() {
-        assert_eq!(ENTITIES.len(), 96 + 50);
+        // Every name of the HTML standard (html.spec.whatwg.org/entities.json),
+        // 106 of them also without the final `;`.
+        assert_eq!(ENTITIES.named.len(), 2125);
+        assert_eq!(ENTITIES.legacy.len(), 106);
         let cases = [
             ("amp", '&'),
+            ("gbreve", '\u{11f}'),
+            ("Scaron", '\u{160}'),
+            ("ncaron", '\u{148}'),
+            ("Zdot", '\u{17b}'),
+            ("NotEqualTilde", '\u{2242}'),
+            ("Afr", '\u{1d504}'),
             ("apos", '\''),
             ("iexcl", '\u{a1}'),
             ("Agrave", '\u{c0}'),
@@ -1682,7 +1752,11 @@ mod tests {
             ("nbsp", ' '),
         ];
         for (name, c) in cases {
-            assert_eq!(named(name), Some(c), "{name}");
+            let expected = match name {
+                "NotEqualTilde" => Decoded::Two(c, '\u{338}'),
+                _ => Decoded::One(c),
+            };
+            assert_eq!(named(name), Some(expected), "{name}");
         }
         assert_eq!(named("nosuch"), None);
     }
