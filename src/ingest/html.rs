@@ -577,11 +577,30 @@ fn is_skipped(src: &str, tag: &Tag, keep_header: bool) -> bool {
     if matches!(name, "html" | "body" | "main") || candidate_tier(src, tag).is_some() {
         return false;
     }
-    ["class", "id"]
+    let names: Vec<String> = ["class", "id"]
         .iter()
         .filter_map(|attr| tag.attr_lower(src, attr))
-        .any(|value| JUNK.iter().any(|junk| value.contains(junk)))
+        .collect();
+    let words = || names.iter().flat_map(|v| v.split_ascii_whitespace());
+    // `entry-content has-share-buttons` is the story with share buttons in
+    // it, not a share bar: a class that names content wins.
+    if words().any(|w| CONTENT.iter().any(|c| w.contains(c))) {
+        return false;
+    }
+    words().any(|w| JUNK.iter().any(|junk| w.contains(junk)))
 }
+
+/// Class or id fragments of the element holding the story.
+const CONTENT: &[&str] = &[
+    "entry-content",
+    "post-content",
+    "article-content",
+    "article-body",
+    "articlebody",
+    "story-body",
+    "post-body",
+    "entry-body",
+];
 
 #[derive(Clone, Copy)]
 enum Kind {
@@ -1810,6 +1829,19 @@ mod tests {
                 assert!(html.get(span.range()).is_some());
             }
         }
+    }
+
+    #[test]
+    fn a_content_class_with_share_in_it_keeps_the_story() {
+        let html = r#"<body><nav>Menu</nav><div class="entry-content has-share-buttons">
+            <p>The story itself is here.</p><div class="share-bar"><a>Facebook</a></div>
+            <p>And it goes on.</p></div></body>"#;
+        let page = read_html(html);
+        assert_eq!(
+            page.text.text,
+            "The story itself is here.\n\nAnd it goes on."
+        );
+        assert_maps_back(html, &page.text);
     }
 
     #[test]
