@@ -14,28 +14,92 @@ use super::boilerplate::is_boilerplate;
 use crate::lexicon::{self, Lexicon};
 use crate::model::{Meta, Role, TextBuilder};
 
-/// What an HTML page yields: its metadata and its main text.
+/// What an HTML page yields: its metadata, its main text, and a warning
+/// when the story could not be told from the rest of the page.
 #[derive(Debug)]
 pub struct HtmlArticle {
     pub meta: Meta,
     pub text: TextBuilder,
+    pub warning: Option<String>,
 }
 
 /// Reads a page. Never fails: markup that cannot be understood is left out.
 ///
-/// Two passes over the same token stream: the first finds the metadata and
-/// the element holding the story, the second takes text from that element.
+/// The main text is chosen by [`super::main_text`] among the blocks of the
+/// whole page; the first pass here finds the metadata and the element that
+/// most likely holds the story, which is what is read when that choice
+/// fails.
 #[must_use]
 pub fn read_html(source: &str) -> HtmlArticle {
     let mut scan = Scan::new(source);
     walk(source, &mut scan);
     let region = scan.region();
-    let mut extract = Extract::new(source, &region);
-    walk(source, &mut extract);
+    let meta = scan.meta(&region);
+    let region_blocks = blocks_in(source, &region, false);
+    let page_blocks = || {
+        let page = scan.body.map_or(Region::Document, Region::Body);
+        blocks_in(source, &page, true)
+    };
+    let (blocks, warning) =
+        super::main_text::choose(source, scan.max_depth, region_blocks, page_blocks);
     HtmlArticle {
-        meta: scan.meta(&region),
-        text: extract.finish(),
+        meta,
+        text: write_blocks(source, &blocks),
+        warning,
     }
+}
+
+/// The blocks of text in a region of the page. `everything` keeps page
+/// furniture that is visible (menus, asides, footers) for
+/// [`super::main_text`] to judge.
+fn blocks_in(source: &str, region: &Region, everything: bool) -> Vec<TextBlock> {
+    let mut extract = Extract::new(source, region);
+    extract.everything = everything;
+    walk(source, &mut extract);
+    extract.finish()
+}
+
+/// A block of page text: how it reads, its role, the pieces of the source
+/// it is made of, and whether it is an `<h1>`.
+pub(super) struct TextBlock {
+    pub text: String,
+    pub role: Role,
+    pub h1: bool,
+    atoms: Vec<Atom>,
+}
+
+impl TextBlock {
+    pub fn with_role(mut self, role: Role) -> Self {
+        self.role = role;
+        self
+    }
+}
+
+/// The analysis text of some blocks, each mapped back to its bytes.
+fn write_blocks(src: &str, blocks: &[TextBlock]) -> TextBuilder {
+    let mut out = TextBuilder::default();
+    for block in blocks {
+        let start = out.begin_block();
+        for atom in &block.atoms {
+            match atom {
+                Atom::Verbatim(range) => {
+                    let piece = src.get(range.clone()).unwrap_or_default();
+                    out.verbatim(piece, range.start);
+                }
+                Atom::Decoded(c, range) => {
+                    let mut chars = String::new();
+                    c.push_to(&mut chars);
+                    out.decoded(&chars, range.start, range.len());
+                }
+                Atom::Space(range) if src.get(range.clone()) == Some(" ") => {
+                    out.verbatim(" ", range.start);
+                }
+                Atom::Space(range) => out.decoded(" ", range.start, range.len()),
+            }
+        }
+        out.end_block(block.role, start);
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------
@@ -602,6 +666,15 @@ const CONTENT: &[&str] = &[
     "entry-body",
 ];
 
+/// Whether an element's content is never seen on the page.
+fn is_invisible(src: &str, tag: &Tag) -> bool {
+    const INVISIBLE: &[&str] = &[
+        "script", "style", "noscript", "template", "svg", "math", "title", "select", "textarea",
+        "iframe", "object", "button", "dialog",
+    ];
+    INVISIBLE.contains(&tag.name.as_str()) || tag.attr(src, "hidden").is_some()
+}
+
 #[derive(Clone, Copy)]
 enum Kind {
     /// Its text is a block of its own.
@@ -668,6 +741,9 @@ struct Scan<'s> {
     candidates: Vec<Candidate>,
     body: Option<usize>,
     last_ordinal: usize,
+    /// How many elements are open, and the most ever open at once.
+    depth: usize,
+    max_depth: usize,
     p_text: usize,
     all_text: usize,
 }
@@ -684,6 +760,8 @@ impl<'s> Scan<'s> {
             candidates: Vec::new(),
             body: None,
             last_ordinal: 0,
+            depth: 0,
+            max_depth: 0,
             p_text: 0,
             all_text: 0,
         }
@@ -799,6 +877,8 @@ impl Visitor for Scan<'_> {
 
     fn open(&mut self, tag: &Tag, ordinal: usize, parent: &ScanCtx) -> ScanCtx {
         self.last_ordinal = ordinal;
+        self.depth += 1;
+        self.max_depth = self.max_depth.max(self.depth);
         if !parent.skip {
             self.collect(tag, ordinal);
         }
@@ -839,6 +919,7 @@ impl Visitor for Scan<'_> {
     }
 
     fn close(&mut self, ctx: ScanCtx) {
+        self.depth = self.depth.saturating_sub(1);
         if let Some(c) = ctx.candidate.and_then(|i| self.candidates.get_mut(i)) {
             c.p_text = self.p_text - c.p_text;
             c.all_text = self.all_text - c.all_text;
@@ -1204,6 +1285,7 @@ fn decode_entities(s: &str) -> String {
 struct Slot {
     owner: usize,
     role: Role,
+    h1: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -1226,13 +1308,16 @@ struct Extract<'s> {
     /// The ordinal of the element to read; `None` for the whole document.
     root: Option<usize>,
     keep_header: bool,
+    /// Keep visible page furniture too (see [`blocks_in`]).
+    everything: bool,
     seen_h1: bool,
-    /// The block being collected, written out once it is known not to be
+    /// The block being collected, kept once it is known not to be
     /// boilerplate.
     owner: usize,
     role: Role,
+    h1: bool,
     atoms: Vec<Atom>,
-    out: TextBuilder,
+    out: Vec<TextBlock>,
 }
 
 impl<'s> Extract<'s> {
@@ -1245,15 +1330,17 @@ impl<'s> Extract<'s> {
             src,
             root,
             keep_header: matches!(region, Region::Candidate { .. }),
+            everything: false,
             seen_h1: false,
             owner: usize::MAX,
             role: Role::Body,
+            h1: false,
             atoms: Vec::new(),
-            out: TextBuilder::default(),
+            out: Vec::new(),
         }
     }
 
-    fn finish(mut self) -> TextBuilder {
+    fn finish(mut self) -> Vec<TextBlock> {
         self.flush();
         self.out
     }
@@ -1282,6 +1369,7 @@ impl<'s> Extract<'s> {
         self.flush();
         self.owner = slot.owner;
         self.role = slot.role;
+        self.h1 = slot.h1;
         true
     }
 
@@ -1360,7 +1448,7 @@ impl<'s> Extract<'s> {
     }
 
     fn flush(&mut self) {
-        let atoms = std::mem::take(&mut self.atoms);
+        let mut atoms = std::mem::take(&mut self.atoms);
         let is_text = |a: &Atom| !matches!(a, Atom::Space(_));
         let (Some(first), Some(last)) = (
             atoms.iter().position(is_text),
@@ -1368,31 +1456,19 @@ impl<'s> Extract<'s> {
         ) else {
             return;
         };
-        let atoms = &atoms[first..=last];
-        let text = self.render(atoms);
+        atoms.truncate(last + 1);
+        atoms.drain(..first);
+        let text = self.render(&atoms);
         // A block of, say, only a thin space would be emptied by `end_block`.
         if text.trim().is_empty() || is_boilerplate(&text) {
             return;
         }
-        let start = self.out.begin_block();
-        for atom in atoms {
-            match atom {
-                Atom::Verbatim(range) => {
-                    let piece = self.src.get(range.clone()).unwrap_or_default();
-                    self.out.verbatim(piece, range.start);
-                }
-                Atom::Decoded(c, range) => {
-                    let mut chars = String::new();
-                    c.push_to(&mut chars);
-                    self.out.decoded(&chars, range.start, range.len());
-                }
-                Atom::Space(range) if self.src.get(range.clone()) == Some(" ") => {
-                    self.out.verbatim(" ", range.start);
-                }
-                Atom::Space(range) => self.out.decoded(" ", range.start, range.len()),
-            }
-        }
-        self.out.end_block(self.role, start);
+        self.out.push(TextBlock {
+            text,
+            role: self.role,
+            h1: self.h1,
+            atoms,
+        });
     }
 }
 
@@ -1406,6 +1482,7 @@ impl Visitor for Extract<'_> {
             slot: Slot {
                 owner: 0,
                 role: Role::Body,
+                h1: false,
             },
         }
     }
@@ -1416,7 +1493,12 @@ impl Visitor for Extract<'_> {
         // The first pass judged the chosen element to be content even if it
         // sits in, say, a `<header>`.
         let skip = !chosen
-            && (parent.skip || is_skipped(self.src, tag, self.keep_header && parent.active));
+            && (parent.skip
+                || if self.everything {
+                    is_invisible(self.src, tag)
+                } else {
+                    is_skipped(self.src, tag, self.keep_header && parent.active)
+                });
         let live = active && !skip;
         if tag.name == "br" && live {
             self.space(parent.slot, tag.span.clone());
@@ -1425,10 +1507,12 @@ impl Visitor for Extract<'_> {
             Kind::Block(role) => Slot {
                 owner: ordinal,
                 role: self.block_role(&tag.name, role, parent.slot.role, live),
+                h1: tag.name == "h1",
             },
             Kind::Container => Slot {
                 owner: ordinal,
                 role: Role::Body,
+                h1: false,
             },
             Kind::Inline => parent.slot,
         };
@@ -1544,9 +1628,9 @@ mod tests {
         assert_eq!(
             blocks(&page.text),
             vec![
+                // The byline and the date are the page's metadata, not the
+                // story's text.
                 (Role::Title, "Talks resume in Doha"),
-                (Role::Body, "By Jane Doe"),
-                (Role::Body, "Feb 28"),
                 (Role::Body, "Negotiators met on Sunday, officials said."),
                 (
                     Role::Body,
@@ -1668,10 +1752,22 @@ mod tests {
         assert_maps_back(html, &page.text);
     }
 
+    /// The text of the element most likely to hold the story: what is read
+    /// when the main text cannot be told apart.
+    fn fallback(html: &str) -> TextBuilder {
+        let mut scan = Scan::new(html);
+        walk(html, &mut scan);
+        write_blocks(html, &blocks_in(html, &scan.region(), false))
+    }
+
     #[test]
     fn without_article_the_body_is_read() {
         let html = "<html><head><title>T</title></head><body><div>Loose text <i>here</i><p>A paragraph.</p>tail</div><nav>Menu</nav><h1>One</h1><h1>Two</h1></body></html>";
-        let page = read_html(html);
+        let page = HtmlArticle {
+            text: fallback(html),
+            meta: Meta::default(),
+            warning: None,
+        };
         assert_eq!(
             blocks(&page.text),
             vec![
@@ -1684,8 +1780,8 @@ mod tests {
         );
         assert_maps_back(html, &page.text);
 
-        let page = read_html("Just some text &amp; more");
-        assert_eq!(page.text.text, "Just some text & more");
+        let page = read_html("Just some text &amp; more here");
+        assert_eq!(page.text.text, "Just some text & more here");
     }
 
     #[test]
@@ -1693,7 +1789,11 @@ mod tests {
         let html = r#"<article><p>Teaser.</p></article>
             <div itemprop="articleBody"><p>The real story is here and long.</p><p>More.</p></div>
             <main><p>Main text that is also long, longer than the story itself.</p></main>"#;
-        let page = read_html(html);
+        let page = HtmlArticle {
+            text: fallback(html),
+            meta: Meta::default(),
+            warning: None,
+        };
         assert_eq!(
             blocks(&page.text),
             vec![
@@ -1704,7 +1804,11 @@ mod tests {
         // Nested candidates with the same text: the outer one, with its headline.
         let html =
             r#"<article><h1>Head</h1><div itemprop="articleBody"><p>Body.</p></div></article>"#;
-        let page = read_html(html);
+        let page = HtmlArticle {
+            text: fallback(html),
+            meta: Meta::default(),
+            warning: None,
+        };
         assert_eq!(
             blocks(&page.text),
             vec![(Role::Title, "Head"), (Role::Body, "Body.")]

@@ -7,6 +7,7 @@ mod frontmatter;
 mod html;
 mod json;
 pub mod layout;
+mod main_text;
 mod markdown;
 
 use std::io::Read;
@@ -364,6 +365,9 @@ fn parse(path: &str, source: &str, format: Format, warnings: &mut Vec<String>) -
     match format {
         Format::Html => {
             let page = html::read_html(source);
+            if let Some(w) = &page.warning {
+                warnings.push(format!("{path}: {w}"));
+            }
             let candidates = page
                 .text
                 .blocks

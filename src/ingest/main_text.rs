@@ -1,0 +1,192 @@
+//! Which blocks of a web page are its story. `rs-trafilatura`, the best
+//! extractor on the article-extraction benchmark (`scripts/extraction-benchmark`),
+//! reads the page; its text then only chooses among our own blocks, so every
+//! sentence still comes from, and maps back to, the bytes of the file.
+
+use rustc_hash::FxHashSet;
+
+use super::html::TextBlock;
+use crate::model::Role;
+
+/// A block is the story when at least this share of its word triples are
+/// in the extracted text.
+const SHARE: f32 = 0.5;
+
+/// The chosen text is "much smaller" than the likeliest element when that
+/// element has this many times its words, and more than [`FEW_WORDS`].
+const MUCH_SMALLER: usize = 10;
+const FEW_WORDS: usize = 50;
+
+/// The extractor's tree work grows faster than the page on elements nested
+/// thousands deep (100,000 `<div>`s took minutes); real pages nest a few
+/// dozen deep.
+const MAX_DEPTH: usize = 512;
+
+/// The story's blocks, and a warning when they could not be told apart from
+/// the page and a wider text was read instead. `region` is the text of the
+/// element most likely to hold the story; `page` all visible text of the
+/// page, whence the story is chosen.
+pub(super) fn choose(
+    source: &str,
+    depth: usize,
+    region: Vec<TextBlock>,
+    page: impl FnOnce() -> Vec<TextBlock>,
+) -> (Vec<TextBlock>, Option<String>) {
+    if depth > MAX_DEPTH {
+        let warning = format!(
+            "elements nest {depth} deep, past the {MAX_DEPTH} the main-text extractor is given; \
+             read the element most likely to hold the story instead"
+        );
+        return (region, Some(warning));
+    }
+    let extracted = rs_trafilatura::extract(source)
+        .map(|r| r.content_text)
+        .unwrap_or_default();
+    let page = page();
+    let chosen = select(page.iter().map(|b| b.text.as_str()), &extracted);
+    let chosen_words: usize = chosen
+        .iter()
+        .zip(&page)
+        .filter(|(keep, _)| **keep)
+        .map(|(_, b)| words(&b.text).count())
+        .sum();
+    let region_words: usize = region.iter().map(|b| words(&b.text).count()).sum();
+    if chosen_words > 0
+        && (chosen_words * MUCH_SMALLER >= region_words || region_words <= FEW_WORDS)
+    {
+        return (with_roles(page, &chosen), None);
+    }
+    if region_words > 0 {
+        let why = if chosen_words == 0 {
+            "no main text could be told apart from the rest of the page".to_string()
+        } else {
+            format!("the main text found ({chosen_words} words) is much smaller than the page's")
+        };
+        let warning = format!(
+            "{why}; read the element most likely to hold the story instead ({region_words} words), \
+             which may include page furniture"
+        );
+        return (region, Some(warning));
+    }
+    let page_words: usize = page.iter().map(|b| words(&b.text).count()).sum();
+    if page_words == 0 {
+        return (Vec::new(), None);
+    }
+    let warning = format!(
+        "no story could be told apart from the page; read all its text instead ({page_words} words), \
+         menus and footers included"
+    );
+    let page = page.into_iter().map(|b| b.with_role(Role::Body)).collect();
+    (page, Some(warning))
+}
+
+/// The chosen blocks with their roles: the `<h1>` just before the story is
+/// its title (unless the story has one), captions stay captions, the rest is
+/// body.
+fn with_roles(page: Vec<TextBlock>, chosen: &[bool]) -> Vec<TextBlock> {
+    let first = chosen.iter().position(|&c| c).unwrap_or(page.len());
+    let title = (0..first).rev().find(|&i| page[i].h1);
+    let mut has_title = false;
+    let mut out = Vec::new();
+    for (i, block) in page.into_iter().enumerate() {
+        let role = if Some(i) == title || (block.h1 && chosen[i] && !has_title && title.is_none())
+        {
+            has_title = true;
+            Role::Title
+        } else if chosen[i] {
+            match block.role {
+                Role::Caption => Role::Caption,
+                Role::Title | Role::Body => Role::Body,
+            }
+        } else {
+            continue;
+        };
+        out.push(block.with_role(role));
+    }
+    out
+}
+
+/// Lower-cased words: runs of letters and digits.
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// Which of the blocks are in the extracted text: most of their word
+/// triples are; a block of one or two words when a whole line of it reads
+/// the same, or when its letters are in it and the nearest longer block is
+/// chosen (the extractor runs list items together: "First pointSecond
+/// point").
+fn select<'b>(blocks: impl Iterator<Item = &'b str>, extracted: &str) -> Vec<bool> {
+    let all: Vec<String> = words(extracted).collect();
+    let triples: FxHashSet<[&str; 3]> = all
+        .windows(3)
+        .map(|w| [w[0].as_str(), w[1].as_str(), w[2].as_str()])
+        .collect();
+    let lines: FxHashSet<Vec<String>> = extracted
+        .lines()
+        .map(|l| words(l).collect::<Vec<_>>())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let squashed = squash(extracted);
+    // Some(chosen) for blocks of three words or more; None for short ones.
+    let mut long = Vec::new();
+    let mut short = Vec::new();
+    for text in blocks {
+        let own: Vec<String> = words(text).collect();
+        if own.len() < 3 {
+            let whole_line = !own.is_empty() && lines.contains(&own);
+            let inside = !own.is_empty() && squashed.contains(&squash(text));
+            long.push(whole_line.then_some(true));
+            short.push(inside);
+            continue;
+        }
+        let found = own
+            .windows(3)
+            .filter(|w| triples.contains(&[w[0].as_str(), w[1].as_str(), w[2].as_str()]))
+            .count();
+        long.push(Some(found as f32 >= SHARE * (own.len() - 2) as f32));
+        short.push(false);
+    }
+    let near = |i: usize| {
+        let before = long[..i].iter().rev().flatten().next();
+        let after = long[i + 1..].iter().flatten().next();
+        before == Some(&true) || after == Some(&true)
+    };
+    (0..long.len())
+        .map(|i| long[i].unwrap_or_else(|| short[i] && near(i)))
+        .collect()
+}
+
+/// Letters and digits only, lower-cased.
+fn squash(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_are_chosen_by_the_words_they_share() {
+        let extracted = "  The talks resumed in Doha on Sunday.\n  They ended late, officials said.\n  Yes\n  First pointSecond point\n";
+        let blocks = [
+            "Home",
+            "The talks resumed in Doha on Sunday.",
+            "They ended late, officials said.",
+            "Yes",
+            "First point",
+            "Second point",
+            "Read more: the talks in Cairo",
+            "Sunday",
+        ];
+        assert_eq!(
+            select(blocks.into_iter(), extracted),
+            [false, true, true, true, true, true, false, false]
+        );
+    }
+}
