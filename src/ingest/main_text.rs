@@ -82,9 +82,11 @@ pub(super) fn choose(
 
 /// The chosen blocks with their roles: the `<h1>` just before the story is
 /// its title (unless the story has one), captions stay captions, the rest is
-/// body.
+/// body. The photo captions among the story's blocks are kept, as captions,
+/// even when the extractor leaves them out.
 fn with_roles(page: Vec<TextBlock>, chosen: &[bool]) -> Vec<TextBlock> {
     let first = chosen.iter().position(|&c| c).unwrap_or(page.len());
+    let last = chosen.iter().rposition(|&c| c).unwrap_or(0);
     let title = (0..first).rev().find(|&i| page[i].h1);
     let mut has_title = false;
     let mut out = Vec::new();
@@ -98,6 +100,8 @@ fn with_roles(page: Vec<TextBlock>, chosen: &[bool]) -> Vec<TextBlock> {
                 Role::Caption => Role::Caption,
                 Role::Title | Role::Body => Role::Body,
             }
+        } else if block.role == Role::Caption && (first..=last).contains(&i) {
+            Role::Caption
         } else {
             continue;
         };
@@ -170,6 +174,39 @@ fn squash(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn captions_inside_the_story_are_kept() {
+        let html = r#"<html><body><nav><a>Home</a><a>World</a></nav><article>
+            <h1>Prisoners freed as the truce holds</h1>
+            <p>Buses carrying the prisoners left the prison early on Monday, hours after the exchange.</p>
+            <figure><img src="a.jpg"><figcaption>Crowds surround a bus in Beitunia.</figcaption></figure>
+            <p>Large crowds gathered near Ramallah to greet the buses as they arrived in the town.</p>
+            </article><footer><figure><figcaption>Our newsroom team.</figcaption></figure></footer></body></html>"#;
+        let page = super::super::html::read_html(html);
+        let blocks: Vec<(Role, &str)> = page
+            .text
+            .blocks
+            .iter()
+            .map(|b| (b.role, &page.text.text[b.range.clone()]))
+            .collect();
+        assert_eq!(
+            blocks,
+            [
+                (Role::Title, "Prisoners freed as the truce holds"),
+                (
+                    Role::Body,
+                    "Buses carrying the prisoners left the prison early on Monday, hours after the exchange."
+                ),
+                (Role::Caption, "Crowds surround a bus in Beitunia."),
+                (
+                    Role::Body,
+                    "Large crowds gathered near Ramallah to greet the buses as they arrived in the town."
+                ),
+            ]
+        );
+        assert_eq!(page.warning, None);
+    }
 
     #[test]
     fn blocks_are_chosen_by_the_words_they_share() {
