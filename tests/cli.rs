@@ -49,7 +49,7 @@ fn markdown_report_lists_articles() {
         .success()
         .stdout(predicate::str::starts_with("# Parallax report"))
         .stdout(predicate::str::contains(
-            "| a4 | Northgate News | undated, inferred 2025-01-20",
+            "| a4 | Northgate News | undated, inferred 2025-01-20 or later",
         ));
 }
 
@@ -262,4 +262,25 @@ fn a_damaged_session_stops_report_and_review_and_keeps_its_bytes() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("newer"));
+}
+
+/// The text report's help lines read as English sentences, one wording per
+/// kind, and an open window says which side is open.
+#[test]
+fn text_help_lines_and_open_windows_read_as_english() {
+    let out = parallax().args(["report"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains("did you mean:"), "{text}");
+    assert!(!text.contains("… ?"), "{text}");
+    for line in [
+        "Northgate News, undated, inferred 2025-01-20 or later (",
+        "  = help: on that date it was Israel Katz\n",
+        "  = help: did you mean \"Sunday, January 19\"?\n",
+        "  = help: the other sources say \"90 Palestinian prisoners\"\n",
+        "  = help: check which account is right: one article reverses what the other states.\n",
+        "  = help: check the parts: they should add up to no more than 3.\n",
+        "  = help: the usual spelling is Antony Blinken\n",
+    ] {
+        assert!(text.contains(line), "{line:?} is not in\n{text}");
+    }
 }

@@ -268,10 +268,11 @@ fn verdicts(session: &Path) -> Vec<String> {
         .collect()
 }
 
-/// With the first finding decided: rejects the second, quits, and gives
+/// With the first finding decided: rejects the second (the one a verdict
+/// moves on to), quits, and gives
 /// the session's verdicts, sorted.
 fn reject_second_and_quit(s: &mut Session, session: &Path) -> Vec<String> {
-    s.keys("n");
+    // The verdict moved on to the second finding (as `cargo insta review`).
     s.wait_for("Findings 2/");
     s.keys("r");
     s.wait_for("reviewed 2/");
@@ -436,24 +437,56 @@ fn a_damaged_session_is_named_and_left_byte_for_byte() {
     assert_eq!(std::fs::read(&session).unwrap(), garbage);
 }
 
-#[test]
-fn x_exports_the_report_next_to_the_session_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let session = dir.path().join("review.json");
-    let mut s = Session::start(&["--session", session.to_str().unwrap()], 160, 45);
-    s.wait_for(" reviewed ");
-    s.keys("nax");
+/// Clears the export prompt's default name and types another.
+fn export_to(s: &mut Session, path: &str) {
+    s.keys("x");
     s.wait_for("Export");
     // The second format in the menu: JSON.
     s.keys("j\r");
-    let report = dir.path().join("review-report.json");
+    s.wait_for("parallax-report.json");
+    s.keys(&"\x7f".repeat("parallax-report.json".len()));
+    s.wait_gone("parallax-report.json");
+    s.keys(path);
+    s.keys("\r");
+}
+
+#[test]
+fn x_asks_for_the_file_and_never_replaces_one_unasked() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("review.json");
+    let report = dir.path().join("out.json");
+    let path = report.to_str().unwrap();
+    let mut s = Session::start(&["--session", session.to_str().unwrap()], 160, 45);
+    s.wait_for(" reviewed ");
+    s.keys("na");
+    s.wait_for("reviewed 1/");
+    export_to(&mut s, path);
     let screen = s.wait_for("wrote ");
-    assert!(screen.contains("review-report.json"), "{screen}");
+    assert!(screen.contains("out.json"), "{screen}");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(json["findings"][0]["verdict"], "accept");
+    // Again to the same file: asked; any key but y keeps the file.
+    std::fs::write(&report, "mine").unwrap();
+    export_to(&mut s, path);
+    s.wait_for("It exists.");
+    s.keys("n");
+    s.wait_gone("It exists.");
+    s.keys("\x1b");
+    s.wait_gone("Export the json report");
+    assert_eq!(std::fs::read_to_string(&report).unwrap(), "mine");
+    // y replaces it.
+    export_to(&mut s, path);
+    s.wait_for("It exists.");
+    s.keys("y");
+    s.wait_for("wrote ");
+    assert!(
+        std::fs::read_to_string(&report)
+            .unwrap()
+            .contains("\"findings\"")
+    );
     s.keys("q");
     assert_eq!(s.exit(), 0);
-    let json: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(report).unwrap()).unwrap();
-    assert_eq!(json["findings"][0]["verdict"], "accept");
 }
 
 #[test]

@@ -84,9 +84,8 @@ fn every_format_of_the_sample_story_matches_its_snapshot() {
 
 #[test]
 fn the_tui_exports_every_format_with_its_extension() {
-    let session = Path::new("/tmp/story.json");
     for format in ReportFormat::ALL {
-        let path = parallax::tui::export_path(session, format);
+        let path = parallax::tui::export_path(format);
         let ext = path.extension().and_then(|e| e.to_str()).unwrap();
         let expected = match format {
             ReportFormat::Text => "txt",
@@ -96,7 +95,8 @@ fn the_tui_exports_every_format_with_its_extension() {
             ReportFormat::Csv => "csv",
         };
         assert_eq!(ext, expected);
-        assert_eq!(path.parent(), Some(Path::new("/tmp")));
+        // A file in the current directory.
+        assert_eq!(path.parent(), Some(Path::new("")));
     }
 }
 
@@ -288,7 +288,7 @@ fn the_sample_story_in_html_is_one_self_contained_page() {
         assert_eq!(html.matches("<figure class=\"source\">").count(), sources);
         // What produced it.
         assert!(html.contains(
-            "Produced by Parallax [version] on <time>2026-11-21</time> · knowledge base as of 2025-10-31."
+            "Produced by Parallax [version] on <time datetime=\"2026-11-21\">21 November 2026</time> · knowledge base as of 31 October 2025."
         ));
     }
 }
@@ -304,8 +304,12 @@ fn html_marks_the_evidence_and_the_numbers_that_differ() {
     assert!(html.contains(
         "<mark class=\"ev diff\">90</mark><mark class=\"ev\"> Palestinian prisoners</mark>"
     ));
-    // The KB reference with its dates.
-    assert!(html.contains("(<code>il-defense-minister</code>), 2022-12-29 to 2024-11-07"));
+    // The KB reference with its dates as people write them; its id only in
+    // the details line.
+    assert!(html.contains(
+        "<dt>Checked against</dt><dd>Minister of Defense of Israel, 29 December 2022 to 7 November 2024</dd>"
+    ));
+    assert!(html.contains("knowledge base <code>il-defense-minister</code>"));
 }
 
 // ---- CSV ----
@@ -454,7 +458,115 @@ fn the_cli_writes_html_and_csv() {
         .success();
     let html = std::fs::read_to_string(&out).unwrap();
     assert_contained(&html);
-    assert!(html.contains("knowledge base as of 2025-10-31"));
+    assert!(html.contains("knowledge base as of 31 October 2025"));
+}
+
+/// What an editor reads, with the details lines (`<p class="meta">`) and
+/// the articles' File lines taken out, and every tag (its attributes with
+/// it).
+fn for_an_editor(html: &str) -> String {
+    let kept: Vec<&str> = html
+        .lines()
+        .filter(|l| !l.starts_with("<p class=\"meta\">") && !l.starts_with("<dt>File</dt>"))
+        .collect();
+    let body = kept.join("\n");
+    let body = &body[body.find("<body>").expect("a body")..];
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#x2f;", "/")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// The HTML report of the sample story and an untitled article, with one
+/// verdict by a reviewer known only as "unknown".
+fn html_with_an_untitled_article_and_an_unnamed_reviewer() -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let untitled = dir.path().join("quay-gazette.md");
+    std::fs::write(
+        &untitled,
+        "---\noutlet: Quay Gazette\ndate: 2025-01-20\n---\n\n\
+         In return, 95 Palestinian prisoners were freed from Ofer prison on Monday.\n",
+    )
+    .unwrap();
+    let session = dir.path().join("s.json");
+    let samples = common::in_crate("assets/samples");
+    let run = |args: &[&str]| {
+        common::parallax()
+            .args(args)
+            .arg("--session")
+            .arg(&session)
+            .arg(&untitled)
+            .arg(&samples)
+            .output()
+            .unwrap()
+    };
+    let listed = String::from_utf8(run(&["review", "--list"]).stdout).unwrap();
+    let id = listed
+        .lines()
+        .next()
+        .and_then(|l| l.split('\t').next())
+        .unwrap();
+    let set = run(&["review", "--reviewer", "unknown", "--set", id, "accept"]);
+    assert!(set.status.success());
+    String::from_utf8(run(&["report", "-f", "html"]).stdout).unwrap()
+}
+
+/// Issue 16: the shared page names sources by outlet and title, writes
+/// dates as people do, says confidence in words, and keeps file paths,
+/// ids and the analysis' numbers to the details lines.
+#[test]
+fn the_html_report_speaks_to_an_editor() {
+    let html = html_with_an_untitled_article_and_an_unnamed_reviewer();
+    let text = for_an_editor(&html);
+    for jargon in [
+        "similarity",
+        "aligned",
+        "(no title)",
+        "Review by unknown",
+        "by unknown",
+        "assets/samples",
+        "il-defense-minister",
+        "confidence 0.",
+    ] {
+        assert!(!text.contains(jargon), "{jargon:?} in:\n{text}");
+    }
+    let iso = text.as_bytes().windows(10).find(|w| {
+        w.iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+    });
+    assert!(
+        iso.is_none(),
+        "an ISO date: {:?}",
+        iso.map(String::from_utf8_lossy)
+    );
+    // Sources by outlet (the file's name for a missing title), dates and
+    // confidence in words.
+    assert!(text.contains("quay-gazette.md"), "{text}");
+    assert!(text.contains("Levant Daily Monitor says \"95 Palestinian prisoners\""));
+    assert!(text.contains("on 19 January 2025 it was held by Israel Katz"));
+    assert!(text.contains("Review: 1 of "), "{text}");
+    assert!(text.contains("almost certain") && text.contains("likely"));
+    assert!(text.contains("numbers disagree"));
+    // The paths are in the details lines.
+    assert!(html.contains("<p class=\"meta\">Details: id <code>"));
+    assert!(html.contains("01-harbour-ledger.md (line 21, column 98; line 13, column 80)"));
 }
 
 // ---- Markdown ----

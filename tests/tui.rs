@@ -107,7 +107,8 @@ fn review_marks_and_note() {
     );
     press(
         &mut app,
-        "n a n r e C h e c k e d enter t w i c e esc n s tab",
+        // a and r move on to the next finding; N comes back for the note.
+        "n a r N e C h e c k e d enter t w i c e esc n s tab",
     );
     insta::assert_snapshot!("review", text(&screen(&mut app, 160, 45)));
     press(&mut app, "k k e");
@@ -289,4 +290,96 @@ fn a_click_selects_what_was_drawn_there() {
         analysis.findings[app.finding.unwrap()].kind.as_str(),
         "name-variant"
     );
+}
+
+/// The screen row `y` as text.
+fn row(buf: &Buffer, y: u16) -> String {
+    text(buf)
+        .lines()
+        .nth(usize::from(y))
+        .unwrap_or("")
+        .to_string()
+}
+
+#[test]
+fn at_80x24_the_bars_keep_the_position_the_progress_and_the_way_out() {
+    let analysis = sample();
+    let mut app = App::new(&analysis, KeyMap::default());
+    let buf = screen(&mut app, 80, 24);
+    let top = row(&buf, 0);
+    assert!(top.contains("articles 1–2 of 4"), "{top}");
+    assert!(top.contains("reviewed 0/7"), "{top}");
+    let bottom = row(&buf, 23);
+    assert!(
+        bottom.contains("? help") && bottom.contains("q quit"),
+        "{bottom}"
+    );
+    // At 40 columns too.
+    let buf = screen(&mut app, 40, 12);
+    let top = row(&buf, 0);
+    assert!(
+        top.contains("articles 1–1 of 4") && top.contains("reviewed 0/7"),
+        "{top}"
+    );
+    assert!(row(&buf, 11).contains("? help  q quit"));
+}
+
+#[test]
+fn at_40x12_the_findings_title_stands_alone() {
+    let analysis = sample();
+    let mut app = App::new(&analysis, KeyMap::default());
+    press(&mut app, "n tab");
+    let buf = screen(&mut app, 40, 12);
+    let border = row(&buf, 1);
+    assert!(border.starts_with("┌ Findings 1/7 ─"), "{border}");
+    // The filter on the right, apart from it.
+    assert!(border.ends_with("─ all findings ┐"), "{border}");
+}
+
+#[test]
+fn a_summary_cut_short_ends_with_an_ellipsis_at_a_word() {
+    let analysis = sample();
+    let mut app = App::new(&analysis, KeyMap::default());
+    press(&mut app, "tab");
+    let buf = screen(&mut app, 90, 40);
+    let shown = text(&buf);
+    let mut cut = 0;
+    for f in &analysis.findings {
+        let head: String = f.summary.chars().take(12).collect();
+        let line = shown
+            .lines()
+            .find(|l| l.contains(f.kind.as_str()) && l.contains(&head))
+            .expect("listed");
+        let at = line.find(&head).unwrap();
+        let rest = line[at..].trim_end_matches('│').trim_end();
+        if rest != f.summary {
+            cut += 1;
+            let kept = rest
+                .strip_suffix('…')
+                .unwrap_or_else(|| panic!("no …: {rest}"));
+            assert!(f.summary.starts_with(kept), "{rest}");
+            // Cut between words.
+            let next = f.summary[kept.len()..].chars().next().unwrap();
+            assert!(!next.is_alphanumeric(), "{rest}");
+        }
+    }
+    assert!(cut > 0, "no summary was cut at 90 columns:\n{shown}");
+}
+
+#[test]
+fn help_says_how_n_and_verdicts_behave() {
+    let analysis = sample();
+    let mut app = App::new(&analysis, KeyMap::default());
+    press(&mut app, "?");
+    let shown = text(&screen(&mut app, 100, 50));
+    assert!(
+        shown.contains("While a search is shown, n / N go to its matches"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("After a verdict the next finding is selected"),
+        "{shown}"
+    );
+    assert!(shown.contains("U is left free"), "{shown}");
+    assert!(shown.contains("show only undecided findings"), "{shown}");
 }

@@ -241,12 +241,22 @@ fn picks_one(text: &str, range: &Range<usize>, q: &QuantityValue) -> bool {
 /// as big as 50 feet", "not 50".
 const DENIAL_REACH: usize = 4;
 
+/// Bytes before a number read for a denial: more than `DENIAL_REACH`
+/// words of any length news uses.
+const DENIAL_BYTES: usize = 80;
+
 /// Whether the clause denies the number rather than stating it: "not"
 /// or "never" a few words before it, in the same stretch of words ("the
 /// crab is not as big as 50 feet"). "Not only 50" and "not just 50" state
 /// it; "no more than 10", a bound, is read into the number itself.
 fn denied(text: &str, range: &Range<usize>) -> bool {
-    let stretch = text[..range.start]
+    // A few words back is all a denial may reach: a fixed window keeps a
+    // sentence with no punctuation linear.
+    let mut from = range.start.saturating_sub(DENIAL_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let stretch = text[from..range.start]
         .rsplit([',', '.', ';', ':', '(', '"', '\u{201C}', '\u{2014}'])
         .next()
         .unwrap_or("");
@@ -555,13 +565,18 @@ fn links(story: &Story, counts: &[Count]) -> Vec<Link> {
     out
 }
 
-/// How far apart two bounds of the same side may lie and still agree, as a
-/// share of the larger: "more than 10 million" and "over 10.5 million".
+/// How far apart two ceilings may lie and still agree, as a share of the
+/// larger: "up to 10 million" and "up to 10.5 million".
 const BOUND_SHARE: f64 = 0.1;
+
+/// The same for two floors ("at least", "more than"): reporters give the
+/// floor they can confirm, so "more than a dozen women" and "at least 15"
+/// are both right; a floor three times another is another count.
+const FLOOR_SHARE: f64 = 0.4;
 
 /// Whether two counts of one thing can both be right. Two bounds of the
 /// same side state that bound ("weighs up to 40 pounds", "up to 120
-/// pounds"; "at least two fighters", "at least five"): they agree only
+/// pounds"; "at least two fighters", "at least six"): they agree only
 /// when the bounds do, though every value under both maxima fits both.
 fn compatible(a: &Count, b: &Count) -> bool {
     let side = |c: &Count| match (c.value.low, c.value.high) {
@@ -570,7 +585,10 @@ fn compatible(a: &Count, b: &Count) -> bool {
         _ => None,
     };
     match (side(a), side(b)) {
-        (Some((x, bx)), Some((y, by))) if x == y => (bx - by).abs() <= bx.max(by) * BOUND_SHARE,
+        (Some((x, bx)), Some((y, by))) if x == y => {
+            let share = if x { FLOOR_SHARE } else { BOUND_SHARE };
+            (bx - by).abs() <= bx.max(by) * share
+        }
         _ => a.interval.overlaps(b.interval),
     }
 }
@@ -583,10 +601,22 @@ fn compatible(a: &Count, b: &Count) -> bool {
 fn knows_other(story: &Story, counts: &[Count], x: usize, y: usize, told_twice: bool) -> bool {
     let (cx, cy) = (&counts[x], &counts[y]);
     // A bound ("at least 40") names no particular group; only a value does.
+    // Against a bound of y's, a value says y's figure only when it is that
+    // bound's figure: "1,982 godsons over three terms" says nothing of
+    // "over six terms".
+    let bound = match (cy.value.low, cy.value.high) {
+        (Some(low), None) => Some(low),
+        (None, Some(high)) => Some(high),
+        _ => None,
+    };
     let agrees = |q: &QuantityValue| {
-        q.low.is_some()
-            && q.high.is_some()
-            && Interval::of(q).is_some_and(|i| i.overlaps(cy.interval))
+        let Some(i) = Interval::of(q).filter(|_| q.low.is_some() && q.high.is_some()) else {
+            return false;
+        };
+        match bound {
+            Some(b) => i.low <= b * (1.0 + BOUND_SHARE) && b * (1.0 - BOUND_SHARE) <= i.high,
+            None => i.overlaps(cy.interval),
+        }
     };
     // Counts are collected article by article: the article's are one run.
     let from = counts.partition_point(|c| c.article < cx.article);
@@ -924,6 +954,38 @@ mod tests {
         };
         assert_eq!(conflicts(&[&weigh("400"), &weigh("1,200")]).len(), 1);
         assert!(conflicts(&[&weigh("400"), &weigh("420")]).is_empty());
+        // Floors agree within two fifths of the larger: "more than a dozen" and "at
+        // least 15" are both right; "at least 25" and "at least 75" are not.
+        let killed = |floor: &str| {
+            article(
+                "June 2, 2025",
+                &format!(
+                    "The agency said {floor} porters were killed by the avalanche near Namche Bazaar on Monday."
+                ),
+            )
+        };
+        assert!(conflicts(&[&killed("more than a dozen"), &killed("at least 15")]).is_empty());
+        assert_eq!(
+            conflicts(&[&killed("at least 25"), &killed("at least 75")]).len(),
+            1
+        );
+    }
+
+    /// A value beside a bound says the bound's figure only when it is that
+    /// figure: "1,982 permits over six terms" against "over three terms"
+    /// is a conflict, the 1,982 no second group of terms.
+    #[test]
+    fn a_value_beside_a_bound_is_not_its_other_figure() {
+        let terms = |n: &str| {
+            article(
+                "June 2, 2025",
+                &format!(
+                    "The mayor of Namche Bazaar, who signed 1,982 building permits over {n} terms in office, retired on Monday."
+                ),
+            )
+        };
+        assert_eq!(conflicts(&[&terms("six"), &terms("three")]).len(), 1);
+        assert!(conflicts(&[&terms("three"), &terms("three")]).is_empty());
     }
 
     /// A number the clause denies is not stated: "not as big as 50 feet"

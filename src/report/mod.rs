@@ -3,6 +3,7 @@
 //! model ([`view`]); CSV is a table of the same findings.
 
 pub mod csv;
+pub mod editorial;
 pub mod html;
 pub mod json;
 pub mod markdown;
@@ -268,11 +269,14 @@ pub fn date_label(a: &ArticleAnalysis) -> String {
         return format!("{d} (--date)");
     }
     match &a.inferred {
-        Some(w) => {
-            let from = w.from.map_or_else(|| "?".to_string(), |d| d.to_string());
-            let to = w.to.map_or_else(|| "?".to_string(), |d| d.to_string());
-            format!("undated, inferred {from} … {to}")
-        }
+        // An open window says which side is open in words, not "… ?".
+        Some(w) => match (w.from, w.to) {
+            (Some(from), Some(to)) if from == to => format!("undated, inferred {from}"),
+            (Some(from), Some(to)) => format!("undated, inferred between {from} and {to}"),
+            (Some(from), None) => format!("undated, inferred {from} or later"),
+            (None, Some(to)) => format!("undated, inferred {to} or earlier"),
+            (None, None) => "undated".to_string(),
+        },
         None => "undated".to_string(),
     }
 }

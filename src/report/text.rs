@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use super::{Group, ReportOptions, date_label, grouped, value_label};
 use crate::analysis::Analysis;
-use crate::detect::{Evidence, Finding, Severity};
+use crate::detect::{Evidence, Finding, FindingKind, Severity};
 use crate::model::ArticleAnalysis;
 use crate::review::{Decision, Review, Status};
 use crate::text::lines::floor_char_boundary;
@@ -216,9 +216,41 @@ fn finding(out: &mut String, analysis: &Analysis, f: &Finding, opts: ReportOptio
     }
     let _ = writeln!(out, "  = note: {}", clean(&f.explanation));
     if let Some(s) = &f.suggestion {
-        let _ = writeln!(out, "  = help: did you mean: {}", clean(s));
+        let _ = writeln!(out, "  = help: {}", help(f.kind, &clean(s)));
     }
     let _ = writeln!(out, "  = id: {} (confidence {:.2})", f.id, f.confidence);
+}
+
+/// A finding's suggestion as a sentence. Some rules suggest what to
+/// write instead (a name, a date, the other sources' words), others what
+/// to check; each kind says its own in its own words.
+fn help(kind: FindingKind, suggestion: &str) -> String {
+    match kind {
+        FindingKind::WrongOfficeholder => {
+            format!("on that date the office was held by {suggestion}")
+        }
+        FindingKind::Anachronism => format!("on that date it was {suggestion}"),
+        FindingKind::NameVariant => format!("the usual spelling is {suggestion}"),
+        FindingKind::NumberConflict => format!("the other sources say \"{suggestion}\""),
+        FindingKind::DateConflict => format!("did you mean \"{suggestion}\"?"),
+        FindingKind::Contradiction
+        | FindingKind::AttributionConflict
+        | FindingKind::InternalInconsistency => instruction(suggestion),
+    }
+}
+
+/// "Check the parts: …" as a help line reads it: lower case first, a
+/// full stop last.
+fn instruction(text: &str) -> String {
+    let mut chars = text.chars();
+    let mut out: String = chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default();
+    if !out.ends_with(['.', '?', '!']) {
+        out.push('.');
+    }
+    out
 }
 
 fn location(analysis: &Analysis, e: &Evidence) -> (String, usize, usize) {

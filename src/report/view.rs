@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use super::editorial::{self, Prose};
 use super::{Group, Provenance, ReportOptions, Tally, date_label, grouped, value_label};
 use crate::align::{DiffPart, Member, diff_words};
 use crate::analysis::Analysis;
@@ -33,6 +34,9 @@ pub struct ReportView<'a> {
     /// Every mention, per article, when asked for.
     pub mentions: Option<Vec<MentionsView<'a>>>,
     pub provenance: Option<&'a Provenance>,
+    /// The day of the provenance and the KB's `as_of`, as people write them.
+    pub produced_on: Option<String>,
+    pub kb_as_of: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -50,6 +54,13 @@ pub struct ArticleView<'a> {
     pub date: String,
     /// What an inferred window's bounds came from.
     pub basis: &'a [String],
+    /// For an editor: the source's name, its title (the file's name when
+    /// it has none), the date and the basis with dates as people write
+    /// them.
+    pub name: String,
+    pub heading: String,
+    pub when: String,
+    pub basis_words: Vec<String>,
 }
 
 /// Findings counted by kind, with severities and (with a review) verdicts.
@@ -63,6 +74,8 @@ pub struct SummaryView {
 pub struct CountView {
     /// The kind, or `None` for the row of all findings.
     pub kind: Option<&'static str>,
+    /// The kind in words ("numbers disagree"), or "all findings".
+    pub label: &'static str,
     pub high: usize,
     pub medium: usize,
     pub low: usize,
@@ -78,6 +91,10 @@ pub struct SessionView<'a> {
     /// Findings accepted or rejected.
     pub reviewed: usize,
     pub total: usize,
+    /// The reviewer, unless no name is known.
+    pub by: Option<&'a str>,
+    pub created_words: String,
+    pub updated_words: String,
 }
 
 #[derive(Serialize)]
@@ -102,6 +119,15 @@ pub struct FindingView<'a> {
     pub change_over_time: bool,
     /// Only with a review session.
     pub review: Option<VerdictView<'a>>,
+    /// For an editor: the kind and the confidence in words; the summary,
+    /// explanation and suggestion with sources named and dates written
+    /// out; where the evidence is in the files, for the details line.
+    pub kind_words: &'static str,
+    pub certainty: &'static str,
+    pub summary_words: String,
+    pub explanation_words: String,
+    pub suggestion_words: Option<String>,
+    pub places: Vec<String>,
     /// Each evidence span, in the finding's order (the claim first).
     pub evidence: Vec<EvidenceView<'a>>,
     /// The same evidence by article, in order of first appearance: what
@@ -116,6 +142,8 @@ pub struct ReferenceView<'a> {
     pub name: &'a str,
     pub from: Option<String>,
     pub to: Option<String>,
+    pub from_words: Option<String>,
+    pub to_words: Option<String>,
 }
 
 /// Where a finding stands in the review.
@@ -136,6 +164,9 @@ pub struct DecisionView<'a> {
     pub reviewer: &'a str,
     pub at: &'a str,
     pub note: Option<&'a str>,
+    /// The reviewer, unless no name is known; the time as people write it.
+    pub by: Option<&'a str>,
+    pub when: String,
 }
 
 /// One evidence span.
@@ -161,6 +192,10 @@ pub struct SourceView<'a> {
     pub article: &'a str,
     pub outlet: &'a str,
     pub path: &'a str,
+    /// For an editor: the source's name, and its title when the name is
+    /// not already the title.
+    pub name: String,
+    pub title: Option<String>,
     pub sentences: Vec<QuoteView<'a>>,
 }
 
@@ -220,7 +255,8 @@ pub fn build<'a>(
     provenance: Option<&'a Provenance>,
 ) -> ReportView<'a> {
     let review = opts.review;
-    let view = |f: usize| finding(analysis, f, review);
+    let prose = Prose::new(analysis);
+    let view = |f: usize| finding(analysis, f, review, &prose);
     let by_verdict = review.is_some() && !analysis.findings.is_empty();
     let sections = match review {
         Some(review) if by_verdict => Group::ALL
@@ -240,7 +276,11 @@ pub fn build<'a>(
         }],
     };
     ReportView {
-        articles: analysis.articles.iter().map(article).collect(),
+        articles: analysis
+            .articles
+            .iter()
+            .map(|a| article(analysis, a))
+            .collect(),
         summary: summary(analysis, review),
         session: review.map(|r| session(analysis, r)),
         grouped: by_verdict,
@@ -258,6 +298,8 @@ pub fn build<'a>(
             .mentions
             .then(|| analysis.articles.iter().map(mentions).collect()),
         provenance,
+        produced_on: provenance.map(|p| editorial::day(p.date)),
+        kb_as_of: provenance.and_then(|p| p.kb_as_of).map(editorial::day),
     }
 }
 
@@ -280,7 +322,7 @@ pub fn safe_link(url: &str) -> Option<&str> {
     (web && clean && url.contains("://")).then_some(url)
 }
 
-fn article(a: &ArticleAnalysis) -> ArticleView<'_> {
+fn article<'a>(analysis: &Analysis, a: &'a ArticleAnalysis) -> ArticleView<'a> {
     let meta = &a.article.meta;
     ArticleView {
         id: &a.article.id,
@@ -292,6 +334,20 @@ fn article(a: &ArticleAnalysis) -> ArticleView<'_> {
         link: meta.url.as_deref().and_then(safe_link),
         date: date_label(a),
         basis: a.inferred.as_ref().map_or(&[], |w| w.basis.as_slice()),
+        name: editorial::source_name(analysis, a),
+        heading: meta
+            .title
+            .clone()
+            .unwrap_or_else(|| editorial::file_name(a)),
+        when: editorial::dates(&date_label(a))
+            .replace("undated, inferred", "no date given; by what it mentions,"),
+        basis_words: a
+            .inferred
+            .as_ref()
+            .map_or(&[][..], |w| w.basis.as_slice())
+            .iter()
+            .map(|b| editorial::dates(b))
+            .collect(),
     }
 }
 
@@ -305,6 +361,7 @@ fn summary(analysis: &Analysis, review: Option<&Review>) -> SummaryView {
         };
         CountView {
             kind: kind.map(FindingKind::as_str),
+            label: kind.map_or("all findings", editorial::kind),
             high: n(Severity::High),
             medium: n(Severity::Medium),
             low: n(Severity::Low),
@@ -337,6 +394,9 @@ fn session<'a>(analysis: &Analysis, review: &'a Review) -> SessionView<'a> {
         updated: &review.file.updated,
         reviewed: review.reviewed(0..total),
         total,
+        by: known(&review.file.reviewer),
+        created_words: editorial::moment(&review.file.created),
+        updated_words: editorial::moment(&review.file.updated),
     }
 }
 
@@ -346,7 +406,16 @@ fn decision(d: &Decision) -> DecisionView<'_> {
         reviewer: &d.reviewer,
         at: &d.at,
         note: d.note.as_deref(),
+        by: known(&d.reviewer),
+        when: editorial::moment(&d.at),
     }
+}
+
+/// A reviewer's name worth showing: not empty, not the "unknown" an
+/// unnamed account was recorded as.
+fn known(reviewer: &str) -> Option<&str> {
+    let name = reviewer.trim();
+    (!name.is_empty() && name != "unknown").then_some(name)
 }
 
 fn gone(d: &Decision) -> GoneView<'_> {
@@ -372,6 +441,7 @@ fn finding<'a>(
     analysis: &'a Analysis,
     index: usize,
     review: Option<&'a Review>,
+    prose: &Prose,
 ) -> FindingView<'a> {
     let f = &analysis.findings[index];
     FindingView {
@@ -387,8 +457,16 @@ fn finding<'a>(
             name: &r.name,
             from: r.from.map(|d| d.to_string()),
             to: r.to.map(|d| d.to_string()),
+            from_words: r.from.map(editorial::day),
+            to_words: r.to.map(editorial::day),
         }),
         change_over_time: f.change_over_time,
+        kind_words: editorial::kind(f.kind),
+        certainty: editorial::confidence(f.confidence),
+        summary_words: prose.rewrite(&f.summary),
+        explanation_words: prose.rewrite(&f.explanation),
+        suggestion_words: f.suggestion.as_deref().map(|s| prose.rewrite(s)),
+        places: places(analysis, f),
         review: review.map(|r| verdict(r, index)),
         evidence: f
             .evidence
@@ -429,6 +507,27 @@ fn evidence<'a>(analysis: &'a Analysis, article: usize, range: &Range<usize>) ->
     }
 }
 
+/// Where the evidence is in the files, for the details line: per file,
+/// "path (line 13, column 5; line 21, column 98)".
+fn places(analysis: &Analysis, f: &Finding) -> Vec<String> {
+    let mut by_file: Vec<(&str, Vec<String>)> = Vec::new();
+    for e in &f.evidence {
+        let a = &analysis.articles[e.article];
+        let (line, column) = a.line_col(a.article.span(e.range.clone()).start);
+        let at = format!("line {line}, column {column}");
+        let path = a.article.path.as_str();
+        match by_file.iter_mut().find(|(p, _)| *p == path) {
+            Some((_, ats)) if !ats.contains(&at) => ats.push(at),
+            Some(_) => {}
+            None => by_file.push((path, vec![at])),
+        }
+    }
+    by_file
+        .into_iter()
+        .map(|(path, ats)| format!("{path} ({})", ats.join("; ")))
+        .collect()
+}
+
 /// A sentence holding evidence, while the sources are gathered.
 struct Block {
     article: usize,
@@ -466,10 +565,19 @@ fn sources<'a>(analysis: &'a Analysis, f: &Finding) -> Vec<SourceView<'a>> {
         .into_iter()
         .map(|article| {
             let a = &analysis.articles[article];
+            let name = editorial::source_name(analysis, a);
+            let heading = a
+                .article
+                .meta
+                .title
+                .clone()
+                .unwrap_or_else(|| editorial::file_name(a));
             SourceView {
                 article: &a.article.id,
                 outlet: outlet(a),
                 path: &a.article.path,
+                title: (!name.contains(&heading)).then_some(heading),
+                name,
                 sentences: blocks
                     .iter()
                     .zip(&changed)

@@ -15,13 +15,18 @@ use crate::report::ReportFormat;
 use crate::review::{Review, SessionFile, Status, Verdict};
 
 /// What the loop must do after an update.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
     None,
     /// Write the session file: a verdict or note changed.
     Save,
-    /// Write the report in this format next to the session file.
-    Export(ReportFormat),
+    /// Write the report in this format to this file; an existing file
+    /// only when `overwrite` (the user said yes), else the loop asks.
+    Export {
+        format: ReportFormat,
+        path: std::path::PathBuf,
+        overwrite: bool,
+    },
     Quit,
 }
 
@@ -39,6 +44,10 @@ pub enum Mode {
     Confirm(Verdict),
     /// Picking a report format to export.
     Export,
+    /// Typing the file the export goes to.
+    ExportPath,
+    /// Asked whether to replace the file the export would go to.
+    Overwrite,
     Help,
 }
 
@@ -158,6 +167,10 @@ pub struct App<'a> {
     pub clock: fn() -> String,
     /// The session file, shown in the help.
     pub session: Option<std::path::PathBuf>,
+    /// The export being set up: its format and the file typed so far.
+    pub export: Option<(ReportFormat, String)>,
+    /// Where a relative export path lands, shown in the prompt.
+    pub cwd: Option<std::path::PathBuf>,
 }
 
 impl<'a> App<'a> {
@@ -190,6 +203,8 @@ impl<'a> App<'a> {
             editor: Editor::default(),
             clock: crate::review::now,
             session: None,
+            export: None,
+            cwd: None,
         }
     }
 
@@ -247,6 +262,8 @@ impl<'a> App<'a> {
                     Mode::Note => self.note_key(key),
                     Mode::Confirm(verdict) => self.confirm_key(key, verdict),
                     Mode::Export => self.export_key(key),
+                    Mode::ExportPath => self.export_path_key(key),
+                    Mode::Overwrite => self.overwrite_key(key),
                     Mode::Help => self.help_key(key),
                 }
             }
@@ -282,6 +299,9 @@ impl<'a> App<'a> {
             Action::NextArticle => self.switch_article(1),
             Action::FocusNext => self.cycle_focus(1),
             Action::FocusPrev => self.cycle_focus(-1),
+            // A search on screen owns n/N, as in vim, helix and less.
+            Action::NextFinding if self.searching() => self.visit_match(1),
+            Action::PrevFinding if self.searching() => self.visit_match(-1),
             Action::NextFinding => self.visit_finding(1),
             Action::PrevFinding => self.visit_finding(-1),
             Action::Open => self.open(),
@@ -337,9 +357,16 @@ impl<'a> App<'a> {
         self.finding
     }
 
-    /// `a`, `r`, `s`: a verdict on the selected finding. A skip moves on to
-    /// the next listed finding; accept and reject stay, so the reviewer sees
-    /// what they decided.
+    /// A search whose matches are on screen: it has `n`/`N` until Esc.
+    #[must_use]
+    pub fn searching(&self) -> bool {
+        self.mode == Mode::Normal && !self.search.matches.is_empty()
+    }
+
+    /// `a`, `r`, `s`: a verdict on the selected finding. Then, as in a
+    /// review queue (`cargo insta review`), the next listed finding; with
+    /// `[review] advance = false` accept and reject stay, so the reviewer
+    /// sees what they decided. A skip always moves on.
     fn decide(&mut self, verdict: Verdict) -> Effect {
         let Some(f) = self.target_finding() else {
             return Effect::None;
@@ -348,19 +375,20 @@ impl<'a> App<'a> {
         let at = listed.iter().position(|&x| x == f);
         self.review
             .decide(self.analysis, &[f], verdict, &(self.clock)());
-        self.status = Some(format!(
-            "{}: {}",
-            verdict.as_str(),
-            self.analysis.findings[f].id
-        ));
+        let said = format!("{}: {}", verdict.as_str(), self.analysis.findings[f].id);
         let listed_now = self.listed();
-        if verdict == Verdict::Skip {
-            self.visit_finding(1);
-        } else if !listed_now.contains(&f) {
-            // Hidden by "undecided only": select what took its place.
+        if !listed_now.contains(&f) {
+            // Hidden by "undecided only": what took its place is the next.
             let next = at.and_then(|i| listed_now.get(i).or(listed_now.last()));
-            self.select_finding(next.copied());
+            self.follow(next.copied());
+        } else if verdict == Verdict::Skip || self.keys.advance {
+            self.visit_finding(1);
         }
+        // Keep what was decided in view; a wrap is worth saying too.
+        self.status = Some(match self.status.take() {
+            Some(more) => format!("{said} · {more}"),
+            None => said,
+        });
         Effect::Save
     }
 
@@ -477,12 +505,71 @@ impl<'a> App<'a> {
             Some(Action::Down) => self.menu = clamp_step(self.menu, 1, formats.len()),
             Some(Action::Up) => self.menu = clamp_step(self.menu, -1, formats.len()),
             Some(Action::Open) => {
-                self.mode = Mode::Normal;
-                return Effect::Export(formats[self.menu.min(formats.len() - 1)]);
+                let format = formats[self.menu.min(formats.len() - 1)];
+                let path = super::export_path(format).display().to_string();
+                self.export = Some((format, path));
+                self.mode = Mode::ExportPath;
             }
             Some(Action::Cancel | Action::Export | Action::Quit) => self.mode = Mode::Normal,
             _ => {}
         }
+        Effect::None
+    }
+
+    /// Typing the export's file: Enter writes it, Esc gives up.
+    fn export_path_key(&mut self, key: Key) -> Effect {
+        let Some((format, path)) = &mut self.export else {
+            self.mode = Mode::Normal;
+            return Effect::None;
+        };
+        if let Some(c) = key.typed() {
+            path.push(c);
+        } else if key.is_backspace() {
+            path.pop();
+        } else {
+            match self.keys.action(key) {
+                Some(Action::Open) if !path.trim().is_empty() => {
+                    self.mode = Mode::Normal;
+                    return Effect::Export {
+                        format: *format,
+                        path: path.trim().into(),
+                        overwrite: false,
+                    };
+                }
+                Some(Action::Cancel) => {
+                    self.mode = Mode::Normal;
+                    self.export = None;
+                    self.status = Some("nothing exported".to_string());
+                }
+                _ => {}
+            }
+        }
+        Effect::None
+    }
+
+    /// The loop found the export's file already there: ask before
+    /// replacing it.
+    pub fn ask_overwrite(&mut self) {
+        self.mode = Mode::Overwrite;
+    }
+
+    /// The confirm key replaces the file; any other key goes back to the
+    /// name, to pick another.
+    fn overwrite_key(&mut self, key: Key) -> Effect {
+        let Some((format, path)) = &self.export else {
+            self.mode = Mode::Normal;
+            return Effect::None;
+        };
+        if self.keys.action(key) == Some(Action::Confirm) {
+            self.mode = Mode::Normal;
+            return Effect::Export {
+                format: *format,
+                path: path.trim().into(),
+                overwrite: true,
+            };
+        }
+        self.mode = Mode::ExportPath;
+        self.status = Some("not replaced: type another name".to_string());
         Effect::None
     }
 
@@ -518,7 +605,7 @@ impl<'a> App<'a> {
                     Some(at) => clamp_step(at, by, listed.len()),
                     None => 0,
                 };
-                self.select_finding(listed.get(next).copied());
+                self.follow(listed.get(next).copied());
             }
             Focus::Detail => {
                 let scroll = (self.detail_scroll as isize).saturating_add(by);
@@ -532,6 +619,15 @@ impl<'a> App<'a> {
             self.detail_scroll = 0;
         }
         self.finding = finding;
+    }
+
+    /// Selects a finding and brings the columns to its evidence, as
+    /// lazygit's main view follows its list.
+    fn follow(&mut self, finding: Option<usize>) {
+        self.select_finding(finding);
+        if let Some(f) = finding {
+            self.show_evidence(f);
+        }
     }
 
     /// Switches the cursor to another article, onto the sentence aligned
@@ -563,7 +659,7 @@ impl<'a> App<'a> {
         let at = ORDER.iter().position(|&f| f == self.focus).unwrap_or(0);
         self.focus = ORDER[(at as isize + by).rem_euclid(3) as usize];
         if self.focus != Focus::Text && self.finding.is_none() {
-            self.select_finding(self.listed().first().copied());
+            self.follow(self.listed().first().copied());
         }
     }
 
@@ -682,7 +778,7 @@ impl<'a> App<'a> {
                 self.sync_row();
             }
             Target::Finding(f) => {
-                self.select_finding(Some(f));
+                self.follow(Some(f));
                 self.focus = Focus::Findings;
             }
             Target::Row(r) => {
@@ -1048,11 +1144,16 @@ mod tests {
         let mut app = reviewing(&analysis);
         assert_eq!(press(&mut app, "n a"), Effect::Save);
         assert_eq!(app.status_of(0), Status::Decided(Verdict::Accept));
-        assert_eq!(press(&mut app, "n r"), Effect::Save);
+        // A verdict moves on, as a review queue does: a then r decide two
+        // findings in a row, and the columns show the next one's evidence.
+        assert_eq!(app.finding, Some(1));
+        assert_eq!(app.cursor.article, analysis.findings[1].evidence[0].article);
+        assert_eq!(press(&mut app, "r"), Effect::Save);
         assert_eq!(app.status_of(1), Status::Decided(Verdict::Reject));
         assert_eq!(app.progress(), (2, analysis.findings.len()));
+        assert_eq!(app.finding, Some(2));
         // A skip leaves the finding undecided and moves on.
-        assert_eq!(press(&mut app, "s"), Effect::Save);
+        assert_eq!(press(&mut app, "N s"), Effect::Save);
         assert_eq!(app.status_of(1), Status::Decided(Verdict::Skip));
         assert_eq!(app.finding, Some(2));
         assert_eq!(app.progress().0, 1);
@@ -1064,11 +1165,14 @@ mod tests {
     fn undo_goes_back_several_steps() {
         let analysis = sample();
         let mut app = reviewing(&analysis);
-        press(&mut app, "n a r n a");
+        // Accept 0, reject 1, back to 1 and accept it instead.
+        press(&mut app, "n a r N a");
         assert_eq!(app.progress().0, 2);
+        assert_eq!(app.status_of(1), Status::Decided(Verdict::Accept));
         assert_eq!(press(&mut app, "u"), Effect::Save);
-        assert_eq!(app.status_of(1), Status::Undecided);
+        assert_eq!(app.status_of(1), Status::Decided(Verdict::Reject));
         press(&mut app, "u");
+        assert_eq!(app.status_of(1), Status::Undecided);
         assert_eq!(app.status_of(0), Status::Decided(Verdict::Accept));
         press(&mut app, "u");
         assert_eq!(app.progress().0, 0);
@@ -1100,13 +1204,66 @@ mod tests {
     fn undecided_only_hides_what_is_decided() {
         let analysis = sample();
         let mut app = reviewing(&analysis);
-        press(&mut app, "U n a");
+        press(&mut app, "o n a");
         assert!(app.undecided_only);
         assert!(!app.listed().contains(&0));
         // The selection moved to the finding that took its place.
         assert_eq!(app.finding, Some(1));
-        press(&mut app, "U");
+        press(&mut app, "o");
         assert!(app.listed().contains(&0));
+        // U is left free: helix users expect it to redo.
+        assert_eq!(press(&mut app, "U"), Effect::None);
+        assert!(!app.undecided_only);
+    }
+
+    #[test]
+    fn with_advance_off_a_verdict_stays_on_its_finding() {
+        let analysis = sample();
+        let mut app = reviewing(&analysis);
+        app.keys = KeyMap::with_overrides("[review]\nadvance = false\n").unwrap();
+        press(&mut app, "n a");
+        assert_eq!(app.finding, Some(0));
+        press(&mut app, "r");
+        // The same finding, now rejected; a skip still moves on.
+        assert_eq!(app.status_of(0), Status::Decided(Verdict::Reject));
+        assert_eq!(app.progress().0, 1);
+        press(&mut app, "s");
+        assert_eq!(app.finding, Some(1));
+    }
+
+    #[test]
+    fn during_a_search_n_goes_to_matches_and_after_esc_to_findings() {
+        let analysis = sample();
+        let mut app = App::new(&analysis, KeyMap::default());
+        press(&mut app, "/ t h e enter");
+        assert_eq!(app.search.current, Some(0));
+        press(&mut app, "n n");
+        assert_eq!(app.search.current, Some(2));
+        assert_eq!(app.finding, None);
+        press(&mut app, "N");
+        assert_eq!(app.search.current, Some(1));
+        assert_eq!(
+            app.status.as_deref(),
+            Some(&*format!("match 2 of {}", app.search.matches.len()))
+        );
+        press(&mut app, "esc n");
+        assert_eq!(app.finding, Some(0));
+    }
+
+    #[test]
+    fn moving_through_the_findings_moves_the_columns_to_the_evidence() {
+        let analysis = sample();
+        let mut app = App::new(&analysis, KeyMap::default());
+        press(&mut app, "tab");
+        for f in 1..analysis.findings.len().min(5) {
+            press(&mut app, "j");
+            assert_eq!(app.finding, Some(f));
+            assert_eq!(app.focus, Focus::Findings);
+            let e = &analysis.findings[f].evidence[0];
+            assert_eq!(app.cursor.article, e.article, "finding {f}");
+            let s = &analysis.articles[e.article].sentences[app.cursor.sentence];
+            assert!(s.range.start <= e.range.start && e.range.start < s.range.end);
+        }
     }
 
     #[test]
@@ -1142,10 +1299,49 @@ mod tests {
         let mut app = reviewing(&analysis);
         press(&mut app, "x");
         assert_eq!(app.mode, Mode::Export);
+        // The format, then the file: a name in the current directory.
+        assert_eq!(press(&mut app, "j enter"), Effect::None);
+        assert_eq!(app.mode, Mode::ExportPath);
+        let format = App::formats()[1];
+        let default = format!("parallax-report.{}", format.extension());
+        assert_eq!(app.export, Some((format, default.clone())));
         assert_eq!(
-            press(&mut app, "j enter"),
-            Effect::Export(App::formats()[1])
+            press(&mut app, "enter"),
+            Effect::Export {
+                format,
+                path: default.into(),
+                overwrite: false
+            }
         );
+        assert_eq!(app.mode, Mode::Normal);
+    }
+
+    #[test]
+    fn export_asks_before_replacing_a_file() {
+        let analysis = sample();
+        let mut app = reviewing(&analysis);
+        // Typed text is the name, even letters bound to actions.
+        press(&mut app, "x enter");
+        for _ in 0.."parallax-report.txt".len() {
+            press(&mut app, "backspace");
+        }
+        let effect = press(&mut app, "q . t x t enter");
+        let ours = |overwrite| Effect::Export {
+            format: App::formats()[0],
+            path: "q.txt".into(),
+            overwrite,
+        };
+        assert_eq!(effect, ours(false));
+        // The loop finds q.txt there: nothing is written without a yes.
+        app.ask_overwrite();
+        assert_eq!(press(&mut app, "n"), Effect::None);
+        assert_eq!(app.mode, Mode::ExportPath);
+        assert_eq!(press(&mut app, "enter"), ours(false));
+        app.ask_overwrite();
+        assert_eq!(press(&mut app, "y"), ours(true));
+        // Esc while naming the file exports nothing.
+        press(&mut app, "x enter");
+        assert_eq!(press(&mut app, "esc"), Effect::None);
         assert_eq!(app.mode, Mode::Normal);
     }
 }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidg
 
 use super::app::{App, Focus};
 use super::story::sentence_at;
-use super::text::clean;
+use super::text::{clean, fit};
 use super::theme::{Mark, Theme, severity_sign};
 use super::ui::{Drawn, Hit, HitKind};
 use crate::detect::Finding;
@@ -32,26 +32,20 @@ pub fn render_list(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer, dr
     let position = app
         .finding
         .and_then(|f| listed.iter().position(|&x| x == f));
-    let (reviewed, total) = app.progress();
-    let title = match position {
-        Some(p) => format!(
-            " Findings {}/{} · reviewed {reviewed}/{total} ",
-            p + 1,
-            listed.len()
-        ),
-        None => format!(" Findings: {} · reviewed {reviewed}/{total} ", listed.len()),
-    };
-    let block = Block::bordered()
-        .border_style(theme.border(focused))
-        .title(title)
-        .title(Line::from(format!(" {} ", app.filter.label())).right_aligned());
+    let mut block = Block::bordered().border_style(theme.border(focused));
+    for title in titles(app, position, listed.len(), area.width) {
+        block = block.title(title);
+    }
     let inner = block.inner(area);
+    // The kind column only where the summary keeps room beside it.
+    let with_kind = inner.width >= 70;
+    let room = usize::from(inner.width).saturating_sub(1 + 2 + 9 + if with_kind { 23 } else { 0 });
     let items: Vec<ListItem> = listed
         .iter()
         .map(|&i| {
             let f = &app.analysis.findings[i];
             let note = app.review.decision(i).is_some_and(|d| d.note.is_some());
-            ListItem::new(Line::from(vec![
+            let mut spans = vec![
                 Span::styled(
                     format!(
                         "{}{}",
@@ -64,9 +58,15 @@ pub fn render_list(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer, dr
                     format!("{} {:<6} ", severity_sign(f.severity), f.severity.as_str()),
                     theme.severity(f.severity),
                 ),
-                Span::styled(format!("{:<22} ", f.kind.as_str()), theme.dim()),
-                Span::raw(clean(&f.summary)),
-            ]))
+            ];
+            if with_kind {
+                spans.push(Span::styled(
+                    format!("{:<22} ", f.kind.as_str()),
+                    theme.dim(),
+                ));
+            }
+            spans.push(Span::raw(fit(&clean(&f.summary), room)));
+            ListItem::new(Line::from(spans))
         })
         .collect();
     let list = List::new(items)
@@ -88,6 +88,29 @@ pub fn render_list(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer, dr
         area: inner,
         what: HitKind::Findings(rows),
     });
+}
+
+/// The list's titles, shortest first to go: the position and progress on
+/// the left, the filter on the right; what does not fit beside the other
+/// is left out rather than drawn over it (the top bar has the progress).
+fn titles(app: &App<'_>, position: Option<usize>, n: usize, width: u16) -> Vec<Line<'static>> {
+    let (reviewed, total) = app.progress();
+    let at = position.map_or_else(|| format!("{n}"), |p| format!("{}/{n}", p + 1));
+    let filter = format!(" {} ", app.filter.label());
+    let room = usize::from(width.saturating_sub(2));
+    let long = format!(" Findings {at} · reviewed {reviewed}/{total} ");
+    let short = format!(" Findings {at} ");
+    let width_of = |s: &str| s.chars().count();
+    let (left, right) = if width_of(&long) + width_of(&filter) < room {
+        (long, Some(filter))
+    } else if width_of(&short) + width_of(&filter) < room {
+        (short, Some(filter))
+    } else {
+        (fit(&short, room), None)
+    };
+    let mut out = vec![Line::from(left)];
+    out.extend(right.map(|r| Line::from(r).right_aligned()));
+    out
 }
 
 pub fn render_detail(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer, drawn: &mut Drawn) {

@@ -112,23 +112,25 @@ impl Action {
             Self::NextArticle => "next article",
             Self::FocusNext => "next pane",
             Self::FocusPrev => "previous pane",
-            Self::NextFinding => "next finding, shown in the text",
-            Self::PrevFinding => "previous finding, shown in the text",
+            Self::NextFinding => "next finding, shown in the text; next match during a search",
+            Self::PrevFinding => {
+                "previous finding, shown in the text; previous match during a search"
+            }
             Self::Open => "open: jump to the evidence or the statement",
             Self::ToggleView => "columns / alignment table",
             Self::Search => "search the text",
             Self::NextMatch => "next search match",
             Self::PrevMatch => "previous search match",
             Self::Filter => "filter findings by kind or severity",
-            Self::Accept => "accept the finding: a real discrepancy",
-            Self::Reject => "reject the finding: a false alarm",
+            Self::Accept => "accept the finding (a real discrepancy), go to the next",
+            Self::Reject => "reject the finding (a false alarm), go to the next",
             Self::Skip => "skip: leave it undecided, go to the next",
             Self::Note => "edit the finding's note",
             Self::Undo => "undo the last verdict or note",
             Self::AcceptAll => "accept every finding shown (asks first)",
             Self::RejectAll => "reject every finding shown (asks first)",
             Self::UndecidedOnly => "show only undecided findings, or all",
-            Self::Export => "export the report next to the session file",
+            Self::Export => "export a report: pick the format, then the file",
             Self::Confirm => "yes, when asked",
             Self::Help => "this help",
             Self::Cancel => "close, clear the search",
@@ -372,13 +374,24 @@ impl fmt::Display for Key {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct KeyFile {
+    #[serde(default)]
     keys: BTreeMap<Action, Vec<String>>,
+    review: Option<ReviewSettings>,
 }
 
-/// Which keys trigger which action.
+/// How reviewing behaves: the `[review]` table of the key map file.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReviewSettings {
+    advance: Option<bool>,
+}
+
+/// Which keys trigger which action, and how verdict keys move on.
 #[derive(Clone, Debug)]
 pub struct KeyMap {
     bindings: BTreeMap<Action, Vec<Key>>,
+    /// `a`/`r` go on to the next finding (`[review] advance`).
+    pub advance: bool,
 }
 
 impl Default for KeyMap {
@@ -399,7 +412,8 @@ impl KeyMap {
                 .collect::<Result<Vec<_>, _>>()?;
             bindings.insert(action, keys);
         }
-        Ok(KeyMap { bindings })
+        let advance = file.review.and_then(|r| r.advance).unwrap_or(true);
+        Ok(KeyMap { bindings, advance })
     }
 
     /// The defaults with the actions a user file names replaced. A key
@@ -410,6 +424,7 @@ impl KeyMap {
         let mut map = KeyMap::default();
         let user = KeyMap::parse(text)?;
         map.bindings.extend(user.bindings);
+        map.advance = user.advance;
         let quit = map.bindings.entry(Action::Quit).or_default();
         if !quit.contains(&CTRL_C) {
             quit.push(CTRL_C);

@@ -123,6 +123,7 @@ pub fn run(
     app.color = opts.color;
     app.review = review;
     app.session = Some(session.to_path_buf());
+    app.cwd = std::env::current_dir().ok();
     app.status = Some(problem.unwrap_or_else(|| match analysis.errors.first() {
         Some(e) => format!("not read: {e} ({} in all)", analysis.errors.len()),
         None => resumed(&app, session),
@@ -177,40 +178,56 @@ fn carry_out(app: &mut App<'_>, effect: Effect, session: &Path) {
                 }
             }
         }
-        Effect::Export(format) => {
-            let path = export_path(session, format);
-            let text = report::render(
-                app.analysis,
-                format,
-                ReportOptions {
-                    mentions: false,
-                    color: false,
-                    review: Some(&app.review),
-                },
-            );
-            app.status = Some(match std::fs::write(&path, text) {
-                Ok(()) => format!("wrote {}", path.display()),
-                Err(e) => format!("could not write {}: {e}", path.display()),
-            });
-        }
+        Effect::Export {
+            format,
+            path,
+            overwrite,
+        } => export(app, format, &path, overwrite),
         Effect::None | Effect::Quit => {}
     }
 }
 
-/// Where `x` writes a report: beside the session file, named after it.
+/// Where `x` offers to write a report: a file in the current directory,
+/// named for the format.
 #[must_use]
-pub fn export_path(session: &Path, format: ReportFormat) -> PathBuf {
-    let stem = session
-        .file_stem()
-        .map_or_else(|| "session".into(), |s| s.to_string_lossy().into_owned());
-    let ext = match format {
-        ReportFormat::Text => "txt",
-        ReportFormat::Json => "json",
-        ReportFormat::Md => "md",
-        ReportFormat::Html => "html",
-        ReportFormat::Csv => "csv",
-    };
-    session.with_file_name(format!("{stem}-report.{ext}"))
+pub fn export_path(format: ReportFormat) -> PathBuf {
+    PathBuf::from(format!("parallax-report.{}", format.extension()))
+}
+
+/// Writes the report `x` asked for. An existing file is replaced only
+/// when the user said so (the file is created new otherwise, so nothing
+/// is replaced between asking and writing); else the reader asks.
+fn export(app: &mut App<'_>, format: ReportFormat, path: &Path, overwrite: bool) {
+    let text = report::render(
+        app.analysis,
+        format,
+        ReportOptions {
+            mentions: false,
+            color: false,
+            review: Some(&app.review),
+        },
+    );
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    if overwrite {
+        options.create(true).truncate(true);
+    } else {
+        options.create_new(true);
+    }
+    let written = options
+        .open(path)
+        .and_then(|mut file| io::Write::write_all(&mut file, text.as_bytes()));
+    app.status = Some(match written {
+        Ok(()) => {
+            app.export = None;
+            format!("wrote {}", path.display())
+        }
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            app.ask_overwrite();
+            format!("{} exists", path.display())
+        }
+        Err(e) => format!("could not write {}: {e}", path.display()),
+    });
 }
 
 type Term = Terminal<CrosstermBackend<Stdout>>;

@@ -56,15 +56,38 @@ pub fn help(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer) {
         format!(" Progress by kind: {}", kinds.join(", ")),
         theme.dim(),
     )));
-    for note in [
-        " In a search, type the text; smart case: a capital makes it exact.",
-        " Mouse: the wheel moves through the pane under it; a click selects.",
-        " Keys: override in keys.toml in the config directory (see README).",
-    ] {
+    let advance = if app.keys.advance {
+        " After a verdict the next finding is selected ([review] advance = false stays)."
+    } else {
+        " A verdict keeps the finding selected ([review] advance = true moves on)."
+    };
+    let mut notes = vec![
+        " In a search, type the text; smart case: a capital makes it exact.".to_string(),
+        format!(
+            " While a search is shown, {} / {} go to its matches (vim, helix, less); {} ends it.",
+            app.keys.label(Action::NextFinding),
+            app.keys.label(Action::PrevFinding),
+            app.keys.label(Action::Cancel)
+        ),
+        advance.to_string(),
+    ];
+    if let Ok(u) = super::keys::Key::parse("U")
+        && app.keys.action(u).is_none()
+    {
+        notes.push(" U is left free (helix users expect redo; the reader has none).".into());
+    }
+    notes.extend(
+        [
+            " Mouse: the wheel moves through the pane under it; a click selects.",
+            " Keys: override in keys.toml in the config directory (see README).",
+        ]
+        .map(String::from),
+    );
+    for note in notes {
         lines.push(Line::from(Span::styled(note, theme.dim())));
     }
     let h = lines.len() as u16 + 2;
-    let rect = centered(area, 76, h);
+    let rect = centered(area, 92, h);
     Clear.render(rect, buf);
     Paragraph::new(lines)
         .block(Block::bordered().title(" Keys ").title(
@@ -204,4 +227,49 @@ pub fn export(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer) {
         .highlight_symbol("▶");
     let mut state = ListState::default().with_selected(Some(app.menu));
     StatefulWidget::render(list, rect, buf, &mut state);
+}
+
+/// The export's file: typed, with where it lands; or, when it exists, the
+/// question whether to replace it.
+pub fn export_path(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let Some((format, path)) = &app.export else {
+        return;
+    };
+    let here = app.cwd.as_ref().map_or_else(
+        || "the current directory".to_string(),
+        |d| clean(&d.display().to_string()),
+    );
+    let ask = app.mode == super::app::Mode::Overwrite;
+    let lines = vec![
+        Line::from(vec![
+            Span::styled(" File: ", theme.bold()),
+            Span::raw(clean(path)),
+            Span::styled(if ask { "" } else { "▏" }, theme.key()),
+        ]),
+        Line::from(Span::styled(format!(" relative to {here}"), theme.dim())),
+        Line::from(Span::styled(
+            if ask {
+                format!(
+                    " It exists. {} replaces it · any other key: another name ",
+                    app.keys.label(Action::Confirm)
+                )
+            } else {
+                format!(
+                    " {} writes · {} cancels · an existing file is not replaced unasked ",
+                    app.keys.label(Action::Open),
+                    app.keys.label(Action::Cancel)
+                )
+            },
+            if ask { theme.key() } else { theme.dim() },
+        )),
+    ];
+    let rect = centered(area, 76, 5);
+    Clear.render(rect, buf);
+    Paragraph::new(lines)
+        .block(
+            Block::bordered()
+                .border_style(theme.border(true))
+                .title(format!(" Export the {} report ", format.as_str())),
+        )
+        .render(rect, buf);
 }

@@ -112,6 +112,45 @@ pub fn clean(s: &str) -> String {
     out
 }
 
+/// `text` in at most `width` columns: cut at the last word that fits and
+/// ended with `…`, so a cut is never mistaken for the whole (a single word
+/// longer than the room is cut inside).
+#[must_use]
+pub fn fit(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    use unicode_width::UnicodeWidthStr;
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    let mut last_space = None;
+    // Whether the cut falls between words.
+    let mut between = false;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width - 1 {
+            between = c == ' ';
+            break;
+        }
+        if c == ' ' {
+            last_space = Some(out.len());
+        }
+        out.push(c);
+        used += w;
+    }
+    if let Some(at) = last_space.filter(|&at| at > 0 && !between) {
+        out.truncate(at);
+    }
+    let kept = out.trim_end_matches([' ', ',', ';', ':', '—', '-']).len();
+    out.truncate(kept);
+    out.push('…');
+    out
+}
+
 /// The glyphs of a stretch of text, whitespace collapsed to single spaces.
 fn glyphs(text: &str, range: Range<usize>, out: &mut Vec<Glyph>) {
     let base = range.start;
@@ -225,6 +264,19 @@ fn wrap_glyphs(layout: &mut Layout, from: usize, width: usize, start: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cut_ends_at_a_word_with_an_ellipsis() {
+        assert_eq!(
+            fit("Hamas delivered the list", 30),
+            "Hamas delivered the list"
+        );
+        assert_eq!(fit("Hamas delivered the list", 18), "Hamas delivered…");
+        assert_eq!(fit("Hamas delivered the list", 16), "Hamas delivered…");
+        assert_eq!(fit("Hamas delivered the list", 15), "Hamas…");
+        assert_eq!(fit("Unbreakable", 5), "Unbr…");
+        assert_eq!(fit("x", 0), "");
+    }
 
     fn shown(text: &str, layout: &Layout) -> Vec<String> {
         layout

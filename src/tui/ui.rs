@@ -208,29 +208,48 @@ pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer, drawn: &mut Drawn) {
         }
         Mode::Confirm(verdict) => overlay::confirm(app, theme, area, buf, verdict),
         Mode::Export => overlay::export(app, theme, area, buf),
+        Mode::ExportPath | Mode::Overwrite => overlay::export_path(app, theme, area, buf),
         Mode::Normal | Mode::Search => {}
     }
 }
 
+/// The top bar, as full as the width allows. Where the reader stands
+/// (the article columns shown, the review's progress, a filter) outlasts
+/// the counts: the counts shorten first, then go, then the name.
 fn top_bar(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer, drawn: &Drawn) {
     if area.is_empty() {
         return;
     }
+    let line = (0..=4)
+        .map(|level| Line::from(top_parts(app, theme, drawn, level)))
+        .find(|line| line.width() <= usize::from(area.width))
+        .unwrap_or_else(|| Line::from(top_parts(app, theme, drawn, 4)));
+    buf.set_style(area, theme.bar());
+    buf.set_line(area.x, area.y, &line, area.width);
+}
+
+/// The top bar's parts at a level of detail: 0 is everything, 4 only
+/// where the reader stands.
+fn top_parts(app: &App<'_>, theme: Theme, drawn: &Drawn, level: u8) -> Vec<Span<'static>> {
     let analysis = app.analysis;
     let count = |s: Severity| analysis.findings.iter().filter(|f| f.severity == s).count();
     let (reviewed, total) = app.progress();
-    let mut parts = vec![
-        Span::styled(" Parallax ", theme.bold()),
-        Span::raw(format!(
-            "│ {} articles │ {} findings: {} high, {} medium, {} low ",
-            analysis.articles.len(),
-            analysis.findings.len(),
-            count(Severity::High),
-            count(Severity::Medium),
-            count(Severity::Low),
-        )),
-        Span::styled(format!("│ reviewed {reviewed}/{total} "), theme.key()),
-    ];
+    let mut parts = Vec::new();
+    if level < 4 {
+        parts.push(Span::styled(" Parallax ", theme.bold()));
+    }
+    let n = analysis.articles.len();
+    if drawn.per_page < n {
+        parts.push(Span::raw(format!(
+            "│ articles {}–{} of {n} ",
+            drawn.first + 1,
+            (drawn.first + drawn.per_page).min(n),
+        )));
+    }
+    parts.push(Span::styled(
+        format!("│ reviewed {reviewed}/{total} "),
+        theme.key(),
+    ));
     if app.undecided_only {
         parts.push(Span::raw("│ undecided only "));
     }
@@ -243,18 +262,34 @@ fn top_bar(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer, drawn: &Dr
     if !analysis.errors.is_empty() {
         parts.push(Span::raw(format!("│ {} not read ", analysis.errors.len())));
     }
-    let n = analysis.articles.len();
-    if drawn.per_page < n {
-        parts.push(Span::raw(format!(
-            "│ articles {}–{} of {} ",
-            drawn.first + 1,
-            (drawn.first + drawn.per_page).min(n),
-            n
-        )));
+    let counts = match level {
+        0 | 1 => format!(
+            "│ {n} articles │ {} findings: {} high, {} medium, {} low ",
+            analysis.findings.len(),
+            count(Severity::High),
+            count(Severity::Medium),
+            count(Severity::Low),
+        ),
+        2 => format!(
+            "│ {} findings, {} high ",
+            analysis.findings.len(),
+            count(Severity::High)
+        ),
+        _ => String::new(),
+    };
+    if !counts.is_empty() {
+        parts.push(Span::raw(counts));
     }
-    parts.push(Span::raw(format!("│ {}", by_kind(app))));
-    buf.set_style(area, theme.bar());
-    buf.set_line(area.x, area.y, &Line::from(parts), area.width);
+    if level == 0 {
+        parts.push(Span::raw(format!("│ {}", by_kind(app))));
+    }
+    // Without the name, the bar begins with a part, not a separator.
+    if let Some(first) = parts.first_mut()
+        && let Some(rest) = first.content.strip_prefix('│')
+    {
+        first.content = format!(" {}", rest.trim_start()).into();
+    }
+    parts
 }
 
 /// Progress by kind, compact: "wo 1/1 nc 0/2" (the letters that begin
@@ -296,7 +331,7 @@ fn bottom_bar(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer) {
         Line::from(Span::raw(super::text::clean(status)))
     } else {
         let mut spans = Vec::new();
-        for (keys, what) in app.keys.hints() {
+        for (keys, what) in fit_hints(app.keys.hints(), usize::from(area.width)) {
             spans.push(Span::styled(keys, theme.key()));
             spans.push(Span::raw(format!(" {what}  ")));
         }
@@ -304,4 +339,26 @@ fn bottom_bar(app: &App<'_>, theme: Theme, area: Rect, buf: &mut Buffer) {
     };
     buf.set_style(area, theme.bar());
     buf.set_line(area.x, area.y, &line, area.width);
+}
+
+/// The hints that fit in `width`, in their order. The last two (help and
+/// quit in the default map) are always kept: they lead to the rest and
+/// out; the others are kept first come, first served.
+fn fit_hints(hints: Vec<(String, &'static str)>, width: usize) -> Vec<(String, &'static str)> {
+    let cost = |(keys, what): &(String, &str)| keys.chars().count() + what.chars().count() + 3;
+    let kept_last = hints.len().saturating_sub(2);
+    let mut room = width.saturating_sub(hints[kept_last..].iter().map(cost).sum());
+    let mut out = Vec::new();
+    for (i, hint) in hints.into_iter().enumerate() {
+        if i >= kept_last {
+            out.push(hint);
+        } else if cost(&hint) <= room {
+            room -= cost(&hint);
+            out.push(hint);
+        } else {
+            // Later hints would skip this one: keep the order readable.
+            room = 0;
+        }
+    }
+    out
 }
