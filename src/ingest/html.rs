@@ -54,7 +54,9 @@ pub fn read_html(source: &str) -> HtmlArticle {
 /// [`super::main_text`] to judge.
 fn blocks_in(source: &str, region: &Region, everything: bool) -> Vec<TextBlock> {
     let mut extract = Extract::new(source, region);
-    extract.everything = everything;
+    if everything {
+        extract.skips = Skips::Invisible;
+    }
     walk(source, &mut extract);
     extract.finish()
 }
@@ -665,6 +667,19 @@ const CONTENT: &[&str] = &[
     "post-body",
     "entry-body",
 ];
+
+/// What the second pass leaves out.
+#[derive(Clone, Copy)]
+enum Skips {
+    /// Page furniture (menus, share bars, `<header>`s).
+    Furniture,
+    /// Page furniture, but not the `<header>` inside the story, which holds
+    /// its headline.
+    FurnitureButHeaders,
+    /// Only what is never seen: everything visible is kept, for
+    /// [`super::main_text`] to judge (see [`blocks_in`]).
+    Invisible,
+}
 
 /// Whether an element's content is never seen on the page.
 fn is_invisible(src: &str, tag: &Tag) -> bool {
@@ -1307,9 +1322,7 @@ struct Extract<'s> {
     src: &'s str,
     /// The ordinal of the element to read; `None` for the whole document.
     root: Option<usize>,
-    keep_header: bool,
-    /// Keep visible page furniture too (see [`blocks_in`]).
-    everything: bool,
+    skips: Skips,
     seen_h1: bool,
     /// The block being collected, kept once it is known not to be
     /// boilerplate.
@@ -1329,8 +1342,11 @@ impl<'s> Extract<'s> {
         Self {
             src,
             root,
-            keep_header: matches!(region, Region::Candidate { .. }),
-            everything: false,
+            skips: if matches!(region, Region::Candidate { .. }) {
+                Skips::FurnitureButHeaders
+            } else {
+                Skips::Furniture
+            },
             seen_h1: false,
             owner: usize::MAX,
             role: Role::Body,
@@ -1494,10 +1510,10 @@ impl Visitor for Extract<'_> {
         // sits in, say, a `<header>`.
         let skip = !chosen
             && (parent.skip
-                || if self.everything {
-                    is_invisible(self.src, tag)
-                } else {
-                    is_skipped(self.src, tag, self.keep_header && parent.active)
+                || match self.skips {
+                    Skips::Invisible => is_invisible(self.src, tag),
+                    Skips::Furniture => is_skipped(self.src, tag, false),
+                    Skips::FurnitureButHeaders => is_skipped(self.src, tag, parent.active),
                 });
         let live = active && !skip;
         if tag.name == "br" && live {
@@ -1718,7 +1734,10 @@ mod tests {
         let html = "<p>Recep Tayyip Erdo&gbreve;an met &Scaron;ef&ccaron;ovi&ccaron; &NotEqualTilde; &frac12&acute x</p>";
         let page = read_html(html);
         let text = &page.text.text;
-        assert_eq!(text, "Recep Tayyip Erdoğan met Šefčovič \u{2242}\u{338} ½´ x");
+        assert_eq!(
+            text,
+            "Recep Tayyip Erdoğan met Šefčovič \u{2242}\u{338} ½´ x"
+        );
         let g = text.find('ğ').unwrap();
         let span = page.text.map.to_source(g..g + 'ğ'.len_utf8());
         assert_eq!(&html[span.range()], "&gbreve;");

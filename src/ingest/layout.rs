@@ -120,7 +120,8 @@ pub fn date_line(line: &str) -> Option<(Date, bool)> {
     let mut dates = Vec::new();
     let mut others = 0;
     for part in line.split(['|', '/', '\u{2022}']).map(str::trim) {
-        let part = part.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']') || c.is_whitespace());
+        let part =
+            part.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']') || c.is_whitespace());
         if part.is_empty() {
             continue;
         }
@@ -136,10 +137,18 @@ pub fn date_line(line: &str) -> Option<(Date, bool)> {
     let first = *dates.first()?;
     // A bare time, "Updated at 1:23 p.m.", has no date; "New Delhi" alone
     // beside a bare date is no date line either way.
-    if others > 0 && !line.to_lowercase().contains("publish") && !line.to_lowercase().contains("updated") {
+    if others > 0
+        && !line.to_lowercase().contains("publish")
+        && !line.to_lowercase().contains("updated")
+    {
         return None;
     }
-    Some(dates.into_iter().find(|(_, updated)| !updated).unwrap_or(first))
+    Some(
+        dates
+            .into_iter()
+            .find(|(_, updated)| !updated)
+            .unwrap_or(first),
+    )
 }
 
 /// The line without its clock times ("10:02 EST", "8:16 AM", "1:23 p.m."),
@@ -160,7 +169,9 @@ fn without_times(part: &str) -> String {
             && (matches!(
                 bare.to_ascii_lowercase().as_str(),
                 "am" | "pm" | "a.m" | "p.m" | "hrs" | "h"
-            ) || (bare.len() <= 4 && bare.len() >= 2 && bare.bytes().all(|b| b.is_ascii_uppercase())));
+            ) || (bare.len() <= 4
+                && bare.len() >= 2
+                && bare.bytes().all(|b| b.is_ascii_uppercase())));
         if is_time || suffix {
             after_time = true;
             continue;
@@ -365,7 +376,10 @@ mod tests {
             date_line("New Delhi , News Nation Bureau | Updated : 19 November 2019, 09:01 AM"),
             u(2019, 11, 19)
         );
-        assert_eq!(date_line("(Published Monday, Nov. 18, 2019)"), d(2019, 11, 18));
+        assert_eq!(
+            date_line("(Published Monday, Nov. 18, 2019)"),
+            d(2019, 11, 18)
+        );
         assert_eq!(
             date_line("First published on November 19, 2019 / 8:16 AM"),
             d(2019, 11, 19)
@@ -383,7 +397,14 @@ mod tests {
         let (blocks, meta) = arranged(page);
         assert_eq!(meta.published, Some(jiff::civil::date(2013, 5, 2)));
         let texts: Vec<&str> = blocks.iter().map(|(_, t)| t.as_str()).collect();
-        assert_eq!(texts, ["Talks resume", "Negotiators met on Sunday.", "They met again."]);
+        assert_eq!(
+            texts,
+            [
+                "Talks resume",
+                "Negotiators met on Sunday.",
+                "They met again."
+            ]
+        );
     }
 
     #[test]

@@ -91,8 +91,7 @@ fn with_roles(page: Vec<TextBlock>, chosen: &[bool]) -> Vec<TextBlock> {
     let mut has_title = false;
     let mut out = Vec::new();
     for (i, block) in page.into_iter().enumerate() {
-        let role = if Some(i) == title || (block.h1 && chosen[i] && !has_title && title.is_none())
-        {
+        let role = if Some(i) == title || (block.h1 && chosen[i] && !has_title && title.is_none()) {
             has_title = true;
             Role::Title
         } else if chosen[i] {
