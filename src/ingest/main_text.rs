@@ -3,7 +3,7 @@
 //! reads the page; its text then only chooses among our own blocks, so every
 //! sentence still comes from, and maps back to, the bytes of the file.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::html::TextBlock;
 use crate::model::Role;
@@ -117,49 +117,161 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// Which of the blocks are in the extracted text: most of their word
-/// triples are; a block of one or two words when a whole line of it reads
-/// the same, or when its letters are in it and the nearest longer block is
-/// chosen (the extractor runs list items together: "First pointSecond
-/// point").
+/// triples are, in the extracted text's order (a teaser that repeats the
+/// story's first lines above it is left out: of two blocks at one place of
+/// the text, the one with more of it wins); a block of one or two words when
+/// a whole line of it reads the same, or when its letters are in it and the
+/// nearest longer block is chosen (the extractor runs list items together:
+/// "First pointSecond point").
 fn select<'b>(blocks: impl Iterator<Item = &'b str>, extracted: &str) -> Vec<bool> {
     let all: Vec<String> = words(extracted).collect();
-    let triples: FxHashSet<[&str; 3]> = all
-        .windows(3)
-        .map(|w| [w[0].as_str(), w[1].as_str(), w[2].as_str()])
-        .collect();
+    // Each triple's places in the extracted text, in order.
+    let mut triples: FxHashMap<[&str; 3], Vec<usize>> = FxHashMap::default();
+    for (at, w) in all.windows(3).enumerate() {
+        triples
+            .entry([w[0].as_str(), w[1].as_str(), w[2].as_str()])
+            .or_default()
+            .push(at);
+    }
+    // How far into the text the blocks so far have been found: a triple met
+    // several times (a repeated line) is taken at its first place past it.
+    let mut cursor = 0;
     let lines: FxHashSet<Vec<String>> = extracted
         .lines()
         .map(|l| words(l).collect::<Vec<_>>())
         .filter(|l| !l.is_empty())
         .collect();
-    let squashed = squash(extracted);
-    // Some(chosen) for blocks of three words or more; None for short ones.
-    let mut long = Vec::new();
+    // Per block: `Some(place)` for a block found in the text,
+    // `None` otherwise; and for short blocks, their squashed letters.
+    let mut found = Vec::new();
     let mut short = Vec::new();
     for text in blocks {
         let own: Vec<String> = words(text).collect();
         if own.len() < 3 {
             let whole_line = !own.is_empty() && lines.contains(&own);
-            let inside = !own.is_empty() && squashed.contains(&squash(text));
-            long.push(whole_line.then_some(true));
-            short.push(inside);
+            found.push(None);
+            short.push((!own.is_empty() && !whole_line).then(|| squash(text)));
+            if whole_line {
+                short.pop();
+                short.push(Some(String::new()));
+            }
             continue;
         }
-        let found = own
+        let mut at = cursor;
+        let mut places: Vec<usize> = own
             .windows(3)
-            .filter(|w| triples.contains(&[w[0].as_str(), w[1].as_str(), w[2].as_str()]))
-            .count();
-        long.push(Some(found as f32 >= SHARE * (own.len() - 2) as f32));
-        short.push(false);
+            .filter_map(|w| {
+                let all = triples.get(&[w[0].as_str(), w[1].as_str(), w[2].as_str()])?;
+                let place = all
+                    .get(all.partition_point(|&p| p < at))
+                    .map_or(all[0], |&p| {
+                        at = p + 1;
+                        p
+                    });
+                Some(place)
+            })
+            .collect();
+        short.push(None);
+        if places.len() as f32 >= SHARE * (own.len() - 2) as f32 {
+            places.sort_unstable();
+            cursor = cursor.max(places[places.len() / 2] + 1);
+            found.push(Some(Place {
+                low: places[places.len() / 4],
+                middle: places[places.len() / 2],
+                weight: places.len(),
+            }));
+        } else {
+            found.push(None);
+        }
     }
-    let near = |i: usize| {
-        let before = long[..i].iter().rev().flatten().next();
-        let after = long[i + 1..].iter().flatten().next();
-        before == Some(&true) || after == Some(&true)
+    let mut chosen = in_order(&found, all.len());
+    // Short blocks beside a chosen one, within a budget of bytes searched
+    // so that a page of a million one-word blocks stays linear.
+    let squashed = squash(extracted);
+    let finder_budget = 64 * squashed.len().max(1 << 16);
+    let mut searched = 0;
+    let mut previous = vec![false; chosen.len()];
+    let mut last = false;
+    for i in 0..chosen.len() {
+        previous[i] = last;
+        if short[i].is_none() {
+            last = chosen[i];
+        }
+    }
+    let mut next = false;
+    for i in (0..chosen.len()).rev() {
+        let beside = previous[i] || next;
+        if short[i].is_none() {
+            next = chosen[i];
+        }
+        let Some(letters) = &short[i] else { continue };
+        if letters.is_empty() {
+            chosen[i] = true; // a whole line of the text
+        } else if beside && searched < finder_budget {
+            searched += squashed.len();
+            chosen[i] = memchr::memmem::find(squashed.as_bytes(), letters.as_bytes()).is_some();
+        }
+    }
+    chosen
+}
+
+/// Where a block is in the extracted text, by the places of its word
+/// triples: the lower quartile and the median (a common triple such as "one
+/// of the" may be met earlier), and how many were found.
+#[derive(Clone, Copy)]
+struct Place {
+    low: usize,
+    middle: usize,
+    weight: usize,
+}
+
+/// The heaviest sequence of found blocks, in document order, each starting
+/// in the text past the middle of the one before (so two blocks at one place
+/// of the text, a teaser and the paragraph it repeats, are not both taken):
+/// a longest increasing subsequence weighted by how much of the text each
+/// block holds, with a Fenwick tree over places.
+fn in_order(found: &[Option<Place>], places: usize) -> Vec<bool> {
+    let size = places + 1;
+    // tree[i]: the best (weight, block) of a sequence ending at a place in
+    // the range that i covers.
+    let mut tree: Vec<(usize, usize)> = vec![(0, usize::MAX); size + 1];
+    let best_below = |tree: &[(usize, usize)], place: usize| {
+        let mut i = place; // places 0..place, 1-based
+        let mut best = (0, usize::MAX);
+        while i > 0 {
+            best = best.max(tree[i]);
+            i &= i - 1;
+        }
+        best
     };
-    (0..long.len())
-        .map(|i| long[i].unwrap_or_else(|| short[i] && near(i)))
-        .collect()
+    let mut back = vec![usize::MAX; found.len()];
+    let mut top = (0, usize::MAX);
+    for (block, f) in found.iter().enumerate() {
+        let Some(Place {
+            low,
+            middle,
+            weight,
+        }) = *f
+        else {
+            continue;
+        };
+        let (before, from) = best_below(&tree, low);
+        back[block] = from;
+        let total = (before + weight, block);
+        top = top.max(total);
+        let mut i = middle + 1;
+        while i <= size {
+            tree[i] = tree[i].max(total);
+            i += i & i.wrapping_neg();
+        }
+    }
+    let mut chosen = vec![false; found.len()];
+    let mut at = top.1;
+    while at != usize::MAX {
+        chosen[at] = true;
+        at = back[at];
+    }
+    chosen
 }
 
 /// Letters and digits only, lower-cased.
@@ -173,6 +285,35 @@ fn squash(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_teaser_repeating_the_story_is_left_out() {
+        let extracted = "Their American dream shattered, nearly 150 Indians returned home on Wednesday.\nThey had been deported for overstaying their visas or entering illegally.\n";
+        let blocks = [
+            "Deportees return: their American dream shattered, nearly 150 Indians returned…",
+            "Their American dream shattered, nearly 150 Indians returned home on Wednesday.",
+            "They had been deported for overstaying their visas or entering illegally.",
+            "Their American dream shattered, nearly 150 Indians returned home on Wednesday.",
+        ];
+        assert_eq!(
+            select(blocks.into_iter(), extracted),
+            [false, true, true, false]
+        );
+    }
+
+    #[test]
+    fn repeated_lines_are_each_found() {
+        let extracted = "Plan A\nDrink it before your workout.\nPortion Fix Containers: 1 Purple\nPlan B\nDrink it before your workout.\nPortion Fix Containers: 1 Purple\n";
+        let blocks = [
+            "Plan A",
+            "Drink it before your workout.",
+            "Portion Fix Containers: 1 Purple",
+            "Plan B",
+            "Drink it before your workout.",
+            "Portion Fix Containers: 1 Purple",
+        ];
+        assert_eq!(select(blocks.into_iter(), extracted), [true; 6]);
+    }
 
     #[test]
     fn captions_inside_the_story_are_kept() {
