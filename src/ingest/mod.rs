@@ -104,6 +104,58 @@ pub fn read_inputs(inputs: &[PathBuf], opts: &ReadOptions) -> Ingested {
     out
 }
 
+/// Standard input, read as one article when no input is named: only when
+/// it is a pipe or a regular file and holds more than whitespace. A
+/// terminal, `/dev/null` (as in CI) or an empty pipe give `None`, and the
+/// caller shows the bundled sample story instead.
+#[must_use]
+pub fn read_piped_stdin(opts: &ReadOptions) -> Option<Ingested> {
+    use std::io::IsTerminal;
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() || !is_pipe_or_file(&stdin) {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    let mut out = Ingested::default();
+    match stdin
+        .lock()
+        .take(opts.max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+    {
+        Ok(_) if bytes.iter().all(u8::is_ascii_whitespace) => return None,
+        Ok(_) => out = read_item(Item::Stdin(bytes), opts),
+        Err(e) => out
+            .errors
+            .push(error("-", format!("cannot read standard input: {e}"))),
+    }
+    for (n, a) in out.articles.iter_mut().enumerate() {
+        a.id = format!("a{}", n + 1);
+    }
+    Some(out)
+}
+
+/// Whether standard input is a pipe, a socket or a non-empty regular file
+/// (not a terminal or a device such as `/dev/null`).
+#[cfg(unix)]
+fn is_pipe_or_file(stdin: &std::io::Stdin) -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::FileTypeExt;
+    let Ok(fd) = stdin.as_fd().try_clone_to_owned() else {
+        return false;
+    };
+    let Ok(meta) = std::fs::File::from(fd).metadata() else {
+        return false;
+    };
+    let kind = meta.file_type();
+    kind.is_fifo() || kind.is_socket() || (kind.is_file() && meta.len() > 0)
+}
+
+/// Elsewhere, anything but a terminal.
+#[cfg(not(unix))]
+fn is_pipe_or_file(_stdin: &std::io::Stdin) -> bool {
+    true
+}
+
 /// One error for the articles past the story limit: the first and last by
 /// name, and how many.
 fn over_limit(rest: &[Article], max: usize) -> IngestError {
