@@ -294,6 +294,37 @@ fn null_or_empty_standard_input_shows_the_sample_story() {
 }
 
 #[test]
+fn a_page_the_extractor_is_not_given_is_read_with_a_warning_naming_it() {
+    let story = "<p>Negotiators met in Doha on Sunday and agreed to meet again next week.</p>";
+    let html = format!(
+        "<html><body>{}<article>{story}</article>{}</body></html>",
+        "<div>".repeat(600),
+        "</div>".repeat(600)
+    );
+    let (_dir, path) = scratch("deep-page.html", &html);
+    let out = parallax()
+        .args(["report", "--format", "json", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("deep-page.html") && stderr.contains("nest 604 deep"),
+        "{stderr}"
+    );
+    let report = common::stdout_json(&out);
+    let text: Vec<&str> = articles(&report)[0]["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        text,
+        ["Negotiators met in Doha on Sunday and agreed to meet again next week."]
+    );
+}
+
+#[test]
 fn standard_input_sniffs_the_format() {
     let bytes = read(&fixture("page.html"));
     let report = common::stdout_json(

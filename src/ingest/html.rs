@@ -71,6 +71,17 @@ pub(super) struct TextBlock {
 }
 
 impl TextBlock {
+    /// A body block of plain text, mapped nowhere: for tests.
+    #[cfg(test)]
+    pub fn plain(text: &str) -> Self {
+        TextBlock {
+            text: text.to_string(),
+            role: Role::Body,
+            h1: false,
+            atoms: Vec::new(),
+        }
+    }
+
     pub fn with_role(mut self, role: Role) -> Self {
         self.role = role;
         self

@@ -42,8 +42,16 @@ pub(super) fn choose(
     let extracted = rs_trafilatura::extract(source)
         .map(|r| r.content_text)
         .unwrap_or_default();
-    let page = page();
-    let chosen = select(page.iter().map(|b| b.text.as_str()), &extracted);
+    choose_in(&extracted, region, page())
+}
+
+/// [`choose`] once the extracted text is known.
+fn choose_in(
+    extracted: &str,
+    region: Vec<TextBlock>,
+    page: Vec<TextBlock>,
+) -> (Vec<TextBlock>, Option<String>) {
+    let chosen = select(page.iter().map(|b| b.text.as_str()), extracted);
     let chosen_words: usize = chosen
         .iter()
         .zip(&page)
@@ -313,6 +321,46 @@ mod tests {
             "Portion Fix Containers: 1 Purple",
         ];
         assert_eq!(select(blocks.into_iter(), extracted), [true; 6]);
+    }
+
+    fn block(text: &str) -> TextBlock {
+        TextBlock::plain(text)
+    }
+
+    fn texts(blocks: &[TextBlock]) -> Vec<&str> {
+        blocks.iter().map(|b| b.text.as_str()).collect()
+    }
+
+    #[test]
+    fn the_story_is_never_dropped_silently() {
+        let story =
+            "Negotiators met in Doha on Sunday and agreed to meet again next week, officials said.";
+        let menu = "Home World Politics Sport Culture Opinion";
+        // Found: no warning.
+        let (blocks, warning) =
+            choose_in(story, vec![block(story)], vec![block(menu), block(story)]);
+        assert_eq!((texts(&blocks), warning), (vec![story], None));
+        // Nothing found: the likeliest element, with a warning.
+        let (blocks, warning) = choose_in("", vec![block(story)], vec![block(menu), block(story)]);
+        assert_eq!(texts(&blocks), [story]);
+        assert!(
+            warning
+                .unwrap()
+                .contains("no main text could be told apart")
+        );
+        // Far less than the likeliest element: that element, with a warning.
+        let long: Vec<TextBlock> = (0..20).map(|_| block(story)).collect();
+        let (blocks, warning) = choose_in(
+            "Negotiators met in Doha on Sunday",
+            long,
+            vec![block("Negotiators met in Doha on Sunday")],
+        );
+        assert_eq!(blocks.len(), 20);
+        assert!(warning.unwrap().contains("much smaller"));
+        // Neither: the whole page, with a warning.
+        let (blocks, warning) = choose_in("", Vec::new(), vec![block(menu), block(story)]);
+        assert_eq!(texts(&blocks), [menu, story]);
+        assert!(warning.unwrap().contains("read all its text"));
     }
 
     #[test]
