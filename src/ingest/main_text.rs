@@ -193,8 +193,16 @@ fn select<'b>(blocks: impl Iterator<Item = &'b str>, extracted: &str) -> Vec<boo
         }
     }
     let mut chosen = in_order(&found, all.len());
-    // Short blocks beside a chosen one, within a budget of bytes searched
-    // so that a page of a million one-word blocks stays linear.
+    choose_short(&mut chosen, &short, extracted);
+    chosen
+}
+
+/// Adds the short blocks: those that are a whole line of the text (an
+/// empty entry in `short`), and those whose letters are in it beside a
+/// chosen longer block, within a budget of bytes searched so that a page of
+/// a million one-word blocks stays linear. `short` is `None` for the longer
+/// blocks.
+fn choose_short(chosen: &mut [bool], short: &[Option<String>], extracted: &str) {
     let squashed = squash(extracted);
     let finder_budget = 64 * squashed.len().max(1 << 16);
     let mut searched = 0;
@@ -220,7 +228,6 @@ fn select<'b>(blocks: impl Iterator<Item = &'b str>, extracted: &str) -> Vec<boo
             chosen[i] = memchr::memmem::find(squashed.as_bytes(), letters.as_bytes()).is_some();
         }
     }
-    chosen
 }
 
 /// Where a block is in the extracted text, by the places of its word
