@@ -151,6 +151,28 @@ pub fn date_line(line: &str) -> Option<(Date, bool)> {
     )
 }
 
+/// A line that only times the article: "Updated at 1:23 p.m.", "Posted
+/// 10:02 EST".
+fn is_time_line(line: &str) -> bool {
+    const LEADS: &[&str] = &[
+        "updated",
+        "published",
+        "posted",
+        "last",
+        "at",
+        "on",
+        ":",
+        "-",
+    ];
+    let rest = without_times(line);
+    rest.len() < line.len()
+        && !rest.is_empty()
+        && rest
+            .split(|c: char| c.is_whitespace() || c == ':')
+            .filter(|w| !w.is_empty())
+            .all(|w| LEADS.contains(&w.to_lowercase().as_str()))
+}
+
 /// The line without its clock times ("10:02 EST", "8:16 AM", "1:23 p.m."),
 /// which may stand before the date.
 fn without_times(part: &str) -> String {
@@ -209,6 +231,9 @@ pub fn arrange(text: &str, candidates: &[Candidate], meta: &mut Meta) -> Vec<Blo
                 from_update = updated;
             }
             continue;
+        }
+        if is_time_line(line) {
+            continue; // "Updated at 1:23 p.m.": when, but no date to keep
         }
         if c.hint == Some(Role::Caption) || is_caption(line) {
             blocks.push(Block {
@@ -384,6 +409,10 @@ mod tests {
             date_line("First published on November 19, 2019 / 8:16 AM"),
             d(2019, 11, 19)
         );
+        assert!(is_time_line("Updated at 1:23 p.m."));
+        assert!(is_time_line("Posted: 10:02 EST"));
+        assert!(!is_time_line("They met at 1:23 p.m."));
+        assert!(!is_time_line("Updated"));
         for statement in [
             "Updated at 1:23 p.m.",
             "The findings were published on May 2, 2013 in the journal.",
