@@ -151,6 +151,14 @@ pub fn date_line(line: &str) -> Option<(Date, bool)> {
     )
 }
 
+/// Whether a line names the publication or an update of the article.
+fn says_when_published(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    ["publish", "updated", "posted", "modified"]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
 /// A line that only times the article: "Updated at 1:23 p.m.", "Posted
 /// 10:02 EST".
 fn is_time_line(line: &str) -> bool {
@@ -223,8 +231,10 @@ pub fn arrange(text: &str, candidates: &[Candidate], meta: &mut Meta) -> Vec<Blo
             continue; // the headline repeated under the date line
         }
         // A date or update line anywhere ("UPDATED: 12:05 EST, 2 May 2013"
-        // under the first paragraph) is metadata, never a statement.
-        if let Some((date, updated)) = date_line(line) {
+        // under the first paragraph) is metadata, never a statement; past
+        // the header a bare date ("May 2, 2013" heading a timeline) is not.
+        let dated = date_line(line).filter(|_| in_header || says_when_published(line));
+        if let Some((date, updated)) = dated {
             // An update's date stands in only until the publication's is read.
             if meta.published.is_none() || (from_update && !updated) {
                 meta.published = Some(date);
@@ -434,6 +444,12 @@ mod tests {
                 "They met again."
             ]
         );
+        // A bare date past the header heads a part of the story: it stays,
+        // and does not date the article.
+        let page = "Talks resume\n\nNegotiators met on Sunday.\n\nMay 2, 2013\n\nThey met again.";
+        let (blocks, meta) = arranged(page);
+        assert_eq!(meta.published, None);
+        assert_eq!(blocks.len(), 4);
     }
 
     #[test]
