@@ -252,6 +252,7 @@ fn read_articles(inputs: &[std::path::PathBuf], shared: &Shared) -> Result<inges
     let opts = ReadOptions {
         max_bytes: shared.max_size,
         max_articles: shared.max_articles,
+        refetch: shared.refetch,
     };
     if inputs.is_empty()
         && let Some(piped) = ingest::read_piped_stdin(&opts)

@@ -40,6 +40,8 @@ pub struct ReadOptions {
     pub max_bytes: u64,
     /// Most articles compared as one story (`--max-articles`).
     pub max_articles: usize,
+    /// Fetch URLs again even when a copy is archived (`--refetch`).
+    pub refetch: bool,
 }
 
 impl Default for ReadOptions {
@@ -47,6 +49,7 @@ impl Default for ReadOptions {
         Self {
             max_bytes: DEFAULT_MAX_BYTES,
             max_articles: DEFAULT_MAX_ARTICLES,
+            refetch: false,
         }
     }
 }
@@ -61,7 +64,8 @@ pub const DEFAULT_MAX_ARTICLES: usize = 300;
 const EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "json"];
 
 /// Reads every input: files, directories (recursively, by extension, in
-/// name order) and `-` for standard input.
+/// name order), `-` for standard input, and URLs (fetched into the
+/// archive once, then read from there; see [`crate::fetch`]).
 #[must_use]
 pub fn read_inputs(inputs: &[PathBuf], opts: &ReadOptions) -> Ingested {
     let mut items = Vec::new();
@@ -77,6 +81,13 @@ pub fn read_inputs(inputs: &[PathBuf], opts: &ReadOptions) -> Ingested {
                     Err(e) => Item::Failed(error("-", format!("cannot read standard input: {e}"))),
                 },
             );
+        } else if let Some(url) = input.to_str().filter(|s| crate::fetch::is_url(s)) {
+            // Fetched once and archived; read from the archived copy.
+            let fetch = crate::fetch::FetchOptions::new(opts.max_bytes, opts.refetch);
+            items.push(match crate::fetch::archived(url, &fetch) {
+                Ok(copy) => Item::File(copy),
+                Err(e) => Item::Failed(error(url, e)),
+            });
         } else if input.is_dir() {
             let mut files = Vec::new();
             let mut errors = Vec::new();
