@@ -238,6 +238,9 @@ pub struct Shared {
     /// left out.
     #[arg(long, value_name = "N", global = true, default_value_t = parallax::ingest::DEFAULT_MAX_ARTICLES, value_parser = at_least_one)]
     pub max_articles: usize,
+    /// Fetch URLs given as inputs again, even when an archived copy exists.
+    #[arg(long, global = true)]
+    pub refetch: bool,
 }
 
 /// A count of one or more.

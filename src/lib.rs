@@ -12,6 +12,7 @@ pub mod align;
 pub mod analysis;
 pub mod detect;
 pub mod extract;
+pub mod fetch;
 pub mod files;
 pub mod ingest;
 pub mod kb;

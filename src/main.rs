@@ -246,8 +246,19 @@ fn load_kb(shared: &Shared) -> Result<Kb> {
     Kb::with_files(&shared.kb).context("cannot load the knowledge base")
 }
 
-/// The articles named on the command line, or the sample story.
+/// The articles named on the command line, else standard input when it is
+/// piped, else the sample story.
 fn read_articles(inputs: &[std::path::PathBuf], shared: &Shared) -> Result<ingest::Ingested> {
+    let opts = ReadOptions {
+        max_bytes: shared.max_size,
+        max_articles: shared.max_articles,
+        refetch: shared.refetch,
+    };
+    if inputs.is_empty()
+        && let Some(piped) = ingest::read_piped_stdin(&opts)
+    {
+        return Ok(piped);
+    }
     Ok(if inputs.is_empty() {
         let articles =
             parallax::samples::articles().context("the bundled sample story is broken")?;
@@ -256,13 +267,7 @@ fn read_articles(inputs: &[std::path::PathBuf], shared: &Shared) -> Result<inges
             errors: Vec::new(),
         }
     } else {
-        ingest::read_inputs(
-            inputs,
-            &ReadOptions {
-                max_bytes: shared.max_size,
-                max_articles: shared.max_articles,
-            },
-        )
+        ingest::read_inputs(inputs, &opts)
     })
 }
 

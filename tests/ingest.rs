@@ -240,6 +240,91 @@ fn standard_input_is_read() {
 }
 
 #[test]
+fn piped_standard_input_is_read_when_no_input_is_named() {
+    let bytes = read(&fixture("news-page.txt"));
+    let report = common::stdout_json(
+        &parallax()
+            .args(["report", "--format", "json"])
+            .write_stdin(bytes.clone())
+            .output()
+            .expect("parallax runs"),
+    );
+    assert_eq!(articles(&report).len(), 1);
+    let a = &articles(&report)[0];
+    assert_eq!(a["path"], "-");
+    assert_eq!(
+        a["title"],
+        "Ferry service to Larnaca resumes after storm damage"
+    );
+    check_positions(a, &bytes);
+    // A regular file as standard input is read too.
+    let file = std::fs::File::open(fixture("news-page.txt")).unwrap();
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("parallax"))
+        .args(["report", "--format", "json"])
+        .stdin(file)
+        .output()
+        .unwrap();
+    assert_eq!(articles(&common::stdout_json(&out))[0]["path"], "-");
+}
+
+#[test]
+fn null_or_empty_standard_input_shows_the_sample_story() {
+    let sample = |out: std::process::Output| {
+        let report = common::stdout_json(&out);
+        assert_eq!(
+            articles(&report).len(),
+            4,
+            "the four articles of the sample"
+        );
+    };
+    sample(
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("parallax"))
+            .args(["report", "--format", "json"])
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap(),
+    );
+    sample(
+        parallax()
+            .args(["report", "--format", "json"])
+            .write_stdin("  \n")
+            .output()
+            .unwrap(),
+    );
+}
+
+#[test]
+fn a_page_the_extractor_is_not_given_is_read_with_a_warning_naming_it() {
+    let story = "<p>Negotiators met in Doha on Sunday and agreed to meet again next week.</p>";
+    let html = format!(
+        "<html><body>{}<article>{story}</article>{}</body></html>",
+        "<div>".repeat(600),
+        "</div>".repeat(600)
+    );
+    let (_dir, path) = scratch("deep-page.html", &html);
+    let out = parallax()
+        .args(["report", "--format", "json", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("deep-page.html") && stderr.contains("nest 604 deep"),
+        "{stderr}"
+    );
+    let report = common::stdout_json(&out);
+    let text: Vec<&str> = articles(&report)[0]["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        text,
+        ["Negotiators met in Doha on Sunday and agreed to meet again next week."]
+    );
+}
+
+#[test]
 fn standard_input_sniffs_the_format() {
     let bytes = read(&fixture("page.html"));
     let report = common::stdout_json(

@@ -14,12 +14,16 @@ use std::path::{Path, PathBuf};
 const ALLOWED: &[(&str, &[&str])] = &[
     ("par", &[]),
     ("files", &[]),
+    ("fetch", &[]),
     ("lexicon", &[]),
     ("text", &["lexicon"]),
     ("kb", &["text", "par", "lexicon", "files"]),
     ("extract", &["text", "kb", "lexicon", "par"]),
     ("model", &["extract", "text"]),
-    ("ingest", &["model", "text", "lexicon", "par", "files"]),
+    (
+        "ingest",
+        &["model", "text", "lexicon", "par", "files", "fetch"],
+    ),
     (
         "align",
         &["model", "extract", "text", "kb", "lexicon", "par"],

@@ -54,6 +54,10 @@ mod tests {
         ));
         assert!(is_boilerplate("Share this article"));
         assert!(is_boilerplate("  Twitter "));
+        assert!(is_boilerplate("Advert"));
+        assert!(is_boilerplate("You may also like..."));
+        assert!(is_boilerplate("This slideshow requires JavaScript."));
+        assert!(is_boilerplate("Tell us what YOU think..."));
     }
 
     #[test]

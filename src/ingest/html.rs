@@ -14,28 +14,105 @@ use super::boilerplate::is_boilerplate;
 use crate::lexicon::{self, Lexicon};
 use crate::model::{Meta, Role, TextBuilder};
 
-/// What an HTML page yields: its metadata and its main text.
+/// What an HTML page yields: its metadata, its main text, and a warning
+/// when the story could not be told from the rest of the page.
 #[derive(Debug)]
 pub struct HtmlArticle {
     pub meta: Meta,
     pub text: TextBuilder,
+    pub warning: Option<String>,
 }
 
 /// Reads a page. Never fails: markup that cannot be understood is left out.
 ///
-/// Two passes over the same token stream: the first finds the metadata and
-/// the element holding the story, the second takes text from that element.
+/// The main text is chosen by [`super::main_text`] among the blocks of the
+/// whole page; the first pass here finds the metadata and the element that
+/// most likely holds the story, which is what is read when that choice
+/// fails.
 #[must_use]
 pub fn read_html(source: &str) -> HtmlArticle {
     let mut scan = Scan::new(source);
     walk(source, &mut scan);
     let region = scan.region();
-    let mut extract = Extract::new(source, &region);
-    walk(source, &mut extract);
+    let meta = scan.meta(&region);
+    let region_blocks = blocks_in(source, &region, false);
+    let page_blocks = || {
+        let page = scan.body.map_or(Region::Document, Region::Body);
+        blocks_in(source, &page, true)
+    };
+    let (blocks, warning) =
+        super::main_text::choose(source, scan.max_depth, region_blocks, page_blocks);
     HtmlArticle {
-        meta: scan.meta(&region),
-        text: extract.finish(),
+        meta,
+        text: write_blocks(source, &blocks),
+        warning,
     }
+}
+
+/// The blocks of text in a region of the page. `everything` keeps page
+/// furniture that is visible (menus, asides, footers) for
+/// [`super::main_text`] to judge.
+fn blocks_in(source: &str, region: &Region, everything: bool) -> Vec<TextBlock> {
+    let mut extract = Extract::new(source, region);
+    if everything {
+        extract.skips = Skips::Invisible;
+    }
+    walk(source, &mut extract);
+    extract.finish()
+}
+
+/// A block of page text: how it reads, its role, the pieces of the source
+/// it is made of, and whether it is an `<h1>`.
+pub(super) struct TextBlock {
+    pub text: String,
+    pub role: Role,
+    pub h1: bool,
+    atoms: Vec<Atom>,
+}
+
+impl TextBlock {
+    /// A body block of plain text, mapped nowhere: for tests.
+    #[cfg(test)]
+    pub fn plain(text: &str) -> Self {
+        TextBlock {
+            text: text.to_string(),
+            role: Role::Body,
+            h1: false,
+            atoms: Vec::new(),
+        }
+    }
+
+    pub fn with_role(mut self, role: Role) -> Self {
+        self.role = role;
+        self
+    }
+}
+
+/// The analysis text of some blocks, each mapped back to its bytes.
+fn write_blocks(src: &str, blocks: &[TextBlock]) -> TextBuilder {
+    let mut out = TextBuilder::default();
+    for block in blocks {
+        let start = out.begin_block();
+        for atom in &block.atoms {
+            match atom {
+                Atom::Verbatim(range) => {
+                    let piece = src.get(range.clone()).unwrap_or_default();
+                    out.verbatim(piece, range.start);
+                }
+                Atom::Decoded(c, range) => {
+                    let mut chars = String::new();
+                    c.push_to(&mut chars);
+                    out.decoded(&chars, range.start, range.len());
+                }
+                Atom::Space(range) if src.get(range.clone()) == Some(" ") => {
+                    out.verbatim(" ", range.start);
+                }
+                Atom::Space(range) => out.decoded(" ", range.start, range.len()),
+            }
+        }
+        out.end_block(block.role, start);
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------
@@ -577,10 +654,51 @@ fn is_skipped(src: &str, tag: &Tag, keep_header: bool) -> bool {
     if matches!(name, "html" | "body" | "main") || candidate_tier(src, tag).is_some() {
         return false;
     }
-    ["class", "id"]
+    let names: Vec<String> = ["class", "id"]
         .iter()
         .filter_map(|attr| tag.attr_lower(src, attr))
-        .any(|value| JUNK.iter().any(|junk| value.contains(junk)))
+        .collect();
+    let words = || names.iter().flat_map(|v| v.split_ascii_whitespace());
+    // `entry-content has-share-buttons` is the story with share buttons in
+    // it, not a share bar: a class that names content wins.
+    if words().any(|w| CONTENT.iter().any(|c| w.contains(c))) {
+        return false;
+    }
+    words().any(|w| JUNK.iter().any(|junk| w.contains(junk)))
+}
+
+/// Class or id fragments of the element holding the story.
+const CONTENT: &[&str] = &[
+    "entry-content",
+    "post-content",
+    "article-content",
+    "article-body",
+    "articlebody",
+    "story-body",
+    "post-body",
+    "entry-body",
+];
+
+/// What the second pass leaves out.
+#[derive(Clone, Copy)]
+enum Skips {
+    /// Page furniture (menus, share bars, `<header>`s).
+    Furniture,
+    /// Page furniture, but not the `<header>` inside the story, which holds
+    /// its headline.
+    FurnitureButHeaders,
+    /// Only what is never seen: everything visible is kept, for
+    /// [`super::main_text`] to judge (see [`blocks_in`]).
+    Invisible,
+}
+
+/// Whether an element's content is never seen on the page.
+fn is_invisible(src: &str, tag: &Tag) -> bool {
+    const INVISIBLE: &[&str] = &[
+        "script", "style", "noscript", "template", "svg", "math", "title", "select", "textarea",
+        "iframe", "object", "button", "dialog",
+    ];
+    INVISIBLE.contains(&tag.name.as_str()) || tag.attr(src, "hidden").is_some()
 }
 
 #[derive(Clone, Copy)]
@@ -649,6 +767,9 @@ struct Scan<'s> {
     candidates: Vec<Candidate>,
     body: Option<usize>,
     last_ordinal: usize,
+    /// How many elements are open, and the most ever open at once.
+    depth: usize,
+    max_depth: usize,
     p_text: usize,
     all_text: usize,
 }
@@ -665,6 +786,8 @@ impl<'s> Scan<'s> {
             candidates: Vec::new(),
             body: None,
             last_ordinal: 0,
+            depth: 0,
+            max_depth: 0,
             p_text: 0,
             all_text: 0,
         }
@@ -780,6 +903,8 @@ impl Visitor for Scan<'_> {
 
     fn open(&mut self, tag: &Tag, ordinal: usize, parent: &ScanCtx) -> ScanCtx {
         self.last_ordinal = ordinal;
+        self.depth += 1;
+        self.max_depth = self.max_depth.max(self.depth);
         if !parent.skip {
             self.collect(tag, ordinal);
         }
@@ -820,6 +945,7 @@ impl Visitor for Scan<'_> {
     }
 
     fn close(&mut self, ctx: ScanCtx) {
+        self.depth = self.depth.saturating_sub(1);
         if let Some(c) = ctx.candidate.and_then(|i| self.candidates.get_mut(i)) {
             c.p_text = self.p_text - c.p_text;
             c.all_text = self.all_text - c.all_text;
@@ -1045,20 +1171,56 @@ fn page_url(value: &Value) -> Option<String> {
 // ---------------------------------------------------------------------------
 // Entities
 
-/// Entities that browsers decode even without the final `;`.
-const LEGACY: &[&str] = &["amp", "lt", "gt", "quot", "nbsp", "copy", "reg"];
+/// What an entity stands for: one character, or two for the few names
+/// (such as `&acE;`) that the standard maps to a pair.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Decoded {
+    One(char),
+    Two(char, char),
+}
 
-/// Entity names and their characters, from `html-entities.txt`.
-static ENTITIES: LazyLock<FxHashMap<&str, char>> = LazyLock::new(|| {
-    let mut map = FxHashMap::default();
-    for (name, code) in lexicon::pairs(include_str!("../../assets/lexicon/html-entities.txt")) {
-        let c = u32::from_str_radix(code, 16)
+impl Decoded {
+    fn push_to(self, out: &mut String) {
+        match self {
+            Decoded::One(c) => out.push(c),
+            Decoded::Two(a, b) => {
+                out.push(a);
+                out.push(b);
+            }
+        }
+    }
+
+    fn is_whitespace(self) -> bool {
+        matches!(self, Decoded::One(c) if c.is_whitespace())
+    }
+}
+
+/// The named entities of `html-entities.txt`: every name of the HTML
+/// standard, and the legacy ones browsers also read without the final `;`.
+struct Entities {
+    named: FxHashMap<&'static str, Decoded>,
+    legacy: FxHashSet<&'static str>,
+}
+
+static ENTITIES: LazyLock<Entities> = LazyLock::new(|| {
+    let text = include_str!("../../assets/lexicon/html-entities.txt");
+    let lex = Lexicon::parse(text);
+    let point = |name: &str, code: &str| {
+        u32::from_str_radix(code, 16)
             .ok()
             .and_then(char::from_u32)
-            .unwrap_or_else(|| panic!("html-entities.txt: {name} = {code} is no code point"));
-        map.entry(name).or_insert(c);
+            .unwrap_or_else(|| panic!("html-entities.txt: {name} = {code} is no code point"))
+    };
+    let mut named = FxHashMap::default();
+    for (name, code) in lexicon::pairs(text) {
+        let decoded = match code.split_once('+') {
+            Some((a, b)) => Decoded::Two(point(name, a), point(name, b)),
+            None => Decoded::One(point(name, code)),
+        };
+        named.entry(name).or_insert(decoded);
     }
-    map
+    let legacy = lex.section_set("without semicolon");
+    Entities { named, legacy }
 });
 
 /// What browsers make of `&#128;`–`&#159;`: the Windows-1252 characters.
@@ -1067,12 +1229,12 @@ const CP1252: [char; 32] = [
     '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
 ];
 
-fn named(name: &str) -> Option<char> {
+fn named(name: &str) -> Option<Decoded> {
     // The analysis text wants a plain space, not a no-break one.
     if name == "nbsp" {
-        return Some(' ');
+        return Some(Decoded::One(' '));
     }
-    ENTITIES.get(name).copied()
+    ENTITIES.named.get(name).copied()
 }
 
 fn numeric(value: u32) -> char {
@@ -1086,7 +1248,7 @@ fn numeric(value: u32) -> char {
 
 /// Decodes the entity at the start of `s` (which starts with `&`): the
 /// character and how many bytes it takes. `None` if it is not one.
-fn parse_entity(s: &[u8]) -> Option<(char, usize)> {
+fn parse_entity(s: &[u8]) -> Option<(Decoded, usize)> {
     let body = s.get(1..)?;
     if let Some(number) = body.strip_prefix(b"#") {
         let (radix, digits) = match number.split_first() {
@@ -1106,7 +1268,7 @@ fn parse_entity(s: &[u8]) -> Option<(char, usize)> {
         });
         let semicolon = usize::from(digits.get(count) == Some(&b';'));
         let len = s.len() - digits.len() + count + semicolon;
-        return Some((numeric(value), len));
+        return Some((Decoded::One(numeric(value)), len));
     }
     let count = body
         .iter()
@@ -1117,7 +1279,7 @@ fn parse_entity(s: &[u8]) -> Option<(char, usize)> {
     match body.get(count) {
         Some(b';') => named(name).map(|c| (c, count + 2)),
         Some(c) if c.is_ascii_alphanumeric() || *c == b'=' => None,
-        _ if LEGACY.contains(&name) => named(name).map(|c| (c, count + 1)),
+        _ if ENTITIES.legacy.contains(name) => named(name).map(|c| (c, count + 1)),
         _ => None,
     }
 }
@@ -1132,7 +1294,7 @@ fn decode_entities(s: &str) -> String {
         i = at + 1;
         if let Some((c, len)) = parse_entity(&bytes[at..]) {
             out.push_str(s.get(copied..at).unwrap_or_default());
-            out.push(c);
+            c.push_to(&mut out);
             copied = at + len;
             i = copied;
         }
@@ -1149,6 +1311,7 @@ fn decode_entities(s: &str) -> String {
 struct Slot {
     owner: usize,
     role: Role,
+    h1: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -1161,7 +1324,7 @@ struct ExtractCtx {
 /// A piece of block text and the source bytes it comes from.
 enum Atom {
     Verbatim(Range<usize>),
-    Decoded(char, Range<usize>),
+    Decoded(Decoded, Range<usize>),
     /// A run of whitespace (and `<br>`), read as one space.
     Space(Range<usize>),
 }
@@ -1170,14 +1333,15 @@ struct Extract<'s> {
     src: &'s str,
     /// The ordinal of the element to read; `None` for the whole document.
     root: Option<usize>,
-    keep_header: bool,
+    skips: Skips,
     seen_h1: bool,
-    /// The block being collected, written out once it is known not to be
+    /// The block being collected, kept once it is known not to be
     /// boilerplate.
     owner: usize,
     role: Role,
+    h1: bool,
     atoms: Vec<Atom>,
-    out: TextBuilder,
+    out: Vec<TextBlock>,
 }
 
 impl<'s> Extract<'s> {
@@ -1189,16 +1353,21 @@ impl<'s> Extract<'s> {
         Self {
             src,
             root,
-            keep_header: matches!(region, Region::Candidate { .. }),
+            skips: if matches!(region, Region::Candidate { .. }) {
+                Skips::FurnitureButHeaders
+            } else {
+                Skips::Furniture
+            },
             seen_h1: false,
             owner: usize::MAX,
             role: Role::Body,
+            h1: false,
             atoms: Vec::new(),
-            out: TextBuilder::default(),
+            out: Vec::new(),
         }
     }
 
-    fn finish(mut self) -> TextBuilder {
+    fn finish(mut self) -> Vec<TextBlock> {
         self.flush();
         self.out
     }
@@ -1227,6 +1396,7 @@ impl<'s> Extract<'s> {
         self.flush();
         self.owner = slot.owner;
         self.role = slot.role;
+        self.h1 = slot.h1;
         true
     }
 
@@ -1297,7 +1467,7 @@ impl<'s> Extract<'s> {
                 Atom::Verbatim(range) => {
                     text.push_str(self.src.get(range.clone()).unwrap_or_default());
                 }
-                Atom::Decoded(c, _) => text.push(*c),
+                Atom::Decoded(c, _) => c.push_to(&mut text),
                 Atom::Space(_) => text.push(' '),
             }
         }
@@ -1305,7 +1475,7 @@ impl<'s> Extract<'s> {
     }
 
     fn flush(&mut self) {
-        let atoms = std::mem::take(&mut self.atoms);
+        let mut atoms = std::mem::take(&mut self.atoms);
         let is_text = |a: &Atom| !matches!(a, Atom::Space(_));
         let (Some(first), Some(last)) = (
             atoms.iter().position(is_text),
@@ -1313,31 +1483,19 @@ impl<'s> Extract<'s> {
         ) else {
             return;
         };
-        let atoms = &atoms[first..=last];
-        let text = self.render(atoms);
+        atoms.truncate(last + 1);
+        atoms.drain(..first);
+        let text = self.render(&atoms);
         // A block of, say, only a thin space would be emptied by `end_block`.
         if text.trim().is_empty() || is_boilerplate(&text) {
             return;
         }
-        let start = self.out.begin_block();
-        for atom in atoms {
-            match atom {
-                Atom::Verbatim(range) => {
-                    let piece = self.src.get(range.clone()).unwrap_or_default();
-                    self.out.verbatim(piece, range.start);
-                }
-                Atom::Decoded(c, range) => {
-                    let mut buf = [0; 4];
-                    self.out
-                        .decoded(c.encode_utf8(&mut buf), range.start, range.len());
-                }
-                Atom::Space(range) if self.src.get(range.clone()) == Some(" ") => {
-                    self.out.verbatim(" ", range.start);
-                }
-                Atom::Space(range) => self.out.decoded(" ", range.start, range.len()),
-            }
-        }
-        self.out.end_block(self.role, start);
+        self.out.push(TextBlock {
+            text,
+            role: self.role,
+            h1: self.h1,
+            atoms,
+        });
     }
 }
 
@@ -1351,6 +1509,7 @@ impl Visitor for Extract<'_> {
             slot: Slot {
                 owner: 0,
                 role: Role::Body,
+                h1: false,
             },
         }
     }
@@ -1361,7 +1520,12 @@ impl Visitor for Extract<'_> {
         // The first pass judged the chosen element to be content even if it
         // sits in, say, a `<header>`.
         let skip = !chosen
-            && (parent.skip || is_skipped(self.src, tag, self.keep_header && parent.active));
+            && (parent.skip
+                || match self.skips {
+                    Skips::Invisible => is_invisible(self.src, tag),
+                    Skips::Furniture => is_skipped(self.src, tag, false),
+                    Skips::FurnitureButHeaders => is_skipped(self.src, tag, parent.active),
+                });
         let live = active && !skip;
         if tag.name == "br" && live {
             self.space(parent.slot, tag.span.clone());
@@ -1370,10 +1534,12 @@ impl Visitor for Extract<'_> {
             Kind::Block(role) => Slot {
                 owner: ordinal,
                 role: self.block_role(&tag.name, role, parent.slot.role, live),
+                h1: tag.name == "h1",
             },
             Kind::Container => Slot {
                 owner: ordinal,
                 role: Role::Body,
+                h1: false,
             },
             Kind::Inline => parent.slot,
         };
@@ -1489,9 +1655,9 @@ mod tests {
         assert_eq!(
             blocks(&page.text),
             vec![
+                // The byline and the date are the page's metadata, not the
+                // story's text.
                 (Role::Title, "Talks resume in Doha"),
-                (Role::Body, "By Jane Doe"),
-                (Role::Body, "Feb 28"),
                 (Role::Body, "Negotiators met on Sunday, officials said."),
                 (
                     Role::Body,
@@ -1574,6 +1740,34 @@ mod tests {
     }
 
     #[test]
+    fn every_named_entity_decodes_and_maps_back() {
+        // A name outside the old short table cut the word: "Erdo" and "an".
+        let html = "<p>Recep Tayyip Erdo&gbreve;an met &Scaron;ef&ccaron;ovi&ccaron; &NotEqualTilde; &frac12&acute x</p>";
+        let page = read_html(html);
+        let text = &page.text.text;
+        assert_eq!(
+            text,
+            "Recep Tayyip Erdoğan met Šefčovič \u{2242}\u{338} ½´ x"
+        );
+        let g = text.find('ğ').unwrap();
+        let span = page.text.map.to_source(g..g + 'ğ'.len_utf8());
+        assert_eq!(&html[span.range()], "&gbreve;");
+        let word = text.find("Erdoğan").unwrap();
+        let span = page.text.map.to_source(word..word + "Erdoğan".len());
+        assert_eq!(&html[span.range()], "Erdo&gbreve;an");
+        assert_maps_back(html, &page.text);
+        // Each of the 2,125 names, in text and in an attribute-decoded title.
+        for (name, decoded) in &ENTITIES.named {
+            let mut expected = String::new();
+            decoded.push_to(&mut expected);
+            if *name == "nbsp" {
+                expected = " ".into();
+            }
+            assert_eq!(decode_entities(&format!("&{name};")), expected, "{name}");
+        }
+    }
+
+    #[test]
     fn whitespace_collapses_with_exact_positions() {
         let html = "<div>\n  <p>  The\n\n   quick \t<b> brown</b>\r\nfox<br/>jumps  </p>\n</div>";
         let page = read_html(html);
@@ -1588,10 +1782,22 @@ mod tests {
         assert_maps_back(html, &page.text);
     }
 
+    /// The text of the element most likely to hold the story: what is read
+    /// when the main text cannot be told apart.
+    fn fallback(html: &str) -> TextBuilder {
+        let mut scan = Scan::new(html);
+        walk(html, &mut scan);
+        write_blocks(html, &blocks_in(html, &scan.region(), false))
+    }
+
     #[test]
     fn without_article_the_body_is_read() {
         let html = "<html><head><title>T</title></head><body><div>Loose text <i>here</i><p>A paragraph.</p>tail</div><nav>Menu</nav><h1>One</h1><h1>Two</h1></body></html>";
-        let page = read_html(html);
+        let page = HtmlArticle {
+            text: fallback(html),
+            meta: Meta::default(),
+            warning: None,
+        };
         assert_eq!(
             blocks(&page.text),
             vec![
@@ -1604,8 +1810,8 @@ mod tests {
         );
         assert_maps_back(html, &page.text);
 
-        let page = read_html("Just some text &amp; more");
-        assert_eq!(page.text.text, "Just some text & more");
+        let page = read_html("Just some text &amp; more here");
+        assert_eq!(page.text.text, "Just some text & more here");
     }
 
     #[test]
@@ -1613,7 +1819,11 @@ mod tests {
         let html = r#"<article><p>Teaser.</p></article>
             <div itemprop="articleBody"><p>The real story is here and long.</p><p>More.</p></div>
             <main><p>Main text that is also long, longer than the story itself.</p></main>"#;
-        let page = read_html(html);
+        let page = HtmlArticle {
+            text: fallback(html),
+            meta: Meta::default(),
+            warning: None,
+        };
         assert_eq!(
             blocks(&page.text),
             vec![
@@ -1624,7 +1834,11 @@ mod tests {
         // Nested candidates with the same text: the outer one, with its headline.
         let html =
             r#"<article><h1>Head</h1><div itemprop="articleBody"><p>Body.</p></div></article>"#;
-        let page = read_html(html);
+        let page = HtmlArticle {
+            text: fallback(html),
+            meta: Meta::default(),
+            warning: None,
+        };
         assert_eq!(
             blocks(&page.text),
             vec![(Role::Title, "Head"), (Role::Body, "Body.")]
@@ -1667,9 +1881,18 @@ mod tests {
 
     #[test]
     fn entities_read_from_the_lexicon() {
-        assert_eq!(ENTITIES.len(), 96 + 50);
+        // Every name of the HTML standard (html.spec.whatwg.org/entities.json),
+        // 106 of them also without the final `;`.
+        assert_eq!(ENTITIES.named.len(), 2125);
+        assert_eq!(ENTITIES.legacy.len(), 106);
         let cases = [
             ("amp", '&'),
+            ("gbreve", '\u{11f}'),
+            ("Scaron", '\u{160}'),
+            ("ncaron", '\u{148}'),
+            ("Zdot", '\u{17b}'),
+            ("NotEqualTilde", '\u{2242}'),
+            ("Afr", '\u{1d504}'),
             ("apos", '\''),
             ("iexcl", '\u{a1}'),
             ("Agrave", '\u{c0}'),
@@ -1682,7 +1905,11 @@ mod tests {
             ("nbsp", ' '),
         ];
         for (name, c) in cases {
-            assert_eq!(named(name), Some(c), "{name}");
+            let expected = match name {
+                "NotEqualTilde" => Decoded::Two(c, '\u{338}'),
+                _ => Decoded::One(c),
+            };
+            assert_eq!(named(name), Some(expected), "{name}");
         }
         assert_eq!(named("nosuch"), None);
     }
@@ -1736,6 +1963,19 @@ mod tests {
                 assert!(html.get(span.range()).is_some());
             }
         }
+    }
+
+    #[test]
+    fn a_content_class_with_share_in_it_keeps_the_story() {
+        let html = r#"<body><nav>Menu</nav><div class="entry-content has-share-buttons">
+            <p>The story itself is here.</p><div class="share-bar"><a>Facebook</a></div>
+            <p>And it goes on.</p></div></body>"#;
+        let page = read_html(html);
+        assert_eq!(
+            page.text.text,
+            "The story itself is here.\n\nAnd it goes on."
+        );
+        assert_maps_back(html, &page.text);
     }
 
     #[test]

@@ -12,6 +12,7 @@ use super::boilerplate::is_boilerplate;
 use crate::lexicon::Lexicon;
 use crate::model::{Block, Meta, Role};
 use crate::text::dates::parse_date_line;
+use jiff::civil::Date;
 
 /// A stretch of text that may become a block, with what the format said.
 #[derive(Clone, Debug)]
@@ -103,6 +104,114 @@ fn dateline(block: &str) -> Option<(String, usize)> {
     Some((outlet, head + sep))
 }
 
+/// Reads a line that only dates the article, as the common page layouts
+/// print it: "Published May 11th, 2025", "PUBLISHED: THURSDAY, MAY 2, 2013",
+/// "(Published Monday, Nov. 18, 2019)", "First published on November 19,
+/// 2019 / 8:16 AM", "PUBLISHED: 10:02 EST, 2 May 2013 | UPDATED: 12:05 EST,
+/// 2 May 2013", "New Delhi, News Bureau | Updated: 19 November 2019, 09:01
+/// AM". Returns the publication date (the first date not marked as an
+/// update, else the first) and whether it is an update.
+#[must_use]
+pub fn date_line(line: &str) -> Option<(Date, bool)> {
+    let line = line.trim();
+    if line.len() > 160 {
+        return None;
+    }
+    let mut dates = Vec::new();
+    let mut others = 0;
+    for part in line.split(['|', '/', '\u{2022}']).map(str::trim) {
+        let part =
+            part.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']') || c.is_whitespace());
+        if part.is_empty() {
+            continue;
+        }
+        match parse_date_line(&without_times(part)) {
+            Some(found) => dates.push(found),
+            // A place, desk or outlet beside the date.
+            None if part.split_whitespace().count() <= 6 && !ends_like_sentence(part) => {
+                others += 1;
+            }
+            None => return None,
+        }
+    }
+    let first = *dates.first()?;
+    // A bare time, "Updated at 1:23 p.m.", has no date; "New Delhi" alone
+    // beside a bare date is no date line either way.
+    if others > 0
+        && !line.to_lowercase().contains("publish")
+        && !line.to_lowercase().contains("updated")
+    {
+        return None;
+    }
+    Some(
+        dates
+            .into_iter()
+            .find(|(_, updated)| !updated)
+            .unwrap_or(first),
+    )
+}
+
+/// Whether a line names the publication or an update of the article.
+fn says_when_published(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    ["publish", "updated", "posted", "modified"]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+/// A line that only times the article: "Updated at 1:23 p.m.", "Posted
+/// 10:02 EST".
+fn is_time_line(line: &str) -> bool {
+    const LEADS: &[&str] = &[
+        "updated",
+        "published",
+        "posted",
+        "last",
+        "at",
+        "on",
+        ":",
+        "-",
+    ];
+    let rest = without_times(line);
+    rest.len() < line.len()
+        && !rest.is_empty()
+        && rest
+            .split(|c: char| c.is_whitespace() || c == ':')
+            .filter(|w| !w.is_empty())
+            .all(|w| LEADS.contains(&w.to_lowercase().as_str()))
+}
+
+/// The line without its clock times ("10:02 EST", "8:16 AM", "1:23 p.m."),
+/// which may stand before the date.
+fn without_times(part: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    let mut after_time = false;
+    for word in part.split_whitespace() {
+        let bare = word.trim_end_matches([',', '.', ';']);
+        let is_time = bare.split_once(':').is_some_and(|(h, m)| {
+            !h.is_empty()
+                && h.len() <= 2
+                && h.bytes().all(|b| b.is_ascii_digit())
+                && m.len() >= 2
+                && m.bytes().take(2).all(|b| b.is_ascii_digit())
+        });
+        let suffix = after_time
+            && (matches!(
+                bare.to_ascii_lowercase().as_str(),
+                "am" | "pm" | "a.m" | "p.m" | "hrs" | "h"
+            ) || (bare.len() <= 4
+                && bare.len() >= 2
+                && bare.bytes().all(|b| b.is_ascii_uppercase())));
+        if is_time || suffix {
+            after_time = true;
+            continue;
+        }
+        after_time = false;
+        out.push(word);
+    }
+    out.join(" ")
+}
+
 /// Arranges candidate blocks into the article's blocks, filling `meta`
 /// from the header lines.
 #[must_use]
@@ -110,6 +219,7 @@ pub fn arrange(text: &str, candidates: &[Candidate], meta: &mut Meta) -> Vec<Blo
     let mut blocks = Vec::new();
     let mut in_header = true;
     let mut dateline_checked = false;
+    let mut from_update = false;
     for c in candidates {
         let line = text[c.range.clone()].trim();
         if line.is_empty() || is_boilerplate(line) {
@@ -119,6 +229,21 @@ pub fn arrange(text: &str, candidates: &[Candidate], meta: &mut Meta) -> Vec<Blo
             && blocks.iter().any(|b: &Block| b.role == Role::Title)
         {
             continue; // the headline repeated under the date line
+        }
+        // A date or update line anywhere ("UPDATED: 12:05 EST, 2 May 2013"
+        // under the first paragraph) is metadata, never a statement; past
+        // the header a bare date ("May 2, 2013" heading a timeline) is not.
+        let dated = date_line(line).filter(|_| in_header || says_when_published(line));
+        if let Some((date, updated)) = dated {
+            // An update's date stands in only until the publication's is read.
+            if meta.published.is_none() || (from_update && !updated) {
+                meta.published = Some(date);
+                from_update = updated;
+            }
+            continue;
+        }
+        if is_time_line(line) {
+            continue; // "Updated at 1:23 p.m.": when, but no date to keep
         }
         if c.hint == Some(Role::Caption) || is_caption(line) {
             blocks.push(Block {
@@ -154,12 +279,6 @@ pub fn arrange(text: &str, candidates: &[Candidate], meta: &mut Meta) -> Vec<Blo
 /// Reads one line of the page header; false when it is story text.
 fn header_line(line: &str, c: &Candidate, meta: &mut Meta, blocks: &mut Vec<Block>) -> bool {
     if is_kicker(line) {
-        return true;
-    }
-    if let Some((date, updated)) = parse_date_line(line) {
-        if meta.published.is_none() || !updated {
-            meta.published.get_or_insert(date);
-        }
         return true;
     }
     if let Some((author, outlet)) = byline(line) {
@@ -276,6 +395,61 @@ mod tests {
             .map(|b| (b.role, text[b.range.clone()].to_string()))
             .collect();
         (shown, meta)
+    }
+
+    #[test]
+    fn date_and_update_lines_are_metadata() {
+        let d = |y, m, day| Some((jiff::civil::date(y, m, day), false));
+        let u = |y, m, day| Some((jiff::civil::date(y, m, day), true));
+        assert_eq!(date_line("PUBLISHED: THURSDAY, MAY 2, 2013"), d(2013, 5, 2));
+        assert_eq!(date_line("UPDATED: THURSDAY, MAY 2, 2013"), u(2013, 5, 2));
+        assert_eq!(
+            date_line("PUBLISHED: 10:02 EST, 2 May 2013 | UPDATED: 12:05 EST, 3 May 2013"),
+            d(2013, 5, 2)
+        );
+        assert_eq!(
+            date_line("New Delhi , News Nation Bureau | Updated : 19 November 2019, 09:01 AM"),
+            u(2019, 11, 19)
+        );
+        assert_eq!(
+            date_line("(Published Monday, Nov. 18, 2019)"),
+            d(2019, 11, 18)
+        );
+        assert_eq!(
+            date_line("First published on November 19, 2019 / 8:16 AM"),
+            d(2019, 11, 19)
+        );
+        assert!(is_time_line("Updated at 1:23 p.m."));
+        assert!(is_time_line("Posted: 10:02 EST"));
+        assert!(!is_time_line("They met at 1:23 p.m."));
+        assert!(!is_time_line("Updated"));
+        for statement in [
+            "Updated at 1:23 p.m.",
+            "The findings were published on May 2, 2013 in the journal.",
+            "Talks resumed on May 2, 2013 in Doha, officials said.",
+            "Doha | May 2",
+        ] {
+            assert_eq!(date_line(statement), None, "{statement}");
+        }
+        // Anywhere in the story, not only in its header.
+        let page = "Talks resume\n\nNegotiators met on Sunday.\n\nUPDATED: FRIDAY, MAY 3, 2013\n\nThey met again.\n\nPUBLISHED: THURSDAY, MAY 2, 2013";
+        let (blocks, meta) = arranged(page);
+        assert_eq!(meta.published, Some(jiff::civil::date(2013, 5, 2)));
+        let texts: Vec<&str> = blocks.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Talks resume",
+                "Negotiators met on Sunday.",
+                "They met again."
+            ]
+        );
+        // A bare date past the header heads a part of the story: it stays,
+        // and does not date the article.
+        let page = "Talks resume\n\nNegotiators met on Sunday.\n\nMay 2, 2013\n\nThey met again.";
+        let (blocks, meta) = arranged(page);
+        assert_eq!(meta.published, None);
+        assert_eq!(blocks.len(), 4);
     }
 
     #[test]

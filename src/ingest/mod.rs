@@ -7,6 +7,7 @@ mod frontmatter;
 mod html;
 mod json;
 pub mod layout;
+mod main_text;
 mod markdown;
 
 use std::io::Read;
@@ -39,6 +40,8 @@ pub struct ReadOptions {
     pub max_bytes: u64,
     /// Most articles compared as one story (`--max-articles`).
     pub max_articles: usize,
+    /// Fetch URLs again even when a copy is archived (`--refetch`).
+    pub refetch: bool,
 }
 
 impl Default for ReadOptions {
@@ -46,6 +49,7 @@ impl Default for ReadOptions {
         Self {
             max_bytes: DEFAULT_MAX_BYTES,
             max_articles: DEFAULT_MAX_ARTICLES,
+            refetch: false,
         }
     }
 }
@@ -60,7 +64,8 @@ pub const DEFAULT_MAX_ARTICLES: usize = 300;
 const EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "json"];
 
 /// Reads every input: files, directories (recursively, by extension, in
-/// name order) and `-` for standard input.
+/// name order), `-` for standard input, and URLs (fetched into the
+/// archive once, then read from there; see [`crate::fetch`]).
 #[must_use]
 pub fn read_inputs(inputs: &[PathBuf], opts: &ReadOptions) -> Ingested {
     let mut items = Vec::new();
@@ -76,6 +81,13 @@ pub fn read_inputs(inputs: &[PathBuf], opts: &ReadOptions) -> Ingested {
                     Err(e) => Item::Failed(error("-", format!("cannot read standard input: {e}"))),
                 },
             );
+        } else if let Some(url) = input.to_str().filter(|s| crate::fetch::is_url(s)) {
+            // Fetched once and archived; read from the archived copy.
+            let fetch = crate::fetch::FetchOptions::new(opts.max_bytes, opts.refetch);
+            items.push(match crate::fetch::archived(url, &fetch) {
+                Ok(copy) => Item::File(copy),
+                Err(e) => Item::Failed(error(url, e)),
+            });
         } else if input.is_dir() {
             let mut files = Vec::new();
             let mut errors = Vec::new();
@@ -101,6 +113,58 @@ pub fn read_inputs(inputs: &[PathBuf], opts: &ReadOptions) -> Ingested {
         a.id = format!("a{}", n + 1);
     }
     out
+}
+
+/// Standard input, read as one article when no input is named: only when
+/// it is a pipe or a regular file and holds more than whitespace. A
+/// terminal, `/dev/null` (as in CI) or an empty pipe give `None`, and the
+/// caller shows the bundled sample story instead.
+#[must_use]
+pub fn read_piped_stdin(opts: &ReadOptions) -> Option<Ingested> {
+    use std::io::IsTerminal;
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() || !is_pipe_or_file(&stdin) {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    let mut out = Ingested::default();
+    match stdin
+        .lock()
+        .take(opts.max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+    {
+        Ok(_) if bytes.iter().all(u8::is_ascii_whitespace) => return None,
+        Ok(_) => out = read_item(Item::Stdin(bytes), opts),
+        Err(e) => out
+            .errors
+            .push(error("-", format!("cannot read standard input: {e}"))),
+    }
+    for (n, a) in out.articles.iter_mut().enumerate() {
+        a.id = format!("a{}", n + 1);
+    }
+    Some(out)
+}
+
+/// Whether standard input is a pipe, a socket or a non-empty regular file
+/// (not a terminal or a device such as `/dev/null`).
+#[cfg(unix)]
+fn is_pipe_or_file(stdin: &std::io::Stdin) -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::FileTypeExt;
+    let Ok(fd) = stdin.as_fd().try_clone_to_owned() else {
+        return false;
+    };
+    let Ok(meta) = std::fs::File::from(fd).metadata() else {
+        return false;
+    };
+    let kind = meta.file_type();
+    kind.is_fifo() || kind.is_socket() || (kind.is_file() && meta.len() > 0)
+}
+
+/// Elsewhere, anything but a terminal.
+#[cfg(not(unix))]
+fn is_pipe_or_file(_stdin: &std::io::Stdin) -> bool {
+    true
 }
 
 /// One error for the articles past the story limit: the first and last by
@@ -364,6 +428,9 @@ fn parse(path: &str, source: &str, format: Format, warnings: &mut Vec<String>) -
     match format {
         Format::Html => {
             let page = html::read_html(source);
+            if let Some(w) = &page.warning {
+                warnings.push(format!("{path}: {w}"));
+            }
             let candidates = page
                 .text
                 .blocks
