@@ -541,20 +541,24 @@ fn detail_added(
 /// written ("without", "not") or by its normal form ("refusal" for
 /// "refused"): its plain clauses may not be what it states.
 fn undoes(story: &Story, toks: &[Tok]) -> bool {
-    let written: Vec<&str> = crate::extract::polarity::undoing_words().collect();
-    let undoing: Vec<String> = written
-        .iter()
-        .filter_map(|w| story.vocab.normal(w).map(Cow::into_owned))
-        .collect();
     toks.iter().any(|t| {
         is_negation_word(&t.text)
-            || written.contains(&t.text.as_str())
+            || UNDOING.0.contains(t.text.as_str())
             || story
                 .vocab
                 .normal(&t.text)
-                .is_some_and(|w| undoing.iter().any(|u| *u == w.as_ref()))
+                .is_some_and(|w| UNDOING.1.contains(w.as_ref()))
     })
 }
+
+/// The words that undo a clause ([`crate::extract::polarity::undoing_words`]),
+/// as written and by normal form, worked out once: stemming them for every
+/// pair of sentences was most of the rule's time.
+static UNDOING: LazyLock<(FxHashSet<&'static str>, FxHashSet<String>)> = LazyLock::new(|| {
+    let written: FxHashSet<&str> = crate::extract::polarity::undoing_words().collect();
+    let normal = written.iter().filter_map(|w| normal_word(w)).collect();
+    (written, normal)
+});
 
 /// "is", "was", "has", "did": the verb before "not" that says nothing of
 /// its own.
@@ -591,17 +595,25 @@ fn opposite_clauses(
     if is_question(story.sentence(a)) || is_question(story.sentence(b)) {
         return None;
     }
-    if undoes(story, &ra.toks) || undoes(story, &rb.toks) {
+    let table = crate::align::opposites();
+    let opposites_in_a: Vec<&Vec<String>> = ra
+        .toks
+        .iter()
+        .filter_map(|t| table.get(story.vocab.normal(&t.text)?.as_ref()))
+        .collect();
+    if opposites_in_a.is_empty() {
         return None;
     }
-    let table = crate::align::opposites();
-    let normal = |t: &Tok| story.vocab.normal(&t.text).map(Cow::into_owned);
-    let has_opposite = ra.toks.iter().filter_map(normal).any(|w| {
-        table
-            .get(&w)
-            .is_some_and(|o| rb.toks.iter().filter_map(normal).any(|x| o.contains(&x)))
-    });
-    if !has_opposite {
+    let has_opposite = rb
+        .toks
+        .iter()
+        .filter_map(|t| story.vocab.normal(&t.text))
+        .any(|w| {
+            opposites_in_a
+                .iter()
+                .any(|o| o.iter().any(|x| *x == w.as_ref()))
+        });
+    if !has_opposite || undoes(story, &ra.toks) || undoes(story, &rb.toks) {
         return None;
     }
     for ca in &ra.clauses {

@@ -554,13 +554,15 @@ fn event_conflicts(story: &Story) -> Vec<Finding> {
         .filter(|p| p.score >= EVENT_SCORE)
         .flat_map(|p| [(p.a, p.b), (p.b, p.a)])
         .collect();
-    let unaligned = same_event_unaligned(story, &compared, &dated, &mut memo);
+    // Every dated sentence, read once for both passes beyond alignment.
+    let all = every_dated(story, &dated);
+    let unaligned = same_event_unaligned(story, &compared, &all, &mut memo);
     let seen: FxHashSet<(Member, Member)> = comparisons
         .iter()
         .chain(&unaligned)
         .flat_map(|c| [(c.x.member, c.y.member), (c.y.member, c.x.member)])
         .collect();
-    let restated = restated_clauses(story, &seen, &dated, &mut memo);
+    let restated = restated_clauses(story, &seen, &all, &mut memo);
     for c in comparisons.into_iter().chain(unaligned).chain(restated) {
         match verdict(story, &c, &mut memo) {
             Verdict::Agree => {
@@ -677,15 +679,15 @@ fn step(n: usize) {
 fn same_event_unaligned<'a>(
     story: &Story<'a>,
     aligned: &FxHashSet<(Member, Member)>,
-    dated: &FxHashMap<Member, Option<Dated<'a>>>,
+    all: &[Dated<'a>],
     memo: &mut Memo,
 ) -> Vec<Comparison<'a>> {
     let mut by_class: BTreeMap<usize, Vec<Dated<'a>>> = BTreeMap::new();
-    for d in every_dated(story, dated) {
+    for d in all {
         if let Some((class, _)) = d.clause.event
             && ONCE.contains(&class)
         {
-            by_class.entry(class).or_default().push(d);
+            by_class.entry(class).or_default().push(d.clone());
         }
     }
     // An article that dates one class of event many times tells of many
@@ -770,10 +772,9 @@ const MAX_CLAUSES_PER_WORD: usize = 24;
 fn restated_clauses<'a>(
     story: &Story<'a>,
     compared: &FxHashSet<(Member, Member)>,
-    dated: &FxHashMap<Member, Option<Dated<'a>>>,
+    all: &[Dated<'a>],
     memo: &mut Memo,
 ) -> Vec<Comparison<'a>> {
-    let all = every_dated(story, dated);
     let mut postings: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (i, d) in all.iter().enumerate() {
         for w in &d.clause.happened {
