@@ -661,15 +661,7 @@ fn opposite_finding(
     score: f32,
 ) -> Finding {
     let (first, second) = claim_first(story, (x.member, x.bytes(), ()), (y.member, y.bytes(), ()));
-    let quote = |(m, r, ()): &Placed<()>| story.quote(m.article, r.clone()).to_string();
-    let id = |(m, _, ()): &Placed<()>| story.articles[m.article].article.id.clone();
-    let summary = format!(
-        "\"{}\" ({}) contradicts \"{}\" ({})",
-        quote(&first),
-        id(&first),
-        quote(&second),
-        id(&second)
-    );
+    let summary = contradicts(story, &first, &second);
     let explanation = format!(
         "{} and {} say the same thing (aligned sentences, similarity {score:.2}) but for words of opposite sense (\"{wx}\" against \"{wy}\", as stems).",
         story.place(first.0.article, &first.1),
@@ -700,16 +692,7 @@ fn negation_finding(story: &Story, p: &Polar, score: f32) -> Finding {
         (p.pos, p.pos_clause.clone(), ()),
         (p.neg, p.neg_clause.clone(), ()),
     );
-    let quote =
-        |(m, r, ()): &(Member, Range<usize>, ())| story.quote(m.article, r.clone()).to_string();
-    let id = |(m, _, ()): &(Member, Range<usize>, ())| story.articles[m.article].article.id.clone();
-    let summary = format!(
-        "\"{}\" ({}) contradicts \"{}\" ({})",
-        quote(&first),
-        id(&first),
-        quote(&second),
-        id(&second)
-    );
+    let summary = contradicts(story, &first, &second);
     let attributed = if p.attributed {
         " One of the two is reported speech, so the clash may be between a claim and the fact."
     } else {
@@ -1162,15 +1145,7 @@ fn copy_finding(story: &Story, c: &Copy, score: f32) -> Finding {
         }
     };
     let (first, second) = claim_first(story, (c.a.member, ra, ()), (c.b.member, rb, ()));
-    let quote = |(m, r, ()): &Placed<()>| story.quote(m.article, r.clone()).to_string();
-    let id = |(m, _, ()): &Placed<()>| story.articles[m.article].article.id.clone();
-    let summary = format!(
-        "\"{}\" ({}) contradicts \"{}\" ({})",
-        quote(&first),
-        id(&first),
-        quote(&second),
-        id(&second)
-    );
+    let summary = contradicts(story, &first, &second);
     let explanation = format!(
         "{} and {} are the same statement in nearly the same words ({} content words shared, {} changed, similarity {score:.2}), but one {what}.",
         story.place(first.0.article, &first.1),
@@ -1194,6 +1169,20 @@ fn copy_finding(story: &Story, c: &Copy, score: f32) -> Finding {
     .evidence(first.0.article, first.1)
     .evidence(second.0.article, second.1)
     .over_time(story.apart(c.a.member.article, c.b.member.article))
+}
+
+/// "\"quote\" (a1) contradicts \"quote\" (a2)": the summary of every
+/// reversal.
+fn contradicts(story: &Story, first: &Placed<()>, second: &Placed<()>) -> String {
+    let quote = |(m, r, ()): &Placed<()>| story.quote(m.article, r.clone()).to_string();
+    let id = |(m, _, ()): &Placed<()>| story.articles[m.article].article.id.clone();
+    format!(
+        "\"{}\" ({}) contradicts \"{}\" ({})",
+        quote(first),
+        id(first),
+        quote(second),
+        id(second)
+    )
 }
 
 /// A statement with where it stands: its sentence and its evidence range.
