@@ -217,46 +217,38 @@ fn bom_articles_keep_exact_positions() {
     assert_eq!(bundle["outlet"], "Gulf Ledger");
 }
 
-#[test]
-fn standard_input_is_read() {
+/// The news-page fixture piped to `parallax ARGS`: its one article, read
+/// from standard input with its title and exact positions.
+fn piped_news_page(args: &[&str]) -> Value {
     let bytes = read(&fixture("news-page.txt"));
     let report = common::stdout_json(
         &parallax()
-            .args(["report", "-", "--format", "json"])
+            .args(args)
             .write_stdin(bytes.clone())
             .output()
             .expect("parallax runs"),
     );
     assert_eq!(articles(&report).len(), 1);
-    let a = &articles(&report)[0];
+    let a = articles(&report)[0].clone();
     assert_eq!(a["path"], "-");
     assert_eq!(
         a["title"],
         "Ferry service to Larnaca resumes after storm damage"
     );
+    check_positions(&a, &bytes);
+    a
+}
+
+#[test]
+fn standard_input_is_read() {
+    let a = piped_news_page(&["report", "-", "--format", "json"]);
     assert_eq!(a["published"], "2025-05-11");
-    mention(a, "Prime Minister Benjamin Netanyahu");
-    check_positions(a, &bytes);
+    mention(&a, "Prime Minister Benjamin Netanyahu");
 }
 
 #[test]
 fn piped_standard_input_is_read_when_no_input_is_named() {
-    let bytes = read(&fixture("news-page.txt"));
-    let report = common::stdout_json(
-        &parallax()
-            .args(["report", "--format", "json"])
-            .write_stdin(bytes.clone())
-            .output()
-            .expect("parallax runs"),
-    );
-    assert_eq!(articles(&report).len(), 1);
-    let a = &articles(&report)[0];
-    assert_eq!(a["path"], "-");
-    assert_eq!(
-        a["title"],
-        "Ferry service to Larnaca resumes after storm damage"
-    );
-    check_positions(a, &bytes);
+    piped_news_page(&["report", "--format", "json"]);
     // A regular file as standard input is read too.
     let file = std::fs::File::open(fixture("news-page.txt")).unwrap();
     let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("parallax"))
