@@ -472,6 +472,22 @@ mod testing {
         analyze(articles, crate::kb::Kb::builtin(), &Options::default())
     }
 
+    /// What `rule` finds in whole article texts when no sentences are
+    /// aligned: the rule's own way of finding restatements, alone.
+    pub fn unaligned(texts: &[&str], rule: fn(&super::Story) -> Vec<Finding>) -> Vec<Finding> {
+        let an = run(texts);
+        let vocab = crate::align::Vocabulary::build(&an.articles);
+        let story_of = crate::align::stories(an.articles.len(), &[]);
+        rule(&super::Story {
+            articles: &an.articles,
+            pairs: &[],
+            alignments: &[],
+            kb: crate::kb::Kb::builtin(),
+            vocab: &vocab,
+            story_of: &story_of,
+        })
+    }
+
     /// The findings of one kind in an analysis.
     pub fn of_kind(an: &Analysis, kind: FindingKind) -> Vec<&Finding> {
         an.findings.iter().filter(|f| f.kind == kind).collect()

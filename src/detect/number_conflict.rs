@@ -190,8 +190,11 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
         value: q,
         interval: Interval::of(q)?,
         stem: stem(story.vocab, head_word)?,
+        // "12 people dead": the counted phrase may hold the fate itself.
         fates: context
             .iter()
+            .map(String::as_str)
+            .chain(counted.split_whitespace())
             .filter_map(|w| fate(story.vocab, w))
             .collect(),
         defining_fate: defining_fate(story, article, m),
@@ -527,12 +530,19 @@ fn same_moment(story: &Story, a: &Count, b: &Count) -> bool {
 // ---------------------------------------------------------------------------
 // Conflicts between articles
 
-/// Two counts of the same thing in aligned statements.
+/// Two counts of the same thing in aligned statements, or in statements
+/// that restate each other unaligned (`score` zero).
 struct Link {
     x: usize,
     y: usize,
     score: f32,
     compatible: bool,
+}
+
+impl Link {
+    fn aligned(&self) -> bool {
+        self.score > 0.0
+    }
 }
 
 fn links(story: &Story, counts: &[Count]) -> Vec<Link> {
@@ -556,6 +566,96 @@ fn links(story: &Story, counts: &[Count]) -> Vec<Link> {
                         x,
                         y,
                         score: p.score,
+                        compatible: compatible(a, b),
+                    });
+                }
+            }
+        }
+    }
+    let aligned: FxHashSet<(Member, Member)> = story
+        .pairs
+        .iter()
+        .flat_map(|p| [(p.a, p.b), (p.b, p.a)])
+        .collect();
+    out.extend(restated(story, counts, &aligned));
+    out
+}
+
+/// Context words two counts of unaligned statements must share, beside
+/// the counted phrase, to be one figure told twice: "killed 12 people and
+/// injured 11" and "shooting 12 people dead" share too little; "the £15.95
+/// no-show fee invoice slipped into his school bag" and "the invoice for
+/// £15.95 slipped into his school bag" do.
+const RESTATED_WORDS: usize = 3;
+
+/// Most counts of one thing in a story compared unaligned: a noun counted
+/// more often names many groups, and the pairs stay few.
+const MAX_RESTATED: usize = 64;
+
+/// Whether two counts of one head in unaligned statements count the same
+/// thing: a measure by the words next to it, before it at least ("cost
+/// $349 when it launches", "cost $349, but"); a vague noun ("people") by
+/// its neighbours or a fate both name ("killed 12 people", "left 12 people
+/// dead"); any other noun by modifiers one of which holds the other's
+/// ("21 Coptic Christians", "21 Egyptian Coptic Christians").
+fn restated_thing(a: &Count, b: &Count) -> bool {
+    let meet = |x: &[String], y: &[String]| x.iter().any(|w| y.contains(w));
+    let within = |x: &[String], y: &[String]| x.iter().all(|w| y.contains(w));
+    if a.measure {
+        same_anchors(a, b) || meet(&a.anchors.0, &b.anchors.0)
+    } else if a.generic || b.generic {
+        same_anchors(a, b) || meet_fates(a, b)
+    } else {
+        a.relative == b.relative
+            && (within(&a.modifiers, &b.modifiers) || within(&b.modifiers, &a.modifiers))
+    }
+}
+
+fn meet_fates(a: &Count, b: &Count) -> bool {
+    a.fates.iter().any(|f| b.fates.contains(f))
+}
+
+/// Counts of the same thing in statements of different articles that were
+/// not aligned but tell the same figure in other words: the same counted
+/// phrase, fates that agree, and words around the number in common. Such
+/// a link only ever backs a figure or, with several articles against one,
+/// sets a lone figure apart (see [`conflicts`]).
+fn restated(story: &Story, counts: &[Count], aligned: &FxHashSet<(Member, Member)>) -> Vec<Link> {
+    let mut by_head: FxHashMap<(&str, bool), Vec<usize>> = FxHashMap::default();
+    // A bare number says too little of what it counts to be found again
+    // outside an aligned statement.
+    for (i, c) in counts.iter().enumerate().filter(|(_, c)| c.head != BARE) {
+        by_head
+            .entry((c.head.as_str(), c.measure))
+            .or_default()
+            .push(i);
+    }
+    let mut out = Vec::new();
+    for group in by_head.values().filter(|g| g.len() <= MAX_RESTATED) {
+        for (k, &x) in group.iter().enumerate() {
+            for &y in &group[k + 1..] {
+                let (a, b) = (&counts[x], &counts[y]);
+                if a.article == b.article
+                    || !story.same_story(a.article, b.article)
+                    || aligned.contains(&(a.member(), b.member()))
+                {
+                    continue;
+                }
+                let shared = a.context.iter().filter(|w| b.context.contains(w)).count();
+                let same = restated_thing(a, b);
+                // Unaligned, a fate on one side only may be another group
+                // ("12 members were injured", "14 members defected").
+                if same
+                    && a.fates.is_empty() == b.fates.is_empty()
+                    && a.part == b.part
+                    && shared >= RESTATED_WORDS
+                    && same_context(a, b, 0.0)
+                    && same_moment(story, a, b)
+                {
+                    out.push(Link {
+                        x,
+                        y,
+                        score: 0.0,
                         compatible: compatible(a, b),
                     });
                 }
@@ -589,8 +689,22 @@ fn compatible(a: &Count, b: &Count) -> bool {
             let share = if x { FLOOR_SHARE } else { BOUND_SHARE };
             (bx - by).abs() <= bx.max(by) * share
         }
-        _ => a.interval.overlaps(b.interval),
+        _ => a.interval.overlaps(b.interval) || rounded(a, b) || rounded(b, a),
     }
+}
+
+/// Share of a round figure within which another is the same figure told
+/// exactly: "$350" for "$349", "1,000 people" for "1,004".
+const ROUNDING_SHARE: f64 = 0.01;
+
+/// Whether `round`'s value is a round number (a multiple of ten) that
+/// `exact`'s value rounds to.
+fn rounded(round: &Count, exact: &Count) -> bool {
+    let value = |c: &Count| c.value.low.filter(|&low| Some(low) == c.value.high);
+    let (Some(r), Some(e)) = (value(round), value(exact)) else {
+        return false;
+    };
+    r >= 10.0 && r % 10.0 == 0.0 && (r - e).abs() <= r * ROUNDING_SHARE
 }
 
 /// Whether the article of `x` also gives, elsewhere, a count of the same
@@ -664,6 +778,12 @@ fn conflicts(story: &Story, counts: &[Count]) -> Vec<Finding> {
     let support = support(counts, &links);
     let mut groups: BTreeMap<GroupKey, Vec<(usize, f32)>> = BTreeMap::new();
     for l in links.iter().filter(|l| !l.compatible) {
+        // Unaligned, a figure is set apart only when it stands alone
+        // against a figure another article backs.
+        let lone = |c: usize, o: usize| support[c] == 0 && support[o] >= 1;
+        if !l.aligned() && !lone(l.x, l.y) && !lone(l.y, l.x) {
+            continue;
+        }
         // One statement told twice with two values is a conflict even when
         // an article gives the other value elsewhere: that is the article
         // disagreeing with itself, not two groups.
@@ -755,12 +875,20 @@ impl Disagreement<'_, '_> {
             ),
             None => format!("{mine} and {theirs} cannot both be right"),
         };
+        let link = if self.best_score() > 0.0 {
+            format!(
+                "The statements are aligned (similarity {:.2}), count the same thing and speak of the same moment",
+                self.best_score()
+            )
+        } else {
+            "The statements were not aligned, but they count the same thing in the same words and speak of the \
+             same moment, and this figure stands alone against one other articles agree on"
+                .to_string()
+        };
         format!(
-            "{}; {}. The statements are aligned (similarity {:.2}), count the same thing and speak of the same \
-             moment, but {verdict}.",
+            "{}; {}. {link}, but {verdict}.",
             says(self.claim),
             cited.join("; "),
-            self.best_score(),
         )
     }
 
@@ -772,7 +900,10 @@ impl Disagreement<'_, '_> {
     /// strong and other articles back the counterpart.
     fn grade(&self, agreeing: usize) -> (Severity, f32) {
         let exact = self.claim.exact() && self.others.iter().all(|(o, _)| o.exact());
-        let severity = if exact {
+        // Found outside alignment, the figure is told in other sentences:
+        // worth a look, not an alarm.
+        let aligned = self.best_score() > 0.0;
+        let severity = if exact && aligned {
             Severity::High
         } else {
             Severity::Medium
@@ -836,7 +967,7 @@ mod tests {
     use super::super::{Finding, FindingKind, Severity};
     use crate::analysis::{Options, analyze};
 
-    use super::super::testing::{of_kind, quotes, run};
+    use super::super::testing::{of_kind, quotes, run, unaligned};
 
     fn conflicts(texts: &[&str]) -> Vec<Finding> {
         let an = run(texts);
@@ -853,6 +984,102 @@ mod tests {
 
     const REFUGEES_120: &str = "Buses carrying 120 Syrian refugees crossed the Kessab border post into Turkey on Tuesday morning, local officials said.";
     const REFUGEES_140: &str = "A convoy took 140 Syrian refugees across the Kessab border post into Turkey on Tuesday morning, officials said.";
+
+    const DEFECTED_14: &str = "Officials said 14 members of the national rowing team defected during the tournament in Lyon, and the federation asked French police for help.";
+    const DEFECTED_FOURTEEN: &str = "Fourteen members of the national rowing team defected at the Lyon tournament, according to the federation.";
+
+    fn rowers(sentence: &str) -> String {
+        format!("Rowers\n\n{sentence}\n")
+    }
+
+    /// Outside alignment a figure is set apart only when it stands alone
+    /// against one that two other articles agree on.
+    #[test]
+    fn a_lone_figure_against_two_articles_is_found_unaligned() {
+        let lone = "In a statement that also named a new coach, the federation said 12 members of the national rowing team had defected in Lyon during the tournament.";
+        let found = unaligned(
+            &[
+                &rowers(DEFECTED_14),
+                &rowers(DEFECTED_FOURTEEN),
+                &rowers(lone),
+            ],
+            super::detect,
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let f = &found[0];
+        assert_eq!(f.summary, "12 members here, 14 in a.txt and b.txt");
+        assert_eq!(f.severity, Severity::Medium);
+        assert!(f.explanation.contains("stands alone"), "{}", f.explanation);
+    }
+
+    /// "People" says little of who is counted: unaligned, a fate both
+    /// name says it ("killed", "dead").
+    #[test]
+    fn a_vague_noun_is_one_group_by_its_fate() {
+        let found = unaligned(
+            &[
+                &rowers(
+                    "Gunmen killed 12 people at the market in Kano on the last day of the festival, police said.",
+                ),
+                &rowers(
+                    "The attack at the Kano market left 12 people dead on the last day of the festival.",
+                ),
+                &rowers(
+                    "Witnesses said gunmen killed 30 people at the Kano market, where crowds had gathered for the festival.",
+                ),
+            ],
+            super::detect,
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].summary, "30 people here, 12 in a.txt and b.txt");
+    }
+
+    /// A round figure is the exact one rounded: "starting at $350" tells
+    /// the "$349" of another article.
+    #[test]
+    fn a_round_figure_is_the_exact_one_rounded() {
+        let price = |p: &str| {
+            format!(
+                "Watch\n\nThe aluminium watch will cost {p} when it goes on sale in April, the company said.\n"
+            )
+        };
+        assert!(conflicts(&[&price("$350"), &price("$349")]).is_empty());
+        assert_eq!(conflicts(&[&price("$3,500"), &price("$3,200")]).len(), 1);
+    }
+
+    #[test]
+    fn unaligned_figures_stay_quiet_without_agreement_or_on_another_matter() {
+        let quiet = |lone: &str, with: &[&str]| {
+            let mut texts: Vec<String> = with.iter().map(|s| rowers(s)).collect();
+            texts.push(rowers(lone));
+            let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let found = unaligned(&refs, super::detect);
+            assert!(found.is_empty(), "{lone}: {found:#?}");
+        };
+        let lone = "The federation said 12 members of the national rowing team had defected in Lyon during the tournament.";
+        // One article against one: no figure stands alone.
+        quiet(lone, &[DEFECTED_14]);
+        // Another fate: the injured are not the defectors.
+        quiet(
+            "The federation said 12 members of the national rowing team were injured in Lyon during the tournament.",
+            &[DEFECTED_14, DEFECTED_FOURTEEN],
+        );
+        // Another moment: a defection years earlier.
+        quiet(
+            "The federation said 12 members of the national rowing team had defected in Lyon during the tournament of 2019.",
+            &[DEFECTED_14, DEFECTED_FOURTEEN],
+        );
+        // A bare number says too little of what it counts.
+        quiet(
+            "The federation said 12 had defected in Lyon during the tournament of the national rowing team.",
+            &[DEFECTED_14, DEFECTED_FOURTEEN],
+        );
+        // The same figure.
+        quiet(
+            "The federation said 14 members of the national rowing team had defected in Lyon during the tournament.",
+            &[DEFECTED_14, DEFECTED_FOURTEEN],
+        );
+    }
 
     #[test]
     fn exact_counts_that_differ_conflict() {
