@@ -116,3 +116,17 @@ fn the_canonical_facts_are_there() {
         Some(jiff::civil::date(2025, 1, 20))
     );
 }
+
+#[test]
+fn a_president_who_heads_the_government_is_both() {
+    let kb = Kb::builtin();
+    let [Entity::Office(o)] = kb.resolve("U.S. President") else {
+        panic!("U.S. President is one office")
+    };
+    let president = &kb.offices[*o as usize];
+    assert!(president.is("head-of-state") && president.is("head-of-government"));
+    let [Entity::Office(o)] = kb.resolve("British Prime Minister") else {
+        panic!("British Prime Minister is one office")
+    };
+    assert!(!kb.offices[*o as usize].is("head-of-state"));
+}
