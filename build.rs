@@ -16,6 +16,7 @@ const LOAD_ORDER: &[&str] = &[
     "us",
     "g20",
     "mena",
+    "heads",
     "events",
     "organizations",
     "places",

@@ -93,6 +93,10 @@ pub struct OfficeData {
     #[serde(default)]
     pub aliases: Vec<String>,
     pub kind: Option<String>,
+    /// Further kinds the office also is: `["head-of-government"]` for a
+    /// president who heads the government.
+    #[serde(default)]
+    pub also: Vec<String>,
     pub single: Option<bool>,
     pub administration: Option<String>,
     pub government: Option<String>,

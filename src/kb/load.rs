@@ -297,6 +297,7 @@ impl Loader {
             country: None,
             aliases: owned(o.aliases),
             kind: leak_str(o.kind.unwrap_or_else(|| "other".into())),
+            also: owned(o.also),
             single: o.single.unwrap_or(true),
             holders: &[],
         });

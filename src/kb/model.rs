@@ -96,8 +96,20 @@ pub struct Office {
     /// Explicit and generated names of the office.
     pub aliases: &'static [&'static str],
     pub kind: &'static str,
+    /// Further kinds it also is ("head-of-government" for a president who
+    /// heads the government).
+    pub also: &'static [&'static str],
     pub single: bool,
     pub holders: &'static [Holder],
+}
+
+impl Office {
+    /// Whether the office is of this kind, as its `kind` or one of `also`:
+    /// a president who heads the government is both.
+    #[must_use]
+    pub fn is(&self, kind: &str) -> bool {
+        self.kind == kind || self.also.contains(&kind)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
