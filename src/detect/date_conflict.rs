@@ -512,6 +512,10 @@ enum Link {
     OnceEvent,
     /// Not aligned, but clauses that say the same thing in other words.
     Restated,
+    /// Not aligned, and clauses that share only a little of what happened
+    /// ("was suspended Friday"): heard only when the date stands alone
+    /// against one other articles agree on.
+    Echoed,
 }
 
 impl Link {
@@ -520,7 +524,7 @@ impl Link {
     fn score(self) -> f32 {
         match self {
             Link::Aligned(score) => score,
-            Link::OnceEvent | Link::Restated => EVENT_SCORE,
+            Link::OnceEvent | Link::Restated | Link::Echoed => EVENT_SCORE,
         }
     }
 }
@@ -578,7 +582,12 @@ fn event_conflicts(story: &Story) -> Vec<Finding> {
     // being the aligned sentences that agree with a date; one finding
     // gathers every counterpart of one claim.
     let mut groups: BTreeMap<(Key, bool), Vec<(Comparison, bool)>> = BTreeMap::new();
+    let supported = |d: &Dated| support.get(&key(d)).copied().unwrap_or(0);
+    let lone = |c: &Dated, o: &Dated| supported(c) == 0 && supported(o) >= 1;
     for c in conflicts {
+        if matches!(c.link, Link::Echoed) && !lone(&c.x, &c.y) && !lone(&c.y, &c.x) {
+            continue;
+        }
         let side = |d: &Dated| Account {
             article: d.member.article,
             position: d.mention.range.start,
@@ -809,11 +818,18 @@ fn restated_clauses<'a>(
             continue;
         }
         let framed = |d: &Dated| (d.clause.negated, d.clause.planned);
-        if restates(x, y) && framed(x) == framed(y) && same_occurrence(story, x, y, memo) {
+        let link = if restates(x, y) {
+            Link::Restated
+        } else if echoes(x, y) {
+            Link::Echoed
+        } else {
+            continue;
+        };
+        if framed(x) == framed(y) && same_occurrence(story, x, y, memo) {
             out.push(Comparison {
                 x: x.clone(),
                 y: y.clone(),
-                link: Link::Restated,
+                link,
             });
         }
     }
@@ -835,6 +851,21 @@ fn restates(x: &Dated, y: &Dated) -> bool {
         _ => true,
     };
     happened >= 3 && 3 * shared >= 2 * shorter && events
+}
+
+/// Whether two dated clauses share two words of what happened, a third
+/// of the shorter clause, and the same listed event if either names one:
+/// too little alone, enough beside other articles that agree.
+fn echoes(x: &Dated, y: &Dated) -> bool {
+    let happened = x.clause.happened.intersection(&y.clause.happened).count();
+    let shared = x.clause.words.intersection(&y.clause.words).count();
+    let shorter = x.clause.words.len().min(y.clause.words.len());
+    let events = match (&x.clause.event, &y.clause.event) {
+        (Some(a), Some(b)) => a.0 == b.0,
+        (None, None) => true,
+        _ => false,
+    };
+    happened >= 2 && 3 * shared >= shorter && events
 }
 
 /// Whether every listed event word of the sentence is of `class`.
@@ -1382,6 +1413,9 @@ fn event_explanation(
             Link::Aligned(score) => format!("aligned, score {score:.2}"),
             Link::Restated => "the same words around the date, in other sentences".to_string(),
             Link::OnceEvent => "the same event and who, in other words".to_string(),
+            Link::Echoed => {
+                "some of the same words around the date, in other sentences".to_string()
+            }
         };
         let _ = write!(explanation, "; {} ({how})", describe(story, d));
     }
@@ -1480,7 +1514,38 @@ mod tests {
             .collect()
     }
 
-    use super::super::testing::{of_kind, quotes};
+    use super::super::testing::{of_kind, quotes, unaligned};
+
+    fn school(sentence: &str) -> String {
+        format!("Kermit school\n\n{sentence}\n")
+    }
+
+    /// Clauses that share only a little ("student", "suspended") link two
+    /// dates only beside other articles that agree: then the lone date is
+    /// the one to check.
+    #[test]
+    fn a_lone_date_of_thinly_restated_clauses_is_found_beside_agreement() {
+        let a = school("The student was suspended Friday, his father told reporters.");
+        let b = school("The student was suspended Friday, the school district confirmed.");
+        let lone = school("A student at the Kermit school was suspended Sunday over the toy ring.");
+        let found = unaligned(&[&a, &b, &lone], detect);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0].summary.contains("Sunday in c.txt"),
+            "{}",
+            found[0].summary
+        );
+        assert!(
+            found[0].explanation.contains("some of the same words"),
+            "{}",
+            found[0].explanation
+        );
+        // One article against one, or others that disagree among
+        // themselves: nothing stands alone.
+        assert!(unaligned(&[&a, &lone], detect).is_empty());
+        let saturday = school("The student was suspended Saturday, the school district confirmed.");
+        assert!(unaligned(&[&a, &saturday, &lone], detect).is_empty());
+    }
 
     const TRUCE_A: &str = "Truce takes hold in Northland\nPublished March 12, 2025\n\n\
         The ceasefire in Northland took effect at 6 a.m. on March 10, 2025, after weeks of talks in Geneva. \
