@@ -651,13 +651,22 @@ fn compare<'a>(
     };
     // One negated or a plan, the other what happened: not one report.
     let framed = |d: &Dated| (d.clause.negated, d.clause.planned);
-    if !same_event || framed(x) != framed(y) || !same_occurrence(story, x, y, memo) {
+    // Aligned sentences whose clauses share little are heard only beside
+    // other articles that agree (see `Link::Echoed`).
+    let link = if same_event {
+        Link::Aligned(pair.score)
+    } else if ex.is_none() && ey.is_none() {
+        Link::Echoed
+    } else {
+        return None;
+    };
+    if framed(x) != framed(y) || !same_occurrence(story, x, y, memo) {
         return None;
     }
     Some(Comparison {
         x: x.clone(),
         y: y.clone(),
-        link: Link::Aligned(pair.score),
+        link,
     })
 }
 
@@ -1523,6 +1532,26 @@ mod tests {
     /// Clauses that share only a little ("student", "suspended") link two
     /// dates only beside other articles that agree: then the lone date is
     /// the one to check.
+    /// Aligned sentences whose dated clauses share little are heard the
+    /// same way: only a lone date against agreeing articles.
+    #[test]
+    fn aligned_sentences_with_thin_clauses_need_agreement() {
+        let told = school(
+            "Iraq's ambassador told the council on Tuesday that the group was selling organs to pay for its war, and he asked for an inquiry.",
+        );
+        let claimed = school(
+            "Iraq's ambassador says the group is selling organs to pay for its war, as the diplomat claimed Wednesday.",
+        );
+        let found = findings(&[&told, &told, &claimed]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0].summary.contains("Wednesday in c.txt"),
+            "{}",
+            found[0].summary
+        );
+        assert!(findings(&[&told, &claimed]).is_empty());
+    }
+
     #[test]
     fn a_lone_date_of_thinly_restated_clauses_is_found_beside_agreement() {
         let a = school("The student was suspended Friday, his father told reporters.");
