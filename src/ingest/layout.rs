@@ -62,7 +62,7 @@ fn is_kicker(line: &str) -> bool {
 }
 
 /// "By Jane Doe", "Ahmed Kamel – Egypt Daily News", "Jane Doe | Outlet".
-fn byline(line: &str) -> Option<(Option<String>, Option<String>)> {
+pub(super) fn byline(line: &str) -> Option<(Option<String>, Option<String>)> {
     let line = line.trim();
     if line.split_whitespace().count() > 10 || ends_like_sentence(line) || line.len() > 100 {
         return None;
