@@ -69,16 +69,15 @@ pub struct Record {
 /// The archived copy of a page, fetched first when there is none (or with
 /// `refetch`). The error names what went wrong; the caller names the URL.
 pub fn archived(url: &str, opts: &FetchOptions) -> Result<PathBuf, String> {
+    // The fragment is never sent to the server: "page#comments" is "page".
+    let url = url.split_once('#').map_or(url, |(page, _)| page);
     let dir = opts
         .archive
         .join(&hex(&Sha256::digest(url.as_bytes()))[..32]);
-    let record_path = dir.join("record.json");
     if !opts.refetch
-        && let Ok(text) = std::fs::read_to_string(&record_path)
-        && let Ok(record) = serde_json::from_str::<Record>(&text)
-        && dir.join(&record.file).is_file()
+        && let Some(copy) = archived_copy(&dir, url)
     {
-        return Ok(dir.join(record.file));
+        return Ok(copy);
     }
     let (bytes, final_url, content_type) = fetch(url, opts)?;
     let ext = extension(&content_type)
@@ -94,6 +93,20 @@ pub fn archived(url: &str, opts: &FetchOptions) -> Result<PathBuf, String> {
     store(&dir, &record, &bytes)
         .map_err(|e| format!("fetched, but cannot archive it in {}: {e}", dir.display()))?;
     Ok(dir.join(record.file))
+}
+
+/// The page archived in `dir` for `url`, if its record is whole and names
+/// a page file beside it (a record edited or damaged by hand is fetched
+/// anew, never followed out of the archive).
+fn archived_copy(dir: &Path, url: &str) -> Option<PathBuf> {
+    let text = std::fs::read_to_string(dir.join("record.json")).ok()?;
+    let record = serde_json::from_str::<Record>(&text).ok()?;
+    let plain_name = record
+        .file
+        .strip_prefix("page.")
+        .is_some_and(|ext| ["html", "txt", "md", "json"].contains(&ext));
+    let copy = dir.join(&record.file);
+    (record.url == url && plain_name && copy.is_file()).then_some(copy)
 }
 
 /// The bytes, the final URL after redirects and the content type.
@@ -192,5 +205,41 @@ mod tests {
         assert!(!is_url("./https:/x"));
         assert_eq!(extension("text/html; charset=utf-8"), Some("html"));
         assert_eq!(extension("image/png"), None);
+    }
+
+    #[test]
+    fn an_archived_copy_is_read_only_from_a_whole_record() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = "https://example.com/story";
+        let record = |file: &str, url: &str| {
+            let record = Record {
+                url: url.to_string(),
+                final_url: url.to_string(),
+                fetched_at: "2026-12-01T00:00:00Z".to_string(),
+                content_type: "text/html".to_string(),
+                sha256: String::new(),
+                file: file.to_string(),
+            };
+            std::fs::write(
+                dir.path().join("record.json"),
+                serde_json::to_vec(&record).expect("json"),
+            )
+            .expect("write record");
+        };
+        std::fs::write(dir.path().join("page.html"), "<p>Hi</p>").expect("write page");
+        std::fs::write(dir.path().join("other.txt"), "elsewhere").expect("write other");
+        record("page.html", url);
+        assert_eq!(
+            archived_copy(dir.path(), url),
+            Some(dir.path().join("page.html"))
+        );
+        // Another URL's record, a file that is not the page, a broken record.
+        assert_eq!(archived_copy(dir.path(), "https://example.com/other"), None);
+        record("other.txt", url);
+        assert_eq!(archived_copy(dir.path(), url), None);
+        record("../page.html", url);
+        assert_eq!(archived_copy(dir.path(), url), None);
+        std::fs::write(dir.path().join("record.json"), "{").expect("write");
+        assert_eq!(archived_copy(dir.path(), url), None);
     }
 }

@@ -116,6 +116,17 @@ fn a_page_is_fetched_archived_reopened_and_refetched() {
 }
 
 #[test]
+fn a_fragment_names_the_same_page() {
+    let server = serve();
+    let archive = tempfile::tempdir().unwrap();
+    let url = format!("{}/story", server.base);
+    let copy = archived(&url, &options(archive.path(), false)).unwrap();
+    let again = archived(&format!("{url}#comments"), &options(archive.path(), false)).unwrap();
+    assert_eq!(again, copy);
+    assert_eq!(server.story_hits.load(Ordering::SeqCst), 1);
+}
+
+#[test]
 fn the_archive_is_read_without_the_server() {
     let archive = tempfile::tempdir().unwrap();
     let server = serve_for(1);

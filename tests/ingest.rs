@@ -698,6 +698,58 @@ fn directories_skip_hidden_files_documentation_and_other_extensions() {
     assert_eq!(articles(&report).len(), 1, "{report:#}");
 }
 
+#[test]
+fn a_directory_without_articles_is_named_with_the_extensions_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let empty = dir.path().join("saved pages");
+    let other = dir.path().join("scans");
+    std::fs::create_dir_all(&empty).expect("mkdir");
+    std::fs::create_dir_all(&other).expect("mkdir");
+    std::fs::write(other.join("front page.pdf"), BINARY).expect("write");
+    std::fs::copy(fixture("briefing.md"), other.join("README.md")).expect("copy");
+    for folder in [&empty, &other] {
+        parallax()
+            .args(["report", arg(folder)])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(folder.display().to_string()))
+            .stderr(predicate::str::contains("no article in this directory"))
+            .stderr(predicate::str::contains(
+                ".txt, .text, .md, .markdown, .html, .htm or .json",
+            ));
+    }
+    // Beside a readable article, the empty directory is named and the
+    // article still read.
+    let (report, _) = report_json(&[arg(&empty), arg(&fixture("news-page.txt"))]);
+    assert_eq!(articles(&report).len(), 1, "{report:#}");
+    assert!(
+        errors(&report)[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("no article in this directory")),
+        "{report:#}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_directory_is_named_with_the_extensions_read() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let locked = dir.path().join("locked");
+    std::fs::create_dir_all(&locked).expect("mkdir");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    // As root (some CI containers) every directory can be listed.
+    let listable = std::fs::read_dir(&locked).is_ok();
+    let assert = parallax().args(["report", arg(&locked)]).assert().code(2);
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains(&locked.display().to_string()), "{stderr}");
+    assert!(stderr.contains(".html, .htm or .json"), "{stderr}");
+    if !listable {
+        assert!(stderr.contains("cannot list directory"), "{stderr}");
+    }
+}
+
 /// Reads `body`, under front matter dating it 2025-05-11, as a file
 /// `name`; checks that `word` is a mention and that every position quotes
 /// the file; returns the article.

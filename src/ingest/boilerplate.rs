@@ -58,6 +58,17 @@ mod tests {
         assert!(is_boilerplate("You may also like..."));
         assert!(is_boilerplate("This slideshow requires JavaScript."));
         assert!(is_boilerplate("Tell us what YOU think..."));
+        // Credits, tags and prompts under a story.
+        assert!(is_boilerplate(
+            "(Reporting by Will Dunham; Editing by Tom Brown)"
+        ));
+        assert!(is_boilerplate(
+            "Keith Bradsher contributed reporting from Hong Kong."
+        ));
+        assert!(is_boilerplate("Follow him on Twitter @michaeldwall ."));
+        assert!(is_boilerplate("Filed under: Khawarij |"));
+        assert!(is_boilerplate("Topics"));
+        assert!(is_boilerplate("More:"));
     }
 
     #[test]
@@ -67,6 +78,9 @@ mod tests {
         ));
         assert!(!is_boilerplate(
             "Readers who subscribe to the paper's newsletter were told of the talks on Sunday by the editor."
+        ));
+        assert!(!is_boilerplate(
+            "Reporters who followed her on the campaign trail said she was editing by hand late into the night."
         ));
         assert!(!is_boilerplate(""));
     }

@@ -32,10 +32,23 @@ static FURNITURE: LazyLock<(FxHashSet<&str>, Vec<&str>)> = LazyLock::new(|| {
     )
 });
 
+/// Whether a line is a photo caption or credit: it carries a caption mark
+/// written as credits are, with a capital ("(Photo by", "/ AFP)", not the
+/// "(ePA)" of an abbreviation in a paragraph), and it does not open with a
+/// dateline ("WASHINGTON (Reuters) - " leads the story's first paragraph).
 #[must_use]
 pub fn is_caption(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    FURNITURE.1.iter().any(|m| lower.contains(m))
+    // ASCII lower-casing keeps byte offsets; the marks are ASCII.
+    let lower = line.to_ascii_lowercase();
+    let marked = FURNITURE.1.iter().any(|m| {
+        lower.match_indices(m).any(|(at, _)| {
+            line[at..at + m.len()]
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
+    });
+    marked && dateline(line).is_none()
 }
 
 fn ends_like_sentence(line: &str) -> bool {
@@ -49,7 +62,7 @@ fn is_kicker(line: &str) -> bool {
 }
 
 /// "By Jane Doe", "Ahmed Kamel – Egypt Daily News", "Jane Doe | Outlet".
-fn byline(line: &str) -> Option<(Option<String>, Option<String>)> {
+pub(super) fn byline(line: &str) -> Option<(Option<String>, Option<String>)> {
     let line = line.trim();
     if line.split_whitespace().count() > 10 || ends_like_sentence(line) || line.len() > 100 {
         return None;
@@ -91,6 +104,13 @@ fn dateline(block: &str) -> Option<(String, usize)> {
         Some((c, p)) => (c.trim(), Some(p.trim_end_matches(')').trim())),
         None => (prefix.trim(), None),
     };
+    // "(Reuters) - " without a place names the agency alone.
+    if caps.is_empty() {
+        let agency = paren.filter(|p| p.chars().next().is_some_and(char::is_uppercase))?;
+        let name_like = agency.split_whitespace().count() <= 3
+            && agency.chars().all(|c| c.is_alphabetic() || c == ' ');
+        return name_like.then(|| (agency.to_string(), head + sep));
+    }
     let all_caps = caps.chars().any(char::is_alphabetic)
         && caps.chars().all(|c| {
             c.is_uppercase()
@@ -253,7 +273,7 @@ pub fn arrange(text: &str, candidates: &[Candidate], meta: &mut Meta) -> Vec<Blo
             continue;
         }
         if in_header {
-            if header_line(line, c, meta, &mut blocks) {
+            if header_line(line, c, meta, &mut blocks) || is_label(line, &blocks) {
                 continue;
             }
             in_header = false;
@@ -305,6 +325,17 @@ fn header_line(line: &str, c: &Candidate, meta: &mut Meta, blocks: &mut Vec<Bloc
         return true;
     }
     false
+}
+
+/// A label of the page header between the title and the story: a name, a
+/// section or a reading time of a few words without a sentence's end
+/// ("REUTERS", "5 min read"). It is no statement, and the date line below
+/// it still belongs to the header.
+fn is_label(line: &str, blocks: &[Block]) -> bool {
+    const MAX_WORDS: usize = 3;
+    blocks.iter().any(|b| b.role == Role::Title)
+        && line.split_whitespace().count() <= MAX_WORDS
+        && !ends_like_sentence(line)
 }
 
 /// Candidate blocks of plain text starting at `start`: one per line, or
@@ -474,6 +505,41 @@ mod tests {
     }
 
     #[test]
+    fn captions_are_credits_not_paragraphs_that_name_an_agency() {
+        assert!(is_caption(
+            "A mediator arrives in Doha. (Photo by Jane Roe / AFP)"
+        ));
+        assert!(is_caption("Crowds in Beitunia. (Reuters)"));
+        // A dateline opens the story's first paragraph.
+        assert!(!is_caption(
+            "WASHINGTON (Reuters) - Scientists on Monday unveiled the first map of Titan."
+        ));
+        // An abbreviation that happens to read like a credit, lower case.
+        assert!(!is_caption(
+            "Das Thema wird seit Jahren diskutiert: die elektronische Patientenakte (ePA)"
+        ));
+    }
+
+    #[test]
+    fn header_labels_and_the_date_below_them_are_not_statements() {
+        let page = "Map of Titan revealed\n\nREUTERS\n\n19 NOV 2019\n\n(Reuters) \u{2014} Scientists on Monday unveiled the first map of Titan.\n\nIt shows plains and dunes.";
+        let (blocks, meta) = arranged(page);
+        assert_eq!(meta.published, Some(jiff::civil::date(2019, 11, 19)));
+        assert_eq!(meta.outlet.as_deref(), Some("Reuters"));
+        assert_eq!(
+            blocks,
+            [
+                (Role::Title, "Map of Titan revealed".to_string()),
+                (
+                    Role::Body,
+                    "Scientists on Monday unveiled the first map of Titan.".to_string()
+                ),
+                (Role::Body, "It shows plains and dunes.".to_string()),
+            ]
+        );
+    }
+
+    #[test]
     fn byline_first_line() {
         let (blocks, meta) = arranged(
             "Ahmed Kamel \u{2013} Egypt Daily News\nAfter weeks of silence, negotiations resumed.\nA second paragraph.",
@@ -506,5 +572,10 @@ mod tests {
             dateline("GAZA CITY (Reuters) - Strikes hit").map(|d| d.0),
             Some("Reuters".into())
         );
+        assert_eq!(
+            dateline("(Reuters) \u{2014} The attorney general").map(|d| d.0),
+            Some("Reuters".into())
+        );
+        assert_eq!(dateline("(see below) - a note"), None);
     }
 }

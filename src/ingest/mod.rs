@@ -92,6 +92,14 @@ pub fn read_inputs(inputs: &[PathBuf], opts: &ReadOptions) -> Ingested {
             let mut files = Vec::new();
             let mut errors = Vec::new();
             walk(input, &mut files, &mut errors);
+            if files.is_empty() && errors.is_empty() {
+                let message = format!(
+                    "no article in this directory: Parallax reads files ending in {} \
+                     (hidden files, READMEs and licences are skipped)",
+                    extensions_read()
+                );
+                errors.push(error(&input.display().to_string(), message));
+            }
             files.sort();
             items.extend(errors.into_iter().map(Item::Failed));
             items.extend(files.into_iter().map(Item::File));
@@ -211,15 +219,33 @@ fn error(path: &str, message: String) -> IngestError {
     }
 }
 
+/// The extensions of [`EXTENSIONS`] for a message: ".txt, .md or .json".
+fn extensions_read() -> String {
+    let dotted: Vec<String> = EXTENSIONS.iter().map(|e| format!(".{e}")).collect();
+    match dotted.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
 /// The files under `root` to read, by extension, hidden ones skipped.
 /// Symbolic links are followed only inside `root`: a link out of the tree
 /// (to `/etc/passwd`) is skipped with a message, and each directory and
 /// file is read once however many links lead to it, so loops end.
 fn walk(root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<IngestError>) {
     let shown = |p: &Path| p.display().to_string();
+    // The directory named as input: say what would have been read in it.
+    let unreadable = |e: std::io::Error| {
+        let message = format!(
+            "cannot list directory: {e} (Parallax reads the files in it ending in {})",
+            extensions_read()
+        );
+        error(&shown(root), message)
+    };
     let top = match std::fs::canonicalize(root) {
         Ok(t) => t,
-        Err(e) => return errors.push(error(&shown(root), format!("cannot list directory: {e}"))),
+        Err(e) => return errors.push(unreadable(e)),
     };
     let mut seen: std::collections::HashSet<PathBuf> =
         std::collections::HashSet::from([top.clone()]);
@@ -231,6 +257,10 @@ fn walk(root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<IngestError>) {
     while let Some(dir) = stack.pop() {
         let entries = match std::fs::read_dir(&dir) {
             Ok(e) => e,
+            Err(e) if dir == root => {
+                errors.push(unreadable(e));
+                continue;
+            }
             Err(e) => {
                 errors.push(error(&shown(&dir), format!("cannot list directory: {e}")));
                 continue;
