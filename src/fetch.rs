@@ -36,8 +36,10 @@ impl FetchOptions {
     }
 }
 
-/// The user data directory (`$PARALLAX_DATA_DIR` when set).
-fn data_dir() -> PathBuf {
+/// The user data directory (`$PARALLAX_DATA_DIR` when set): archived
+/// pages, the user knowledge base.
+#[must_use]
+pub fn data_dir() -> PathBuf {
     match std::env::var_os("PARALLAX_DATA_DIR") {
         Some(d) => PathBuf::from(d),
         None => directories::ProjectDirs::from("", "", "parallax").map_or_else(

@@ -156,6 +156,7 @@ emit_struct!(Office {
     name,
     aliases,
     kind,
+    also,
     single,
     holders
 });

@@ -11,6 +11,8 @@ mod data;
 mod index;
 mod load;
 mod model;
+pub mod update;
+pub mod wikidata;
 
 use std::path::Path;
 
@@ -43,6 +45,16 @@ mod builtin {
     /// order: what a load with extra files (`--kb`) starts from.
     pub(super) const SOURCES: &[(&str, &str)] =
         include!(concat!(env!("OUT_DIR"), "/kb/sources.rs"));
+}
+
+/// What one KB file holds (see [`Kb::file_summary`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileSummary {
+    pub as_of: Option<jiff::civil::Date>,
+    pub source: Option<String>,
+    pub people: usize,
+    pub offices: usize,
+    pub holders: usize,
 }
 
 /// The embedded files, parsed.
@@ -83,11 +95,39 @@ impl Kb {
             })?;
             texts.push((path.display().to_string(), text));
         }
+        let named: Vec<(&str, &str)> = texts
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        Kb::builtin_with(&named)
+    }
+
+    /// The embedded knowledge base with named TOML texts loaded over it.
+    pub fn builtin_with(texts: &[(&str, &str)]) -> Result<Kb, KbError> {
         let mut files = builtin_files();
-        for (name, text) in &texts {
-            files.push((name.as_str(), load::parse_toml(name, text)?));
+        for &(name, text) in texts {
+            files.push((name, load::parse_toml(name, text)?));
         }
         load::from_files(files)
+    }
+
+    /// What a KB file holds, for `kb status`: its `as_of` and source, and
+    /// how many people, offices and terms in office it lists.
+    pub fn file_summary(path: &Path) -> Result<FileSummary, KbError> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| KbError {
+            file: name.clone(),
+            message: format!("cannot read knowledge base file: {e}"),
+        })?;
+        let file = load::parse_toml(&name, &text)?;
+        let meta = file.meta.as_ref();
+        Ok(FileSummary {
+            as_of: meta.and_then(|m| m.as_of).map(|d| d.0),
+            source: meta.and_then(|m| m.source.clone()),
+            people: file.person.len(),
+            offices: file.office.len(),
+            holders: file.office.iter().map(|o| o.holders.len()).sum(),
+        })
     }
 
     /// Builds a KB from named TOML texts.

@@ -96,6 +96,8 @@ pub struct Office {
     /// Explicit and generated names of the office.
     pub aliases: &'static [&'static str],
     pub kind: &'static str,
+    /// Further kinds the office has (`also` in the file).
+    pub also: &'static [&'static str],
     pub single: bool,
     pub holders: &'static [Holder],
 }
