@@ -284,7 +284,12 @@ pub fn settle(mut stints: Vec<Stint>) -> (Vec<Stint>, bool) {
             if a.acting && !b.acting {
                 a.end = Some(b.start);
             } else if b.acting {
-                // A marked stand-in: both hold the office for a while.
+                // A marked stand-in with an end: both hold the office for
+                // a while. One with no end is a caretaker: the term before
+                // it is over.
+                if b.end.is_none() {
+                    a.end = Some(b.start);
+                }
             } else if a.end.is_some() && b.end.is_some_and(|be| a.end.is_some_and(|ae| be <= ae)) {
                 b.acting = true;
             } else {
@@ -516,6 +521,11 @@ fn match_office(base: &Kb, o: &WdOffice) -> Option<u32> {
     if !named.is_empty() {
         return None;
     }
+    if let Some(c) = country
+        && let Some(one) = by_title(base, c, o)
+    {
+        return Some(one);
+    }
     let head = o
         .roles
         .iter()
@@ -528,6 +538,40 @@ fn match_office(base: &Kb, o: &WdOffice) -> Option<u32> {
         })
         .collect();
     match of_kind[..] {
+        [one] => Some(one),
+        _ => None,
+    }
+}
+
+/// The one KB office of the country whose title is the label with the
+/// country's name taken off: "United States Secretary of State",
+/// "Secretary of State of the United States".
+fn by_title(base: &Kb, country: u32, o: &WdOffice) -> Option<u32> {
+    let c = &base.countries[country as usize];
+    let names: Vec<&str> = std::iter::once(c.name)
+        .chain(c.aliases.iter().copied())
+        .chain(c.short.iter().copied())
+        .chain(c.demonyms.iter().copied())
+        .collect();
+    let mut titles: Vec<String> = Vec::new();
+    for label in std::iter::once(&o.label).chain(&o.aliases) {
+        for name in &names {
+            let rest = label
+                .strip_prefix(&format!("{name} "))
+                .or_else(|| label.strip_suffix(&format!(" of {name}")))
+                .or_else(|| label.strip_suffix(&format!(" of the {name}")));
+            if let Some(rest) = rest {
+                titles.push(crate::text::fold(rest.trim()));
+            }
+        }
+    }
+    let found: Vec<u32> = (0..base.offices.len() as u32)
+        .filter(|&i| {
+            let k = &base.offices[i as usize];
+            k.country == Some(country) && titles.contains(&crate::text::fold(k.title))
+        })
+        .collect();
+    match found[..] {
         [one] => Some(one),
         _ => None,
     }
