@@ -21,7 +21,7 @@ const USER_KB: &str = "kb/wikidata.toml";
 /// user data directory (where sessions and archived pages are kept).
 #[must_use]
 pub fn user_kb_path() -> PathBuf {
-    crate::fetch::data_dir().join(USER_KB)
+    crate::files::data_dir().join(USER_KB)
 }
 
 /// How the endpoint is asked.
