@@ -235,6 +235,10 @@ impl ColorChoice {
 }
 
 /// Options every command takes.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent command-line flags, each a switch of its own"
+)]
 #[derive(Debug, Args, Clone, Default)]
 pub struct Shared {
     /// When to colour: auto (a terminal, without `NO_COLOR` or `TERM=dumb`),

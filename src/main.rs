@@ -282,12 +282,11 @@ fn kb_update(args: &KbUpdateArgs) -> Result<u8> {
         timeout: std::time::Duration::from_secs(args.timeout.max(1)),
         ..Endpoint::default()
     };
-    let source = match &args.from {
-        Some(path) => Source::File(path),
-        None => {
-            note!("parallax: asking {} for office holders…", endpoint.url);
-            Source::Endpoint(&endpoint)
-        }
+    let source = if let Some(path) = &args.from {
+        Source::File(path)
+    } else {
+        note!("parallax: asking {} for office holders…", endpoint.url);
+        Source::Endpoint(&endpoint)
     };
     let target = args.output.clone().unwrap_or_else(update::user_kb_path);
     let today = report_date().unwrap_or_else(|| jiff::Zoned::now().date());

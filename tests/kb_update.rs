@@ -1,7 +1,7 @@
 //! `parallax kb update` against SPARQL answers served from this process
 //! (no test touches the network): paging, a timeout and a 429 retried, a
 //! malformed answer and an error status (the user KB left as it was), the
-//! real-shaped EveryPolitician export, conflicting dates and acting
+//! real-shaped export of `every-politician-scrapers`, conflicting dates and acting
 //! holders, and the user KB layered over the built-in one.
 
 use std::io::{BufRead, BufReader, Write};
@@ -582,7 +582,7 @@ fn dates_of_every_precision_are_read() {
     );
 }
 
-/// The full EveryPolitician files, when a checkout is at hand.
+/// The whole export of the `every-politician-scrapers`, when a checkout is at hand.
 #[test]
 fn the_everypolitician_export_imports_whole() {
     let Some(dir) = std::env::var_os("PARALLAX_EVERYPOLITICIAN") else {

@@ -82,7 +82,7 @@ fn top_line(analysis: &Analysis, width: u16) -> String {
     let area = Rect::new(0, 0, width, 30);
     let mut drawn = Drawn::default();
     let mut buf = Buffer::empty(area);
-    draw(&mut app, area, &mut buf, &mut drawn);
+    draw(&app, area, &mut buf, &mut drawn);
     (0..width).map(|x| buf[(x, 0)].symbol()).collect()
 }
 

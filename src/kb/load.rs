@@ -408,30 +408,10 @@ impl Loader {
         Ok(())
     }
 
-    fn finish(&mut self, kb: &mut Tables) -> Result<(), KbError> {
-        for (id, file) in std::mem::take(&mut self.pending_ambiguous) {
-            let known =
-                self.ids.contains_key(&id) || self.ids.contains_key(&format!("country:{id}"));
-            if !known {
-                return Err(KbError {
-                    file,
-                    message: format!(
-                        "[[ambiguous]] lists `{id}`, which is not an id in the knowledge base"
-                    ),
-                });
-            }
-        }
-        for (office, code, file) in std::mem::take(&mut self.pending_country) {
-            let country = kb.country(&code).ok_or_else(|| KbError {
-                file: file.clone(),
-                message: format!(
-                    "office `{}` names unknown country `{code}`",
-                    kb.offices[office as usize].id
-                ),
-            })?;
-            kb.offices[office as usize].country = Some(country);
-        }
-        let mut holders = vec![Vec::new(); kb.offices.len()];
+    /// Every office's holders, people resolved, terms checked, what
+    /// updates replace left out.
+    fn resolve_holders(&mut self, offices: usize) -> Result<Vec<Vec<Holder>>, KbError> {
+        let mut holders = vec![Vec::new(); offices];
         let pending = std::mem::take(&mut self.pending_holders);
         for (n, (office, office_id, h, file)) in pending.into_iter().enumerate() {
             let person = *self.person_ids.get(&h.person).ok_or_else(|| KbError {
@@ -469,6 +449,33 @@ impl Loader {
                 partial_start: h.from.1,
             });
         }
+        Ok(holders)
+    }
+
+    fn finish(&mut self, kb: &mut Tables) -> Result<(), KbError> {
+        for (id, file) in std::mem::take(&mut self.pending_ambiguous) {
+            let known =
+                self.ids.contains_key(&id) || self.ids.contains_key(&format!("country:{id}"));
+            if !known {
+                return Err(KbError {
+                    file,
+                    message: format!(
+                        "[[ambiguous]] lists `{id}`, which is not an id in the knowledge base"
+                    ),
+                });
+            }
+        }
+        for (office, code, file) in std::mem::take(&mut self.pending_country) {
+            let country = kb.country(&code).ok_or_else(|| KbError {
+                file: file.clone(),
+                message: format!(
+                    "office `{}` names unknown country `{code}`",
+                    kb.offices[office as usize].id
+                ),
+            })?;
+            kb.offices[office as usize].country = Some(country);
+        }
+        let holders = self.resolve_holders(kb.offices.len())?;
         for (i, (office, mut holders)) in kb.offices.iter_mut().zip(holders).enumerate() {
             holders.sort_by_key(|h| h.term.from);
             if office.single && self.replaced.contains_key(&(i as u32)) {

@@ -122,7 +122,7 @@ fn with_retries(
             Err(f) if f.retry && tries < endpoint.retries => {
                 tries += 1;
                 tracing::warn!("{}: {}; retrying ({tries})", endpoint.url, f.message);
-                std::thread::sleep(f.wait.unwrap_or(wait).min(Duration::from_secs(120)));
+                std::thread::sleep(f.wait.unwrap_or(wait).min(Duration::from_mins(2)));
                 wait *= 2;
             }
             Err(f) => {
