@@ -258,7 +258,12 @@ fn kb_files(shared: &Shared) -> Vec<std::path::PathBuf> {
 
 /// The embedded knowledge base with the user KB and the `--kb` files.
 fn load_kb(files: &[std::path::PathBuf]) -> Result<Kb> {
-    Kb::with_files(files).map_err(|e| {
+    let user = parallax::kb::update::user_kb_path();
+    let loaded = match files.split_first() {
+        Some((first, rest)) if *first == user => Kb::with_user_kb(first, rest),
+        _ => Kb::with_files(files),
+    };
+    loaded.map_err(|e| {
         let user = parallax::kb::update::user_kb_path();
         let hint = if std::path::Path::new(&e.file) == user {
             "\nHint: the user knowledge base was written by `parallax kb update`: run it \

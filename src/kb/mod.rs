@@ -68,6 +68,26 @@ fn builtin_files() -> Vec<(&'static str, KbFile)> {
     })
 }
 
+/// The embedded file a maintainer's `kb update` writes, when there is one
+/// (see `build.rs`): a user KB replaces it, as the newer answer to the
+/// same query.
+pub const IMPORTED_FILE: &str = "assets/kb/wikidata.toml";
+
+/// The embedded files without the imported one: what `kb update` matches
+/// Wikidata against.
+fn handwritten_files() -> Vec<(&'static str, KbFile)> {
+    let mut files = builtin_files();
+    files.retain(|(name, _)| *name != IMPORTED_FILE);
+    files
+}
+
+/// Whether the embedded KB holds an imported file.
+fn has_imported() -> bool {
+    builtin::SOURCES
+        .iter()
+        .any(|(name, _)| *name == IMPORTED_FILE)
+}
+
 /// Largest `--kb` file read: a generous bound on hand-kept and imported
 /// files, so a device given by mistake cannot take all memory.
 pub const MAX_KB_FILE: u64 = 256 * 1024 * 1024;
@@ -82,6 +102,43 @@ impl Kb {
     /// The embedded knowledge base plus extra TOML files (`--kb`), each of
     /// at most [`MAX_KB_FILE`] bytes.
     pub fn with_files(paths: &[impl AsRef<Path>]) -> Result<Kb, KbError> {
+        Kb::load_over(builtin_files(), paths)
+    }
+
+    /// The hand-written embedded files, the user KB (`kb update`) in place
+    /// of any imported one, then extra files.
+    pub fn with_user_kb(user: &Path, paths: &[impl AsRef<Path>]) -> Result<Kb, KbError> {
+        let mut all: Vec<&Path> = vec![user];
+        all.extend(paths.iter().map(AsRef::as_ref));
+        Kb::load_over(handwritten_files(), &all)
+    }
+
+    /// The hand-written embedded files alone: what `kb update` matches
+    /// Wikidata against.
+    pub fn handwritten() -> &'static Kb {
+        static LOADED: std::sync::OnceLock<Kb> = std::sync::OnceLock::new();
+        if !has_imported() {
+            return Kb::builtin();
+        }
+        LOADED.get_or_init(|| {
+            load::from_files(handwritten_files()).expect("embedded knowledge base is valid")
+        })
+    }
+
+    /// The hand-written embedded files with named TOML texts over them.
+    pub fn handwritten_with(texts: &[(&str, &str)]) -> Result<Kb, KbError> {
+        let mut files = handwritten_files();
+        for &(name, text) in texts {
+            files.push((name, load::parse_toml(name, text)?));
+        }
+        load::from_files(files)
+    }
+
+    /// `base` with the files at `paths` loaded over it.
+    fn load_over(
+        base: Vec<(&'static str, KbFile)>,
+        paths: &[impl AsRef<Path>],
+    ) -> Result<Kb, KbError> {
         let mut texts = Vec::new();
         for path in paths {
             let path = path.as_ref();
@@ -95,18 +152,9 @@ impl Kb {
             })?;
             texts.push((path.display().to_string(), text));
         }
-        let named: Vec<(&str, &str)> = texts
-            .iter()
-            .map(|(n, t)| (n.as_str(), t.as_str()))
-            .collect();
-        Kb::builtin_with(&named)
-    }
-
-    /// The embedded knowledge base with named TOML texts loaded over it.
-    pub fn builtin_with(texts: &[(&str, &str)]) -> Result<Kb, KbError> {
-        let mut files = builtin_files();
-        for &(name, text) in texts {
-            files.push((name, load::parse_toml(name, text)?));
+        let mut files: Vec<(&str, KbFile)> = base;
+        for (name, text) in &texts {
+            files.push((name.as_str(), load::parse_toml(name, text)?));
         }
         load::from_files(files)
     }

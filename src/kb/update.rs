@@ -205,7 +205,7 @@ pub enum Source<'a> {
 }
 
 /// `parallax kb update`: the rows, the user KB built from them over the
-/// built-in KB, complete to `as_of` (the day the results were taken),
+/// hand-written built-in files, complete to `as_of` (the day the results were taken),
 /// written to `target` atomically. A failure anywhere leaves `target` as
 /// it was.
 pub fn update(
@@ -214,7 +214,7 @@ pub fn update(
     as_of: jiff::civil::Date,
     progress: impl FnMut(usize),
 ) -> Result<Summary, KbError> {
-    let base = Kb::builtin();
+    let base = Kb::handwritten();
     let (rows, skipped, source) = match from {
         Source::Endpoint(endpoint) => {
             let (rows, skipped) = fetch_rows(endpoint, &wikidata::query_for(base), progress)?;
@@ -253,7 +253,7 @@ pub fn update(
     let (text, summary) = wikidata::build(rows, skipped, base, as_of, &source);
     // What was written must load over the KB it was matched against.
     let name = target.display().to_string();
-    Kb::builtin_with(&[(name.as_str(), text.as_str())])?;
+    Kb::handwritten_with(&[(name.as_str(), text.as_str())])?;
     write_atomically(target, &text).map_err(|e| KbError {
         file: target.display().to_string(),
         message: format!("cannot write the user knowledge base: {e}"),
