@@ -4,7 +4,6 @@
 //! user KB written beside the other user data, atomically, so that a
 //! failed update leaves the previous file as it was.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -253,21 +252,14 @@ pub fn update(
     let (text, summary) = wikidata::build(rows, skipped, base, as_of, &source);
     // What was written must load over the KB it was matched against.
     let name = target.display().to_string();
-    Kb::handwritten_with(&[(name.as_str(), text.as_str())])?;
-    write_atomically(target, &text).map_err(|e| KbError {
+    let kb = Kb::handwritten_with(&[(name.as_str(), text.as_str())])?;
+    crate::files::write_atomically(target, text.as_bytes()).map_err(|e| KbError {
         file: target.display().to_string(),
         message: format!("cannot write the user knowledge base: {e}"),
     })?;
+    if target == user_kb_path() {
+        // The next run reads this instead of parsing the file.
+        super::save_snapshot(&kb, target);
+    }
     Ok(summary)
-}
-
-/// Writes a temporary file beside `path`, then renames it over `path`.
-fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(text.as_bytes())?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }
