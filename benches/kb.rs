@@ -17,6 +17,8 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use jiff::civil::date;
+use parallax::analysis::{Options, analyze};
+use parallax::ingest::{ReadOptions, read_inputs};
 use parallax::kb::Kb;
 use parallax::kb::wikidata::{self, Row, wd_date};
 
@@ -67,6 +69,20 @@ fn main() {
         ms(best),
         ms(median)
     );
+    // What a large KB costs the analysis itself (rules that compare names
+    // with every KB person), apart from loading it.
+    let big = Kb::with_user_kb(&user_kb, &[] as &[&Path]).unwrap();
+    for (what, kb) in [("built-in KB", Kb::builtin()), ("with the user KB", &big)] {
+        let (best, median) = timed(15, || {
+            let read = read_inputs(std::slice::from_ref(&seeds), &ReadOptions::default());
+            let _ = analyze(read.articles, kb, &Options::default());
+        });
+        println!(
+            "analysing the seeds in process, {what}: best {} ms, median {} ms",
+            ms(best),
+            ms(median)
+        );
+    }
     divan::main();
     let _ = std::fs::remove_dir_all(&work);
 }

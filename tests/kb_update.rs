@@ -622,6 +622,34 @@ fn the_command_writes_the_user_kb_and_status_shows_both() {
         .assert()
         .success();
     assert!(data.path().join("kb/wikidata.toml").is_file());
+    assert!(
+        data.path().join("kb/wikidata.snapshot").is_file(),
+        "the next run reads the snapshot"
+    );
+    // A report loads it: the UN post's holders come from the user KB, and
+    // an article past its as-of day says so.
+    let article = data.path().join("late.txt");
+    std::fs::write(
+        &article,
+        "Talks\nPublished March 3, 2024\n\nSecretary-General António Guterres spoke on Monday.\n",
+    )
+    .unwrap();
+    let report = |extra: &[&str]| {
+        let out = Command::cargo_bin("parallax")
+            .unwrap()
+            .env("PARALLAX_DATA_DIR", data.path())
+            .arg("report")
+            .args(extra)
+            .arg(&article)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out).unwrap()
+    };
+    assert!(report(&[]).contains("complete to 2023-01-10"));
+    assert!(!report(&["--no-user-kb"]).contains("complete to"));
     let out = Command::cargo_bin("parallax")
         .unwrap()
         .env("PARALLAX_DATA_DIR", data.path())
