@@ -149,6 +149,11 @@ impl Kb {
 
     /// The hand-written embedded files alone: what `kb update` matches
     /// Wikidata against.
+    ///
+    /// # Panics
+    ///
+    /// Never in a built binary: `build.rs` loaded the same files.
+    #[must_use]
     pub fn handwritten() -> &'static Kb {
         static LOADED: std::sync::OnceLock<Kb> = std::sync::OnceLock::new();
         if !has_imported() {
