@@ -302,7 +302,15 @@ fn kb_update(args: &KbUpdateArgs) -> Result<u8> {
     let summary = update::update(&source, &target, as_of, |rows| {
         note!("parallax: {rows} rows so far");
     })
-    .context("the knowledge base was not updated")?;
+    .map_err(|e| {
+        let hint = if args.from.is_none() {
+            "\nHint: without network, run the query (`parallax kb update --print-query`) \
+             where there is, save its JSON results, and pass them with --from FILE"
+        } else {
+            ""
+        };
+        anyhow::anyhow!("the knowledge base was not updated: {e}{hint}")
+    })?;
     let roles: Vec<String> = summary
         .roles
         .iter()
