@@ -689,3 +689,64 @@ fn the_command_writes_the_user_kb_and_status_shows_both() {
         before
     );
 }
+
+#[test]
+fn a_ministry_by_another_name_is_the_kb_office_and_no_alias_takes_a_kb_name() {
+    let mut rows = vec![
+        binding(
+            "Q15710855",
+            "Minister of Foreign Affairs",
+            "foreign-minister",
+            Some("IL"),
+            "Q999000030",
+            "Avi Ben Ami",
+            Some(("2026-01-05", 11)),
+            None,
+            false,
+        ),
+        binding(
+            "Q999000003",
+            "Minister of Foreign Affairs",
+            "foreign-minister",
+            Some("XR"),
+            "Q999000031",
+            "Rudolf Elphberg",
+            Some(("2020-01-05", 11)),
+            None,
+            false,
+        ),
+    ];
+    // A namesake's alias that is a KB person's name.
+    rows[1]["holderAliases"] = json!({"type": "literal", "value": "Joe Biden|R. Elphberg"});
+    rows[1]["countryLabel"] = json!({"type": "literal", "value": "Ruritania"});
+    let dir = tempfile::tempdir().unwrap();
+    let results = dir.path().join("results.json");
+    std::fs::write(&results, document(&rows)).unwrap();
+    let target = dir.path().join("wikidata.toml");
+    let summary =
+        update::update(&Source::File(&results), &target, date(2026, 2, 1), |_| {}).unwrap();
+    assert_eq!(summary.updated_offices, 1, "the Israeli one is the KB's");
+    let kb = load(&target);
+    assert_eq!(
+        holders(&kb, "il-foreign-minister", date(2026, 1, 20)),
+        [("Avi Ben Ami".to_string(), false)]
+    );
+    assert_eq!(people_named(&kb, "Joe Biden"), 1);
+    assert_eq!(
+        holders(
+            &kb,
+            "xr-minister-of-foreign-affairs-q999000003",
+            date(2021, 1, 1)
+        ),
+        [("Rudolf Elphberg".to_string(), false)],
+        "an alias alone does not make him Joe Biden"
+    );
+    let text = std::fs::read_to_string(&target).unwrap();
+    assert!(text.contains("aliases = [\"R. Elphberg\"]"), "{text}");
+    // The new office is named with its country, not by a bare title.
+    assert!(kb.resolve("Minister of Foreign Affairs").is_empty());
+    assert!(
+        !kb.resolve("Minister of Foreign Affairs of Ruritania")
+            .is_empty()
+    );
+}

@@ -10,9 +10,10 @@
 //!   government, when the country has exactly one KB office of that kind;
 //!   the file then updates that office (`update = true`): its holders
 //!   replace the KB's, the newer facts winning;
-//! * a person is a KB person when their label or an alias names exactly
-//!   one KB person, or several of whom exactly one held one of the same
-//!   offices; the holders then name the KB person's id.
+//! * a person is a KB person when their label names exactly one KB person,
+//!   or several of whom exactly one held one of the same offices, or when
+//!   only an alias names them and they held one of the same offices; the
+//!   holders then name the KB person's id.
 //!
 //! Everything else gets an id of its own ending in the Wikidata item
 //! number (`ada-lovelace-q7259`), which no hand-written id does.
@@ -410,7 +411,7 @@ pub fn build(
             person_ids.insert(qid, base.people[k as usize].id.to_string());
         } else {
             let id = own_id(&p.label, qid, &mut taken);
-            write_person(&mut out, &id, p, qid);
+            write_person(&mut out, base, &id, p, qid);
             summary.people += 1;
             person_ids.insert(qid, id);
         }
@@ -522,7 +523,7 @@ fn match_office(base: &Kb, o: &WdOffice) -> Option<u32> {
         return None;
     }
     if let Some(c) = country
-        && let Some(one) = by_title(base, c, o)
+        && let Some(one) = by_title(base, c, o).or_else(|| by_portfolio(base, c, o))
     {
         return Some(one);
     }
@@ -577,36 +578,94 @@ fn by_title(base: &Kb, country: u32, o: &WdOffice) -> Option<u32> {
     }
 }
 
-/// The KB person a Wikidata person is (see the module comment).
+/// The words that name a minister's portfolio whatever the title's form
+/// ("Minister of Foreign Affairs", "Foreign Minister", "External
+/// Relations"): the portfolios the query declares.
+const PORTFOLIOS: &[&[&str]] = &[
+    &["foreign", "external"],
+    &["defence", "defense"],
+    &["interior", "home"],
+    &["finance", "treasury"],
+];
+
+/// The one KB minister of the country whose title names the same
+/// portfolio as the label: "Minister of Foreign Affairs" is the KB's
+/// "Foreign Minister".
+fn by_portfolio(base: &Kb, country: u32, o: &WdOffice) -> Option<u32> {
+    let words = |s: &str| -> Vec<String> {
+        crate::text::fold(s)
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .map(String::from)
+            .collect()
+    };
+    let portfolio_of = |title: &str| -> Option<usize> {
+        let w = words(title);
+        let mut found = PORTFOLIOS
+            .iter()
+            .enumerate()
+            .filter(|(_, names)| names.iter().any(|n| w.iter().any(|x| x == n)));
+        // A title naming two portfolios ("Foreign and Defence") is neither.
+        match (found.next(), found.next()) {
+            (Some((i, _)), None) => Some(i),
+            _ => None,
+        }
+    };
+    let wanted = portfolio_of(&o.label)?;
+    let found: Vec<u32> = (0..base.offices.len() as u32)
+        .filter(|&i| {
+            let k = &base.offices[i as usize];
+            k.country == Some(country)
+                && k.kind == "minister"
+                && portfolio_of(k.title) == Some(wanted)
+        })
+        .collect();
+    match found[..] {
+        [one] => Some(one),
+        _ => None,
+    }
+}
+
+/// The KB person a Wikidata person is (see the module comment). The
+/// label is the person's name; an alias is weaker evidence (Wikidata's
+/// aliases hold old names, titles and, at times, other people's names), so
+/// an alias alone matches only a KB person who held one of the same
+/// offices.
 fn match_person(base: &Kb, p: &WdPerson, held: &[u32]) -> Option<u32> {
-    let mut named: Vec<u32> = std::iter::once(&p.label)
-        .chain(&p.aliases)
+    let by_label = people_named(base, std::slice::from_ref(&p.label));
+    let holding_one = |named: Vec<u32>| -> Option<u32> {
+        let holding: Vec<u32> = named
+            .into_iter()
+            .filter(|&k| {
+                base.offices_of(k)
+                    .iter()
+                    .any(|(office, _)| held.contains(office))
+            })
+            .collect();
+        match holding[..] {
+            [one] => Some(one),
+            _ => None,
+        }
+    };
+    match by_label[..] {
+        [one] => Some(one),
+        [] => holding_one(people_named(base, &p.aliases)),
+        _ => holding_one(by_label),
+    }
+}
+
+/// The KB people these names name.
+fn people_named(base: &Kb, names: &[String]) -> Vec<u32> {
+    let mut people: Vec<u32> = names
+        .iter()
         .flat_map(|n| base.resolve(n))
         .filter_map(|e| match *e {
             Entity::Person(i) => Some(i),
             _ => None,
         })
         .collect();
-    named.sort_unstable();
-    named.dedup();
-    match named[..] {
-        [] => None,
-        [one] => Some(one),
-        _ => {
-            let holding: Vec<u32> = named
-                .into_iter()
-                .filter(|&k| {
-                    base.offices_of(k)
-                        .iter()
-                        .any(|(office, _)| held.contains(office))
-                })
-                .collect();
-            match holding[..] {
-                [one] => Some(one),
-                _ => None,
-            }
-        }
-    }
+    people.sort_unstable();
+    people.dedup();
+    people
 }
 
 /// Lowercase ASCII words joined by `-`.
@@ -672,9 +731,17 @@ fn full_aliases(label: &str, aliases: &[String]) -> Vec<String> {
         .collect()
 }
 
-fn write_person(out: &mut String, id: &str, p: &WdPerson, qid: &str) {
+/// A person the KB does not know. Aliases that name a KB person are left
+/// out: they would make that person's name ambiguous.
+fn write_person(out: &mut String, base: &Kb, id: &str, p: &WdPerson, qid: &str) {
     let _ = writeln!(out, "[[person]]\nid = {}\nname = {}", q(id), q(&p.label));
-    let aliases = full_aliases(&p.label, &p.aliases);
+    let mut aliases = full_aliases(&p.label, &p.aliases);
+    aliases.retain(|a| {
+        !base
+            .resolve(a)
+            .iter()
+            .any(|e| matches!(e, Entity::Person(_)))
+    });
     if !aliases.is_empty() {
         let _ = writeln!(out, "aliases = {}", list(&aliases));
     }
@@ -782,7 +849,18 @@ fn write_office(
             let _ = writeln!(out, "also = {}", list(&also));
         }
     } else {
-        let _ = writeln!(out, "title = {}\nname = {}", q(&title_of(o)), q(&o.label));
+        let title = title_of(o);
+        let _ = writeln!(out, "title = {}", q(&title));
+        // A label without the country ("Minister of Foreign Affairs") would
+        // name every country's minister: the KB then makes the name from
+        // title and country, when it knows the country's name.
+        let country_named = o
+            .country
+            .as_ref()
+            .is_some_and(|(code, label)| label.is_some() || base.country(code).is_some());
+        if title != o.label || !country_named {
+            let _ = writeln!(out, "name = {}", q(&o.label));
+        }
         if let Some((code, _)) = &o.country {
             let _ = writeln!(out, "country = {}", q(code));
         }
