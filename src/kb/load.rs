@@ -116,22 +116,6 @@ fn merged_terms(office: &Office, person: u32) -> Vec<Term> {
     terms
 }
 
-/// A term still running when a later holder (not a stand-in) starts ends
-/// then: where an update and an earlier file meet.
-fn end_at_successors(holders: &mut [Holder]) {
-    for i in 1..holders.len() {
-        if holders[i].acting {
-            continue;
-        }
-        let from = holders[i].term.from;
-        for prev in holders[..i].iter_mut().filter(|p| !p.acting) {
-            if prev.term.from < from && prev.term.to.is_none_or(|to| to > from) {
-                prev.term.to = Some(from);
-            }
-        }
-    }
-}
-
 /// `old` with the items of `new` it lacks.
 fn added(old: &'static [&'static str], new: Vec<String>) -> &'static [&'static str] {
     if new.iter().all(|n| old.contains(&n.as_str())) {
@@ -412,6 +396,9 @@ impl Loader {
     /// updates replace left out.
     fn resolve_holders(&mut self, offices: usize) -> Result<Vec<Vec<Holder>>, KbError> {
         let mut holders = vec![Vec::new(); offices];
+        // Per updated office: where the holders the earlier file knows after
+        // the update's `as_of` begin.
+        let mut resume: FxHashMap<u32, jiff::civil::Date> = FxHashMap::default();
         let pending = std::mem::take(&mut self.pending_holders);
         for (n, (office, office_id, h, file)) in pending.into_iter().enumerate() {
             let person = *self.person_ids.get(&h.person).ok_or_else(|| KbError {
@@ -434,13 +421,24 @@ impl Loader {
                 from: h.from.0,
                 to: h.to.map(|d| d.0),
             };
-            if let Some(r) = self.replaced.get(&office)
-                && n < r.before
-            {
-                let Some(kept) = r.earlier(term) else {
-                    continue;
-                };
-                term = kept;
+            if let Some(r) = self.replaced.get(&office) {
+                if n < r.before {
+                    let Some(kept) = r.earlier(term) else {
+                        continue;
+                    };
+                    if kept.from >= r.from {
+                        // Known to the earlier file only, after the update's day.
+                        let at = resume.entry(office).or_insert(kept.from);
+                        *at = (*at).min(kept.from);
+                    }
+                    term = kept;
+                } else if let Some(&at) = resume.get(&office)
+                    && term.from < at
+                    && term.to.is_none_or(|to| to > at)
+                {
+                    // The update's term ends where the later holder begins.
+                    term.to = Some(at);
+                }
             }
             holders[office as usize].push(Holder {
                 person,
@@ -476,11 +474,8 @@ impl Loader {
             kb.offices[office as usize].country = Some(country);
         }
         let holders = self.resolve_holders(kb.offices.len())?;
-        for (i, (office, mut holders)) in kb.offices.iter_mut().zip(holders).enumerate() {
+        for (office, mut holders) in kb.offices.iter_mut().zip(holders) {
             holders.sort_by_key(|h| h.term.from);
-            if office.single && self.replaced.contains_key(&(i as u32)) {
-                end_at_successors(&mut holders);
-            }
             // "2001-01" means some day that month: not before the previous
             // holder left.
             for i in 1..holders.len() {

@@ -403,6 +403,9 @@ pub fn build(
         }
     }
     let mut person_ids: FxHashMap<&str, String> = FxHashMap::default();
+    // New people by folded name: several of one name (or one who shares a
+    // KB person's name) are declared ambiguous, as SCHEMA.md asks.
+    let mut namesakes: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
     let mut taken: FxHashSet<String> = FxHashSet::default();
     for (qid, p) in &people {
         let known = match_person(base, p, held.get(qid.as_str()).map_or(&[], Vec::as_slice));
@@ -413,10 +416,18 @@ pub fn build(
             let id = own_id(&p.label, qid, &mut taken);
             write_person(&mut out, base, &id, p, qid);
             summary.people += 1;
+            let same = namesakes
+                .entry(crate::text::fold(&p.label))
+                .or_insert_with(|| (p.label.clone(), Vec::new()));
+            same.1.push(id.clone());
             person_ids.insert(qid, id);
         }
     }
+    write_namesakes(&mut out, base, namesakes);
     write_countries(&mut out, base, &offices);
+    // New offices by folded name, as for people: "Minister of Foreign
+    // Affairs" of two countries the KB cannot name.
+    let mut office_names: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
     for (qid, o) in &offices {
         let (stints, single) = settle(o.stints.clone());
         summary.holders += stints.len();
@@ -437,7 +448,14 @@ pub fn build(
             single,
         };
         write_office(&mut out, base, &entry, o, &stints, &person_ids);
+        if known.is_none() {
+            let name = new_office_name(base, o);
+            let same = office_names.entry(crate::text::fold(&name)).or_default();
+            same.0 = name;
+            same.1.push(id);
+        }
     }
+    write_ambiguous(&mut out, office_names);
     (out, summary)
 }
 
@@ -748,6 +766,34 @@ fn write_person(out: &mut String, base: &Kb, id: &str, p: &WdPerson, qid: &str) 
     let _ = writeln!(out, "wikidata = {}\n", q(qid));
 }
 
+/// `[[ambiguous]]` for names that several people bear: new people with
+/// one name (Wikidata holds the same person twice at times, and different
+/// people share names), or a new person and a KB person.
+fn write_namesakes(
+    out: &mut String,
+    base: &Kb,
+    mut namesakes: BTreeMap<String, (String, Vec<String>)>,
+) {
+    for (name, ids) in namesakes.values_mut() {
+        for k in people_named(base, std::slice::from_ref(name)) {
+            ids.push(base.people[k as usize].id.to_string());
+        }
+    }
+    write_ambiguous(out, namesakes);
+}
+
+/// An `[[ambiguous]]` entry for each name more than one id bears.
+fn write_ambiguous(out: &mut String, names: BTreeMap<String, (String, Vec<String>)>) {
+    for (name, ids) in names.into_values().filter(|(_, ids)| ids.len() > 1) {
+        let _ = writeln!(
+            out,
+            "[[ambiguous]]\nalias = {}\nentities = {}\n",
+            q(&name),
+            list(&ids)
+        );
+    }
+}
+
 /// Countries the offices name that the KB lacks.
 fn write_countries(out: &mut String, base: &Kb, offices: &BTreeMap<String, WdOffice>) {
     let mut written: FxHashSet<&str> = FxHashSet::default();
@@ -760,6 +806,21 @@ fn write_countries(out: &mut String, base: &Kb, offices: &BTreeMap<String, WdOff
         }
         let name = label.as_deref().unwrap_or(code);
         let _ = writeln!(out, "[[country]]\ncode = {}\nname = {}\n", q(code), q(name));
+    }
+}
+
+/// The name a new office gets in the KB: its label when that names the
+/// country (or no country can be named), else title of country.
+fn new_office_name(base: &Kb, o: &WdOffice) -> String {
+    let title = title_of(o);
+    let country = o.country.as_ref().and_then(|(code, label)| {
+        base.country(code)
+            .map(|c| base.countries[c as usize].name.to_string())
+            .or_else(|| label.clone())
+    });
+    match country {
+        Some(country) if title == o.label => format!("{title} of {country}"),
+        _ => o.label.clone(),
     }
 }
 
