@@ -22,6 +22,10 @@ const LOAD_ORDER: &[&str] = &[
     "places",
 ];
 
+/// The file a maintainer's `parallax kb update -o assets/kb/wikidata.toml`
+/// writes: loaded last, over the hand-written files, when it is there.
+const IMPORTED: &str = "wikidata";
+
 #[path = "src/kb"]
 #[allow(
     dead_code,
@@ -84,6 +88,8 @@ fn main() {
         .filter_map(|p| Some(p.file_stem()?.to_str()?.to_string()))
         .collect();
     present.sort_unstable();
+    let imported = present.iter().any(|p| p == IMPORTED);
+    present.retain(|p| p != IMPORTED);
     let mut listed: Vec<String> = LOAD_ORDER.iter().map(ToString::to_string).collect();
     listed.sort_unstable();
     assert_eq!(
@@ -92,7 +98,8 @@ fn main() {
     );
     let mut files = Vec::new();
     let mut sources = String::from("&[\n");
-    for name in LOAD_ORDER {
+    let order = LOAD_ORDER.iter().chain(imported.then_some(&IMPORTED));
+    for name in order {
         let path = src.join(format!("{name}.toml"));
         println!("cargo:rerun-if-changed={}", path.display());
         let text = std::fs::read_to_string(&path).expect("readable KB file");

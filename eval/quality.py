@@ -148,9 +148,14 @@ def write_clusters(work, clusters):
 
 # ---------------------------------------------------------- running Parallax
 
+# Knowledge-base options for every run (`--kb`, `--user-kb`), set by main.
+KB_ARGS = ["--no-user-kb"]
+
+
 def run_report(binary, directory, out_json):
     """The JSON report of one folder, kept in out_json; None when it failed."""
-    p = subprocess.run([binary, "report", "-f", "json", directory], capture_output=True, check=False)
+    p = subprocess.run([binary, "report", "-f", "json", *KB_ARGS, directory],
+                       capture_output=True, check=False)
     if p.returncode not in (0, 1) or not p.stdout.strip():
         sys.stderr.write(f"parallax failed on {directory} (exit {p.returncode}): "
                          f"{p.stderr.decode(errors='replace').strip()[:300]}\n")
@@ -1091,6 +1096,12 @@ def parse_args(argv):
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--kinds", default=",".join(KINDS), help="planted kinds: " + ",".join(KINDS))
     ap.add_argument("--min-confidence", type=float, default=0.0)
+    ap.add_argument("--kb", action="append", default=[], metavar="FILE",
+                    help="an extra knowledge-base file for every run (repeatable), e.g. a large KB "
+                         "written by `parallax kb update -o FILE`")
+    ap.add_argument("--user-kb", action="store_true",
+                    help="let runs load the user KB of `parallax kb update` (left out by default, "
+                         "so that figures depend on the repository alone)")
     ap.add_argument("--list", action="store_true", help="print every finding of the unmodified clusters")
     ap.add_argument("--misses", metavar="KIND", choices=KINDS, help="print each missed planted change of KIND")
     ap.add_argument("--json", metavar="FILE", help="write the figures as JSON")
@@ -1143,6 +1154,8 @@ def main(argv):
         print(f"no Parallax binary at {args.binary}: build it with `cargo build --release` or pass --binary")
         return 2
     binary = os.path.abspath(args.binary)
+    KB_ARGS[:] = ([] if args.user_kb else ["--no-user-kb"]) + \
+        [a for f in args.kb for a in ("--kb", os.path.abspath(f))]
     halves = ["tune", "check"] if args.half == "both" else [args.half]
     clusters = [c for c in load_clusters(fnc) if c.half in halves]
     write_clusters(args.work, clusters)
@@ -1178,7 +1191,9 @@ def main(argv):
     judged = load_judged(args.judged)
     half_of_cluster = {c.id: c.half for c in clusters}
     figures = {}
-    print(f"Parallax {binary}; FNC-1 from {fnc}; seed {args.seed}; min confidence {args.min_confidence}\n")
+    kb_note = "; ".join(f"--kb {f}" for f in args.kb) or "built-in KB"
+    print(f"Parallax {binary}; FNC-1 from {fnc}; seed {args.seed}; min confidence {args.min_confidence}; "
+          f"{kb_note}{'' if not args.user_kb else ' and the user KB'}\n")
     for half in halves:
         cs = [c for c in clusters if c.half == half]
         candidates = Counter()

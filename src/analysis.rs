@@ -37,6 +37,61 @@ pub struct Analysis {
     pub errors: Vec<IngestError>,
     /// Problems worth telling that did not stop an article.
     pub warnings: Vec<String>,
+    /// The day the knowledge base used is complete to (`meta.as_of`).
+    pub kb_as_of: Option<Date>,
+    /// Set when an article is dated after `kb_as_of`: what the KB says of
+    /// office holders may be out of date for it. Worked out once here;
+    /// the reader and every report say it from this value.
+    pub stale_kb: Option<StaleKb>,
+}
+
+/// Articles dated after the knowledge base's `as_of` day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct StaleKb {
+    /// The day the knowledge base is complete to.
+    pub as_of: Date,
+    /// The latest article date.
+    pub latest: Date,
+    /// How many articles are dated after `as_of`.
+    pub articles: usize,
+}
+
+impl StaleKb {
+    /// The command that refreshes the knowledge base.
+    pub const REFRESH: &'static str = "parallax kb update";
+
+    /// When some article is dated after `as_of`.
+    #[must_use]
+    pub fn of(articles: &[ArticleAnalysis], as_of: Option<Date>) -> Option<StaleKb> {
+        let as_of = as_of?;
+        let after: Vec<Date> = articles
+            .iter()
+            .filter_map(|a| a.published)
+            .filter(|&d| d > as_of)
+            .collect();
+        Some(StaleKb {
+            as_of,
+            latest: *after.iter().max()?,
+            articles: after.len(),
+        })
+    }
+
+    /// One sentence for people, with the command that refreshes the KB.
+    #[must_use]
+    pub fn message(&self) -> String {
+        let which = if self.articles == 1 {
+            "an article is".to_string()
+        } else {
+            format!("{} articles are", self.articles)
+        };
+        format!(
+            "The knowledge base is complete to {}, and {which} dated later (up to {}): \
+             office holders since then are not known. Run `{}` to refresh it.",
+            self.as_of,
+            self.latest,
+            Self::REFRESH
+        )
+    }
 }
 
 /// Analyses articles against a knowledge base.
@@ -71,6 +126,8 @@ pub fn analyze(articles: Vec<Article>, kb: &Kb, opts: &Options) -> Analysis {
     }
     analysis.alignments = alignments;
     analysis.pairs = pairs;
+    analysis.kb_as_of = kb.as_of;
+    analysis.stale_kb = StaleKb::of(&analysis.articles, kb.as_of);
     analysis
 }
 

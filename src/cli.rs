@@ -59,6 +59,43 @@ pub enum Command {
 pub enum KbCommand {
     /// Print the format of knowledge-base files (for --kb FILE).
     Schema,
+    /// Refresh office holders from Wikidata into the user knowledge base,
+    /// which later runs load over the built-in one.
+    ///
+    /// Asks the Wikidata SPARQL endpoint (or reads a results file saved
+    /// from it with --from) for the holders of heads of state and
+    /// government, key ministers, central-bank governors, UN and EU posts,
+    /// the US cabinet and envoys, and the posts the built-in KB has. The
+    /// file is replaced only when the update succeeds.
+    Update(KbUpdateArgs),
+    /// Show the knowledge bases a run loads: as-of dates, sources, counts.
+    Status,
+}
+
+#[derive(Debug, Args)]
+pub struct KbUpdateArgs {
+    /// Read the query's results from this file (SPARQL JSON, as the
+    /// endpoint answers) instead of asking the endpoint: for machines
+    /// without network. `--print-query` shows the query to run elsewhere.
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+    /// With --from: the day the results were taken, which the knowledge
+    /// base is then complete to (default: the file's modification day).
+    #[arg(long, value_name = "YYYY-MM-DD", requires = "from")]
+    pub as_of: Option<jiff::civil::Date>,
+    /// The SPARQL endpoint asked.
+    #[arg(long, value_name = "URL", default_value = parallax::kb::update::WIKIDATA_ENDPOINT)]
+    pub endpoint: String,
+    /// Seconds to wait for each answer before retrying.
+    #[arg(long, value_name = "SECONDS", default_value_t = 75)]
+    pub timeout: u64,
+    /// Write the knowledge base to this file instead of the user
+    /// knowledge base (to share it, or to pass it with --kb).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Print the query that would be sent, and stop.
+    #[arg(long)]
+    pub print_query: bool,
 }
 
 /// Every subcommand's name, for "did you mean" when an article named on
@@ -198,6 +235,10 @@ impl ColorChoice {
 }
 
 /// Options every command takes.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent command-line flags, each a switch of its own"
+)]
 #[derive(Debug, Args, Clone, Default)]
 pub struct Shared {
     /// When to colour: auto (a terminal, without `NO_COLOR` or `TERM=dumb`),
@@ -215,6 +256,9 @@ pub struct Shared {
     /// format); repeatable.
     #[arg(long, value_name = "FILE", global = true)]
     pub kb: Vec<PathBuf>,
+    /// Leave out the user knowledge base that `parallax kb update` wrote.
+    #[arg(long, global = true)]
+    pub no_user_kb: bool,
     /// The review session file (verdicts and notes). The reader and
     /// `review` default to one file per set of articles under the user data
     /// directory; `report` carries verdicts only when this is given.

@@ -28,22 +28,11 @@ impl FetchOptions {
     #[must_use]
     pub fn new(max_bytes: u64, refetch: bool) -> Self {
         Self {
-            archive: data_dir().join("archive"),
+            archive: crate::files::data_dir().join("archive"),
             refetch,
             timeout: Duration::from_secs(30),
             max_bytes,
         }
-    }
-}
-
-/// The user data directory (`$PARALLAX_DATA_DIR` when set).
-fn data_dir() -> PathBuf {
-    match std::env::var_os("PARALLAX_DATA_DIR") {
-        Some(d) => PathBuf::from(d),
-        None => directories::ProjectDirs::from("", "", "parallax").map_or_else(
-            || PathBuf::from(".parallax"),
-            |p| p.data_dir().to_path_buf(),
-        ),
     }
 }
 

@@ -1,9 +1,10 @@
 //! Reading files with bounds: a regular file, at most so many bytes,
 //! whatever size the file system reports. Every file Parallax reads (an
-//! article, a `--kb` file, a session, `keys.toml`) is read this way.
+//! article, a `--kb` file, a session, `keys.toml`) is read this way; and
+//! the user data directory they are kept in.
 
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Reads a regular file of at most `max` bytes, whatever size it reports
 /// (`/proc` files report 0). Devices, FIFOs and sockets are refused: they
@@ -34,4 +35,29 @@ pub fn read_regular(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
         ));
     }
     Ok(bytes)
+}
+
+/// The user data directory (`$PARALLAX_DATA_DIR` when set): archived
+/// pages, the user knowledge base.
+#[must_use]
+pub fn data_dir() -> PathBuf {
+    match std::env::var_os("PARALLAX_DATA_DIR") {
+        Some(d) => PathBuf::from(d),
+        None => directories::ProjectDirs::from("", "", "parallax").map_or_else(
+            || PathBuf::from(".parallax"),
+            |p| p.data_dir().to_path_buf(),
+        ),
+    }
+}
+
+/// Writes a temporary file beside `path`, then renames it over `path`.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }

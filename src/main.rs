@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result};
 use clap::Parser;
 
-use cli::{Cli, Command, KbCommand, ReportArgs, ReviewArgs, Shared};
+use cli::{Cli, Command, KbCommand, KbUpdateArgs, ReportArgs, ReviewArgs, Shared};
 use parallax::analysis::{self, Analysis};
 use parallax::ingest::{self, ReadOptions};
 use parallax::kb::Kb;
@@ -134,6 +134,12 @@ fn run(cli: Cli) -> Result<u8> {
         Some(Command::Kb {
             command: KbCommand::Schema,
         }) => print_out(KB_SCHEMA),
+        Some(Command::Kb {
+            command: KbCommand::Update(args),
+        }) => kb_update(&args),
+        Some(Command::Kb {
+            command: KbCommand::Status,
+        }) => kb_status(&cli.shared),
         None if std::io::stdout().is_terminal() => read(&cli.inputs, &cli.shared),
         None => {
             note!(
@@ -215,13 +221,14 @@ fn load(
     inputs: &[std::path::PathBuf],
     shared: &Shared,
 ) -> Result<(Analysis, Option<jiff::civil::Date>)> {
-    let (kb, ingested) = if shared.kb.is_empty() {
+    let files = kb_files(shared);
+    let (kb, ingested) = if files.is_empty() {
         // The embedded knowledge base is a static: nothing to load.
         (None, read_articles(inputs, shared))
     } else {
         // With extra files the whole knowledge base loads at run time:
         // while the articles are read, as neither needs the other.
-        let (kb, ingested) = rayon::join(|| load_kb(shared), || read_articles(inputs, shared));
+        let (kb, ingested) = rayon::join(|| load_kb(&files), || read_articles(inputs, shared));
         (Some(kb?), ingested)
     };
     let kb: &Kb = kb.as_ref().unwrap_or_else(|| Kb::builtin());
@@ -241,9 +248,157 @@ fn load(
     Ok((analysis, kb.as_of))
 }
 
-/// The embedded knowledge base with the `--kb` files.
-fn load_kb(shared: &Shared) -> Result<Kb> {
-    Kb::with_files(&shared.kb).context("cannot load the knowledge base")
+/// The files loaded over the embedded knowledge base, in order: the user
+/// KB (`kb update`) when there is one, then the `--kb` files.
+fn kb_files(shared: &Shared) -> Vec<std::path::PathBuf> {
+    let user = parallax::kb::update::user_kb_path();
+    let user = (!shared.no_user_kb && user.is_file()).then_some(user);
+    user.into_iter().chain(shared.kb.iter().cloned()).collect()
+}
+
+/// The embedded knowledge base with the user KB and the `--kb` files.
+fn load_kb(files: &[std::path::PathBuf]) -> Result<Kb> {
+    let user = parallax::kb::update::user_kb_path();
+    let loaded = match files.split_first() {
+        Some((first, rest)) if *first == user => Kb::with_user_kb(first, rest),
+        _ => Kb::with_files(files),
+    };
+    loaded.map_err(|e| {
+        let user = parallax::kb::update::user_kb_path();
+        let hint = if std::path::Path::new(&e.file) == user {
+            "\nHint: the user knowledge base was written by `parallax kb update`: run it \
+             again, or pass --no-user-kb"
+        } else {
+            ""
+        };
+        anyhow::anyhow!("cannot load the knowledge base: {e}{hint}")
+    })
+}
+
+/// `parallax kb update`: office holders from Wikidata (or a saved results
+/// file) into the user knowledge base.
+fn kb_update(args: &KbUpdateArgs) -> Result<u8> {
+    use parallax::kb::update::{self, Endpoint, Source};
+    if args.print_query {
+        return print_out(&parallax::kb::wikidata::query_for(Kb::builtin()));
+    }
+    let endpoint = Endpoint {
+        url: args.endpoint.clone(),
+        timeout: std::time::Duration::from_secs(args.timeout.max(1)),
+        ..Endpoint::default()
+    };
+    let source = if let Some(path) = &args.from {
+        Source::File(path)
+    } else {
+        note!("parallax: asking {} for office holders…", endpoint.url);
+        Source::Endpoint(&endpoint)
+    };
+    let target = args.output.clone().unwrap_or_else(update::user_kb_path);
+    let today = report_date().unwrap_or_else(|| jiff::Zoned::now().date());
+    let as_of = match &args.from {
+        Some(path) => args.as_of.or_else(|| modified_day(path)).unwrap_or(today),
+        None => today,
+    };
+    let summary = update::update(&source, &target, as_of, |rows| {
+        note!("parallax: {rows} rows so far");
+    })
+    .map_err(|e| {
+        let hint = if args.from.is_none() {
+            "\nHint: without network, run the query (`parallax kb update --print-query`) \
+             where there is, save its JSON results, and pass them with --from FILE"
+        } else {
+            ""
+        };
+        anyhow::anyhow!("the knowledge base was not updated: {e}{hint}")
+    })?;
+    let roles: Vec<String> = summary
+        .roles
+        .iter()
+        .map(|(role, n)| format!("{role} {n}"))
+        .collect();
+    note!(
+        "parallax: wrote {} (as of {as_of}): {} offices ({} of them update built-in ones; {}), \
+         {} terms, {} new people and {} matched to built-in ones; {} statements left out \
+         (no start date, or one that cannot be placed)",
+        target.display(),
+        summary.offices,
+        summary.updated_offices,
+        roles.join(", "),
+        summary.holders,
+        summary.people,
+        summary.matched_people,
+        summary.skipped
+    );
+    Ok(exit::OK)
+}
+
+/// The local day a file was last modified.
+fn modified_day(path: &std::path::Path) -> Option<jiff::civil::Date> {
+    let modified = std::fs::metadata(path).ok()?.modified().ok()?;
+    let ts = jiff::Timestamp::try_from(modified).ok()?;
+    Some(ts.to_zoned(jiff::tz::TimeZone::system()).date())
+}
+
+/// `parallax kb status`: what each knowledge base a run loads holds.
+fn kb_status(shared: &Shared) -> Result<u8> {
+    use std::fmt::Write as _;
+    let builtin = Kb::builtin();
+    let terms: usize = builtin.offices.iter().map(|o| o.holders.len()).sum();
+    let day =
+        |d: Option<jiff::civil::Date>| d.map_or_else(|| "unknown".to_string(), |d| d.to_string());
+    let mut out = format!(
+        "built-in   as of {}: {} people, {} offices, {} terms in office\n",
+        day(builtin.as_of),
+        builtin.people.len(),
+        builtin.offices.len(),
+        terms
+    );
+    let user = parallax::kb::update::user_kb_path();
+    let mut layers: Vec<(&str, std::path::PathBuf)> = Vec::new();
+    if user.is_file() {
+        layers.push((
+            if shared.no_user_kb {
+                "user (off)"
+            } else {
+                "user"
+            },
+            user.clone(),
+        ));
+    } else {
+        let _ = writeln!(
+            out,
+            "user       none at {} (`parallax kb update` writes it)",
+            user.display()
+        );
+    }
+    layers.extend(shared.kb.iter().map(|p| ("--kb", p.clone())));
+    for (what, path) in layers {
+        let s = Kb::file_summary(&path)?;
+        let _ = writeln!(
+            out,
+            "{what:<10} as of {}: {} people, {} offices, {} terms in office — {}{}",
+            day(s.as_of),
+            s.people,
+            s.offices,
+            s.holders,
+            path.display(),
+            s.source
+                .map(|src| format!(" (from {src})"))
+                .unwrap_or_default()
+        );
+    }
+    let files = kb_files(shared);
+    if !files.is_empty() {
+        let kb = load_kb(&files)?;
+        let _ = writeln!(
+            out,
+            "in use     as of {}: {} people, {} offices",
+            day(kb.as_of),
+            kb.people.len(),
+            kb.offices.len()
+        );
+    }
+    print_out(&out)
 }
 
 /// The articles named on the command line, else standard input when it is

@@ -25,6 +25,9 @@ fn single_holder_offices_never_overlap() {
                     name(a),
                     name(b)
                 )),
+                // An acting stand-in inside a term (as `kb update` writes
+                // them) holds the office beside its holder.
+                Some(end) if b.acting && b.term.to.is_some_and(|to| to <= end) => {}
                 Some(end) if end > b.term.from => problems.push(format!(
                     "{}: {} (to {end}) overlaps {} (from {})",
                     office.id,

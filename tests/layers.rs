@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 const ALLOWED: &[(&str, &[&str])] = &[
     ("par", &[]),
     ("files", &[]),
-    ("fetch", &[]),
+    ("fetch", &["files"]),
     ("lexicon", &[]),
     ("text", &["lexicon"]),
     ("kb", &["text", "par", "lexicon", "files"]),

@@ -58,6 +58,8 @@ pub struct KbFile {
 #[serde(deny_unknown_fields)]
 pub struct MetaData {
     pub as_of: Option<KbDate>,
+    /// Where the file's facts come from (`kb update` names the query).
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -81,6 +83,10 @@ pub struct PersonData {
     #[serde(default)]
     pub aliases: Vec<String>,
     pub surname: Option<String>,
+    /// The Wikidata item (`Q…`), in files `kb update` writes: for people
+    /// who read the file; the loader needs nothing of it.
+    #[allow(dead_code, reason = "read by people, not by the loader")]
+    pub wikidata: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -100,6 +106,13 @@ pub struct OfficeData {
     pub single: Option<bool>,
     pub administration: Option<String>,
     pub government: Option<String>,
+    /// The Wikidata item (`Q…`), in files `kb update` writes.
+    #[allow(dead_code, reason = "read by people, not by the loader")]
+    pub wikidata: Option<String>,
+    /// This entry updates the office of the same id from an earlier file:
+    /// its holders replace the earlier ones and its aliases are added.
+    #[serde(default)]
+    pub update: bool,
     #[serde(default)]
     pub holders: Vec<HolderData>,
 }
@@ -112,6 +125,10 @@ pub struct HolderData {
     pub to: Option<KbDate>,
     #[serde(default)]
     pub acting: bool,
+    /// The holder's number in the series (Wikidata P1545): "46th President".
+    /// Holders are ordered by date; the number is for people who read it.
+    #[allow(dead_code, reason = "read by people, not by the loader")]
+    pub ordinal: Option<u32>,
 }
 
 #[derive(Debug, Deserialize)]

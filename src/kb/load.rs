@@ -116,6 +116,20 @@ fn merged_terms(office: &Office, person: u32) -> Vec<Term> {
     terms
 }
 
+/// `old` with the items of `new` it lacks.
+fn added(old: &'static [&'static str], new: Vec<String>) -> &'static [&'static str] {
+    if new.iter().all(|n| old.contains(&n.as_str())) {
+        return old;
+    }
+    let mut all = old.to_vec();
+    for n in new {
+        if !all.contains(&n.as_str()) {
+            all.push(leak_str(n));
+        }
+    }
+    leak(all)
+}
+
 /// The surname of a name: the last word with any particles before it
 /// ("bin Salman", "Al Thani", "van der Leyen").
 #[must_use]
@@ -138,11 +152,42 @@ pub fn surname_of(name: &str) -> String {
 }
 
 /// Collects entities file by file and resolves ids at the end.
+/// An office's holders as a later file updates them. Each source speaks
+/// for the time it covers: the update from its first holder's start to its
+/// `as_of`. Earlier holders who started before that are kept (ended where
+/// the update begins), and so are those who started after the update's
+/// `as_of` (a built-in KB newer than an old update); the update's open
+/// term then ends where they start. The rest give way.
+#[derive(Clone, Copy)]
+struct Replacement {
+    /// How many of `pending_holders` came before the update.
+    before: usize,
+    from: jiff::civil::Date,
+    as_of: Option<jiff::civil::Date>,
+}
+
+impl Replacement {
+    /// An earlier holder as the update leaves it, or `None` if replaced.
+    fn earlier(self, mut term: Term) -> Option<Term> {
+        if term.from < self.from {
+            term.to = Some(term.to.map_or(self.from, |to| to.min(self.from)));
+            return Some(term);
+        }
+        self.as_of.filter(|&a| term.from > a).map(|_| term)
+    }
+}
+
 #[derive(Default)]
 struct Loader {
     ids: FxHashMap<String, String>,
     person_ids: FxHashMap<String, u32>,
     pending_holders: Vec<(u32, String, data::HolderData, String)>,
+    /// Office id → its index, for files that update an earlier office.
+    office_ids: FxHashMap<String, u32>,
+    /// Per updated office, what the update covers (see [`Replacement`]).
+    replaced: FxHashMap<u32, Replacement>,
+    /// The `as_of` of the file being added.
+    file_as_of: Option<jiff::civil::Date>,
     pending_country: Vec<(u32, String, String)>,
     styles: FxHashMap<u32, Vec<String>>,
     pending_ambiguous: Vec<(String, String)>,
@@ -161,6 +206,7 @@ impl Loader {
 
     fn add(&mut self, kb: &mut Tables, file: &str, data: KbFile) -> Result<(), KbError> {
         self.reserve(kb, &data);
+        self.file_as_of = data.meta.as_ref().and_then(|m| m.as_of).map(|d| d.0);
         if let Some(meta) = data.meta {
             kb.as_of = meta.as_of.map(|d| d.0).or(kb.as_of);
         }
@@ -273,8 +319,12 @@ impl Loader {
         file: &str,
         o: data::OfficeData,
     ) -> Result<(), KbError> {
+        if o.update {
+            return self.update_office(kb, file, o);
+        }
         self.claim(file, &o.id)?;
         let index = kb.offices.len() as u32;
+        self.office_ids.insert(o.id.clone(), index);
         for h in o.holders {
             self.pending_holders
                 .push((index, o.id.clone(), h, file.to_string()));
@@ -304,6 +354,102 @@ impl Loader {
         Ok(())
     }
 
+    /// An office entry with `update = true`: a newer source (the user KB
+    /// that `kb update` writes) for an office an earlier file defines. Its
+    /// holders replace the earlier ones, so the two files never give the
+    /// office two current holders; its aliases and kinds are added.
+    fn update_office(
+        &mut self,
+        kb: &mut Tables,
+        file: &str,
+        o: data::OfficeData,
+    ) -> Result<(), KbError> {
+        let Some(&index) = self.office_ids.get(&o.id) else {
+            return Err(KbError {
+                file: file.to_string(),
+                message: format!(
+                    "office `{}` has `update = true`, but no earlier file defines it \
+                     (if `kb update` wrote this file, run it again)",
+                    o.id
+                ),
+            });
+        };
+        if let Some(from) = o.holders.iter().map(|h| h.from.0).min() {
+            let replacement = Replacement {
+                before: self.pending_holders.len(),
+                from,
+                as_of: self.file_as_of,
+            };
+            self.replaced.insert(index, replacement);
+        }
+        for h in o.holders {
+            self.pending_holders
+                .push((index, o.id.clone(), h, file.to_string()));
+        }
+        let office = &mut kb.offices[index as usize];
+        office.aliases = added(office.aliases, o.aliases);
+        office.also = added(office.also, o.also);
+        Ok(())
+    }
+
+    /// Every office's holders, people resolved, terms checked, what
+    /// updates replace left out.
+    fn resolve_holders(&mut self, offices: usize) -> Result<Vec<Vec<Holder>>, KbError> {
+        let mut holders = vec![Vec::new(); offices];
+        // Per updated office: where the holders the earlier file knows after
+        // the update's `as_of` begin.
+        let mut resume: FxHashMap<u32, jiff::civil::Date> = FxHashMap::default();
+        let pending = std::mem::take(&mut self.pending_holders);
+        for (n, (office, office_id, h, file)) in pending.into_iter().enumerate() {
+            let person = *self.person_ids.get(&h.person).ok_or_else(|| KbError {
+                file: file.clone(),
+                message: format!(
+                    "office `{office_id}` lists holder `{}`, who has no [[person]] entry",
+                    h.person
+                ),
+            })?;
+            if h.to.is_some_and(|to| to < h.from) {
+                return Err(KbError {
+                    file,
+                    message: format!(
+                        "office `{office_id}`: term of `{}` ends before it starts",
+                        h.person
+                    ),
+                });
+            }
+            let mut term = Term {
+                from: h.from.0,
+                to: h.to.map(|d| d.0),
+            };
+            if let Some(r) = self.replaced.get(&office) {
+                if n < r.before {
+                    let Some(kept) = r.earlier(term) else {
+                        continue;
+                    };
+                    if kept.from >= r.from {
+                        // Known to the earlier file only, after the update's day.
+                        let at = resume.entry(office).or_insert(kept.from);
+                        *at = (*at).min(kept.from);
+                    }
+                    term = kept;
+                } else if let Some(&at) = resume.get(&office)
+                    && term.from < at
+                    && term.to.is_none_or(|to| to > at)
+                {
+                    // The update's term ends where the later holder begins.
+                    term.to = Some(at);
+                }
+            }
+            holders[office as usize].push(Holder {
+                person,
+                term,
+                acting: h.acting,
+                partial_start: h.from.1,
+            });
+        }
+        Ok(holders)
+    }
+
     fn finish(&mut self, kb: &mut Tables) -> Result<(), KbError> {
         for (id, file) in std::mem::take(&mut self.pending_ambiguous) {
             let known =
@@ -327,34 +473,7 @@ impl Loader {
             })?;
             kb.offices[office as usize].country = Some(country);
         }
-        let mut holders = vec![Vec::new(); kb.offices.len()];
-        for (office, office_id, h, file) in std::mem::take(&mut self.pending_holders) {
-            let person = *self.person_ids.get(&h.person).ok_or_else(|| KbError {
-                file: file.clone(),
-                message: format!(
-                    "office `{office_id}` lists holder `{}`, who has no [[person]] entry",
-                    h.person
-                ),
-            })?;
-            if h.to.is_some_and(|to| to < h.from) {
-                return Err(KbError {
-                    file,
-                    message: format!(
-                        "office `{office_id}`: term of `{}` ends before it starts",
-                        h.person
-                    ),
-                });
-            }
-            holders[office as usize].push(Holder {
-                person,
-                term: Term {
-                    from: h.from.0,
-                    to: h.to.map(|d| d.0),
-                },
-                acting: h.acting,
-                partial_start: h.from.1,
-            });
-        }
+        let holders = self.resolve_holders(kb.offices.len())?;
         for (office, mut holders) in kb.offices.iter_mut().zip(holders) {
             holders.sort_by_key(|h| h.term.from);
             // "2001-01" means some day that month: not before the previous

@@ -11,6 +11,9 @@ mod data;
 mod index;
 mod load;
 mod model;
+mod snapshot;
+pub mod update;
+pub mod wikidata;
 
 use std::path::Path;
 
@@ -45,6 +48,16 @@ mod builtin {
         include!(concat!(env!("OUT_DIR"), "/kb/sources.rs"));
 }
 
+/// What one KB file holds (see [`Kb::file_summary`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileSummary {
+    pub as_of: Option<jiff::civil::Date>,
+    pub source: Option<String>,
+    pub people: usize,
+    pub offices: usize,
+    pub holders: usize,
+}
+
 /// The embedded files, parsed.
 fn builtin_files() -> Vec<(&'static str, KbFile)> {
     // The files parse independently: on every core, in load order.
@@ -54,6 +67,40 @@ fn builtin_files() -> Vec<(&'static str, KbFile)> {
             serde_json::from_str(json).expect("embedded knowledge base is valid"),
         )
     })
+}
+
+/// The embedded file a maintainer's `kb update` writes, when there is one
+/// (see `build.rs`): a user KB replaces it, as the newer answer to the
+/// same query.
+pub const IMPORTED_FILE: &str = "assets/kb/wikidata.toml";
+
+/// The embedded files without the imported one: what `kb update` matches
+/// Wikidata against.
+fn handwritten_files() -> Vec<(&'static str, KbFile)> {
+    let mut files = builtin_files();
+    files.retain(|(name, _)| *name != IMPORTED_FILE);
+    files
+}
+
+/// Whether the embedded KB holds an imported file.
+fn has_imported() -> bool {
+    builtin::SOURCES
+        .iter()
+        .any(|(name, _)| *name == IMPORTED_FILE)
+}
+
+/// Leaves the snapshot of `kb`, the hand-written files with `user` over
+/// them, for the next run. Only a cache: a run that cannot write it still
+/// has its KB.
+fn save_snapshot(kb: &Kb, user: &Path) {
+    if let Some(key) = snapshot::key(&[user]) {
+        let _ = crate::files::write_atomically(&snapshot_path(user), &snapshot::write(kb, key));
+    }
+}
+
+/// Where the snapshot of a user KB file is kept: beside it.
+fn snapshot_path(user: &Path) -> std::path::PathBuf {
+    user.with_extension("snapshot")
 }
 
 /// Largest `--kb` file read: a generous bound on hand-kept and imported
@@ -70,6 +117,67 @@ impl Kb {
     /// The embedded knowledge base plus extra TOML files (`--kb`), each of
     /// at most [`MAX_KB_FILE`] bytes.
     pub fn with_files(paths: &[impl AsRef<Path>]) -> Result<Kb, KbError> {
+        Kb::load_over(builtin_files(), paths)
+    }
+
+    /// The hand-written embedded files, the user KB (`kb update`) in place
+    /// of any imported one, then extra files.
+    ///
+    /// With no extra files, the user KB is read from its snapshot
+    /// (`wikidata.snapshot` beside it) when that was made from this file
+    /// and this build, and a new snapshot is left for the next run when
+    /// not: loading tens of thousands of people from TOML takes most of a
+    /// second, from the snapshot a few milliseconds.
+    pub fn with_user_kb(user: &Path, paths: &[impl AsRef<Path>]) -> Result<Kb, KbError> {
+        let mut all: Vec<&Path> = vec![user];
+        all.extend(paths.iter().map(AsRef::as_ref));
+        if !paths.is_empty() {
+            return Kb::load_over(handwritten_files(), &all);
+        }
+        let key = snapshot::key(&all);
+        let cached = snapshot_path(user);
+        if let Some(key) = key
+            && let Ok(bytes) = std::fs::read(&cached)
+            && let Some(kb) = snapshot::read(&bytes, key)
+        {
+            return Ok(kb);
+        }
+        let kb = Kb::load_over(handwritten_files(), &all)?;
+        save_snapshot(&kb, user);
+        Ok(kb)
+    }
+
+    /// The hand-written embedded files alone: what `kb update` matches
+    /// Wikidata against.
+    ///
+    /// # Panics
+    ///
+    /// Never in a built binary: `build.rs` loaded the same files.
+    #[must_use]
+    pub fn handwritten() -> &'static Kb {
+        static LOADED: std::sync::OnceLock<Kb> = std::sync::OnceLock::new();
+        if !has_imported() {
+            return Kb::builtin();
+        }
+        LOADED.get_or_init(|| {
+            load::from_files(handwritten_files()).expect("embedded knowledge base is valid")
+        })
+    }
+
+    /// The hand-written embedded files with named TOML texts over them.
+    pub fn handwritten_with(texts: &[(&str, &str)]) -> Result<Kb, KbError> {
+        let mut files = handwritten_files();
+        for &(name, text) in texts {
+            files.push((name, load::parse_toml(name, text)?));
+        }
+        load::from_files(files)
+    }
+
+    /// `base` with the files at `paths` loaded over it.
+    fn load_over(
+        base: Vec<(&'static str, KbFile)>,
+        paths: &[impl AsRef<Path>],
+    ) -> Result<Kb, KbError> {
         let mut texts = Vec::new();
         for path in paths {
             let path = path.as_ref();
@@ -83,11 +191,30 @@ impl Kb {
             })?;
             texts.push((path.display().to_string(), text));
         }
-        let mut files = builtin_files();
+        let mut files: Vec<(&str, KbFile)> = base;
         for (name, text) in &texts {
             files.push((name.as_str(), load::parse_toml(name, text)?));
         }
         load::from_files(files)
+    }
+
+    /// What a KB file holds, for `kb status`: its `as_of` and source, and
+    /// how many people, offices and terms in office it lists.
+    pub fn file_summary(path: &Path) -> Result<FileSummary, KbError> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| KbError {
+            file: name.clone(),
+            message: format!("cannot read knowledge base file: {e}"),
+        })?;
+        let file = load::parse_toml(&name, &text)?;
+        let meta = file.meta.as_ref();
+        Ok(FileSummary {
+            as_of: meta.and_then(|m| m.as_of).map(|d| d.0),
+            source: meta.and_then(|m| m.source.clone()),
+            people: file.person.len(),
+            offices: file.office.len(),
+            holders: file.office.iter().map(|o| o.holders.len()).sum(),
+        })
     }
 
     /// Builds a KB from named TOML texts.

@@ -97,7 +97,7 @@ pub struct Office {
     pub aliases: &'static [&'static str],
     pub kind: &'static str,
     /// Further kinds it also is ("head-of-government" for a president who
-    /// heads the government).
+    /// heads the government; `also` in the file).
     pub also: &'static [&'static str],
     pub single: bool,
     pub holders: &'static [Holder],

@@ -28,9 +28,22 @@ pub const SCHEMA_VERSION: u32 = 1;
 struct Tail<'a> {
     errors: Vec<ErrorView<'a>>,
     warnings: &'a [String],
+    /// Only when an article is dated after the knowledge base's `as_of`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stale_kb: Option<StaleView>,
     /// Only with a session: without one the report has no such key.
     #[serde(skip_serializing_if = "Option::is_none")]
     review: Option<ReviewView<'a>>,
+}
+
+/// The knowledge base is older than an article: its day, the latest
+/// article's, how many are later, what to run, and the sentence.
+#[derive(Serialize)]
+struct StaleView {
+    #[serde(flatten)]
+    stale: crate::analysis::StaleKb,
+    refresh: &'static str,
+    message: String,
 }
 
 /// The session as a whole.
@@ -436,6 +449,11 @@ pub fn write_with(
     let tail = Tail {
         errors: analysis.errors.iter().map(error).collect(),
         warnings: &analysis.warnings,
+        stale_kb: analysis.stale_kb.map(|stale| StaleView {
+            stale,
+            refresh: crate::analysis::StaleKb::REFRESH,
+            message: stale.message(),
+        }),
         review: opts.review.map(|r| session(analysis, r)),
     };
     let tail = pretty(&tail)?;

@@ -21,6 +21,9 @@ pub fn render(analysis: &Analysis, opts: ReportOptions<'_>) -> String {
     for a in &analysis.articles {
         header(&mut out, a);
     }
+    if let Some(stale) = &analysis.stale_kb {
+        let _ = writeln!(out, "note: {}", stale.message());
+    }
     if opts.mentions {
         for a in &analysis.articles {
             mentions(&mut out, a);

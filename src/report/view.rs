@@ -37,6 +37,9 @@ pub struct ReportView<'a> {
     /// The day of the provenance and the KB's `as_of`, as people write them.
     pub produced_on: Option<String>,
     pub kb_as_of: Option<String>,
+    /// When an article is dated after the KB's `as_of`: the sentence that
+    /// says so, with the command that refreshes it.
+    pub stale_kb: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -300,6 +303,7 @@ pub fn build<'a>(
         provenance,
         produced_on: provenance.map(|p| editorial::day(p.date)),
         kb_as_of: provenance.and_then(|p| p.kb_as_of).map(editorial::day),
+        stale_kb: analysis.stale_kb.map(|s| s.message()),
     }
 }
 

@@ -262,6 +262,21 @@ fn top_parts(app: &App<'_>, theme: Theme, drawn: &Drawn, level: u8) -> Vec<Span<
     if !analysis.errors.is_empty() {
         parts.push(Span::raw(format!("│ {} not read ", analysis.errors.len())));
     }
+    if let Some(stale) = &analysis.stale_kb {
+        // Where the reader stands outlasts it; the counts go first.
+        let text = match level {
+            0 | 1 => format!(
+                "│ KB as of {}, articles later: run `{}` ",
+                stale.as_of,
+                crate::analysis::StaleKb::REFRESH
+            ),
+            2 | 3 => "│ KB out of date ".to_string(),
+            _ => String::new(),
+        };
+        if !text.is_empty() {
+            parts.push(Span::styled(text, theme.key()));
+        }
+    }
     let counts = match level {
         0 | 1 => format!(
             "│ {n} articles │ {} findings: {} high, {} medium, {} low ",
