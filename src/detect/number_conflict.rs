@@ -635,23 +635,20 @@ fn restated(story: &Story, counts: &[Count], aligned: &FxHashSet<(Member, Member
         for (k, &x) in group.iter().enumerate() {
             for &y in &group[k + 1..] {
                 let (a, b) = (&counts[x], &counts[y]);
+                // Unaligned, a fate on one side only may be another group
+                // ("12 members were injured", "14 members defected").
+                // The cheap tests first: most pairs fail them.
                 if a.article == b.article
+                    || a.part != b.part
+                    || a.fates.is_empty() != b.fates.is_empty()
+                    || !restated_thing(a, b)
                     || !story.same_story(a.article, b.article)
                     || aligned.contains(&(a.member(), b.member()))
                 {
                     continue;
                 }
                 let shared = a.context.iter().filter(|w| b.context.contains(w)).count();
-                let same = restated_thing(a, b);
-                // Unaligned, a fate on one side only may be another group
-                // ("12 members were injured", "14 members defected").
-                if same
-                    && a.fates.is_empty() == b.fates.is_empty()
-                    && a.part == b.part
-                    && shared >= RESTATED_WORDS
-                    && same_context(a, b, 0.0)
-                    && same_moment(story, a, b)
-                {
+                if shared >= RESTATED_WORDS && same_context(a, b, 0.0) && same_moment(story, a, b) {
                     out.push(Link {
                         x,
                         y,

@@ -12,6 +12,7 @@ use super::boilerplate::is_boilerplate;
 use crate::lexicon::Lexicon;
 use crate::model::{Block, Meta, Role};
 use crate::text::dates::parse_date_line;
+use aho_corasick::AhoCorasick;
 use jiff::civil::Date;
 
 /// A stretch of text that may become a block, with what the format said.
@@ -38,15 +39,19 @@ static FURNITURE: LazyLock<(FxHashSet<&str>, Vec<&str>)> = LazyLock::new(|| {
 /// dateline ("WASHINGTON (Reuters) - " leads the story's first paragraph).
 #[must_use]
 pub fn is_caption(line: &str) -> bool {
-    // ASCII lower-casing keeps byte offsets; the marks are ASCII.
-    let lower = line.to_ascii_lowercase();
-    let marked = FURNITURE.1.iter().any(|m| {
-        lower.match_indices(m).any(|(at, _)| {
-            line[at..at + m.len()]
-                .chars()
-                .find(|c| c.is_alphabetic())
-                .is_some_and(char::is_uppercase)
-        })
+    // One pass over the line for every mark: the marks are ASCII, so ASCII
+    // case folding finds them, and keeps byte offsets.
+    static MARKS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&FURNITURE.1)
+            .expect("fixed patterns build")
+    });
+    let marked = MARKS.find_overlapping_iter(line).any(|m| {
+        line[m.range()]
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
     });
     marked && dateline(line).is_none()
 }
