@@ -32,16 +32,18 @@ pub struct HtmlArticle {
 /// fails.
 #[must_use]
 pub fn read_html(source: &str) -> HtmlArticle {
+    // Tokenized once for the several passes over the page.
+    let tokens: Vec<(Token, usize)> = Tokenizer::new(source).collect();
     let mut scan = Scan::new(source);
-    walk(source, &mut scan);
+    walk(&tokens, &mut scan);
     let region = scan.region();
     let meta = scan.meta(&region);
-    let region_blocks = blocks_in(source, &region, false);
+    let region_blocks = blocks_in(source, &tokens, &region, false);
     let page_blocks = || {
         let page = scan.body.map_or(Region::Document, Region::Body);
-        blocks_in(source, &page, true)
+        blocks_in(source, &tokens, &page, true)
     };
-    let lean = without_code(source);
+    let lean = without_code(source, &tokens);
     let (blocks, warning) =
         super::main_text::choose(&lean, scan.max_depth, region_blocks, page_blocks);
     HtmlArticle {
@@ -56,19 +58,18 @@ pub fn read_html(source: &str) -> HtmlArticle {
 /// nor `<svg>` drawings. They are half the bytes of the benchmark's pages,
 /// and the extractor drops them anyway, but only after parsing and copying
 /// them.
-fn without_code(source: &str) -> Cow<'_, str> {
+fn without_code<'s>(source: &'s str, tokens: &[(Token, usize)]) -> Cow<'s, str> {
     let mut cut: Vec<Range<usize>> = Vec::new();
-    let mut tokens = Tokenizer::new(source);
     let mut code = false;
     let mut svg: Option<(usize, usize)> = None; // where it starts, how deep
-    while let Some(token) = tokens.next() {
+    for (token, end) in tokens {
         match token {
             Token::Start(tag) if tag.name == "svg" && !tag.self_closing => {
                 svg = Some(svg.map_or((tag.span.start, 1), |(at, d)| (at, d + 1)));
             }
             Token::End(name) if name == "svg" => match svg {
                 Some((at, 1)) => {
-                    cut.push(at..tokens.pos);
+                    cut.push(at..*end);
                     svg = None;
                 }
                 Some((at, d)) => svg = Some((at, d - 1)),
@@ -80,7 +81,7 @@ fn without_code(source: &str) -> Cow<'_, str> {
                         .attr_lower(source, "type")
                         .is_some_and(|t| t.contains("ld+json"));
             }
-            Token::Raw(range) if code && svg.is_none() => cut.push(range),
+            Token::Raw(range) if code && svg.is_none() => cut.push(range.clone()),
             _ => {}
         }
     }
@@ -100,12 +101,17 @@ fn without_code(source: &str) -> Cow<'_, str> {
 /// The blocks of text in a region of the page. `everything` keeps page
 /// furniture that is visible (menus, asides, footers) for
 /// [`super::main_text`] to judge.
-fn blocks_in(source: &str, region: &Region, everything: bool) -> Vec<TextBlock> {
+fn blocks_in(
+    source: &str,
+    tokens: &[(Token, usize)],
+    region: &Region,
+    everything: bool,
+) -> Vec<TextBlock> {
     let mut extract = Extract::new(source, region);
     if everything {
         extract.skips = Skips::Invisible;
     }
-    walk(source, &mut extract);
+    walk(tokens, &mut extract);
     extract.finish()
 }
 
@@ -267,15 +273,13 @@ enum Token {
 /// The tokenizer's state after a start tag is chosen here, as a tree
 /// builder would with scripting disabled: `<script>` content is script
 /// data, `<title>` and `<textarea>` are RCDATA, `<plaintext>` runs to the
-/// end, and the other [raw text] elements of `html.txt` are RAWTEXT.
+/// end, and the other `[raw text]` elements of `html.txt` are RAWTEXT.
 struct Tokenizer<'s> {
     inner: html5tokenizer::Tokenizer<
         html5tokenizer::offset::PosTrackingReader<html5tokenizer::reader::StringReader<'s>>,
         usize,
         Emitter<'s>,
     >,
-    /// Just past the last token yielded.
-    pos: usize,
 }
 
 impl<'s> Tokenizer<'s> {
@@ -283,15 +287,15 @@ impl<'s> Tokenizer<'s> {
         let reader = html5tokenizer::offset::PosTrackingReader::new(src);
         Self {
             inner: html5tokenizer::Tokenizer::new(reader, Emitter::new(src)),
-            pos: 0,
         }
     }
 }
 
 impl Iterator for Tokenizer<'_> {
-    type Item = Token;
+    /// A token and the offset just past it.
+    type Item = (Token, usize);
 
-    fn next(&mut self) -> Option<Token> {
+    fn next(&mut self) -> Option<Self::Item> {
         loop {
             let event = match self.inner.next()? {
                 Ok(event) => event,
@@ -320,8 +324,7 @@ impl Iterator for Tokenizer<'_> {
                 };
                 self.inner.set_state(state);
             }
-            self.pos = end;
-            return Some(token);
+            return Some((token, end));
         }
     }
 }
@@ -670,11 +673,11 @@ impl<C> Tree<C> {
         self.stack.last().map(|open| open.scope).unwrap_or_default()
     }
 
-    fn start<V: Visitor<Ctx = C>>(&mut self, tag: Tag, visitor: &mut V, root: &C) {
+    fn start<V: Visitor<Ctx = C>>(&mut self, tag: &Tag, visitor: &mut V, root: &C) {
         self.close_implied(&tag.name, visitor);
         self.ordinal += 1;
-        let ctx = visitor.open(&tag, self.ordinal, self.ctx(root));
-        let name = tag.name;
+        let ctx = visitor.open(tag, self.ordinal, self.ctx(root));
+        let name = tag.name.clone();
         let raw = ELEMENTS.raw_text.contains(name.as_str());
         if ELEMENTS.void.contains(name.as_str()) || (tag.self_closing && !raw) {
             visitor.close(ctx);
@@ -723,19 +726,19 @@ impl<C> Tree<C> {
     }
 }
 
-fn walk<V: Visitor>(src: &str, visitor: &mut V) {
+fn walk<V: Visitor>(tokens: &[(Token, usize)], visitor: &mut V) {
     let root = visitor.root();
     let mut tree = Tree {
         stack: Vec::new(),
         open_count: HashMap::new(),
         ordinal: 0,
     };
-    for token in Tokenizer::new(src) {
+    for (token, _) in tokens {
         match token {
-            Token::Text(range) => visitor.text(range, tree.ctx(&root)),
-            Token::Raw(range) => visitor.raw(range, tree.ctx(&root)),
+            Token::Text(range) => visitor.text(range.clone(), tree.ctx(&root)),
+            Token::Raw(range) => visitor.raw(range.clone(), tree.ctx(&root)),
             Token::Start(tag) => tree.start(tag, visitor, &root),
-            Token::End(name) => tree.end(&name, visitor),
+            Token::End(name) => tree.end(name, visitor),
         }
     }
     tree.pop_to(0, visitor);
@@ -1923,7 +1926,7 @@ mod tests {
     /// The tokens of a page as the source slices they span.
     fn token_slices(src: &str) -> Vec<String> {
         Tokenizer::new(src)
-            .map(|token| match token {
+            .map(|(token, _)| match token {
                 Token::Text(r) => format!("text {:?}", &src[r]),
                 Token::Raw(r) => format!("raw {:?}", &src[r]),
                 Token::Start(tag) => {
@@ -2105,8 +2108,9 @@ mod tests {
     /// when the main text cannot be told apart.
     fn fallback(html: &str) -> TextBuilder {
         let mut scan = Scan::new(html);
-        walk(html, &mut scan);
-        write_blocks(html, &blocks_in(html, &scan.region(), false))
+        let tokens: Vec<_> = Tokenizer::new(html).collect();
+        walk(&tokens, &mut scan);
+        write_blocks(html, &blocks_in(html, &tokens, &scan.region(), false))
     }
 
     #[test]
@@ -2179,7 +2183,7 @@ mod tests {
 <script type="application/ld+json">{"articleBody": "kept"}</script>
 <script>var x = "<p>not text</p>";</script></head>
 <body><svg><title>Logo</title><svg><path d="M0 0"/></svg></svg><p>Story &amp; more.</p></body></html>"#;
-        let lean = without_code(page);
+        let lean = without_code(page, &Tokenizer::new(page).collect::<Vec<_>>());
         assert!(!lean.contains("color: red"), "{lean}");
         assert!(!lean.contains("not text"), "{lean}");
         assert!(!lean.contains("Logo") && !lean.contains("M0 0"), "{lean}");
@@ -2187,7 +2191,9 @@ mod tests {
         assert!(lean.contains("<p>Story &amp; more.</p>"), "{lean}");
         assert!(lean.contains("<script></script>"), "{lean}");
         // Nothing to leave out: the page itself.
-        assert!(matches!(without_code("<p>Hi</p>"), Cow::Borrowed(_)));
+        let plain = "<p>Hi</p>";
+        let tokens: Vec<_> = Tokenizer::new(plain).collect();
+        assert!(matches!(without_code(plain, &tokens), Cow::Borrowed(_)));
     }
 
     #[test]
