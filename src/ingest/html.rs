@@ -346,6 +346,8 @@ struct Emitter<'s> {
     text: bool,
     /// What element that text is the content of.
     content: Content,
+    /// Where the script's `<!--` and `-->` last are, as far as looked.
+    escapes: Escapes,
     /// The tag being read: whether it is an end tag, where it starts.
     tag: Option<(bool, usize)>,
     name: String,
@@ -354,6 +356,13 @@ struct Emitter<'s> {
     /// the tokenizer does not report its end when `>` ends it.
     unquoted: bool,
     self_closing: bool,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Escapes {
+    scanned: usize,
+    open: Option<usize>,
+    close: Option<usize>,
 }
 
 /// What the character data being read is part of.
@@ -374,6 +383,7 @@ impl<'s> Emitter<'s> {
             mark: 0,
             text: false,
             content: Content::Markup,
+            escapes: Escapes::default(),
             tag: None,
             name: String::new(),
             attrs: Vec::new(),
@@ -405,6 +415,38 @@ impl<'s> Emitter<'s> {
     fn markup_to(&mut self, end: usize) {
         self.mark = end;
         self.text = false;
+        self.escapes = Escapes {
+            scanned: end,
+            ..Escapes::default()
+        };
+    }
+
+    /// An end tag in script data or RCDATA that is not the element's own
+    /// (`</scr` in a script), starting at `at`, is read back as text.
+    /// After one in script data, html5tokenizer 0.5.2 goes on in the data
+    /// state where the standard says script data: have it put back, unless
+    /// the script is in an escaped `<!--` section, which it gets right.
+    #[cold]
+    fn not_a_tag(&mut self, at: usize) {
+        if self.content != Content::Script {
+            return;
+        }
+        // Only the bytes not looked at before (a pattern may straddle).
+        let from = self.escapes.scanned.saturating_sub(3).max(self.mark);
+        let bytes = self.src.as_bytes().get(from..at).unwrap_or_default();
+        if let Some(i) = memchr::memmem::rfind(bytes, b"<!--") {
+            self.escapes.open = Some(from + i);
+        }
+        if let Some(i) = memchr::memmem::rfind(bytes, b"-->") {
+            self.escapes.close = Some(from + i);
+        }
+        self.escapes.scanned = at.max(self.escapes.scanned);
+        let Escapes { open, close, .. } = self.escapes;
+        // `<!-->` opens and closes at once.
+        let escaped = open.is_some_and(|open| close.is_none_or(|close| close < open + 2));
+        if !escaped {
+            self.ready.push_back(None);
+        }
     }
 }
 
@@ -421,22 +463,10 @@ impl Iterator for Emitter<'_> {
 impl html5tokenizer::Emitter<usize> for Emitter<'_> {
     fn report_error(&mut self, _error: html5tokenizer::Error, _span: Range<usize>) {}
 
+    #[inline]
     fn emit_char(&mut self, _c: char, _span: Range<usize>) {
-        // An end tag in script data or RCDATA that is not the element's own
-        // (`</scr` in a script) is read back as text. After one in script
-        // data, html5tokenizer 0.5.2 goes on in the data state where the
-        // standard says script data: have it put back, unless the script
-        // is in an escaped `<!--` section, which it gets right.
-        if let Some((_, at)) = self.tag.take()
-            && self.content == Content::Script
-        {
-            let content = self.src.as_bytes().get(self.mark..at).unwrap_or_default();
-            let open = memchr::memmem::rfind(content, b"<!--");
-            let close = memchr::memmem::rfind(content, b"-->");
-            let escaped = open.is_some_and(|open| close.is_none_or(|close| close < open + 2));
-            if !escaped {
-                self.ready.push_back(None);
-            }
+        if let Some((_, at)) = self.tag.take() {
+            self.not_a_tag(at);
         }
         self.text = true;
     }
@@ -1951,6 +1981,24 @@ mod tests {
             [
                 r#"<script> "<script>""#,
                 r#"raw "a</scr b<!--<script>x</script>-->c""#,
+                "</script>",
+                r#"<p> "<p>""#,
+                r#"text "T""#,
+                "</p>",
+            ]
+        );
+    }
+
+    #[test]
+    fn script_data_escapes_keep_exact_byte_spans() {
+        // Other end tags inside and after an escaped `<!--` section, and a
+        // `<!-->` that opens and closes at once.
+        let src = "<script><!--</b>x--></b><!--></i></script><p>T</p>";
+        assert_eq!(
+            token_slices(src),
+            [
+                r#"<script> "<script>""#,
+                r#"raw "<!--</b>x--></b><!--></i>""#,
                 "</script>",
                 r#"<p> "<p>""#,
                 r#"text "T""#,
