@@ -7,7 +7,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
-use memchr::{memchr, memmem};
+use memchr::memchr;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde_json::{Map, Value};
 
@@ -32,16 +32,18 @@ pub struct HtmlArticle {
 /// fails.
 #[must_use]
 pub fn read_html(source: &str) -> HtmlArticle {
+    // Tokenized once for the several passes over the page.
+    let tokens: Vec<(Token, usize)> = Tokenizer::new(source).collect();
     let mut scan = Scan::new(source);
-    walk(source, &mut scan);
+    walk(&tokens, &mut scan);
     let region = scan.region();
     let meta = scan.meta(&region);
-    let region_blocks = blocks_in(source, &region, false);
+    let region_blocks = blocks_in(source, &tokens, &region, false);
     let page_blocks = || {
         let page = scan.body.map_or(Region::Document, Region::Body);
-        blocks_in(source, &page, true)
+        blocks_in(source, &tokens, &page, true)
     };
-    let lean = without_code(source);
+    let lean = without_code(source, &tokens);
     let (blocks, warning) =
         super::main_text::choose(&lean, scan.max_depth, region_blocks, page_blocks);
     HtmlArticle {
@@ -56,19 +58,18 @@ pub fn read_html(source: &str) -> HtmlArticle {
 /// nor `<svg>` drawings. They are half the bytes of the benchmark's pages,
 /// and the extractor drops them anyway, but only after parsing and copying
 /// them.
-fn without_code(source: &str) -> Cow<'_, str> {
+fn without_code<'s>(source: &'s str, tokens: &[(Token, usize)]) -> Cow<'s, str> {
     let mut cut: Vec<Range<usize>> = Vec::new();
-    let mut tokens = Tokenizer::new(source);
     let mut code = false;
     let mut svg: Option<(usize, usize)> = None; // where it starts, how deep
-    while let Some(token) = tokens.next() {
+    for (token, end) in tokens {
         match token {
             Token::Start(tag) if tag.name == "svg" && !tag.self_closing => {
                 svg = Some(svg.map_or((tag.span.start, 1), |(at, d)| (at, d + 1)));
             }
             Token::End(name) if name == "svg" => match svg {
                 Some((at, 1)) => {
-                    cut.push(at..tokens.pos);
+                    cut.push(at..*end);
                     svg = None;
                 }
                 Some((at, d)) => svg = Some((at, d - 1)),
@@ -80,7 +81,7 @@ fn without_code(source: &str) -> Cow<'_, str> {
                         .attr_lower(source, "type")
                         .is_some_and(|t| t.contains("ld+json"));
             }
-            Token::Raw(range) if code && svg.is_none() => cut.push(range),
+            Token::Raw(range) if code && svg.is_none() => cut.push(range.clone()),
             _ => {}
         }
     }
@@ -100,12 +101,17 @@ fn without_code(source: &str) -> Cow<'_, str> {
 /// The blocks of text in a region of the page. `everything` keeps page
 /// furniture that is visible (menus, asides, footers) for
 /// [`super::main_text`] to judge.
-fn blocks_in(source: &str, region: &Region, everything: bool) -> Vec<TextBlock> {
+fn blocks_in(
+    source: &str,
+    tokens: &[(Token, usize)],
+    region: &Region,
+    everything: bool,
+) -> Vec<TextBlock> {
     let mut extract = Extract::new(source, region);
     if everything {
         extract.skips = Skips::Invisible;
     }
-    walk(source, &mut extract);
+    walk(tokens, &mut extract);
     extract.finish()
 }
 
@@ -258,252 +264,358 @@ enum Token {
     End(String),
 }
 
-enum Markup {
-    Token(Token),
-    /// A comment, doctype or the like: `pos` has moved past it.
-    Skipped,
-    /// The `<` does not start markup and is plain text.
-    Text,
-}
-
-/// Splits HTML into tokens. Every range it yields starts and ends next to an
-/// ASCII byte or at an end of the input, so they are all char boundaries.
+/// Splits HTML into tokens with the WHATWG tokenizer of `html5tokenizer`
+/// (it passes html5lib's tokenizer tests), keeping only byte ranges of the
+/// source: a run of character data between two pieces of markup is one
+/// range of the bytes it was read from, character references and all, so
+/// every range starts and ends on a char boundary.
+///
+/// The tokenizer's state after a start tag is chosen here, as a tree
+/// builder would with scripting disabled: `<script>` content is script
+/// data, `<title>` and `<textarea>` are RCDATA, `<plaintext>` runs to the
+/// end, and the other `[raw text]` elements of `html.txt` are RAWTEXT.
 struct Tokenizer<'s> {
-    bytes: &'s [u8],
-    pos: usize,
-    /// Set after a raw-text start tag: its content comes next.
-    raw_until: Option<String>,
+    inner: html5tokenizer::Tokenizer<
+        html5tokenizer::offset::PosTrackingReader<html5tokenizer::reader::StringReader<'s>>,
+        usize,
+        Emitter<'s>,
+    >,
 }
 
 impl<'s> Tokenizer<'s> {
     fn new(src: &'s str) -> Self {
+        let reader = html5tokenizer::offset::PosTrackingReader::new(src);
         Self {
-            bytes: src.as_bytes(),
-            pos: 0,
-            raw_until: None,
-        }
-    }
-
-    fn markup(&mut self, at: usize) -> Markup {
-        match self.bytes.get(at + 1) {
-            Some(c) if c.is_ascii_alphabetic() => self.start_tag(at),
-            Some(b'/') => self.end_tag(at),
-            Some(b'!') => {
-                self.pos = comment_end(self.bytes, at);
-                Markup::Skipped
-            }
-            Some(b'?') => {
-                self.pos = past(self.bytes, at, b'>');
-                Markup::Skipped
-            }
-            _ => Markup::Text,
-        }
-    }
-
-    fn start_tag(&mut self, at: usize) -> Markup {
-        let name_end = name_end(self.bytes, at + 1);
-        let Some((attrs, self_closing, end)) = parse_attrs(self.bytes, name_end) else {
-            // A tag cut off by the end of the file: browsers drop it.
-            self.pos = self.bytes.len();
-            return Markup::Skipped;
-        };
-        let name = lower(&self.bytes[at + 1..name_end]);
-        if ELEMENTS.raw_text.contains(name.as_str()) {
-            self.raw_until = Some(name.clone());
-        }
-        self.pos = end;
-        Markup::Token(Token::Start(Tag {
-            name,
-            attrs,
-            self_closing,
-            span: at..end,
-        }))
-    }
-
-    fn end_tag(&mut self, at: usize) -> Markup {
-        match self.bytes.get(at + 2) {
-            Some(c) if c.is_ascii_alphabetic() => {
-                let name_end = name_end(self.bytes, at + 2);
-                let Some((_, _, end)) = parse_attrs(self.bytes, name_end) else {
-                    self.pos = self.bytes.len();
-                    return Markup::Skipped;
-                };
-                self.pos = end;
-                Markup::Token(Token::End(lower(&self.bytes[at + 2..name_end])))
-            }
-            // `</>` and `</ junk>` are dropped like comments.
-            Some(_) => {
-                self.pos = past(self.bytes, at, b'>');
-                Markup::Skipped
-            }
-            None => Markup::Text,
+            inner: html5tokenizer::Tokenizer::new(reader, Emitter::new(src)),
         }
     }
 }
 
 impl Iterator for Tokenizer<'_> {
-    type Item = Token;
+    /// A token and the offset just past it.
+    type Item = (Token, usize);
 
-    fn next(&mut self) -> Option<Token> {
-        if let Some(name) = self.raw_until.take() {
-            let start = self.pos;
-            self.pos = find_end_tag(self.bytes, start, &name);
-            if self.pos > start {
-                return Some(Token::Raw(start..self.pos));
-            }
-        }
-        while self.pos < self.bytes.len() {
-            let at = self.pos;
-            let text_from = if self.bytes[at] == b'<' {
-                match self.markup(at) {
-                    Markup::Token(token) => return Some(token),
-                    Markup::Skipped => continue,
-                    Markup::Text => at + 1,
-                }
-            } else {
-                at
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let event = match self.inner.next()? {
+                Ok(event) => event,
+                Err(never) => match never {},
             };
-            self.pos = text_end(self.bytes, text_from);
-            return Some(Token::Text(at..self.pos));
+            let (token, end) = match event {
+                html5tokenizer::Event::Token(Some(token)) => token,
+                html5tokenizer::Event::Token(None) => {
+                    self.inner.set_state(html5tokenizer::State::ScriptData);
+                    continue;
+                }
+                // As a tree builder does in HTML content: a bogus comment.
+                html5tokenizer::Event::CdataOpen => {
+                    self.inner.handle_cdata_open(false);
+                    continue;
+                }
+            };
+            if let Token::Start(tag) = &token {
+                use html5tokenizer::State;
+                let state = match tag.name.as_str() {
+                    "script" => State::ScriptData,
+                    "title" | "textarea" => State::Rcdata,
+                    "plaintext" => State::Plaintext,
+                    name if ELEMENTS.raw_text.contains(name) => State::Rawtext,
+                    _ => State::Data,
+                };
+                self.inner.set_state(state);
+            }
+            return Some((token, end));
         }
-        None
+    }
+}
+
+/// Builds [`Token`]s from the tokenizer's calls, by offsets only: the names
+/// of tags are the only strings it keeps.
+///
+/// A run of character data is the bytes between the end of one piece of
+/// markup and the start of the next: the spans the tokenizer gives single
+/// characters are not exact for characters it read ahead (`</scr` in a
+/// script, a character reference), but those of markup are.
+struct Emitter<'s> {
+    src: &'s str,
+    ready: std::collections::VecDeque<Option<(Token, usize)>>,
+    /// Where the current run of character data starts: just past the last
+    /// markup.
+    mark: usize,
+    /// Whether any character has been read since.
+    text: bool,
+    /// What element that text is the content of.
+    content: Content,
+    /// Where the script's `<!--` and `-->` last are, as far as looked.
+    escapes: Escapes,
+    /// The tag being read: whether it is an end tag, where it starts.
+    tag: Option<(bool, usize)>,
+    name: String,
+    attrs: Vec<Attr>,
+    /// Whether the last attribute has an unquoted value not yet ended:
+    /// the tokenizer does not report its end when `>` ends it.
+    unquoted: bool,
+    self_closing: bool,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Escapes {
+    scanned: usize,
+    open: Option<usize>,
+    close: Option<usize>,
+}
+
+/// What the character data being read is part of.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Content {
+    /// Text among markup (or in `<plaintext>`, which is shown as text).
+    Markup,
+    /// The content of a raw-text element other than a script.
+    Raw,
+    Script,
+}
+
+impl<'s> Emitter<'s> {
+    fn new(src: &'s str) -> Self {
+        Self {
+            src,
+            ready: std::collections::VecDeque::new(),
+            mark: 0,
+            text: false,
+            content: Content::Markup,
+            escapes: Escapes::default(),
+            tag: None,
+            name: String::new(),
+            attrs: Vec::new(),
+            unquoted: false,
+            self_closing: false,
+        }
+    }
+
+    /// The `<` that opens the markup the tokenizer reports at `offset`
+    /// (its `<`, or a little past it for comments and doctypes).
+    fn opening(&self, offset: usize) -> usize {
+        let upto = (offset + 1).min(self.src.len());
+        memchr::memrchr(b'<', &self.src.as_bytes()[..upto]).unwrap_or(offset)
+    }
+
+    /// Markup starts at `at`: the text before it is complete.
+    fn markup_at(&mut self, at: usize) {
+        if std::mem::take(&mut self.text) && at > self.mark {
+            let range = self.mark..at;
+            let token = if self.content == Content::Markup {
+                Token::Text(range)
+            } else {
+                Token::Raw(range)
+            };
+            self.ready.push_back(Some((token, at)));
+        }
+    }
+
+    fn markup_to(&mut self, end: usize) {
+        self.mark = end;
+        self.text = false;
+        self.escapes = Escapes {
+            scanned: end,
+            ..Escapes::default()
+        };
+    }
+
+    /// An end tag in script data or RCDATA that is not the element's own
+    /// (`</scr` in a script), starting at `at`, is read back as text.
+    /// After one in script data, html5tokenizer 0.5.2 goes on in the data
+    /// state where the standard says script data: have it put back, unless
+    /// the script is in an escaped `<!--` section, which it gets right.
+    #[cold]
+    fn not_a_tag(&mut self, at: usize) {
+        if self.content != Content::Script {
+            return;
+        }
+        // Only the bytes not looked at before (a pattern may straddle).
+        let from = self.escapes.scanned.saturating_sub(3).max(self.mark);
+        let bytes = self.src.as_bytes().get(from..at).unwrap_or_default();
+        if let Some(i) = memchr::memmem::rfind(bytes, b"<!--") {
+            self.escapes.open = Some(from + i);
+        }
+        if let Some(i) = memchr::memmem::rfind(bytes, b"-->") {
+            self.escapes.close = Some(from + i);
+        }
+        self.escapes.scanned = at.max(self.escapes.scanned);
+        let Escapes { open, close, .. } = self.escapes;
+        // `<!-->` opens and closes at once.
+        let escaped = open.is_some_and(|open| close.is_none_or(|close| close < open + 2));
+        if !escaped {
+            self.ready.push_back(None);
+        }
+    }
+}
+
+impl Iterator for Emitter<'_> {
+    /// A token and the offset just past it; `None` to put the tokenizer
+    /// back into the script data state.
+    type Item = Option<(Token, usize)>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.ready.pop_front()
+    }
+}
+
+impl html5tokenizer::Emitter<usize> for Emitter<'_> {
+    fn report_error(&mut self, _error: html5tokenizer::Error, _span: Range<usize>) {}
+
+    #[inline]
+    fn emit_char(&mut self, _c: char, _span: Range<usize>) {
+        if let Some((_, at)) = self.tag.take() {
+            self.not_a_tag(at);
+        }
+        self.text = true;
+    }
+
+    fn emit_eof(&mut self, offset: usize) {
+        // A tag cut off by the end of the input is dropped, as in browsers;
+        // the text before it ended where it started.
+        let end = self.tag.take().map_or(offset, |(_, at)| at);
+        self.markup_at(end.min(self.src.len()));
+    }
+
+    fn init_start_tag(&mut self, _tag_offset: usize, name_offset: usize) {
+        // The tag's own offset is stale for the end tag of a raw-text
+        // element; its name's is not.
+        self.tag = Some((false, self.opening(name_offset)));
+        self.name.clear();
+        self.attrs.clear();
+        self.self_closing = false;
+    }
+
+    fn init_end_tag(&mut self, _tag_offset: usize, name_offset: usize) {
+        // The tag's own offset is stale for the end tag of a raw-text
+        // element; its name's is not.
+        self.tag = Some((true, self.opening(name_offset)));
+        self.name.clear();
+        self.attrs.clear();
+        self.self_closing = false;
+    }
+
+    fn push_tag_name(&mut self, s: &str) {
+        self.name.push_str(s);
+    }
+
+    fn init_attribute_name(&mut self, offset: usize) {
+        self.attrs.push(Attr {
+            name: offset..offset,
+            value: offset..offset,
+        });
+    }
+
+    fn push_attribute_name(&mut self, _s: &str) {}
+
+    fn terminate_attribute_name(&mut self, offset: usize) {
+        if let Some(attr) = self.attrs.last_mut() {
+            attr.name.end = offset;
+            attr.value = offset..offset;
+        }
+    }
+
+    fn init_attribute_value(
+        &mut self,
+        syntax: html5tokenizer::attr::AttrValueSyntax,
+        offset: usize,
+    ) {
+        self.unquoted = matches!(syntax, html5tokenizer::attr::AttrValueSyntax::Unquoted);
+        if let Some(attr) = self.attrs.last_mut() {
+            attr.value = offset..offset;
+        }
+    }
+
+    fn push_attribute_value(&mut self, _s: &str) {}
+
+    fn terminate_attribute_value(&mut self, offset: usize) {
+        self.unquoted = false;
+        if let Some(attr) = self.attrs.last_mut() {
+            attr.value.end = offset;
+        }
+    }
+
+    fn set_self_closing(&mut self, _slash_span: Range<usize>) {
+        self.self_closing = true;
+    }
+
+    fn emit_current_tag(&mut self, offset: usize) {
+        let Some((end_tag, start)) = self.tag.take() else {
+            return;
+        };
+        self.markup_at(start);
+        self.markup_to(offset);
+        if std::mem::take(&mut self.unquoted)
+            && let Some(attr) = self.attrs.last_mut()
+        {
+            // Up to the `>` just read.
+            attr.value.end = offset.saturating_sub(1).max(attr.value.start);
+        }
+        let name = std::mem::take(&mut self.name);
+        let token = if end_tag {
+            self.content = Content::Markup;
+            Token::End(name)
+        } else {
+            self.content = match name.as_str() {
+                "script" => Content::Script,
+                "plaintext" => Content::Markup,
+                name if ELEMENTS.raw_text.contains(name) => Content::Raw,
+                _ => Content::Markup,
+            };
+            Token::Start(Tag {
+                name,
+                attrs: std::mem::take(&mut self.attrs),
+                self_closing: self.self_closing,
+                span: start..offset,
+            })
+        };
+        self.ready.push_back(Some((token, offset)));
+    }
+
+    fn init_comment(&mut self, data_start_offset: usize) {
+        // Its data starts past the `<`, maybe right at the next one.
+        let at = self.opening(data_start_offset.saturating_sub(1));
+        self.markup_at(at);
+    }
+
+    fn push_comment(&mut self, _s: &str) {}
+
+    fn emit_current_comment(&mut self, data_end_offset: usize) {
+        // Past its `>`; one cut off by the end of the input runs to it.
+        let rest = self
+            .src
+            .as_bytes()
+            .get(data_end_offset..)
+            .unwrap_or_default();
+        let end = memchr(b'>', rest).map_or(self.src.len(), |i| data_end_offset + i + 1);
+        self.markup_to(end);
+    }
+
+    fn init_doctype(&mut self, offset: usize) {
+        let at = self.opening(offset);
+        self.markup_at(at);
+    }
+
+    fn push_doctype_name(&mut self, _s: &str) {}
+
+    fn init_doctype_public_id(&mut self, _offset: usize) {}
+
+    fn push_doctype_public_id(&mut self, _s: &str) {}
+
+    fn init_doctype_system_id(&mut self, _offset: usize) {}
+
+    fn push_doctype_system_id(&mut self, _s: &str) {}
+
+    fn set_force_quirks(&mut self) {}
+
+    fn emit_current_doctype(&mut self, offset: usize) {
+        self.markup_to(offset);
     }
 }
 
 fn is_space(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
-}
-
-fn lower(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).to_ascii_lowercase()
-}
-
-/// Just past the next `byte` at or after `from`, or the end of input.
-fn past(bytes: &[u8], from: usize, byte: u8) -> usize {
-    memchr(byte, &bytes[from..]).map_or(bytes.len(), |i| from + i + 1)
-}
-
-fn name_end(bytes: &[u8], from: usize) -> usize {
-    bytes[from..]
-        .iter()
-        .position(|&c| is_space(c) || c == b'/' || c == b'>')
-        .map_or(bytes.len(), |i| from + i)
-}
-
-fn skip_space(bytes: &[u8], from: usize) -> usize {
-    bytes[from..]
-        .iter()
-        .position(|&c| !is_space(c))
-        .map_or(bytes.len(), |i| from + i)
-}
-
-/// Where the comment, CDATA section or doctype at `at` ends; an unclosed
-/// comment runs to the end of the input, as in browsers.
-fn comment_end(bytes: &[u8], at: usize) -> usize {
-    let rest = &bytes[at..];
-    if rest.starts_with(b"<!--") {
-        let body = &rest[4..];
-        // `<!-->` and `<!--->` are complete, empty comments.
-        if body.starts_with(b">") {
-            return at + 5;
-        }
-        if body.starts_with(b"->") {
-            return at + 6;
-        }
-        return memmem::find(body, b"-->").map_or(bytes.len(), |i| at + 4 + i + 3);
-    }
-    if rest.starts_with(b"<![CDATA[") {
-        return memmem::find(&rest[9..], b"]]>").map_or(bytes.len(), |i| at + 9 + i + 3);
-    }
-    past(bytes, at, b'>')
-}
-
-/// Where the text starting at `from` ends: at the next `<` that opens markup.
-fn text_end(bytes: &[u8], from: usize) -> usize {
-    let mut i = from;
-    while let Some(offset) = memchr(b'<', &bytes[i..]) {
-        let at = i + offset;
-        let opens = bytes
-            .get(at + 1)
-            .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?'));
-        if opens {
-            return at;
-        }
-        i = at + 1;
-    }
-    bytes.len()
-}
-
-/// The `<` of the end tag closing a raw-text element, or the end of input.
-fn find_end_tag(bytes: &[u8], from: usize, name: &str) -> usize {
-    let mut i = from;
-    while let Some(offset) = memchr(b'<', &bytes[i..]) {
-        let at = i + offset;
-        let name_at = at + 2;
-        let found = bytes.get(at + 1) == Some(&b'/')
-            && bytes
-                .get(name_at..name_at + name.len())
-                .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
-            && bytes
-                .get(name_at + name.len())
-                .is_none_or(|&c| is_space(c) || c == b'/' || c == b'>');
-        if found {
-            return at;
-        }
-        i = at + 1;
-    }
-    bytes.len()
-}
-
-/// Parses attributes up to the closing `>`: the attributes, whether the tag
-/// ended with `/>`, and the offset just past it. `None` if the input ends
-/// first.
-fn parse_attrs(bytes: &[u8], from: usize) -> Option<(Vec<Attr>, bool, usize)> {
-    let mut attrs = Vec::new();
-    let mut self_closing = false;
-    let mut i = from;
-    loop {
-        i = skip_space(bytes, i);
-        match *bytes.get(i)? {
-            b'>' => return Some((attrs, self_closing, i + 1)),
-            b'/' => {
-                i += 1;
-                self_closing = bytes.get(i) == Some(&b'>');
-                continue;
-            }
-            _ => self_closing = false,
-        }
-        let name_start = i;
-        // The first byte belongs to the name even if it is `=`, as in browsers.
-        i += 1;
-        while bytes
-            .get(i)
-            .is_some_and(|&c| !is_space(c) && !matches!(c, b'/' | b'>' | b'='))
-        {
-            i += 1;
-        }
-        let name = name_start..i;
-        let eq = skip_space(bytes, i);
-        if bytes.get(eq) != Some(&b'=') {
-            attrs.push(Attr { name, value: i..i });
-            continue;
-        }
-        let value_at = skip_space(bytes, eq + 1);
-        let value = if let quote @ (b'"' | b'\'') = *bytes.get(value_at)? {
-            let open = value_at + 1;
-            let close = open + memchr(quote, &bytes[open..])?;
-            i = close + 1;
-            open..close
-        } else {
-            let end = bytes[value_at..]
-                .iter()
-                .position(|&c| is_space(c) || c == b'>')
-                .map_or(bytes.len(), |n| value_at + n);
-            i = end;
-            value_at..end
-        };
-        attrs.push(Attr { name, value });
-    }
 }
 
 // ---------------------------------------------------------------------------
@@ -591,11 +703,11 @@ impl<C> Tree<C> {
         self.stack.last().map(|open| open.scope).unwrap_or_default()
     }
 
-    fn start<V: Visitor<Ctx = C>>(&mut self, tag: Tag, visitor: &mut V, root: &C) {
+    fn start<V: Visitor<Ctx = C>>(&mut self, tag: &Tag, visitor: &mut V, root: &C) {
         self.close_implied(&tag.name, visitor);
         self.ordinal += 1;
-        let ctx = visitor.open(&tag, self.ordinal, self.ctx(root));
-        let name = tag.name;
+        let ctx = visitor.open(tag, self.ordinal, self.ctx(root));
+        let name = tag.name.clone();
         let raw = ELEMENTS.raw_text.contains(name.as_str());
         if ELEMENTS.void.contains(name.as_str()) || (tag.self_closing && !raw) {
             visitor.close(ctx);
@@ -644,19 +756,19 @@ impl<C> Tree<C> {
     }
 }
 
-fn walk<V: Visitor>(src: &str, visitor: &mut V) {
+fn walk<V: Visitor>(tokens: &[(Token, usize)], visitor: &mut V) {
     let root = visitor.root();
     let mut tree = Tree {
         stack: Vec::new(),
         open_count: HashMap::new(),
         ordinal: 0,
     };
-    for token in Tokenizer::new(src) {
+    for (token, _) in tokens {
         match token {
-            Token::Text(range) => visitor.text(range, tree.ctx(&root)),
-            Token::Raw(range) => visitor.raw(range, tree.ctx(&root)),
+            Token::Text(range) => visitor.text(range.clone(), tree.ctx(&root)),
+            Token::Raw(range) => visitor.raw(range.clone(), tree.ctx(&root)),
             Token::Start(tag) => tree.start(tag, visitor, &root),
-            Token::End(name) => tree.end(&name, visitor),
+            Token::End(name) => tree.end(name, visitor),
         }
     }
     tree.pop_to(0, visitor);
@@ -1841,6 +1953,158 @@ mod tests {
         assert_maps_back(html, &page.text);
     }
 
+    /// The tokens of a page as the source slices they span.
+    fn token_slices(src: &str) -> Vec<String> {
+        Tokenizer::new(src)
+            .map(|(token, _)| match token {
+                Token::Text(r) => format!("text {:?}", &src[r]),
+                Token::Raw(r) => format!("raw {:?}", &src[r]),
+                Token::Start(tag) => {
+                    let attrs: Vec<String> = tag
+                        .attrs
+                        .iter()
+                        .map(|a| format!(" {}={:?}", &src[a.name.clone()], &src[a.value.clone()]))
+                        .collect();
+                    format!("<{}{}> {:?}", tag.name, attrs.concat(), &src[tag.span])
+                }
+                Token::End(name) => format!("</{name}>"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn script_data_keeps_exact_byte_spans() {
+        // Script data: `</scr` and an escaped `<script>` inside do not end it.
+        let src = "<script>a</scr b<!--<script>x</script>-->c</script><p>T</p>";
+        assert_eq!(
+            token_slices(src),
+            [
+                r#"<script> "<script>""#,
+                r#"raw "a</scr b<!--<script>x</script>-->c""#,
+                "</script>",
+                r#"<p> "<p>""#,
+                r#"text "T""#,
+                "</p>",
+            ]
+        );
+    }
+
+    #[test]
+    fn script_data_escapes_keep_exact_byte_spans() {
+        // Other end tags inside and after an escaped `<!--` section, and a
+        // `<!-->` that opens and closes at once.
+        let src = "<script><!--</b>x--></b><!--></i></script><p>T</p>";
+        assert_eq!(
+            token_slices(src),
+            [
+                r#"<script> "<script>""#,
+                r#"raw "<!--</b>x--></b><!--></i>""#,
+                "</script>",
+                r#"<p> "<p>""#,
+                r#"text "T""#,
+                "</p>",
+            ]
+        );
+    }
+
+    #[test]
+    fn rcdata_title_and_textarea_keep_exact_byte_spans() {
+        // RCDATA: markup in <title> and <textarea> is text, references kept
+        // as bytes and decoded when read.
+        let src = "<title>A &amp; <b>B</b></titlex></title><textarea>x</p>&lt;</textarea>";
+        assert_eq!(
+            token_slices(src),
+            [
+                r#"<title> "<title>""#,
+                r#"raw "A &amp; <b>B</b></titlex>""#,
+                "</title>",
+                r#"<textarea> "<textarea>""#,
+                r#"raw "x</p>&lt;""#,
+                "</textarea>",
+            ]
+        );
+        assert_eq!(
+            read_html(src).meta.title.as_deref(),
+            Some("A & <b>B</b></titlex>")
+        );
+    }
+
+    #[test]
+    fn references_without_semicolon_in_text_and_attributes() {
+        // A legacy reference without `;` is read in text, not in an
+        // attribute value followed by `=` or a letter.
+        let src =
+            r#"<p><a href="?a=1&copy=2&amp;b" title=x&notit>A</a> &frac12off &notit; &amp</p>"#;
+        assert_eq!(
+            token_slices(src),
+            [
+                r#"<p> "<p>""#,
+                r#"<a href="?a=1&copy=2&amp;b" title="x&notit"> "<a href=\"?a=1&copy=2&amp;b\" title=x&notit>""#,
+                r#"text "A""#,
+                "</a>",
+                r#"text " &frac12off &notit; &amp""#,
+                "</p>",
+            ]
+        );
+        assert_eq!(
+            decode_entities("?a=1&copy=2&amp;b", Context::Attribute),
+            "?a=1&copy=2&b"
+        );
+        let page = read_html(src);
+        let text = &page.text.text;
+        assert_eq!(text, "A ½off ¬it; &");
+        let map = &page.text.map;
+        let half = text.find('½').unwrap();
+        assert_eq!(
+            &src[map.to_source(half..half + '½'.len_utf8()).range()],
+            "&frac12"
+        );
+        let not = text.find('¬').unwrap();
+        assert_eq!(
+            &src[map.to_source(not..not + '¬'.len_utf8()).range()],
+            "&not"
+        );
+        assert_eq!(
+            &src[map.to_source(text.len() - 1..text.len()).range()],
+            "&amp"
+        );
+        assert_maps_back(src, &page.text);
+    }
+
+    #[test]
+    fn nul_plaintext_and_cut_off_tags_keep_exact_byte_spans() {
+        // NUL in text and in a tag name, CR LF, comments, a processing
+        // instruction and CDATA: text spans stay on the source bytes.
+        let src = "<p>a\0b\r\nc<!-- <p>x</p> --><?php echo 1 ?><![CDATA[y]]>d</p\0>";
+        assert_eq!(
+            token_slices(src),
+            [
+                r#"<p> "<p>""#,
+                r#"text "a\0b\r\nc""#,
+                r#"text "d""#,
+                "</p\u{fffd}>",
+            ]
+        );
+        // <plaintext> runs to the end of the input, end tags and all.
+        let src = "<p>x</p><plaintext>a</plaintext><b>c";
+        assert_eq!(
+            token_slices(src),
+            [
+                r#"<p> "<p>""#,
+                r#"text "x""#,
+                "</p>",
+                r#"<plaintext> "<plaintext>""#,
+                r#"text "a</plaintext><b>c""#,
+            ]
+        );
+        // A tag cut off by the end of the input is dropped; the text before
+        // it ends where it starts.
+        assert_eq!(
+            token_slices("<p>x é<div class=\"a"),
+            [r#"<p> "<p>""#, r#"text "x é""#]
+        );
+    }
+
     #[test]
     fn every_named_entity_decodes_and_maps_back() {
         // A name outside the old short table cut the word: "Erdo" and "an".
@@ -1892,8 +2156,9 @@ mod tests {
     /// when the main text cannot be told apart.
     fn fallback(html: &str) -> TextBuilder {
         let mut scan = Scan::new(html);
-        walk(html, &mut scan);
-        write_blocks(html, &blocks_in(html, &scan.region(), false))
+        let tokens: Vec<_> = Tokenizer::new(html).collect();
+        walk(&tokens, &mut scan);
+        write_blocks(html, &blocks_in(html, &tokens, &scan.region(), false))
     }
 
     #[test]
@@ -1966,7 +2231,7 @@ mod tests {
 <script type="application/ld+json">{"articleBody": "kept"}</script>
 <script>var x = "<p>not text</p>";</script></head>
 <body><svg><title>Logo</title><svg><path d="M0 0"/></svg></svg><p>Story &amp; more.</p></body></html>"#;
-        let lean = without_code(page);
+        let lean = without_code(page, &Tokenizer::new(page).collect::<Vec<_>>());
         assert!(!lean.contains("color: red"), "{lean}");
         assert!(!lean.contains("not text"), "{lean}");
         assert!(!lean.contains("Logo") && !lean.contains("M0 0"), "{lean}");
@@ -1974,7 +2239,9 @@ mod tests {
         assert!(lean.contains("<p>Story &amp; more.</p>"), "{lean}");
         assert!(lean.contains("<script></script>"), "{lean}");
         // Nothing to leave out: the page itself.
-        assert!(matches!(without_code("<p>Hi</p>"), Cow::Borrowed(_)));
+        let plain = "<p>Hi</p>";
+        let tokens: Vec<_> = Tokenizer::new(plain).collect();
+        assert!(matches!(without_code(plain, &tokens), Cow::Borrowed(_)));
     }
 
     #[test]
