@@ -827,11 +827,7 @@ fn restated_clauses<'a>(
             continue;
         }
         let framed = |d: &Dated| (d.clause.negated, d.clause.planned);
-        let link = if restates(x, y) {
-            Link::Restated
-        } else if echoes(x, y) {
-            Link::Echoed
-        } else {
+        let Some(link) = restatement(x, y) else {
             continue;
         };
         if framed(x) == framed(y) && same_occurrence(story, x, y, memo) {
@@ -845,36 +841,30 @@ fn restated_clauses<'a>(
     out
 }
 
-/// Whether two dated clauses restate each other: they share three words
-/// of what happened (beside names and verbs of saying) and half the
-/// shorter clause, and no listed event of one is another class than the
-/// other's. Two shared words are too few: "sent a letter Tuesday to the
-/// committee" and "sent a farewell letter to staff on Wednesday" are two
-/// letters.
-fn restates(x: &Dated, y: &Dated) -> bool {
+/// How two dated clauses of other sentences restate each other, if they
+/// do. `Restated`: three words of what happened shared (beside names and
+/// verbs of saying), two thirds of the shorter clause, and no listed
+/// event of one another class than the other's. Two shared words are too
+/// few alone ("sent a letter Tuesday to the committee" and "sent a
+/// farewell letter to staff on Wednesday" are two letters): with a third
+/// of the shorter clause and the same listed event, or none on either
+/// side, they make an `Echoed` link, heard only beside agreeing articles.
+fn restatement(x: &Dated, y: &Dated) -> Option<Link> {
     let happened = x.clause.happened.intersection(&y.clause.happened).count();
     let shared = x.clause.words.intersection(&y.clause.words).count();
     let shorter = x.clause.words.len().min(y.clause.words.len());
-    let events = match (&x.clause.event, &y.clause.event) {
-        (Some(a), Some(b)) => a.0 == b.0,
-        _ => true,
+    let (same_class, same_presence) = match (&x.clause.event, &y.clause.event) {
+        (Some(a), Some(b)) => (a.0 == b.0, a.0 == b.0),
+        (None, None) => (true, true),
+        _ => (true, false),
     };
-    happened >= 3 && 3 * shared >= 2 * shorter && events
-}
-
-/// Whether two dated clauses share two words of what happened, a third
-/// of the shorter clause, and the same listed event if either names one:
-/// too little alone, enough beside other articles that agree.
-fn echoes(x: &Dated, y: &Dated) -> bool {
-    let happened = x.clause.happened.intersection(&y.clause.happened).count();
-    let shared = x.clause.words.intersection(&y.clause.words).count();
-    let shorter = x.clause.words.len().min(y.clause.words.len());
-    let events = match (&x.clause.event, &y.clause.event) {
-        (Some(a), Some(b)) => a.0 == b.0,
-        (None, None) => true,
-        _ => false,
-    };
-    happened >= 2 && 3 * shared >= shorter && events
+    if happened >= 3 && 3 * shared >= 2 * shorter && same_class {
+        Some(Link::Restated)
+    } else if happened >= 2 && 3 * shared >= shorter && same_presence {
+        Some(Link::Echoed)
+    } else {
+        None
+    }
 }
 
 /// Whether every listed event word of the sentence is of `class`.
@@ -1529,9 +1519,6 @@ mod tests {
         format!("Kermit school\n\n{sentence}\n")
     }
 
-    /// Clauses that share only a little ("student", "suspended") link two
-    /// dates only beside other articles that agree: then the lone date is
-    /// the one to check.
     /// Aligned sentences whose dated clauses share little are heard the
     /// same way: only a lone date against agreeing articles.
     #[test]
@@ -1552,6 +1539,9 @@ mod tests {
         assert!(findings(&[&told, &claimed]).is_empty());
     }
 
+    /// Clauses that share only a little ("student", "suspended") link two
+    /// dates only beside other articles that agree: then the lone date is
+    /// the one to check.
     #[test]
     fn a_lone_date_of_thinly_restated_clauses_is_found_beside_agreement() {
         let a = school("The student was suspended Friday, his father told reporters.");
