@@ -52,8 +52,10 @@ fn serve_for(requests: usize) -> Server {
                         ("200 OK", "text/html; charset=utf-8", PAGE.into())
                     }
                     "/moved" => {
-                        let reply =
-                            "HTTP/1.1 302 Found\r\nLocation: /story\r\nContent-Length: 0\r\n\r\n";
+                        // Each answer closes its connection, and says so: a
+                        // client that kept it for the next request would
+                        // meet a reset when this thread drops the socket.
+                        let reply = "HTTP/1.1 302 Found\r\nLocation: /story\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
                         let _ = stream.write_all(reply.as_bytes());
                         return;
                     }
