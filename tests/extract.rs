@@ -161,6 +161,23 @@ fn weekdays_resolve_to_the_latest_on_or_before_publication() {
     assert_eq!(last[0].1.as_deref(), Some("2025-05-04"));
 }
 
+/// A newspaper or a named day that holds a weekday dates nothing ("the
+/// Mail on Sunday" was read as the Sunday before publication, and set
+/// against the days other articles gave); the weekday beside it still does.
+#[test]
+fn weekdays_inside_names_are_not_dates() {
+    let on = |body: &str| dates(Some("May 13, 2025"), body);
+    assert!(on("According to the Mail on Sunday, the nurse saw him.").is_empty());
+    assert!(on("The Sunday Times first reported the deal.").is_empty());
+    assert!(on("Shops opened early for Black Friday and Good Friday.").is_empty());
+    // Near misses: a weekday beside a name, or a name before "on Sunday".
+    let quoted = on("The Mail reported on Sunday that talks had stalled.");
+    assert_eq!(quoted[0].0, "Sunday");
+    let senate = on("The Senate on Sunday passed the bill.");
+    assert_eq!(senate[0].1.as_deref(), Some("2025-05-11"));
+    assert_eq!(on("Times Square was closed on Friday.")[0].0, "Friday");
+}
+
 #[test]
 fn undated_relative_dates_stay_unresolved() {
     let d = dates(None, "Officials met on Sunday.");

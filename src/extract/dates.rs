@@ -214,6 +214,7 @@ fn weekday_alone(s: &Sentence, i: usize, p: Option<Date>) -> Option<(usize, usiz
         .chars()
         .next()
         .is_some_and(char::is_uppercase)
+        || crate::text::dates::in_named_day(s, wd_tok)
     {
         return None;
     }

@@ -40,6 +40,8 @@ struct Calendar {
     month_leads: Vec<&'static str>,
     zones: Vec<&'static str>,
     date_line_leads: Vec<&'static str>,
+    /// Each a phrase's lower-cased words.
+    named_days: Vec<Vec<&'static str>>,
 }
 
 static CALENDAR: LazyLock<Calendar> = LazyLock::new(|| {
@@ -55,8 +57,29 @@ static CALENDAR: LazyLock<Calendar> = LazyLock::new(|| {
         month_leads: section("month leads"),
         zones: section("zones"),
         date_line_leads: section("date line leads"),
+        named_days: section("named days")
+            .into_iter()
+            .map(|p| p.split_whitespace().collect())
+            .collect(),
     }
 });
+
+/// Whether the weekday at token `i` is part of a name that dates nothing
+/// ("the Mail on Sunday", "Good Friday"): each listed phrase is tried at
+/// every place its weekday could stand.
+#[must_use]
+pub fn in_named_day(s: &Words, i: usize) -> bool {
+    CALENDAR.named_days.iter().any(|phrase| {
+        phrase.iter().enumerate().any(|(k, w)| {
+            weekday(w).is_some()
+                && i >= k
+                && phrase
+                    .iter()
+                    .enumerate()
+                    .all(|(j, p)| s.word(i - k + j).eq_ignore_ascii_case(p))
+        })
+    })
+}
 
 /// Words that may stand before a bare month or year ("in May", "since 2023").
 #[must_use]
