@@ -52,8 +52,7 @@ fn against_the_story(story: &Story) -> Vec<Finding> {
     }
     let mut out = Vec::new();
     for (office, people) in &named {
-        for (&person, claims) in people {
-            let sources = articles_of(claims);
+        for (&person, all) in people {
             let Some((&other, others)) = people
                 .iter()
                 .filter(|(p, _)| **p != person)
@@ -62,9 +61,22 @@ fn against_the_story(story: &Story) -> Vec<Finding> {
                 continue;
             };
             let backing = articles_of(others);
-            let alone = sources
+            // An article that names both is its own matter
+            // (`internal-inconsistency`, or one holder's time told in the
+            // past): the story judges the sources that name this one
+            // alone. When the story's own sources tell of a predecessor
+            // beside the holder they name, a past-tense mention elsewhere,
+            // with nothing dating it near the writing, is that history too
+            // ("the claim that President Obama tapped his phones").
+            let history = ended_before(kb, *office, person, other)
+                && all.iter().any(|(a, _)| backing.contains(a));
+            let claims: Vec<(usize, Claim)> = all
                 .iter()
-                .all(|a| story.date(*a).is_none() && !backing.contains(a));
+                .filter(|(a, c)| !(backing.contains(a) || history && c.historical))
+                .cloned()
+                .collect();
+            let sources = articles_of(&claims);
+            let alone = !sources.is_empty() && sources.iter().all(|a| story.date(*a).is_none());
             let never_together = !terms_meet(kb, *office, person, other);
             let handover = backing
                 .iter()
@@ -76,7 +88,7 @@ fn against_the_story(story: &Story) -> Vec<Finding> {
                 out.push(story_finding(
                     story,
                     *office,
-                    (person, claims),
+                    (person, &claims),
                     (other, others),
                 ));
             } else if sources.len() == 1
@@ -264,6 +276,15 @@ fn articles_of(claims: &[(usize, Claim)]) -> Vec<usize> {
     let mut out: Vec<usize> = claims.iter().map(|c| c.0).collect();
     out.dedup();
     out
+}
+
+/// Whether every term of `a` in the office ended before a term of `b`
+/// began: `a` preceded `b`.
+fn ended_before(kb: &Kb, office: u32, a: u32, b: u32) -> bool {
+    let last_end = terms_held(kb, office, a)
+        .iter()
+        .try_fold(Date::MIN, |end, t| t.to.map(|to| end.max(to)));
+    last_end.is_some_and(|end| terms_held(kb, office, b).iter().any(|t| t.from >= end))
 }
 
 /// Whether two people ever held an office at the same time (terms end
@@ -562,6 +583,31 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].suggestion.as_deref(), Some("David Cameron"));
         assert_eq!(f[0].evidence[0].article, 0);
+    }
+
+    /// A source that names the predecessor alone stands against the story
+    /// even when another source names both: that one is its own matter.
+    /// The predecessor told in the past, with nothing dating it near the
+    /// writing, is history the story itself tells (another source speaks
+    /// of the predecessor beside the holder), and stays quiet.
+    #[test]
+    fn a_source_naming_both_leaves_the_others_to_the_story() {
+        let story = |third: &str| {
+            undated(&[
+                "Firing\n\nPresident Trump fired the FBI director on Tuesday. Trump repeated his claim that President Obama wiretapped him.",
+                "Firing\n\nPresident Donald Trump fired the FBI director on Tuesday.",
+                "Firing\n\nThe White House said President Trump acted on the advice of the attorney general.",
+                third,
+            ])
+        };
+        let wrong = story("Firing\n\nPresident Barack Obama fired the FBI director on Tuesday.");
+        assert_eq!(wrong.len(), 1, "{wrong:?}");
+        assert_eq!(wrong[0].suggestion.as_deref(), Some("Donald Trump"));
+        assert_eq!(wrong[0].evidence[0].article, 3);
+        let history = story(
+            "Firing\n\nIt began with the unproven claim that President Obama tapped his phones during the campaign.",
+        );
+        assert!(history.is_empty(), "{history:?}");
     }
 
     /// One source against one: the story cannot say which is right, so

@@ -243,12 +243,17 @@ impl Mention {
 }
 
 /// Someone the article presents as holding an office now.
+#[derive(Clone)]
 pub struct Claim {
     pub person: u32,
     pub range: Range<usize>,
     pub sentence: usize,
     /// How the article says it: "President Donald Trump", "the Obama administration".
     pub text: String,
+    /// Told in the past tense with no date near publication in its
+    /// sentence ("the claim that President Obama tapped his phones"): it
+    /// may speak of the holder's own time rather than call them current.
+    pub historical: bool,
 }
 
 /// Whether the sentence of `m` names, besides it, someone who held
@@ -309,6 +314,7 @@ pub fn current_holders(a: &ArticleAnalysis, kb: &Kb) -> BTreeMap<u32, Vec<Claim>
         let Some((office, person)) = claim else {
             continue;
         };
+        let past = matches!(&m.value, Value::Person(p) if p.tense == Some(Tense::Past));
         if !kb.offices[office as usize].single {
             continue;
         }
@@ -327,7 +333,16 @@ pub fn current_holders(a: &ArticleAnalysis, kb: &Kb) -> BTreeMap<u32, Vec<Claim>
             range: m.range.clone(),
             sentence: m.sentence,
             text: a.article.text[m.range.clone()].to_string(),
+            historical: past && !dated_recently(a, m.sentence),
         });
     }
     claims
+}
+
+/// Whether a sentence holds a date told from the day of writing ("on
+/// Tuesday", "yesterday"): what it tells is recent.
+fn dated_recently(a: &ArticleAnalysis, sentence: usize) -> bool {
+    super::sentence_mentions(&a.mentions, sentence)
+        .iter()
+        .any(|m| matches!(&m.value, Value::Date(d) if d.relative))
 }
