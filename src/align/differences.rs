@@ -132,6 +132,10 @@ struct Side<'a> {
     facts: Vec<Fact>,
     /// Its words: where each stands, lower-cased, and its normal form.
     words: Vec<(Range<usize>, String, Option<Cow<'a, str>>)>,
+    /// Which of its words are negations, and how many: read once here, as
+    /// a side is compared with several others.
+    negation: Vec<bool>,
+    negations: usize,
 }
 
 impl<'a> Side<'a> {
@@ -146,16 +150,20 @@ impl<'a> Side<'a> {
                 let w = t.text(text);
                 (t.start..t.end, w.to_lowercase(), vocab.normal(w))
             })
-            .collect();
+            .collect::<Vec<_>>();
         let facts = crate::extract::sentence_mentions(&a.mentions, member.sentence)
             .iter()
             .filter_map(|m| Fact::of(m, text))
             .collect();
+        let negation: Vec<bool> = words.iter().map(|w| is_negation_word(&w.1)).collect();
+        let negations = negation.iter().filter(|&&n| n).count();
         Side {
             member,
             text,
             facts,
             words,
+            negation,
+            negations,
         }
     }
 
@@ -181,10 +189,9 @@ impl<'a> Side<'a> {
                 self.push(&mut out, f.kind, f.range.clone(), other.member);
             }
         }
-        let negations = |s: &Side| s.words.iter().filter(|w| is_negation_word(&w.1)).count();
-        let more_negated = negations(self) > negations(other);
-        for (range, word, normal) in &self.words {
-            let kind = if is_negation_word(word) {
+        let more_negated = self.negations > other.negations;
+        for ((range, word, normal), &negation) in self.words.iter().zip(&self.negation) {
+            let kind = if negation {
                 more_negated.then_some(DifferenceKind::Negation)
             } else if QUANTIFIERS.contains(word.as_str()) {
                 (!other.words.iter().any(|w| w.1 == *word)).then_some(DifferenceKind::Quantifier)

@@ -734,15 +734,16 @@ struct Words<'r> {
     read: &'r Read,
     /// Token indices of the words.
     at: Vec<usize>,
-    /// What each word compares as: its normal form, else the folded word.
-    keys: Vec<String>,
+    /// What each word compares as: its normal form, else the folded word;
+    /// borrowed, as every word of every paired sentence has one.
+    keys: Vec<Cow<'r, str>>,
     /// Whether each word is a content word.
     content: Vec<bool>,
     /// Whether each token is part of a negation.
     negation: Vec<bool>,
 }
 
-fn words<'r>(vocab: &Vocabulary, member: Member, read: &'r Read) -> Words<'r> {
+fn words<'r>(vocab: &'r Vocabulary, member: Member, read: &'r Read) -> Words<'r> {
     let toks = &read.toks;
     let at: Vec<usize> = (0..toks.len()).filter(|&i| toks[i].is_word()).collect();
     let normals: Vec<Option<Cow<str>>> = at.iter().map(|&i| vocab.normal(&toks[i].text)).collect();
@@ -750,7 +751,7 @@ fn words<'r>(vocab: &Vocabulary, member: Member, read: &'r Read) -> Words<'r> {
     let keys = at
         .iter()
         .zip(normals)
-        .map(|(&i, n)| n.map_or_else(|| toks[i].text.clone(), Cow::into_owned))
+        .map(|(&i, n)| n.unwrap_or(Cow::Borrowed(toks[i].text.as_str())))
         .collect();
     let mut negation = vec![false; toks.len()];
     for &k in &read.negations {
@@ -956,8 +957,8 @@ fn may_reverse(a: &Words, b: &Words) -> bool {
         let table = crate::align::opposites();
         a.keys
             .iter()
-            .filter_map(|k| table.get(k))
-            .any(|o| b.keys.iter().any(|x| o.contains(x)))
+            .filter_map(|k| table.get(k.as_ref()))
+            .any(|o| b.keys.iter().any(|x| o.iter().any(|y| y == x)))
     };
     let shared = (0..a.keys.len())
         .filter(|&i| a.content[i] && b.keys.contains(&a.keys[i]))
@@ -1048,8 +1049,8 @@ fn whole_copy(a: &Words, b: &Words, shared: usize, ca: &Changed, cb: &Changed) -
 
 fn opposite(a: &Words, i: usize, b: &Words, j: usize) -> bool {
     crate::align::opposites()
-        .get(&a.keys[i])
-        .is_some_and(|o| o.contains(&b.keys[j]))
+        .get(a.keys[i].as_ref())
+        .is_some_and(|o| o.iter().any(|y| *y == b.keys[j]))
 }
 
 /// A negation added or dropped, or a word swapped for its opposite, with

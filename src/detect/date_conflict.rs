@@ -7,6 +7,7 @@
 //!   with a single day-precise date, whose dates differ while the words
 //!   beside the dates name the same kind of event ("took effect", "freed").
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::ops::Range;
@@ -20,8 +21,8 @@ use crate::align::{Member, Pair};
 use crate::extract::{DateValue, Mention, MentionKind, Precision, Value, weekday_name};
 use crate::lexicon::Lexicon;
 use crate::model::ArticleAnalysis;
-use crate::text::fold;
 use crate::text::tokens::{Kind, Token};
+use crate::text::{fold, lowercase};
 
 /// Every date conflict in the story.
 #[must_use]
@@ -941,9 +942,9 @@ fn clause_of(story: &Story, a: &ArticleAnalysis, sentence: usize, date: &Mention
             let t = tokens[i];
             clause.span = clause.span.start.min(t.start)..clause.span.end.max(t.end);
             let word = t.text(text);
-            let lower = word.to_lowercase();
-            clause.negated |= NEGATIONS.contains(&lower.as_str()) || lower.ends_with("n't");
-            clause.planned |= PLANNED.contains(&lower.as_str());
+            let lower = lowercase(word);
+            clause.negated |= NEGATIONS.contains(&lower.as_ref()) || lower.ends_with("n't");
+            clause.planned |= PLANNED.contains(&lower.as_ref());
             if t.kind != Kind::Word || STOP.contains(fold(word).as_str()) {
                 continue;
             }
@@ -975,7 +976,7 @@ fn main_clause_after(text: &str, tokens: &[Token], first: usize, last: usize) ->
     let comma = |i: usize| tokens.get(i).is_some_and(|t| t.text(text) == ",");
     let preposition = first > 0
         && matches!(
-            tokens[first - 1].text(text).to_lowercase().as_str(),
+            lowercase(tokens[first - 1].text(text)).as_ref(),
             "on" | "in" | "by"
         );
     let start = first - usize::from(preposition);
@@ -984,7 +985,7 @@ fn main_clause_after(text: &str, tokens: &[Token], first: usize, last: usize) ->
     let opens = start == 0 || comma(start - 1);
     let subordinate = tokens
         .get(next + 1)
-        .is_some_and(|t| CLAUSE_ENDS.contains(t.text(text).to_lowercase().as_str()));
+        .is_some_and(|t| CLAUSE_ENDS.contains(lowercase(t.text(text)).as_ref()));
     if !(opens && comma(next) && subordinate) {
         return next;
     }
@@ -1009,12 +1010,12 @@ fn sequence_words(
             if ends_clause(text, tokens, i, in_mention) {
                 break;
             }
-            let lower = tokens[i].text(text).to_lowercase();
+            let lower = lowercase(tokens[i].text(text));
             let then = tokens.get(i + 1).map(|t| t.text(text));
-            if (SEQUENCE.contains(lower.as_str()) || is_numeric_ordinal(&lower))
+            if (SEQUENCE.contains(lower.as_ref()) || is_numeric_ordinal(&lower))
                 && !then.is_some_and(|w| w.eq_ignore_ascii_case("to"))
             {
-                out.insert(lower);
+                out.insert(lower.into_owned());
             }
         }
     }
@@ -1051,7 +1052,13 @@ fn ends_clause(
     in_mention: &dyn Fn(&Token) -> bool,
 ) -> bool {
     let w = tokens[i].text(text);
-    if CLAUSE_ENDS.contains(w.to_ascii_lowercase().as_str()) {
+    // Copied only when it has capitals: this runs for every token read.
+    let lower = if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(w.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    };
+    if CLAUSE_ENDS.contains(lower.as_ref()) {
         return true;
     }
     let after_comma = i > 0 && tokens[i - 1].text(text) == ",";

@@ -80,6 +80,18 @@ pub fn given_key(words: &[String]) -> Option<String> {
     })
 }
 
+/// [`given_key`] of [`name_words`] read from the name's first word alone,
+/// or `None` where that word is not the given name (an honorific, or
+/// nothing once folded) and the whole name must be read.
+#[must_use]
+pub fn first_word_key(name: &str) -> Option<String> {
+    let first = fold(name.split_whitespace().next()?.trim_end_matches(['.', ',']));
+    if first.is_empty() || NAME_PARTS.0.contains(first.as_str()) {
+        return None;
+    }
+    given_key(&[first])
+}
+
 /// How two written names relate: [`Likeness`]. Only a surname slip under
 /// one given name counts as a misspelling: a given name shared by two
 /// people lifts the whole-name score ("David Paterson", "David Petraeus")

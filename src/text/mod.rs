@@ -8,6 +8,19 @@ pub mod tokens;
 
 pub use fold::fold;
 
+use std::borrow::Cow;
+
+/// `s.to_lowercase()`, borrowed where that would change nothing (ASCII
+/// without capitals, most words): for look-ups made token by token.
+#[must_use]
+pub fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
+}
+
 /// Whether a character can be part of a word, for boundary checks.
 #[must_use]
 pub fn is_word_char(c: char) -> bool {
