@@ -496,9 +496,9 @@ const MAX_DETAIL: usize = 3;
 /// "The Taliban group has commented on the incident so far"): at most one
 /// word replaced, `MAX_DETAIL` in all, the word before the negation said
 /// on both sides ("elected not to press charges" is no "advised to press
-/// charges"), a negation that falls on a verb, and nothing in the
-/// positive sentence that denies or undoes a clause ("refusal to allow",
-/// "no indication the soldiers posed", "without her consent").
+/// charges"), a negation that falls on a verb, and nothing in or before
+/// the positive clause that denies or undoes it ("refusal to allow", "no
+/// indication the soldiers posed", "without her consent").
 fn detail_added(
     story: &Story,
     neg: &Clause,
@@ -523,7 +523,7 @@ fn detail_added(
     if verb_before.is_some_and(|w| !in_pos(&w)) {
         return false;
     }
-    let undone = undoes(story, pos.toks);
+    let undone = undone(story, pos.toks, &pos.range, None);
     // The negation must fall on a verb: "that's not what the office
     // says" denies no statement.
     let after = neg.toks.get(k + negator(neg.toks, k).unwrap_or(1));
@@ -537,17 +537,28 @@ fn detail_added(
     on_verb && !undone
 }
 
-/// Whether a sentence holds a word that denies or undoes a clause of it,
-/// written ("without", "not") or by its normal form ("refusal" for
-/// "refused"): its plain clauses may not be what it states.
-fn undoes(story: &Story, toks: &[Tok]) -> bool {
-    toks.iter().any(|t| {
-        is_negation_word(&t.text)
-            || UNDOING.0.contains(t.text.as_str())
-            || story
-                .vocab
-                .normal(&t.text)
-                .is_some_and(|w| UNDOING.1.contains(w.as_ref()))
+/// Whether a word denies or undoes a clause, written ("without", "not")
+/// or by its normal form ("refusal" for "refused"): a clause it governs
+/// may not be what the sentence states.
+fn undoing(story: &Story, t: &Tok) -> bool {
+    is_negation_word(&t.text)
+        || UNDOING.0.contains(t.text.as_str())
+        || story
+            .vocab
+            .normal(&t.text)
+            .is_some_and(|w| UNDOING.1.contains(w.as_ref()))
+}
+
+/// Whether a word that denies or undoes stands in a clause or before it:
+/// an earlier clause may govern it ("did not say that the court
+/// convicted him"), a later one rarely does ("She refused treatment, but
+/// she didn't get back on the plane" states the refusal). A word of
+/// normal form `besides` does not count: the swapped word itself
+/// ("refused" against "agreed") states the clause, it does not undo it.
+fn undone(story: &Story, toks: &[Tok], clause: &Range<usize>, besides: Option<&str>) -> bool {
+    toks[..clause.end].iter().any(|t| {
+        undoing(story, t)
+            && besides.is_none_or(|w| story.vocab.normal(&t.text).as_deref() != Some(w))
     })
 }
 
@@ -584,8 +595,8 @@ fn is_auxiliary(w: &str) -> bool {
 /// but for one word swapped for its opposite, one side perhaps adding a
 /// detail ("She refused additional treatment" against "She agreed to an
 /// offer of additional treatment"): what near copies find in whole
-/// sentences, found in one clause of each. Sentences that deny or undo a
-/// clause anywhere are left alone.
+/// sentences, found in one clause of each. A clause denied or undone in
+/// itself or before it is left alone (see [`undone`]).
 fn opposite_clauses(
     story: &Story,
     (a, ra): (Member, &Read),
@@ -613,7 +624,7 @@ fn opposite_clauses(
                 .iter()
                 .any(|o| o.iter().any(|x| *x == w.as_ref()))
         });
-    if !has_opposite || undoes(story, &ra.toks) || undoes(story, &rb.toks) {
+    if !has_opposite {
         return None;
     }
     for ca in &ra.clauses {
@@ -628,7 +639,12 @@ fn opposite_clauses(
                 toks: &rb.toks,
                 range: cb.clone(),
             };
-            if let Some(words) = swapped(story, &side_a, &side_b) {
+            let Some(words) = swapped(story, &side_a, &side_b) else {
+                continue;
+            };
+            if !undone(story, &ra.toks, ca, Some(&words.0))
+                && !undone(story, &rb.toks, cb, Some(&words.1))
+            {
                 return Some(opposite_finding(story, (&side_a, &side_b), &words, score));
             }
         }
@@ -921,6 +937,13 @@ fn near_copy<'r>(story: &Story, a: &'r Words<'r>, b: &'r Words<'r>) -> Option<Co
     if odd != matches!(reversal, Reversal::Negation { .. }) || x.denied(tx) || y.denied(ty) {
         return None;
     }
+    // A swapped word may govern a later clause the negation stands in
+    // ("confirmed that their son would not attend" is "denied their son
+    // would attend"): the sentences' negations must agree in number too.
+    let negations = a.read.negations.len() + b.read.negations.len();
+    if matches!(reversal, Reversal::Opposite { .. }) && negations % 2 == 1 {
+        return None;
+    }
     let text = |w: &Words<'r>, c: &Changed| -> Vec<&'r str> {
         c.iter()
             .map(|&(i, _)| w.read.toks[w.at[i]].text.as_str())
@@ -1094,11 +1117,17 @@ fn local_reversal(a: &Words, b: &Words, ops: &[DiffOp]) -> Option<Found> {
                 facing(a, o.start),
                 0,
             ))
+        } else if let Some((i, j)) = swap_in(a, &o, b, &n) {
+            let reversal = Reversal::Opposite {
+                a: a.at[i],
+                b: b.at[j],
+            };
+            Some((reversal, false, 0, 0))
         } else if opposite(a, o.start, b, n.start)
-            && (o.len() == 1 && n.len() == 1
-                // At the end, one side may go on past the swapped word
-                // ("yard, dead!" against "yard alive, but weak").
-                || k + 1 == ops.len() && (o.len() == 1 || n.len() == 1))
+            // At the end, one side may go on past the swapped word
+            // ("yard, dead!" against "yard alive, but weak").
+            && k + 1 == ops.len()
+            && (o.len() == 1 || n.len() == 1)
         {
             let reversal = Reversal::Opposite {
                 a: a.at[o.start],
@@ -1109,6 +1138,20 @@ fn local_reversal(a: &Words, b: &Words, ops: &[DiffOp]) -> Option<Found> {
             None
         }
     })
+}
+
+/// The words of opposite sense an edit swaps: the one content word of
+/// each side, among function words at most ("confirmed that" against
+/// "denied": a complementizer changes no statement), with no negation.
+fn swap_in(a: &Words, o: &Range<usize>, b: &Words, n: &Range<usize>) -> Option<(usize, usize)> {
+    let only = |w: &Words, r: &Range<usize>| {
+        let mut content = r.clone().filter(|&i| w.content[i]);
+        let first = content.next()?;
+        let plain = content.next().is_none() && !r.clone().any(|i| is_neg(w, i));
+        plain.then_some(first)
+    };
+    let (i, j) = (only(a, o)?, only(b, n)?);
+    opposite(a, i, b, j).then_some((i, j))
 }
 
 fn copy_finding(story: &Story, c: &Copy, score: f32) -> Finding {
@@ -2070,6 +2113,56 @@ mod tests {
             "Four days later, the missing dog turned up dead near a farm road, a vet in York said.",
         );
         assert!(found.is_empty(), "{found:#?}");
+    }
+
+    /// The swapped word may bring a complementizer ("confirmed that"
+    /// against "denied") and one side add a detail; not when the other
+    /// sentence negates the clause the word governs, nor when another
+    /// actor speaks.
+    #[test]
+    fn an_opposite_with_a_complementizer_fires() {
+        let denied = "The Kessab family denied their son would attend the school party at the ski centre before the Christmas holidays.";
+        let (analysis, found) = pair(
+            "The Kessab family confirmed that their son would attend the school party before the Christmas holidays.",
+            denied,
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let ev = evidence(&analysis, &found[0]);
+        assert!(ev.iter().any(|(_, t)| t.contains("confirmed")), "{ev:?}");
+        let (_, found) = pair(
+            "The Kessab family confirmed that their son would not attend the school party before the Christmas holidays.",
+            denied,
+        );
+        assert!(found.is_empty(), "{found:#?}");
+        let (_, found) = pair(
+            "The Kessab school confirmed that their son would attend the school party before the Christmas holidays.",
+            denied,
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    /// A negation in a later clause leaves an earlier one stated ("She
+    /// refused treatment, but she did not get back on the plane"); one
+    /// before it may govern it ("did not say that").
+    #[test]
+    fn a_negation_after_the_swapped_clause_leaves_it_stated() {
+        let link = " Trucks waited at the Kessab border post.";
+        let said = |a: &str, b: &str| pair(&format!("{a}{link}"), &format!("{b}{link}")).1;
+        let found = said(
+            "The Kessab harbour master refused additional police protection, but he did not leave the town.",
+            "The Kessab harbour master agreed to an offer of additional police protection but did not leave the town.",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(said(
+            "The Kessab court did not say that it convicted the harbour master of fraud, and his lawyer left.",
+            "The harbour master was acquitted of fraud by the Kessab court on all counts.",
+        )
+        .is_empty());
+        assert!(said(
+            "The Kessab harbour master refused additional police protection, but he did not leave the town.",
+            "The Kessab harbour master never agreed to an offer of additional police protection and did not leave the town.",
+        )
+        .is_empty());
     }
 
     #[test]
