@@ -120,7 +120,7 @@ fn report(corpus: &Corpus, sentences: usize, mentions: usize, best: &Pass) {
     let words = corpus.words as f64;
     let secs = best.wall.as_secs_f64();
     let (txt, md, html) = corpus.formats();
-    // In process: the `jemalloc` feature sets only the binary's allocator.
+    // In process: the `mimalloc` feature sets only the binary's allocator.
     eprintln!("allocator: system (in process)");
     eprintln!(
         "corpus: {} articles ({txt} .txt, {md} .md, {html} .html), {} words of body, {:.1} MB of source; {} sentences, {} mentions",

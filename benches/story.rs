@@ -2,8 +2,9 @@
 //! included — in process, and end to end through the release binary
 //! (process start to JSON printed, as a user runs it).
 //!
-//! Run with `cargo bench --bench story` (add `--features jemalloc` for a
-//! binary that allocates with jemalloc; the first line says which). Before
+//! Run with `cargo bench --bench story` (the binary allocates with
+//! mimalloc unless built without the default `mimalloc` feature; the first
+//! line says which). Before
 //! divan's table it prints the figures the targets are about:
 //! * the two seed articles (`../shared/seeds`, or the bundled sample story
 //!   when absent), end to end: target ≤ 10 ms;
@@ -40,14 +41,12 @@ fn main() {
     let two_hundred = story(&work.join("200"), 200, (700, 800));
 
     // The figures below are the binary's, and its allocator is what the
-    // `jemalloc` feature changes; the in-process benchmarks use the system
+    // `mimalloc` feature changes; the in-process benchmarks use the system
     // allocator either way.
-    if cfg!(feature = "jemalloc") {
-        println!("allocator: jemalloc in the binary (system in process)");
+    if cfg!(feature = "mimalloc") {
+        println!("allocator: mimalloc in the binary (system in process)");
     } else {
-        println!(
-            "allocator: system (`cargo bench --features jemalloc` for jemalloc in the binary)"
-        );
+        println!("allocator: system");
     }
     let (best, median) = end_to_end(&small, 30);
     println!(

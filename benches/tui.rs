@@ -74,7 +74,7 @@ fn main() {
     }
     times.sort();
     let at = |q: f64| times[((times.len() - 1) as f64 * q) as usize].as_secs_f64() * 1000.0;
-    // In process: the `jemalloc` feature sets only the binary's allocator.
+    // In process: the `mimalloc` feature sets only the binary's allocator.
     println!("allocator: system (in process)");
     println!(
         "keypress to frame, 20 articles ({} words, {} findings), 160×45: median {:.2} ms, p95 {:.2} ms, worst {:.2} ms (target ≤ 10 ms)",
