@@ -46,6 +46,24 @@ fn quantity(body: &str) -> Vec<Quantity> {
         .collect()
 }
 
+/// A qualifier before a currency sign bounds the amount: "more than $1
+/// million" is a floor, not one million exactly.
+#[test]
+fn qualifiers_before_a_currency_sign_bound_the_amount() {
+    let q = quantity(
+        "The deal was worth more than $1 million, about £20 and up to €3 billion, or $5 in all.",
+    );
+    let text: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(
+        text,
+        ["more than $1 million", "about £20", "up to €3 billion", "5"]
+    );
+    assert_eq!((q[0].1, q[0].2), (Some(1e6), None));
+    assert!(q[1].3, "about £20 is approximate");
+    assert_eq!((q[2].1, q[2].2), (None, Some(3e9)));
+    assert_eq!((q[3].1, q[3].2, q[3].3), (Some(5.0), Some(5.0), false));
+}
+
 fn dates(published: Option<&str>, body: &str) -> Vec<(String, Option<String>, Option<String>)> {
     let found = mentions(published, body);
     of_kind(&found, MentionKind::Date)

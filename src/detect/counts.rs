@@ -64,7 +64,14 @@ const CURRENCIES: &[(char, &str)] = &[('$', "dollar"), ('£', "pound"), ('€', 
 /// the unit, singular: "dollar", "percent", "year", "inch".
 pub fn measure(text: &str, range: &Range<usize>, counted: Option<&str>) -> Option<String> {
     let before = text[..range.start].trim_end();
-    if let Some(&(_, unit)) = CURRENCIES.iter().find(|(c, _)| before.ends_with(*c)) {
+    // The sign is before the mention ("$46 million"), or inside it after
+    // a qualifier ("more than $46 million").
+    let inside = &text[range.clone()];
+    let lead = inside[..inside.find(|c: char| c.is_ascii_digit()).unwrap_or(0)].trim_end();
+    if let Some(&(_, unit)) = CURRENCIES
+        .iter()
+        .find(|(c, _)| before.ends_with(*c) || lead.ends_with(*c))
+    {
         return Some(unit.to_string());
     }
     let word = if let Some(c) = counted {

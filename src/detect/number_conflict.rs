@@ -460,11 +460,13 @@ fn same_thing(a: &Count, b: &Count, score: f32) -> bool {
 /// of what is measured ("five years in jail", "five years ago"), so the
 /// nearest words on each side must meet (or both sides have none).
 fn same_anchors(a: &Count, b: &Count) -> bool {
-    let meet = |x: &[String], y: &[String]| {
-        (x.is_empty() && y.is_empty()) || x.iter().any(|w| y.contains(w))
-    };
-    let said = !a.anchors.0.is_empty() || !a.anchors.1.is_empty();
-    said && meet(&a.anchors.0, &b.anchors.0) && meet(&a.anchors.1, &b.anchors.1)
+    let shared = |x: &[String], y: &[String]| x.iter().any(|w| y.contains(w));
+    // A side with no words on one count (the sentence ends there) says
+    // nothing against the other's.
+    let meet = |x: &[String], y: &[String]| x.is_empty() || y.is_empty() || shared(x, y);
+    (shared(&a.anchors.0, &b.anchors.0) || shared(&a.anchors.1, &b.anchors.1))
+        && meet(&a.anchors.0, &b.anchors.0)
+        && meet(&a.anchors.1, &b.anchors.1)
 }
 
 /// Whether the words around two counts speak of the same thing: at least one
@@ -1524,6 +1526,33 @@ mod tests {
         };
         assert!(conflicts(&[&ask("$1m"), &ask("$1 million")]).is_empty());
         assert_eq!(conflicts(&[&ask("$1m"), &ask("$5 million")]).len(), 1);
+    }
+
+    /// A count that ends its sentence has no words after it: that says
+    /// nothing against the other count's ("… selling over 30 million
+    /// units." and "… selling more than ten million units since its
+    /// debut"), while words on both sides that differ still keep two
+    /// counts apart.
+    #[test]
+    fn a_generic_count_at_the_end_of_its_sentence_is_compared() {
+        let sold = |n: &str, tail: &str| {
+            article(
+                "June 2, 2025",
+                &format!(
+                    "The Roomba vacuum cleaner by iRobot has been selling well, with over {n} units{tail}"
+                ),
+            )
+        };
+        let found = conflicts(&[
+            &sold("30 million", "."),
+            &sold("10 million", " since its launch in the United States."),
+        ]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let elsewhere = conflicts(&[
+            &sold("30 million", " in Europe."),
+            &sold("10 million", " since its launch in the United States."),
+        ]);
+        assert!(elsewhere.is_empty(), "{elsewhere:?}");
     }
 
     #[test]

@@ -281,6 +281,12 @@ enum Qualifier {
 /// Reads the qualifier that ends just before token `i`, returning it and
 /// the index of its first token.
 fn qualifier(s: &Sentence, i: usize) -> (Qualifier, usize) {
+    // "more than $1 million": the qualifier stands before the currency sign.
+    let i = if i > 0 && is_currency_sign(s.word(i - 1)) {
+        i - 1
+    } else {
+        i
+    };
     let back = |n: usize| i.checked_sub(n);
     let two = |a: &str, b: &str| back(2).is_some_and(|j| s.is(j, &[a]) && s.is(j + 1, &[b]));
     let three = |a: &str, b: &str, c: &str| {
@@ -327,7 +333,15 @@ fn qualifier(s: &Sentence, i: usize) -> (Qualifier, usize) {
             return (Qualifier::AtLeast, j);
         }
     }
-    (Qualifier::Exact, i)
+    (
+        Qualifier::Exact,
+        i + usize::from(i < s.tokens.len() && is_currency_sign(s.word(i))),
+    )
+}
+
+/// "$", "£", "€", "¥": signs written before an amount.
+fn is_currency_sign(w: &str) -> bool {
+    matches!(w, "$" | "£" | "€" | "¥")
 }
 
 /// The counted phrase after a number: "Israeli captives", "hostages".
