@@ -395,6 +395,9 @@ pub struct Speaker {
     /// spokesman, Hazem Qassem"): it tells what the speaker speaks for,
     /// so it counts when comparing, but it is not a second speaker.
     pub shown: bool,
+    /// Written as a bare surname ("Steward told"), its full name taken
+    /// from an earlier mention: another person of that surname may be meant.
+    pub surname_only: bool,
 }
 
 /// Speakers credited together at one place ("Katz and Netanyahu said").
@@ -650,6 +653,7 @@ impl Ctx<'_, '_> {
             who: org_speaker(self.page.kb, org),
             institutional: true,
             shown: true,
+            surname_only: false,
         })
     }
 
@@ -735,6 +739,7 @@ impl Ctx<'_, '_> {
             who,
             institutional: false,
             shown: true,
+            surname_only: first == last,
         })
     }
 }
@@ -779,6 +784,7 @@ fn speaker(page: &Page, m: &Mention, bureau: Option<&str>, range: Range<usize>) 
         who,
         institutional,
         shown: true,
+        surname_only: matches!(&m.value, Value::Person(p) if p.linked_to.is_some()),
     }
 }
 
@@ -858,6 +864,7 @@ fn attributed(kb: &Kb, m: &Mention, v: &AttributionValue) -> Speaker {
         who,
         institutional: matches!(who, Some(Who::Org(_))),
         shown: true,
+        surname_only: false,
     }
 }
 
