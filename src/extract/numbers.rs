@@ -278,14 +278,15 @@ enum Qualifier {
     AtMost,
 }
 
-/// Reads the qualifier that ends just before token `i`, returning it and
+/// Reads the qualifier that ends just before the number at token `number`
+/// (or before its currency sign), returning it and
 /// the index of its first token.
-fn qualifier(s: &Sentence, i: usize) -> (Qualifier, usize) {
+fn qualifier(s: &Sentence, number: usize) -> (Qualifier, usize) {
     // "more than $1 million": the qualifier stands before the currency sign.
-    let i = if i > 0 && is_currency_sign(s.word(i - 1)) {
-        i - 1
+    let i = if number > 0 && is_currency_sign(s.word(number - 1)) {
+        number - 1
     } else {
-        i
+        number
     };
     let back = |n: usize| i.checked_sub(n);
     let two = |a: &str, b: &str| back(2).is_some_and(|j| s.is(j, &[a]) && s.is(j + 1, &[b]));
@@ -333,10 +334,7 @@ fn qualifier(s: &Sentence, i: usize) -> (Qualifier, usize) {
             return (Qualifier::AtLeast, j);
         }
     }
-    (
-        Qualifier::Exact,
-        i + usize::from(i < s.tokens.len() && is_currency_sign(s.word(i))),
-    )
+    (Qualifier::Exact, number)
 }
 
 /// "$", "£", "€", "¥": signs written before an amount.
