@@ -584,7 +584,7 @@ fn event_conflicts(story: &Story) -> Vec<Finding> {
     // gathers every counterpart of one claim.
     let mut groups: BTreeMap<(Key, bool), Vec<(Comparison, bool)>> = BTreeMap::new();
     let supported = |d: &Dated| support.get(&key(d)).copied().unwrap_or(0);
-    let lone = |c: &Dated, o: &Dated| supported(c) == 0 && supported(o) >= 1;
+    let lone = |c: &Dated, o: &Dated| super::stands_alone(supported(c), supported(o));
     for c in conflicts {
         if matches!(c.link, Link::Echoed) && !lone(&c.x, &c.y) && !lone(&c.y, &c.x) {
             continue;

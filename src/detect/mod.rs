@@ -333,6 +333,16 @@ pub struct Account {
     pub support: usize,
 }
 
+/// Whether a side that `own` other articles agree with stands alone
+/// against one that `other` articles agree with: nothing backs it, and
+/// something backs the other. A link between statements on thin evidence
+/// (unaligned, or aligned with little in common) is heard only then, as a
+/// lone source against agreement: the same gate for figures and dates.
+#[must_use]
+pub fn stands_alone(own: usize, other: usize) -> bool {
+    own == 0 && other >= 1
+}
+
 /// Which of two sides of a disagreement is the claim (the evidence listed
 /// first, the one the summary questions) and which its counterpart:
 /// `Less` when `a` is the claim. The claim is the side fewer articles

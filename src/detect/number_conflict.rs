@@ -779,7 +779,7 @@ fn conflicts(story: &Story, counts: &[Count]) -> Vec<Finding> {
     for l in links.iter().filter(|l| !l.compatible) {
         // Unaligned, a figure is set apart only when it stands alone
         // against a figure another article backs.
-        let lone = |c: usize, o: usize| support[c] == 0 && support[o] >= 1;
+        let lone = |c: usize, o: usize| super::stands_alone(support[c], support[o]);
         if !l.aligned() && !lone(l.x, l.y) && !lone(l.y, l.x) {
             continue;
         }
