@@ -394,6 +394,7 @@ static CLAUSE_ENDS: LazyLock<FxHashSet<&str>> =
 
 /// Words that single out one of several like events.
 static SEQUENCE: LazyLock<FxHashSet<&str>> = LazyLock::new(|| WORDS_FILE.section_set("sequence"));
+static AGAIN: LazyLock<FxHashSet<&str>> = LazyLock::new(|| WORDS_FILE.section_set("again"));
 
 /// The event classes that happen to one person once ("killed",
 /// "resigned"): compared beyond aligned sentences.
@@ -495,6 +496,9 @@ struct Clause {
     sequence: BTreeSet<String>,
     /// The bytes the clause's words were read from, the date included.
     span: Range<usize>,
+    /// The date stands by a verb of saying ("sources said Monday"): it
+    /// may date the telling, not what happened.
+    said: bool,
 }
 
 /// What two aligned dated sentences say of each other.
@@ -930,6 +934,7 @@ fn clause_of(story: &Story, a: &ArticleAnalysis, sentence: usize, date: &Mention
         return clause;
     };
     clause.sequence = sequence_words(text, tokens, first..last + 1, &in_mention);
+    clause.said = by_saying(text, tokens, first, last);
     clause.span = date.range.clone();
     let backward: Vec<usize> = (first.saturating_sub(WINDOW)..first).rev().collect();
     let from = main_clause_after(text, tokens, first, last);
@@ -965,6 +970,27 @@ fn clause_of(story: &Story, a: &ArticleAnalysis, sentence: usize, date: &Mention
         }
     }
     clause
+}
+
+/// Whether a verb of saying stands right by the date at tokens
+/// `first..=last`: the word after it, or the word before it past "on" and
+/// the like ("said Monday", "reported on November 24").
+fn by_saying(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
+    let lead = |w: &str| {
+        ["on", "late", "early", "last", "this"]
+            .iter()
+            .any(|l| l.eq_ignore_ascii_case(w))
+    };
+    let before = tokens[..first]
+        .iter()
+        .rev()
+        .map(|t| t.text(text))
+        .find(|w| !lead(w));
+    let after = tokens.get(last + 1).map(|t| t.text(text));
+    [before, after]
+        .into_iter()
+        .flatten()
+        .any(crate::extract::speech::is_speech_verb)
 }
 
 /// Where the clause a date dates starts after it. A date that opens its
@@ -1172,18 +1198,27 @@ fn who_and_where(story: &Story, d: &Dated) -> (BTreeSet<String>, BTreeSet<String
 
 fn verdict(story: &Story, c: &Comparison, memo: &mut Memo) -> Verdict {
     let (x, y) = (&c.x, &c.y);
+    // One statement told twice, neither date by a verb of saying: another
+    // date the article gives elsewhere is the article disagreeing with
+    // itself, not a second event (as in `number-conflict`), unless that
+    // sentence says it tells another occurrence.
+    let told_twice =
+        matches!(c.link, Link::Aligned(s) if s >= TOLD_TWICE) && !x.clause.said && !y.clause.said;
     match (x.when, y.when) {
-        (When::Day(dx), When::Day(dy)) => dated_verdict(story, (x, dx), (y, dy), memo),
-        (When::Month(..), _) | (_, When::Month(..)) => month_verdict(story, x, y, memo),
-        _ => loose_verdict(story, x, y, memo),
+        (When::Day(dx), When::Day(dy)) => dated_verdict(story, (x, dx), (y, dy), told_twice, memo),
+        (When::Month(..), _) | (_, When::Month(..)) => month_verdict(story, x, y, told_twice, memo),
+        _ => loose_verdict(story, x, y, told_twice, memo),
     }
 }
+/// How alike two sentences must be to be one statement told twice.
+const TOLD_TWICE: f32 = 0.5;
 
 /// Two dates with their years.
 fn dated_verdict(
     story: &Story,
     (x, x_date): (&Dated, Date),
     (y, y_date): (&Dated, Date),
+    told_twice: bool,
     memo: &mut Memo,
 ) -> Verdict {
     if x_date == y_date {
@@ -1208,8 +1243,8 @@ fn dated_verdict(
         return Verdict::Unsure;
     }
     if !one_side_of_both(story, (x, x_date), (y, y_date))
-        || knows_both(story, x, When::Day(y_date), memo)
-        || knows_both(story, y, When::Day(x_date), memo)
+        || knows_both(story, x, When::Day(y_date), told_twice, memo)
+        || knows_both(story, y, When::Day(x_date), told_twice, memo)
     {
         return Verdict::Unsure;
     }
@@ -1220,7 +1255,13 @@ fn dated_verdict(
 /// and day, or the weekday, are what can be compared. Undated articles may
 /// be weeks apart, so articles known to be apart are not compared, nor
 /// weekdays of articles written more than a few days apart.
-fn loose_verdict(story: &Story, x: &Dated, y: &Dated, memo: &mut Memo) -> Verdict {
+fn loose_verdict(
+    story: &Story,
+    x: &Dated,
+    y: &Dated,
+    told_twice: bool,
+    memo: &mut Memo,
+) -> Verdict {
     let same = match (x.when, y.when) {
         (When::MonthDay(m, d), When::MonthDay(n, e)) => Some((m, d) == (n, e)),
         (When::MonthDay(m, d), When::Day(day)) | (When::Day(day), When::MonthDay(m, d)) => {
@@ -1243,7 +1284,9 @@ fn loose_verdict(story: &Story, x: &Dated, y: &Dated, memo: &mut Memo) -> Verdic
     if story.apart(a, b).is_some() || (weekdays && days_apart.is_some_and(|d| d > WEEK_APART)) {
         return Verdict::Unsure;
     }
-    if knows_both(story, x, y.when, memo) || knows_both(story, y, x.when, memo) {
+    if knows_both(story, x, y.when, told_twice, memo)
+        || knows_both(story, y, x.when, told_twice, memo)
+    {
         return Verdict::Unsure;
     }
     Verdict::Conflict
@@ -1251,7 +1294,13 @@ fn loose_verdict(story: &Story, x: &Dated, y: &Dated, memo: &mut Memo) -> Verdic
 
 /// A month with its year against a month or a day: the months must be
 /// the same. A month and a day of it agree.
-fn month_verdict(story: &Story, x: &Dated, y: &Dated, memo: &mut Memo) -> Verdict {
+fn month_verdict(
+    story: &Story,
+    x: &Dated,
+    y: &Dated,
+    told_twice: bool,
+    memo: &mut Memo,
+) -> Verdict {
     let month = |w: When| match w {
         When::Month(year, m) => Some((year, m)),
         When::Day(d) => Some((d.year(), d.month())),
@@ -1265,8 +1314,8 @@ fn month_verdict(story: &Story, x: &Dated, y: &Dated, memo: &mut Memo) -> Verdic
     }
     let (a, b) = (x.member.article, y.member.article);
     if story.apart(a, b).is_some()
-        || knows_both(story, x, y.when, memo)
-        || knows_both(story, y, x.when, memo)
+        || knows_both(story, x, y.when, told_twice, memo)
+        || knows_both(story, y, x.when, told_twice, memo)
     {
         return Verdict::Unsure;
     }
@@ -1290,19 +1339,37 @@ fn weekday_of(d: &Dated) -> Option<usize> {
 /// Whether `d`'s article also dates the same kind of event on `other`
 /// elsewhere: then it tells of two occurrences ("the first release on
 /// January 19 … the release on Saturday"), and the other article of one.
-fn knows_both(story: &Story, d: &Dated, other: When, memo: &mut Memo) -> bool {
+fn knows_both(story: &Story, d: &Dated, other: When, told_twice: bool, memo: &mut Memo) -> bool {
     let article = d.member.article;
     let a = &story.articles[article];
     let class = d.clause.event.as_ref().map(|e| e.0);
     a.mentions.iter().any(|m| {
         m.range != d.mention.range
             && date_value(m).and_then(when_of) == Some(other)
+            && (!told_twice || tells_again(a, m.sentence))
             && *memo
                 .events
                 .entry((article, m.range.start))
                 .or_insert_with(|| clause_of(story, a, m.sentence, m).event.map(|e| e.0))
                 == class
     })
+}
+
+/// Whether a sentence says it tells another occurrence ("It had freed
+/// hostages on March 2 as well", "the second release"): a word of
+/// `[sequence]` or `[again]` in `date-conflict-words.txt`, or "as well".
+fn tells_again(a: &ArticleAnalysis, sentence: usize) -> bool {
+    let text = &a.article.text;
+    let words: Vec<String> = a
+        .sentence_tokens(sentence)
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .map(|t| t.text(text).to_lowercase())
+        .collect();
+    words
+        .iter()
+        .any(|w| SEQUENCE.contains(w.as_str()) || AGAIN.contains(w.as_str()))
+        || words.windows(2).any(|p| p[0] == "as" && p[1] == "well")
 }
 
 /// What the rule reads of a sentence or a date more than once, as a
@@ -1721,6 +1788,28 @@ mod tests {
         assert!(f.summary.contains("effect"), "{}", f.summary);
         assert!(f.explanation.contains("b.txt:4"), "{}", f.explanation);
         assert_eq!(f.suggestion.as_deref(), Some("March 9, 2025"));
+    }
+
+    /// One statement told twice with two dates is found even when the
+    /// article gives the other date elsewhere (it then disagrees with
+    /// itself); a date by a verb of saying ("officials said on May 14")
+    /// may date the telling, and the other date keeps it quiet.
+    #[test]
+    fn one_statement_told_twice_is_found_whatever_else_the_article_dates() {
+        let story = |b_sentence: &str| {
+            findings(&[
+                "Bridge\nPublished May 20, 2025\n\nThe old bridge over the Tamar estuary was closed to all traffic on May 12 after engineers found deep cracks in two of its stone supports. The footpath beside it was closed on May 14.",
+                &format!("Bridge\nPublished May 20, 2025\n\n{b_sentence}"),
+            ])
+        };
+        let told_twice = story(
+            "The old bridge over the Tamar estuary was closed to all traffic on May 14 after engineers found deep cracks in two of its stone supports.",
+        );
+        assert_eq!(told_twice.len(), 1, "{told_twice:#?}");
+        let said = story(
+            "The old bridge over the Tamar estuary was closed to all traffic after engineers found deep cracks in two of its stone supports, officials said on May 14.",
+        );
+        assert!(said.is_empty(), "{said:#?}");
     }
 
     #[test]
