@@ -1243,8 +1243,7 @@ fn dated_verdict(
         return Verdict::Unsure;
     }
     if !one_side_of_both(story, (x, x_date), (y, y_date))
-        || knows_both(story, x, When::Day(y_date), told_twice, memo)
-        || knows_both(story, y, When::Day(x_date), told_twice, memo)
+        || either_knows_both(story, x, y, told_twice, memo)
     {
         return Verdict::Unsure;
     }
@@ -1284,9 +1283,7 @@ fn loose_verdict(
     if story.apart(a, b).is_some() || (weekdays && days_apart.is_some_and(|d| d > WEEK_APART)) {
         return Verdict::Unsure;
     }
-    if knows_both(story, x, y.when, told_twice, memo)
-        || knows_both(story, y, x.when, told_twice, memo)
-    {
+    if either_knows_both(story, x, y, told_twice, memo) {
         return Verdict::Unsure;
     }
     Verdict::Conflict
@@ -1313,10 +1310,7 @@ fn month_verdict(
         return Verdict::Agree;
     }
     let (a, b) = (x.member.article, y.member.article);
-    if story.apart(a, b).is_some()
-        || knows_both(story, x, y.when, told_twice, memo)
-        || knows_both(story, y, x.when, told_twice, memo)
-    {
+    if story.apart(a, b).is_some() || either_knows_both(story, x, y, told_twice, memo) {
         return Verdict::Unsure;
     }
     Verdict::Conflict
@@ -1334,6 +1328,18 @@ fn weekday_of(d: &Dated) -> Option<usize> {
         When::MonthDay(..) => crate::extract::weekday_index(d.value.weekday.as_deref()?),
         When::Month(..) => None,
     }
+}
+
+/// Whether either article also dates the same kind of event on the
+/// other's day (see [`knows_both`]): then the two tell of two occurrences.
+fn either_knows_both(
+    story: &Story,
+    x: &Dated,
+    y: &Dated,
+    told_twice: bool,
+    memo: &mut Memo,
+) -> bool {
+    knows_both(story, x, y.when, told_twice, memo) || knows_both(story, y, x.when, told_twice, memo)
 }
 
 /// Whether `d`'s article also dates the same kind of event on `other`
