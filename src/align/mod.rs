@@ -247,7 +247,7 @@ fn alignment_id(members: &[Member], articles: &[ArticleAnalysis]) -> String {
 const SAME_STORY_PAIRS: usize = 2;
 
 /// The root of `x` in a union-find forest, halving the path on the way.
-fn root(parent: &mut [usize], mut x: usize) -> usize {
+pub(crate) fn root(parent: &mut [usize], mut x: usize) -> usize {
     while parent[x] != x {
         parent[x] = parent[parent[x]];
         x = parent[x];

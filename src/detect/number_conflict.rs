@@ -15,7 +15,7 @@ use super::counts::{
     Interval, describe, head_and_modifiers, is_exact, is_relative, join, measure, normal, stem,
 };
 use super::{Account, Finding, FindingKind, Severity, Story, claim_order, word_classes};
-use crate::align::Member;
+use crate::align::{Member, root};
 use crate::align::Vocabulary;
 use crate::extract::{Mention, QuantityValue, Value};
 use crate::text::tokens::{Kind, tokenize};
@@ -769,13 +769,20 @@ fn support(counts: &[Count], links: &[Link]) -> Vec<usize> {
         .collect()
 }
 
-/// One finding per claim, counterpart value and time frame.
+/// One finding per claim, counterpart value and time frame, where a
+/// disagreement has more than two sides.
 type GroupKey = (usize, String, bool);
+
+/// Two counts that disagree after every gate, with their pair score.
+type Clash = (usize, usize, f32);
+
+/// The claim's counts and the counterparts, with their best pair score.
+type Sides = (Vec<usize>, Vec<(usize, f32)>);
 
 fn conflicts(story: &Story, counts: &[Count]) -> Vec<Finding> {
     let links = links(story, counts);
     let support = support(counts, &links);
-    let mut groups: BTreeMap<GroupKey, Vec<(usize, f32)>> = BTreeMap::new();
+    let mut clashes: [Vec<Clash>; 2] = [Vec::new(), Vec::new()];
     for l in links.iter().filter(|l| !l.compatible) {
         // Unaligned, a figure is set apart only when it stands alone
         // against a figure another article backs.
@@ -792,19 +799,157 @@ fn conflicts(story: &Story, counts: &[Count]) -> Vec<Finding> {
         {
             continue;
         }
-        let (claim, other) = claim_first(story, counts, &support, l.x, l.y);
+        let far = story
+            .apart(counts[l.x].article, counts[l.y].article)
+            .is_some();
+        clashes[usize::from(far)].push((l.x, l.y, l.score));
+    }
+    clashes
+        .iter()
+        .flat_map(|c| disagreements(counts.len(), c))
+        .flat_map(|clashes| sides_of(story, counts, &support, &clashes))
+        .map(|(claims, others)| conflict_finding(story, counts, &support, &claims, &others))
+        .collect()
+}
+
+/// The clashes grouped by the counts they connect: one group is one
+/// disagreement, however many articles take part ("10km" in two articles
+/// against "less than 2km" in five is one question for the reviewer, not
+/// two).
+fn disagreements(n: usize, clashes: &[Clash]) -> Vec<Vec<Clash>> {
+    let mut parent: Vec<usize> = (0..n).collect();
+    for &(x, y, _) in clashes {
+        let (rx, ry) = (root(&mut parent, x), root(&mut parent, y));
+        parent[rx] = ry;
+    }
+    let mut groups: BTreeMap<usize, Vec<Clash>> = BTreeMap::new();
+    for &c in clashes {
+        groups.entry(root(&mut parent, c.0)).or_default().push(c);
+    }
+    groups.into_values().collect()
+}
+
+/// A claim side and its counterparts (with their best pair score) for each
+/// finding of one disagreement. Two sides when the clashes split the counts
+/// in two (each clash across); otherwise, with three values or more, one
+/// finding per claim and counterpart value. Each side must agree within
+/// itself: counts that clash with the same count need not agree.
+fn sides_of(
+    story: &Story,
+    counts: &[Count],
+    support: &[usize],
+    clashes: &[Clash],
+) -> Vec<Sides> {
+    let alike = |side: &[usize]| {
+        side.iter().enumerate().all(|(k, &x)| {
+            side[k + 1..]
+                .iter()
+                .all(|&y| compatible(&counts[x], &counts[y]))
+        })
+    };
+    if let Some([a, b]) = two_sides(clashes).filter(|[a, b]| alike(a) && alike(b)) {
+        let best = |side: &[usize]| {
+            let score = |i: usize| {
+                clashes
+                    .iter()
+                    .filter(|&&(x, y, _)| x == i || y == i)
+                    .map(|c| c.2)
+                    .fold(0.0, f32::max)
+            };
+            side.iter().map(|&i| (i, score(i))).collect::<Vec<_>>()
+        };
+        let (claims, others) = if side_first(story, counts, support, &a, &b) {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let others = best(&others);
+        return vec![(claims, others)];
+    }
+    let mut groups: BTreeMap<GroupKey, Vec<(usize, f32)>> = BTreeMap::new();
+    for &(x, y, score) in clashes {
+        let (claim, other) = claim_first(story, counts, support, x, y);
         let far = story
             .apart(counts[claim].article, counts[other].article)
             .is_some();
         groups
             .entry((claim, describe(counts[other].value), far))
             .or_default()
-            .push((other, l.score));
+            .push((other, score));
     }
     groups
         .into_iter()
-        .map(|((claim, _, _), others)| conflict_finding(story, counts, &support, claim, &others))
+        .map(|((claim, _, _), others)| (vec![claim], others))
         .collect()
+}
+
+/// The two sides of clashes that split their counts in two, each side
+/// sorted, or `None` when some clash joins counts of one side (three
+/// values or more).
+fn two_sides(clashes: &[Clash]) -> Option<[Vec<usize>; 2]> {
+    let mut side: FxHashMap<usize, bool> = FxHashMap::default();
+    side.insert(clashes.first()?.0, false);
+    // Clashes are few per disagreement: sweep until every count has a side.
+    let mut placed = true;
+    while placed {
+        placed = false;
+        for &(x, y, _) in clashes {
+            match (side.get(&x).copied(), side.get(&y).copied()) {
+                (Some(a), Some(b)) if a == b => return None,
+                (Some(a), None) => {
+                    side.insert(y, !a);
+                    placed = true;
+                }
+                (None, Some(b)) => {
+                    side.insert(x, !b);
+                    placed = true;
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = [Vec::new(), Vec::new()];
+    for (i, s) in side {
+        out[usize::from(s)].push(i);
+    }
+    for s in &mut out {
+        s.sort_unstable();
+    }
+    Some(out)
+}
+
+/// Whether side `a` is the claim of a two-sided disagreement, by the shared
+/// policy: each side speaks through its best-backed count.
+fn side_first(
+    story: &Story,
+    counts: &[Count],
+    support: &[usize],
+    a: &[usize],
+    b: &[usize],
+) -> bool {
+    let voice = |side: &[usize]| {
+        let i = side
+            .iter()
+            .copied()
+            .min_by(|&x, &y| {
+                claim_order(
+                    story,
+                    account(counts, support, y),
+                    account(counts, support, x),
+                )
+            })
+            .expect("a side has a count");
+        account(counts, support, i)
+    };
+    claim_order(story, voice(a), voice(b)).is_le()
+}
+
+fn account(counts: &[Count], support: &[usize], i: usize) -> Account {
+    Account {
+        article: counts[i].article,
+        position: counts[i].range.start,
+        support: support[i],
+    }
 }
 
 /// The claim and the counterpart of two disagreeing counts, by the
@@ -816,21 +961,24 @@ fn claim_first(
     x: usize,
     y: usize,
 ) -> (usize, usize) {
-    let side = |i: usize| Account {
-        article: counts[i].article,
-        position: counts[i].range.start,
-        support: support[i],
-    };
-    if claim_order(story, side(x), side(y)).is_le() {
+    if claim_order(
+        story,
+        account(counts, support, x),
+        account(counts, support, y),
+    )
+    .is_le()
+    {
         (x, y)
     } else {
         (y, x)
     }
 }
 
-/// A count here, the counts it disagrees with there, and how well aligned.
+/// The counts here, the counts they disagree with there, and how well
+/// aligned.
 struct Disagreement<'s, 'a> {
-    claim: &'s Count<'a>,
+    /// The claim first; more counts when other articles side with it.
+    claims: Vec<&'s Count<'a>>,
     /// Sorted by path and position, whatever the order of the articles.
     others: Vec<(&'s Count<'a>, f32)>,
     apart: Option<i64>,
@@ -841,18 +989,30 @@ impl Disagreement<'_, '_> {
         story.quote(x.article, x.range.clone()).to_string()
     }
 
-    fn summary(&self, story: &Story) -> String {
-        let mut sources: Vec<String> = self
-            .others
-            .iter()
-            .map(|(o, _)| story.source_name(o.article))
-            .collect();
+    /// The articles of some counts, each once, in order.
+    fn sources<'c>(story: &Story, counts: impl Iterator<Item = &'c Count<'c>>) -> Vec<String> {
+        let mut sources: Vec<String> = counts.map(|c| story.source_name(c.article)).collect();
         sources.dedup();
+        sources
+    }
+
+    fn summary(&self, story: &Story) -> String {
+        let claim = self.claims[0];
+        let with: Vec<String> = Self::sources(story, self.claims.iter().copied())
+            .into_iter()
+            .filter(|s| *s != story.source_name(claim.article))
+            .collect();
+        let here = if with.is_empty() {
+            "here".to_string()
+        } else {
+            format!("here and in {}", join(&with))
+        };
+        let others = Self::sources(story, self.others.iter().map(|(o, _)| *o));
         let value = describe(self.others[0].0.value);
         format!(
-            "{} here, {value} in {}",
-            Self::quote(story, self.claim),
-            join(&sources)
+            "{} {here}, {value} in {}",
+            Self::quote(story, claim),
+            join(&others)
         )
     }
 
@@ -865,8 +1025,12 @@ impl Disagreement<'_, '_> {
                 Self::quote(story, x)
             )
         };
+        let told: Vec<String> = self.claims.iter().map(|c| says(c)).collect();
         let cited: Vec<String> = self.others.iter().map(|(o, _)| says(o)).collect();
-        let (mine, theirs) = (describe(self.claim.value), describe(self.others[0].0.value));
+        let (mine, theirs) = (
+            describe(self.claims[0].value),
+            describe(self.others[0].0.value),
+        );
         let verdict = match self.apart {
             Some(days) => format!(
                 "{mine} and {theirs} cannot both be right at once; the articles were published {days} days \
@@ -886,7 +1050,7 @@ impl Disagreement<'_, '_> {
         };
         format!(
             "{}; {}. {link}, but {verdict}.",
-            says(self.claim),
+            told.join("; "),
             cited.join("; "),
         )
     }
@@ -898,7 +1062,8 @@ impl Disagreement<'_, '_> {
     /// High when every count is exact; more confident when the alignment is
     /// strong and other articles back the counterpart.
     fn grade(&self, agreeing: usize) -> (Severity, f32) {
-        let exact = self.claim.exact() && self.others.iter().all(|(o, _)| o.exact());
+        let exact =
+            self.claims.iter().all(|c| c.exact()) && self.others.iter().all(|(o, _)| o.exact());
         // Found outside alignment, the figure is told in other sentences:
         // worth a look, not an alarm.
         let aligned = self.best_score() > 0.0;
@@ -923,23 +1088,39 @@ fn conflict_finding(
     story: &Story,
     counts: &[Count],
     support: &[usize],
-    claim: usize,
+    claims: &[usize],
     others: &[(usize, f32)],
 ) -> Finding {
-    let c = &counts[claim];
+    let by_place = |i: usize| {
+        let path = story.articles[counts[i].article].article.path.as_str();
+        (path, counts[i].range.start)
+    };
     let mut others = others.to_vec();
-    others.sort_by_key(|&(o, _)| {
-        let path = story.articles[counts[o].article].article.path.as_str();
-        (path, counts[o].range.start)
-    });
+    others.sort_by_key(|&(o, _)| by_place(o));
+    // The claim the shared policy picks leads; the counts beside it follow
+    // by place.
+    let mut claims = claims.to_vec();
+    let lead = claims
+        .iter()
+        .copied()
+        .min_by(|&x, &y| {
+            claim_order(
+                story,
+                account(counts, support, x),
+                account(counts, support, y),
+            )
+        })
+        .expect("a disagreement has a claim");
+    claims.sort_by_key(|&i| (i != lead, by_place(i)));
     // Other articles that back a counterpart make the claim the odd one out.
     let agreeing = others.iter().map(|&(o, _)| support[o]).max().unwrap_or(0);
-    let apart = others
+    let apart = claims
         .iter()
-        .filter_map(|&(o, _)| story.apart(c.article, counts[o].article))
+        .flat_map(|&c| others.iter().map(move |&(o, _)| (c, o)))
+        .filter_map(|(c, o)| story.apart(counts[c].article, counts[o].article))
         .max();
     let d = Disagreement {
-        claim: c,
+        claims: claims.iter().map(|&c| &counts[c]).collect(),
         others: others.iter().map(|&(o, s)| (&counts[o], s)).collect(),
         apart,
     };
@@ -950,10 +1131,9 @@ fn conflict_finding(
         confidence,
         d.summary(story),
         d.explanation(story),
-    )
-    .evidence(c.article, c.range.clone());
-    for (o, _) in &d.others {
-        f = f.evidence(o.article, o.range.clone());
+    );
+    for c in d.claims.iter().chain(d.others.iter().map(|(o, _)| o)) {
+        f = f.evidence(c.article, c.range.clone());
     }
     if agreeing >= 1 {
         f = f.suggest(Disagreement::quote(story, d.others[0].0));
@@ -1460,6 +1640,57 @@ mod tests {
         assert_eq!(f.evidence[0].article, 1);
         assert_eq!(f.evidence.len(), 3);
         assert_eq!(f.suggestion.as_deref(), Some("140 Syrian refugees"));
+    }
+
+    /// Two articles against three on one figure is one disagreement: one
+    /// finding, both sides in its evidence, the smaller side the claim.
+    #[test]
+    fn one_disagreement_is_one_finding_whatever_the_number_of_articles() {
+        let date = "March 5, 2025";
+        let an = run(&[
+            &article(date, REFUGEES_120),
+            &article(date, REFUGEES_140),
+            &article(
+                date,
+                "Officials said 140 Syrian refugees crossed the Kessab border post into Turkey on Tuesday morning.",
+            ),
+            &article(
+                date,
+                "Buses took 120 Syrian refugees across the Kessab border post into Turkey on Tuesday morning, officials said.",
+            ),
+            &article(
+                date,
+                "Some 140 Syrian refugees crossed the Kessab border post into Turkey on Tuesday morning, a local official said.",
+            ),
+        ]);
+        let found = of_kind(&an, FindingKind::NumberConflict);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let f = found[0];
+        assert_eq!(f.evidence.len(), 5, "{f:#?}");
+        assert_eq!(f.evidence[0].article, 0);
+        assert_eq!(
+            f.summary,
+            "120 Syrian refugees here and in d.txt, 140 in b.txt, c.txt and e.txt"
+        );
+    }
+
+    /// Three values are not two sides: each claim keeps its own finding.
+    #[test]
+    fn three_values_stay_apart() {
+        let date = "March 5, 2025";
+        let an = run(&[
+            &article(date, REFUGEES_120),
+            &article(date, REFUGEES_140),
+            &article(
+                date,
+                "Buses took 160 Syrian refugees across the Kessab border post into Turkey on Tuesday morning, officials said.",
+            ),
+        ]);
+        let found = of_kind(&an, FindingKind::NumberConflict);
+        assert!(found.len() >= 2, "{found:#?}");
+        for f in found {
+            assert!(!f.summary.contains("here and in"), "{}", f.summary);
+        }
     }
 
     /// One statement told twice with two values conflicts even when the
