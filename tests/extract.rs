@@ -564,3 +564,22 @@ fn a_scaled_number_in_a_title_case_headline_is_an_amount() {
     assert_eq!(found[0].1, Some(18_000_000.0));
     assert!(quantity("Israel's Channel 12 reported the talks.").is_empty());
 }
+
+/// A month name after a given name is a surname ("Theresa May"); the
+/// month stays a month after anything else.
+#[test]
+fn a_month_after_a_given_name_is_a_surname() {
+    let p = people(
+        "Prime Minister Theresa May announced plans on Tuesday, and guitarist Brian May agreed.",
+    );
+    let names: Vec<&str> = p.iter().map(|x| x.1.as_str()).collect();
+    assert_eq!(names, ["Theresa May", "Brian May"], "{p:?}");
+    assert_eq!(p[0].2.as_deref(), Some("theresa-may"));
+    let p = people("Prime Minister David Cameron will visit Kabul on May 5.");
+    assert_eq!(p[0].1, "David Cameron");
+    let d = dates(
+        Some("May 11, 2025"),
+        "Prime Minister David Cameron will visit Kabul on May 5.",
+    );
+    assert_eq!(d[0].0, "May 5");
+}

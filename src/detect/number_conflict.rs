@@ -15,8 +15,8 @@ use super::counts::{
     Interval, describe, head_and_modifiers, is_exact, is_relative, join, measure, normal, stem,
 };
 use super::{Account, Finding, FindingKind, Severity, Story, claim_order, word_classes};
-use crate::align::{Member, root};
 use crate::align::Vocabulary;
+use crate::align::{Member, root};
 use crate::extract::{Mention, QuantityValue, Value};
 use crate::text::tokens::{Kind, tokenize};
 
@@ -834,12 +834,7 @@ fn disagreements(n: usize, clashes: &[Clash]) -> Vec<Vec<Clash>> {
 /// in two (each clash across); otherwise, with three values or more, one
 /// finding per claim and counterpart value. Each side must agree within
 /// itself: counts that clash with the same count need not agree.
-fn sides_of(
-    story: &Story,
-    counts: &[Count],
-    support: &[usize],
-    clashes: &[Clash],
-) -> Vec<Sides> {
+fn sides_of(story: &Story, counts: &[Count], support: &[usize], clashes: &[Clash]) -> Vec<Sides> {
     let alike = |side: &[usize]| {
         side.iter().enumerate().all(|(k, &x)| {
             side[k + 1..]

@@ -199,6 +199,17 @@ fn name_word(s: &Sentence, i: usize) -> bool {
         && !s.taken[i]
 }
 
+/// "Theresa May", "Brian May": a month name right after a given name is a
+/// surname, as the date reader agrees (`extract::dates`).
+fn surname_month(s: &Sentence, k: usize) -> bool {
+    k > 0
+        && !s.taken[k]
+        && s.tokens.get(k).is_some_and(|t| t.kind == Kind::Word)
+        && crate::text::dates::month(s.word(k)).is_some()
+        && is_capitalised(s.word(k))
+        && is_given_name(s.word(k - 1))
+}
+
 /// The capitalised name that starts at `i`: its last token.
 fn name_end(s: &Sentence, i: usize) -> Option<usize> {
     if !name_word(s, i) {
@@ -207,7 +218,7 @@ fn name_end(s: &Sentence, i: usize) -> Option<usize> {
     let mut last = i;
     let mut k = i + 1;
     while k < s.tokens.len() && k - i < 6 {
-        if name_word(s, k) {
+        if name_word(s, k) || surname_month(s, k) {
             last = k;
             k += 1;
         } else if s.is(k, &["."]) && s.word(k - 1).len() == 1 {
