@@ -583,3 +583,15 @@ fn a_month_after_a_given_name_is_a_surname() {
     );
     assert_eq!(d[0].0, "May 5");
 }
+
+/// A capitalised word the KB does not know before a role does not swallow
+/// the role and the name after it.
+#[test]
+fn a_role_inside_a_capitalised_run_starts_there() {
+    let p = people("Ruritanian President Cristina Fernández de Kirchner met the envoy.");
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!(p[0].0, "President Cristina Fernández de Kirchner");
+    assert_eq!(p[0].2.as_deref(), Some("cristina-fernandez-de-kirchner"));
+    let p = people("White House Press Secretary Karine Jean-Pierre said the talks would go on.");
+    assert_eq!(p[0].1, "Karine Jean-Pierre");
+}

@@ -504,6 +504,11 @@ fn name_run(
         described = true;
     }
     let last = name_end(s, first)?;
+    // A title inside the run starts a role: "Argentinean President Néstor
+    // Kirchner" is a word the KB does not know, then a role and a name.
+    let last = (first + 1..=last)
+        .find(|&k| role_at(s, kb, k).is_some())
+        .map_or(last, |k| k - 1);
     let len = last - first + 1;
     let run: Vec<&str> = (first..=last).map(|k| s.word(k)).collect();
     let has_org = run.iter().any(|w| is_org_word(w));
