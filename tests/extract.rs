@@ -595,3 +595,21 @@ fn a_role_inside_a_capitalised_run_starts_there() {
     let p = people("White House Press Secretary Karine Jean-Pierre said the talks would go on.");
     assert_eq!(p[0].1, "Karine Jean-Pierre");
 }
+
+/// A name the KB knows may describe the counted noun ("12 Hamas members");
+/// it is never the counted thing itself.
+#[test]
+fn a_known_name_before_the_noun_describes_what_is_counted() {
+    let counted = |body: &str| quantity(body).into_iter().map(|q| q.4).collect::<Vec<_>>();
+    assert_eq!(
+        counted("Police arrested 12 Hamas members and at least 25 Taliban fighters."),
+        [Some(s("Hamas members")), Some(s("Taliban fighters"))]
+    );
+    assert_eq!(
+        counted("The strike hit 12 Hamas targets, Hamas said."),
+        [Some(s("Hamas targets"))]
+    );
+    // The name is followed by a verb, not a noun: nothing is counted.
+    assert_eq!(counted("Of the 12, Hamas freed three."), [None, None]);
+    assert_eq!(counted("Last week 40 Hamas said were freed."), [None]);
+}

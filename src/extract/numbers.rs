@@ -353,21 +353,18 @@ fn counted(s: &Sentence, mut i: usize, vague: bool) -> (Option<String>, usize) {
     let mut words: Vec<&str> = Vec::new();
     let mut last = i;
     while words.len() < 4 {
-        let Some(tok) = s.tokens.get(i) else { break };
         let w = s.word(i);
-        let lower = w.to_ascii_lowercase();
-        let verb_like = !words.is_empty()
-            && (lower.ends_with("ed")
-                || lower.ends_with("ing")
-                || PHRASE_ENDS.1.contains(lower.as_str()));
-        let adverb = lower.ends_with("ly")
-            || PHRASE_ENDS.2.contains(lower.as_str())
-            || lower.ends_with("n't")
-            || lower.ends_with("n\u{2019}t");
-        if tok.kind != Kind::Word || is_stop(w) || adverb || verb_like || s.taken[i] {
+        if !phrase_word(s, i, words.is_empty()) {
             break;
         }
-        if words.is_empty() && has_word(&PHRASE_ENDS.0, w) {
+        // A name already read may describe the counted noun after it ("25
+        // Taliban fighters", "12 Hamas members"), never be it.
+        let describes = words.is_empty()
+            && is_capitalised(w)
+            && !s.taken.get(i + 1).copied().unwrap_or(true)
+            && !is_capitalised(s.word(i + 1))
+            && phrase_word(s, i + 1, false);
+        if s.taken[i] && !describes {
             break;
         }
         // A name after the noun phrase ("hostages Romi Gonen") is not counted.
@@ -382,6 +379,27 @@ fn counted(s: &Sentence, mut i: usize, vague: bool) -> (Option<String>, usize) {
         return (None, last);
     }
     (Some(words.join(" ")), last)
+}
+
+/// Whether token `i` may stand in a counted phrase, first in it or after
+/// another word: a word, not a stop word, an adverb, a negation, or (after
+/// the first) a verb.
+fn phrase_word(s: &Sentence, i: usize, first: bool) -> bool {
+    let Some(tok) = s.tokens.get(i) else {
+        return false;
+    };
+    let w = s.word(i);
+    let lower = w.to_ascii_lowercase();
+    let verb_like = !first
+        && (lower.ends_with("ed")
+            || lower.ends_with("ing")
+            || PHRASE_ENDS.1.contains(lower.as_str()));
+    let adverb = lower.ends_with("ly")
+        || PHRASE_ENDS.2.contains(lower.as_str())
+        || lower.ends_with("n't")
+        || lower.ends_with("n\u{2019}t");
+    let ends = first && has_word(&PHRASE_ENDS.0, w);
+    tok.kind == Kind::Word && !is_stop(w) && !adverb && !verb_like && !ends
 }
 
 /// "Romi Gonen, 24, …": an age in apposition to a name, not a count.
