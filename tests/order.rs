@@ -104,3 +104,25 @@ fn the_same_quotes_in_another_article_get_another_id() {
     assert_eq!(parts.len(), 2, "{:#?}", analysis.findings);
     assert_ne!(parts[0].id, parts[1].id);
 }
+
+/// Ids name duplicate articles by file name, not by folder: the same story
+/// opened from another folder keeps its ids, and so its verdicts.
+#[test]
+fn moving_the_folder_keeps_the_ids_of_duplicate_articles() {
+    let wire = "Hostages freed\nPublished 2025-01-20\n\n\
+                The three women freed on Sunday, two abducted from Kfar Aza and two \
+                from the music festival, were taken to hospital.\n";
+    let ids = |folder: &str| {
+        let read =
+            |name: &str| parallax::ingest::read_str(&format!("{folder}/{name}"), wire).unwrap();
+        let analysis = run(vec![read("site-a.txt"), read("site-b.txt")]);
+        analysis
+            .findings
+            .iter()
+            .map(|f| f.id.clone())
+            .collect::<Vec<_>>()
+    };
+    let here = ids("/home/desk/story");
+    assert_eq!(here.len(), 2, "{here:?}");
+    assert_eq!(here, ids("/mnt/archive/2025/story"));
+}

@@ -410,25 +410,41 @@ fn first_position(f: &Finding) -> (usize, usize) {
         .map_or((0, 0), |e| (e.article, e.range.start))
 }
 
-/// What names an article in finding ids: the hash of its content, and its
-/// path as well when another article of the story has the same content
-/// (one wire story saved from two sites).
+/// What names an article in finding ids: the hash of its content; with
+/// its file name as well when another article of the story has the same
+/// content (one wire story saved from two sites); with its whole path only
+/// when the file name does not tell them apart either. So moving the
+/// folder keeps every id.
 fn article_keys(story: &Story) -> Vec<String> {
+    fn tally<K: std::hash::Hash + Eq>(keys: impl Iterator<Item = K>) -> FxHashMap<K, usize> {
+        let mut count = FxHashMap::default();
+        for k in keys {
+            *count.entry(k).or_insert(0) += 1;
+        }
+        count
+    }
+    fn file(a: &ArticleAnalysis) -> &str {
+        let path = a.article.path.as_str();
+        path.rsplit(['/', '\\']).next().unwrap_or(path)
+    }
     let hashes: Vec<u64> = story
         .articles
         .iter()
         .map(|a| crate::text::stable_hash([a.article.source.as_str()]))
         .collect();
-    let mut count = std::collections::HashMap::new();
-    for h in &hashes {
-        *count.entry(h).or_insert(0) += 1;
-    }
+    let by_hash = tally(hashes.iter());
+    let by_file = tally(hashes.iter().zip(story.articles).map(|(h, a)| (h, file(a))));
     hashes
         .iter()
-        .zip(story.articles.iter())
-        .map(|(h, a)| match count[h] {
-            1 => format!("{h:016x}"),
-            _ => format!("{h:016x} {}", a.article.path),
+        .zip(story.articles)
+        .map(|(h, a)| {
+            if by_hash[h] == 1 {
+                format!("{h:016x}")
+            } else if by_file[&(h, file(a))] == 1 {
+                format!("{h:016x} {}", file(a))
+            } else {
+                format!("{h:016x} {}", a.article.path)
+            }
         })
         .collect()
 }
