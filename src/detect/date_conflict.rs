@@ -472,6 +472,10 @@ struct Dated<'a> {
     clause: Clause,
     /// The windows of the sentence's other dates ("in recent days").
     others: Vec<(Date, Date)>,
+    /// The sentence's only day-precise date: a sentence with several
+    /// ("arrived on Sept. 11 and were last seen Saturday") is compared by
+    /// each date's own clause alone.
+    alone: bool,
 }
 
 /// The clause a date stands in.
@@ -544,15 +548,15 @@ struct Comparison<'a> {
 fn event_conflicts(story: &Story) -> Vec<Finding> {
     let mut support: HashMap<Key, usize> = HashMap::new();
     let mut conflicts = Vec::new();
-    // Each sentence's date is read once, however many pairs it is in.
-    let mut dated: FxHashMap<Member, Option<Dated>> = FxHashMap::default();
+    // Each sentence's dates are read once, however many pairs it is in.
+    let mut dated: FxHashMap<Member, Vec<Dated>> = FxHashMap::default();
     for pair in story.pairs.iter().filter(|p| p.score >= EVENT_SCORE) {
         for m in [pair.a, pair.b] {
-            dated.entry(m).or_insert_with(|| single_day(story, m));
+            dated.entry(m).or_insert_with(|| day_dates(story, m));
         }
     }
     let mut memo = Memo::default();
-    let aligned = story.pairs.iter().filter_map(|pair| {
+    let aligned = story.pairs.iter().flat_map(|pair| {
         step(1);
         compare(story, pair, &dated, &mut memo)
     });
@@ -621,18 +625,51 @@ fn key(d: &Dated) -> Key {
     (d.member.article, d.mention.range.start)
 }
 
-/// Two aligned sentences that date one event, or `None`.
+/// The dates of two aligned sentences that date one event.
 fn compare<'a>(
     story: &Story<'a>,
     pair: &Pair,
-    dated: &FxHashMap<Member, Option<Dated<'a>>>,
+    dated: &FxHashMap<Member, Vec<Dated<'a>>>,
+    memo: &mut Memo,
+) -> Vec<Comparison<'a>> {
+    if pair.score < EVENT_SCORE {
+        return Vec::new();
+    }
+    let side = |m: &Member| dated.get(m).map_or(&[][..], Vec::as_slice);
+    let mut out = Vec::new();
+    for x in side(&pair.a) {
+        for y in side(&pair.b) {
+            out.extend(compare_dates(story, pair, (x, y), memo));
+        }
+    }
+    out
+}
+
+/// Two dates of aligned sentences that date one event, or `None`.
+fn compare_dates<'a>(
+    story: &Story<'a>,
+    pair: &Pair,
+    (x, y): (&Dated<'a>, &Dated<'a>),
     memo: &mut Memo,
 ) -> Option<Comparison<'a>> {
-    if pair.score < EVENT_SCORE {
-        return None;
+    // A sentence of several dates says nothing of which one the other
+    // sentence's date is: their clauses must say the same thing.
+    if !(x.alone && y.alone) {
+        let same_class =
+            x.clause.event.as_ref().map(|e| e.0) == y.clause.event.as_ref().map(|e| e.0);
+        let framed = |d: &Dated| (d.clause.negated, d.clause.planned);
+        if !(same_class && clauses_alike(x, y))
+            || framed(x) != framed(y)
+            || !same_occurrence(story, x, y, memo)
+        {
+            return None;
+        }
+        return Some(Comparison {
+            x: x.clone(),
+            y: y.clone(),
+            link: Link::Aligned(pair.score),
+        });
     }
-    let x = dated.get(&pair.a)?.as_ref()?;
-    let y = dated.get(&pair.b)?.as_ref()?;
     let (ex, ey) = (
         x.clause.event.as_ref().map(|e| e.0),
         y.clause.event.as_ref().map(|e| e.0),
@@ -755,10 +792,7 @@ fn same_event_unaligned<'a>(
 
 /// Every sentence of the story with a single day-precise date, read once
 /// (sentences in aligned pairs were read already).
-fn every_dated<'a>(
-    story: &Story<'a>,
-    dated: &FxHashMap<Member, Option<Dated<'a>>>,
-) -> Vec<Dated<'a>> {
+fn every_dated<'a>(story: &Story<'a>, dated: &FxHashMap<Member, Vec<Dated<'a>>>) -> Vec<Dated<'a>> {
     let mut out = Vec::new();
     for (ai, a) in story.articles.iter().enumerate() {
         let mut sentences: Vec<usize> = a
@@ -776,7 +810,7 @@ fn every_dated<'a>(
             };
             let read = match dated.get(&member) {
                 Some(d) => d.clone(),
-                None => single_day(story, member),
+                None => day_dates(story, member),
             };
             out.extend(read);
         }
@@ -884,8 +918,9 @@ fn only_event(story: &Story, m: Member, class: usize) -> bool {
         .all(|&c| c == class)
 }
 
-/// The sentence's only day-precise date and the event words of its clause.
-fn single_day<'a>(story: &Story<'a>, member: Member) -> Option<Dated<'a>> {
+/// The sentence's day-precise dates, each with the event words of its
+/// clause.
+fn day_dates<'a>(story: &Story<'a>, member: Member) -> Vec<Dated<'a>> {
     let a: &'a ArticleAnalysis = &story.articles[member.article];
     let dates: Vec<(&'a Mention, &'a DateValue)> =
         super::sentence_mentions(&a.mentions, member.sentence)
@@ -897,23 +932,22 @@ fn single_day<'a>(story: &Story<'a>, member: Member) -> Option<Dated<'a>> {
         .iter()
         .filter_map(|(m, d)| when_of(d).map(|w| (*m, *d, w)))
         .collect();
-    let [(mention, value, when)] = days.as_slice() else {
-        return None;
-    };
-    let (mention, value, when): (&'a Mention, &'a DateValue, When) = (mention, value, *when);
-    let others = dates
-        .iter()
-        .filter(|(m, _)| m.range != mention.range)
-        .filter_map(|(_, d)| d.from.zip(d.to))
-        .collect();
-    Some(Dated {
-        member,
-        mention,
-        value,
-        when,
-        clause: clause_of(story, a, member.sentence, mention),
-        others,
-    })
+    let alone = days.len() == 1;
+    days.iter()
+        .map(|&(mention, value, when)| Dated {
+            member,
+            mention,
+            value,
+            when,
+            clause: clause_of(story, a, member.sentence, mention),
+            others: dates
+                .iter()
+                .filter(|(m, _)| m.range != mention.range)
+                .filter_map(|(_, d)| d.from.zip(d.to))
+                .collect(),
+            alone,
+        })
+        .collect()
 }
 
 /// The date's clause: the content words (normalised) within `WINDOW`
@@ -1928,6 +1962,40 @@ mod tests {
         // Not by a verb of saying: the Saturday elsewhere is another thing.
         let found = unaligned(&[&a.replace("sources said Monday", "on Monday"), b], detect);
         assert_eq!(found.len(), 1, "{found:#?}");
+    }
+
+    /// Each date of a sentence with several is compared by its own clause:
+    /// the arrival against the arrival, not against the last sighting.
+    #[test]
+    fn each_date_of_a_sentence_with_several_is_compared() {
+        let a = "Cadets\nPublished September 16, 2014\n\n\
+            The three cadets arrived at the Kessel base on September 11, 2014, and were last seen at a mall on Saturday.\n";
+        let arrived = "Cadets\nPublished September 16, 2014\n\n\
+            The three cadets arrived at the Kessel base on September 14, 2014, for training.\n";
+        let found = findings(&[a, arrived]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0].summary.contains("September 11, 2014"),
+            "{}",
+            found[0].summary
+        );
+        // A sighting dated otherwise clashes with the sighting (Saturday
+        // was September 13), not with the arrival beside it.
+        let seen = "Cadets\nPublished September 16, 2014\n\n\
+            The three cadets were last seen at a mall near the Kessel base on September 12, 2014.\n";
+        let found = findings(&[a, seen]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0].summary.contains("Saturday")
+                || found[0].summary.contains("September 13, 2014"),
+            "{}",
+            found[0].summary
+        );
+        assert!(
+            !found[0].summary.contains("September 11"),
+            "{}",
+            found[0].summary
+        );
     }
 
     #[test]
