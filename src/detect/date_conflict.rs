@@ -472,6 +472,10 @@ struct Dated<'a> {
     clause: Clause,
     /// The windows of the sentence's other dates ("in recent days").
     others: Vec<(Date, Date)>,
+    /// The sentence's only day-precise date: a sentence with several
+    /// ("arrived on Sept. 11 and were last seen Saturday") is compared by
+    /// each date's own clause alone.
+    alone: bool,
 }
 
 /// The clause a date stands in.
@@ -544,15 +548,15 @@ struct Comparison<'a> {
 fn event_conflicts(story: &Story) -> Vec<Finding> {
     let mut support: HashMap<Key, usize> = HashMap::new();
     let mut conflicts = Vec::new();
-    // Each sentence's date is read once, however many pairs it is in.
-    let mut dated: FxHashMap<Member, Option<Dated>> = FxHashMap::default();
+    // Each sentence's dates are read once, however many pairs it is in.
+    let mut dated: FxHashMap<Member, Vec<Dated>> = FxHashMap::default();
     for pair in story.pairs.iter().filter(|p| p.score >= EVENT_SCORE) {
         for m in [pair.a, pair.b] {
-            dated.entry(m).or_insert_with(|| single_day(story, m));
+            dated.entry(m).or_insert_with(|| day_dates(story, m));
         }
     }
     let mut memo = Memo::default();
-    let aligned = story.pairs.iter().filter_map(|pair| {
+    let aligned = story.pairs.iter().flat_map(|pair| {
         step(1);
         compare(story, pair, &dated, &mut memo)
     });
@@ -621,18 +625,51 @@ fn key(d: &Dated) -> Key {
     (d.member.article, d.mention.range.start)
 }
 
-/// Two aligned sentences that date one event, or `None`.
+/// The dates of two aligned sentences that date one event.
 fn compare<'a>(
     story: &Story<'a>,
     pair: &Pair,
-    dated: &FxHashMap<Member, Option<Dated<'a>>>,
+    dated: &FxHashMap<Member, Vec<Dated<'a>>>,
+    memo: &mut Memo,
+) -> Vec<Comparison<'a>> {
+    if pair.score < EVENT_SCORE {
+        return Vec::new();
+    }
+    let side = |m: &Member| dated.get(m).map_or(&[][..], Vec::as_slice);
+    let mut out = Vec::new();
+    for x in side(&pair.a) {
+        for y in side(&pair.b) {
+            out.extend(compare_dates(story, pair, (x, y), memo));
+        }
+    }
+    out
+}
+
+/// Two dates of aligned sentences that date one event, or `None`.
+fn compare_dates<'a>(
+    story: &Story<'a>,
+    pair: &Pair,
+    (x, y): (&Dated<'a>, &Dated<'a>),
     memo: &mut Memo,
 ) -> Option<Comparison<'a>> {
-    if pair.score < EVENT_SCORE {
-        return None;
+    // A sentence of several dates says nothing of which one the other
+    // sentence's date is: their clauses must say the same thing.
+    if !(x.alone && y.alone) {
+        let same_class =
+            x.clause.event.as_ref().map(|e| e.0) == y.clause.event.as_ref().map(|e| e.0);
+        let framed = |d: &Dated| (d.clause.negated, d.clause.planned);
+        if !(same_class && clauses_alike(x, y))
+            || framed(x) != framed(y)
+            || !same_occurrence(story, x, y, memo)
+        {
+            return None;
+        }
+        return Some(Comparison {
+            x: x.clone(),
+            y: y.clone(),
+            link: Link::Aligned(pair.score),
+        });
     }
-    let x = dated.get(&pair.a)?.as_ref()?;
-    let y = dated.get(&pair.b)?.as_ref()?;
     let (ex, ey) = (
         x.clause.event.as_ref().map(|e| e.0),
         y.clause.event.as_ref().map(|e| e.0),
@@ -755,10 +792,7 @@ fn same_event_unaligned<'a>(
 
 /// Every sentence of the story with a single day-precise date, read once
 /// (sentences in aligned pairs were read already).
-fn every_dated<'a>(
-    story: &Story<'a>,
-    dated: &FxHashMap<Member, Option<Dated<'a>>>,
-) -> Vec<Dated<'a>> {
+fn every_dated<'a>(story: &Story<'a>, dated: &FxHashMap<Member, Vec<Dated<'a>>>) -> Vec<Dated<'a>> {
     let mut out = Vec::new();
     for (ai, a) in story.articles.iter().enumerate() {
         let mut sentences: Vec<usize> = a
@@ -776,7 +810,7 @@ fn every_dated<'a>(
             };
             let read = match dated.get(&member) {
                 Some(d) => d.clone(),
-                None => single_day(story, member),
+                None => day_dates(story, member),
             };
             out.extend(read);
         }
@@ -884,8 +918,9 @@ fn only_event(story: &Story, m: Member, class: usize) -> bool {
         .all(|&c| c == class)
 }
 
-/// The sentence's only day-precise date and the event words of its clause.
-fn single_day<'a>(story: &Story<'a>, member: Member) -> Option<Dated<'a>> {
+/// The sentence's day-precise dates, each with the event words of its
+/// clause.
+fn day_dates<'a>(story: &Story<'a>, member: Member) -> Vec<Dated<'a>> {
     let a: &'a ArticleAnalysis = &story.articles[member.article];
     let dates: Vec<(&'a Mention, &'a DateValue)> =
         super::sentence_mentions(&a.mentions, member.sentence)
@@ -897,23 +932,22 @@ fn single_day<'a>(story: &Story<'a>, member: Member) -> Option<Dated<'a>> {
         .iter()
         .filter_map(|(m, d)| when_of(d).map(|w| (*m, *d, w)))
         .collect();
-    let [(mention, value, when)] = days.as_slice() else {
-        return None;
-    };
-    let (mention, value, when): (&'a Mention, &'a DateValue, When) = (mention, value, *when);
-    let others = dates
-        .iter()
-        .filter(|(m, _)| m.range != mention.range)
-        .filter_map(|(_, d)| d.from.zip(d.to))
-        .collect();
-    Some(Dated {
-        member,
-        mention,
-        value,
-        when,
-        clause: clause_of(story, a, member.sentence, mention),
-        others,
-    })
+    let alone = days.len() == 1;
+    days.iter()
+        .map(|&(mention, value, when)| Dated {
+            member,
+            mention,
+            value,
+            when,
+            clause: clause_of(story, a, member.sentence, mention),
+            others: dates
+                .iter()
+                .filter(|(m, _)| m.range != mention.range)
+                .filter_map(|(_, d)| d.from.zip(d.to))
+                .collect(),
+            alone,
+        })
+        .collect()
 }
 
 /// The date's clause: the content words (normalised) within `WINDOW`
@@ -1339,25 +1373,40 @@ fn either_knows_both(
     told_twice: bool,
     memo: &mut Memo,
 ) -> bool {
-    knows_both(story, x, y.when, told_twice, memo) || knows_both(story, y, x.when, told_twice, memo)
+    knows_both(story, (x, y), told_twice, memo) || knows_both(story, (y, x), told_twice, memo)
 }
 
-/// Whether `d`'s article also dates the same kind of event on `other`
-/// elsewhere: then it tells of two occurrences ("the first release on
+/// Whether `d`'s article also dates the same kind of event on `other`'s
+/// day elsewhere: then it tells of two occurrences ("the first release on
 /// January 19 … the release on Saturday"), and the other article of one.
-fn knows_both(story: &Story, d: &Dated, other: When, told_twice: bool, memo: &mut Memo) -> bool {
+/// The same kind is the same listed event; where neither clause names one,
+/// a clause that shares a word of what happened with either date's clause
+/// ("took off Saturday" is not what "was stung Monday" says), or any clause
+/// when either date stands by a verb of saying (it may date the telling,
+/// and the article the event on the other day).
+fn knows_both(
+    story: &Story,
+    (d, other): (&Dated, &Dated),
+    told_twice: bool,
+    memo: &mut Memo,
+) -> bool {
     let article = d.member.article;
     let a = &story.articles[article];
     let class = d.clause.event.as_ref().map(|e| e.0);
     a.mentions.iter().any(|m| {
-        m.range != d.mention.range
-            && date_value(m).and_then(when_of) == Some(other)
-            && (!told_twice || tells_again(a, m.sentence))
-            && *memo
-                .events
-                .entry((article, m.range.start))
-                .or_insert_with(|| clause_of(story, a, m.sentence, m).event.map(|e| e.0))
-                == class
+        if m.range == d.mention.range
+            || date_value(m).and_then(when_of) != Some(other.when)
+            || (told_twice && !tells_again(a, m.sentence))
+        {
+            return false;
+        }
+        let (event, happened) = memo.clause_events(story, article, m);
+        *event == class
+            && (class.is_some()
+                || d.clause.said
+                || other.clause.said
+                || !happened.is_disjoint(&d.clause.happened)
+                || !happened.is_disjoint(&other.clause.happened))
     })
 }
 
@@ -1384,8 +1433,26 @@ fn tells_again(a: &ArticleAnalysis, sentence: usize) -> bool {
 struct Memo {
     /// A sentence's words outside its dates.
     plain: FxHashMap<Member, Vec<String>>,
-    /// The event class of a date, by article and where the date starts.
-    events: FxHashMap<(usize, usize), Option<usize>>,
+    /// The event class of a date and the words of what happened in its
+    /// clause, by article and where the date starts.
+    events: FxHashMap<(usize, usize), (Option<usize>, BTreeSet<String>)>,
+}
+
+impl Memo {
+    /// The event class of a date's clause and its words of what happened.
+    fn clause_events(
+        &mut self,
+        story: &Story,
+        article: usize,
+        m: &Mention,
+    ) -> &(Option<usize>, BTreeSet<String>) {
+        self.events
+            .entry((article, m.range.start))
+            .or_insert_with(|| {
+                let c = clause_of(story, &story.articles[article], m.sentence, m);
+                (c.event.map(|e| e.0), c.happened)
+            })
+    }
 }
 
 /// Both dates are past for both articles, or both still to come: an
@@ -1859,6 +1926,76 @@ mod tests {
         let both = a("It had freed hostages in Kessel on March 2, 2025, as well.");
         assert!(findings(&[&both, b]).is_empty());
         assert_eq!(findings(&[&a(""), b]).len(), 1);
+    }
+
+    /// Where neither clause names a listed event, the other day the article
+    /// gives elsewhere must date something its clause shares a word with:
+    /// "turned back before takeoff on Saturday" is not the sting dated
+    /// Monday, so the Monday still clashes with the Saturday elsewhere.
+    #[test]
+    fn another_day_for_something_else_does_not_excuse_a_date() {
+        let a = |more: &str| {
+            format!(
+                "Scorpion\n\nA woman was stung by a scorpion on her flight on Monday night. {more}\n"
+            )
+        };
+        let b = "Scorpion\n\nA scorpion stung a woman on her flight on Saturday as the plane was taxiing.\n";
+        assert_eq!(unaligned(&[&a(""), b], detect).len(), 1, "plain");
+        let takeoff =
+            a("The jet had to turn back to the gate before takeoff on Saturday at Kessel airport.");
+        let found = unaligned(&[&takeoff, b], detect);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].summary.contains("Monday"), "{}", found[0].summary);
+        // The article dates a sting on Saturday too: two stings.
+        let again = a("Her husband was stung by a scorpion at home on Saturday.");
+        assert!(unaligned(&[&again, b], detect).is_empty());
+    }
+
+    /// A date by a verb of saying may date the telling: an article that
+    /// gives the event's day elsewhere, whatever its words, knows both.
+    #[test]
+    fn a_said_date_beside_the_other_day_elsewhere_is_quiet() {
+        let a = "Cadets\n\nThe three cadets who left the Kessel base during a training exercise have been found near the border, sources said Monday. \
+            They were last seen at a shopping mall on Saturday.\n";
+        let b = "Cadets\n\nThe three cadets who left the Kessel base during a training exercise on Saturday have been found near the border.\n";
+        assert!(unaligned(&[a, b], detect).is_empty());
+        // Not by a verb of saying: the Saturday elsewhere is another thing.
+        let found = unaligned(&[&a.replace("sources said Monday", "on Monday"), b], detect);
+        assert_eq!(found.len(), 1, "{found:#?}");
+    }
+
+    /// Each date of a sentence with several is compared by its own clause:
+    /// the arrival against the arrival, not against the last sighting.
+    #[test]
+    fn each_date_of_a_sentence_with_several_is_compared() {
+        let a = "Cadets\nPublished September 16, 2014\n\n\
+            The three cadets arrived at the Kessel base on September 11, 2014, and were last seen at a mall on Saturday.\n";
+        let arrived = "Cadets\nPublished September 16, 2014\n\n\
+            The three cadets arrived at the Kessel base on September 14, 2014, for training.\n";
+        let found = findings(&[a, arrived]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0].summary.contains("September 11, 2014"),
+            "{}",
+            found[0].summary
+        );
+        // A sighting dated otherwise clashes with the sighting (Saturday
+        // was September 13), not with the arrival beside it.
+        let seen = "Cadets\nPublished September 16, 2014\n\n\
+            The three cadets were last seen at a mall near the Kessel base on September 12, 2014.\n";
+        let found = findings(&[a, seen]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0].summary.contains("Saturday")
+                || found[0].summary.contains("September 13, 2014"),
+            "{}",
+            found[0].summary
+        );
+        assert!(
+            !found[0].summary.contains("September 11"),
+            "{}",
+            found[0].summary
+        );
     }
 
     #[test]
