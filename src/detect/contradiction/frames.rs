@@ -74,20 +74,25 @@ pub(super) fn detect(
     seen: &HashSet<(Member, Member)>,
 ) -> (Vec<Finding>, Vec<(Member, Member)>) {
     let table = crate::align::opposites();
-    let negated: Vec<Frame> = members(read)
-        .flat_map(|m| negated_frames(story, m, &read[m.article][m.sentence]))
-        .collect();
+    // Articles on every core, as the sentences were read.
+    let articles = || (0..read.len()).collect::<Vec<_>>();
+    let negated: Vec<Frame> = crate::par::map(articles(), |article| {
+        sentences(read, article)
+            .flat_map(|m| negated_frames(story, m, &read[m.article][m.sentence]))
+            .collect::<Vec<_>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     let wanted: FxHashSet<&str> = negated.iter().map(|f| f.key.as_str()).collect();
-    let stated: Vec<Frame> = {
-        let opposite = |w: &str| table.contains_key(w);
-        members(read)
-            .flat_map(|m| {
-                stated_frames(story, m, &read[m.article][m.sentence], &|w| {
-                    wanted.contains(w) || opposite(w)
-                })
-            })
-            .collect()
-    };
+    let stated: Vec<Frame> = crate::par::map(articles(), |article| {
+        sentences(read, article)
+            .flat_map(|m| stated_frames(story, m, &read[m.article][m.sentence], &wanted))
+            .collect::<Vec<_>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     let mut by_key: FxHashMap<&str, Vec<&Frame>> = FxHashMap::default();
     for f in negated.iter().chain(&stated) {
         by_key.entry(f.key.as_str()).or_default().push(f);
@@ -97,6 +102,10 @@ pub(super) fn detect(
     let mut pairs: Vec<(Member, Member)> = Vec::new();
     for claim in negated.iter().chain(&stated) {
         if found_on.contains(&claim.member) {
+            continue;
+        }
+        // A stated verb is a claim only against its opposites.
+        if !claim.negated && !table.contains_key(&claim.key) {
             continue;
         }
         let same = by_key
@@ -115,6 +124,9 @@ pub(super) fn detect(
                 .filter(|f| !f.negated)
                 .collect()
         };
+        if against.is_empty() {
+            continue;
+        }
         let alike: Vec<&Frame> = same
             .iter()
             .copied()
@@ -132,10 +144,8 @@ pub(super) fn detect(
     (out, pairs)
 }
 
-fn members(read: &[Vec<Read>]) -> impl Iterator<Item = Member> + '_ {
-    read.iter()
-        .enumerate()
-        .flat_map(|(article, r)| (0..r.len()).map(move |sentence| Member { article, sentence }))
+fn sentences(read: &[Vec<Read>], article: usize) -> impl Iterator<Item = Member> + use<> {
+    (0..read[article].len()).map(move |sentence| Member { article, sentence })
 }
 
 /// The counterpart a frame reverses, the words they share and how many
@@ -250,10 +260,12 @@ fn negated_frames(story: &Story, m: Member, r: &Read) -> Vec<Frame> {
     out
 }
 
-/// The words of a sentence whose normal form `wanted` asks for, stated:
+/// The words of a sentence whose normal form some article negates
+/// (`wanted`) or has an opposite, stated:
 /// no negation in their clause or before it governing it, no condition,
 /// no modal, no denial, not a noun ("the suspension").
-fn stated_frames(story: &Story, m: Member, r: &Read, wanted: &dyn Fn(&str) -> bool) -> Vec<Frame> {
+fn stated_frames(story: &Story, m: Member, r: &Read, wanted: &FxHashSet<&str>) -> Vec<Frame> {
+    let table = crate::align::opposites();
     if is_question(story.sentence(m)) {
         return Vec::new();
     }
@@ -266,7 +278,7 @@ fn stated_frames(story: &Story, m: Member, r: &Read, wanted: &dyn Fn(&str) -> bo
         let Some(key) = story.vocab.normal(&t.text) else {
             continue;
         };
-        if !wanted(&key) {
+        if !wanted.contains(key.as_ref()) && !table.contains_key(key.as_ref()) {
             continue;
         }
         let Some(c) = clause_of(r, i) else { continue };
