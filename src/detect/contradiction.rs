@@ -12,6 +12,8 @@
 //!   in their own words and places. The questions and their markers are data
 //!   (`assets/lexicon/contradictions.txt`).
 
+mod frames;
+
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
@@ -37,7 +39,10 @@ use crate::text::tokens::{Kind, tokenize};
 #[must_use]
 pub fn detect(story: &Story) -> Vec<Finding> {
     let read = read_story(story);
-    let (mut out, seen) = negations(story, &read);
+    let (mut out, mut seen) = negations(story, &read);
+    let (framed, pairs) = frames::detect(story, &read, &seen);
+    out.extend(framed);
+    seen.extend(pairs);
     out.extend(modality(story, &read, &seen));
     out
 }

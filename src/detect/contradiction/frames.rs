@@ -1,0 +1,606 @@
+//! Reversals beyond the aligner's pairs: one article negates a verb that
+//! another states of the same thing ("The driver, who was taken to
+//! hospital, was not wearing a seat belt on the coastal road" / "The
+//! driver was wearing a seat belt on the coastal road near the harbour"),
+//! or says its opposite, where the
+//! sentences differ too much elsewhere to be paired, or their clauses to
+//! be compared whole. The verb is the link: the same stem (or opposite
+//! stems), words around it in common on both sides, and the reversing
+//! article alone against at least one that says it the other way
+//! ([`stands_alone`]). Only verbs some article negates or that have an
+//! opposite are looked up, through an index by stem.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::{
+    Account, Finding, FindingKind, Member, Placed, Read, Severity, Story, Tok, claim_order,
+    contradicts, is_adverb, is_auxiliary, is_modal, is_negation_word, is_question,
+    negated_by_earlier_verb, negator, pair_key, predicate, quoted_in_paragraph, states_nothing,
+    undone,
+};
+use crate::detect::stands_alone;
+use crate::extract::polarity::different_times;
+use crate::extract::speech::is_denying_verb;
+
+/// Content words taken on each side of the verb.
+const WINDOW: usize = 4;
+/// Words the two frames' windows must have in common, the verb aside.
+const MIN_AROUND: usize = 3;
+/// Articles that must say it the other way when the two sentences are not
+/// an aligned pair: a thin link is heard only against agreement.
+const THIN_SUPPORT: usize = 2;
+/// Words in common for the other side of an article to count as saying
+/// the same (agreeing with a side, or taking both).
+const MIN_ECHO: usize = 2;
+
+/// A verb as one sentence says it, with the content words around it.
+struct Frame {
+    member: Member,
+    /// The verb's normal form.
+    key: String,
+    /// The verb's token.
+    verb: usize,
+    /// Whether a negation falls on the verb.
+    negated: bool,
+    /// Token range of the verb's clause, the evidence.
+    clause: Range<usize>,
+    /// Normal forms of the content words before the verb (its subject)
+    /// and after it (what it is done to), compared side for side: "the
+    /// police called the driver" is not "the driver called the police".
+    before: FxHashSet<String>,
+    after: FxHashSet<String>,
+    /// Every content word before the verb, where its subject is.
+    prefix: FxHashSet<String>,
+    /// The nearest content word before the verb, auxiliaries aside: the
+    /// head of its subject.
+    subject: Option<String>,
+    /// Negations after the verb in the sentence, in clauses it may govern
+    /// ("confirmed that their son would not attend").
+    later: usize,
+    /// The first content word after the verb: its object or complement.
+    head: Option<String>,
+    /// Folded words just before the verb: auxiliaries, time words.
+    lead: Vec<String>,
+    quoted: bool,
+}
+
+/// Findings and the sentence pairs they were found on.
+pub(super) fn detect(
+    story: &Story,
+    read: &[Vec<Read>],
+    seen: &HashSet<(Member, Member)>,
+) -> (Vec<Finding>, Vec<(Member, Member)>) {
+    let table = crate::align::opposites();
+    // Articles on every core, as the sentences were read.
+    let articles = || (0..read.len()).collect::<Vec<_>>();
+    let negated: Vec<Frame> = crate::par::map(articles(), |article| {
+        sentences(read, article)
+            .flat_map(|m| negated_frames(story, m, &read[m.article][m.sentence]))
+            .collect::<Vec<_>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect();
+    let wanted: FxHashSet<&str> = negated.iter().map(|f| f.key.as_str()).collect();
+    let stated: Vec<Frame> = crate::par::map(articles(), |article| {
+        sentences(read, article)
+            .flat_map(|m| stated_frames(story, m, &read[m.article][m.sentence], &wanted))
+            .collect::<Vec<_>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect();
+    let mut by_key: FxHashMap<&str, Vec<&Frame>> = FxHashMap::default();
+    for f in negated.iter().chain(&stated) {
+        by_key.entry(f.key.as_str()).or_default().push(f);
+    }
+    let found_on: FxHashSet<Member> = seen.iter().flat_map(|&(a, b)| [a, b]).collect();
+    let mut out = Vec::new();
+    let mut pairs: Vec<(Member, Member)> = Vec::new();
+    for claim in negated.iter().chain(&stated) {
+        if found_on.contains(&claim.member) {
+            continue;
+        }
+        // A stated verb is a claim only against its opposites.
+        if !claim.negated && !table.contains_key(&claim.key) {
+            continue;
+        }
+        let same = by_key
+            .get(claim.key.as_str())
+            .map_or(&[][..], Vec::as_slice);
+        let against: Vec<&Frame> = if claim.negated {
+            same.iter().copied().filter(|f| !f.negated).collect()
+        } else {
+            table
+                .get(&claim.key)
+                .into_iter()
+                .flatten()
+                .filter_map(|o| by_key.get(o.as_str()))
+                .flatten()
+                .copied()
+                .filter(|f| !f.negated)
+                .collect()
+        };
+        if against.is_empty() {
+            continue;
+        }
+        let alike: Vec<&Frame> = same
+            .iter()
+            .copied()
+            .filter(|f| f.negated == claim.negated)
+            .collect();
+        if let Some((other, shared, support)) = reversal(story, claim, &against, &alike) {
+            let key = pair_key(claim.member, other.member);
+            if seen.contains(&key) || pairs.contains(&key) {
+                continue;
+            }
+            pairs.push(key);
+            out.push(finding(story, read, claim, other, shared, support));
+        }
+    }
+    (out, pairs)
+}
+
+fn sentences(read: &[Vec<Read>], article: usize) -> impl Iterator<Item = Member> + use<> {
+    (0..read[article].len()).map(move |sentence| Member { article, sentence })
+}
+
+/// The counterpart a frame reverses, the words they share and how many
+/// articles say it the other way: the claim's article alone in its
+/// reading (no other article says it so, and it does not say it the
+/// other way itself), at least one other against it.
+fn reversal<'f>(
+    story: &Story,
+    claim: &Frame,
+    against: &[&'f Frame],
+    alike: &[&Frame],
+) -> Option<(&'f Frame, usize, usize)> {
+    let a = claim.member.article;
+    let close = |f: &Frame| {
+        f.member.article != a
+            && story.same_story(a, f.member.article)
+            && story.apart(a, f.member.article).is_none()
+    };
+    let echoes = |f: &Frame| shared(claim, f) >= MIN_ECHO;
+    let agreeing: FxHashSet<usize> = alike
+        .iter()
+        .filter(|f| close(f) && echoes(f))
+        .map(|f| f.member.article)
+        .collect();
+    let both_ways = against.iter().any(|f| f.member.article == a && echoes(f));
+    let mut best: Option<(&Frame, usize)> = None;
+    let mut opposed: FxHashSet<usize> = FxHashSet::default();
+    for &f in against.iter().filter(|f| close(f)) {
+        let n = shared(claim, f);
+        // A swapped word may govern a later negated clause ("confirmed
+        // that he would not" is "denied that he would").
+        let reversed_later = !claim.negated && (claim.later + f.later) % 2 == 1;
+        if reversed_later
+            || n < MIN_AROUND
+            || !same_complement(claim, f)
+            || !same_subject(claim, f)
+            || !compatible(claim, f)
+            || agreeing.contains(&f.member.article)
+        {
+            continue;
+        }
+        opposed.insert(f.member.article);
+        if best.is_none_or(|(_, b)| n > b) {
+            best = Some((f, n));
+        }
+    }
+    let (f, n) = best?;
+    let aligned = || {
+        let key = pair_key(claim.member, f.member);
+        story.pairs.iter().any(|p| pair_key(p.a, p.b) == key)
+    };
+    if opposed.len() < THIN_SUPPORT && !aligned() {
+        return None;
+    }
+    (!both_ways && stands_alone(agreeing.len(), opposed.len())).then_some((f, n, opposed.len()))
+}
+
+/// Whether the verb is said of the same actor: the head of the subject
+/// on one side is named before the verb on the other ("the court
+/// convicted" is not "the senate acquitted").
+fn same_subject(x: &Frame, y: &Frame) -> bool {
+    let named_in = |f: &Frame, g: &Frame| f.subject.as_ref().is_some_and(|w| g.prefix.contains(w));
+    named_in(x, y) || named_in(y, x)
+}
+
+/// Whether the verb is done to the same thing: the first content word
+/// after it on one side is among the words after it on the other ("was
+/// not wearing a helmet" is no denial of "was wearing a seat belt").
+fn same_complement(x: &Frame, y: &Frame) -> bool {
+    let first_in = |f: &Frame, g: &Frame| f.head.as_ref().is_some_and(|w| g.after.contains(w));
+    first_in(x, y) || first_in(y, x)
+}
+
+fn shared(x: &Frame, y: &Frame) -> usize {
+    x.before.intersection(&y.before).count() + x.after.intersection(&y.after).count()
+}
+
+/// Whether the two frames may speak of one moment in one voice: both
+/// quoted or both narrated, the same time of the verb.
+fn compatible(x: &Frame, y: &Frame) -> bool {
+    let (wx, wy): (Vec<&str>, Vec<&str>) = (
+        x.lead.iter().map(String::as_str).collect(),
+        y.lead.iter().map(String::as_str).collect(),
+    );
+    x.quoted == y.quoted && !different_times(&wx, &wy)
+}
+
+/// The verbs a sentence negates: a "not", "never" or "n't" after an
+/// auxiliary, or "failed to", with only auxiliaries or adverbs before
+/// the verb ("has not publicly commented", "was not taken").
+fn negated_frames(story: &Story, m: Member, r: &Read) -> Vec<Frame> {
+    if is_question(story.sentence(m)) {
+        return Vec::new();
+    }
+    let toks = r.toks.as_slice();
+    let mut out = Vec::new();
+    for c in &r.clauses {
+        let &[k] = r.negations_in(c) else { continue };
+        if !verbal(toks, k) || states_nothing(toks, c) || modal_before(toks, k) {
+            continue;
+        }
+        let Some(p) = predicate(story.vocab, toks, k, c.end) else {
+            continue;
+        };
+        let skip = negator(toks, k).unwrap_or(1);
+        let bare = (k + skip..p).all(|i| is_auxiliary(&toks[i].text) || is_adverb(&toks[i].text));
+        if !bare || reported_by_denial(toks, c) {
+            continue;
+        }
+        out.extend(frame(story, m, r, (p, k), c.clone(), true));
+    }
+    out
+}
+
+/// The words of a sentence whose normal form some article negates
+/// (`wanted`) or has an opposite, stated:
+/// no negation in their clause or before it governing it, no condition,
+/// no modal, no denial, not a noun ("the suspension").
+fn stated_frames(story: &Story, m: Member, r: &Read, wanted: &FxHashSet<&str>) -> Vec<Frame> {
+    let table = crate::align::opposites();
+    if is_question(story.sentence(m)) {
+        return Vec::new();
+    }
+    let toks = r.toks.as_slice();
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if !t.is_word() || is_negation_word(&t.text) {
+            continue;
+        }
+        let Some(key) = story.vocab.normal(&t.text) else {
+            continue;
+        };
+        if !wanted.contains(key.as_ref()) && !table.contains_key(key.as_ref()) {
+            continue;
+        }
+        let Some(c) = clause_of(r, i) else { continue };
+        let stated = r.negations_in(&c).is_empty()
+            && !states_nothing(toks, &c)
+            && !negated_by_earlier_verb(toks, &c)
+            && !undone(story, toks, &c, Some(&key))
+            && !modal_before(toks, i)
+            && !after_determiner(toks, i)
+            && !reported_by_denial(toks, &c);
+        if stated {
+            out.extend(frame(story, m, r, (i, i), c, false));
+        }
+    }
+    out
+}
+
+/// The clause a token stands in; a clause-ending verb ("the zoo denied")
+/// goes with the clause before it.
+fn clause_of(r: &Read, tok: usize) -> Option<Range<usize>> {
+    r.clauses
+        .iter()
+        .find(|c| c.contains(&tok))
+        .cloned()
+        .or_else(|| {
+            r.clauses
+                .iter()
+                .find(|c| c.end == tok)
+                .map(|c| c.start..tok + 1)
+        })
+}
+
+fn frame(
+    story: &Story,
+    member: Member,
+    r: &Read,
+    (verb, start): (usize, usize),
+    clause: Range<usize>,
+    negated: bool,
+) -> Option<Frame> {
+    let toks = r.toks.as_slice();
+    let lead = toks[start.saturating_sub(3).min(clause.start)..verb]
+        .iter()
+        .map(|t| t.text.clone())
+        .collect();
+    let key = story.vocab.normal(&toks[verb].text)?.into_owned();
+    let content = |t: &&Tok| {
+        t.is_word() && !is_negation_word(&t.text) && !is_adverb(&t.text) && !is_modal(&t.text)
+    };
+    let normal = |t: &Tok| {
+        story
+            .vocab
+            .normal(&t.text)
+            .map(std::borrow::Cow::into_owned)
+    };
+    let before = toks[..start]
+        .iter()
+        .rev()
+        .filter(content)
+        .filter_map(normal)
+        .filter(|w| *w != key)
+        .take(WINDOW)
+        .collect();
+    // The subject's words, "-ly" words kept: "family" is no adverb.
+    let prefix: Vec<String> = toks[..start]
+        .iter()
+        .rev()
+        .filter(|t| t.is_word() && !is_auxiliary(&t.text) && !is_negation_word(&t.text))
+        .filter(|t| !is_modal(&t.text))
+        .filter_map(normal)
+        .filter(|w| *w != key)
+        .collect();
+    let after: Vec<String> = toks[verb + 1..]
+        .iter()
+        .filter(content)
+        .filter_map(normal)
+        .filter(|w| *w != key)
+        .take(WINDOW)
+        .collect();
+    let a = &story.articles[member.article];
+    let quoted = quoted_in_paragraph(
+        &a.article.text,
+        &story.sentence_range(member),
+        toks[verb].range.start,
+    );
+    Some(Frame {
+        member,
+        key,
+        verb,
+        negated,
+        clause,
+        before,
+        subject: prefix.first().cloned(),
+        prefix: prefix.into_iter().collect(),
+        later: r.negations.iter().filter(|&&i| i > verb).count(),
+        head: after.first().cloned(),
+        after: after.into_iter().collect(),
+        lead,
+        quoted,
+    })
+}
+
+/// A negation of a verb: "not" or "never" after an auxiliary or a
+/// subject, an auxiliary with "n't", or "failed to"; not "no", which
+/// negates a noun.
+fn verbal(toks: &[Tok], k: usize) -> bool {
+    let w = toks[k].text.as_str();
+    let prev = k.checked_sub(1).map(|j| toks[j].text.as_str());
+    match w {
+        "not" => prev.is_some_and(is_auxiliary),
+        "never" => true,
+        _ if w.contains('n') && negator(toks, k).is_some() => {
+            w.ends_with("n't")
+                || toks.get(k + 1).is_some_and(|t| t.text == "'")
+                || toks.get(k + 1).is_some_and(|t| t.text == "to")
+        }
+        _ => false,
+    }
+}
+
+/// A modal or future marker in the three words before the verb ("could
+/// be", "will not", "can't").
+fn modal_before(toks: &[Tok], i: usize) -> bool {
+    toks[i.saturating_sub(3)..=i].iter().any(|t| {
+        let base = t.text.strip_suffix("n't").unwrap_or(&t.text);
+        is_modal(base) || matches!(base, "ca" | "wo" | "sha")
+    })
+}
+
+/// "the suspension", "his refusal": a noun of the verb's stem.
+fn after_determiner(toks: &[Tok], i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|j| {
+        matches!(
+            toks[j].text.as_str(),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "this"
+        )
+    })
+}
+
+/// The clause is what someone denies ("denied that he was ...").
+fn reported_by_denial(toks: &[Tok], c: &Range<usize>) -> bool {
+    toks[c.start.saturating_sub(3)..c.start]
+        .iter()
+        .any(|t| is_denying_verb(&t.text))
+}
+
+fn finding(
+    story: &Story,
+    read: &[Vec<Read>],
+    claim: &Frame,
+    other: &Frame,
+    shared: usize,
+    support: usize,
+) -> Finding {
+    let bytes = |f: &Frame| {
+        let toks = &read[f.member.article][f.member.sentence].toks;
+        toks[f.clause.start].range.start..toks[f.clause.end - 1].range.end
+    };
+    let placed = |f: &Frame| -> Placed<()> { (f.member, bytes(f), ()) };
+    let account = |f: &Frame, support: usize| Account {
+        article: f.member.article,
+        position: bytes(f).start,
+        support,
+    };
+    let (first, second) = if claim_order(
+        story,
+        account(claim, 0),
+        account(other, support.saturating_sub(1)),
+    )
+    .is_le()
+    {
+        (placed(claim), placed(other))
+    } else {
+        (placed(other), placed(claim))
+    };
+    let word = |f: &Frame| {
+        let t = &read[f.member.article][f.member.sentence].toks[f.verb];
+        story.quote(f.member.article, t.range.clone()).to_string()
+    };
+    let how = if claim.negated {
+        format!("negates \"{}\"", word(claim))
+    } else {
+        format!(
+            "says \"{}\" where the other says \"{}\"",
+            word(claim),
+            word(other)
+        )
+    };
+    let explanation = format!(
+        "{} {how}, which {} article(s) state the other way ({}); the two share {shared} words around the verb. The sentences are not aligned as a whole: check that they speak of the same event.",
+        story.place(claim.member.article, &bytes(claim)),
+        support,
+        story.place(other.member.article, &bytes(other)),
+    );
+    Finding::new(
+        FindingKind::Contradiction,
+        Severity::Medium,
+        0.5,
+        contradicts(story, &first, &second),
+        explanation,
+    )
+    .suggest("Check which account is right: one article reverses what the other states.")
+    .evidence(first.0.article, first.1)
+    .evidence(second.0.article, second.1)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::detect::testing::unaligned;
+    use crate::detect::{Finding, FindingKind};
+
+    /// Three articles, none aligned: the first says `claim`, the other two
+    /// `counter` in their own words around it.
+    fn three(claim: &str, counter: [&str; 2]) -> Vec<Finding> {
+        three_dated(["", "", ""], claim, counter)
+    }
+
+    fn three_dated(dates: [&str; 3], claim: &str, counter: [&str; 2]) -> Vec<Finding> {
+        let texts: Vec<String> = [claim, counter[0], counter[1]]
+            .iter()
+            .zip(dates)
+            .enumerate()
+            .map(|(i, (body, date))| format!("Coast report {i}\n{date}\n\n{body}\n"))
+            .collect();
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        unaligned(&texts, super::super::detect)
+            .into_iter()
+            .filter(|f| f.kind == FindingKind::Contradiction)
+            .collect()
+    }
+
+    const COUNTER: [&str; 2] = [
+        "The driver was wearing a seat belt on the coastal road near the harbour, police said on Monday.",
+        "Witnesses said the driver was wearing a seat belt on the coastal road before the crash.",
+    ];
+
+    #[test]
+    fn a_negated_verb_against_two_articles_that_state_it() {
+        let found = three(
+            "The driver, who was taken to hospital, was not wearing a seat belt on the coastal road when the bus overturned.",
+            COUNTER,
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].explanation.contains("not aligned"), "{found:#?}");
+        assert!(found[0].summary.contains("was not wearing a seat belt"));
+    }
+
+    #[test]
+    fn one_article_alone_on_a_thin_link_is_quiet() {
+        let texts = [
+            "Coast report\n\nThe driver, who was taken to hospital, was not wearing a seat belt on the coastal road when the bus overturned.\n",
+            "Coast report\n\nThe driver was wearing a seat belt on the coastal road near the harbour, police said on Monday.\n",
+        ];
+        let found = unaligned(&texts, super::super::detect);
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn a_negation_of_another_thing_is_quiet() {
+        let found = three(
+            "The driver, who was taken to hospital, was not wearing a helmet on the coastal road when the bus overturned.",
+            COUNTER,
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn another_subject_is_another_event() {
+        let found = three(
+            "The passenger, who was taken to hospital, was not wearing a seat belt on the coastal road when the bus overturned.",
+            COUNTER,
+        );
+        assert!(found.is_empty(), "{found:#?}");
+        // Subject and object swapped: the police calling the driver is
+        // not the driver calling the police.
+        let found = three(
+            "The driver never called the police about the crash on the coastal road.",
+            [
+                "The police called the driver about the crash on the coastal road on Monday.",
+                "Officers said the police called the driver about the crash on the coastal road.",
+            ],
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn questions_conditions_and_not_only_state_nothing() {
+        for claim in [
+            "Was the driver not wearing a seat belt on the coastal road when the bus overturned?",
+            "If the driver was not wearing a seat belt on the coastal road, the insurer will refuse to pay.",
+            "The driver was not only wearing a seat belt on the coastal road but also a helmet.",
+            "The driver could not be wearing a seat belt on the coastal road, the lawyer argued.",
+        ] {
+            let found = three(claim, COUNTER);
+            assert!(found.is_empty(), "{claim}: {found:#?}");
+        }
+    }
+
+    #[test]
+    fn articles_months_apart_are_quiet() {
+        let found = three_dated(
+            [
+                "Published March 3, 2025",
+                "Published October 9, 2025",
+                "Published October 10, 2025",
+            ],
+            "The driver, who was taken to hospital, was not wearing a seat belt on the coastal road when the bus overturned.",
+            COUNTER,
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn an_opposite_verb_against_two_articles() {
+        let found = three(
+            "The council approved the harbour budget for the coastal road at its Monday meeting.",
+            [
+                "On Monday the council rejected the harbour budget for the coastal road, members said.",
+                "Members said the council rejected the harbour budget for the coastal road after a long debate.",
+            ],
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].explanation.contains("not aligned"), "{found:#?}");
+    }
+}
