@@ -926,17 +926,26 @@ fn side_first(
         let i = side
             .iter()
             .copied()
-            .min_by(|&x, &y| {
-                claim_order(
-                    story,
-                    account(counts, support, y),
-                    account(counts, support, x),
-                )
-            })
+            .max_by(by_claim_order(story, counts, support))
             .expect("a side has a count");
         account(counts, support, i)
     };
     claim_order(story, voice(a), voice(b)).is_le()
+}
+
+/// Counts ordered by [`claim_order`]: the claim first.
+fn by_claim_order<'x>(
+    story: &'x Story,
+    counts: &'x [Count],
+    support: &'x [usize],
+) -> impl Fn(&usize, &usize) -> std::cmp::Ordering + 'x {
+    move |&x, &y| {
+        claim_order(
+            story,
+            account(counts, support, x),
+            account(counts, support, y),
+        )
+    }
 }
 
 fn account(counts: &[Count], support: &[usize], i: usize) -> Account {
@@ -1098,13 +1107,7 @@ fn conflict_finding(
     let lead = claims
         .iter()
         .copied()
-        .min_by(|&x, &y| {
-            claim_order(
-                story,
-                account(counts, support, x),
-                account(counts, support, y),
-            )
-        })
+        .min_by(by_claim_order(story, counts, support))
         .expect("a disagreement has a claim");
     claims.sort_by_key(|&i| (i != lead, by_place(i)));
     // Other articles that back a counterpart make the claim the odd one out.
