@@ -1276,6 +1276,9 @@ fn dated_verdict(
     if (loose(x) || loose(y)) && days < 2 {
         return Verdict::Unsure;
     }
+    if days == 1 && across_midnight(story, x, y, x_date < y_date) {
+        return Verdict::Unsure;
+    }
     if !one_side_of_both(story, (x, x_date), (y, y_date))
         || either_knows_both(story, x, y, told_twice, memo)
     {
@@ -1306,6 +1309,13 @@ fn loose_verdict(
         None => return Verdict::Unsure,
         Some(true) => return Verdict::Agree,
         Some(false) => {}
+    }
+    let next = |a: usize, b: usize| (a + 1) % 7 == b;
+    if let (Some(a), Some(b)) = (weekday_of(x), weekday_of(y))
+        && (next(a, b) || next(b, a))
+        && across_midnight(story, x, y, next(a, b))
+    {
+        return Verdict::Unsure;
     }
     let (a, b) = (x.member.article, y.member.article);
     let weekdays = matches!(x.when, When::Weekday(_)) || matches!(y.when, When::Weekday(_));
@@ -1355,6 +1365,32 @@ fn month_verdict(
 const WEEK_APART: i64 = 5;
 
 /// The weekday a date names: written, or its date's.
+/// Whether two dates a day apart may be one time across midnight: the
+/// earlier told at its day's end ("Monday night", "late Monday"), the
+/// later at its day's start ("early Tuesday", "Tuesday morning").
+/// `x_first` says which is the earlier day.
+fn across_midnight(story: &Story, x: &Dated, y: &Dated, x_first: bool) -> bool {
+    let (first, then) = if x_first { (x, y) } else { (y, x) };
+    beside(story, first).any(crate::text::dates::ends_the_day)
+        && beside(story, then).any(crate::text::dates::starts_the_day)
+}
+
+/// The words of a date mention and the two before and one after it.
+fn beside<'s>(story: &'s Story, d: &Dated) -> impl Iterator<Item = &'s str> {
+    let text = story.articles[d.member.article].article.text.as_str();
+    let range = d.mention.range.clone();
+    let cut = |c: char| !c.is_alphanumeric() && c != '-';
+    let words = move |t: &'s str| t.split(cut).filter(|w| !w.is_empty());
+    // Read backwards from the date, so that only two words are looked at.
+    let lead = text[..range.start]
+        .split(cut)
+        .rev()
+        .filter(|w| !w.is_empty())
+        .take(2);
+    lead.chain(words(&text[range.clone()]))
+        .chain(words(&text[range.end..]).take(1))
+}
+
 fn weekday_of(d: &Dated) -> Option<usize> {
     match d.when {
         When::Weekday(w) => Some(w),
@@ -1893,6 +1929,24 @@ mod tests {
         let both = a("It had freed hostages in Kessel on March 2, 2025, as well.");
         assert!(findings(&[&both, b]).is_empty());
         assert_eq!(findings(&[&a(""), b]).len(), 1);
+    }
+
+    /// A night runs past midnight: "Monday night" and "early Tuesday" may
+    /// be one time; a morning and the next day's dawn, or two nights, are
+    /// not.
+    #[test]
+    fn a_night_and_the_next_day_s_early_hours_are_one_time() {
+        let story = |when: &str| {
+            format!(
+                "Ferry\n\nA deckhand fell from the ferry into the harbour at Kessel {when}, the port authority said.\n"
+            )
+        };
+        let run = |x: &str, y: &str| unaligned(&[&story(x), &story(y)], detect).len();
+        assert_eq!(run("on Monday night", "early on Tuesday"), 0);
+        assert_eq!(run("late on Monday", "on Tuesday morning"), 0);
+        assert_eq!(run("on Monday morning", "early on Tuesday"), 1);
+        assert_eq!(run("on Monday night", "on Tuesday night"), 1);
+        assert_eq!(run("on Monday night", "early on Wednesday"), 1);
     }
 
     /// Each date of a sentence with several is compared by its own clause:

@@ -42,6 +42,8 @@ struct Calendar {
     date_line_leads: Vec<&'static str>,
     /// Each a phrase's lower-cased words.
     named_days: Vec<Vec<&'static str>>,
+    day_ends: Vec<&'static str>,
+    day_starts: Vec<&'static str>,
 }
 
 static CALENDAR: LazyLock<Calendar> = LazyLock::new(|| {
@@ -61,8 +63,30 @@ static CALENDAR: LazyLock<Calendar> = LazyLock::new(|| {
             .into_iter()
             .map(|p| p.split_whitespace().collect())
             .collect(),
+        day_ends: section("day ends"),
+        day_starts: section("day starts"),
     }
 });
+
+/// Whether a word next to a date places it at the end of that day
+/// ("night", "late"), from `calendar.txt`.
+#[must_use]
+pub fn ends_the_day(word: &str) -> bool {
+    CALENDAR
+        .day_ends
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Whether a word next to a date places it at the start of that day
+/// ("early", "morning").
+#[must_use]
+pub fn starts_the_day(word: &str) -> bool {
+    CALENDAR
+        .day_starts
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word))
+}
 
 /// Whether the weekday at token `i` is part of a name that dates nothing
 /// ("the Mail on Sunday", "Good Friday"): each listed phrase is tried at
