@@ -1409,25 +1409,40 @@ fn either_knows_both(
     told_twice: bool,
     memo: &mut Memo,
 ) -> bool {
-    knows_both(story, x, y.when, told_twice, memo) || knows_both(story, y, x.when, told_twice, memo)
+    knows_both(story, (x, y), told_twice, memo) || knows_both(story, (y, x), told_twice, memo)
 }
 
-/// Whether `d`'s article also dates the same kind of event on `other`
-/// elsewhere: then it tells of two occurrences ("the first release on
+/// Whether `d`'s article also dates the same kind of event on `other`'s
+/// day elsewhere: then it tells of two occurrences ("the first release on
 /// January 19 … the release on Saturday"), and the other article of one.
-fn knows_both(story: &Story, d: &Dated, other: When, told_twice: bool, memo: &mut Memo) -> bool {
+/// The same kind is the same listed event; where neither clause names one,
+/// a clause that shares a word of what happened with either date's clause
+/// ("took off Saturday" is not what "was stung Monday" says), or any clause
+/// when either date stands by a verb of saying (it may date the telling,
+/// and the article the event on the other day).
+fn knows_both(
+    story: &Story,
+    (d, other): (&Dated, &Dated),
+    told_twice: bool,
+    memo: &mut Memo,
+) -> bool {
     let article = d.member.article;
     let a = &story.articles[article];
     let class = d.clause.event.as_ref().map(|e| e.0);
     a.mentions.iter().any(|m| {
-        m.range != d.mention.range
-            && date_value(m).and_then(when_of) == Some(other)
-            && (!told_twice || tells_again(a, m.sentence))
-            && *memo
-                .events
-                .entry((article, m.range.start))
-                .or_insert_with(|| clause_of(story, a, m.sentence, m).event.map(|e| e.0))
-                == class
+        if m.range == d.mention.range
+            || date_value(m).and_then(when_of) != Some(other.when)
+            || (told_twice && !tells_again(a, m.sentence))
+        {
+            return false;
+        }
+        let (event, happened) = memo.clause_events(story, article, m);
+        *event == class
+            && (class.is_some()
+                || d.clause.said
+                || other.clause.said
+                || !happened.is_disjoint(&d.clause.happened)
+                || !happened.is_disjoint(&other.clause.happened))
     })
 }
 
@@ -1454,8 +1469,26 @@ fn tells_again(a: &ArticleAnalysis, sentence: usize) -> bool {
 struct Memo {
     /// A sentence's words outside its dates.
     plain: FxHashMap<Member, Vec<String>>,
-    /// The event class of a date, by article and where the date starts.
-    events: FxHashMap<(usize, usize), Option<usize>>,
+    /// The event class of a date and the words of what happened in its
+    /// clause, by article and where the date starts.
+    events: FxHashMap<(usize, usize), (Option<usize>, BTreeSet<String>)>,
+}
+
+impl Memo {
+    /// The event class of a date's clause and its words of what happened.
+    fn clause_events(
+        &mut self,
+        story: &Story,
+        article: usize,
+        m: &Mention,
+    ) -> &(Option<usize>, BTreeSet<String>) {
+        self.events
+            .entry((article, m.range.start))
+            .or_insert_with(|| {
+                let c = clause_of(story, &story.articles[article], m.sentence, m);
+                (c.event.map(|e| e.0), c.happened)
+            })
+    }
 }
 
 /// Both dates are past for both articles, or both still to come: an
@@ -1981,6 +2014,42 @@ mod tests {
             "{}",
             found[0].summary
         );
+    }
+
+    /// Where neither clause names a listed event, the other day the article
+    /// gives elsewhere must date something its clause shares a word with:
+    /// "turned back before takeoff on Saturday" is not the sting dated
+    /// Monday, so the Monday still clashes with the Saturday elsewhere.
+    #[test]
+    fn another_day_for_something_else_does_not_excuse_a_date() {
+        let a = |more: &str| {
+            format!(
+                "Scorpion\n\nA woman was stung by a scorpion on her flight on Monday night. {more}\n"
+            )
+        };
+        let b = "Scorpion\n\nA scorpion stung a woman on her flight on Saturday as the plane was taxiing.\n";
+        assert_eq!(unaligned(&[&a(""), b], detect).len(), 1, "plain");
+        let takeoff =
+            a("The jet had to turn back to the gate before takeoff on Saturday at Kessel airport.");
+        let found = unaligned(&[&takeoff, b], detect);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].summary.contains("Monday"), "{}", found[0].summary);
+        // The article dates a sting on Saturday too: two stings.
+        let again = a("Her husband was stung by a scorpion at home on Saturday.");
+        assert!(unaligned(&[&again, b], detect).is_empty());
+    }
+
+    /// A date by a verb of saying may date the telling: an article that
+    /// gives the event's day elsewhere, whatever its words, knows both.
+    #[test]
+    fn a_said_date_beside_the_other_day_elsewhere_is_quiet() {
+        let a = "Cadets\n\nThe three cadets who left the Kessel base during a training exercise have been found near the border, sources said Monday. \
+            They were last seen at a shopping mall on Saturday.\n";
+        let b = "Cadets\n\nThe three cadets who left the Kessel base during a training exercise on Saturday have been found near the border.\n";
+        assert!(unaligned(&[a, b], detect).is_empty());
+        // Not by a verb of saying: the Saturday elsewhere is another thing.
+        let found = unaligned(&[&a.replace("sources said Monday", "on Monday"), b], detect);
+        assert_eq!(found.len(), 1, "{found:#?}");
     }
 
     #[test]
