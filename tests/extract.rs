@@ -540,6 +540,31 @@ fn adverbs_end_the_counted_phrase() {
     );
 }
 
+/// A plural noun heads the counted phrase: a word after it that is not
+/// plural too (a verb, an adverb of place) is no part of what is counted;
+/// a plural after a plural ("sports cars") still is.
+#[test]
+fn a_plural_noun_ends_the_counted_phrase() {
+    let counted = |body: &str| quantity(body).into_iter().map(|q| q.4).collect::<Vec<_>>();
+    assert_eq!(
+        counted("Witnesses said four masked gunmen burst into the bakery."),
+        [Some(s("masked gunmen"))]
+    );
+    assert_eq!(
+        counted("She sat two rows behind the pilot."),
+        [Some(s("rows"))]
+    );
+    assert_eq!(
+        counted("The dealer sold three sports cars last week."),
+        [Some(s("sports cars"))]
+    );
+    // A singular noun is not cut: the rule waits for the plural.
+    assert_eq!(
+        counted("Rescuers found 14 stranded hill walkers."),
+        [Some(s("stranded hill walkers"))]
+    );
+}
+
 /// "50 or 60 doctors" is a range, as "50 to 60 doctors" is.
 #[test]
 fn a_choice_of_two_numbers_is_a_range() {

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashSet;
 
 use crate::extract::QuantityValue;
+pub use crate::extract::words::is_plural;
 use crate::lexicon;
 use crate::text::fold;
 use crate::text::tokens::is_capitalised;
@@ -16,20 +17,6 @@ use crate::text::tokens::is_capitalised;
 /// Relative and absolute tolerance of an approximate count.
 pub const APPROX_SHARE: f64 = 0.1;
 pub const APPROX_MIN: f64 = 2.0;
-
-/// Plurals without a final "s", which mark the head of a counted phrase.
-pub const IRREGULAR_PLURALS: &[&str] = &[
-    "women",
-    "men",
-    "children",
-    "people",
-    "personnel",
-    "crew",
-    "cattle",
-    "sheep",
-    "fish",
-    "deer",
-];
 
 /// Words too common to say what a count is about (the aligner keeps its
 /// own list private).
@@ -136,16 +123,6 @@ pub fn stem(vocab: &Vocabulary, word: &str) -> Option<String> {
 pub fn normal(vocab: &Vocabulary, word: &str) -> Option<String> {
     content(word)?;
     vocab.normal(word).map(std::borrow::Cow::into_owned)
-}
-
-pub fn is_plural(word: &str) -> bool {
-    let w = word.to_lowercase();
-    IRREGULAR_PLURALS.contains(&w.as_str())
-        || (w.len() > 3
-            && w.ends_with('s')
-            && !w.ends_with("ss")
-            && !w.ends_with("us")
-            && !w.ends_with("is"))
 }
 
 /// The counted phrase as head and modifiers: "Israeli captives" → captives

@@ -6,7 +6,7 @@ use std::sync::{LazyLock, OnceLock};
 
 use rustc_hash::FxHashSet;
 
-use super::words::{has_word, is_stop};
+use super::words::{has_word, is_plural, is_stop};
 use super::{Mention, MentionKind, QuantityValue, Sentence, Value};
 use crate::lexicon::Lexicon;
 use crate::text::tokens::{Kind, is_capitalised};
@@ -374,6 +374,15 @@ fn counted(s: &Sentence, mut i: usize, vague: bool) -> (Option<String>, usize) {
         words.push(w);
         last = i;
         i += 1;
+        // A plural noun heads the phrase: a word after it that is not a
+        // plural too is no part of it ("four masked men burst in", "two
+        // rows behind"), while "sports cars" runs on.
+        if is_plural(w)
+            && !is_capitalised(w)
+            && !s.tokens.get(i).is_some_and(|_| is_plural(s.word(i)))
+        {
+            break;
+        }
     }
     if words.is_empty() {
         return (None, last);

@@ -137,6 +137,37 @@ pub fn titles_starting(word: &str) -> &'static [Vec<String>] {
     found.map_or(&[], Vec::as_slice)
 }
 
+/// Plurals without a final "s", which mark the head of a counted phrase.
+const IRREGULAR_PLURALS: &[&str] = &[
+    "women",
+    "men",
+    "children",
+    "people",
+    "personnel",
+    "crew",
+    "cattle",
+    "sheep",
+    "fish",
+    "deer",
+];
+
+/// Nouns in "-men" that are singular ("specimen"); other words in "-men"
+/// are plurals of "-man" ("gunmen", "policemen").
+const SINGULAR_MEN: &[&str] = &["specimen", "abdomen", "regimen", "omen", "stamen", "acumen"];
+
+/// Whether a word reads as a plural noun: "hostages", "gunmen", "people".
+#[must_use]
+pub fn is_plural(word: &str) -> bool {
+    let w = word.to_lowercase();
+    IRREGULAR_PLURALS.contains(&w.as_str())
+        || (w.len() > 4 && w.ends_with("men") && !SINGULAR_MEN.contains(&w.as_str()))
+        || (w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
