@@ -565,6 +565,17 @@ fn a_plural_noun_ends_the_counted_phrase() {
     );
 }
 
+/// A group named in capitals after the number is what it counts, its
+/// last word the head: "21 Egyptian Coptic Christians".
+#[test]
+fn a_group_named_in_capitals_is_counted() {
+    let counted = |body: &str| quantity(body).into_iter().map(|q| q.4).collect::<Vec<_>>();
+    assert_eq!(
+        counted("The video showed 21 Egyptian Coptic Christians on a beach."),
+        [Some(s("Egyptian Coptic Christians"))]
+    );
+}
+
 /// "50 or 60 doctors" is a range, as "50 to 60 doctors" is.
 #[test]
 fn a_choice_of_two_numbers_is_a_range() {

@@ -434,7 +434,7 @@ fn context(
 /// Whether two counts count the same thing: alike heads, and modifiers that
 /// agree; a strong alignment may leave a modifier out on one side or use a
 /// synonym for the head ("captives" for "hostages").
-fn same_thing(a: &Count, b: &Count, score: f32) -> bool {
+fn same_thing(a: &Count, b: &Count, score: f32, told: &Descriptions) -> bool {
     let strong = score >= STRONG_PAIR;
     if a.head != b.head || a.measure != b.measure || a.relative != b.relative || a.part != b.part {
         return false;
@@ -449,11 +449,38 @@ fn same_thing(a: &Count, b: &Count, score: f32) -> bool {
     if a.stem != b.stem && !strong && !described {
         return false;
     }
-    if a.modifiers == b.modifiers {
+    if a.modifiers == b.modifiers || told.together(a, b) {
         return true;
     }
     let within = |x: &[String], y: &[String]| x.iter().all(|w| y.contains(w));
     strong && (within(&a.modifiers, &b.modifiers) || within(&b.modifiers, &a.modifiers))
+}
+
+/// The modifiers the story gives one counted noun at once, by head: "21
+/// Egyptian Coptic Christians" says that "Egyptian Christians" and "Coptic
+/// Christians" may be one group.
+struct Descriptions<'c>(FxHashMap<&'c str, Vec<&'c [String]>>);
+
+impl<'c> Descriptions<'c> {
+    fn of(counts: &'c [Count]) -> Self {
+        let mut by_head: FxHashMap<&str, Vec<&[String]>> = FxHashMap::default();
+        for c in counts.iter().filter(|c| c.modifiers.len() >= 2) {
+            by_head.entry(&c.head).or_default().push(&c.modifiers);
+        }
+        Descriptions(by_head)
+    }
+
+    /// Whether two counts of one head, each with modifiers the other lacks,
+    /// are described together somewhere in the story.
+    fn together(&self, a: &Count, b: &Count) -> bool {
+        let holds = |big: &[String], small: &[String]| small.iter().all(|w| big.contains(w));
+        !a.modifiers.is_empty()
+            && !b.modifiers.is_empty()
+            && self.0.get(a.head.as_str()).is_some_and(|sets| {
+                sets.iter()
+                    .any(|s| holds(s, &a.modifiers) && holds(s, &b.modifiers))
+            })
+    }
 }
 
 /// Whether two measures stand in the same words: the same unit says little
@@ -552,6 +579,7 @@ fn links(story: &Story, counts: &[Count]) -> Vec<Link> {
     for (i, c) in counts.iter().enumerate() {
         by_sentence.entry(c.member()).or_default().push(i);
     }
+    let told = Descriptions::of(counts);
     let mut out = Vec::new();
     for p in story.pairs.iter().filter(|p| p.a.article != p.b.article) {
         let (Some(xs), Some(ys)) = (by_sentence.get(&p.a), by_sentence.get(&p.b)) else {
@@ -560,7 +588,7 @@ fn links(story: &Story, counts: &[Count]) -> Vec<Link> {
         for &x in xs {
             for &y in ys {
                 let (a, b) = (&counts[x], &counts[y]);
-                if same_thing(a, b, p.score)
+                if same_thing(a, b, p.score, &told)
                     && same_context(a, b, p.score)
                     && same_moment(story, a, b)
                 {
@@ -579,7 +607,7 @@ fn links(story: &Story, counts: &[Count]) -> Vec<Link> {
         .iter()
         .flat_map(|p| [(p.a, p.b), (p.b, p.a)])
         .collect();
-    out.extend(restated(story, counts, &aligned));
+    out.extend(restated(story, counts, &aligned, &told));
     out
 }
 
@@ -600,7 +628,7 @@ const MAX_RESTATED: usize = 64;
 /// its neighbours or a fate both name ("killed 12 people", "left 12 people
 /// dead"); any other noun by modifiers one of which holds the other's
 /// ("21 Coptic Christians", "21 Egyptian Coptic Christians").
-fn restated_thing(a: &Count, b: &Count) -> bool {
+fn restated_thing(a: &Count, b: &Count, told: &Descriptions) -> bool {
     let meet = |x: &[String], y: &[String]| x.iter().any(|w| y.contains(w));
     let within = |x: &[String], y: &[String]| x.iter().all(|w| y.contains(w));
     if a.measure {
@@ -609,7 +637,9 @@ fn restated_thing(a: &Count, b: &Count) -> bool {
         same_anchors(a, b) || meet_fates(a, b)
     } else {
         a.relative == b.relative
-            && (within(&a.modifiers, &b.modifiers) || within(&b.modifiers, &a.modifiers))
+            && (within(&a.modifiers, &b.modifiers)
+                || within(&b.modifiers, &a.modifiers)
+                || told.together(a, b))
     }
 }
 
@@ -622,7 +652,12 @@ fn meet_fates(a: &Count, b: &Count) -> bool {
 /// phrase, fates that agree, and words around the number in common. Such
 /// a link only ever backs a figure or, with several articles against one,
 /// sets a lone figure apart (see [`conflicts`]).
-fn restated(story: &Story, counts: &[Count], aligned: &FxHashSet<(Member, Member)>) -> Vec<Link> {
+fn restated(
+    story: &Story,
+    counts: &[Count],
+    aligned: &FxHashSet<(Member, Member)>,
+    told: &Descriptions,
+) -> Vec<Link> {
     let mut by_head: FxHashMap<(&str, bool), Vec<usize>> = FxHashMap::default();
     // A bare number says too little of what it counts to be found again
     // outside an aligned statement.
@@ -643,7 +678,7 @@ fn restated(story: &Story, counts: &[Count], aligned: &FxHashSet<(Member, Member
                 if a.article == b.article
                     || a.part != b.part
                     || a.fates.is_empty() != b.fates.is_empty()
-                    || !restated_thing(a, b)
+                    || !restated_thing(a, b, told)
                     || !story.same_story(a.article, b.article)
                     || aligned.contains(&(a.member(), b.member()))
                 {
@@ -1673,6 +1708,32 @@ mod tests {
         assert_eq!(
             f.summary,
             "120 Syrian refugees here and in d.txt, 140 in b.txt, c.txt and e.txt"
+        );
+    }
+
+    /// Two counts with different modifiers are one group when the story
+    /// gives both modifiers to that noun at once; otherwise they may be
+    /// two groups and stay apart.
+    #[test]
+    fn modifiers_told_together_make_one_group() {
+        let freed = |n: &str, who: &str| {
+            same_day(&format!(
+                "Rebels freed {n} {who} soldiers near the Mahakali border crossing on Tuesday, the army said."
+            ))
+        };
+        let (nepalese, gurkha) = (freed("14", "Nepalese"), freed("41", "Gurkha"));
+        assert!(conflicts(&[&nepalese, &gurkha]).is_empty());
+        // Told in other words elsewhere, so that only the modifiers join
+        // the two.
+        let both = same_day(
+            "In Kathmandu, the families of the 14 Nepalese Gurkha soldiers waited for news.",
+        );
+        let found = conflicts(&[&nepalese, &gurkha, &both]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let summary = &found[0].summary;
+        assert!(
+            summary.contains("14") && summary.contains("41"),
+            "{summary}"
         );
     }
 

@@ -365,6 +365,12 @@ fn counted(s: &Sentence, mut i: usize, vague: bool) -> (Option<String>, usize) {
             && !is_capitalised(s.word(i + 1))
             && phrase_word(s, i + 1, false);
         if s.taken[i] && !describes {
+            // A group named in capitals ends the phrase as its head: "21
+            // Egyptian Coptic Christians".
+            if let Some(end) = plural_name_run(s, i).filter(|e| words.len() + e - i <= 4) {
+                words.extend((i..end).map(|k| s.word(k)));
+                last = end - 1;
+            }
             break;
         }
         // A name after the noun phrase ("hostages Romi Gonen") is not counted.
@@ -388,6 +394,18 @@ fn counted(s: &Sentence, mut i: usize, vague: bool) -> (Option<String>, usize) {
         return (None, last);
     }
     (Some(words.join(" ")), last)
+}
+
+/// The end of a run of capitalised words already read as a name, from
+/// token `i`, when it has two words or more and its last is a plural
+/// ("Coptic Christians"), so that the run names a group that can be
+/// counted.
+fn plural_name_run(s: &Sentence, i: usize) -> Option<usize> {
+    let end = (i..s.tokens.len())
+        .find(|&k| !s.taken[k] || !is_capitalised(s.word(k)))
+        .unwrap_or(s.tokens.len());
+    // One word alone ending in "s" is more often a name ("Hamas").
+    (end > i + 1 && is_plural(s.word(end - 1))).then_some(end)
 }
 
 /// Whether token `i` may stand in a counted phrase, first in it or after
