@@ -1737,6 +1737,23 @@ mod tests {
         );
     }
 
+    /// An adjective that sets nothing apart ("separate", "whole") is no
+    /// modifier: "three separate occasions" counts occasions, as "six
+    /// occasions" does; a modifier that does set a group apart still
+    /// keeps the counts apart under a loose alignment.
+    #[test]
+    fn an_adjective_that_sets_nothing_apart_is_no_modifier() {
+        let separate = same_day(
+            "Ortiz told the inquiry that the governor had called him on three separate occasions before the vote in Tucson.",
+        );
+        let plain = same_day(
+            "The governor called Ortiz on six occasions before the Tucson vote, aides to the governor said.",
+        );
+        assert_eq!(conflicts(&[&separate, &plain]).len(), 1);
+        let private = separate.replace("separate", "private");
+        assert!(conflicts(&[&private, &plain]).is_empty());
+    }
+
     /// Three values are not two sides: each claim keeps its own finding.
     #[test]
     fn three_values_stay_apart() {
