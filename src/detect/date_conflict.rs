@@ -866,7 +866,7 @@ fn restated_clauses<'a>(
             continue;
         }
         let framed = |d: &Dated| (d.clause.negated, d.clause.planned);
-        let Some(link) = restatement(x, y) else {
+        let Some(link) = restatement(story, x, y) else {
             continue;
         };
         if framed(x) == framed(y) && same_occurrence(story, x, y, memo) {
@@ -888,14 +888,22 @@ fn restated_clauses<'a>(
 /// farewell letter to staff on Wednesday" are two letters): with a third
 /// of the shorter clause and the same listed event, or none on either
 /// side, they make an `Echoed` link, heard only beside agreeing articles.
-fn restatement(x: &Dated, y: &Dated) -> Option<Link> {
+/// A clause whose window stopped short of its event word ("an explosion at
+/// a Gulf pipeline sent prices higher on Monday") counts as naming the
+/// other's event when its sentence names that event and no other, nor
+/// does the other sentence: what the aligned pass allows such a pair.
+fn restatement(story: &Story, x: &Dated, y: &Dated) -> Option<Link> {
     let happened = x.clause.happened.intersection(&y.clause.happened).count();
     let shared = x.clause.words.intersection(&y.clause.words).count();
     let shorter = x.clause.words.len().min(y.clause.words.len());
+    let cut_short = |named: &Dated, cut: &Dated, class: usize| {
+        only_event(story, named.member, class) && names_only_event(story, cut.member, class)
+    };
     let (same_class, same_presence) = match (&x.clause.event, &y.clause.event) {
         (Some(a), Some(b)) => (a.0 == b.0, a.0 == b.0),
         (None, None) => (true, true),
-        _ => (true, false),
+        (Some(a), None) => (true, cut_short(x, y, a.0)),
+        (None, Some(b)) => (true, cut_short(y, x, b.0)),
     };
     if happened >= 3 && 3 * shared >= 2 * shorter && same_class {
         Some(Link::Restated)
@@ -908,14 +916,26 @@ fn restatement(x: &Dated, y: &Dated) -> Option<Link> {
 
 /// Whether every listed event word of the sentence is of `class`.
 fn only_event(story: &Story, m: Member, class: usize) -> bool {
+    sentence_events(story, m).iter().all(|&c| c == class)
+}
+
+/// Whether the sentence names a listed event, and every one it names is
+/// of `class`.
+fn names_only_event(story: &Story, m: Member, class: usize) -> bool {
+    let events = sentence_events(story, m);
+    !events.is_empty() && events.iter().all(|&c| c == class)
+}
+
+/// The classes of the listed event words of a sentence, in order.
+fn sentence_events(story: &Story, m: Member) -> Vec<usize> {
     let a = &story.articles[m.article];
     let text = &a.article.text;
     a.sentence_tokens(m.sentence)
         .iter()
         .filter(|t| t.kind == Kind::Word)
         .filter_map(|t| story.vocab.normal(t.text(text)))
-        .filter_map(|w| EVENTS.get(w.as_ref()))
-        .all(|&c| c == class)
+        .filter_map(|w| EVENTS.get(w.as_ref()).copied())
+        .collect()
 }
 
 /// The sentence's day-precise dates, each with the event words of its
@@ -1747,6 +1767,52 @@ mod tests {
         assert!(unaligned(&[&a, &lone], detect).is_empty());
         let saturday = school("The student was suspended Saturday, the school district confirmed.");
         assert!(unaligned(&[&a, &saturday, &lone], detect).is_empty());
+    }
+
+    fn pipeline(sentence: &str) -> String {
+        format!("Fort Vale pipeline\n\n{sentence}\n")
+    }
+
+    /// A clause whose window stopped before its event word ("an explosion
+    /// … sent gas prices higher on Monday") still names that event when
+    /// its sentence names it and no other: a lone date against agreeing
+    /// articles is found as for clauses that both name it.
+    #[test]
+    fn a_clause_cut_short_of_its_event_still_echoes_the_event() {
+        let a = pipeline(
+            "An explosion at a natural gas pipeline near the northern town of Fort Vale briefly sent regional gas prices higher on Monday.",
+        );
+        let b = pipeline(
+            "A reported explosion on the main gas line outside the town of Fort Vale briefly sent regional gas prices higher on Monday.",
+        );
+        let lone =
+            pipeline("Gas prices briefly rose Wednesday on reports of an explosion at a pipeline.");
+        let found = unaligned(&[&a, &b, &lone], detect);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0].summary.contains("Wednesday in c.txt"),
+            "{}",
+            found[0].summary
+        );
+        // One against one: nothing stands alone.
+        assert!(unaligned(&[&a, &lone], detect).is_empty());
+    }
+
+    /// The cut-short sentence must name the same event and nothing else:
+    /// prices moved by a strike, or by the weather, are another matter.
+    #[test]
+    fn a_clause_cut_short_of_another_event_or_of_none_is_quiet() {
+        let lone =
+            pipeline("Gas prices briefly rose Wednesday on reports of an explosion at a pipeline.");
+        for cause in [
+            "A strike at a natural gas plant near the northern town of Fort Vale briefly sent regional gas prices higher on Monday.",
+            "Cold weather across the north of the province and a busy week of trading briefly sent regional gas prices higher on Monday.",
+            "An explosion at a gas pipeline near the northern town of Fort Vale and a strike at its plant briefly sent gas prices higher on Monday.",
+        ] {
+            let a = pipeline(cause);
+            let found = unaligned(&[&a, &a, &lone], detect);
+            assert!(found.is_empty(), "{cause}: {found:#?}");
+        }
     }
 
     const TRUCE_A: &str = "Truce takes hold in Northland\nPublished March 12, 2025\n\n\
