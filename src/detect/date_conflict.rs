@@ -90,27 +90,61 @@ fn weekday_mismatches(story: &Story) -> Vec<Finding> {
             let Some(d) = date_value(m).filter(|d| !d.relative) else {
                 continue;
             };
-            let (Some(date), Some(named)) = (one_day(d), d.weekday.as_deref()) else {
+            let text = a.article.text.as_str();
+            let stated = match d.weekday.as_deref() {
+                Some(named) => Some((named, (m.range.clone(), false))),
+                None => said_weekday_after(text, m.range.end)
+                    .map(|(named, end)| (named, (m.range.start..end, true))),
+            };
+            let (Some(date), Some((named, range))) = (one_day(d), stated) else {
                 continue;
             };
             if weekday_name(date) != named {
                 let days = days.get_or_insert_with(|| day_index(story));
-                out.push(weekday_finding(story, days, ai, m, date, named));
+                out.push(weekday_finding(story, days, ai, range, date, named));
             }
         }
     }
     out
 }
 
+/// A weekday said of a date right after it, "January 12, 2014 – was a
+/// Sunday" or "May 9 fell on a Thursday": the weekday and the end of its
+/// word. Fact-checks date a claim this way; anything else between the date
+/// and the weekday may be about something else.
+fn said_weekday_after(text: &str, end: usize) -> Option<(&'static str, usize)> {
+    let rest = &text[end..];
+    let mut words = rest
+        .split_whitespace()
+        .map(|w| w.trim_start_matches(['–', '—', '-', ',']))
+        .filter(|w| !w.is_empty());
+    let weekday = match (words.next()?, words.next()?) {
+        ("was" | "is", "a") | ("fell", "on") => {
+            let w = words.next()?;
+            if w == "a" { words.next()? } else { w }
+        }
+        _ => return None,
+    };
+    let word = weekday.trim_end_matches(|c: char| !c.is_alphabetic());
+    let named = crate::text::dates::WEEKDAY_NAMES
+        .iter()
+        .find(|n| n.eq_ignore_ascii_case(word))?;
+    // `word` is a slice of `rest`: its offset there is where it starts.
+    let start = word.as_ptr() as usize - rest.as_ptr() as usize;
+    Some((named, end + start + word.len()))
+}
+
+/// A weekday written beside a date that is not the date's weekday: `range`
+/// quotes both, and `said_after` says the weekday comes last.
 fn weekday_finding(
     story: &Story,
     days: &DayIndex,
     article: usize,
-    m: &Mention,
+    (range, said_after): (Range<usize>, bool),
     date: Date,
     named: &str,
 ) -> Finding {
-    let quote = story.quote(article, m.range.clone());
+    let quote = story.quote(article, range.clone());
     let real = weekday_name(date);
     let other_year = year_that_fits(quote, date, named);
     let mut explanation = format!("Calendar: {date} fell on a {real}, not a {named}.");
@@ -120,7 +154,7 @@ fn weekday_finding(
             " The year is not written; in {year} the same day was a {named}, so the year may be what is wrong."
         );
     }
-    let witnesses = same_day_called(story, days, (article, &m.range), date, real);
+    let witnesses = same_day_called(story, days, (article, &range), date, real);
     if !witnesses.is_empty() {
         let list: Vec<String> = witnesses
             .iter()
@@ -151,8 +185,8 @@ fn weekday_finding(
         summary,
         explanation,
     )
-    .suggest(with_weekday(quote, real))
-    .evidence(article, m.range.clone());
+    .suggest(with_weekday(quote, real, said_after))
+    .evidence(article, range);
     for (a, r) in witnesses {
         f = f.evidence(a, r);
     }
@@ -170,8 +204,16 @@ fn year_that_fits(quote: &str, date: Date, named: &str) -> Option<i16> {
         .find(|&y| Date::new(y, date.month(), date.day()).is_ok_and(|d| weekday_name(d) == named))
 }
 
-/// The quote with its leading weekday replaced: "Sunday, January 19".
-fn with_weekday(quote: &str, weekday: &str) -> String {
+/// The quote with its weekday replaced: the leading one ("Sunday, January
+/// 19"), or the last word when the weekday is said after the date
+/// ("January 19 was a Sunday").
+fn with_weekday(quote: &str, weekday: &str, said_after: bool) -> String {
+    if said_after {
+        let start = quote
+            .rfind(|c: char| !c.is_alphabetic())
+            .map_or(0, |i| i + 1);
+        return format!("{}{weekday}", &quote[..start]);
+    }
     let end = quote
         .find(|c: char| !c.is_alphabetic())
         .unwrap_or(quote.len());
@@ -1878,6 +1920,45 @@ mod tests {
             large <= 5 * small,
             "4 times the dates took {large} steps against {small}"
         );
+    }
+
+    fn fact_check(sentence: &str) -> String {
+        format!("Quote check\nPublished April 2, 2024\n\n{sentence}\n")
+    }
+
+    /// "DATE was a WEEKDAY", as fact-checks write it, is checked against the
+    /// calendar like a weekday written before the date.
+    #[test]
+    fn a_weekday_said_after_a_date_is_checked() {
+        let text = fact_check(
+            "The quote is said to come from a radio show on March 4, 2024 – was a Sunday, and the station aired no show that day.",
+        );
+        let a = analysis(&[&text]);
+        let found = of_kind(&a, FindingKind::DateConflict);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let f = found[0];
+        assert_eq!(f.summary, "Sunday, March 4, 2024 was a Monday");
+        assert_eq!(
+            f.suggestion.as_deref(),
+            Some("March 4, 2024 – was a Monday")
+        );
+        assert_eq!(quotes(&a, f), ["March 4, 2024 – was a Sunday"]);
+    }
+
+    /// The right weekday, a weekday that is not said of the date, and a
+    /// relative day are quiet.
+    #[test]
+    fn a_weekday_after_a_date_that_fits_or_is_not_said_of_it_is_quiet() {
+        for sentence in [
+            "The quote is said to come from a radio show on March 3, 2024 – was a Sunday, when the station aired no show.",
+            "The rally set for March 4, 2024 was moved to a Sunday after the storm.",
+            "The show taped on March 4, 2024 and aired a Sunday later.",
+            "Yesterday was a Sunday, and the station aired no show.",
+        ] {
+            let a = analysis(&[&fact_check(sentence)]);
+            let found = of_kind(&a, FindingKind::DateConflict);
+            assert!(found.is_empty(), "{sentence}: {found:#?}");
+        }
     }
 
     #[test]
