@@ -90,27 +90,61 @@ fn weekday_mismatches(story: &Story) -> Vec<Finding> {
             let Some(d) = date_value(m).filter(|d| !d.relative) else {
                 continue;
             };
-            let (Some(date), Some(named)) = (one_day(d), d.weekday.as_deref()) else {
+            let text = a.article.text.as_str();
+            let stated = match d.weekday.as_deref() {
+                Some(named) => Some((named, (m.range.clone(), false))),
+                None => said_weekday_after(text, m.range.end)
+                    .map(|(named, end)| (named, (m.range.start..end, true))),
+            };
+            let (Some(date), Some((named, range))) = (one_day(d), stated) else {
                 continue;
             };
             if weekday_name(date) != named {
                 let days = days.get_or_insert_with(|| day_index(story));
-                out.push(weekday_finding(story, days, ai, m, date, named));
+                out.push(weekday_finding(story, days, ai, range, date, named));
             }
         }
     }
     out
 }
 
+/// A weekday said of a date right after it, "January 12, 2014 – was a
+/// Sunday" or "May 9 fell on a Thursday": the weekday and the end of its
+/// word. Fact-checks date a claim this way; anything else between the date
+/// and the weekday may be about something else.
+fn said_weekday_after(text: &str, end: usize) -> Option<(&'static str, usize)> {
+    let rest = &text[end..];
+    let mut words = rest
+        .split_whitespace()
+        .map(|w| w.trim_start_matches(['–', '—', '-', ',']))
+        .filter(|w| !w.is_empty());
+    let weekday = match (words.next()?, words.next()?) {
+        ("was" | "is", "a") | ("fell", "on") => {
+            let w = words.next()?;
+            if w == "a" { words.next()? } else { w }
+        }
+        _ => return None,
+    };
+    let word = weekday.trim_end_matches(|c: char| !c.is_alphabetic());
+    let named = crate::text::dates::WEEKDAY_NAMES
+        .iter()
+        .find(|n| n.eq_ignore_ascii_case(word))?;
+    // `word` is a slice of `rest`: its offset there is where it starts.
+    let start = word.as_ptr() as usize - rest.as_ptr() as usize;
+    Some((named, end + start + word.len()))
+}
+
+/// A weekday written beside a date that is not the date's weekday: `range`
+/// quotes both, and `said_after` says the weekday comes last.
 fn weekday_finding(
     story: &Story,
     days: &DayIndex,
     article: usize,
-    m: &Mention,
+    (range, said_after): (Range<usize>, bool),
     date: Date,
     named: &str,
 ) -> Finding {
-    let quote = story.quote(article, m.range.clone());
+    let quote = story.quote(article, range.clone());
     let real = weekday_name(date);
     let other_year = year_that_fits(quote, date, named);
     let mut explanation = format!("Calendar: {date} fell on a {real}, not a {named}.");
@@ -120,7 +154,7 @@ fn weekday_finding(
             " The year is not written; in {year} the same day was a {named}, so the year may be what is wrong."
         );
     }
-    let witnesses = same_day_called(story, days, (article, &m.range), date, real);
+    let witnesses = same_day_called(story, days, (article, &range), date, real);
     if !witnesses.is_empty() {
         let list: Vec<String> = witnesses
             .iter()
@@ -151,8 +185,8 @@ fn weekday_finding(
         summary,
         explanation,
     )
-    .suggest(with_weekday(quote, real))
-    .evidence(article, m.range.clone());
+    .suggest(with_weekday(quote, real, said_after))
+    .evidence(article, range);
     for (a, r) in witnesses {
         f = f.evidence(a, r);
     }
@@ -170,8 +204,16 @@ fn year_that_fits(quote: &str, date: Date, named: &str) -> Option<i16> {
         .find(|&y| Date::new(y, date.month(), date.day()).is_ok_and(|d| weekday_name(d) == named))
 }
 
-/// The quote with its leading weekday replaced: "Sunday, January 19".
-fn with_weekday(quote: &str, weekday: &str) -> String {
+/// The quote with its weekday replaced: the leading one ("Sunday, January
+/// 19"), or the last word when the weekday is said after the date
+/// ("January 19 was a Sunday").
+fn with_weekday(quote: &str, weekday: &str, said_after: bool) -> String {
+    if said_after {
+        let start = quote
+            .rfind(|c: char| !c.is_alphabetic())
+            .map_or(0, |i| i + 1);
+        return format!("{}{weekday}", &quote[..start]);
+    }
     let end = quote
         .find(|c: char| !c.is_alphabetic())
         .unwrap_or(quote.len());
@@ -405,6 +447,10 @@ static ONCE: LazyLock<FxHashSet<usize>> = LazyLock::new(|| {
         .filter_map(|w| EVENTS.get(&normal_word(w)?).copied())
         .collect()
 });
+
+/// Words whose stem is an event word's but that name no event.
+static NOT_EVENTS: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| WORDS_FILE.section_set("not events"));
 
 /// Words too common to name an event.
 static STOP: LazyLock<FxHashSet<&str>> = LazyLock::new(|| WORDS_FILE.section_set("stop"));
@@ -866,7 +912,7 @@ fn restated_clauses<'a>(
             continue;
         }
         let framed = |d: &Dated| (d.clause.negated, d.clause.planned);
-        let Some(link) = restatement(x, y) else {
+        let Some(link) = restatement(story, x, y) else {
             continue;
         };
         if framed(x) == framed(y) && same_occurrence(story, x, y, memo) {
@@ -888,14 +934,22 @@ fn restated_clauses<'a>(
 /// farewell letter to staff on Wednesday" are two letters): with a third
 /// of the shorter clause and the same listed event, or none on either
 /// side, they make an `Echoed` link, heard only beside agreeing articles.
-fn restatement(x: &Dated, y: &Dated) -> Option<Link> {
+/// A clause whose window stopped short of its event word ("an explosion at
+/// a Gulf pipeline sent prices higher on Monday") counts as naming the
+/// other's event when its sentence names that event and no other, nor
+/// does the other sentence: what the aligned pass allows such a pair.
+fn restatement(story: &Story, x: &Dated, y: &Dated) -> Option<Link> {
     let happened = x.clause.happened.intersection(&y.clause.happened).count();
     let shared = x.clause.words.intersection(&y.clause.words).count();
     let shorter = x.clause.words.len().min(y.clause.words.len());
+    let cut_short = |named: &Dated, cut: &Dated, class: usize| {
+        only_event(story, named.member, class) && names_only_event(story, cut.member, class)
+    };
     let (same_class, same_presence) = match (&x.clause.event, &y.clause.event) {
         (Some(a), Some(b)) => (a.0 == b.0, a.0 == b.0),
         (None, None) => (true, true),
-        _ => (true, false),
+        (Some(a), None) => (true, cut_short(x, y, a.0)),
+        (None, Some(b)) => (true, cut_short(y, x, b.0)),
     };
     if happened >= 3 && 3 * shared >= 2 * shorter && same_class {
         Some(Link::Restated)
@@ -908,14 +962,38 @@ fn restatement(x: &Dated, y: &Dated) -> Option<Link> {
 
 /// Whether every listed event word of the sentence is of `class`.
 fn only_event(story: &Story, m: Member, class: usize) -> bool {
+    sentence_events(story, m).iter().all(|&c| c == class)
+}
+
+/// Whether the sentence names a listed event, and every one it names is
+/// of `class`.
+fn names_only_event(story: &Story, m: Member, class: usize) -> bool {
+    let events = sentence_events(story, m);
+    !events.is_empty() && events.iter().all(|&c| c == class)
+}
+
+/// The classes of the listed event words of a sentence, in order.
+fn sentence_events(story: &Story, m: Member) -> Vec<usize> {
     let a = &story.articles[m.article];
     let text = &a.article.text;
     a.sentence_tokens(m.sentence)
         .iter()
         .filter(|t| t.kind == Kind::Word)
-        .filter_map(|t| story.vocab.normal(t.text(text)))
-        .filter_map(|w| EVENTS.get(w.as_ref()))
-        .all(|&c| c == class)
+        .filter_map(|t| {
+            let word = t.text(text);
+            event_class(&lowercase(word), &story.vocab.normal(word)?)
+        })
+        .collect()
+}
+
+/// The event class of a word (`lower`, lower-cased) whose normal form is
+/// `normal`; none for a word that only shares its stem with an event word
+/// ("emergency", "emerged").
+fn event_class(lower: &str, normal: &str) -> Option<usize> {
+    if NOT_EVENTS.contains(lower) {
+        return None;
+    }
+    EVENTS.get(normal).copied()
 }
 
 /// The sentence's day-precise dates, each with the event words of its
@@ -992,8 +1070,8 @@ fn clause_of(story: &Story, a: &ArticleAnalysis, sentence: usize, date: &Mention
             };
             let normal = normal.into_owned();
             // Names are not events, but they say whose event it is.
-            if let (Some(&class), None, false) =
-                (EVENTS.get(&normal), &clause.event, in_mention(&t))
+            if let (Some(class), None, false) =
+                (event_class(&lower, &normal), &clause.event, in_mention(&t))
             {
                 clause.event = Some((class, phrase_start(text, tokens, i)..t.end));
             }
@@ -1749,6 +1827,79 @@ mod tests {
         assert!(unaligned(&[&a, &saturday, &lone], detect).is_empty());
     }
 
+    fn shelter(sentence: &str) -> String {
+        format!("Shelter collie\n\n{sentence}\n")
+    }
+
+    /// "emergency" shares its stem with "emerged" and names no event: the
+    /// clause is read like one without a listed event, and a lone date
+    /// against agreeing articles is found.
+    #[test]
+    fn emergency_is_not_an_event_that_emerged() {
+        assert_eq!(event_class("emergency", "emerg"), None);
+        assert!(event_class("emerged", "emerg").is_some());
+        let a = shelter("The collie is scheduled to undergo surgery Tuesday to wire its jaw.");
+        let b = shelter("Tuesday the collie will undergo surgery at the shelter clinic.");
+        let lone = shelter(
+            "The injured collie will have emergency surgery Thursday to repair a broken leg.",
+        );
+        let found = unaligned(&[&a, &b, &lone], detect);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0].summary.contains("Thursday in c.txt"),
+            "{}",
+            found[0].summary
+        );
+        // One against one: nothing stands alone.
+        assert!(unaligned(&[&a, &lone], detect).is_empty());
+    }
+
+    fn pipeline(sentence: &str) -> String {
+        format!("Fort Vale pipeline\n\n{sentence}\n")
+    }
+
+    /// A clause whose window stopped before its event word ("an explosion
+    /// … sent gas prices higher on Monday") still names that event when
+    /// its sentence names it and no other: a lone date against agreeing
+    /// articles is found as for clauses that both name it.
+    #[test]
+    fn a_clause_cut_short_of_its_event_still_echoes_the_event() {
+        let a = pipeline(
+            "An explosion at a natural gas pipeline near the northern town of Fort Vale briefly sent regional gas prices higher on Monday.",
+        );
+        let b = pipeline(
+            "A reported explosion on the main gas line outside the town of Fort Vale briefly sent regional gas prices higher on Monday.",
+        );
+        let lone =
+            pipeline("Gas prices briefly rose Wednesday on reports of an explosion at a pipeline.");
+        let found = unaligned(&[&a, &b, &lone], detect);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0].summary.contains("Wednesday in c.txt"),
+            "{}",
+            found[0].summary
+        );
+        // One against one: nothing stands alone.
+        assert!(unaligned(&[&a, &lone], detect).is_empty());
+    }
+
+    /// The cut-short sentence must name the same event and nothing else:
+    /// prices moved by a strike, or by the weather, are another matter.
+    #[test]
+    fn a_clause_cut_short_of_another_event_or_of_none_is_quiet() {
+        let lone =
+            pipeline("Gas prices briefly rose Wednesday on reports of an explosion at a pipeline.");
+        for cause in [
+            "A strike at a natural gas plant near the northern town of Fort Vale briefly sent regional gas prices higher on Monday.",
+            "Cold weather across the north of the province and a busy week of trading briefly sent regional gas prices higher on Monday.",
+            "An explosion at a gas pipeline near the northern town of Fort Vale and a strike at its plant briefly sent gas prices higher on Monday.",
+        ] {
+            let a = pipeline(cause);
+            let found = unaligned(&[&a, &a, &lone], detect);
+            assert!(found.is_empty(), "{cause}: {found:#?}");
+        }
+    }
+
     const TRUCE_A: &str = "Truce takes hold in Northland\nPublished March 12, 2025\n\n\
         The ceasefire in Northland took effect at 6 a.m. on March 10, 2025, after weeks of talks in Geneva. \
         Aid convoys crossed the border soon afterwards. \
@@ -1812,6 +1963,45 @@ mod tests {
             large <= 5 * small,
             "4 times the dates took {large} steps against {small}"
         );
+    }
+
+    fn fact_check(sentence: &str) -> String {
+        format!("Quote check\nPublished April 2, 2024\n\n{sentence}\n")
+    }
+
+    /// "DATE was a WEEKDAY", as fact-checks write it, is checked against the
+    /// calendar like a weekday written before the date.
+    #[test]
+    fn a_weekday_said_after_a_date_is_checked() {
+        let text = fact_check(
+            "The quote is said to come from a radio show on March 4, 2024 – was a Sunday, and the station aired no show that day.",
+        );
+        let a = analysis(&[&text]);
+        let found = of_kind(&a, FindingKind::DateConflict);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let f = found[0];
+        assert_eq!(f.summary, "Sunday, March 4, 2024 was a Monday");
+        assert_eq!(
+            f.suggestion.as_deref(),
+            Some("March 4, 2024 – was a Monday")
+        );
+        assert_eq!(quotes(&a, f), ["March 4, 2024 – was a Sunday"]);
+    }
+
+    /// The right weekday, a weekday that is not said of the date, and a
+    /// relative day are quiet.
+    #[test]
+    fn a_weekday_after_a_date_that_fits_or_is_not_said_of_it_is_quiet() {
+        for sentence in [
+            "The quote is said to come from a radio show on March 3, 2024 – was a Sunday, when the station aired no show.",
+            "The rally set for March 4, 2024 was moved to a Sunday after the storm.",
+            "The show taped on March 4, 2024 and aired a Sunday later.",
+            "Yesterday was a Sunday, and the station aired no show.",
+        ] {
+            let a = analysis(&[&fact_check(sentence)]);
+            let found = of_kind(&a, FindingKind::DateConflict);
+            assert!(found.is_empty(), "{sentence}: {found:#?}");
+        }
     }
 
     #[test]
