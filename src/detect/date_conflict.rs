@@ -448,10 +448,6 @@ static ONCE: LazyLock<FxHashSet<usize>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Words whose stem is an event word's but that name no event.
-static NOT_EVENTS: LazyLock<FxHashSet<&str>> =
-    LazyLock::new(|| WORDS_FILE.section_set("not events"));
-
 /// Words too common to name an event.
 static STOP: LazyLock<FxHashSet<&str>> = LazyLock::new(|| WORDS_FILE.section_set("stop"));
 
@@ -979,21 +975,9 @@ fn sentence_events(story: &Story, m: Member) -> Vec<usize> {
     a.sentence_tokens(m.sentence)
         .iter()
         .filter(|t| t.kind == Kind::Word)
-        .filter_map(|t| {
-            let word = t.text(text);
-            event_class(&lowercase(word), &story.vocab.normal(word)?)
-        })
+        .filter_map(|t| story.vocab.normal(t.text(text)))
+        .filter_map(|w| EVENTS.get(w.as_ref()).copied())
         .collect()
-}
-
-/// The event class of a word (`lower`, lower-cased) whose normal form is
-/// `normal`; none for a word that only shares its stem with an event word
-/// ("emergency", "emerged").
-fn event_class(lower: &str, normal: &str) -> Option<usize> {
-    if NOT_EVENTS.contains(lower) {
-        return None;
-    }
-    EVENTS.get(normal).copied()
 }
 
 /// The sentence's day-precise dates, each with the event words of its
@@ -1070,8 +1054,8 @@ fn clause_of(story: &Story, a: &ArticleAnalysis, sentence: usize, date: &Mention
             };
             let normal = normal.into_owned();
             // Names are not events, but they say whose event it is.
-            if let (Some(class), None, false) =
-                (event_class(&lower, &normal), &clause.event, in_mention(&t))
+            if let (Some(&class), None, false) =
+                (EVENTS.get(&normal), &clause.event, in_mention(&t))
             {
                 clause.event = Some((class, phrase_start(text, tokens, i)..t.end));
             }
@@ -1825,33 +1809,6 @@ mod tests {
         assert!(unaligned(&[&a, &lone], detect).is_empty());
         let saturday = school("The student was suspended Saturday, the school district confirmed.");
         assert!(unaligned(&[&a, &saturday, &lone], detect).is_empty());
-    }
-
-    fn shelter(sentence: &str) -> String {
-        format!("Shelter collie\n\n{sentence}\n")
-    }
-
-    /// "emergency" shares its stem with "emerged" and names no event: the
-    /// clause is read like one without a listed event, and a lone date
-    /// against agreeing articles is found.
-    #[test]
-    fn emergency_is_not_an_event_that_emerged() {
-        assert_eq!(event_class("emergency", "emerg"), None);
-        assert!(event_class("emerged", "emerg").is_some());
-        let a = shelter("The collie is scheduled to undergo surgery Tuesday to wire its jaw.");
-        let b = shelter("Tuesday the collie will undergo surgery at the shelter clinic.");
-        let lone = shelter(
-            "The injured collie will have emergency surgery Thursday to repair a broken leg.",
-        );
-        let found = unaligned(&[&a, &b, &lone], detect);
-        assert_eq!(found.len(), 1, "{found:#?}");
-        assert!(
-            found[0].summary.contains("Thursday in c.txt"),
-            "{}",
-            found[0].summary
-        );
-        // One against one: nothing stands alone.
-        assert!(unaligned(&[&a, &lone], detect).is_empty());
     }
 
     fn pipeline(sentence: &str) -> String {
