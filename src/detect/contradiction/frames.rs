@@ -13,6 +13,7 @@
 use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -36,6 +37,20 @@ const THIN_SUPPORT: usize = 2;
 /// Words in common for the other side of an article to count as saying
 /// the same (agreeing with a side, or taking both).
 const MIN_ECHO: usize = 2;
+/// Words the windows must have in common when the two sentences are an
+/// aligned pair: the aligner already found them to say the same thing, so
+/// the verb with its subject and its object (which [`same_subject`] and
+/// [`same_complement`] check) is enough ("The Taliban have not commented
+/// on the incident" / "The Taliban militants group has commented
+/// regarding the incident so far").
+const MIN_AROUND_ALIGNED: usize = 2;
+
+/// Pronouns that may stand as a verb's subject (`[subject pronouns]` of
+/// `contradictions.txt`).
+static SUBJECT_PRONOUNS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    crate::lexicon::Lexicon::parse(include_str!("../../../assets/lexicon/contradictions.txt"))
+        .section_set("subject pronouns")
+});
 
 /// A verb as one sentence says it, with the content words around it.
 struct Frame {
@@ -65,6 +80,8 @@ struct Frame {
     head: Option<String>,
     /// Folded words just before the verb: auxiliaries, time words.
     lead: Vec<String>,
+    /// A pronoun standing as the verb's subject ("she refused"), folded.
+    pronoun: Option<String>,
     /// Where the verb starts in the analysis text.
     offset: usize,
     /// Whether the verb stands inside a quotation: worked out only for the
@@ -190,6 +207,10 @@ fn reversal<'f>(
         .map(|f| f.member.article)
         .collect();
     let both_ways = against.iter().any(|f| f.member.article == a && echoes(f));
+    let aligned = |f: &Frame| {
+        let key = pair_key(claim.member, f.member);
+        story.pairs.iter().any(|p| pair_key(p.a, p.b) == key)
+    };
     let mut best: Option<(&Frame, usize)> = None;
     let mut opposed: FxHashSet<usize> = FxHashSet::default();
     for &f in against.iter().filter(|f| close(f)) {
@@ -198,12 +219,20 @@ fn reversal<'f>(
         // that he would not" is "denied that he would").
         let reversed_later = !claim.negated && (claim.later + f.later) % 2 == 1;
         if reversed_later
-            || n < MIN_AROUND
+            || n < MIN_AROUND_ALIGNED
             || !same_complement(claim, f)
-            || !same_subject(claim, f)
-            || !compatible(story, claim, f)
             || agreeing.contains(&f.member.article)
         {
+            continue;
+        }
+        // Looked for in the aligner's pairs only when the frames alone
+        // are not enough: a thin link, or the subject a pronoun.
+        let named = same_subject(claim, f);
+        let enough = n >= MIN_AROUND && named;
+        if !enough && !(aligned(f) && (named || same_pronoun(claim, f))) {
+            continue;
+        }
+        if !compatible(story, claim, f) {
             continue;
         }
         opposed.insert(f.member.article);
@@ -212,11 +241,7 @@ fn reversal<'f>(
         }
     }
     let (f, n) = best?;
-    let aligned = || {
-        let key = pair_key(claim.member, f.member);
-        story.pairs.iter().any(|p| pair_key(p.a, p.b) == key)
-    };
-    if opposed.len() < THIN_SUPPORT && !aligned() {
+    if opposed.len() < THIN_SUPPORT && !aligned(f) {
         return None;
     }
     (!both_ways && stands_alone(agreeing.len(), opposed.len())).then_some((f, n, opposed.len()))
@@ -228,6 +253,13 @@ fn reversal<'f>(
 fn same_subject(x: &Frame, y: &Frame) -> bool {
     let named_in = |f: &Frame, g: &Frame| f.subject.as_ref().is_some_and(|w| g.prefix.contains(w));
     named_in(x, y) || named_in(y, x)
+}
+
+/// Whether both verbs have the same pronoun as subject ("She refused" /
+/// "She agreed"). Who it stands for is not known, so this is taken only
+/// for sentences the aligner paired: it reads them as one statement.
+fn same_pronoun(x: &Frame, y: &Frame) -> bool {
+    x.pronoun.is_some() && x.pronoun == y.pronoun
 }
 
 /// Whether the verb is done to the same thing: the first content word
@@ -291,7 +323,9 @@ fn stated_frames(story: &Story, m: Member, r: &Read, wanted: &FxHashSet<&str>) -
     let toks = r.toks.as_slice();
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        if !t.is_word() || is_negation_word(&t.text) {
+        // A negating verb not before "to" is a verb of its own: "refused
+        // the offer" states a refusal, "refused to sign" negates "sign".
+        if !t.is_word() || negator(toks, i).is_some() {
             continue;
         }
         let Some(key) = story.vocab.normal(&t.text) else {
@@ -390,9 +424,22 @@ fn frame(
         head: after.first().cloned(),
         after: after.into_iter().collect(),
         lead,
+        pronoun: subject_pronoun(&toks[..start]),
         offset: toks[verb].range.start,
         quoted: OnceCell::new(),
     })
+}
+
+/// The pronoun before a verb, auxiliaries, adverbs and negations between
+/// them skipped ("she did not return", "they have since refused").
+fn subject_pronoun(before: &[Tok]) -> Option<String> {
+    let t =
+        before.iter().rev().filter(|t| t.is_word()).find(|t| {
+            !is_auxiliary(&t.text) && !is_adverb(&t.text) && !is_negation_word(&t.text)
+        })?;
+    SUBJECT_PRONOUNS
+        .contains(t.text.as_str())
+        .then(|| t.text.clone())
 }
 
 /// A negation of a verb: "not" or "never" after an auxiliary or a
@@ -601,6 +648,105 @@ mod tests {
             ],
             "The driver, who was taken to hospital, was not wearing a seat belt on the coastal road when the bus overturned.",
             COUNTER,
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    /// Two articles that share a line, so that they tell one story and the
+    /// aligner may pair the sentences before it: the verb-frame findings.
+    fn aligned_two(a: &str, b: &str) -> Vec<Finding> {
+        two_dated(["March 3, 2025", "March 3, 2025"], a, b)
+    }
+
+    fn two_dated(dates: [&str; 2], a: &str, b: &str) -> Vec<Finding> {
+        let link = "Divers searched the Kessab bay for the missing crew on Sunday.";
+        let texts: Vec<String> = [a, b]
+            .iter()
+            .zip(dates)
+            .map(|(body, date)| format!("Ferry report\nPublished {date}\n\n{body} {link}\n"))
+            .collect();
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        crate::detect::testing::run(&texts)
+            .findings
+            .into_iter()
+            .filter(|f| f.kind == FindingKind::Contradiction)
+            .filter(|f| f.explanation.contains("around the verb"))
+            .collect()
+    }
+
+    const COMMENTED: &str = "The harbour authority has commented regarding the collision so far.";
+
+    /// Aligned sentences that share only the verb's subject and object
+    /// around it: enough, since the aligner read them as one statement.
+    #[test]
+    fn an_aligned_pair_needs_only_subject_and_object_in_common() {
+        let claim = "The port authority has not commented on the collision near Kessab, and the crew was questioned.";
+        let found = aligned_two(claim, COMMENTED);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].summary.contains("has not commented"), "{found:#?}");
+        // The same two words and nothing else is no link between
+        // sentences the aligner did not pair.
+        let texts = [
+            format!("Ferry report\n\n{claim}\n"),
+            format!("Ferry report\n\n{COMMENTED}\n"),
+        ];
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        assert!(unaligned(&texts, super::super::detect).is_empty());
+    }
+
+    #[test]
+    fn an_aligned_pair_on_another_subject_or_object_is_quiet() {
+        for claim in [
+            "The port police have not commented on the collision near Kessab, and the crew was questioned.",
+            "The port authority has not commented on the salvage near Kessab, and the crew was questioned.",
+            "If the port authority has not commented on the collision near Kessab, the crew will be questioned.",
+            "The port authority will not comment on the collision near Kessab, and the crew was questioned.",
+            "Has the port authority not commented on the collision near Kessab, and was the crew questioned?",
+        ] {
+            let found = aligned_two(claim, COMMENTED);
+            assert!(found.is_empty(), "{claim}: {found:#?}");
+        }
+    }
+
+    #[test]
+    fn an_aligned_pair_months_apart_is_quiet() {
+        let found = two_dated(
+            ["March 3, 2025", "October 9, 2025"],
+            "The port authority has not commented on the collision near Kessab, and the crew was questioned.",
+            COMMENTED,
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    const AGREED: &str =
+        "She agreed to further medical treatment, but she did not board the ferry again.";
+
+    /// "refused" before a noun is a verb of its own, the opposite of
+    /// "agreed"; the same pronoun as subject of both, in aligned sentences.
+    #[test]
+    fn a_refusal_by_the_same_pronoun_in_an_aligned_pair() {
+        let found = aligned_two(
+            "She refused an offer of further medical treatment and did not return to the ferry.",
+            AGREED,
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].summary.contains("refused"), "{found:#?}");
+    }
+
+    #[test]
+    fn another_pronoun_or_no_pairing_is_quiet() {
+        let found = aligned_two(
+            "He refused an offer of further medical treatment and did not return to the ferry.",
+            AGREED,
+        );
+        assert!(found.is_empty(), "{found:#?}");
+        // Whom "she" stands for is not known without the aligner's pair.
+        let found = three(
+            "She refused an offer of further medical treatment and did not return to the ferry.",
+            [
+                AGREED,
+                "After the crossing she agreed to further medical treatment at the clinic.",
+            ],
         );
         assert!(found.is_empty(), "{found:#?}");
     }
