@@ -359,7 +359,8 @@ fn stated_frames(story: &Story, m: Member, r: &Read, wanted: &FxHashSet<&str>) -
     for (i, t) in toks.iter().enumerate() {
         // A negating verb not before "to" is a verb of its own: "refused
         // the offer" states a refusal, "refused to sign" negates "sign".
-        if !t.is_word() || negator(toks, i).is_some() {
+        // (The read sentence's negations are where `negator` found one.)
+        if !t.is_word() || r.negations.binary_search(&i).is_ok() {
             continue;
         }
         let Some(key) = story.vocab.normal(&t.text) else {
