@@ -566,9 +566,6 @@ struct Link {
     y: usize,
     score: f32,
     compatible: bool,
-    /// Context words the counts share, for an unaligned link (zero when
-    /// aligned).
-    shared: usize,
 }
 
 impl Link {
@@ -600,7 +597,6 @@ fn links(story: &Story, counts: &[Count]) -> Vec<Link> {
                         y,
                         score: p.score,
                         compatible: compatible(a, b),
-                        shared: 0,
                     });
                 }
             }
@@ -621,14 +617,6 @@ fn links(story: &Story, counts: &[Count]) -> Vec<Link> {
 /// no-show fee invoice slipped into his school bag" and "the invoice for
 /// £15.95 slipped into his school bag" do.
 const RESTATED_WORDS: usize = 3;
-
-/// Context words that make two unaligned statements one figure told
-/// alike, enough to set one article's figure against another's with no
-/// third article to back either: "the murders of seven people, including
-/// Sharon Tate" and "the brutal murders of ten people, including Sharon
-/// Tate" (tuned on the harness's tuning half: three words brought in a
-/// watch's price against a band's).
-const TOLD_ALIKE_WORDS: usize = 4;
 
 /// Most counts of one thing in a story compared unaligned: a noun counted
 /// more often names many groups, and the pairs stay few.
@@ -703,7 +691,6 @@ fn restated(
                         y,
                         score: 0.0,
                         compatible: compatible(a, b),
-                        shared,
                     });
                 }
             }
@@ -833,10 +820,9 @@ fn conflicts(story: &Story, counts: &[Count]) -> Vec<Finding> {
     let mut clashes: [Vec<Clash>; 2] = [Vec::new(), Vec::new()];
     for l in links.iter().filter(|l| !l.compatible) {
         // Unaligned, a figure is set apart only when it stands alone
-        // against a figure another article backs, or when the two tell it
-        // in nearly the same words: one article against one.
+        // against a figure another article backs.
         let lone = |c: usize, o: usize| super::stands_alone(support[c], support[o]);
-        if !l.aligned() && !lone(l.x, l.y) && !lone(l.y, l.x) && l.shared < TOLD_ALIKE_WORDS {
+        if !l.aligned() && !lone(l.x, l.y) && !lone(l.y, l.x) {
             continue;
         }
         // One statement told twice with two values is a conflict even when
@@ -1238,20 +1224,6 @@ mod tests {
         assert!(f.explanation.contains("stands alone"), "{}", f.explanation);
     }
 
-    /// One article against one, unaligned, is compared when the two tell
-    /// the figure in nearly the same words (four context words or more).
-    #[test]
-    fn one_article_against_one_told_alike_is_found_unaligned() {
-        let lone = "The federation said 12 members of the national rowing team had defected in Lyon during the tournament.";
-        let found = unaligned(&[&rowers(DEFECTED_14), &rowers(lone)], super::detect);
-        assert_eq!(found.len(), 1, "{found:#?}");
-        let summary = &found[0].summary;
-        assert!(
-            summary.contains("14") && summary.contains("12"),
-            "{summary}"
-        );
-    }
-
     /// "People" says little of who is counted: unaligned, a fate both
     /// name says it ("killed", "dead").
     #[test]
@@ -1296,14 +1268,9 @@ mod tests {
             let found = unaligned(&refs, super::detect);
             assert!(found.is_empty(), "{lone}: {found:#?}");
         };
-        // One article against one, told in other words: no figure stands
-        // alone, and three words in common do not make it one telling.
-        quiet(
-            "Fourteen members of the rowing team defected, a coach told reporters in Paris.",
-            &[
-                "The federation said 12 members of the national rowing team had defected in Lyon during the tournament.",
-            ],
-        );
+        let lone = "The federation said 12 members of the national rowing team had defected in Lyon during the tournament.";
+        // One article against one: no figure stands alone.
+        quiet(lone, &[DEFECTED_14]);
         // Another fate: the injured are not the defectors.
         quiet(
             "The federation said 12 members of the national rowing team were injured in Lyon during the tournament.",
