@@ -566,6 +566,9 @@ struct Link {
     y: usize,
     score: f32,
     compatible: bool,
+    /// Context words the counts share, for an unaligned link (zero when
+    /// aligned).
+    shared: usize,
 }
 
 impl Link {
@@ -597,6 +600,7 @@ fn links(story: &Story, counts: &[Count]) -> Vec<Link> {
                         y,
                         score: p.score,
                         compatible: compatible(a, b),
+                        shared: 0,
                     });
                 }
             }
@@ -617,6 +621,15 @@ fn links(story: &Story, counts: &[Count]) -> Vec<Link> {
 /// no-show fee invoice slipped into his school bag" and "the invoice for
 /// £15.95 slipped into his school bag" do.
 const RESTATED_WORDS: usize = 3;
+
+/// Context words that make two unaligned statements one figure told
+/// alike, enough to set one article's figure against another's with no
+/// third article to back either, when neither count is linked to any
+/// other: "the murders of seven people, including Sharon Tate" and "the
+/// brutal murders of ten people, including Sharon Tate" (tuned on the
+/// harness's tuning half: three words brought in a watch's price against
+/// a band's).
+const TOLD_ALIKE_WORDS: usize = 4;
 
 /// Most counts of one thing in a story compared unaligned: a noun counted
 /// more often names many groups, and the pairs stay few.
@@ -691,6 +704,7 @@ fn restated(
                         y,
                         score: 0.0,
                         compatible: compatible(a, b),
+                        shared,
                     });
                 }
             }
@@ -817,12 +831,23 @@ type Sides = (Vec<usize>, Vec<(usize, f32)>);
 fn conflicts(story: &Story, counts: &[Count]) -> Vec<Finding> {
     let links = links(story, counts);
     let support = support(counts, &links);
+    // How many links each count is in, agreeing or not.
+    let mut linked = vec![0usize; counts.len()];
+    for l in &links {
+        linked[l.x] += 1;
+        linked[l.y] += 1;
+    }
     let mut clashes: [Vec<Clash>; 2] = [Vec::new(), Vec::new()];
     for l in links.iter().filter(|l| !l.compatible) {
         // Unaligned, a figure is set apart only when it stands alone
-        // against a figure another article backs.
+        // against a figure another article backs, or when the figure is
+        // told in these two places only, in nearly the same words: one
+        // article against one. (A figure linked more widely is left to
+        // the articles that back it; in templated text, such as generated
+        // stories, every count links to many.)
         let lone = |c: usize, o: usize| super::stands_alone(support[c], support[o]);
-        if !l.aligned() && !lone(l.x, l.y) && !lone(l.y, l.x) {
+        let alike = l.shared >= TOLD_ALIKE_WORDS && linked[l.x] == 1 && linked[l.y] == 1;
+        if !l.aligned() && !lone(l.x, l.y) && !lone(l.y, l.x) && !alike {
             continue;
         }
         // One statement told twice with two values is a conflict even when
@@ -1224,6 +1249,28 @@ mod tests {
         assert!(f.explanation.contains("stands alone"), "{}", f.explanation);
     }
 
+    /// One article against one, unaligned, is compared when the two tell
+    /// the figure in nearly the same words (four context words or more).
+    #[test]
+    fn one_article_against_one_told_alike_is_found_unaligned() {
+        let lone = "The federation said 12 members of the national rowing team had defected in Lyon during the tournament.";
+        let found = unaligned(&[&rowers(DEFECTED_14), &rowers(lone)], super::detect);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let summary = &found[0].summary;
+        assert!(
+            summary.contains("14") && summary.contains("12"),
+            "{summary}"
+        );
+        // Told in three places with three figures, none backed: no one
+        // figure stands against another.
+        let third = lone.replace("12", "13");
+        let found = unaligned(
+            &[&rowers(DEFECTED_14), &rowers(lone), &rowers(&third)],
+            super::detect,
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
     /// "People" says little of who is counted: unaligned, a fate both
     /// name says it ("killed", "dead").
     #[test]
@@ -1268,9 +1315,14 @@ mod tests {
             let found = unaligned(&refs, super::detect);
             assert!(found.is_empty(), "{lone}: {found:#?}");
         };
-        let lone = "The federation said 12 members of the national rowing team had defected in Lyon during the tournament.";
-        // One article against one: no figure stands alone.
-        quiet(lone, &[DEFECTED_14]);
+        // One article against one, told in other words: no figure stands
+        // alone, and three words in common do not make it one telling.
+        quiet(
+            "Fourteen members of the rowing team defected, a coach told reporters in Paris.",
+            &[
+                "The federation said 12 members of the national rowing team had defected in Lyon during the tournament.",
+            ],
+        );
         // Another fate: the injured are not the defectors.
         quiet(
             "The federation said 12 members of the national rowing team were injured in Lyon during the tournament.",
