@@ -519,11 +519,15 @@ fn an_ordinal_before_a_cardinal_leaves_the_count_to_it() {
     assert!(q.iter().any(|x| x.0 == "two" && x.1 == Some(2.0)), "{q:?}");
 }
 
+/// What each number of `body` counts, in order.
+fn counted(body: &str) -> Vec<Option<String>> {
+    quantity(body).into_iter().map(|q| q.4).collect()
+}
+
 /// An adverb or a negated verb after a counted noun ends what is counted:
 /// "five children already" counts children, as "five children" does.
 #[test]
 fn adverbs_end_the_counted_phrase() {
-    let counted = |body: &str| quantity(body).into_iter().map(|q| q.4).collect::<Vec<_>>();
     assert_eq!(
         counted("He has five children already."),
         [Some(s("children"))]
@@ -545,7 +549,6 @@ fn adverbs_end_the_counted_phrase() {
 /// a plural after a plural ("sports cars") still is.
 #[test]
 fn a_plural_noun_ends_the_counted_phrase() {
-    let counted = |body: &str| quantity(body).into_iter().map(|q| q.4).collect::<Vec<_>>();
     assert_eq!(
         counted("Witnesses said four masked gunmen burst into the bakery."),
         [Some(s("masked gunmen"))]
@@ -569,7 +572,6 @@ fn a_plural_noun_ends_the_counted_phrase() {
 /// last word the head: "21 Egyptian Coptic Christians".
 #[test]
 fn a_group_named_in_capitals_is_counted() {
-    let counted = |body: &str| quantity(body).into_iter().map(|q| q.4).collect::<Vec<_>>();
     assert_eq!(
         counted("The video showed 21 Egyptian Coptic Christians on a beach."),
         [Some(s("Egyptian Coptic Christians"))]
@@ -636,7 +638,6 @@ fn a_role_inside_a_capitalised_run_starts_there() {
 /// it is never the counted thing itself.
 #[test]
 fn a_known_name_before_the_noun_describes_what_is_counted() {
-    let counted = |body: &str| quantity(body).into_iter().map(|q| q.4).collect::<Vec<_>>();
     assert_eq!(
         counted("Police arrested 12 Hamas members and at least 25 Taliban fighters."),
         [Some(s("Hamas members")), Some(s("Taliban fighters"))]

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashSet;
 
 use crate::extract::QuantityValue;
-pub use crate::extract::words::is_plural;
+use crate::extract::words::is_plural;
 use crate::lexicon;
 use crate::text::fold;
 use crate::text::tokens::is_capitalised;
