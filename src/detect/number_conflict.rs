@@ -183,6 +183,9 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
     modifiers.sort();
     modifiers.dedup();
     let (context, before) = context(story, article, index, &head, &modifiers);
+    // A vague noun with words of its own ("four masked men") says what it
+    // counts as well as any noun does.
+    let generic = modifiers.is_empty() && GENERIC.contains(head_word.to_lowercase().as_str());
     Some(Count {
         article,
         sentence: m.sentence,
@@ -205,7 +208,7 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
         measure: false,
         relative: is_relative(counted),
         part: part_of(story, article, index),
-        generic: GENERIC.contains(head_word.to_lowercase().as_str()),
+        generic,
     })
 }
 
@@ -631,6 +634,14 @@ const RESTATED_WORDS: usize = 3;
 /// a band's).
 const TOLD_ALIKE_WORDS: usize = 4;
 
+/// Whether two counts of unaligned statements, sharing `shared` context
+/// words, tell one figure alike: in nearly the same words, or in a few
+/// words about a group both describe the same way ("four masked men").
+fn told_alike(a: &Count, b: &Count, shared: usize) -> bool {
+    let described = !a.modifiers.is_empty() && a.modifiers == b.modifiers;
+    shared >= TOLD_ALIKE_WORDS || (described && shared >= RESTATED_WORDS)
+}
+
 /// Most counts of one thing in a story compared unaligned: a noun counted
 /// more often names many groups, and the pairs stay few.
 const MAX_RESTATED: usize = 64;
@@ -846,7 +857,9 @@ fn conflicts(story: &Story, counts: &[Count]) -> Vec<Finding> {
         // the articles that back it; in templated text, such as generated
         // stories, every count links to many.)
         let lone = |c: usize, o: usize| super::stands_alone(support[c], support[o]);
-        let alike = l.shared >= TOLD_ALIKE_WORDS && linked[l.x] == 1 && linked[l.y] == 1;
+        let alike = told_alike(&counts[l.x], &counts[l.y], l.shared)
+            && linked[l.x] == 1
+            && linked[l.y] == 1;
         if !l.aligned() && !lone(l.x, l.y) && !lone(l.y, l.x) && !alike {
             continue;
         }
@@ -1269,6 +1282,65 @@ mod tests {
             super::detect,
         );
         assert!(found.is_empty(), "{found:#?}");
+    }
+
+    /// A group both articles describe the same way ("masked men") is told
+    /// alike in fewer words: three in common are enough one against one.
+    #[test]
+    fn a_group_described_alike_is_told_alike_in_fewer_words() {
+        let hunted = |n: &str, who: &str| {
+            rowers(&format!(
+                "Detectives in Leeds are hunting {n} {who} who broke into a jewellery shop late on Sunday."
+            ))
+        };
+        let told = |n: &str, who: &str| {
+            rowers(&format!(
+                "{n} {who} broke into the jewellery shop, the owner told local radio."
+            ))
+        };
+        let found = unaligned(
+            &[
+                &hunted("four", "masked thieves"),
+                &told("Seven", "masked thieves"),
+            ],
+            super::detect,
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        // The same three words about a group neither describes: one
+        // article against one stays quiet.
+        let found = unaligned(
+            &[&hunted("four", "thieves"), &told("Seven", "thieves")],
+            super::detect,
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    /// A vague noun with words of its own ("masked men") counts a group as
+    /// well as any noun; alone ("men") it is compared only in the same
+    /// words.
+    #[test]
+    fn a_described_vague_noun_is_compared_like_any_noun() {
+        let hunt = |n: &str, who: &str| {
+            article(
+                "March 3, 2025",
+                &format!(
+                    "Police in Leeds are hunting {n} {who} after the raid on a jewellery shop on Sunday night."
+                ),
+            )
+        };
+        let seen = |n: &str, who: &str| {
+            article(
+                "March 3, 2025",
+                &format!(
+                    "Witnesses saw {n} {who} leave the jewellery shop in Leeds after the raid on Sunday night."
+                ),
+            )
+        };
+        assert_eq!(
+            conflicts(&[&hunt("four", "masked men"), &seen("seven", "masked men")]).len(),
+            1
+        );
+        assert!(conflicts(&[&hunt("four", "men"), &seen("seven", "men")]).is_empty());
     }
 
     /// "People" says little of who is counted: unaligned, a fate both
