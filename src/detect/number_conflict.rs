@@ -805,11 +805,24 @@ fn knows_other(story: &Story, counts: &[Count], x: usize, y: usize, told_twice: 
             && c.modifiers == cy.modifiers
             && (!(cx.measure || told_twice) || c.sentence == cx.sentence)
             && agrees(c.value)
+            && !retells(cx, c)
     });
     counted_elsewhere
         || story
             .mentions(cx.member())
             .any(|m| matches!(&m.value, Value::Quantity(q) if q.counted.is_none() && !q.ordinal && agrees(q)))
+}
+
+/// Whether two counts of one article, in other sentences, tell one
+/// statement twice: the same fate and the words around it ("12 people dead
+/// in the attack on the magazine", "the attack on the magazine left 12
+/// people dead"). Told twice with two values, the article disagrees with
+/// itself; it does not count two groups.
+fn retells(x: &Count, c: &Count) -> bool {
+    c.sentence != x.sentence
+        && x.fates.iter().all(|f| c.fates.contains(f))
+        && c.fates.iter().all(|f| x.fates.contains(f))
+        && x.context.iter().filter(|w| c.context.contains(w)).count() >= RESTATED_WORDS
 }
 
 /// How many other articles agree with each count.
@@ -1943,6 +1956,31 @@ mod tests {
             ])
             .is_empty()
         );
+    }
+
+    /// An article that tells one statement in two sentences with two
+    /// values disagrees with itself: the sentence that agrees with another
+    /// article does not make the other value a second group.
+    #[test]
+    fn a_statement_retold_with_another_value_is_no_second_group() {
+        let told = |n: &str| {
+            format!(
+                "The storm killed {n} villagers along the coast near Galle on Sunday, officials said."
+            )
+        };
+        let retold = |n: &str, fate: &str| {
+            format!("Rescuers said {n} villagers {fate} when the storm struck the coast by Galle.")
+        };
+        let other = same_day(&told("40"));
+        let both = same_day(&format!("{} {}", told("40"), retold("90", "died")));
+        let found = conflicts(&[&both, &other]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].summary.contains("90"), "{}", found[0].summary);
+        // The other figure told of another fate: two groups, as before.
+        let both = same_day(&format!("{} {}", told("40"), retold("90", "were injured")));
+        let other = same_day("Rescuers said the storm killed 90 villagers near Galle on Sunday.");
+        let found = conflicts(&[&both, &other]);
+        assert!(found.is_empty(), "{found:#?}");
     }
 
     fn same_day(body: &str) -> String {
