@@ -293,6 +293,34 @@ fn roles_attach_to_names() {
     assert_eq!(p[2].1, "Adam Fielding");
 }
 
+/// The office a role names, by person: a title told without its first
+/// words is that office; a rank before it is another office.
+#[test]
+fn a_shortened_title_is_the_office_and_a_rank_is_not() {
+    let offices = |body: &str| -> Vec<(String, Option<String>)> {
+        let found = mentions(Some("2017-05-11"), body);
+        of_kind(&found, MentionKind::Person)
+            .into_iter()
+            .map(|(t, v)| match v {
+                Value::Person(p) => (t.to_string(), p.office.clone()),
+                _ => unreachable!(),
+            })
+            .collect()
+    };
+    let press = "us-white-house-press-secretary";
+    let o = offices("Press Secretary Sean Spicer told reporters the decision was final.");
+    assert_eq!(o[0].1.as_deref(), Some(press), "{o:?}");
+    let o =
+        offices("White House Press Secretary Sean Spicer told reporters the decision was final.");
+    assert_eq!(o[0].1.as_deref(), Some(press), "{o:?}");
+    let o = offices(
+        "Deputy press secretary Sarah Huckabee Sanders told reporters the decision was final.",
+    );
+    assert_eq!(o[0].1, None, "{o:?}");
+    let o = offices("Asked on Thursday, deputy press secretary Sarah Huckabee Sanders said no.");
+    assert_eq!(o[0].1, None, "{o:?}");
+}
+
 #[test]
 fn bare_surnames_link_to_the_full_name() {
     let found = mentions(

@@ -265,7 +265,14 @@ fn role_and_name(s: &mut Sentence, kb: &Kb, i: usize, out: &mut Vec<Mention>) ->
     };
     let name = s.text[s.span(name_first, name_last)].to_string();
     let entity = person_entity(kb, &name);
-    let role_text = s.text[s.span(first_role_word(s, &role), name_first - 1)].to_string();
+    // A rank written before the role ("deputy press secretary Sarah
+    // Huckabee Sanders") makes it another office: it is kept in the role's
+    // text so that the title is not read as the office itself.
+    let mut first = first_role_word(s, &role);
+    if first > 0 && s.is(first - 1, RANKS) {
+        first -= 1;
+    }
+    let role_text = s.text[s.span(first, name_first - 1)].to_string();
     let office = role
         .office
         .or_else(|| entity.and_then(|p| office_by_title(kb, p, &role_text)));
@@ -311,6 +318,10 @@ fn person_entity(kb: &Kb, name: &str) -> Option<Entity> {
     (people.len() == 1).then(|| people[0])
 }
 
+/// Words that make a title another, lower office: "Vice President",
+/// "deputy press secretary".
+const RANKS: &[&str] = &["vice", "deputy", "assistant", "under", "associate"];
+
 /// For "President Donald Trump": the office with that title the person held.
 fn office_by_title(kb: &Kb, person: Entity, title: &str) -> Option<Entity> {
     let Entity::Person(p) = person else {
@@ -323,8 +334,14 @@ fn office_by_title(kb: &Kb, person: Entity, title: &str) -> Option<Entity> {
         .offices_of(p)
         .iter()
         .filter_map(|&(o, _)| {
-            let rest = title.strip_suffix(&fold(kb.offices[o as usize].title))?;
-            (rest.is_empty() || rest.ends_with([' ', '-'])).then_some((o, rest))
+            let full = fold(kb.offices[o as usize].title);
+            if let Some(rest) = title.strip_suffix(&full) {
+                return (rest.is_empty() || rest.ends_with([' ', '-'])).then_some((o, rest));
+            }
+            // A title told without its first words ("Press Secretary Sean
+            // Spicer" for the White House Press Secretary): two words or
+            // more, so "Minister" alone names no office.
+            (title.contains(' ') && full.ends_with(&format!(" {title}"))).then_some((o, ""))
         })
         .min_by_key(|(_, rest)| rest.len())?;
     // A rank before the title makes it another office the KB may not hold.
@@ -332,7 +349,7 @@ fn office_by_title(kb: &Kb, person: Entity, title: &str) -> Option<Entity> {
         .trim_end_matches([' ', '-'])
         .rsplit([' ', '-'])
         .next()
-        .is_some_and(|w| ["vice", "deputy", "assistant", "under", "associate"].contains(&w));
+        .is_some_and(|w| RANKS.contains(&w));
     (!rank).then_some(Entity::Office(office))
 }
 

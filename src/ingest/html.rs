@@ -2266,7 +2266,9 @@ mod tests {
         assert_eq!(read_html(&html).text.text, "unclosed");
         let html = format!("{}{}", "<b>".repeat(depth), "</i>".repeat(depth));
         assert_eq!(read_html(&html).text.text, "");
-        assert!(started.elapsed().as_secs() < 10);
+        // A guard against a hang, not a speed measure (benches/ measure
+        // speed): debug builds on a loaded machine take several seconds.
+        assert!(started.elapsed().as_secs() < 60);
     }
 
     #[test]
