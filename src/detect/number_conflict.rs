@@ -807,10 +807,15 @@ fn knows_other(story: &Story, counts: &[Count], x: usize, y: usize, told_twice: 
             && agrees(c.value)
             && !retells(cx, c)
     });
+    // A bare number beside x, not a measure ("again in three months" says
+    // nothing of "three surgeries").
+    let text = &story.articles[cx.article].article.text;
+    let bare = |m: &Mention| measure(text, &m.range, None).is_none();
     counted_elsewhere
-        || story
-            .mentions(cx.member())
-            .any(|m| matches!(&m.value, Value::Quantity(q) if q.counted.is_none() && !q.ordinal && agrees(q)))
+        || story.mentions(cx.member()).any(|m| {
+            matches!(&m.value, Value::Quantity(q) if q.counted.is_none() && !q.ordinal && agrees(q))
+                && bare(m)
+        })
 }
 
 /// Whether two counts of one article, in other sentences, tell one
@@ -1981,6 +1986,24 @@ mod tests {
         let other = same_day("Rescuers said the storm killed 90 villagers near Galle on Sunday.");
         let found = conflicts(&[&both, &other]);
         assert!(found.is_empty(), "{found:#?}");
+    }
+
+    /// A measure beside a count is no bare figure of it: "in three months"
+    /// does not make "six surgeries" a second group of three.
+    #[test]
+    fn a_measure_beside_a_count_is_not_its_other_figure() {
+        let surgeries = |n: &str| {
+            same_day(&format!(
+                "The boy has had {n} surgeries so far, and doctors expect him to walk again in three months, his mother said."
+            ))
+        };
+        let found = conflicts(&[&surgeries("six"), &surgeries("three")]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        // A bare number beside it still tells the other group.
+        let beside = same_day(
+            "The boy has had six surgeries so far, three of them last week, and doctors expect him to walk again soon, his mother said.",
+        );
+        assert!(conflicts(&[&beside, &surgeries("three")]).is_empty());
     }
 
     fn same_day(body: &str) -> String {
