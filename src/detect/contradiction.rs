@@ -1122,6 +1122,14 @@ fn local_reversal(a: &Words, b: &Words, ops: &[DiffOp]) -> Option<Found> {
                 facing(a, o.start),
                 0,
             ))
+        } else if contracted(a, &o, b, &n) {
+            // "It doesn't matter" against "It does matter": the negation
+            // is written into the auxiliary the other side keeps.
+            let negated = a.at[o.start];
+            Some((Reversal::Negation { negated }, true, b.at[n.start], 0))
+        } else if contracted(b, &n, a, &o) {
+            let negated = b.at[n.start];
+            Some((Reversal::Negation { negated }, false, a.at[o.start], 0))
         } else if let Some((i, j)) = swap_in(a, &o, b, &n) {
             let reversal = Reversal::Opposite {
                 a: a.at[i],
@@ -1143,6 +1151,23 @@ fn local_reversal(a: &Words, b: &Words, ops: &[DiffOp]) -> Option<Found> {
             None
         }
     })
+}
+
+/// Whether an edit swaps a contracted negation on one side ("wasn't",
+/// "didn ' t", "cannot") for the bare auxiliary on the other ("was").
+fn contracted(neg: &Words, r: &Range<usize>, plain: &Words, p: &Range<usize>) -> bool {
+    if r.is_empty() || p.len() != 1 || !r.clone().all(|i| is_neg(neg, i)) {
+        return false;
+    }
+    let written = neg.read.toks[neg.at[r.start]].text.as_str();
+    let auxiliary = match written {
+        "cannot" | "can't" => Some("can"),
+        "won't" => Some("will"),
+        "shan't" => Some("shall"),
+        _ if r.len() > 1 => written.strip_suffix('n'),
+        _ => written.strip_suffix("n't"),
+    };
+    auxiliary.is_some_and(|w| w == plain.read.toks[plain.at[p.start]].text)
 }
 
 /// The words of opposite sense an edit swaps: the one content word of
@@ -2103,6 +2128,46 @@ mod tests {
             "A jury in Leeds acquitted the bus driver of careless driving after a two-day trial, his lawyer said.",
         );
         assert_eq!(found.len(), 1, "{found:#?}");
+    }
+
+    /// A quote told inside a longer sentence, its negation written into
+    /// the auxiliary ("doesn't") where the other article keeps the bare
+    /// one ("does"): the rest of the sentences differ too much for a
+    /// whole copy, so the reversal is found where it stands. Two articles
+    /// quote the negation, so the bare one is the odd one out.
+    #[test]
+    fn a_contracted_negation_against_the_bare_auxiliary_fires() {
+        let quote = "It doesn't matter that the old pier has lost its lights, the fishing boats all carry radar now";
+        let said = |told: &str| {
+            run(&[
+                article(
+                    "March 3, 2025",
+                    &format!("\"{quote},\" the harbour master said."),
+                ),
+                article(
+                    "March 3, 2025",
+                    &format!("\"{quote},\" he told the Kessab Herald."),
+                ),
+                article(
+                    "March 3, 2025",
+                    &format!(
+                        "Speaking after a long meeting with the crews on the quay in Kessab, the harbour master shrugged off the blackout, saying: \"It {told} matter that the old pier has lost its lights, the fishing boats all carry radar now.\""
+                    ),
+                ),
+            ])
+        };
+        let (analysis, found) = said("does");
+        assert_eq!(found.len(), 2, "one against each quote: {found:#?}");
+        for f in &found {
+            let ev = evidence(&analysis, f);
+            assert!(
+                ev.iter().any(|(a, t)| *a == 2 && t.contains("does matter")),
+                "{ev:?}"
+            );
+        }
+        // Another auxiliary is another statement ("couldn't" is no "does").
+        let (_, found) = said("could");
+        assert!(found.is_empty(), "{found:#?}");
     }
 
     #[test]
