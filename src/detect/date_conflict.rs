@@ -732,7 +732,7 @@ fn compare_dates<'a>(
         // The same listed event: clauses alike, or sentences that restate
         // each other whatever the clause window caught.
         (Some(a), Some(b)) => a == b && (clauses_alike(x, y) || pair.score >= UNLISTED_SCORE),
-        (None, None) => pair.score >= UNLISTED_SCORE && clauses_alike(x, y),
+        (None, None) => (pair.score >= UNLISTED_SCORE || told_alike(x, y)) && clauses_alike(x, y),
         // One clause names its event, the other's clause was cut before
         // the verb ("… came under attack early on November 17" against
         // "… came under fire … on November 20"): sentences that restate
@@ -762,6 +762,19 @@ fn compare_dates<'a>(
         y: y.clone(),
         link,
     })
+}
+
+/// How many words of what happened two dated clauses of aligned
+/// sentences must share to say the same thing without a listed event,
+/// however low the alignment ("a ransom note found by the bakery's night
+/// manager on Thursday", "left a ransom note for the bakery's night
+/// manager Saturday"): 3 and 4 found the same on the tuning half; 4 is
+/// the safer.
+const TOLD_ALIKE: usize = 4;
+
+/// Whether two dated clauses share `TOLD_ALIKE` words of what happened.
+fn told_alike(x: &Dated, y: &Dated) -> bool {
+    x.clause.happened.intersection(&y.clause.happened).count() >= TOLD_ALIKE
 }
 
 /// Most dated sentences of one `[once]` class one article may have for
@@ -1899,6 +1912,29 @@ mod tests {
             "{}",
             found[0].explanation
         );
+    }
+
+    fn bakery(sentence: &str) -> String {
+        format!("Bakery note\n\nThe shop on Elm Street has been open since 1990. {sentence}\n")
+    }
+
+    /// Aligned sentences naming no listed event are compared when their
+    /// dates' clauses share four words of what happened, however low
+    /// their alignment; a note left for another person shares fewer.
+    #[test]
+    fn clauses_told_alike_link_aligned_sentences() {
+        let a = bakery(
+            "A ransom note was found by the bakery's night manager on Thursday night and shown to police.",
+        );
+        let b = bakery(
+            "Thieves left a ransom note for the bakery's night manager Saturday night before fleeing in a stolen van, the police said.",
+        );
+        let found = findings(&[&a, &b]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let c = bakery(
+            "Thieves left a ransom note for the bakery's night baker Saturday night, a neighbour said.",
+        );
+        assert!(findings(&[&a, &c]).is_empty());
     }
 
     /// Outside the lead, the same clause may tell of another suspension.
