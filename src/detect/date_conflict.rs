@@ -20,7 +20,7 @@ use super::{Account, Finding, FindingKind, Severity, Story, claim_order, word_cl
 use crate::align::{Member, Pair};
 use crate::extract::{DateValue, Mention, MentionKind, Precision, Value, weekday_name};
 use crate::lexicon::Lexicon;
-use crate::model::ArticleAnalysis;
+use crate::model::{ArticleAnalysis, Role};
 use crate::text::tokens::{Kind, Token};
 use crate::text::{fold, lowercase};
 
@@ -438,6 +438,10 @@ static CLAUSE_ENDS: LazyLock<FxHashSet<&str>> =
 static SEQUENCE: LazyLock<FxHashSet<&str>> = LazyLock::new(|| WORDS_FILE.section_set("sequence"));
 static AGAIN: LazyLock<FxHashSet<&str>> = LazyLock::new(|| WORDS_FILE.section_set("again"));
 
+/// Nouns after which an ordinal names a rank ("a fourth grader"), not one
+/// of several like events.
+static RANKS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| WORDS_FILE.section_set("ranks"));
+
 /// The event classes that happen to one person once ("killed",
 /// "resigned"): compared beyond aligned sentences.
 static ONCE: LazyLock<FxHashSet<usize>> = LazyLock::new(|| {
@@ -532,6 +536,9 @@ struct Clause {
     /// nearest after it ("On Sunday, Hamas freed …"): its class, and where
     /// it is written with the word before it.
     event: Option<(usize, Range<usize>)>,
+    /// The event word itself, normalised ("suspend"): a class holds
+    /// events that differ ("suspended", "expelled").
+    event_word: Option<String>,
     /// The clause is negated ("did not expire on Monday").
     negated: bool,
     /// The clause speaks of a plan ("will expire on Monday").
@@ -561,6 +568,9 @@ enum Link {
     Aligned(f32),
     /// Not aligned, but a one-off event of the same people.
     OnceEvent,
+    /// Not aligned, but a one-off event the story dates once per article,
+    /// told first in both articles' leads with the same word.
+    Leads,
     /// Not aligned, but clauses that say the same thing in other words.
     Restated,
     /// Not aligned, and clauses that share only a little of what happened
@@ -575,7 +585,7 @@ impl Link {
     fn score(self) -> f32 {
         match self {
             Link::Aligned(score) => score,
-            Link::OnceEvent | Link::Restated | Link::Echoed => EVENT_SCORE,
+            Link::OnceEvent | Link::Leads | Link::Restated | Link::Echoed => EVENT_SCORE,
         }
     }
 }
@@ -722,7 +732,7 @@ fn compare_dates<'a>(
         // The same listed event: clauses alike, or sentences that restate
         // each other whatever the clause window caught.
         (Some(a), Some(b)) => a == b && (clauses_alike(x, y) || pair.score >= UNLISTED_SCORE),
-        (None, None) => pair.score >= UNLISTED_SCORE && clauses_alike(x, y),
+        (None, None) => (pair.score >= UNLISTED_SCORE || told_alike(x, y)) && clauses_alike(x, y),
         // One clause names its event, the other's clause was cut before
         // the verb ("… came under attack early on November 17" against
         // "… came under fire … on November 20"): sentences that restate
@@ -754,6 +764,19 @@ fn compare_dates<'a>(
     })
 }
 
+/// How many words of what happened two dated clauses of aligned
+/// sentences must share to say the same thing without a listed event,
+/// however low the alignment ("a ransom note found by the bakery's night
+/// manager on Thursday", "left a ransom note for the bakery's night
+/// manager Saturday"): 3 and 4 found the same on the tuning half; 4 is
+/// the safer.
+const TOLD_ALIKE: usize = 4;
+
+/// Whether two dated clauses share `TOLD_ALIKE` words of what happened.
+fn told_alike(x: &Dated, y: &Dated) -> bool {
+    x.clause.happened.intersection(&y.clause.happened).count() >= TOLD_ALIKE
+}
+
 /// Most dated sentences of one `[once]` class one article may have for
 /// them to be compared unaligned.
 const MAX_ONCE_PER_ARTICLE: usize = 4;
@@ -777,7 +800,9 @@ fn step(n: usize) {
 /// Brandt late on Tuesday afternoon", "dismissed Mayor Tomas Brandt on
 /// Thursday") but date the same one-off event (`[once]` in
 /// `date-conflict-words.txt`) in alike clauses that name the same people
-/// (see [`same_who_and_where`]).
+/// (see [`same_who_and_where`]), or with the same word as the main event
+/// of both articles' leads, each article dating that class once (see
+/// [`both_lead`]).
 fn same_event_unaligned<'a>(
     story: &Story<'a>,
     aligned: &FxHashSet<(Member, Member)>,
@@ -794,16 +819,22 @@ fn same_event_unaligned<'a>(
     }
     // An article that dates one class of event many times tells of many
     // events ("killed" in a list of victims), not of one: its sentences
-    // are left to alignment. This also keeps the pairs below linear.
-    for group in by_class.values_mut() {
+    // are left to alignment. This also keeps the pairs below linear. A
+    // class each article dates once may be one event told by each (one
+    // suspension in the story), which `both_lead` decides.
+    let mut told_once: FxHashSet<usize> = FxHashSet::default();
+    for (class, group) in &mut by_class {
         let mut per_article: FxHashMap<usize, usize> = FxHashMap::default();
         for d in group.iter() {
             *per_article.entry(d.member.article).or_default() += 1;
         }
+        if per_article.values().all(|&n| n == 1) {
+            told_once.insert(*class);
+        }
         group.retain(|d| per_article[&d.member.article] <= MAX_ONCE_PER_ARTICLE);
     }
     let mut out = Vec::new();
-    for group in by_class.values() {
+    for (class, group) in &by_class {
         for (i, x) in group.iter().enumerate() {
             for y in &group[i + 1..] {
                 step(1);
@@ -815,21 +846,46 @@ fn same_event_unaligned<'a>(
                     continue;
                 }
                 let framed = |d: &Dated| (d.clause.negated, d.clause.planned);
-                if clauses_alike(x, y)
-                    && framed(x) == framed(y)
-                    && same_who_and_where(story, x, y)
-                    && same_occurrence(story, x, y, memo)
+                let link = if clauses_alike(x, y) && same_who_and_where(story, x, y) {
+                    Link::OnceEvent
+                } else if told_once.contains(class)
+                    && x.clause.event_word == y.clause.event_word
+                    && both_lead(story, x, y)
+                    && no_other_who_or_where(story, x, y)
                 {
+                    Link::Leads
+                } else {
+                    continue;
+                };
+                if framed(x) == framed(y) && same_occurrence(story, x, y, memo) {
                     out.push(Comparison {
                         x: x.clone(),
                         y: y.clone(),
-                        link: Link::OnceEvent,
+                        link,
                     });
                 }
             }
         }
     }
     out
+}
+
+/// Whether both dates date the main event of their article's lead, its
+/// first sentence of body text: a news story's lead tells its main event
+/// first, so two leads dating it with one event word of a one-off class
+/// date one event. A listed event told before it is the lead's main
+/// event ("threatened to kill Sotloff in the video released on Aug. 19").
+fn both_lead(story: &Story, x: &Dated, y: &Dated) -> bool {
+    let lead = |d: &Dated| {
+        let m = d.member;
+        let first_body = story.articles[m.article]
+            .sentences
+            .iter()
+            .position(|s| s.role == Role::Body);
+        first_body == Some(m.sentence)
+            && sentence_events(story, m).first() == d.clause.event.as_ref().map(|e| &e.0)
+    };
+    lead(x) && lead(y)
 }
 
 /// Every sentence of the story with a single day-precise date, read once
@@ -1058,6 +1114,7 @@ fn clause_of(story: &Story, a: &ArticleAnalysis, sentence: usize, date: &Mention
                 (EVENTS.get(&normal), &clause.event, in_mention(&t))
             {
                 clause.event = Some((class, phrase_start(text, tokens, i)..t.end));
+                clause.event_word = Some(normal.clone());
             }
             if !in_mention(&t) && !crate::extract::speech::is_speech_verb(word) {
                 clause.happened.insert(normal.clone());
@@ -1117,7 +1174,8 @@ fn main_clause_after(text: &str, tokens: &[Token], first: usize, last: usize) ->
 }
 
 /// The words of the date's whole clause (`date` being its tokens) that
-/// single out one of several like events; "next to" singles out nothing.
+/// single out one of several like events; "next to" singles out nothing,
+/// nor does an ordinal before a rank ("fourth grader", `[ranks]`).
 fn sequence_words(
     text: &str,
     tokens: &[Token],
@@ -1133,9 +1191,10 @@ fn sequence_words(
                 break;
             }
             let lower = lowercase(tokens[i].text(text));
-            let then = tokens.get(i + 1).map(|t| t.text(text));
+            let then = tokens.get(i + 1).map(|t| lowercase(t.text(text)));
+            let not_sequence = |w: &str| w == "to" || RANKS.contains(w);
             if (SEQUENCE.contains(lower.as_ref()) || is_numeric_ordinal(&lower))
-                && !then.is_some_and(|w| w.eq_ignore_ascii_case("to"))
+                && !then.is_some_and(|w| not_sequence(w.as_ref()))
             {
                 out.insert(lower.into_owned());
             }
@@ -1262,10 +1321,25 @@ fn same_who_and_where(story: &Story, x: &Dated, y: &Dated) -> bool {
     let (px, lx) = who_and_where(story, x);
     let (py, ly) = who_and_where(story, y);
     let known = |set: &BTreeSet<String>| set.iter().any(|k| !k.starts_with('?'));
-    known(&px)
-        && known(&py)
-        && (px.is_subset(&py) || py.is_subset(&px))
-        && (lx.is_empty() || ly.is_empty() || !lx.is_disjoint(&ly))
+    known(&px) && known(&py) && who_and_where_meet((&px, &lx), (&py, &ly))
+}
+
+/// Whether two dates' clauses name no one and nowhere the other rules
+/// out: the same people, or none on one side ("his son" and "Leo
+/// Marsh"), and places that meet if both name some. Stricter than
+/// [`same_who_and_where`], which a known name backs: "Sotloff" beside
+/// "his mother, Shirley Sotloff" may be the son.
+fn no_other_who_or_where(story: &Story, x: &Dated, y: &Dated) -> bool {
+    let (px, lx) = who_and_where(story, x);
+    let (py, ly) = who_and_where(story, y);
+    (px.is_empty() || py.is_empty() || px == py) && who_and_where_meet((&px, &lx), (&py, &ly))
+}
+
+type Who<'s> = (&'s BTreeSet<String>, &'s BTreeSet<String>);
+
+fn who_and_where_meet((px, lx): Who, (py, ly): Who) -> bool {
+    (px.is_subset(py) || py.is_subset(px))
+        && (lx.is_empty() || ly.is_empty() || !lx.is_disjoint(ly))
 }
 
 /// The people (KB id, else whole name, lower-cased) and places a date's
@@ -1657,6 +1731,7 @@ fn event_explanation(
             Link::Aligned(score) => format!("aligned, score {score:.2}"),
             Link::Restated => "the same words around the date, in other sentences".to_string(),
             Link::OnceEvent => "the same event and who, in other words".to_string(),
+            Link::Leads => "the same one-off event told first in both leads".to_string(),
             Link::Echoed => {
                 "some of the same words around the date, in other sentences".to_string()
             }
@@ -1789,6 +1864,8 @@ mod tests {
     /// the one to check.
     #[test]
     fn a_lone_date_of_thinly_restated_clauses_is_found_beside_agreement() {
+        // Past the lead (see `leads_that_date_a_one_off_event_once_are_compared`).
+        let school = |s: &str| school(&format!("Parents in Kermit are divided. {s}"));
         let a = school("The student was suspended Friday, his father told reporters.");
         let b = school("The student was suspended Friday, the school district confirmed.");
         let lone = school("A student at the Kermit school was suspended Sunday over the toy ring.");
@@ -1809,6 +1886,104 @@ mod tests {
         assert!(unaligned(&[&a, &lone], detect).is_empty());
         let saturday = school("The student was suspended Saturday, the school district confirmed.");
         assert!(unaligned(&[&a, &saturday, &lone], detect).is_empty());
+    }
+
+    fn pupil(lead: &str, rest: &str) -> String {
+        format!("Millbrook pupil\n\n{lead} {rest}\n")
+    }
+
+    /// Two leads dating a one-off event of the same word, each article
+    /// dating that kind of event once, are one event told twice, however
+    /// little else their clauses share.
+    #[test]
+    fn leads_that_date_a_one_off_event_once_are_compared() {
+        let a = pupil(
+            "A Millbrook mother said her son, a fourth grader, was suspended Tuesday for drawing a rocket.",
+            "The school board will meet next month.",
+        );
+        let b = pupil(
+            "A pupil named Leo Marsh was suspended Thursday after teachers saw his drawing.",
+            "His mother called the decision absurd.",
+        );
+        let found = unaligned(&[&a, &b], detect);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0].explanation.contains("told first in both leads"),
+            "{}",
+            found[0].explanation
+        );
+    }
+
+    fn bakery(sentence: &str) -> String {
+        format!("Bakery note\n\nThe shop on Elm Street has been open since 1990. {sentence}\n")
+    }
+
+    /// Aligned sentences naming no listed event are compared when their
+    /// dates' clauses share four words of what happened, however low
+    /// their alignment; a note left for another person shares fewer.
+    #[test]
+    fn clauses_told_alike_link_aligned_sentences() {
+        let a = bakery(
+            "A ransom note was found by the bakery's night manager on Thursday night and shown to police.",
+        );
+        let b = bakery(
+            "Thieves left a ransom note for the bakery's night manager Saturday night before fleeing in a stolen van, the police said.",
+        );
+        let found = findings(&[&a, &b]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let c = bakery(
+            "Thieves left a ransom note for the bakery's night baker Saturday night, a neighbour said.",
+        );
+        assert!(findings(&[&a, &c]).is_empty());
+    }
+
+    /// Outside the lead, the same clause may tell of another suspension.
+    #[test]
+    fn a_one_off_event_dated_outside_the_lead_is_not_compared_so() {
+        let a = pupil(
+            "A Millbrook mother said her son, a fourth grader, was suspended Tuesday for drawing a rocket.",
+            "The school board will meet next month.",
+        );
+        let b = pupil(
+            "Teachers at Millbrook have long argued over discipline.",
+            "A pupil named Leo Marsh was suspended Thursday after teachers saw his drawing.",
+        );
+        assert!(unaligned(&[&a, &b], detect).is_empty());
+    }
+
+    /// An article that dates two suspensions, another word of the class
+    /// ("expelled"), other people, or a plan against what happened: not
+    /// one event told twice.
+    #[test]
+    fn leads_of_other_one_off_events_are_not_compared() {
+        let a = pupil(
+            "A Millbrook mother said her son, a fourth grader, was suspended Tuesday for drawing a rocket.",
+            "The school board will meet next month.",
+        );
+        let twice = pupil(
+            "A pupil named Leo Marsh was suspended Thursday after teachers saw his drawing.",
+            "His brother was suspended Monday for a fight.",
+        );
+        assert!(unaligned(&[&a, &twice], detect).is_empty());
+        let expelled = pupil(
+            "A pupil named Leo Marsh was expelled Thursday after teachers saw his drawing.",
+            "His mother called the decision absurd.",
+        );
+        assert!(unaligned(&[&a, &expelled], detect).is_empty());
+        let named = pupil(
+            "Millbrook pupil Ann Cole was suspended Tuesday for drawing a rocket.",
+            "The school board will meet next month.",
+        );
+        let other = pupil(
+            "A pupil named Leo Marsh was suspended Thursday after teachers saw his drawing.",
+            "His mother called the decision absurd.",
+        );
+        assert!(unaligned(&[&named, &other], detect).is_empty());
+        let planned = pupil(
+            "A pupil named Leo Marsh will be suspended Thursday after teachers saw his drawing.",
+            "His mother called the decision absurd.",
+        );
+        assert!(unaligned(&[&a, &planned], detect).is_empty());
     }
 
     fn pipeline(sentence: &str) -> String {
