@@ -452,6 +452,34 @@ static ONCE: LazyLock<FxHashSet<usize>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Event words that name a dismissal when a person follows them.
+static BEFORE_PERSON: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| WORDS_FILE.section_set("before a person"));
+
+/// The dismissal class of `date-conflict-events.txt`.
+static DISMISSAL: LazyLock<Option<usize>> =
+    LazyLock::new(|| EVENTS.get(&normal_word("dismissed")?).copied());
+
+/// The event class of a word (`normal` is its normal form), given whether
+/// a person is named right after it: "fired James Comey" is a dismissal,
+/// "fired rockets" an attack.
+fn event_class(word: &str, normal: &str, person_next: bool) -> Option<usize> {
+    if person_next && BEFORE_PERSON.contains(lowercase(word).as_ref()) {
+        return *DISMISSAL;
+    }
+    EVENTS.get(normal).copied()
+}
+
+/// Whether a person's mention starts at `token` (with its role: "FBI
+/// Director James Comey").
+fn person_at(mentions: &[Mention], token: Option<&Token>) -> bool {
+    token.is_some_and(|t| {
+        mentions
+            .iter()
+            .any(|m| m.kind == MentionKind::Person && m.range.start == t.start)
+    })
+}
+
 /// Words too common to name an event.
 static STOP: LazyLock<FxHashSet<&str>> = LazyLock::new(|| WORDS_FILE.section_set("stop"));
 
@@ -1028,11 +1056,17 @@ fn names_only_event(story: &Story, m: Member, class: usize) -> bool {
 fn sentence_events(story: &Story, m: Member) -> Vec<usize> {
     let a = &story.articles[m.article];
     let text = &a.article.text;
-    a.sentence_tokens(m.sentence)
+    let here = super::sentence_mentions(&a.mentions, m.sentence);
+    let tokens = a.sentence_tokens(m.sentence);
+    tokens
         .iter()
-        .filter(|t| t.kind == Kind::Word)
-        .filter_map(|t| story.vocab.normal(t.text(text)))
-        .filter_map(|w| EVENTS.get(w.as_ref()).copied())
+        .enumerate()
+        .filter(|(_, t)| t.kind == Kind::Word)
+        .filter_map(|(i, t)| {
+            let word = t.text(text);
+            let normal = story.vocab.normal(word)?;
+            event_class(word, &normal, person_at(here, tokens.get(i + 1)))
+        })
         .collect()
 }
 
@@ -1110,9 +1144,8 @@ fn clause_of(story: &Story, a: &ArticleAnalysis, sentence: usize, date: &Mention
             };
             let normal = normal.into_owned();
             // Names are not events, but they say whose event it is.
-            if let (Some(&class), None, false) =
-                (EVENTS.get(&normal), &clause.event, in_mention(&t))
-            {
+            let class = event_class(word, &normal, person_at(here, tokens.get(i + 1)));
+            if let (Some(class), None, false) = (class, &clause.event, in_mention(&t)) {
                 clause.event = Some((class, phrase_start(text, tokens, i)..t.end));
                 clause.event_word = Some(normal.clone());
             }
@@ -2468,6 +2501,33 @@ mod tests {
         let c = "Appeal\n\nOn August 27, Sotloff's mother, Shirley Sotloff, released a video pleading for her son's release.\n";
         let d = "Appeal\n\nThe same man threatened to kill Sotloff in the video released on Aug. 19, officials said.\n";
         assert!(findings(&[c, d]).is_empty());
+    }
+
+    /// "Fired" before a person is a dismissal, a one-off event compared
+    /// by its actor; before anything else ("fired rockets") it stays an
+    /// attack, which recurs and is left to alignment.
+    #[test]
+    fn fired_before_a_person_is_a_dismissal() {
+        let fired = |what: &str, day: &str, rest: &str| {
+            format!(
+                "Council\n\nIn the end, the council fired {what} late on {day} afternoon, {rest}.\n"
+            )
+        };
+        let a = fired(
+            "Mayor Tomas Brandt",
+            "Tuesday",
+            "a move that surprised his staff",
+        );
+        let b = "Council\n\nThe city council unexpectedly fired Tomas Brandt on Thursday after an audit found that he had misused a fund for repairs.\n";
+        let found = findings(&[&a, b]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let c = fired(
+            "rockets at Tomas Brandt",
+            "Tuesday",
+            "a move that surprised his staff",
+        );
+        let d = "Council\n\nThe militia unexpectedly fired rockets at Tomas Brandt on Thursday after an audit found that he had misused a fund for repairs.\n";
+        assert!(findings(&[&c, d]).is_empty());
     }
 
     /// Clauses that say the same thing in words of their own are compared
