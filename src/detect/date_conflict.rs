@@ -462,9 +462,10 @@ static DISMISSAL: LazyLock<Option<usize>> =
 
 /// The event class of a word (`normal` is its normal form), given whether
 /// a person is named right after it: "fired James Comey" is a dismissal,
-/// "fired rockets" an attack.
-fn event_class(word: &str, normal: &str, person_next: bool) -> Option<usize> {
-    if person_next && BEFORE_PERSON.contains(lowercase(word).as_ref()) {
+/// "fired rockets" an attack. `person_next` is asked only of the few
+/// words that need it.
+fn event_class(word: &str, normal: &str, person_next: impl FnOnce() -> bool) -> Option<usize> {
+    if BEFORE_PERSON.contains(lowercase(word).as_ref()) && person_next() {
         return *DISMISSAL;
     }
     EVENTS.get(normal).copied()
@@ -1065,7 +1066,7 @@ fn sentence_events(story: &Story, m: Member) -> Vec<usize> {
         .filter_map(|(i, t)| {
             let word = t.text(text);
             let normal = story.vocab.normal(word)?;
-            event_class(word, &normal, person_at(here, tokens.get(i + 1)))
+            event_class(word, &normal, || person_at(here, tokens.get(i + 1)))
         })
         .collect()
 }
@@ -1144,7 +1145,7 @@ fn clause_of(story: &Story, a: &ArticleAnalysis, sentence: usize, date: &Mention
             };
             let normal = normal.into_owned();
             // Names are not events, but they say whose event it is.
-            let class = event_class(word, &normal, person_at(here, tokens.get(i + 1)));
+            let class = event_class(word, &normal, || person_at(here, tokens.get(i + 1)));
             if let (Some(class), None, false) = (class, &clause.event, in_mention(&t)) {
                 clause.event = Some((class, phrase_start(text, tokens, i)..t.end));
                 clause.event_word = Some(normal.clone());

@@ -708,7 +708,7 @@ fn restated(
                 {
                     continue;
                 }
-                let shared = a.context.iter().filter(|w| b.context.contains(w)).count();
+                let shared = shared_words(a, b);
                 if shared >= RESTATED_WORDS && same_context(a, b, 0.0) && same_moment(story, a, b) {
                     out.push(Link {
                         x,
@@ -818,6 +818,11 @@ fn knows_other(story: &Story, counts: &[Count], x: usize, y: usize, told_twice: 
         })
 }
 
+/// How many of `a`'s context words `b`'s context holds.
+fn shared_words(a: &Count, b: &Count) -> usize {
+    a.context.iter().filter(|w| b.context.contains(w)).count()
+}
+
 /// Whether two counts of one article, in other sentences, tell one
 /// statement twice: the same fate and the words around it ("12 people dead
 /// in the attack on the magazine", "the attack on the magazine left 12
@@ -827,7 +832,7 @@ fn retells(x: &Count, c: &Count) -> bool {
     c.sentence != x.sentence
         && x.fates.iter().all(|f| c.fates.contains(f))
         && c.fates.iter().all(|f| x.fates.contains(f))
-        && x.context.iter().filter(|w| c.context.contains(w)).count() >= RESTATED_WORDS
+        && shared_words(x, c) >= RESTATED_WORDS
 }
 
 /// How many other articles agree with each count.
