@@ -39,6 +39,7 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JUDGED = os.path.join(REPO, "eval", "judged.tsv")
 JUDGED_HEADER = ["id", "cluster", "kind", "verdict", "reason"]
 FNC_FILES = ["competition_test_bodies.csv", "competition_test_stances.csv"]
+TRAIN_FILES = ["train_bodies.csv", "train_stances.csv"]
 KINDS = ["name", "officeholder", "number", "date", "polarity"]
 PER_KIND = 3  # planted changes per kind per cluster
 BANDS = [(0.0, 0.5, "<0.5"), (0.5, 0.7, "0.5-0.7"), (0.7, 0.9, "0.7-0.9"), (0.9, 9.9, ">=0.9")]
@@ -85,10 +86,39 @@ def half_of(cluster_id):
     return "tune" if hashlib.sha256(cluster_id.encode()).digest()[0] % 2 == 0 else "check"
 
 
-def load_clusters(fnc):
+# Stances of copies of the training set that number them (FNC-1's order).
+STANCE_NUMBERS = {"0": "agree", "1": "disagree", "2": "discuss", "3": "unrelated"}
+
+
+def body_id(row):
+    """The body id of a row; some copies of the set spell the column `Body_ID`."""
+    return int(row.get("Body ID", row.get("Body_ID")))
+
+
+def load_clusters(fnc, half):
+    """Clusters of one half: `train` from FNC-1's training set (tuning
+    only, when its files are at hand), `tune` and `check` from the
+    competition test set split by `half_of`."""
+    if half != "train":
+        return [c for c in test_clusters(fnc) if c.half == half]
+    if not all(os.path.isfile(os.path.join(fnc, f)) for f in TRAIN_FILES):
+        print(f"no FNC-1 training set in {fnc} ({', '.join(TRAIN_FILES)}): the train half is skipped\n")
+        return []
+    # A few training bodies are also test bodies: left out, so that no
+    # check text is tuned on.
+    test = {r["articleBody"] for r in read_csv(os.path.join(fnc, FNC_FILES[0]))}
+    return grouped(fnc, TRAIN_FILES, "fnt", lambda _: "train", leave_out=test)
+
+
+def test_clusters(fnc):
+    return grouped(fnc, FNC_FILES, "fnc", half_of)
+
+
+def grouped(fnc, files, prefix, half, leave_out=frozenset()):
     """Bodies linked by a shared headline (stance not `unrelated`), as the
     connected components of that graph: one story told by several outlets."""
-    bodies = {int(r["Body ID"]): r["articleBody"] for r in read_csv(os.path.join(fnc, FNC_FILES[0]))}
+    bodies = {body_id(r): r["articleBody"] for r in read_csv(os.path.join(fnc, files[0]))
+              if r["articleBody"] not in leave_out}
     parent = {}
 
     def root(x):
@@ -99,9 +129,9 @@ def load_clusters(fnc):
         return x
 
     by_headline = defaultdict(list)
-    for r in read_csv(os.path.join(fnc, FNC_FILES[1])):
-        if r["Stance"] != "unrelated":
-            by_headline[r["Headline"]].append(int(r["Body ID"]))
+    for r in read_csv(os.path.join(fnc, files[1])):
+        if STANCE_NUMBERS.get(r["Stance"], r["Stance"]) != "unrelated":
+            by_headline[r["Headline"]].append(body_id(r))
     for ids in by_headline.values():
         for b in ids:
             parent[root(b)] = root(ids[0])
@@ -110,12 +140,13 @@ def load_clusters(fnc):
         groups[root(b)].append(b)
     clusters = []
     for ids in groups.values():
+        ids = [b for b in ids if b in bodies]
         if len(ids) < 2:
             continue
-        cid = f"fnc-{min(ids)}"
-        files = {f"{b:05d}.txt": bodies[b] for b in sorted(ids) if b in bodies}
-        clusters.append(Cluster(cid, half_of(cid), files))
-    return sorted(clusters, key=lambda c: int(c.id[4:]))
+        cid = f"{prefix}-{min(ids)}"
+        texts = {f"{b:05d}.txt": bodies[b] for b in sorted(ids) if b in bodies}
+        clusters.append(Cluster(cid, half(cid), texts))
+    return sorted(clusters, key=lambda c: int(c.id.split("-")[1]))
 
 
 def write_if_changed(path, text):
@@ -1088,7 +1119,8 @@ def parse_args(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("command", nargs="?", default="report", choices=["report", "sample"])
-    ap.add_argument("--half", default="both", choices=["tune", "check", "both"])
+    ap.add_argument("--half", default="both", choices=["tune", "check", "both", "train"],
+                    help="train: FNC-1's training set, more tuning data (never a measure)")
     ap.add_argument("--binary", default=os.path.join(REPO, "target", "release", "parallax"))
     ap.add_argument("--fnc", help="the FNC-1 folder (default $PARALLAX_FNC1, or /work/data/fnc1)")
     default_work = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "parallax-eval")
@@ -1157,7 +1189,7 @@ def main(argv):
     KB_ARGS[:] = ([] if args.user_kb else ["--no-user-kb"]) + \
         [a for f in args.kb for a in ("--kb", os.path.abspath(f))]
     halves = ["tune", "check"] if args.half == "both" else [args.half]
-    clusters = [c for c in load_clusters(fnc) if c.half in halves]
+    clusters = [c for half in halves for c in load_clusters(fnc, half)]
     write_clusters(args.work, clusters)
     os.makedirs(os.path.join(args.work, "runs"), exist_ok=True)
 

@@ -55,7 +55,7 @@ def run_seed(args, seed):
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--half", default="tune", choices=["tune", "check"])
+    p.add_argument("--half", default="tune", choices=["tune", "check", "train"])
     p.add_argument("--seeds", default="1-5", type=seed_range)
     p.add_argument("--kinds", default="name,officeholder,number,date,polarity")
     p.add_argument("--work", default=default_work())
