@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use similar::{DiffOp, DiffTag};
 
 use super::{Account, Finding, FindingKind, Severity, Story, claim_order};
@@ -44,7 +44,102 @@ pub fn detect(story: &Story) -> Vec<Finding> {
     out.extend(framed);
     seen.extend(pairs);
     out.extend(modality(story, &read, &seen));
-    out
+    merge_repeats(story, out)
+}
+
+/// One clash told between many pairs of articles is one finding: where
+/// findings share a piece of evidence (one article's clause, set against
+/// several others, or several articles' "direct talks" against several
+/// "mediated talks"), they are merged into the first of them, the
+/// strongest, with every article's evidence and the other pairs named.
+/// A reviewer walks one disagreement once, not once per pair of outlets.
+fn merge_repeats(story: &Story, findings: Vec<Finding>) -> Vec<Finding> {
+    fn root(group: &mut [usize], mut i: usize) -> usize {
+        while group[i] != i {
+            group[i] = group[group[i]];
+            i = group[i];
+        }
+        i
+    }
+    let mut group: Vec<usize> = (0..findings.len()).collect();
+    let mut by_evidence: FxHashMap<(usize, usize, usize), usize> = FxHashMap::default();
+    for (i, f) in findings.iter().enumerate() {
+        for e in &f.evidence {
+            let key = (e.article, e.range.start, e.range.end);
+            match by_evidence.get(&key) {
+                Some(&j) => {
+                    let (a, b) = (root(&mut group, i), root(&mut group, j));
+                    group[a.max(b)] = a.min(b);
+                }
+                None => {
+                    by_evidence.insert(key, i);
+                }
+            }
+        }
+    }
+    let mut members: BTreeMap<usize, Vec<Finding>> = BTreeMap::new();
+    for (i, f) in findings.into_iter().enumerate() {
+        let r = root(&mut group, i);
+        members.entry(r).or_default().push(f);
+    }
+    members.into_values().map(|fs| merged(story, fs)).collect()
+}
+
+/// The findings of one clash as one: the most confident first, its
+/// summary naming how many other pairs of articles disagree the same way.
+fn merged(story: &Story, mut fs: Vec<Finding>) -> Finding {
+    if fs.len() == 1 {
+        return fs.pop().expect("one finding");
+    }
+    // The most confident, then the most severe, then the first found.
+    let best = (0..fs.len())
+        .max_by(|&i, &j| {
+            fs[i]
+                .confidence
+                .total_cmp(&fs[j].confidence)
+                .then(fs[j].severity.cmp(&fs[i].severity))
+                .then(j.cmp(&i))
+        })
+        .expect("findings");
+    let mut f = fs.remove(best);
+    let own: FxHashSet<usize> = f.evidence.iter().map(|e| e.article).collect();
+    let mut others: Vec<usize> = Vec::new();
+    for g in &fs {
+        for e in &g.evidence {
+            if !own.contains(&e.article) && !others.contains(&e.article) {
+                others.push(e.article);
+            }
+        }
+    }
+    others.sort_unstable();
+    let names: Vec<&str> = others
+        .iter()
+        .map(|&a| story.articles[a].article.id.as_str())
+        .collect();
+    let pairs = fs.len();
+    f.summary = if names.is_empty() {
+        format!("{}; told {pairs} more times", f.summary)
+    } else {
+        format!(
+            "{}; {pairs} more {} of articles disagree the same way (also {})",
+            f.summary,
+            if pairs == 1 { "pair" } else { "pairs" },
+            names.join(", ")
+        )
+    };
+    let also: Vec<&str> = fs.iter().map(|g| g.summary.as_str()).collect();
+    f.explanation = format!(
+        "{} The same disagreement between other articles: {}.",
+        f.explanation,
+        also.join("; ")
+    );
+    f.severity = fs.iter().map(|g| g.severity).fold(f.severity, Ord::min);
+    for g in fs {
+        for e in g.evidence {
+            f = f.evidence(e.article, e.range);
+        }
+    }
+    f
 }
 
 /// Every sentence read, by article and sentence; articles on every core.
@@ -1816,6 +1911,48 @@ mod tests {
         );
     }
 
+    /// Two outlets say the talks are direct, two that they go through a
+    /// mediator: four pairs of articles disagree, and the reviewer sees
+    /// it once, with every article's words.
+    #[test]
+    fn one_clash_between_many_articles_is_one_finding() {
+        let direct = "Hamas is holding direct talks with the United States on a truce in Gaza, a senior official said on Sunday.";
+        let mediated = "Hamas and the United States are holding talks mediated by Qatar on a truce in Gaza, officials said on Sunday.";
+        let (analysis, found) = run(&[
+            article("May 11, 2025", direct),
+            article("May 11, 2025", mediated),
+            article("May 11, 2025", direct),
+            article("May 11, 2025", mediated),
+        ]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let articles: HashSet<usize> = evidence(&analysis, &found[0])
+            .into_iter()
+            .map(|(a, _)| a)
+            .collect();
+        assert_eq!(articles.len(), 4, "{found:#?}");
+        assert!(
+            found[0].summary.contains("3 more pairs of articles"),
+            "{}",
+            found[0].summary
+        );
+    }
+
+    /// Two clashes with no words in common are two findings.
+    #[test]
+    fn clashes_of_different_statements_stay_apart() {
+        let (_, found) = run(&[
+            article(
+                "May 11, 2025",
+                "Hamas is holding direct talks with the United States on a truce in Gaza. A jury in Leeds convicted the bus driver of careless driving after a two-day trial.",
+            ),
+            article(
+                "May 11, 2025",
+                "Hamas and the United States are holding talks mediated by Qatar on a truce in Gaza. A jury in Leeds acquitted the bus driver of careless driving after a two-day trial.",
+            ),
+        ]);
+        assert_eq!(found.len(), 2, "{found:#?}");
+    }
+
     #[test]
     fn same_side_is_quiet() {
         let (_, found) = pair(
@@ -2134,7 +2271,8 @@ mod tests {
     /// the auxiliary ("doesn't") where the other article keeps the bare
     /// one ("does"): the rest of the sentences differ too much for a
     /// whole copy, so the reversal is found where it stands. Two articles
-    /// quote the negation, so the bare one is the odd one out.
+    /// quote the negation, so the bare one is the odd one out: one
+    /// finding, with both quotes against it.
     #[test]
     fn a_contracted_negation_against_the_bare_auxiliary_fires() {
         let quote = "It doesn't matter that the old pier has lost its lights, the fishing boats all carry radar now";
@@ -2157,14 +2295,20 @@ mod tests {
             ])
         };
         let (analysis, found) = said("does");
-        assert_eq!(found.len(), 2, "one against each quote: {found:#?}");
-        for f in &found {
-            let ev = evidence(&analysis, f);
-            assert!(
-                ev.iter().any(|(a, t)| *a == 2 && t.contains("does matter")),
-                "{ev:?}"
-            );
+        assert_eq!(found.len(), 1, "one clash, once: {found:#?}");
+        let ev = evidence(&analysis, &found[0]);
+        assert!(
+            ev.iter().any(|(a, t)| *a == 2 && t.contains("does matter")),
+            "{ev:?}"
+        );
+        for quoting in [0, 1] {
+            assert!(ev.iter().any(|(a, _)| *a == quoting), "{ev:?}");
         }
+        assert!(
+            found[0].summary.contains("1 more pair of articles"),
+            "{}",
+            found[0].summary
+        );
         // Another auxiliary is another statement ("couldn't" is no "does").
         let (_, found) = said("could");
         assert!(found.is_empty(), "{found:#?}");
