@@ -89,7 +89,10 @@ pub fn detect(story: &Story) -> Vec<Finding> {
         .map(|ai| article_quotes(story, ai))
         .collect();
     let mut out = conflicts(story, &quotes);
-    out.extend(restated_as_fact(story, &quotes));
+    out.extend(super::merge_repeats(
+        story,
+        restated_as_fact(story, &quotes),
+    ));
     out
 }
 
@@ -612,12 +615,16 @@ fn plain_statement(story: &Story, m: Member, quotes: &[Quote]) -> bool {
 }
 
 /// Whether a sentence reads as quoted speech whose marks the quotation
-/// reader does not see: it opens with a single quotation mark, follows a
-/// sentence that ends in a colon (a block quote), or speaks in the first
-/// person, which a news report's own voice does not.
+/// reader does not see: it opens with a single quotation mark, an
+/// ellipsis (an excerpt: "… that's when the rumours started") or a
+/// speaker's label (a transcript: "Hunter: At least ten fighters ..."),
+/// follows a sentence that ends in a colon (a block quote), or speaks in
+/// the first person, which a news report's own voice does not.
 fn unmarked_quote(story: &Story, m: Member) -> bool {
     let text = story.sentence(m).trim_start();
-    let opens = text.starts_with(['\'', '\u{2018}', '\u{2019}']);
+    let opens = text.starts_with(['\'', '\u{2018}', '\u{2019}', '\u{2026}'])
+        || text.starts_with("...")
+        || speaker_label(text);
     let introduced = m.sentence > 0
         && story
             .sentence(Member {
@@ -630,6 +637,27 @@ fn unmarked_quote(story: &Story, m: Member) -> bool {
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
         .any(is_first_person);
     opens || introduced || first_person
+}
+
+/// Most words of a speaker's label before its colon ("Rep. Duncan
+/// Hunter:").
+const LABEL_WORDS: usize = 4;
+
+/// Whether a sentence opens with a speaker's label: a few capitalised
+/// words and a colon, as a transcript or an interview gives them. A
+/// sentence's own words before a colon ("Officials gave one reason:")
+/// are not all capitalised.
+fn speaker_label(text: &str) -> bool {
+    let Some((label, rest)) = text.split_once(':') else {
+        return false;
+    };
+    let words: Vec<&str> = label.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= LABEL_WORDS
+        && rest.starts_with(' ')
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// "I", "we", "my" and their contractions ("I'm", "we’ve"); "US" is not
@@ -1066,10 +1094,51 @@ mod tests {
             "'The trucks have been waiting at the crossing for three full days now.",
             "Lindqvist described the scene: The trucks have been waiting at the crossing for three full days now.",
             "We are told the trucks have been waiting at the crossing for three full days now.",
+            "Lindqvist: The trucks have been waiting at the crossing for three full days now.",
+            "\u{2026} the trucks have been waiting at the crossing for three full days now.",
+            "... the trucks have been waiting at the crossing for three full days now.",
         ] {
             let b = article("May 5, 2024", plain);
             assert!(run(&[("a.txt", &a), ("b.txt", &b)]).is_empty(), "{plain}");
         }
+    }
+
+    /// A sentence's own words before a colon, or a time, are no
+    /// speaker's label.
+    #[test]
+    fn a_colon_after_the_articles_own_words_is_no_label() {
+        assert!(speaker_label(
+            "Rep. Duncan Hunter: At least ten were caught."
+        ));
+        assert!(!speaker_label(
+            "Officials gave one reason: the trucks were late."
+        ));
+        assert!(!speaker_label("The trucks arrived at 10:30 this morning."));
+        assert!(!speaker_label("Update:the trucks arrived."));
+    }
+
+    /// One sentence stating as fact what three articles quote is one
+    /// finding, with every article's quote.
+    #[test]
+    fn one_sentence_against_many_quotes_is_one_finding() {
+        let quoted = article(
+            "May 5, 2024",
+            "Relief coordinator Maria Lindqvist said \"the trucks have been waiting at the crossing for three full days now.\"",
+        );
+        let plain = article(
+            "May 5, 2024",
+            "The trucks have been waiting at the crossing for three full days now.",
+        );
+        let found = run(&[
+            ("a.txt", &quoted),
+            ("b.txt", &quoted),
+            ("c.txt", &quoted),
+            ("d.txt", &plain),
+        ]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let articles: std::collections::HashSet<usize> =
+            found[0].evidence.iter().map(|e| e.article).collect();
+        assert_eq!(articles.len(), 4, "{found:#?}");
     }
 
     #[test]

@@ -19,7 +19,7 @@ mod wrong_officeholder;
 use std::ops::Range;
 
 use jiff::civil::Date;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::align::{Alignment, Member, Pair, Vocabulary};
@@ -402,6 +402,104 @@ pub fn detect(story: &Story) -> Vec<Finding> {
     let mut seen = std::collections::HashSet::new();
     findings.retain(|f| seen.insert(f.id.clone()));
     findings
+}
+
+/// One clash told between many pairs of articles is one finding: where a
+/// rule's findings share a piece of evidence (one article's clause set
+/// against several others, several articles' "direct talks" against
+/// several "mediated talks", one sentence stating as fact what several
+/// articles quote), they are merged into the most confident, with every
+/// article's evidence and the other pairs named. A reviewer walks one
+/// disagreement once, not once per pair of outlets.
+#[must_use]
+pub fn merge_repeats(story: &Story, findings: Vec<Finding>) -> Vec<Finding> {
+    fn root(group: &mut [usize], mut i: usize) -> usize {
+        while group[i] != i {
+            group[i] = group[group[i]];
+            i = group[i];
+        }
+        i
+    }
+    let mut group: Vec<usize> = (0..findings.len()).collect();
+    let mut by_evidence: FxHashMap<(usize, usize, usize), usize> = FxHashMap::default();
+    for (i, f) in findings.iter().enumerate() {
+        for e in &f.evidence {
+            let key = (e.article, e.range.start, e.range.end);
+            match by_evidence.get(&key) {
+                Some(&j) => {
+                    let (a, b) = (root(&mut group, i), root(&mut group, j));
+                    group[a.max(b)] = a.min(b);
+                }
+                None => {
+                    by_evidence.insert(key, i);
+                }
+            }
+        }
+    }
+    let mut members: std::collections::BTreeMap<usize, Vec<Finding>> =
+        std::collections::BTreeMap::new();
+    for (i, f) in findings.into_iter().enumerate() {
+        let r = root(&mut group, i);
+        members.entry(r).or_default().push(f);
+    }
+    members.into_values().map(|fs| merged(story, fs)).collect()
+}
+
+/// The findings of one clash as one: the most confident first, its
+/// summary naming how many other pairs of articles disagree the same way.
+fn merged(story: &Story, mut fs: Vec<Finding>) -> Finding {
+    if fs.len() == 1 {
+        return fs.pop().expect("one finding");
+    }
+    // The most confident, then the most severe, then the first found.
+    let best = (0..fs.len())
+        .max_by(|&i, &j| {
+            fs[i]
+                .confidence
+                .total_cmp(&fs[j].confidence)
+                .then(fs[j].severity.cmp(&fs[i].severity))
+                .then(j.cmp(&i))
+        })
+        .expect("findings");
+    let mut f = fs.remove(best);
+    let own: FxHashSet<usize> = f.evidence.iter().map(|e| e.article).collect();
+    let mut others: Vec<usize> = Vec::new();
+    for g in &fs {
+        for e in &g.evidence {
+            if !own.contains(&e.article) && !others.contains(&e.article) {
+                others.push(e.article);
+            }
+        }
+    }
+    others.sort_unstable();
+    let names: Vec<&str> = others
+        .iter()
+        .map(|&a| story.articles[a].article.id.as_str())
+        .collect();
+    let pairs = fs.len();
+    f.summary = if names.is_empty() {
+        format!("{}; told {pairs} more times", f.summary)
+    } else {
+        format!(
+            "{}; {pairs} more {} of articles disagree the same way (also {})",
+            f.summary,
+            if pairs == 1 { "pair" } else { "pairs" },
+            names.join(", ")
+        )
+    };
+    let also: Vec<&str> = fs.iter().map(|g| g.summary.as_str()).collect();
+    f.explanation = format!(
+        "{} The same disagreement between other articles: {}.",
+        f.explanation,
+        also.join("; ")
+    );
+    f.severity = fs.iter().map(|g| g.severity).fold(f.severity, Ord::min);
+    for g in fs {
+        for e in g.evidence {
+            f = f.evidence(e.article, e.range);
+        }
+    }
+    f
 }
 
 fn first_position(f: &Finding) -> (usize, usize) {
