@@ -574,12 +574,14 @@ fn restated_as_fact(story: &Story, quotes: &[Vec<Quote>]) -> Vec<Finding> {
     for p in story.pairs.iter().filter(|p| p.score >= FACT_PAIR_SCORE) {
         for (quoted, plain) in [(p.a, p.b), (p.b, p.a)] {
             let range = story.sentence_range(quoted);
+            // The cheap tests first: a pair's sentence overlaps few of its
+            // article's quotations, and `title_like` splits the whole quote.
             let Some(q) = quotes[quoted.article].iter().find(|q| {
-                q.named().next().is_some()
-                    && !title_like(story.quote(q.article, q.range.clone()))
-                    && q.words.len() >= MIN_FACT_WORDS
-                    && q.range.start < range.end
+                q.range.start < range.end
                     && range.start < q.range.end
+                    && q.words.len() >= MIN_FACT_WORDS
+                    && q.named().next().is_some()
+                    && !title_like(story.quote(q.article, q.range.clone()))
             }) else {
                 continue;
             };
