@@ -287,8 +287,34 @@ fn polar_clauses(
         return None;
     }
     let (tn, tp) = (rn.toks.as_slice(), rp.toks.as_slice());
-    let text_n = &story.articles[neg.article].article.text;
-    let positive: Vec<&Range<usize>> = rp
+    // A quotation against narration is a claim against the fact. Whether a
+    // clause is quoted is read once per clause, not once per clause pair:
+    // it counts quotation marks from the paragraph's start.
+    let quoted = |m: Member, at: usize| {
+        quoted_in_paragraph(
+            &story.articles[m.article].article.text,
+            &story.sentence_range(m),
+            at,
+        )
+    };
+    let negative: Vec<(&Range<usize>, usize, usize, bool)> = rn
+        .clauses
+        .iter()
+        .filter_map(|c| {
+            let &[k] = rn.negations_in(c) else {
+                return None;
+            };
+            if states_nothing(tn, c) {
+                return None;
+            }
+            let predicate = predicate(story.vocab, tn, k, c.end)?;
+            Some((c, k, predicate, quoted(neg, tn[k].range.start)))
+        })
+        .collect();
+    if negative.is_empty() {
+        return None;
+    }
+    let positive: Vec<(&Range<usize>, bool)> = rp
         .clauses
         .iter()
         .filter(|c| {
@@ -296,24 +322,11 @@ fn polar_clauses(
                 && !states_nothing(tp, c)
                 && !negated_by_earlier_verb(tp, c)
         })
+        .map(|c| (c, quoted(pos, tp[c.start].range.start)))
         .collect();
     let mut best: Option<Polar> = None;
-    for c in rn.clauses.iter().cloned() {
-        let &[k] = rn.negations_in(&c) else { continue };
-        if states_nothing(tn, &c) {
-            continue;
-        }
-        // A quotation against narration is a claim against the fact.
-        let quoted_n = quoted_in_paragraph(text_n, &story.sentence_range(neg), tn[k].range.start);
-        let Some(predicate) = predicate(story.vocab, tn, k, c.end) else {
-            continue;
-        };
-        for pc in &positive {
-            let quoted_p = quoted_in_paragraph(
-                &story.articles[pos.article].article.text,
-                &story.sentence_range(pos),
-                tp[pc.start].range.start,
-            );
+    for (c, k, predicate, quoted_n) in negative {
+        for &(pc, quoted_p) in &positive {
             if quoted_p != quoted_n {
                 continue;
             }
