@@ -259,7 +259,7 @@ fn negations(story: &Story, read: &[Vec<Read>]) -> (Vec<Finding>, HashSet<(Membe
             } else if let Some(copy) = near_copy(story, words_of(&p.a), words_of(&p.b)) {
                 out.push((p.a, p.b, copy_finding(story, &copy, p.score)));
             } else if let Some(f) =
-                opposite_clauses(story, (p.a, of(&p.a)), (p.b, of(&p.b)), p.score)
+                opposite_clauses(story, words_of(&p.a), words_of(&p.b), p.score)
             {
                 out.push((p.a, p.b, f));
             }
@@ -615,33 +615,25 @@ fn is_auxiliary(w: &str) -> bool {
 /// offer of additional treatment"): what near copies find in whole
 /// sentences, found in one clause of each. A clause denied or undone in
 /// itself or before it is left alone (see [`undone`]).
-fn opposite_clauses(
-    story: &Story,
-    (a, ra): (Member, &Read),
-    (b, rb): (Member, &Read),
-    score: f32,
-) -> Option<Finding> {
+fn opposite_clauses(story: &Story, wa: &Words, wb: &Words, score: f32) -> Option<Finding> {
+    let (a, ra, b, rb) = (wa.member, wa.read, wb.member, wb.read);
     if is_question(story.sentence(a)) || is_question(story.sentence(b)) {
         return None;
     }
     let table = crate::align::opposites();
-    let opposites_in_a: Vec<&Vec<String>> = ra
-        .toks
+    let opposites_in_a: Vec<&Vec<String>> = wa
+        .normals
         .iter()
-        .filter_map(|t| table.get(story.vocab.normal(&t.text)?.as_ref()))
+        .filter_map(|n| table.get(n.as_deref()?))
         .collect();
     if opposites_in_a.is_empty() {
         return None;
     }
-    let has_opposite = rb
-        .toks
-        .iter()
-        .filter_map(|t| story.vocab.normal(&t.text))
-        .any(|w| {
-            opposites_in_a
-                .iter()
-                .any(|o| o.iter().any(|x| *x == w.as_ref()))
-        });
+    let has_opposite = wb.normals.iter().flatten().any(|w| {
+        opposites_in_a
+            .iter()
+            .any(|o| o.iter().any(|x| *x == w.as_ref()))
+    });
     if !has_opposite {
         return None;
     }
@@ -768,6 +760,9 @@ struct Words<'r> {
     read: &'r Read,
     /// Token indices of the words.
     at: Vec<usize>,
+    /// Each token's normal form: read once per sentence, as a sentence is
+    /// in several pairs.
+    normals: Vec<Option<Cow<'r, str>>>,
     /// What each word compares as: its normal form, else the folded word;
     /// borrowed, as every word of every paired sentence has one.
     keys: Vec<Cow<'r, str>>,
@@ -780,12 +775,15 @@ struct Words<'r> {
 fn words<'r>(vocab: &'r Vocabulary, member: Member, read: &'r Read) -> Words<'r> {
     let toks = &read.toks;
     let at: Vec<usize> = (0..toks.len()).filter(|&i| toks[i].is_word()).collect();
-    let normals: Vec<Option<Cow<str>>> = at.iter().map(|&i| vocab.normal(&toks[i].text)).collect();
-    let content = normals.iter().map(Option::is_some).collect();
+    let normals: Vec<Option<Cow<str>>> = toks.iter().map(|t| vocab.normal(&t.text)).collect();
+    let content = at.iter().map(|&i| normals[i].is_some()).collect();
     let keys = at
         .iter()
-        .zip(normals)
-        .map(|(&i, n)| n.unwrap_or(Cow::Borrowed(toks[i].text.as_str())))
+        .map(|&i| {
+            normals[i]
+                .clone()
+                .unwrap_or(Cow::Borrowed(toks[i].text.as_str()))
+        })
         .collect();
     let mut negation = vec![false; toks.len()];
     for &k in &read.negations {
@@ -796,6 +794,7 @@ fn words<'r>(vocab: &'r Vocabulary, member: Member, read: &'r Read) -> Words<'r>
         member,
         read,
         at,
+        normals,
         keys,
         content,
         negation,
