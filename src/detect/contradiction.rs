@@ -258,8 +258,7 @@ fn negations(story: &Story, read: &[Vec<Read>]) -> (Vec<Finding>, HashSet<(Membe
                 out.push((p.a, p.b, negation_finding(story, &polar, p.score)));
             } else if let Some(copy) = near_copy(story, words_of(&p.a), words_of(&p.b)) {
                 out.push((p.a, p.b, copy_finding(story, &copy, p.score)));
-            } else if let Some(f) =
-                opposite_clauses(story, words_of(&p.a), words_of(&p.b), p.score)
+            } else if let Some(f) = opposite_clauses(story, words_of(&p.a), words_of(&p.b), p.score)
             {
                 out.push((p.a, p.b, f));
             }

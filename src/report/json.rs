@@ -469,10 +469,7 @@ pub fn write_with(
 /// [`Safe`]).
 fn pretty(value: &impl Serialize) -> std::io::Result<Vec<u8>> {
     let mut out = Vec::new();
-    let mut ser = serde_json::Serializer::with_formatter(
-        &mut out,
-        Safe::default(),
-    );
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, Safe::default());
     value.serialize(&mut ser).map_err(std::io::Error::from)?;
     Ok(out)
 }
@@ -482,7 +479,7 @@ fn pretty(value: &impl Serialize) -> std::io::Result<Vec<u8>> {
 /// JSON allows them raw, but `cat report.json` would hand them to the
 /// terminal, and a bidi override reorders what a reviewer reads.
 ///
-/// It prints as serde_json's `PrettyFormatter` with its default two-space
+/// It prints as `serde_json`'s `PrettyFormatter` with its default two-space
 /// indent, but writes each line break and its indentation at once, where
 /// that writes the indentation a level at a time: a report has hundreds of
 /// thousands of lines, and those small writes were a tenth of printing it.
@@ -641,7 +638,7 @@ mod tests {
     use super::*;
 
     /// [`Safe`] keeps its own indentation: it must print exactly as
-    /// serde_json's pretty printer, empty and nested containers, deeper
+    /// `serde_json`'s pretty printer, empty and nested containers, deeper
     /// than its one-write indentation, included.
     #[test]
     fn safe_prints_as_the_pretty_printer() {
