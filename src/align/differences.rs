@@ -153,7 +153,7 @@ impl<'a> Side<'a> {
             .collect::<Vec<_>>();
         let facts = crate::extract::sentence_mentions(&a.mentions, member.sentence)
             .iter()
-            .filter_map(|m| Fact::of(m, text))
+            .filter_map(|m| Fact::of(m, text, vocab))
             .collect();
         let negation: Vec<bool> = words.iter().map(|w| is_negation_word(&w.1)).collect();
         let negations = negation.iter().filter(|&&n| n).count();
@@ -244,7 +244,7 @@ struct Fact {
 }
 
 impl Fact {
-    fn of(m: &Mention, text: &str) -> Option<Fact> {
+    fn of(m: &Mention, text: &str, vocab: &Vocabulary) -> Option<Fact> {
         let mut range = m.range.clone();
         let (kind, class, value) = match &m.value {
             Value::Quantity(q) if !q.ordinal => {
@@ -252,7 +252,8 @@ impl Fact {
                     .counted
                     .as_deref()
                     .and_then(|c| c.split_whitespace().last());
-                let head = head.and_then(normal_word).unwrap_or_default();
+                // The story's vocabulary has it stemmed already.
+                let head = head.and_then(|h| vocab.normal(h)).unwrap_or_default();
                 // The number, not what it counts: "120" of "120 boats".
                 if let Some(counted) = q.counted.as_deref()
                     && let Some(number) = text[range.clone()].strip_suffix(counted)

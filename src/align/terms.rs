@@ -150,7 +150,7 @@ impl Local {
                 terms.extend(id.map(|id| (id, 1.0)));
             }
             for m in mentions {
-                if let Some(name) = mention_term(m) {
+                if let Some(name) = mention_term(m, vocab) {
                     terms.push((local.names.intern(name), 1.5));
                 }
             }
@@ -293,7 +293,7 @@ impl Terms {
 }
 
 /// The term a mention contributes: the KB entity, the counted thing, the day.
-fn mention_term(m: &Mention) -> Option<String> {
+fn mention_term(m: &Mention, vocab: &Vocabulary) -> Option<String> {
     match &m.value {
         Value::Person(p) => Some(match &p.kb {
             Some(id) => format!("@{id}"),
@@ -306,7 +306,8 @@ fn mention_term(m: &Mention) -> Option<String> {
         }),
         Value::Quantity(q) => {
             let head = q.counted.as_deref()?.split_whitespace().last()?;
-            normal_word(head).map(|w| format!("#{w}"))
+            // The story's vocabulary has it stemmed already.
+            vocab.normal(head).map(|w| format!("#{w}"))
         }
         Value::Date(d) => match (d.from, d.to) {
             (Some(f), Some(t)) if f == t => Some(format!("={f}")),

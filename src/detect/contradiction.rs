@@ -258,8 +258,7 @@ fn negations(story: &Story, read: &[Vec<Read>]) -> (Vec<Finding>, HashSet<(Membe
                 out.push((p.a, p.b, negation_finding(story, &polar, p.score)));
             } else if let Some(copy) = near_copy(story, words_of(&p.a), words_of(&p.b)) {
                 out.push((p.a, p.b, copy_finding(story, &copy, p.score)));
-            } else if let Some(f) =
-                opposite_clauses(story, (p.a, of(&p.a)), (p.b, of(&p.b)), p.score)
+            } else if let Some(f) = opposite_clauses(story, words_of(&p.a), words_of(&p.b), p.score)
             {
                 out.push((p.a, p.b, f));
             }
@@ -287,8 +286,34 @@ fn polar_clauses(
         return None;
     }
     let (tn, tp) = (rn.toks.as_slice(), rp.toks.as_slice());
-    let text_n = &story.articles[neg.article].article.text;
-    let positive: Vec<&Range<usize>> = rp
+    // A quotation against narration is a claim against the fact. Whether a
+    // clause is quoted is read once per clause, not once per clause pair:
+    // it counts quotation marks from the paragraph's start.
+    let quoted = |m: Member, at: usize| {
+        quoted_in_paragraph(
+            &story.articles[m.article].article.text,
+            &story.sentence_range(m),
+            at,
+        )
+    };
+    let negative: Vec<(&Range<usize>, usize, usize, bool)> = rn
+        .clauses
+        .iter()
+        .filter_map(|c| {
+            let &[k] = rn.negations_in(c) else {
+                return None;
+            };
+            if states_nothing(tn, c) {
+                return None;
+            }
+            let predicate = predicate(story.vocab, tn, k, c.end)?;
+            Some((c, k, predicate, quoted(neg, tn[k].range.start)))
+        })
+        .collect();
+    if negative.is_empty() {
+        return None;
+    }
+    let positive: Vec<(&Range<usize>, bool)> = rp
         .clauses
         .iter()
         .filter(|c| {
@@ -296,24 +321,11 @@ fn polar_clauses(
                 && !states_nothing(tp, c)
                 && !negated_by_earlier_verb(tp, c)
         })
+        .map(|c| (c, quoted(pos, tp[c.start].range.start)))
         .collect();
     let mut best: Option<Polar> = None;
-    for c in rn.clauses.iter().cloned() {
-        let &[k] = rn.negations_in(&c) else { continue };
-        if states_nothing(tn, &c) {
-            continue;
-        }
-        // A quotation against narration is a claim against the fact.
-        let quoted_n = quoted_in_paragraph(text_n, &story.sentence_range(neg), tn[k].range.start);
-        let Some(predicate) = predicate(story.vocab, tn, k, c.end) else {
-            continue;
-        };
-        for pc in &positive {
-            let quoted_p = quoted_in_paragraph(
-                &story.articles[pos.article].article.text,
-                &story.sentence_range(pos),
-                tp[pc.start].range.start,
-            );
+    for (c, k, predicate, quoted_n) in negative {
+        for &(pc, quoted_p) in &positive {
             if quoted_p != quoted_n {
                 continue;
             }
@@ -602,33 +614,25 @@ fn is_auxiliary(w: &str) -> bool {
 /// offer of additional treatment"): what near copies find in whole
 /// sentences, found in one clause of each. A clause denied or undone in
 /// itself or before it is left alone (see [`undone`]).
-fn opposite_clauses(
-    story: &Story,
-    (a, ra): (Member, &Read),
-    (b, rb): (Member, &Read),
-    score: f32,
-) -> Option<Finding> {
+fn opposite_clauses(story: &Story, wa: &Words, wb: &Words, score: f32) -> Option<Finding> {
+    let (a, ra, b, rb) = (wa.member, wa.read, wb.member, wb.read);
     if is_question(story.sentence(a)) || is_question(story.sentence(b)) {
         return None;
     }
     let table = crate::align::opposites();
-    let opposites_in_a: Vec<&Vec<String>> = ra
-        .toks
+    let opposites_in_a: Vec<&Vec<String>> = wa
+        .normals
         .iter()
-        .filter_map(|t| table.get(story.vocab.normal(&t.text)?.as_ref()))
+        .filter_map(|n| table.get(n.as_deref()?))
         .collect();
     if opposites_in_a.is_empty() {
         return None;
     }
-    let has_opposite = rb
-        .toks
-        .iter()
-        .filter_map(|t| story.vocab.normal(&t.text))
-        .any(|w| {
-            opposites_in_a
-                .iter()
-                .any(|o| o.iter().any(|x| *x == w.as_ref()))
-        });
+    let has_opposite = wb.normals.iter().flatten().any(|w| {
+        opposites_in_a
+            .iter()
+            .any(|o| o.iter().any(|x| *x == w.as_ref()))
+    });
     if !has_opposite {
         return None;
     }
@@ -755,6 +759,9 @@ struct Words<'r> {
     read: &'r Read,
     /// Token indices of the words.
     at: Vec<usize>,
+    /// Each token's normal form: read once per sentence, as a sentence is
+    /// in several pairs.
+    normals: Vec<Option<Cow<'r, str>>>,
     /// What each word compares as: its normal form, else the folded word;
     /// borrowed, as every word of every paired sentence has one.
     keys: Vec<Cow<'r, str>>,
@@ -767,12 +774,15 @@ struct Words<'r> {
 fn words<'r>(vocab: &'r Vocabulary, member: Member, read: &'r Read) -> Words<'r> {
     let toks = &read.toks;
     let at: Vec<usize> = (0..toks.len()).filter(|&i| toks[i].is_word()).collect();
-    let normals: Vec<Option<Cow<str>>> = at.iter().map(|&i| vocab.normal(&toks[i].text)).collect();
-    let content = normals.iter().map(Option::is_some).collect();
+    let normals: Vec<Option<Cow<str>>> = toks.iter().map(|t| vocab.normal(&t.text)).collect();
+    let content = at.iter().map(|&i| normals[i].is_some()).collect();
     let keys = at
         .iter()
-        .zip(normals)
-        .map(|(&i, n)| n.unwrap_or(Cow::Borrowed(toks[i].text.as_str())))
+        .map(|&i| {
+            normals[i]
+                .clone()
+                .unwrap_or(Cow::Borrowed(toks[i].text.as_str()))
+        })
         .collect();
     let mut negation = vec![false; toks.len()];
     for &k in &read.negations {
@@ -783,6 +793,7 @@ fn words<'r>(vocab: &'r Vocabulary, member: Member, read: &'r Read) -> Words<'r>
         member,
         read,
         at,
+        normals,
         keys,
         content,
         negation,
