@@ -1126,7 +1126,7 @@ fn clause_of(story: &Story, a: &ArticleAnalysis, sentence: usize, date: &Mention
     let backward: Vec<usize> = (first.saturating_sub(WINDOW)..first).rev().collect();
     let from = main_clause_after(text, tokens, first, last);
     let forward: Vec<usize> = (from..(from + WINDOW).min(tokens.len())).collect();
-    for side in [backward, forward] {
+    for (after, side) in [(false, backward), (true, forward)] {
         for i in side {
             if ends_clause(text, tokens, i, &in_mention) {
                 break;
@@ -1135,8 +1135,13 @@ fn clause_of(story: &Story, a: &ArticleAnalysis, sentence: usize, date: &Mention
             clause.span = clause.span.start.min(t.start)..clause.span.end.max(t.end);
             let word = t.text(text);
             let lower = lowercase(word);
-            clause.negated |= NEGATIONS.contains(&lower.as_ref()) || lower.ends_with("n't");
-            clause.planned |= PLANNED.contains(&lower.as_ref());
+            // After a date of telling comes what was told: "said Tuesday
+            // he was not immediately in a position to confirm it" is no
+            // negated telling.
+            let told = after && clause.said;
+            clause.negated |=
+                !told && (NEGATIONS.contains(&lower.as_ref()) || lower.ends_with("n't"));
+            clause.planned |= !told && PLANNED.contains(&lower.as_ref());
             if t.kind != Kind::Word || STOP.contains(fold(word).as_str()) {
                 continue;
             }
@@ -1168,13 +1173,16 @@ fn by_saying(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
             .iter()
             .any(|l| l.eq_ignore_ascii_case(w))
     };
-    let before = tokens[..first]
+    let mut words = tokens[..first]
         .iter()
         .rev()
         .map(|t| t.text(text))
-        .find(|w| !lead(w));
+        .skip_while(|w| lead(w));
+    let before = words.next();
+    // "told reporters Tuesday": the verb, then whom it was told.
+    let told = words.next().filter(|w| w.eq_ignore_ascii_case("told"));
     let after = tokens.get(last + 1).map(|t| t.text(text));
-    [before, after]
+    [before, told, after]
         .into_iter()
         .flatten()
         .any(crate::extract::speech::is_speech_verb)
@@ -2370,6 +2378,27 @@ mod tests {
             "After a court reinstated him, the council dismissed Tomas Brandt again on Thursday.",
         );
         assert!(again.is_empty(), "{again:#?}");
+    }
+
+    /// "told reporters on Wednesday" dates a telling as "said Monday"
+    /// does, and what was told after it ("she was not in a position to
+    /// confirm") does not make the telling a negated one: one speaker's
+    /// one statement dated twice is found; another speaker's is another
+    /// statement.
+    #[test]
+    fn one_speaker_told_one_thing_on_two_days() {
+        let story = |speaker: &str| {
+            findings(&[
+                "Leak inquiry\nPublished May 20, 2025\n\nHealth ministry spokeswoman Dana Reyes told reporters on Wednesday she was not in a position to confirm that the leaked report was genuine.",
+                &format!(
+                    "Report leak\nPublished May 20, 2025\n\n{speaker} said Monday that the ministry could not confirm whether the leaked report was genuine."
+                ),
+            ])
+        };
+        let same = story("Health ministry spokeswoman Dana Reyes");
+        assert_eq!(same.len(), 1, "{same:#?}");
+        let other = story("Interior ministry spokesman Omar Haddad");
+        assert!(other.is_empty(), "{other:#?}");
     }
 
     #[test]
