@@ -1126,7 +1126,7 @@ fn clause_of(story: &Story, a: &ArticleAnalysis, sentence: usize, date: &Mention
     let backward: Vec<usize> = (first.saturating_sub(WINDOW)..first).rev().collect();
     let from = main_clause_after(text, tokens, first, last);
     let forward: Vec<usize> = (from..(from + WINDOW).min(tokens.len())).collect();
-    for side in [backward, forward] {
+    for (after, side) in [(false, backward), (true, forward)] {
         for i in side {
             if ends_clause(text, tokens, i, &in_mention) {
                 break;
@@ -1135,8 +1135,13 @@ fn clause_of(story: &Story, a: &ArticleAnalysis, sentence: usize, date: &Mention
             clause.span = clause.span.start.min(t.start)..clause.span.end.max(t.end);
             let word = t.text(text);
             let lower = lowercase(word);
-            clause.negated |= NEGATIONS.contains(&lower.as_ref()) || lower.ends_with("n't");
-            clause.planned |= PLANNED.contains(&lower.as_ref());
+            // After a date of telling comes what was told: "said Tuesday
+            // he was not immediately in a position to confirm it" is no
+            // negated telling.
+            let told = after && clause.said;
+            clause.negated |=
+                !told && (NEGATIONS.contains(&lower.as_ref()) || lower.ends_with("n't"));
+            clause.planned |= !told && PLANNED.contains(&lower.as_ref());
             if t.kind != Kind::Word || STOP.contains(fold(word).as_str()) {
                 continue;
             }
@@ -1168,13 +1173,16 @@ fn by_saying(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
             .iter()
             .any(|l| l.eq_ignore_ascii_case(w))
     };
-    let before = tokens[..first]
+    let mut words = tokens[..first]
         .iter()
         .rev()
         .map(|t| t.text(text))
-        .find(|w| !lead(w));
+        .skip_while(|w| lead(w));
+    let before = words.next();
+    // "told reporters Tuesday": the verb, then whom it was told.
+    let told = words.next().filter(|w| w.eq_ignore_ascii_case("told"));
     let after = tokens.get(last + 1).map(|t| t.text(text));
-    [before, after]
+    [before, told, after]
         .into_iter()
         .flatten()
         .any(crate::extract::speech::is_speech_verb)
@@ -1369,6 +1377,14 @@ fn no_other_who_or_where(story: &Story, x: &Dated, y: &Dated) -> bool {
     (px.is_empty() || py.is_empty() || px == py) && who_and_where_meet((&px, &lx), (&py, &ly))
 }
 
+/// Whether neither date's clause names people or places the other rules
+/// out (see [`who_and_where_meet`]).
+fn who_and_where_agree(story: &Story, x: &Dated, y: &Dated) -> bool {
+    let (px, lx) = who_and_where(story, x);
+    let (py, ly) = who_and_where(story, y);
+    who_and_where_meet((&px, &lx), (&py, &ly))
+}
+
 type Who<'s> = (&'s BTreeSet<String>, &'s BTreeSet<String>);
 
 fn who_and_where_meet((px, lx): Who, (py, ly): Who) -> bool {
@@ -1406,16 +1422,44 @@ fn verdict(story: &Story, c: &Comparison, memo: &mut Memo) -> Verdict {
     // date the article gives elsewhere is the article disagreeing with
     // itself, not a second event (as in `number-conflict`), unless that
     // sentence says it tells another occurrence.
-    let told_twice =
-        matches!(c.link, Link::Aligned(s) if s >= TOLD_TWICE) && !x.clause.said && !y.clause.said;
+    let told_twice = !x.clause.said && !y.clause.said && one_statement(story, c);
     match (x.when, y.when) {
         (When::Day(dx), When::Day(dy)) => dated_verdict(story, (x, dx), (y, dy), told_twice, memo),
         (When::Month(..), _) | (_, When::Month(..)) => month_verdict(story, x, y, told_twice, memo),
         _ => loose_verdict(story, x, y, told_twice, memo),
     }
 }
-/// How alike two sentences must be to be one statement told twice.
+
+/// How alike two sentences must be to be one statement told twice
+/// whatever their clauses say.
 const TOLD_TWICE: f32 = 0.5;
+
+/// Whether two dated sentences tell one statement: aligned well, or
+/// linked with clauses that say the same at length of the same people
+/// and places (a paraphrase scores low: "was received by Sony's top
+/// executives on Thursday night", "hackers sent emails to top executives
+/// at Sony Thursday night"), or that date a one-off event of the same
+/// people. Like events of others ("the delegation from France arrived in
+/// Beirut late on Friday") share too little of what happened, or name
+/// other people and places.
+fn one_statement(story: &Story, c: &Comparison) -> bool {
+    let (x, y) = (&c.x, &c.y);
+    match c.link {
+        Link::Aligned(score) => {
+            score >= TOLD_TWICE
+                || (told_alike(x, y) && who_and_where_agree(story, x, y))
+                || (once_event(x) && same_who_and_where(story, x, y))
+        }
+        // Already a one-off event of the same people.
+        Link::OnceEvent => true,
+        Link::Leads | Link::Restated | Link::Echoed => false,
+    }
+}
+
+/// Whether a date's clause names a `[once]` event.
+fn once_event(d: &Dated) -> bool {
+    d.clause.event.as_ref().is_some_and(|e| ONCE.contains(&e.0))
+}
 
 /// Two dates with their years.
 fn dated_verdict(
@@ -2275,6 +2319,86 @@ mod tests {
             "The old bridge over the Tamar estuary was closed to all traffic after engineers found deep cracks in two of its stone supports, officials said on May 14.",
         );
         assert!(said.is_empty(), "{said:#?}");
+    }
+
+    /// A paraphrase aligned well below the score of a sentence told
+    /// twice, whose clause says the same at length, is one statement too:
+    /// the like event the article dates on the other day does not excuse
+    /// it unless that sentence says it is another occurrence.
+    #[test]
+    fn a_paraphrase_is_one_statement_whatever_else_the_article_dates() {
+        let story = |later: &str| {
+            findings(&[
+                &format!(
+                    "Copper thefts\nPublished May 20, 2025\n\nActing on a tip-off, police arrested two men at the Harbour Street warehouse on May 12 and recovered stolen copper wire. {later}"
+                ),
+                "Warehouse arrests\nPublished May 20, 2025\n\nOfficers recovered stolen copper wire and arrested two men at the warehouse on May 14, the county force said after a month of inquiries into thefts from railway signal boxes.",
+            ])
+        };
+        let paraphrase = story("A driver was detained at the same warehouse on May 14.");
+        assert_eq!(paraphrase.len(), 1, "{paraphrase:#?}");
+        let another = story("Another man was detained at the same warehouse on May 14.");
+        assert!(another.is_empty(), "{another:#?}");
+    }
+
+    /// A paraphrase of an arrest of another named man is another arrest,
+    /// which the article's own date for a like event then explains.
+    #[test]
+    fn a_paraphrase_of_other_people_is_not_one_statement() {
+        let story = |who: &str| {
+            findings(&[
+                "Copper thefts\nPublished May 20, 2025\n\nActing on a tip-off, police arrested Jon Kerrigan at the Harbour Street warehouse on May 12 and recovered stolen copper wire. A driver was detained at the same warehouse on May 14.",
+                &format!(
+                    "Warehouse arrests\nPublished May 20, 2025\n\nOfficers recovered stolen copper wire and arrested {who} at the warehouse on May 14, the county force said after a month of inquiries into thefts from railway signal boxes."
+                ),
+            ])
+        };
+        assert_eq!(story("Jon Kerrigan").len(), 1);
+        let other = story("Alan Pruett");
+        assert!(other.is_empty(), "{other:#?}");
+    }
+
+    /// A one-off event of the same named person is one statement however
+    /// its sentences align: the article's like event on the other day
+    /// (another person dismissed) does not excuse it, a second dismissal
+    /// of the same person said to be one does.
+    #[test]
+    fn a_one_off_event_of_one_person_is_one_statement() {
+        let story = |later: &str| {
+            findings(&[
+                &format!(
+                    "Mayor out\nPublished May 20, 2025\n\nThe city council dismissed Mayor Tomas Brandt on Tuesday after an audit found missing funds. {later}"
+                ),
+                "Brandt ousted\nPublished May 20, 2025\n\nCity councillors dismissed Mayor Tomas Brandt on Thursday, weeks before an election he had hoped to win with ease.",
+            ])
+        };
+        let other_person = story("The council dismissed the treasurer, Ilse Vogt, on Thursday.");
+        assert_eq!(other_person.len(), 1, "{other_person:#?}");
+        let again = story(
+            "After a court reinstated him, the council dismissed Tomas Brandt again on Thursday.",
+        );
+        assert!(again.is_empty(), "{again:#?}");
+    }
+
+    /// "told reporters on Wednesday" dates a telling as "said Monday"
+    /// does, and what was told after it ("she was not in a position to
+    /// confirm") does not make the telling a negated one: one speaker's
+    /// one statement dated twice is found; another speaker's is another
+    /// statement.
+    #[test]
+    fn one_speaker_told_one_thing_on_two_days() {
+        let story = |speaker: &str| {
+            findings(&[
+                "Leak inquiry\nPublished May 20, 2025\n\nHealth ministry spokeswoman Dana Reyes told reporters on Wednesday she was not in a position to confirm that the leaked report was genuine.",
+                &format!(
+                    "Report leak\nPublished May 20, 2025\n\n{speaker} said Monday that the ministry could not confirm whether the leaked report was genuine."
+                ),
+            ])
+        };
+        let same = story("Health ministry spokeswoman Dana Reyes");
+        assert_eq!(same.len(), 1, "{same:#?}");
+        let other = story("Interior ministry spokesman Omar Haddad");
+        assert!(other.is_empty(), "{other:#?}");
     }
 
     #[test]
