@@ -678,3 +678,30 @@ fn a_known_name_before_the_noun_describes_what_is_counted() {
     assert_eq!(counted("Of the 12, Hamas freed three."), [None, None]);
     assert_eq!(counted("Last week 40 Hamas said were freed."), [None]);
 }
+
+/// A surname written with its particle in one word ("al-Assad") goes on
+/// the name before it; such a word begins no name of its own.
+#[test]
+fn a_joined_particle_ends_the_name_it_follows() {
+    let people = |body: &str| -> Vec<String> {
+        let found = mentions(Some("2014-10-02"), body);
+        of_kind(&found, MentionKind::Person)
+            .into_iter()
+            .map(|(t, _)| t.to_string())
+            .collect()
+    };
+    let p = people(
+        "The war against the regime of President Bashar al-Assad has raged for more than three years.",
+    );
+    assert_eq!(p, ["President Bashar al-Assad"], "{p:?}");
+    let p = people("Egypt's leader Abdel Fattah el-Sisi met the envoy on Tuesday.");
+    assert!(
+        p.iter().any(|n| n.ends_with("Abdel Fattah el-Sisi")),
+        "{p:?}"
+    );
+    // Lower case after the hyphen, or a word that is no particle, ends it.
+    let p = people("Talks with Mayor Omar Haddad al-based groups stalled.");
+    assert!(p.iter().all(|n| !n.contains("al-based")), "{p:?}");
+    let p = people("Aid worker Sara Lindqvist pre-Christmas plans were cancelled.");
+    assert!(p.iter().all(|n| !n.contains("pre-Christmas")), "{p:?}");
+}

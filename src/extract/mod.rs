@@ -4,7 +4,7 @@
 
 pub(crate) mod attribution;
 mod dates;
-mod names;
+pub(crate) mod names;
 mod numbers;
 pub(crate) mod polarity;
 pub(crate) mod speech;

@@ -199,6 +199,30 @@ fn name_word(s: &Sentence, i: usize) -> bool {
         && !s.taken[i]
 }
 
+/// A surname written with its particle in one word, the particle in lower
+/// case: "Bashar al-Assad", "Abdel Fattah el-Sisi". It goes on a name
+/// already begun; it begins none.
+fn joined_particle(s: &Sentence, k: usize) -> bool {
+    let Some(t) = s.tokens.get(k) else {
+        return false;
+    };
+    t.kind == Kind::Word
+        && !s.taken[k]
+        && s.word(k).split_once('-').is_some_and(|(particle, rest)| {
+            particle.starts_with(|c: char| c.is_ascii_lowercase())
+                && is_capitalised(rest)
+                && has_word(&PARTICLES, particle)
+        })
+}
+
+/// Whether a word is a surname with its particle joined ("al-Assad",
+/// "el-sisi"): a name transliterated, which outlets spell many ways.
+#[must_use]
+pub fn particle_joined(word: &str) -> bool {
+    word.split_once('-')
+        .is_some_and(|(particle, rest)| !rest.is_empty() && has_word(&PARTICLES, particle))
+}
+
 /// "Theresa May", "Brian May": a month name right after a given name is a
 /// surname, as the date reader agrees (`extract::dates`).
 fn surname_month(s: &Sentence, k: usize) -> bool {
@@ -225,6 +249,9 @@ fn name_end(s: &Sentence, i: usize) -> Option<usize> {
             // An initial: "Donald J. Trump".
             k += 1;
         } else if has_word(&PARTICLES, s.word(k)) && name_word(s, k + 1) {
+            k += 1;
+        } else if joined_particle(s, k) {
+            last = k;
             k += 1;
         } else {
             break;
