@@ -413,13 +413,7 @@ pub fn detect(story: &Story) -> Vec<Finding> {
 /// disagreement once, not once per pair of outlets.
 #[must_use]
 pub fn merge_repeats(story: &Story, findings: Vec<Finding>) -> Vec<Finding> {
-    fn root(group: &mut [usize], mut i: usize) -> usize {
-        while group[i] != i {
-            group[i] = group[group[i]];
-            i = group[i];
-        }
-        i
-    }
+    use crate::align::root;
     let mut group: Vec<usize> = (0..findings.len()).collect();
     let mut by_evidence: FxHashMap<(usize, usize, usize), usize> = FxHashMap::default();
     for (i, f) in findings.iter().enumerate() {

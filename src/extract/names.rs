@@ -206,13 +206,13 @@ fn joined_particle(s: &Sentence, k: usize) -> bool {
     let Some(t) = s.tokens.get(k) else {
         return false;
     };
+    let w = s.word(k);
     t.kind == Kind::Word
         && !s.taken[k]
-        && s.word(k).split_once('-').is_some_and(|(particle, rest)| {
-            particle.starts_with(|c: char| c.is_ascii_lowercase())
-                && is_capitalised(rest)
-                && has_word(&PARTICLES, particle)
-        })
+        && w.starts_with(|c: char| c.is_ascii_lowercase())
+        && particle_joined(w)
+        && w.split_once('-')
+            .is_some_and(|(_, rest)| is_capitalised(rest))
 }
 
 /// Whether a word is a surname with its particle joined ("al-Assad",
