@@ -668,6 +668,35 @@ mod tests {
         assert!(dated.is_empty(), "{dated:?}");
     }
 
+    /// "former" frames the title it stands before, not every title in
+    /// the sentence: "President Gordon Brown ... the former Irish prime
+    /// minister" still calls Brown Prime Minister.
+    #[test]
+    fn former_before_another_name_does_not_frame_the_holder() {
+        let story = |first: &str| {
+            undated(&[
+                first,
+                "Funeral\n\nPrime Minister David Cameron cut short his holiday to attend.",
+                "Funeral\n\nBritish Prime Minister David Cameron flew to Dublin on Monday.",
+            ])
+        };
+        let f = story(
+            "Funeral\n\nPrime Minister Gordon Brown cut short his holiday to honour the former Irish leader.",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("David Cameron"));
+        let f =
+            story("Funeral\n\nFormer Prime Minister Gordon Brown cut short his holiday to attend.");
+        assert!(f.is_empty(), "{f:?}");
+        let f = story(
+            "Funeral\n\nThe former minister said Prime Minister Gordon Brown had cut short his holiday.",
+        );
+        assert!(
+            f.is_empty(),
+            "a former title before it may frame the sentence: {f:?}"
+        );
+    }
+
     #[test]
     fn a_period_or_an_act_named_by_its_holder_is_not_a_current_claim() {
         let f = undated(&[

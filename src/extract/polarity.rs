@@ -335,8 +335,10 @@ pub fn past_framed(sentence: &str) -> bool {
 }
 
 /// Whether a sentence sets the mention at byte `at` in the past: a frame
-/// anywhere but a named period ("former", "then-", "-era", "at the time"),
-/// or a period named before it ("During the war, Defense Minister X said").
+/// anywhere but a named period ("then-", "-era", "at the time"), or a
+/// period or "former" before it ("During the war, Defense Minister X
+/// said"). A "former" after it is another title's: "President X flew home
+/// to honour the former king" still calls X president.
 /// A period named after it dates another clause: "President X told Y he
 /// backed him during the recent elections" still calls X president.
 pub fn past_framed_at(sentence: &str, at: usize) -> bool {
@@ -344,7 +346,7 @@ pub fn past_framed_at(sentence: &str, at: usize) -> bool {
     let strong = STRONG.get_or_init(|| {
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build(["-era", "former ", "then-", "previous ", "at the time"])
+            .build(["-era", "then-", "previous ", "at the time"])
             .expect("fixed patterns build")
     });
     let before = sentence.get(..at).unwrap_or(sentence);
