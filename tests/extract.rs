@@ -705,3 +705,38 @@ fn a_joined_particle_ends_the_name_it_follows() {
     let p = people("Aid worker Sara Lindqvist pre-Christmas plans were cancelled.");
     assert!(p.iter().all(|n| !n.contains("pre-Christmas")), "{p:?}");
 }
+
+/// "Secretary of Homeland Security Jeh Johnson": the portfolio after "of"
+/// runs into the name in one capitalised run; the KB's person ends it.
+/// Without a known person nothing is guessed.
+#[test]
+fn a_portfolio_after_of_belongs_to_the_title_when_the_name_is_known() {
+    let offices = |body: &str| -> Vec<(String, Option<String>)> {
+        let found = mentions(Some("2015-03-02"), body);
+        of_kind(&found, MentionKind::Person)
+            .into_iter()
+            .map(|(t, v)| match v {
+                Value::Person(p) => (t.to_string(), p.office.clone()),
+                _ => unreachable!(),
+            })
+            .collect()
+    };
+    let o = offices("Secretary of Homeland Security Jeh Johnson spoke in Washington on Monday.");
+    assert_eq!(
+        o,
+        [(
+            "Secretary of Homeland Security Jeh Johnson".to_string(),
+            Some("us-secretary-of-homeland-security".to_string())
+        )],
+        "{o:?}"
+    );
+    let o = offices("Secretary of Health and Human Services Sylvia Mathews Burwell spoke later.");
+    assert_eq!(
+        o[0].1.as_deref(),
+        Some("us-secretary-of-health-and-human-services"),
+        "{o:?}"
+    );
+    // An unknown person: the run is not split by guesswork.
+    let o = offices("Secretary of Homeland Affairs Tomas Varga spoke in Vienna on Monday.");
+    assert!(o.iter().all(|(_, office)| office.is_none()), "{o:?}");
+}

@@ -262,7 +262,12 @@ fn name_end(s: &Sentence, i: usize) -> Option<usize> {
 
 /// A role phrase followed by a name, or an office named alone.
 fn role_and_name(s: &mut Sentence, kb: &Kb, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
-    let role = role_at(s, kb, i)?;
+    let mut role = role_at(s, kb, i)?;
+    if role.office.is_none()
+        && let Some(last) = portfolio_before_known_name(s, kb, role.last + 1)
+    {
+        role.last = last;
+    }
     // Honorifics after the role belong to it: "Qatari Prime Minister Sheikh
     // Mohammed …".
     let mut name_first = role.last + 1;
@@ -323,6 +328,39 @@ fn role_and_name(s: &mut Sentence, kb: &Kb, i: usize, out: &mut Vec<Mention>) ->
         Value::Person(value),
     );
     Some(name_last + 1)
+}
+
+/// "Secretary of Homeland Security Jeh Johnson", "Minister of Foreign
+/// Affairs Sameh Shoukry": a title's portfolio runs into the name in one
+/// capitalised run. It ends where the rest of the run is a person the KB
+/// knows: its last token. Unknown people are left as they were, since
+/// only the KB can tell "Homeland Security" from a given name.
+fn portfolio_before_known_name(s: &Sentence, kb: &Kb, of: usize) -> Option<usize> {
+    if !s.is(of, &["of"]) {
+        return None;
+    }
+    let mut k = of + 1;
+    if s.is(k, &["the"]) {
+        k += 1;
+    }
+    let mut last = None;
+    while k < s.tokens.len() && k - of < 8 {
+        if s.is(k, &["and", "for"]) {
+            k += 1;
+            continue;
+        }
+        if !name_word(s, k) {
+            return None;
+        }
+        if let Some(end) = last.and_then(|_| name_end(s, k))
+            && person_entity(kb, &s.text[s.span(k, end)]).is_some()
+        {
+            return last;
+        }
+        last = Some(k);
+        k += 1;
+    }
+    None
 }
 
 /// The first token of the role proper, after "former".
