@@ -2032,6 +2032,69 @@ mod tests {
         assert!(found.is_empty(), "{found:#?}");
     }
 
+    /// "isn't the first time" is "not the first time": it says the thing
+    /// happened again. A contraction must not hide the phrase.
+    #[test]
+    fn not_the_first_time_contracted_is_no_negation() {
+        for first in [
+            "Police said this isn\u{2019}t the first time a driver has crashed into the old harbour wall.",
+            "Police said this isn't the first time a driver has crashed into the old harbour wall.",
+        ] {
+            let (_, found) = pair(
+                first,
+                "Police said a driver has crashed into the old harbour wall.",
+            );
+            assert!(found.is_empty(), "{first}: {found:#?}");
+        }
+        let (_, found) = pair(
+            "Police said a driver hasn't crashed into the old harbour wall.",
+            "Police said a driver has crashed into the old harbour wall.",
+        );
+        assert_eq!(
+            found.len(),
+            1,
+            "a plain contraction still denies: {found:#?}"
+        );
+    }
+
+    /// "X not Y" after a closing quotation mark, and ", not a ..." set
+    /// one term against another; the clause states X, as "X instead of
+    /// Y" does. A "not" opening a quote still denies.
+    #[test]
+    fn a_contrasting_not_denies_no_clause() {
+        let (_, found) = pair(
+            "The four elders call themselves \u{201c}judges\u{201d} not \u{201c}arbitrators\u{201d} in the village.",
+            "The four elders call themselves \u{201c}judges\u{201d} instead of \u{201c}arbitrators\u{201d} in the village.",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+        let (_, found) = pair(
+            "The council called the closure of the coastal road a pause, not a halt, on Monday.",
+            "The council called the closure of the coastal road a pause on Monday.",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+        let (_, found) = pair(
+            "The mayor said he was \"not in a position to confirm the closure of the coastal road\" on Monday.",
+            "The mayor said he was in a position to confirm the closure of the coastal road on Monday.",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+    }
+
+    /// "voting no they'd ..." is the answer given: no determiner stands
+    /// before a pronoun.
+    #[test]
+    fn no_as_an_answer_is_no_negation() {
+        let (_, found) = pair(
+            "Despite voting no they'd still welcome a second vote on the harbour plan next spring.",
+            "Despite voting \u{2018}No\u{2019} they\u{2019}d still welcome a second vote on the harbour plan next spring.",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+        let (_, found) = pair(
+            "No vote on the harbour plan will be held next spring, the council said.",
+            "A vote on the harbour plan will be held next spring, the council said.",
+        );
+        assert_eq!(found.len(), 1, "'no' before a noun denies: {found:#?}");
+    }
+
     #[test]
     fn denial_is_attribution_not_fact() {
         let (_, found) = pair(

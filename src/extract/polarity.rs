@@ -170,12 +170,21 @@ static HYPOTHETICAL: LazyLock<FxHashSet<&str>> = LazyLock::new(|| FILE.section_s
 static NEGATIVE_POLARITY: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| FILE.section_set("negative polarity"));
 
-/// Whether the tokens from `i` on spell a phrase of `[no negation]`.
-fn negates_nothing(toks: &[Tok], i: usize) -> bool {
+/// Whether the tokens from `i` on spell a phrase of `[no negation]`. A
+/// contraction of `len` tokens stands for "not": "isn't the first time"
+/// is "not the first time".
+fn negates_nothing(toks: &[Tok], i: usize, len: usize) -> bool {
+    let contracted = !matches!(toks[i].text.as_str(), "not" | "no" | "never");
     NO_NEGATION.iter().any(|p| {
-        p.iter()
+        let (skip, from) = if contracted && p.first() == Some(&"not") {
+            (1, i + len)
+        } else {
+            (0, i)
+        };
+        p[skip..]
+            .iter()
             .enumerate()
-            .all(|(j, w)| toks.get(i + j).is_some_and(|t| t.text == *w))
+            .all(|(j, w)| toks.get(from + j).is_some_and(|t| t.text == *w))
     })
 }
 
@@ -189,7 +198,7 @@ pub fn negator(toks: &[Tok], i: usize) -> Option<usize> {
     // Every token of every sentence is asked: the phrases that negate
     // nothing are looked for only after a negation.
     let n = negation_at(toks, i)?;
-    (!negates_nothing(toks, i)).then_some(n)
+    (!negates_nothing(toks, i, n)).then_some(n)
 }
 
 /// How many tokens a negation starting at word `i` takes, phrases that
@@ -199,13 +208,16 @@ fn negation_at(toks: &[Tok], i: usize) -> Option<usize> {
     let next = toks.get(i + 1).map(|t| t.text.as_str());
     let prev = i.checked_sub(1).map(|j| toks[j].text.as_str());
     match w {
-        "not" if matches!(prev, Some("or" | "if")) => None,
+        "not" if matches!(prev, Some("or" | "if")) || contrasts(toks, i) => None,
         "not" | "never" => Some(1),
         "no" if next == Some("longer") => Some(2),
-        // "No, ..." answers; "no" before a word negates its clause.
-        _ if NEGATIVE_WORDS.contains(w) => {
-            (w != "no" || toks.get(i + 1).is_some_and(|t| t.kind == Kind::Word)).then_some(1)
-        }
+        // "No, ..." answers; "no" before a word negates its clause, but
+        // not before a pronoun, which no determiner precedes: "voting no
+        // they would" is the answer given.
+        _ if NEGATIVE_WORDS.contains(w) => (w != "no"
+            || toks.get(i + 1).is_some_and(|t| t.kind == Kind::Word)
+                && !next.is_some_and(is_personal_pronoun))
+        .then_some(1),
         _ if NEGATING_VERBS.contains(w) && next == Some("to") => Some(2),
         _ if w.ends_with("n't") => Some(1),
         _ if w.ends_with('n')
@@ -216,6 +228,36 @@ fn negation_at(toks: &[Tok], i: usize) -> Option<usize> {
         }
         _ => None,
     }
+}
+
+/// Whether the "not" at `i` sets one term against another instead of
+/// denying its clause: "call themselves "judges" not "arbitrators"", "a
+/// pause, not a halt". A clause's own "not" follows its verb ("is not",
+/// "did not"), never a closing quotation mark (one written against the
+/// word before it: `was "not in a position"` opens the quote), and after
+/// a comma it does not open a noun phrase.
+fn contrasts(toks: &[Tok], i: usize) -> bool {
+    let (Some(before), Some(word)) = (
+        i.checked_sub(2).map(|j| &toks[j]),
+        i.checked_sub(1).map(|j| &toks[j]),
+    ) else {
+        return false;
+    };
+    let next = toks.get(i + 1).map(|t| t.text.as_str());
+    match word.text.as_str() {
+        "\"" | "”" | "’" | "'" => before.is_word() && before.range.end == word.range.start,
+        "," => matches!(next, Some("a" | "an" | "the")),
+        _ => false,
+    }
+}
+
+/// "I", "he", "they'd": words no determiner stands before.
+fn is_personal_pronoun(w: &str) -> bool {
+    let w = w.split(['\'', '\u{2019}']).next().unwrap_or(w);
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "i" | "you" | "he" | "she" | "it" | "we" | "they"
+    )
 }
 
 /// Words that deny or undo what follows them, besides plain negation:
