@@ -363,6 +363,22 @@ mod tests {
         assert_eq!(f[0].suggestion.as_deref(), Some("Antony Blinken"));
     }
 
+    /// A live blog glues its clock to the names it lists: "Joe Galvin04"
+    /// and "Joe Galvin07" are one name at two minutes, no misspelling.
+    #[test]
+    fn names_glued_to_digits_are_not_compared() {
+        let f = found(&[(
+            "March 2, 2015",
+            "Joe Galvin04:21 crossed from the left. Joe Galvin07:03 scored the second goal. Coach Mary Ellison praised Joe Galvin after the match.",
+        )]);
+        assert!(f.is_empty(), "{f:?}");
+        let f = found(&[(
+            "March 2, 2015",
+            "Joe Galvin crossed from the left. Joe Galvan scored the second goal. Coach Mary Ellison praised Joe Galvin after the match.",
+        )]);
+        assert_eq!(f.len(), 1, "the same names without digits: {f:?}");
+    }
+
     #[test]
     fn a_name_its_article_cannot_confirm_is_confirmed_by_the_story() {
         // "Leelah" is no known given name and nothing in the first article

@@ -152,8 +152,12 @@ impl<'a> Roster<'a> {
 }
 
 /// The identifying words of a full name: at least a given name and a
-/// surname once honorifics and initials are set aside.
+/// surname once honorifics and initials are set aside. A name with digits
+/// is none to compare ("Joe Galvin04", glued to a live blog's clock).
 fn full_rendering(p: &PersonValue) -> Option<Vec<String>> {
+    if p.name.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let words = name_words(&p.name);
     (words.len() >= 2).then_some(words)
 }
