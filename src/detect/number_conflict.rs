@@ -172,6 +172,9 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
         return None;
     }
     let (head_word, modifiers) = head_and_modifiers(counted)?;
+    if year_label(&text[m.range.clone()], head_word) {
+        return None;
+    }
     let head = normal(story.vocab, head_word)?;
     if head == "percent" {
         return None;
@@ -210,6 +213,18 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
         part: part_of(story, article, index),
         generic,
     })
+}
+
+/// A year before a singular noun ("a 2007 article", "the 2014 RC
+/// asteroid") names which one, not how many: four plain digits a year
+/// could be, where a count of one would be written "one".
+fn year_label(quote: &str, head_word: &str) -> bool {
+    let first = quote.split_whitespace().next().unwrap_or("");
+    first.len() == 4
+        && first
+            .parse::<u32>()
+            .is_ok_and(|y| (1900..=2099).contains(&y))
+        && !crate::extract::words::is_plural(head_word)
 }
 
 /// "One source told …", "one official said": "one" counting the subject
@@ -744,12 +759,22 @@ fn compatible(a: &Count, b: &Count) -> bool {
         _ => None,
     };
     match (side(a), side(b)) {
+        // "Thousands", "dozens of": a word for an order of magnitude is a
+        // floor no one counted, and any other floor may stand with it
+        // ("thousands of followers", "over a million followers").
+        (Some((true, _)), Some((true, _))) if vague(a) || vague(b) => true,
         (Some((x, bx)), Some((y, by))) if x == y => {
             let share = if x { FLOOR_SHARE } else { BOUND_SHARE };
             (bx - by).abs() <= bx.max(by) * share
         }
         _ => a.interval.overlaps(b.interval) || rounded(a, b) || rounded(b, a),
     }
+}
+
+/// A vague plural ("dozens", "thousands of"): a floor read as approximate,
+/// where "at least" and "more than" are exact floors.
+fn vague(c: &Count) -> bool {
+    c.value.approximate && c.value.low.is_some() && c.value.high.is_none()
 }
 
 /// Share of a round figure within which another is the same figure told
@@ -1702,6 +1727,50 @@ mod tests {
         assert!(conflicts(&[&shots("just over 1,200"), &shots("1,210")]).is_empty());
         assert!(conflicts(&[&shots("close to 40"), &shots("nearly 41")]).is_empty());
         assert_eq!(conflicts(&[&shots("close to 40"), &shots("120")]).len(), 1);
+    }
+
+    #[test]
+    fn a_vague_plural_is_a_floor_any_other_floor_agrees_with() {
+        let fans = |n: &str| {
+            article(
+                "June 2, 2025",
+                &format!(
+                    "The singer's fan page, which has {n} followers, shared the drawing of the harbour on Friday."
+                ),
+            )
+        };
+        // "Thousands" counts nothing exactly: 250,000 followers are
+        // thousands of followers.
+        assert!(conflicts(&[&fans("thousands of"), &fans("more than 250,000")]).is_empty());
+        assert!(conflicts(&[&fans("over a million"), &fans("dozens of")]).is_empty());
+        // Against a figure it still speaks: dozens are not six.
+        assert_eq!(conflicts(&[&fans("dozens of"), &fans("six")]).len(), 1);
+        // Two floors that reporters counted still differ.
+        assert_eq!(
+            conflicts(&[&fans("at least 20,000"), &fans("at least 90,000")]).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_year_before_a_singular_noun_is_no_count() {
+        let piece = |n: &str| {
+            article(
+                "June 2, 2025",
+                &format!(
+                    "The lawyer quoted a {n} article in the Lisbon daily about the harbour contract on Friday."
+                ),
+            )
+        };
+        assert!(conflicts(&[&piece("2007"), &piece("2013")]).is_empty());
+        // A plural after four digits is a count all the same.
+        let crowd = |n: &str| {
+            article(
+                "June 2, 2025",
+                &format!("Police said {n} dockers marched on the Lisbon harbour office on Friday."),
+            )
+        };
+        assert_eq!(conflicts(&[&crowd("1950"), &crowd("1400")]).len(), 1);
     }
 
     #[test]
