@@ -4,6 +4,7 @@
 //! release). Qualifiers become intervals: "about 300" tolerates ±10% (at
 //! least ±2), "at least 20" and "up to 30" are one-sided.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -17,7 +18,7 @@ use super::counts::{
 use super::{Account, Finding, FindingKind, Severity, Story, claim_order, word_classes};
 use crate::align::Vocabulary;
 use crate::align::{Member, root};
-use crate::extract::{Mention, QuantityValue, Value};
+use crate::extract::{Mention, MentionKind, QuantityValue, Value};
 use crate::text::tokens::{Kind, tokenize};
 
 /// A pair score from which one side may leave out a modifier ("33
@@ -76,7 +77,9 @@ struct Count<'a> {
     article: usize,
     sentence: usize,
     range: Range<usize>,
-    value: &'a QuantityValue,
+    /// Borrowed from the mention; owned when read from a relative date
+    /// ("three years ago").
+    value: Cow<'a, QuantityValue>,
     interval: Interval,
     /// The head noun, normalised (synonyms alike).
     head: String,
@@ -107,7 +110,7 @@ struct Count<'a> {
 
 impl Count<'_> {
     fn exact(&self) -> bool {
-        is_exact(self.value)
+        is_exact(&self.value)
     }
 
     fn member(&self) -> Member {
@@ -122,7 +125,7 @@ fn collect_counts<'a>(story: &Story<'a>) -> Vec<Count<'a>> {
     let mut out = Vec::new();
     for (ai, a) in story.articles.iter().enumerate() {
         for (mi, m) in a.mentions.iter().enumerate() {
-            if let Some(c) = count(story, ai, mi, m) {
+            if let Some(c) = count(story, ai, mi, m).or_else(|| span_count(story, ai, mi, m)) {
                 out.push(c);
             }
         }
@@ -152,7 +155,7 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
             article,
             sentence: m.sentence,
             range: m.range.clone(),
-            value: q,
+            value: Cow::Borrowed(q),
             interval: Interval::of(q)?,
             stem: unit.clone(),
             fates: Vec::new(),
@@ -193,7 +196,7 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
         article,
         sentence: m.sentence,
         range: m.range.clone(),
-        value: q,
+        value: Cow::Borrowed(q),
         interval: Interval::of(q)?,
         stem: stem(story.vocab, head_word)?,
         // "12 people dead": the counted phrase may hold the fate itself.
@@ -225,6 +228,95 @@ fn year_label(quote: &str, head_word: &str) -> bool {
             .parse::<u32>()
             .is_ok_and(|y| (1900..=2099).contains(&y))
         && !crate::extract::words::is_plural(head_word)
+}
+
+/// A span back in time that the dates could not place ("three years
+/// ago", "over the past two weeks", in an undated article) is a duration,
+/// compared like one: only with another span of the same kind, by the
+/// words around it. A placed span is left to the dates.
+fn span_count<'a>(
+    story: &Story<'a>,
+    article: usize,
+    index: usize,
+    m: &Mention,
+) -> Option<Count<'a>> {
+    let Value::Date(d) = &m.value else {
+        return None;
+    };
+    if !d.relative || d.from.is_some() {
+        return None;
+    }
+    let text = &story.articles[article].article.text;
+    let (value, unit) = span_length(&text[m.range.clone()])?;
+    let q = span_value(&text[..m.range.start], value);
+    let (context, before) = context(story, article, index, &unit, &[]);
+    Some(Count {
+        article,
+        sentence: m.sentence,
+        range: m.range.clone(),
+        interval: Interval::of(&q)?,
+        value: Cow::Owned(q),
+        stem: unit.clone(),
+        fates: Vec::new(),
+        defining_fate: None,
+        anchors: anchors(&context, before),
+        context,
+        head: unit,
+        modifiers: Vec::new(),
+        measure: true,
+        relative: false,
+        part: None,
+        generic: false,
+    })
+}
+
+/// The length and the unit of a span back in time: "three years ago" is
+/// 3 of "year ago", "the past two weeks" 2 of "week past" (a span ago is
+/// a point, one over the past a stretch: they are not compared).
+fn span_length(quote: &str) -> Option<(f64, String)> {
+    let words: Vec<String> = quote.split_whitespace().map(|w| w.to_lowercase()).collect();
+    let at = words.iter().position(|w| {
+        w.chars().all(|c| c.is_ascii_digit()) || crate::extract::cardinal(w).is_some()
+    })?;
+    let n = words[at]
+        .parse::<f64>()
+        .ok()
+        .or_else(|| crate::extract::cardinal(&words[at]))?;
+    let unit = words.get(at + 1)?.trim_end_matches('s');
+    if !matches!(unit, "hour" | "day" | "week" | "month" | "year") {
+        return None;
+    }
+    let kind = if words.last().is_some_and(|w| w == "ago") {
+        "ago"
+    } else {
+        "past"
+    };
+    Some((n, format!("{unit} {kind}")))
+}
+
+/// The value of a span's length, with the qualifier before it: "about
+/// ten years ago" is approximate, "more than 18 months ago" a floor.
+fn span_value(before: &str, n: f64) -> QuantityValue {
+    let words: Vec<String> = before
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .map(|w| w.to_lowercase())
+        .collect();
+    let last = words.first().map_or("", String::as_str);
+    let two = (words.get(1).map_or("", String::as_str), last);
+    let about = matches!(
+        last,
+        "about" | "around" | "some" | "nearly" | "almost" | "roughly" | "approximately"
+    );
+    let floor = matches!(last, "over") || matches!(two, ("more", "than") | ("at", "least"));
+    QuantityValue {
+        low: Some(n),
+        high: (!floor).then_some(n),
+        approximate: about,
+        counted: None,
+        ordinal: false,
+    }
 }
 
 /// "One source told …", "one official said": "one" counting the subject
@@ -417,7 +509,7 @@ fn context(
     let quantities = || {
         super::sentence_mentions(&a.mentions, m.sentence)
             .iter()
-            .filter(|x| x.kind == m.kind)
+            .filter(|x| x.kind == MentionKind::Quantity)
     };
     let start = quantities()
         .map(|x| x.range.end)
@@ -829,7 +921,7 @@ fn knows_other(story: &Story, counts: &[Count], x: usize, y: usize, told_twice: 
             && c.head == cy.head
             && c.modifiers == cy.modifiers
             && (!(cx.measure || told_twice) || c.sentence == cx.sentence)
-            && agrees(c.value)
+            && agrees(&c.value)
             && !retells(cx, c)
     });
     // A bare number beside x, not a measure ("again in three months" says
@@ -989,7 +1081,7 @@ fn sides_of(story: &Story, counts: &[Count], support: &[usize], clashes: &[Clash
             .apart(counts[claim].article, counts[other].article)
             .is_some();
         groups
-            .entry((claim, describe(counts[other].value), far))
+            .entry((claim, describe(&counts[other].value), far))
             .or_default()
             .push((other, score));
     }
@@ -1133,7 +1225,7 @@ impl Disagreement<'_, '_> {
             format!("here and in {}", join(&with))
         };
         let others = Self::sources(story, self.others.iter().map(|(o, _)| *o));
-        let value = describe(self.others[0].0.value);
+        let value = describe(&self.others[0].0.value);
         format!(
             "{} {here}, {value} in {}",
             Self::quote(story, claim),
@@ -1153,8 +1245,8 @@ impl Disagreement<'_, '_> {
         let told: Vec<String> = self.claims.iter().map(|c| says(c)).collect();
         let cited: Vec<String> = self.others.iter().map(|(o, _)| says(o)).collect();
         let (mine, theirs) = (
-            describe(self.claims[0].value),
-            describe(self.others[0].0.value),
+            describe(&self.claims[0].value),
+            describe(&self.others[0].0.value),
         );
         let verdict = match self.apart {
             Some(days) => format!(
@@ -1727,6 +1819,42 @@ mod tests {
         assert!(conflicts(&[&shots("just over 1,200"), &shots("1,210")]).is_empty());
         assert!(conflicts(&[&shots("close to 40"), &shots("nearly 41")]).is_empty());
         assert_eq!(conflicts(&[&shots("close to 40"), &shots("120")]).len(), 1);
+    }
+
+    /// An article with no date: its spans back in time stay unplaced.
+    fn undated(body: &str) -> String {
+        format!("Harbour news\n\n{body}\n")
+    }
+
+    #[test]
+    fn an_unplaced_span_back_in_time_is_a_duration() {
+        let sold = |span: &str| {
+            undated(&format!(
+                "The fisherman said he sold the blue trawler to a dealer in Peniche {span} and never saw it again."
+            ))
+        };
+        let found = conflicts(&[&sold("three years ago"), &sold("six years ago")]);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].summary.contains("three years ago"));
+        // A round "about" and a floor leave room for the other figure.
+        assert!(conflicts(&[&sold("about ten years ago"), &sold("nine years ago")]).is_empty());
+        assert!(
+            conflicts(&[&sold("more than three years ago"), &sold("six years ago")]).is_empty()
+        );
+        // A span ago is a point, one over the past a stretch.
+        assert!(
+            conflicts(&[&sold("three years ago"), &sold("over the past six years")]).is_empty()
+        );
+        // Spans the articles' dates place are the dates' to compare.
+        let dated = |span: &str| {
+            article(
+                "June 2, 2025",
+                &format!(
+                    "The fisherman said he sold the blue trawler to a dealer in Peniche {span} and never saw it again."
+                ),
+            )
+        };
+        assert!(conflicts(&[&dated("three years ago"), &dated("six years ago")]).is_empty());
     }
 
     #[test]
