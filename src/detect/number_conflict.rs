@@ -888,7 +888,14 @@ fn rounded(round: &Count, exact: &Count) -> bool {
 /// hostages" freed today, "33 hostages" in the whole phase), not of one
 /// group counted differently. A bare number beside `x` that agrees with `y`
 /// ("three hostages today, 33 in all") says the same.
-fn knows_other(story: &Story, counts: &[Count], x: usize, y: usize, told_twice: bool) -> bool {
+fn knows_other(
+    story: &Story,
+    counts: &[Count],
+    partners: &Partners,
+    x: usize,
+    y: usize,
+    told_twice: bool,
+) -> bool {
     let (cx, cy) = (&counts[x], &counts[y]);
     // A bound ("at least 40") names no particular group; only a value does.
     // Against a bound of y's, a value says y's figure only when it is that
@@ -923,6 +930,7 @@ fn knows_other(story: &Story, counts: &[Count], x: usize, y: usize, told_twice: 
             && (!(cx.measure || told_twice) || c.sentence == cx.sentence)
             && agrees(&c.value)
             && !retells(cx, c)
+            && !partners.answers_other(counts, i, y)
     });
     // A bare number beside x, not a measure ("again in three months" says
     // nothing of "three surgeries").
@@ -933,6 +941,35 @@ fn knows_other(story: &Story, counts: &[Count], x: usize, y: usize, told_twice: 
             matches!(&m.value, Value::Quantity(q) if q.counted.is_none() && !q.ordinal && agrees(q))
                 && bare(m)
         })
+}
+
+/// The counts each count agrees with in aligned statements.
+struct Partners(FxHashMap<usize, Vec<usize>>);
+
+impl Partners {
+    fn of(links: &[Link]) -> Self {
+        let mut by_count: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+        for l in links.iter().filter(|l| l.compatible && l.aligned()) {
+            by_count.entry(l.x).or_default().push(l.y);
+            by_count.entry(l.y).or_default().push(l.x);
+        }
+        Partners(by_count)
+    }
+
+    /// Whether count `c` agrees, in `y`'s article, with another count
+    /// and not with `y`: it tells that other figure ("four hours of
+    /// battery life … every four hours" told twice in both articles), so
+    /// it says nothing of a second group beside `y`'s.
+    fn answers_other(&self, counts: &[Count], c: usize, y: usize) -> bool {
+        let Some(zs) = self.0.get(&c) else {
+            return false;
+        };
+        let mut there = zs
+            .iter()
+            .filter(|&&z| counts[z].article == counts[y].article)
+            .peekable();
+        there.peek().is_some() && there.all(|&z| z != y)
+    }
 }
 
 /// How many of `a`'s context words `b`'s context holds.
@@ -982,6 +1019,7 @@ type Sides = (Vec<usize>, Vec<(usize, f32)>);
 fn conflicts(story: &Story, counts: &[Count]) -> Vec<Finding> {
     let links = links(story, counts);
     let support = support(counts, &links);
+    let partners = Partners::of(&links);
     // How many links each count is in, agreeing or not.
     let mut linked = vec![0usize; counts.len()];
     for l in &links {
@@ -1007,8 +1045,8 @@ fn conflicts(story: &Story, counts: &[Count]) -> Vec<Finding> {
         // an article gives the other value elsewhere: that is the article
         // disagreeing with itself, not two groups.
         let told_twice = l.score >= SAME_STATEMENT;
-        if knows_other(story, counts, l.x, l.y, told_twice)
-            || knows_other(story, counts, l.y, l.x, told_twice)
+        if knows_other(story, counts, &partners, l.x, l.y, told_twice)
+            || knows_other(story, counts, &partners, l.y, l.x, told_twice)
         {
             continue;
         }
@@ -1819,6 +1857,22 @@ mod tests {
         assert!(conflicts(&[&shots("just over 1,200"), &shots("1,210")]).is_empty());
         assert!(conflicts(&[&shots("close to 40"), &shots("nearly 41")]).is_empty());
         assert_eq!(conflicts(&[&shots("close to 40"), &shots("120")]).len(), 1);
+    }
+
+    #[test]
+    fn a_figure_told_twice_in_both_articles_is_no_second_group() {
+        let battery = |first: &str| {
+            article(
+                "June 2, 2025",
+                &format!(
+                    "The engineer said the new tracker lasts {first} hours on one charge of its battery, and the owner must plug it in every four hours while it records."
+                ),
+            )
+        };
+        // The second "four hours" of each article answers the other's
+        // second, not the first figure: 4 and 7 still disagree.
+        assert_eq!(conflicts(&[&battery("four"), &battery("seven")]).len(), 1);
+        assert!(conflicts(&[&battery("four"), &battery("four")]).is_empty());
     }
 
     /// An article with no date: its spans back in time stay unplaced.
