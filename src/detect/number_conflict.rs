@@ -274,7 +274,7 @@ fn span_count<'a>(
 /// 3 of "year ago", "the past two weeks" 2 of "week past" (a span ago is
 /// a point, one over the past a stretch: they are not compared).
 fn span_length(quote: &str) -> Option<(f64, String)> {
-    let words: Vec<String> = quote.split_whitespace().map(|w| w.to_lowercase()).collect();
+    let words: Vec<String> = quote.split_whitespace().map(str::to_lowercase).collect();
     let at = words.iter().position(|w| {
         w.chars().all(|c| c.is_ascii_digit()) || crate::extract::cardinal(w).is_some()
     })?;
@@ -301,7 +301,7 @@ fn span_value(before: &str, n: f64) -> QuantityValue {
         .split_whitespace()
         .rev()
         .take(2)
-        .map(|w| w.to_lowercase())
+        .map(str::to_lowercase)
         .collect();
     let last = words.first().map_or("", String::as_str);
     let two = (words.get(1).map_or("", String::as_str), last);
