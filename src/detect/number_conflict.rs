@@ -4,6 +4,7 @@
 //! release). Qualifiers become intervals: "about 300" tolerates ±10% (at
 //! least ±2), "at least 20" and "up to 30" are one-sided.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -17,7 +18,7 @@ use super::counts::{
 use super::{Account, Finding, FindingKind, Severity, Story, claim_order, word_classes};
 use crate::align::Vocabulary;
 use crate::align::{Member, root};
-use crate::extract::{Mention, QuantityValue, Value};
+use crate::extract::{Mention, MentionKind, QuantityValue, Value};
 use crate::text::tokens::{Kind, tokenize};
 
 /// A pair score from which one side may leave out a modifier ("33
@@ -76,7 +77,9 @@ struct Count<'a> {
     article: usize,
     sentence: usize,
     range: Range<usize>,
-    value: &'a QuantityValue,
+    /// Borrowed from the mention; owned when read from a relative date
+    /// ("three years ago").
+    value: Cow<'a, QuantityValue>,
     interval: Interval,
     /// The head noun, normalised (synonyms alike).
     head: String,
@@ -107,7 +110,7 @@ struct Count<'a> {
 
 impl Count<'_> {
     fn exact(&self) -> bool {
-        is_exact(self.value)
+        is_exact(&self.value)
     }
 
     fn member(&self) -> Member {
@@ -122,7 +125,7 @@ fn collect_counts<'a>(story: &Story<'a>) -> Vec<Count<'a>> {
     let mut out = Vec::new();
     for (ai, a) in story.articles.iter().enumerate() {
         for (mi, m) in a.mentions.iter().enumerate() {
-            if let Some(c) = count(story, ai, mi, m) {
+            if let Some(c) = count(story, ai, mi, m).or_else(|| span_count(story, ai, mi, m)) {
                 out.push(c);
             }
         }
@@ -152,7 +155,7 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
             article,
             sentence: m.sentence,
             range: m.range.clone(),
-            value: q,
+            value: Cow::Borrowed(q),
             interval: Interval::of(q)?,
             stem: unit.clone(),
             fates: Vec::new(),
@@ -172,6 +175,9 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
         return None;
     }
     let (head_word, modifiers) = head_and_modifiers(counted)?;
+    if year_label(&text[m.range.clone()], head_word) {
+        return None;
+    }
     let head = normal(story.vocab, head_word)?;
     if head == "percent" {
         return None;
@@ -190,7 +196,7 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
         article,
         sentence: m.sentence,
         range: m.range.clone(),
-        value: q,
+        value: Cow::Borrowed(q),
         interval: Interval::of(q)?,
         stem: stem(story.vocab, head_word)?,
         // "12 people dead": the counted phrase may hold the fate itself.
@@ -210,6 +216,107 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
         part: part_of(story, article, index),
         generic,
     })
+}
+
+/// A year before a singular noun ("a 2007 article", "the 2014 RC
+/// asteroid") names which one, not how many: four plain digits a year
+/// could be, where a count of one would be written "one".
+fn year_label(quote: &str, head_word: &str) -> bool {
+    let first = quote.split_whitespace().next().unwrap_or("");
+    first.len() == 4
+        && first
+            .parse::<u32>()
+            .is_ok_and(|y| (1900..=2099).contains(&y))
+        && !crate::extract::words::is_plural(head_word)
+}
+
+/// A span back in time that the dates could not place ("three years
+/// ago", "over the past two weeks", in an undated article) is a duration,
+/// compared like one: only with another span of the same kind, by the
+/// words around it. A placed span is left to the dates.
+fn span_count<'a>(
+    story: &Story<'a>,
+    article: usize,
+    index: usize,
+    m: &Mention,
+) -> Option<Count<'a>> {
+    let Value::Date(d) = &m.value else {
+        return None;
+    };
+    if !d.relative || d.from.is_some() {
+        return None;
+    }
+    let text = &story.articles[article].article.text;
+    let (value, unit) = span_length(&text[m.range.clone()])?;
+    let q = span_value(&text[..m.range.start], value);
+    let (context, before) = context(story, article, index, &unit, &[]);
+    Some(Count {
+        article,
+        sentence: m.sentence,
+        range: m.range.clone(),
+        interval: Interval::of(&q)?,
+        value: Cow::Owned(q),
+        stem: unit.clone(),
+        fates: Vec::new(),
+        defining_fate: None,
+        anchors: anchors(&context, before),
+        context,
+        head: unit,
+        modifiers: Vec::new(),
+        measure: true,
+        relative: false,
+        part: None,
+        generic: false,
+    })
+}
+
+/// The length and the unit of a span back in time: "three years ago" is
+/// 3 of "year ago", "the past two weeks" 2 of "week past" (a span ago is
+/// a point, one over the past a stretch: they are not compared).
+fn span_length(quote: &str) -> Option<(f64, String)> {
+    let words: Vec<String> = quote.split_whitespace().map(str::to_lowercase).collect();
+    let at = words.iter().position(|w| {
+        w.chars().all(|c| c.is_ascii_digit()) || crate::extract::cardinal(w).is_some()
+    })?;
+    let n = words[at]
+        .parse::<f64>()
+        .ok()
+        .or_else(|| crate::extract::cardinal(&words[at]))?;
+    let unit = words.get(at + 1)?.trim_end_matches('s');
+    if !matches!(unit, "hour" | "day" | "week" | "month" | "year") {
+        return None;
+    }
+    let kind = if words.last().is_some_and(|w| w == "ago") {
+        "ago"
+    } else {
+        "past"
+    };
+    Some((n, format!("{unit} {kind}")))
+}
+
+/// The value of a span's length, with the qualifier before it: "about
+/// ten years ago" is approximate, "more than 18 months ago" a floor.
+fn span_value(before: &str, n: f64) -> QuantityValue {
+    let words: Vec<String> = before
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .map(str::to_lowercase)
+        .collect();
+    let last = words.first().map_or("", String::as_str);
+    let two = (words.get(1).map_or("", String::as_str), last);
+    let about = matches!(
+        last,
+        "about" | "around" | "some" | "nearly" | "almost" | "roughly" | "approximately"
+    );
+    let floor = matches!(last, "over") || matches!(two, ("more", "than") | ("at", "least"));
+    QuantityValue {
+        low: Some(n),
+        high: (!floor).then_some(n),
+        approximate: about,
+        counted: None,
+        ordinal: false,
+    }
 }
 
 /// "One source told …", "one official said": "one" counting the subject
@@ -402,7 +509,7 @@ fn context(
     let quantities = || {
         super::sentence_mentions(&a.mentions, m.sentence)
             .iter()
-            .filter(|x| x.kind == m.kind)
+            .filter(|x| x.kind == MentionKind::Quantity)
     };
     let start = quantities()
         .map(|x| x.range.end)
@@ -744,12 +851,22 @@ fn compatible(a: &Count, b: &Count) -> bool {
         _ => None,
     };
     match (side(a), side(b)) {
+        // "Thousands", "dozens of": a word for an order of magnitude is a
+        // floor no one counted, and any other floor may stand with it
+        // ("thousands of followers", "over a million followers").
+        (Some((true, _)), Some((true, _))) if vague(a) || vague(b) => true,
         (Some((x, bx)), Some((y, by))) if x == y => {
             let share = if x { FLOOR_SHARE } else { BOUND_SHARE };
             (bx - by).abs() <= bx.max(by) * share
         }
         _ => a.interval.overlaps(b.interval) || rounded(a, b) || rounded(b, a),
     }
+}
+
+/// A vague plural ("dozens", "thousands of"): a floor read as approximate,
+/// where "at least" and "more than" are exact floors.
+fn vague(c: &Count) -> bool {
+    c.value.approximate && c.value.low.is_some() && c.value.high.is_none()
 }
 
 /// Share of a round figure within which another is the same figure told
@@ -771,7 +888,14 @@ fn rounded(round: &Count, exact: &Count) -> bool {
 /// hostages" freed today, "33 hostages" in the whole phase), not of one
 /// group counted differently. A bare number beside `x` that agrees with `y`
 /// ("three hostages today, 33 in all") says the same.
-fn knows_other(story: &Story, counts: &[Count], x: usize, y: usize, told_twice: bool) -> bool {
+fn knows_other(
+    story: &Story,
+    counts: &[Count],
+    partners: &Partners,
+    x: usize,
+    y: usize,
+    told_twice: bool,
+) -> bool {
     let (cx, cy) = (&counts[x], &counts[y]);
     // A bound ("at least 40") names no particular group; only a value does.
     // Against a bound of y's, a value says y's figure only when it is that
@@ -804,8 +928,9 @@ fn knows_other(story: &Story, counts: &[Count], x: usize, y: usize, told_twice: 
             && c.head == cy.head
             && c.modifiers == cy.modifiers
             && (!(cx.measure || told_twice) || c.sentence == cx.sentence)
-            && agrees(c.value)
+            && agrees(&c.value)
             && !retells(cx, c)
+            && !partners.answers_other(counts, i, y)
     });
     // A bare number beside x, not a measure ("again in three months" says
     // nothing of "three surgeries").
@@ -816,6 +941,35 @@ fn knows_other(story: &Story, counts: &[Count], x: usize, y: usize, told_twice: 
             matches!(&m.value, Value::Quantity(q) if q.counted.is_none() && !q.ordinal && agrees(q))
                 && bare(m)
         })
+}
+
+/// The counts each count agrees with in aligned statements.
+struct Partners(FxHashMap<usize, Vec<usize>>);
+
+impl Partners {
+    fn of(links: &[Link]) -> Self {
+        let mut by_count: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+        for l in links.iter().filter(|l| l.compatible && l.aligned()) {
+            by_count.entry(l.x).or_default().push(l.y);
+            by_count.entry(l.y).or_default().push(l.x);
+        }
+        Partners(by_count)
+    }
+
+    /// Whether count `c` agrees, in `y`'s article, with another count
+    /// and not with `y`: it tells that other figure ("four hours of
+    /// battery life … every four hours" told twice in both articles), so
+    /// it says nothing of a second group beside `y`'s.
+    fn answers_other(&self, counts: &[Count], c: usize, y: usize) -> bool {
+        let Some(zs) = self.0.get(&c) else {
+            return false;
+        };
+        let mut there = zs
+            .iter()
+            .filter(|&&z| counts[z].article == counts[y].article)
+            .peekable();
+        there.peek().is_some() && there.all(|&z| z != y)
+    }
 }
 
 /// How many of `a`'s context words `b`'s context holds.
@@ -865,6 +1019,7 @@ type Sides = (Vec<usize>, Vec<(usize, f32)>);
 fn conflicts(story: &Story, counts: &[Count]) -> Vec<Finding> {
     let links = links(story, counts);
     let support = support(counts, &links);
+    let partners = Partners::of(&links);
     // How many links each count is in, agreeing or not.
     let mut linked = vec![0usize; counts.len()];
     for l in &links {
@@ -890,8 +1045,8 @@ fn conflicts(story: &Story, counts: &[Count]) -> Vec<Finding> {
         // an article gives the other value elsewhere: that is the article
         // disagreeing with itself, not two groups.
         let told_twice = l.score >= SAME_STATEMENT;
-        if knows_other(story, counts, l.x, l.y, told_twice)
-            || knows_other(story, counts, l.y, l.x, told_twice)
+        if knows_other(story, counts, &partners, l.x, l.y, told_twice)
+            || knows_other(story, counts, &partners, l.y, l.x, told_twice)
         {
             continue;
         }
@@ -964,7 +1119,7 @@ fn sides_of(story: &Story, counts: &[Count], support: &[usize], clashes: &[Clash
             .apart(counts[claim].article, counts[other].article)
             .is_some();
         groups
-            .entry((claim, describe(counts[other].value), far))
+            .entry((claim, describe(&counts[other].value), far))
             .or_default()
             .push((other, score));
     }
@@ -1108,7 +1263,7 @@ impl Disagreement<'_, '_> {
             format!("here and in {}", join(&with))
         };
         let others = Self::sources(story, self.others.iter().map(|(o, _)| *o));
-        let value = describe(self.others[0].0.value);
+        let value = describe(&self.others[0].0.value);
         format!(
             "{} {here}, {value} in {}",
             Self::quote(story, claim),
@@ -1128,8 +1283,8 @@ impl Disagreement<'_, '_> {
         let told: Vec<String> = self.claims.iter().map(|c| says(c)).collect();
         let cited: Vec<String> = self.others.iter().map(|(o, _)| says(o)).collect();
         let (mine, theirs) = (
-            describe(self.claims[0].value),
-            describe(self.others[0].0.value),
+            describe(&self.claims[0].value),
+            describe(&self.others[0].0.value),
         );
         let verdict = match self.apart {
             Some(days) => format!(
@@ -1702,6 +1857,102 @@ mod tests {
         assert!(conflicts(&[&shots("just over 1,200"), &shots("1,210")]).is_empty());
         assert!(conflicts(&[&shots("close to 40"), &shots("nearly 41")]).is_empty());
         assert_eq!(conflicts(&[&shots("close to 40"), &shots("120")]).len(), 1);
+    }
+
+    #[test]
+    fn a_figure_told_twice_in_both_articles_is_no_second_group() {
+        let battery = |first: &str| {
+            article(
+                "June 2, 2025",
+                &format!(
+                    "The engineer said the new tracker lasts {first} hours on one charge of its battery, and the owner must plug it in every four hours while it records."
+                ),
+            )
+        };
+        // The second "four hours" of each article answers the other's
+        // second, not the first figure: 4 and 7 still disagree.
+        assert_eq!(conflicts(&[&battery("four"), &battery("seven")]).len(), 1);
+        assert!(conflicts(&[&battery("four"), &battery("four")]).is_empty());
+    }
+
+    /// An article with no date: its spans back in time stay unplaced.
+    fn undated(body: &str) -> String {
+        format!("Harbour news\n\n{body}\n")
+    }
+
+    #[test]
+    fn an_unplaced_span_back_in_time_is_a_duration() {
+        let sold = |span: &str| {
+            undated(&format!(
+                "The fisherman said he sold the blue trawler to a dealer in Peniche {span} and never saw it again."
+            ))
+        };
+        let found = conflicts(&[&sold("three years ago"), &sold("six years ago")]);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].summary.contains("three years ago"));
+        // A round "about" and a floor leave room for the other figure.
+        assert!(conflicts(&[&sold("about ten years ago"), &sold("nine years ago")]).is_empty());
+        assert!(
+            conflicts(&[&sold("more than three years ago"), &sold("six years ago")]).is_empty()
+        );
+        // A span ago is a point, one over the past a stretch.
+        assert!(
+            conflicts(&[&sold("three years ago"), &sold("over the past six years")]).is_empty()
+        );
+        // Spans the articles' dates place are the dates' to compare.
+        let dated = |span: &str| {
+            article(
+                "June 2, 2025",
+                &format!(
+                    "The fisherman said he sold the blue trawler to a dealer in Peniche {span} and never saw it again."
+                ),
+            )
+        };
+        assert!(conflicts(&[&dated("three years ago"), &dated("six years ago")]).is_empty());
+    }
+
+    #[test]
+    fn a_vague_plural_is_a_floor_any_other_floor_agrees_with() {
+        let fans = |n: &str| {
+            article(
+                "June 2, 2025",
+                &format!(
+                    "The singer's fan page, which has {n} followers, shared the drawing of the harbour on Friday."
+                ),
+            )
+        };
+        // "Thousands" counts nothing exactly: 250,000 followers are
+        // thousands of followers.
+        assert!(conflicts(&[&fans("thousands of"), &fans("more than 250,000")]).is_empty());
+        assert!(conflicts(&[&fans("over a million"), &fans("dozens of")]).is_empty());
+        // Against a figure it still speaks: dozens are not six.
+        assert_eq!(conflicts(&[&fans("dozens of"), &fans("six")]).len(), 1);
+        // Two floors that reporters counted still differ.
+        assert_eq!(
+            conflicts(&[&fans("at least 20,000"), &fans("at least 90,000")]).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_year_before_a_singular_noun_is_no_count() {
+        let piece = |n: &str| {
+            article(
+                "June 2, 2025",
+                &format!(
+                    "The lawyer quoted a {n} article in the Lisbon daily about the harbour contract on Friday."
+                ),
+            )
+        };
+        assert!(conflicts(&[&piece("2007"), &piece("2013")]).is_empty());
+        // A plural after four digits is a count all the same.
+        let crowd = |n: &str| {
+            article(
+                "June 2, 2025",
+                &format!("Police said {n} dockers marched on the Lisbon harbour office on Friday."),
+            )
+        };
+        assert_eq!(conflicts(&[&crowd("1950"), &crowd("1400")]).len(), 1);
     }
 
     #[test]
