@@ -761,7 +761,12 @@ fn compare_dates<'a>(
         // The same listed event: clauses alike, or sentences that restate
         // each other whatever the clause window caught.
         (Some(a), Some(b)) => a == b && (clauses_alike(x, y) || pair.score >= UNLISTED_SCORE),
-        (None, None) => (pair.score >= UNLISTED_SCORE || told_alike(x, y)) && clauses_alike(x, y),
+        (None, None) => {
+            ((pair.score >= UNLISTED_SCORE || told_alike(x, y)) && clauses_alike(x, y))
+                || (pair.score >= NEAR_VERBATIM
+                    && clause_within(x, y)
+                    && say_alike(story, pair.a, pair.b))
+        }
         // One clause names its event, the other's clause was cut before
         // the verb ("… came under attack early on November 17" against
         // "… came under fire … on November 20"): sentences that restate
@@ -791,6 +796,51 @@ fn compare_dates<'a>(
         y: y.clone(),
         link,
     })
+}
+
+/// How alike two sentences must be to be one statement in nearly the same
+/// words, whose dates' clauses may be too thin to say what happened
+/// ("… on Monday, they said", a quoted post's byline "— Ann Lee (@annlee)
+/// October 6, 2014").
+const NEAR_VERBATIM: f32 = 0.6;
+
+/// Whether every word of the thinner date clause is in the other: what
+/// the clauses say does not tell two events apart.
+fn clause_within(x: &Dated, y: &Dated) -> bool {
+    let (thin, full) = if x.clause.words.len() <= y.clause.words.len() {
+        (x, y)
+    } else {
+        (y, x)
+    };
+    thin.clause.words.is_subset(&full.clause.words)
+}
+
+/// How many words beside names and dates two sentences must share to say
+/// something alike: a post's byline says nothing but who and when.
+const SAID_ALIKE: usize = 3;
+
+/// Whether two sentences share `SAID_ALIKE` words outside their names,
+/// dates and other mentions: they say the same thing, not only who.
+fn say_alike(story: &Story, a: Member, b: Member) -> bool {
+    let words = |m: Member| -> BTreeSet<String> {
+        let article = &story.articles[m.article];
+        let text = &article.article.text;
+        let here = super::sentence_mentions(&article.mentions, m.sentence);
+        article
+            .sentence_tokens(m.sentence)
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .filter(|t| {
+                !here
+                    .iter()
+                    .any(|x| x.range.start <= t.start && t.end <= x.range.end)
+            })
+            .map(|t| t.text(text))
+            .filter(|w| !STOP.contains(fold(w).as_str()))
+            .filter_map(|w| story.vocab.normal(w).map(Cow::into_owned))
+            .collect()
+    };
+    words(a).intersection(&words(b)).count() >= SAID_ALIKE
 }
 
 /// How many words of what happened two dated clauses of aligned
@@ -2862,6 +2912,33 @@ mod tests {
         let undated = ferry_b("Saturday");
         let a_far = FERRY_A.replace("on Thursday", "on Thursday, March 6, 2025");
         assert_eq!(findings(&[&a_far, &undated]).len(), 1);
+    }
+
+    /// A post quoted by two articles, its byline dated differently: the
+    /// date's clause holds only names, which say nothing against one
+    /// statement told in the same words. Two posts of one writer are two
+    /// statements, however alike their bylines.
+    #[test]
+    fn a_quoted_post_with_two_dates_is_one_statement() {
+        let story = |post: &str, date: &str| {
+            format!(
+                "Phone seams\n\nOwners say the new phone pulls their hair. {post}— Ann Lewin (@annlewin) {date}\n\nThe maker has not commented.\n"
+            )
+        };
+        let seam = "The seam on my new phone keeps catching my hair ";
+        let a = story(seam, "October 6, 2014");
+        let found = findings(&[&a, &story(seam, "October 9, 2014")]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(findings(&[&a, &story(seam, "October 6, 2014")]).is_empty());
+        // Another post, or a byline alone: who and when, nothing said.
+        let other = story(
+            "Back to my old phone until they fix it, sadly ",
+            "October 9, 2014",
+        );
+        assert!(findings(&[&a, &other]).is_empty());
+        let byline = |date: &str| story(&format!("{}. ", seam.trim()), date);
+        let found = findings(&[&byline("October 6, 2014"), &byline("October 9, 2014")]);
+        assert!(found.is_empty(), "{found:#?}");
     }
 
     /// An undated article's window starts at the latest date it
