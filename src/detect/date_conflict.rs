@@ -761,7 +761,12 @@ fn compare_dates<'a>(
         // The same listed event: clauses alike, or sentences that restate
         // each other whatever the clause window caught.
         (Some(a), Some(b)) => a == b && (clauses_alike(x, y) || pair.score >= UNLISTED_SCORE),
-        (None, None) => (pair.score >= UNLISTED_SCORE || told_alike(x, y)) && clauses_alike(x, y),
+        (None, None) => {
+            ((pair.score >= UNLISTED_SCORE || told_alike(x, y)) && clauses_alike(x, y))
+                || (pair.score >= NEAR_VERBATIM
+                    && clause_within(x, y)
+                    && say_alike(story, pair.a, pair.b))
+        }
         // One clause names its event, the other's clause was cut before
         // the verb ("… came under attack early on November 17" against
         // "… came under fire … on November 20"): sentences that restate
@@ -791,6 +796,51 @@ fn compare_dates<'a>(
         y: y.clone(),
         link,
     })
+}
+
+/// How alike two sentences must be to be one statement in nearly the same
+/// words, whose dates' clauses may be too thin to say what happened
+/// ("… on Monday, they said", a quoted post's byline "— Ann Lee (@annlee)
+/// October 6, 2014").
+const NEAR_VERBATIM: f32 = 0.6;
+
+/// Whether every word of the thinner date clause is in the other: what
+/// the clauses say does not tell two events apart.
+fn clause_within(x: &Dated, y: &Dated) -> bool {
+    let (thin, full) = if x.clause.words.len() <= y.clause.words.len() {
+        (x, y)
+    } else {
+        (y, x)
+    };
+    thin.clause.words.is_subset(&full.clause.words)
+}
+
+/// How many words beside names and dates two sentences must share to say
+/// something alike: a post's byline says nothing but who and when.
+const SAID_ALIKE: usize = 3;
+
+/// Whether two sentences share `SAID_ALIKE` words outside their names,
+/// dates and other mentions: they say the same thing, not only who.
+fn say_alike(story: &Story, a: Member, b: Member) -> bool {
+    let words = |m: Member| -> BTreeSet<String> {
+        let article = &story.articles[m.article];
+        let text = &article.article.text;
+        let here = super::sentence_mentions(&article.mentions, m.sentence);
+        article
+            .sentence_tokens(m.sentence)
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .filter(|t| {
+                !here
+                    .iter()
+                    .any(|x| x.range.start <= t.start && t.end <= x.range.end)
+            })
+            .map(|t| t.text(text))
+            .filter(|w| !STOP.contains(fold(w).as_str()))
+            .filter_map(|w| story.vocab.normal(w).map(Cow::into_owned))
+            .collect()
+    };
+    words(a).intersection(&words(b)).count() >= SAID_ALIKE
 }
 
 /// How many words of what happened two dated clauses of aligned
@@ -1493,7 +1543,7 @@ fn dated_verdict(
     if days == 1 && across_midnight(story, x, y, x_date < y_date) {
         return Verdict::Unsure;
     }
-    if !one_side_of_both(story, (x, x_date), (y, y_date))
+    if !one_side_of_both(story, (x, x_date), (y, y_date), told_twice)
         || either_knows_both(story, x, y, told_twice, memo)
     {
         return Verdict::Unsure;
@@ -1533,11 +1583,18 @@ fn loose_verdict(
     }
     let (a, b) = (x.member.article, y.member.article);
     let weekdays = matches!(x.when, When::Weekday(_)) || matches!(y.when, When::Weekday(_));
-    let days_apart = story
-        .when(a)
-        .zip(story.when(b))
-        .and_then(|(p, q)| p.until(q).ok())
-        .map(|s| i64::from(s.get_days()).abs());
+    // One statement told twice names one day whenever each article was
+    // written; other sentences are held apart when the days their
+    // articles speak from are.
+    let days_apart = if told_twice {
+        written_apart(story, a, b)
+    } else {
+        story
+            .when(a)
+            .zip(story.when(b))
+            .and_then(|(p, q)| p.until(q).ok())
+            .map(|s| i64::from(s.get_days()).abs())
+    };
     if story.apart(a, b).is_some() || (weekdays && days_apart.is_some_and(|d| d > WEEK_APART)) {
         return Verdict::Unsure;
     }
@@ -1545,6 +1602,33 @@ fn loose_verdict(
         return Verdict::Unsure;
     }
     Verdict::Conflict
+}
+
+/// How many days at least lie between the writing of two articles: the
+/// gap between the windows they were written in (a stated date, else the
+/// window inferred from their text), when one is known to end before the
+/// other starts. An inferred window's start is only the latest date the
+/// article mentions: an article that mentions nothing recent may have
+/// been written the same day as one that does.
+fn written_apart(story: &Story, a: usize, b: usize) -> Option<i64> {
+    let (x, y) = (written_window(story, a), written_window(story, b));
+    let gap = |(_, end): (Option<Date>, Option<Date>), (start, _): (Option<Date>, Option<Date>)| {
+        let (end, start) = (end?, start?);
+        let days = i64::from(end.until(start).ok()?.get_days());
+        (days > 0).then_some(days)
+    };
+    gap(x, y).or_else(|| gap(y, x))
+}
+
+/// The days an article may have been written on: its stated date, else
+/// the window its text points to, each bound unknown when nothing set it.
+fn written_window(story: &Story, article: usize) -> (Option<Date>, Option<Date>) {
+    let a = &story.articles[article];
+    match (a.published, &a.inferred) {
+        (Some(p), _) => (Some(p), Some(p)),
+        (None, Some(w)) => (w.from, w.to),
+        (None, None) => (None, None),
+    }
 }
 
 /// A month with its year against a month or a day: the months must be
@@ -1707,24 +1791,29 @@ impl Memo {
 
 /// Both dates are past for both articles, or both still to come: an
 /// article written before the other's date speaks of an earlier
-/// occurrence, or of a plan.
-fn one_side_of_both(story: &Story, x: (&Dated, Date), y: (&Dated, Date)) -> bool {
-    let bounds = |article: usize| -> (Option<Date>, Option<Date>) {
-        let a = &story.articles[article];
-        match (a.published, &a.inferred) {
-            (Some(p), _) => (Some(p), Some(p)),
-            (None, Some(w)) => (w.from, w.to),
-            (None, None) => (None, None),
-        }
-    };
+/// occurrence, or of a plan. Known to be so, or, for one statement told
+/// twice (`told_twice`), not known otherwise: an inferred window starts
+/// at the latest date its article mentions, so an article that mentions
+/// the later date, misdated or not, is not known to be written after it.
+fn one_side_of_both(story: &Story, x: (&Dated, Date), y: (&Dated, Date), told_twice: bool) -> bool {
     let (early, late) = (x.1.min(y.1), x.1.max(y.1));
     let articles = [x.0.member.article, y.0.member.article];
+    let window = |a: usize| written_window(story, a);
+    if told_twice {
+        let past = articles
+            .iter()
+            .all(|&a| window(a).1.is_none_or(|to| late <= to));
+        let future = articles
+            .iter()
+            .all(|&a| window(a).0.is_none_or(|from| early >= from));
+        return past || future;
+    }
     let past = articles
         .iter()
-        .all(|&a| bounds(a).0.is_none_or(|written| late <= written));
+        .all(|&a| window(a).0.is_none_or(|written| late <= written));
     let future = articles
         .iter()
-        .all(|&a| bounds(a).1.is_some_and(|written| early >= written));
+        .all(|&a| window(a).1.is_some_and(|written| early >= written));
     past || future
 }
 
@@ -2823,6 +2912,79 @@ mod tests {
         let undated = ferry_b("Saturday");
         let a_far = FERRY_A.replace("on Thursday", "on Thursday, March 6, 2025");
         assert_eq!(findings(&[&a_far, &undated]).len(), 1);
+    }
+
+    /// A post quoted by two articles, its byline dated differently: the
+    /// date's clause holds only names, which say nothing against one
+    /// statement told in the same words. Two posts of one writer are two
+    /// statements, however alike their bylines.
+    #[test]
+    fn a_quoted_post_with_two_dates_is_one_statement() {
+        let story = |post: &str, date: &str| {
+            format!(
+                "Phone seams\n\nOwners say the new phone pulls their hair. {post}— Ann Lewin (@annlewin) {date}\n\nThe maker has not commented.\n"
+            )
+        };
+        let seam = "The seam on my new phone keeps catching my hair ";
+        let a = story(seam, "October 6, 2014");
+        let found = findings(&[&a, &story(seam, "October 9, 2014")]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(findings(&[&a, &story(seam, "October 6, 2014")]).is_empty());
+        // Another post, or a byline alone: who and when, nothing said.
+        let other = story(
+            "Back to my old phone until they fix it, sadly ",
+            "October 9, 2014",
+        );
+        assert!(findings(&[&a, &other]).is_empty());
+        let byline = |date: &str| story(&format!("{}. ", seam.trim()), date);
+        let found = findings(&[&byline("October 6, 2014"), &byline("October 9, 2014")]);
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    /// An undated article's window starts at the latest date it
+    /// mentions: two such articles, one mentioning only an old date, are
+    /// not known to be written weeks apart, and one statement told twice
+    /// with two weekdays is compared; a like sentence of another event is
+    /// not one statement, and stays apart as before.
+    #[test]
+    fn one_statement_told_twice_in_articles_not_known_apart_is_compared() {
+        let a = FERRY_A.replace(
+            "Crossings to the islands",
+            "The terminal was opened in May 2009. Crossings to the islands",
+        );
+        let b = |when: &str, verb: &str| {
+            ferry_b(when)
+                .replace("ended on", &format!("{verb} on"))
+                .replace(
+                    "Passengers queued",
+                    "Talks had opened on March 2, 2025. Passengers queued",
+                )
+        };
+        let found = findings(&[&a, &b("Saturday", "ended")]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(findings(&[&a, &b("Thursday", "ended")]).is_empty());
+        // Another event told in like words: not one statement.
+        let other = b("Saturday", "began").replace("accepted", "rejected");
+        assert!(findings(&[&a, &other]).is_empty());
+    }
+
+    /// Two dates of one statement told twice in undated articles: each
+    /// article mentions its own date, so neither is known to be written
+    /// after the later one, nor before it; they are compared. An article
+    /// known to be written between the two dates speaks of the later one
+    /// as still to come, and is left alone.
+    #[test]
+    fn one_statement_told_twice_with_two_days_in_undated_articles() {
+        let a = FERRY_A.replace("on Thursday", "on March 12, 2025");
+        let b = ferry_b("March 14, 2025");
+        let found = findings(&[&a, &b]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(findings(&[&a, &ferry_b("March 12, 2025")]).is_empty());
+        let written_between = a.replace(
+            "Ferry strike ends\n",
+            "Ferry strike ends\nPublished March 13, 2025\n",
+        );
+        assert!(findings(&[&written_between, &b]).is_empty());
     }
 
     #[test]
