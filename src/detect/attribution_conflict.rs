@@ -978,6 +978,28 @@ mod tests {
         );
     }
 
+    /// "said Hartwell's lawyer, Omar Feldane": the lawyer speaks, not the
+    /// mayor. Named in apposition, he is the speaker; unnamed, the
+    /// lawyer is still not the mayor.
+    #[test]
+    fn an_agent_after_the_verb_speaks_for_the_owner() {
+        let quote = "\"The claims about the bridge contract are absolutely and completely false,\"";
+        let feldane = article(
+            "June 2, 2024",
+            &format!("{quote} Omar Feldane said in a statement on Sunday."),
+        );
+        let run_with = |other: &str| {
+            let a = article("June 2, 2024", &format!("{quote} {other} in a statement."));
+            run(&[("a.txt", &a), ("b.txt", &feldane)])
+        };
+        let agent = run_with("said Mayor Lena Hartwell's lawyer, Omar Feldane,");
+        assert!(agent.is_empty(), "{agent:#?}");
+        let curly = run_with("said Lena Hartwells\u{2019} lawyer, Omar Feldane,");
+        assert!(curly.is_empty(), "{curly:#?}");
+        let owner = run_with("said Mayor Lena Hartwell");
+        assert_eq!(owner.len(), 1, "the mayor herself: {owner:#?}");
+    }
+
     #[test]
     fn a_press_office_speaks_for_its_principal() {
         let line = "the truce \"cannot start until the promised list of names has arrived.\"";

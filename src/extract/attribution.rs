@@ -6,7 +6,9 @@
 
 use std::ops::Range;
 
-use super::speech::{is_not_a_source_name, is_quotation_verb, is_speaker_noun, is_speech_verb};
+use super::speech::{
+    is_agent_noun, is_not_a_source_name, is_quotation_verb, is_speaker_noun, is_speech_verb,
+};
 use super::words::is_folded_given_name;
 use super::{AttributionValue, Context, Mention, MentionKind, PersonValue, Sentence, Value};
 use crate::kb::{Entity, Kb};
@@ -683,7 +685,10 @@ impl Ctx<'_, '_> {
             .iter()
             .filter(|m| m.range.start == next.start && speaker_like(m))
             .max_by_key(|m| m.range.len())
-            .map(|m| speaker(self.page, m, None, start..m.range.end));
+            .map(|m| {
+                self.spoken_for(m, start)
+                    .unwrap_or_else(|| speaker(self.page, m, None, start..m.range.end))
+            });
         let s = found.or_else(|| {
             let last = (verb + 1..(verb + 7).min(self.tokens.len()))
                 .take_while(|&k| self.capitalised(k))
@@ -694,6 +699,49 @@ impl Ctx<'_, '_> {
             range: s.range.clone(),
             speakers: vec![s],
         })
+    }
+
+    /// "said Woods' agent, Mark Steinberg": the name after the verb owns
+    /// the one who spoke. The speaker is the one named in the apposition,
+    /// else the agent as such ("Woods's agent"), never the owner.
+    fn spoken_for(&self, owner: &Mention, start: usize) -> Option<Speaker> {
+        let k = self
+            .tokens
+            .iter()
+            .position(|t| t.start >= owner.range.end)?;
+        let possessive = self.tokens[k].kind == Kind::Possessive
+            || matches!(self.word(k), "'" | "\u{2019}")
+                && self.text[owner.range.clone()].ends_with('s');
+        let noun = self.word(k + 1);
+        if !possessive || !(has(BUREAUS, noun) || is_speaker_noun(noun) || is_agent_noun(noun)) {
+            return None;
+        }
+        if self.word(k + 2) == "," {
+            let named = self.tokens.get(k + 3)?;
+            if let Some(m) = self
+                .mentions
+                .iter()
+                .filter(|m| m.range.start == named.start && speaker_like(m))
+                .max_by_key(|m| m.range.len())
+            {
+                return Some(speaker(self.page, m, None, start..m.range.end));
+            }
+            let last = (k + 3..(k + 7).min(self.tokens.len()))
+                .take_while(|&j| self.capitalised(j))
+                .last();
+            if let Some(s) =
+                last.and_then(|last| self.name_run(k + 3, last, None, start..self.tokens[last].end))
+            {
+                return Some(s);
+            }
+        }
+        let bureau = noun.to_lowercase();
+        Some(speaker(
+            self.page,
+            owner,
+            Some(&bureau),
+            start..self.tokens[k + 1].end,
+        ))
     }
 
     fn capitalised(&self, k: usize) -> bool {

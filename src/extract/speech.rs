@@ -28,6 +28,7 @@ pub fn reporting_or_denying() -> impl Iterator<Item = &'static str> {
 }
 static SPEAKER_NOUNS: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| FILE.section_set("speaker nouns"));
+static AGENT_NOUNS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| FILE.section_set("agent nouns"));
 static NOT_A_SOURCE: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| FILE.section_set("not a source name"));
 
@@ -59,6 +60,12 @@ pub fn is_denying_verb(word: &str) -> bool {
 #[must_use]
 pub fn is_speaker_noun(word: &str) -> bool {
     crate::lexicon::contains_lowered(&SPEAKER_NOUNS, word)
+}
+
+/// Someone who speaks for another: "agent", "lawyer", "mother".
+#[must_use]
+pub fn is_agent_noun(word: &str) -> bool {
+    crate::lexicon::contains_lowered(&AGENT_NOUNS, word)
 }
 
 /// A generic word beside a source that is not its name: "the", "daily".
