@@ -1574,6 +1574,13 @@ fn loose_verdict(
         Some(true) => return Verdict::Agree,
         Some(false) => {}
     }
+    // "Monday, the Pentagon confirmed Friday" against "on Friday confirmed
+    // … an airstrike Monday": a sentence that names the other's day too
+    // tells two events, and the other date is of the other one (what
+    // `others` does for dates with their years).
+    if also_names(story, x, y.when) || also_names(story, y, x.when) {
+        return Verdict::Unsure;
+    }
     let next = |a: usize, b: usize| (a + 1) % 7 == b;
     if let (Some(a), Some(b)) = (weekday_of(x), weekday_of(y))
         && (next(a, b) || next(b, a))
@@ -1658,6 +1665,18 @@ fn month_verdict(
     Verdict::Conflict
 }
 
+/// Whether `d`'s sentence names `when` in another of its dates: the
+/// weekday of a date with its year counts for a bare weekday.
+fn also_names(story: &Story, d: &Dated, when: When) -> bool {
+    story
+        .mentions(d.member)
+        .filter(|m| m.range != d.mention.range)
+        .filter_map(|m| date_value(m).and_then(|v| when_of(v).map(|w| (w, v))))
+        .any(|(w, v)| {
+            w == when || matches!(when, When::Weekday(day) if weekday_in(w, v) == Some(day))
+        })
+}
+
 /// More days than this between two articles and "Thursday" in each may
 /// be two Thursdays.
 const WEEK_APART: i64 = 5;
@@ -1690,10 +1709,15 @@ fn beside<'s>(story: &'s Story, d: &Dated) -> impl Iterator<Item = &'s str> {
 }
 
 fn weekday_of(d: &Dated) -> Option<usize> {
-    match d.when {
+    weekday_in(d.when, d.value)
+}
+
+/// The weekday a date names, from what is known of it and its value.
+fn weekday_in(when: When, value: &DateValue) -> Option<usize> {
+    match when {
         When::Weekday(w) => Some(w),
         When::Day(day) => Some(day.weekday().to_monday_zero_offset() as usize),
-        When::MonthDay(..) => crate::extract::weekday_index(d.value.weekday.as_deref()?),
+        When::MonthDay(..) => crate::extract::weekday_index(value.weekday.as_deref()?),
         When::Month(..) => None,
     }
 }
@@ -2053,6 +2077,28 @@ mod tests {
         assert!(unaligned(&[&a, &lone], detect).is_empty());
         let saturday = school("The student was suspended Saturday, the school district confirmed.");
         assert!(unaligned(&[&a, &saturday, &lone], detect).is_empty());
+    }
+
+    /// A sentence that names both days tells two events ("the strike on
+    /// Monday, confirmed Thursday"): its other date is the one that dates
+    /// what the other sentence says. A lone other day still conflicts.
+    #[test]
+    fn a_sentence_naming_the_other_day_too_tells_two_events() {
+        let strike = school(
+            "A drone strike killed the commander of the Harlow militia on Monday, the army confirmed on Thursday.",
+        );
+        let confirmed = school(
+            "The army on Thursday confirmed the death of the commander of the Harlow militia in a drone strike on Monday.",
+        );
+        assert!(findings(&[&strike, &confirmed]).is_empty());
+        let misdated = school(
+            "The army on Thursday confirmed the death of the commander of the Harlow militia in a drone strike on Saturday.",
+        );
+        let lone = school(
+            "A drone strike killed the commander of the Harlow militia on Monday, according to the army.",
+        );
+        let found = findings(&[&lone, &misdated]);
+        assert_eq!(found.len(), 1, "{found:#?}");
     }
 
     fn pupil(lead: &str, rest: &str) -> String {
