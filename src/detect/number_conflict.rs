@@ -141,7 +141,7 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
         return None;
     }
     let text = &story.articles[article].article.text;
-    if denied(text, &m.range) {
+    if denied(text, &m.range) || labels_one(text, &m.range) {
         return None;
     }
     // A number with no counted noun ("at least two of its fighters") is
@@ -216,6 +216,37 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
         part: part_of(story, article, index),
         generic,
     })
+}
+
+/// Words after which a number is a name's part, from `numbers-labels.txt`.
+static LABELS: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| crate::lexicon::set(include_str!("../../assets/lexicon/numbers-labels.txt")));
+
+/// Whether the number at `range` names a model, version or flight rather
+/// than counting: written in digits right after a name-like word ("`iOS` 8
+/// users", "`MiG` 21 warplanes", "Flight 17 passengers"; not an acronym,
+/// "the UN 15 members"), or after such a
+/// number and "and" ("`MiG` 21 and 23 warplanes").
+fn labels_one(text: &str, range: &Range<usize>) -> bool {
+    if !text[range.clone()].starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let mut before = text[..range.start].split_whitespace().rev();
+    let name_like = |w: &str| {
+        w.chars().all(char::is_alphabetic)
+            && ((w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase))
+                || LABELS.contains(w))
+    };
+    match before.next() {
+        Some("and" | "or") => {
+            before
+                .next()
+                .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+                && before.next().is_some_and(name_like)
+        }
+        Some(w) => name_like(w),
+        None => false,
+    }
 }
 
 /// A year before a singular noun ("a 2007 article", "the 2014 RC
@@ -1932,6 +1963,33 @@ mod tests {
             conflicts(&[&fans("at least 20,000"), &fans("at least 90,000")]).len(),
             1
         );
+    }
+
+    /// A number right after a model's or a version's name names which one:
+    /// "`iOS` 9 users" are not nine users, "`MiG` 21 and 29 jets" not 29 jets.
+    #[test]
+    fn a_number_after_a_model_name_is_no_count() {
+        let users = |n: &str| {
+            article(
+                "June 2, 2025",
+                &format!(
+                    "The company said {n} users lost their saved playlists after the update on Monday."
+                ),
+            )
+        };
+        assert!(conflicts(&[&users("iOS 9"), &users("two")]).is_empty());
+        assert!(conflicts(&[&users("Flight 12"), &users("three")]).is_empty());
+        assert_eq!(conflicts(&[&users("nine"), &users("two")]).len(), 1);
+        let jets = |n: &str| {
+            article(
+                "June 2, 2025",
+                &format!(
+                    "Monitors said the rebels now hold {n} jets at the captured air base near Tabqa."
+                ),
+            )
+        };
+        assert!(conflicts(&[&jets("old MiG 21 and 29"), &jets("three")]).is_empty());
+        assert_eq!(conflicts(&[&jets("29"), &jets("three")]).len(), 1);
     }
 
     #[test]
