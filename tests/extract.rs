@@ -293,20 +293,24 @@ fn roles_attach_to_names() {
     assert_eq!(p[2].1, "Adam Fielding");
 }
 
+/// Each person mention of an article dated `date`, with the KB office its
+/// role names.
+fn person_offices(date: &str, body: &str) -> Vec<(String, Option<String>)> {
+    let found = mentions(Some(date), body);
+    of_kind(&found, MentionKind::Person)
+        .into_iter()
+        .map(|(t, v)| match v {
+            Value::Person(p) => (t.to_string(), p.office.clone()),
+            _ => unreachable!(),
+        })
+        .collect()
+}
+
 /// The office a role names, by person: a title told without its first
 /// words is that office; a rank before it is another office.
 #[test]
 fn a_shortened_title_is_the_office_and_a_rank_is_not() {
-    let offices = |body: &str| -> Vec<(String, Option<String>)> {
-        let found = mentions(Some("2017-05-11"), body);
-        of_kind(&found, MentionKind::Person)
-            .into_iter()
-            .map(|(t, v)| match v {
-                Value::Person(p) => (t.to_string(), p.office.clone()),
-                _ => unreachable!(),
-            })
-            .collect()
-    };
+    let offices = |body: &str| person_offices("2017-05-11", body);
     let press = "us-white-house-press-secretary";
     let o = offices("Press Secretary Sean Spicer told reporters the decision was final.");
     assert_eq!(o[0].1.as_deref(), Some(press), "{o:?}");
@@ -711,16 +715,7 @@ fn a_joined_particle_ends_the_name_it_follows() {
 /// Without a known person nothing is guessed.
 #[test]
 fn a_portfolio_after_of_belongs_to_the_title_when_the_name_is_known() {
-    let offices = |body: &str| -> Vec<(String, Option<String>)> {
-        let found = mentions(Some("2015-03-02"), body);
-        of_kind(&found, MentionKind::Person)
-            .into_iter()
-            .map(|(t, v)| match v {
-                Value::Person(p) => (t.to_string(), p.office.clone()),
-                _ => unreachable!(),
-            })
-            .collect()
-    };
+    let offices = |body: &str| person_offices("2015-03-02", body);
     let o = offices("Secretary of Homeland Security Jeh Johnson spoke in Washington on Monday.");
     assert_eq!(
         o,
