@@ -735,3 +735,22 @@ fn a_portfolio_after_of_belongs_to_the_title_when_the_name_is_known() {
     let o = offices("Secretary of Homeland Affairs Tomas Varga spoke in Vienna on Monday.");
     assert!(o.iter().all(|(_, office)| office.is_none()), "{o:?}");
 }
+
+/// "6 1/2 feet" is six and a half feet, not two feet; "24/7" and a date's
+/// "9/11" are no fractions.
+#[test]
+fn a_mixed_fraction_is_one_number() {
+    let q = quantity("Any catfish over 6 1/2 feet is rare, the ranger said.");
+    assert!(
+        q.iter()
+            .any(|(t, low, ..)| t.contains("6 1/2 feet") && *low == Some(6.5)),
+        "{q:?}"
+    );
+    assert!(q.iter().all(|(_, low, ..)| *low != Some(2.0)), "{q:?}");
+    let q = quantity("The clinic has 3 doctors on call 24/7 since the storm.");
+    assert!(
+        q.iter()
+            .any(|(t, low, ..)| t.starts_with('3') && *low == Some(3.0)),
+        "{q:?}"
+    );
+}

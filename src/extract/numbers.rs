@@ -220,6 +220,14 @@ fn parse(s: &Sentence, i: usize) -> Option<Parsed> {
         _ => return None,
     };
     let mut end = i + 1;
+    if let Some(part) = mixed_fraction(s, i) {
+        return Some(Parsed {
+            value: value + part,
+            end: end + 3,
+            ordinal: false,
+            vague: false,
+        });
+    }
     if ordinal {
         return Some(Parsed {
             value,
@@ -249,6 +257,23 @@ fn parse(s: &Sentence, i: usize) -> Option<Parsed> {
         ordinal,
         vague: false,
     })
+}
+
+/// The fraction after a whole number in digits: "6 1/2 feet" is 6.5
+/// feet, not 6 and 2 feet. A proper fraction of small terms only, so
+/// "24/7" or a date's "9/11" is no fraction of the number before it.
+fn mixed_fraction(s: &Sentence, i: usize) -> Option<f64> {
+    let number = |k: usize| {
+        s.tokens
+            .get(k)
+            .filter(|t| t.kind == Kind::Number)
+            .and_then(|_| s.word(k).parse::<u32>().ok())
+    };
+    number(i)?;
+    let (top, bottom) = (number(i + 1)?, number(i + 3)?);
+    let apart = s.tokens[i].end < s.tokens[i + 1].start;
+    (apart && s.is(i + 2, &["/"]) && top < bottom && bottom <= 16)
+        .then(|| f64::from(top) / f64::from(bottom))
 }
 
 /// The scale of "m", "bn" or "k" written against the digits at `i`
