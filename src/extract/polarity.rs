@@ -216,7 +216,7 @@ fn negation_at(toks: &[Tok], i: usize) -> Option<usize> {
         // they would" is the answer given.
         _ if NEGATIVE_WORDS.contains(w) => (w != "no"
             || toks.get(i + 1).is_some_and(|t| t.kind == Kind::Word)
-                && !next.is_some_and(is_personal_pronoun))
+                && !next.is_some_and(is_subject_pronoun))
         .then_some(1),
         _ if NEGATING_VERBS.contains(w) && next == Some("to") => Some(2),
         _ if w.ends_with("n't") => Some(1),
@@ -251,13 +251,18 @@ fn contrasts(toks: &[Tok], i: usize) -> bool {
     }
 }
 
-/// "I", "he", "they'd": words no determiner stands before.
-fn is_personal_pronoun(w: &str) -> bool {
+/// Pronouns that may stand as a verb's subject ("he", "they'd"; the
+/// `[subject pronouns]` of `contradictions.txt`): no determiner stands
+/// before one.
+static SUBJECT_PRONOUNS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    crate::lexicon::Lexicon::parse(include_str!("../../assets/lexicon/contradictions.txt"))
+        .section_set("subject pronouns")
+});
+
+/// Whether a word is a subject pronoun, a contraction after it aside.
+pub fn is_subject_pronoun(w: &str) -> bool {
     let w = w.split(['\'', '\u{2019}']).next().unwrap_or(w);
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "i" | "you" | "he" | "she" | "it" | "we" | "they"
-    )
+    crate::lexicon::contains_lowered(&SUBJECT_PRONOUNS, w)
 }
 
 /// Words that deny or undo what follows them, besides plain negation:

@@ -13,7 +13,6 @@
 use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -24,7 +23,7 @@ use super::{
     undone,
 };
 use crate::detect::stands_alone;
-use crate::extract::polarity::different_times;
+use crate::extract::polarity::{different_times, is_subject_pronoun};
 use crate::extract::speech::is_denying_verb;
 
 /// Content words taken on each side of the verb.
@@ -44,13 +43,6 @@ const MIN_ECHO: usize = 2;
 /// on the incident" / "The Taliban militants group has commented
 /// regarding the incident so far").
 const MIN_AROUND_ALIGNED: usize = 2;
-
-/// Pronouns that may stand as a verb's subject (`[subject pronouns]` of
-/// `contradictions.txt`).
-static SUBJECT_PRONOUNS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    crate::lexicon::Lexicon::parse(include_str!("../../../assets/lexicon/contradictions.txt"))
-        .section_set("subject pronouns")
-});
 
 /// A verb as one sentence says it, with the content words around it.
 struct Frame {
@@ -527,9 +519,7 @@ fn subject_pronoun(before: &[Tok]) -> Option<String> {
         before.iter().rev().filter(|t| t.is_word()).find(|t| {
             !is_auxiliary(&t.text) && !is_adverb(&t.text) && !is_negation_word(&t.text)
         })?;
-    SUBJECT_PRONOUNS
-        .contains(t.text.as_str())
-        .then(|| t.text.clone())
+    is_subject_pronoun(&t.text).then(|| t.text.clone())
 }
 
 /// A negation of a verb: "not" or "never" after an auxiliary or a
