@@ -710,6 +710,37 @@ mod tests {
             "The treaty, signed by Defense Minister Yoav Gallant, still stands.",
         )]);
         assert!(f.is_empty(), "{f:?}");
+        // An act the sentence dates by the article's own time is no history.
+        let f = found(&[(
+            "May 11, 2019",
+            "The strikes ordered by Defense Minister Yoav Gallant three days ago went on.",
+        )]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        let f = found(&[(
+            "May 11, 2019",
+            "The strikes ordered by Defense Minister Benjamin Netanyahu three days ago went on.",
+        )]);
+        assert!(f.is_empty(), "the holder then: {f:?}");
+    }
+
+    #[test]
+    fn an_act_dated_by_the_story_counts_against_the_other_sources() {
+        let story = |fourth: &str| {
+            undated(&[
+                "Strikes\n\nPresident Barack Obama ordered the air strikes on Monday.",
+                "Strikes\n\nPresident Obama said the strikes would go on.",
+                "Strikes\n\nThe White House said President Barack Obama was briefed.",
+                fourth,
+            ])
+        };
+        let f = story(
+            "Strikes\n\nThe group answered the strikes ordered by President Donald Trump three days ago.",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("Barack Obama"));
+        let f =
+            story("Strikes\n\nThe group recalled the strikes ordered by President George W. Bush.");
+        assert!(f.is_empty(), "history: {f:?}");
     }
 
     #[test]

@@ -425,6 +425,15 @@ mod tests {
             "President Barack Obama told French President Emmanuel Macron that he backed him during the recent elections.",
         );
         assert_eq!(of_kind(&after, FindingKind::InternalInconsistency).len(), 1);
+        // So does an event of the story named before them: "during the
+        // summit" is no period gone by.
+        let summit = undated(
+            "During the summit, President Barack Obama told French President Emmanuel Macron that he backed him.",
+        );
+        assert_eq!(
+            of_kind(&summit, FindingKind::InternalInconsistency).len(),
+            1
+        );
         assert!(
             found[0].explanation.contains("2017-01-20"),
             "{}",
@@ -440,7 +449,7 @@ mod tests {
             "President Barack Obama told French President Francois Hollande that he backed him.",
             "Former President Barack Obama told French President Emmanuel Macron that he backed him.",
             "President Barack Obama spoke first. French President Emmanuel Macron replied.",
-            "During the summit, President Barack Obama told French President Emmanuel Macron that he backed him.",
+            "During the Obama presidency, President Barack Obama told French President Emmanuel Macron that he backed him.",
         ] {
             let a = undated(body);
             assert!(

@@ -131,8 +131,12 @@ pub fn office_claims<'a>(story: &Story<'a>) -> Vec<OfficeClaim<'a>> {
             let sentence_range = a.sentences[m.sentence].range.clone();
             let sentence = &a.article.text[sentence_range.clone()];
             let before = &a.article.text[sentence_range.start..m.range.start];
+            // An act done by a holder is history unless the sentence dates
+            // it by the article's own time: "the strikes ordered by
+            // President X 12 days ago" calls X president now.
+            let act_of_the_past = past_by_preposition(before) && !dated_recently(a, m.sentence);
             if past_framed_at(sentence, before.len())
-                || past_by_preposition(before)
+                || act_of_the_past
                 || past_state(&a.article.text[m.range.end..sentence_range.end])
             {
                 continue;
@@ -322,10 +326,8 @@ pub fn current_holders(a: &ArticleAnalysis, kb: &Kb) -> BTreeMap<u32, Vec<Claim>
         // holder: reading it for every mention was 5% of a 200-article run.
         let sentence = &a.article.text[a.sentences[m.sentence].range.clone()];
         let before = &a.article.text[a.sentences[m.sentence].range.start..m.range.start];
-        if past_framed_at(sentence, before.len())
-            || past_by_preposition(before)
-            || anchored(a, m.sentence)
-        {
+        let act_of_the_past = past_by_preposition(before) && !dated_recently(a, m.sentence);
+        if past_framed_at(sentence, before.len()) || act_of_the_past || anchored(a, m.sentence) {
             continue;
         }
         claims.entry(office).or_default().push(Claim {

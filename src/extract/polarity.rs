@@ -366,7 +366,6 @@ pub fn past_framed(sentence: &str) -> bool {
         .get_or_init(|| {
             let frames = [
                 "under the ",
-                "during the ",
                 "-era",
                 "former ",
                 "then-",
@@ -379,11 +378,50 @@ pub fn past_framed(sentence: &str) -> bool {
                 .expect("fixed patterns build")
         })
         .is_match(sentence)
+        || during_a_past_period(sentence)
+}
+
+static PAST_PERIODS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| FILE.section_set("past periods"));
+
+/// Whether "during the" in the sentence names a period gone by ("during
+/// the Bush presidency", "during the 1990s", "during the Cold War"), not
+/// an event of the story ("during the meeting, President X said").
+fn during_a_past_period(sentence: &str) -> bool {
+    static DURING: OnceLock<AhoCorasick> = OnceLock::new();
+    let during = DURING.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["during the "])
+            .expect("fixed pattern builds")
+    });
+    during
+        .find_iter(sentence)
+        .any(|m| names_past_period(&sentence[m.end()..]))
+}
+
+/// Whether the noun phrase at the start of `after` names a past period:
+/// a word of [past periods], a year or decade, or a capitalised "War".
+/// The phrase ends at the first punctuation or after five words.
+fn names_past_period(after: &str) -> bool {
+    for word in after.split_whitespace().take(5) {
+        let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let year = bare.len() == 4 && bare.bytes().all(|b| b.is_ascii_digit());
+        let decade = bare.ends_with('s')
+            && bare[..bare.len() - 1].bytes().all(|b| b.is_ascii_digit())
+            && bare.len() > 2;
+        if year || decade || bare == "War" || PAST_PERIODS.contains(bare.to_lowercase().as_str()) {
+            return true;
+        }
+        if bare.len() != word.len() {
+            return false; // punctuation ends the phrase
+        }
+    }
+    false
 }
 
 /// Whether a sentence sets the mention at byte `at` in the past: a frame
 /// anywhere but a named period ("then-", "-era", "at the time"), or a
-/// period or "former" before it ("During the war, Defense Minister X
+/// period or "former" before it ("During the Cold War, Defense Minister X
 /// said"). A "former" after it is another title's: "President X flew home
 /// to honour the former king" still calls X president.
 /// A period named after it dates another clause: "President X told Y he
@@ -431,6 +469,26 @@ pub fn past_state(after: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn during_frames_a_period_gone_by_not_an_event_of_the_story() {
+        for past in [
+            "During the Bush presidency, Defense Secretary Rumsfeld said so.",
+            "During the 1990s, President Clinton visited twice.",
+            "During the Cold War, the premier met the envoy.",
+            "during the 2008 campaign, Senator Obama said",
+        ] {
+            assert!(past_framed(past), "{past}");
+        }
+        for now in [
+            "During the meeting, President Obama offered his condolences.",
+            "During the Syrian civil war, President Assad has held Damascus.",
+            "During the talks on Monday, Prime Minister Cameron spoke.",
+            "During the visit, in 2014, the president spoke.",
+        ] {
+            assert!(!past_framed(now), "{now}");
+        }
+    }
 
     #[test]
     fn a_period_or_an_act_by_a_holder_is_past() {
