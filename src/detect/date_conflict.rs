@@ -822,25 +822,31 @@ const SAID_ALIKE: usize = 3;
 /// Whether two sentences share `SAID_ALIKE` words outside their names,
 /// dates and other mentions: they say the same thing, not only who.
 fn say_alike(story: &Story, a: Member, b: Member) -> bool {
-    let words = |m: Member| -> BTreeSet<String> {
-        let article = &story.articles[m.article];
-        let text = &article.article.text;
-        let here = super::sentence_mentions(&article.mentions, m.sentence);
-        article
-            .sentence_tokens(m.sentence)
-            .iter()
-            .filter(|t| t.kind == Kind::Word)
-            .filter(|t| {
-                !here
-                    .iter()
-                    .any(|x| x.range.start <= t.start && t.end <= x.range.end)
-            })
-            .map(|t| t.text(text))
-            .filter(|w| !STOP.contains(fold(w).as_str()))
-            .filter_map(|w| story.vocab.normal(w).map(Cow::into_owned))
-            .collect()
-    };
-    words(a).intersection(&words(b)).count() >= SAID_ALIKE
+    words_said(story, a)
+        .intersection(&words_said(story, b))
+        .count()
+        >= SAID_ALIKE
+}
+
+/// The normal forms of a sentence's words outside its mentions (names,
+/// dates, figures) and stop words: what it says, not who or when.
+pub(super) fn words_said(story: &Story, m: Member) -> BTreeSet<String> {
+    let article = &story.articles[m.article];
+    let text = &article.article.text;
+    let here = super::sentence_mentions(&article.mentions, m.sentence);
+    article
+        .sentence_tokens(m.sentence)
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .filter(|t| {
+            !here
+                .iter()
+                .any(|x| x.range.start <= t.start && t.end <= x.range.end)
+        })
+        .map(|t| t.text(text))
+        .filter(|w| !STOP.contains(fold(w).as_str()))
+        .filter_map(|w| story.vocab.normal(w).map(Cow::into_owned))
+        .collect()
 }
 
 /// How many words of what happened two dated clauses of aligned

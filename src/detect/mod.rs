@@ -11,6 +11,7 @@ mod date_conflict;
 mod internal_inconsistency;
 mod name_variant;
 mod number_conflict;
+mod past_holders;
 mod roster;
 mod spelling;
 mod tenure;

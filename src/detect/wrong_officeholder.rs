@@ -39,6 +39,7 @@ pub fn detect(story: &Story) -> Vec<Finding> {
         };
         out.extend(found.map(|f| c.evidence(f)));
     }
+    out.extend(super::past_holders::detect(story));
     out
 }
 
