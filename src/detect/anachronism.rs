@@ -744,6 +744,22 @@ mod tests {
     }
 
     #[test]
+    fn a_past_state_dated_in_its_sentence_is_judged_at_that_date() {
+        let f = found(&[(
+            "May 11, 2015",
+            "Venezuelan President Hugo Chavez was the last leader to meet him, in August 2014.",
+        )]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        for quiet in [
+            "Venezuelan President Hugo Chavez was the last leader to meet him.",
+            "Venezuelan President Hugo Chavez was the last leader to meet him, in August 2012.",
+        ] {
+            let f = found(&[("May 11, 2015", quiet)]);
+            assert!(f.is_empty(), "{quiet}: {f:?}");
+        }
+    }
+
+    #[test]
     fn a_date_in_a_sentence_with_two_holders_dates_the_one_in_office() {
         let f = found(&[(
             "May 11, 2017",

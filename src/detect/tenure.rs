@@ -135,10 +135,11 @@ pub fn office_claims<'a>(story: &Story<'a>) -> Vec<OfficeClaim<'a>> {
             // it by the article's own time: "the strikes ordered by
             // President X 12 days ago" calls X president now.
             let act_of_the_past = past_by_preposition(before) && !dated_recently(a, m.sentence);
-            if past_framed_at(sentence, before.len())
-                || act_of_the_past
-                || past_state(&a.article.text[m.range.end..sentence_range.end])
-            {
+            // "X was the last to meet him, in August 2014": a past state
+            // dated in the sentence is judged at that date.
+            let past_state = past_state(&a.article.text[m.range.end..sentence_range.end])
+                && !anchored(a, m.sentence);
+            if past_framed_at(sentence, before.len()) || act_of_the_past || past_state {
                 continue;
             }
             let Some(window) = statement_window(story, ai, m.sentence) else {
