@@ -635,15 +635,17 @@ fn plain_statement(story: &Story, m: Member, quotes: &[Quote]) -> bool {
 
 /// Whether a sentence reads as quoted speech whose marks the quotation
 /// reader does not see: it opens with a single quotation mark, an
-/// ellipsis (an excerpt: "… that's when the rumours started") or a
-/// speaker's label (a transcript: "Hunter: At least ten fighters ..."),
-/// follows a sentence that ends in a colon (a block quote), or speaks in
-/// the first person, which a news report's own voice does not.
+/// ellipsis (an excerpt: "… that's when the rumours started"), it or its
+/// paragraph opens with a speaker's label (a transcript: "Hunter: No.
+/// They caught them. At least ten ..."), it follows a sentence that ends
+/// in a colon (a block quote), or speaks in the first person, which a
+/// news report's own voice does not.
 fn unmarked_quote(story: &Story, m: Member) -> bool {
     let text = story.sentence(m).trim_start();
     let opens = text.starts_with(['\'', '\u{2018}', '\u{2019}', '\u{2026}'])
         || text.starts_with("...")
-        || speaker_label(text);
+        || speaker_label(text)
+        || speaker_label(paragraph_start(story, m));
     let introduced = m.sentence > 0
         && story
             .sentence(Member {
@@ -656,6 +658,14 @@ fn unmarked_quote(story: &Story, m: Member) -> bool {
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
         .any(is_first_person);
     opens || introduced || first_person
+}
+
+/// The text of a sentence's paragraph up to the sentence.
+fn paragraph_start<'a>(story: &'a Story, m: Member) -> &'a str {
+    let text = &story.articles[m.article].article.text;
+    let start = story.sentence_range(m).start;
+    let from = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    text[from..start].trim_start()
 }
 
 /// Most words of a speaker's label before its colon ("Rep. Duncan
@@ -1136,12 +1146,20 @@ mod tests {
             "Lindqvist described the scene: The trucks have been waiting at the crossing for three full days now.",
             "We are told the trucks have been waiting at the crossing for three full days now.",
             "Lindqvist: The trucks have been waiting at the crossing for three full days now.",
+            "Lindqvist: No. They came on Monday. The trucks have been waiting at the crossing for three full days now.",
             "\u{2026} the trucks have been waiting at the crossing for three full days now.",
             "... the trucks have been waiting at the crossing for three full days now.",
         ] {
             let b = article("May 5, 2024", plain);
             assert!(run(&[("a.txt", &a), ("b.txt", &b)]).is_empty(), "{plain}");
         }
+        // A label opens its paragraph only: the next paragraph is the
+        // article's own voice again.
+        let b = article(
+            "May 5, 2024",
+            "Lindqvist: No. They came on Monday.\n\nThe trucks have been waiting at the crossing for three full days now.",
+        );
+        assert_eq!(run(&[("a.txt", &a), ("b.txt", &b)]).len(), 1);
     }
 
     /// A sentence's own words before a colon, or a time, are no

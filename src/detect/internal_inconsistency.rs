@@ -449,6 +449,8 @@ mod tests {
             "President Barack Obama told French President Francois Hollande that he backed him.",
             "Former President Barack Obama told French President Emmanuel Macron that he backed him.",
             "President Barack Obama spoke first. French President Emmanuel Macron replied.",
+            "French President Emmanuel Macron, like his predecessor, President Francois Hollande, backed him.",
+            "French President Emmanuel Macron, who took over from President Francois Hollande last year, backed him.",
             "During the Obama presidency, President Barack Obama told French President Emmanuel Macron that he backed him.",
         ] {
             let a = undated(body);

@@ -9,7 +9,9 @@ use std::ops::Range;
 use jiff::civil::Date;
 
 use super::{Finding, FindingKind, Reference, Severity, Story};
-use crate::extract::polarity::{past_by_preposition, past_framed_at, past_state};
+use crate::extract::polarity::{
+    past_by_preposition, past_framed_at, past_state, predecessor_before,
+};
 use crate::extract::{Mention, PersonValue, Precision, Tense, Value};
 use crate::kb::{Entity, Kb, Term};
 use crate::model::ArticleAnalysis;
@@ -134,7 +136,8 @@ pub fn office_claims<'a>(story: &Story<'a>) -> Vec<OfficeClaim<'a>> {
             // An act done by a holder is history unless the sentence dates
             // it by the article's own time: "the strikes ordered by
             // President X 12 days ago" calls X president now.
-            let act_of_the_past = past_by_preposition(before) && !dated_recently(a, m.sentence);
+            let act_of_the_past = past_by_preposition(before) && !dated_recently(a, m.sentence)
+                || predecessor_before(before);
             // "X was the last to meet him, in August 2014": a past state
             // dated in the sentence is judged at that date.
             let past_state = past_state(&a.article.text[m.range.end..sentence_range.end])
@@ -327,7 +330,8 @@ pub fn current_holders(a: &ArticleAnalysis, kb: &Kb) -> BTreeMap<u32, Vec<Claim>
         // holder: reading it for every mention was 5% of a 200-article run.
         let sentence = &a.article.text[a.sentences[m.sentence].range.clone()];
         let before = &a.article.text[a.sentences[m.sentence].range.start..m.range.start];
-        let act_of_the_past = past_by_preposition(before) && !dated_recently(a, m.sentence);
+        let act_of_the_past = past_by_preposition(before) && !dated_recently(a, m.sentence)
+            || predecessor_before(before);
         if past_framed_at(sentence, before.len()) || act_of_the_past || anchored(a, m.sentence) {
             continue;
         }

@@ -371,6 +371,8 @@ pub fn past_framed(sentence: &str) -> bool {
                 "then-",
                 "previous ",
                 "at the time",
+                // "Francis's predecessor, Pope Benedict XVI": the holder before.
+                "predecessor",
             ];
             AhoCorasick::builder()
                 .ascii_case_insensitive(true)
@@ -438,19 +440,40 @@ pub fn past_framed_at(sentence: &str, at: usize) -> bool {
     strong.is_match(sentence) || past_framed(before)
 }
 
+static PREDECESSOR_VERBS: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| FILE.section_set("predecessor verbs"));
+
 /// Whether the words just before a person's mention set it in the past
 /// whatever the tense: "under President X" (a period named by its
 /// holder), "signed by President X" (an act done).
 pub fn past_by_preposition(before: &str) -> bool {
-    let mut words = before
-        .split_whitespace()
-        .rev()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let mut words = last_words(before);
     match words.next() {
         Some(w) if w.eq_ignore_ascii_case("under") => true,
         Some(w) if w.eq_ignore_ascii_case("by") => words.next().is_some_and(|v| v.ends_with("ed")),
         _ => false,
     }
+}
+
+/// Whether the words just before a person's mention name the holder
+/// before another: "took over from President X", "who succeeded
+/// President X". A date in the sentence dates the handover, not X's term.
+pub fn predecessor_before(before: &str) -> bool {
+    let mut words = last_words(before);
+    match words.next() {
+        Some(w) if w.eq_ignore_ascii_case("from") => {
+            words.next().is_some_and(|v| v.eq_ignore_ascii_case("over"))
+        }
+        Some(w) => PREDECESSOR_VERBS.contains(w.to_lowercase().as_str()),
+        None => false,
+    }
+}
+
+/// The words of a text from its end, bare of punctuation.
+fn last_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split_whitespace()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
 }
 
 /// "was", "had been", "served": the role is described as a past state.
@@ -499,6 +522,10 @@ mod tests {
             "a plan backed by the party and praised"
         ));
         assert!(!past_by_preposition("the speech given by"));
+        assert!(predecessor_before("an Argentine Jesuit who took over from"));
+        assert!(predecessor_before("the coup that ousted"));
+        assert!(!predecessor_before("a letter from"));
+        assert!(!predecessor_before("the bill was passed over"));
     }
 
     #[test]
