@@ -2368,6 +2368,20 @@ mod tests {
     }
 
     #[test]
+    fn unable_to_and_not_say_the_same() {
+        let (_, found) = pair(
+            "The broadcaster said it has not independently verified the recording of the crash.",
+            "The broadcaster said it was unable to independently verify the recording of the crash.",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+        let (_, found) = pair(
+            "The broadcaster said it has independently verified the recording of the crash.",
+            "The broadcaster said it was unable to independently verify the recording of the crash.",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+    }
+
+    #[test]
     fn past_against_present_is_quiet() {
         let (_, found) = pair(
             "The harbour museum was not open to visitors during the repairs of its east wing.",

@@ -133,7 +133,7 @@ fn clauses(toks: &[Tok]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, t) in toks.iter().enumerate() {
-        if ends_clause(t) {
+        if ends_clause(t) && !opens_no_clause(toks, i) {
             if toks[start..i].iter().any(Tok::is_word) {
                 out.push(start..i);
             }
@@ -145,6 +145,27 @@ fn clauses(toks: &[Tok]) -> Vec<Range<usize>> {
     }
     out
 }
+
+/// Clause words that open no clause before a word: "so far", "as well".
+static CLAUSE_WORD_PHRASES: LazyLock<Vec<(&str, &str)>> = LazyLock::new(|| {
+    FILE.section("clause word phrases")
+        .into_iter()
+        .flat_map(crate::lexicon::Section::entries)
+        .filter_map(|p| p.split_once(' '))
+        .collect()
+});
+
+/// Whether the clause word at `i` is one of `[clause word phrases]`.
+fn opens_no_clause(toks: &[Tok], i: usize) -> bool {
+    let next = toks.get(i + 1).map(|t| t.text.as_str());
+    CLAUSE_WORD_PHRASES
+        .iter()
+        .any(|&(w, n)| toks[i].text == w && next == Some(n))
+}
+
+/// Verbs that negate the verb after "from" ("refrain from using").
+static REFRAINING_VERBS: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| FILE.section_set("refraining verbs"));
 
 /// Verbs that negate the verb after "to" ("failed to", "declined to").
 static NEGATING_VERBS: LazyLock<FxHashSet<&str>> =
@@ -219,6 +240,7 @@ fn negation_at(toks: &[Tok], i: usize) -> Option<usize> {
                 && !next.is_some_and(is_subject_pronoun))
         .then_some(1),
         _ if NEGATING_VERBS.contains(w) && next == Some("to") => Some(2),
+        _ if REFRAINING_VERBS.contains(w) && next == Some("from") => Some(2),
         _ if w.ends_with("n't") => Some(1),
         _ if w.ends_with('n')
             && next == Some("'")
@@ -281,6 +303,7 @@ pub fn is_negation_word(w: &str) -> bool {
     matches!(w, "not" | "never" | "longer" | "t")
         || NEGATIVE_WORDS.contains(w)
         || NEGATING_VERBS.contains(w)
+        || REFRAINING_VERBS.contains(w)
         || w.ends_with("n't")
 }
 
@@ -544,6 +567,28 @@ mod tests {
         let mut tokens = Vec::new();
         tokenize(text, 0..text.len(), &mut tokens);
         read(text, &tokens)
+    }
+
+    #[test]
+    fn unable_to_and_refrain_from_negate_and_so_far_opens_no_clause() {
+        for negated in [
+            "The agency was unable to verify the recording.",
+            "Users should refrain from resetting the phone.",
+        ] {
+            assert!(read_text(negated).negated(), "{negated}");
+        }
+        for plain in [
+            "The agency was able to verify the recording.",
+            "Users refrained, and the phone was reset.",
+        ] {
+            assert!(!read_text(plain).negated(), "{plain}");
+        }
+        // The negation reaches the fragments across "so far", not across
+        // a clause that "so" opens.
+        let r = read_text("There was no word so far of any fragments found.");
+        assert_eq!(r.clauses.len(), 1);
+        let r = read_text("There was no rain, so the crops failed.");
+        assert_eq!(r.clauses.len(), 2);
     }
 
     #[test]
