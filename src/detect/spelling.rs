@@ -104,7 +104,7 @@ fn likeness(a: &str, b: &str) -> Likeness {
 /// [`likeness`] of names already split by [`name_words`].
 #[must_use]
 pub fn words_likeness(a: &[String], b: &[String]) -> Likeness {
-    if a == b {
+    if a == b || same_but_hyphens(a, b) {
         return Likeness::Same;
     }
     if a.len() < 2 || b.len() < 2 {
@@ -165,6 +165,28 @@ pub fn same_person(a: &str, b: &str) -> bool {
 fn given_alike(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     same_given_name(a, b) || (short.chars().count() >= 3 && long.starts_with(short))
+}
+
+/// Whether two names have as many words and their middle names agree:
+/// equal, or one the other's short form.
+#[must_use]
+pub fn middles_agree(a: &[String], b: &[String]) -> bool {
+    let middle = |n: &[String]| n.len().saturating_sub(1).max(1);
+    a.len() == b.len()
+        && a[1..middle(a)]
+            .iter()
+            .zip(&b[1..middle(b)])
+            .all(|(x, y)| x.starts_with(y.as_str()) || y.starts_with(x.as_str()))
+}
+
+/// Whether two names differ only in hyphens: "Abdul-Aziz" and
+/// "Abdulaziz", "Well-Being" and "Wellbeing" are one spelling written two
+/// ways, not a slip.
+fn same_but_hyphens(a: &[String], b: &[String]) -> bool {
+    fn bare(w: &str) -> impl Iterator<Item = char> + '_ {
+        w.chars().filter(|&c| c != '-')
+    }
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| bare(x).eq(bare(y)))
 }
 
 fn subsequence(short: &[String], long: &[String]) -> bool {
@@ -236,6 +258,8 @@ mod tests {
             ("Josh Alcorn", "Joshua Alcorn"),
             ("Ms Meg Whitman", "Meg Whitman"),
             ("Cristina Fernández de Kirchner", "Cristina Fernandez"),
+            ("Salman bin Abdul-Aziz", "Salman bin Abdulaziz"),
+            ("Community Well-Being Office", "Community Wellbeing Office"),
         ] {
             assert_eq!(likeness(a, b), Likeness::Same, "{a} / {b}");
         }
