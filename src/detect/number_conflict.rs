@@ -166,7 +166,9 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
             modifiers: Vec::new(),
             measure: true,
             relative: false,
-            part: part_of(story, article, index),
+            // "The first 24 hours" is a stretch of time, not the opening
+            // part of a series.
+            part: part_of(story, article, index).filter(|&p| p != FIRST),
             generic: false,
         });
     }
@@ -212,7 +214,7 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
         head,
         modifiers,
         measure: false,
-        relative: is_relative(counted),
+        relative: is_relative(counted) || added(text, &m.range),
         part: part_of(story, article, index),
         generic,
     })
@@ -448,11 +450,100 @@ static GENERIC: LazyLock<FxHashSet<&str>> =
 static PART: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| crate::lexicon::set(include_str!("../../assets/lexicon/numbers-part.txt")));
 
+/// The words of `numbers-series.txt`: those before a count that add it to
+/// a group told before, those before "more" and those after a count that
+/// tell a further part.
+struct Series {
+    added: FxHashSet<&'static str>,
+    more: FxHashSet<&'static str>,
+    next: FxHashSet<&'static str>,
+}
+
+static SERIES: LazyLock<Series> = LazyLock::new(|| {
+    let file =
+        crate::lexicon::Lexicon::parse(include_str!("../../assets/lexicon/numbers-series.txt"));
+    Series {
+        added: file.section_set("added"),
+        more: file.section_set("more"),
+        next: file.section_set("next"),
+    }
+});
+
+/// The part label of a count that opens a series, the same as "the first
+/// seven shots" gets from `numbers-part.txt`.
+const FIRST: &str = "first";
+
+/// Words after a count read for a further part of the series.
+const SERIES_WORDS: usize = 24;
+
 /// What sets count `index` inside a larger group, or makes it the larger
-/// group of another: a word before it from `numbers-part.txt`, or a
+/// group of another: a word before it from `numbers-part.txt`, a
 /// partitive "of" ("one of the three sources", "of the 1,500 species,
-/// only 30": the count after "of" is a whole).
+/// only 30": the count after "of" is a whole), or a further part told
+/// after it ("six shots, then four more": the first of a series).
 fn part_of(story: &Story, article: usize, index: usize) -> Option<&'static str> {
+    part_before(story, article, index)
+        .or_else(|| opens_series(story, article, index).then_some(FIRST))
+}
+
+/// Whether the sentence goes on, after count `index`, to a further part
+/// of the same series: "four more", "several more" (not "more than"),
+/// "another" or "a second" standing for a noun ("killed one soldier and
+/// wounded another", "another 20"). The count is then its first part, not
+/// the whole.
+fn opens_series(story: &Story, article: usize, index: usize) -> bool {
+    let a = &story.articles[article];
+    let m = &a.mentions[index];
+    let end = a.sentences[m.sentence].range.end.max(m.range.end);
+    let words: Vec<String> = a.article.text[m.range.end..end]
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != ',' && c != '.')
+        .filter(|w| !w.is_empty())
+        .take(SERIES_WORDS)
+        .map(str::to_lowercase)
+        .collect();
+    let number = |w: &str| {
+        let w = w.trim_end_matches([',', '.']);
+        w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty()
+            || crate::extract::cardinal(w).is_some()
+    };
+    // A word standing for a noun: the clause ends there, or a stop word
+    // or a number follows ("another from its fin", "another 20").
+    let stands_alone = |i: usize| {
+        words[i].ends_with([',', '.'])
+            || words
+                .get(i + 1)
+                .is_none_or(|n| number(n) || super::counts::is_stop(n.trim_end_matches([',', '.'])))
+    };
+    (0..words.len()).any(|i| {
+        let w = words[i].trim_end_matches([',', '.']);
+        let prev = i.checked_sub(1).map(|j| words[j].as_str());
+        match w {
+            "more" => {
+                prev.is_some_and(|p| number(p) || SERIES.more.contains(p))
+                    && words.get(i + 1).is_none_or(|n| n != "than")
+            }
+            _ if SERIES.next.contains(w) => {
+                let after_one = prev == Some("one") && w == "another";
+                let article_before = w != "second" || prev == Some("a");
+                !after_one && article_before && stands_alone(i)
+            }
+            _ => false,
+        }
+    })
+}
+
+/// Whether the word right before a count adds it to a group told before:
+/// "an additional eight people", "another 40 families".
+fn added(text: &str, range: &Range<usize>) -> bool {
+    text[..range.start]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| SERIES.added.contains(w.to_lowercase().as_str()))
+}
+
+/// What a word right before count `index` (or a partitive "of") sets it
+/// in; see [`part_of`].
+fn part_before(story: &Story, article: usize, index: usize) -> Option<&'static str> {
     let a = &story.articles[article];
     let m = &a.mentions[index];
     let sentence_start = a.sentences[m.sentence].range.start;
@@ -2066,6 +2157,117 @@ mod tests {
             conflicts(&[&strike("killed", "12"), &strike("killed", "15")]).len(),
             1
         );
+    }
+
+    /// Kidnapped is not killed, rescued is not evacuated: each its own
+    /// fate class, so such counts are different groups.
+    #[test]
+    fn taken_and_rescued_are_fates_of_their_own() {
+        let raid = |verb: &str, n: &str| {
+            article(
+                "June 3, 2025",
+                &format!(
+                    "Gunmen {verb} {n} border guards near the Torkham crossing, the interior ministry said on Monday."
+                ),
+            )
+        };
+        assert!(conflicts(&[&raid("kidnapped", "nine"), &raid("killed", "four")]).is_empty());
+        assert!(conflicts(&[&raid("abducted", "nine"), &raid("shot dead", "four")]).is_empty());
+        // The same fate told with another word is one group.
+        assert_eq!(
+            conflicts(&[&raid("kidnapped", "nine"), &raid("abducted", "four")]).len(),
+            1
+        );
+        let flood = |verb: &str, n: &str| {
+            article(
+                "June 3, 2025",
+                &format!(
+                    "Civil defence crews {verb} {n} families from the flooded Wadi Salqa district on Sunday, the ministry said."
+                ),
+            )
+        };
+        assert!(conflicts(&[&flood("rescued", "18"), &flood("evacuated", "80")]).is_empty());
+        assert_eq!(
+            conflicts(&[&flood("evacuated", "18"), &flood("evacuated", "80")]).len(),
+            1
+        );
+    }
+
+    /// A count the sentence goes on from ("six shots, then four more",
+    /// "killed one and wounded another") is the first part of a series:
+    /// not set against a whole, only against another first part.
+    #[test]
+    fn the_first_part_of_a_series_is_not_the_whole() {
+        let whole = article(
+            "August 20, 2025",
+            "Nine shots can be heard on the recording from the car park, a sound analyst told the court.",
+        );
+        let part = |rest: &str| {
+            article(
+                "August 20, 2025",
+                &format!(
+                    "Five shots can be heard on the recording from the car park, {rest} a sound analyst told the court."
+                ),
+            )
+        };
+        for rest in [
+            "then a pause and four more,",
+            "followed by several more,",
+            "and another two after a pause,",
+        ] {
+            assert!(conflicts(&[&whole, &part(rest)]).is_empty(), "{rest}");
+        }
+        // "More than" is a bound, and "one another" no further part.
+        assert_eq!(
+            conflicts(&[&whole, &part("louder than more than one witness recalled,")]).len(),
+            1
+        );
+        assert_eq!(
+            conflicts(&[&whole, &part("as the men shouted at one another,")]).len(),
+            1
+        );
+        // Two first parts are compared: "the first seven shots".
+        let first = article(
+            "August 20, 2025",
+            "The first seven shots can be heard on the recording from the car park, a sound analyst told the court.",
+        );
+        assert_eq!(conflicts(&[&first, &part("then four more,")]).len(), 1);
+        let car = |rest: &str| {
+            article(
+                "March 4, 2025",
+                &format!(
+                    "The driver killed one pensioner {rest} with his van outside the Corran market on Monday, police said."
+                ),
+            )
+        };
+        let two = article(
+            "March 4, 2025",
+            "The driver hit two pensioners outside the Corran market on Monday, police said.",
+        );
+        assert!(conflicts(&[&car("and injured another"), &two]).is_empty());
+        assert!(conflicts(&[&car("and injured a second"), &two]).is_empty());
+        assert_eq!(conflicts(&[&car("at speed"), &two]).len(), 1);
+    }
+
+    /// "An additional eight people" adds to a group told before: it is not
+    /// that group's total.
+    #[test]
+    fn an_added_group_is_not_the_total() {
+        let total = article(
+            "October 7, 2025",
+            "About 50 people have been arrested over the disappearance of the students in Tixtla, prosecutors said.",
+        );
+        let added = |word: &str| {
+            article(
+                "October 7, 2025",
+                &format!(
+                    "Prosecutors said {word} eight people have been arrested over the disappearance of the students in Tixtla."
+                ),
+            )
+        };
+        assert!(conflicts(&[&total, &added("an additional")]).is_empty());
+        assert!(conflicts(&[&total, &added("another")]).is_empty());
+        assert_eq!(conflicts(&[&total, &added("exactly")]).len(), 1);
     }
 
     #[test]
