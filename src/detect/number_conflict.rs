@@ -995,14 +995,39 @@ fn vague(c: &Count) -> bool {
 /// exactly: "$350" for "$349", "1,000 people" for "1,004".
 const ROUNDING_SHARE: f64 = 0.01;
 
+/// Share of a figure with one significant digit, a thousand or more,
+/// within which another is the same figure rounded: "a $2,000 tip" for
+/// "$2,084", "3 million" for "2.9 million".
+const ROUND_THOUSANDS_SHARE: f64 = 0.05;
+
 /// Whether `round`'s value is a round number (a multiple of ten) that
 /// `exact`'s value rounds to.
 fn rounded(round: &Count, exact: &Count) -> bool {
-    let value = |c: &Count| c.value.low.filter(|&low| Some(low) == c.value.high);
-    let (Some(r), Some(e)) = (value(round), value(exact)) else {
+    exact_value(&round.value)
+        .zip(exact_value(&exact.value))
+        .is_some_and(|(r, e)| rounds_to(r, e))
+}
+
+/// The value of a quantity that is neither a bound nor a range.
+fn exact_value(q: &QuantityValue) -> Option<f64> {
+    q.low.filter(|&low| Some(low) == q.high)
+}
+
+/// Whether `e` is `r` told exactly, `r` a round number: within 1% of a
+/// multiple of ten, within 5% of a figure with one significant digit
+/// from a thousand on.
+fn rounds_to(r: f64, e: f64) -> bool {
+    if r < 10.0 || r % 10.0 != 0.0 {
         return false;
+    }
+    let scale = 10f64.powi(r.log10().floor() as i32);
+    let one_digit = r >= 1000.0 && (r / scale).fract() == 0.0;
+    let share = if one_digit {
+        ROUND_THOUSANDS_SHARE
+    } else {
+        ROUNDING_SHARE
     };
-    r >= 10.0 && r % 10.0 == 0.0 && (r - e).abs() <= r * ROUNDING_SHARE
+    (r - e).abs() <= r * share
 }
 
 /// Whether the article of `x` also gives, elsewhere, a count of the same
@@ -1032,10 +1057,16 @@ fn knows_other(
         let Some(i) = Interval::of(q).filter(|_| q.low.is_some() && q.high.is_some()) else {
             return false;
         };
-        match bound {
-            Some(b) => i.low <= b * (1.0 + BOUND_SHARE) && b * (1.0 - BOUND_SHARE) <= i.high,
-            None => i.overlaps(cy.interval),
-        }
+        // A round figure beside an exact one agrees with it ("starting at
+        // $349" beside "$350").
+        let round = exact_value(q)
+            .zip(exact_value(&cy.value))
+            .is_some_and(|(a, b)| rounds_to(a, b) || rounds_to(b, a));
+        round
+            || match bound {
+                Some(b) => i.low <= b * (1.0 + BOUND_SHARE) && b * (1.0 - BOUND_SHARE) <= i.high,
+                None => i.overlaps(cy.interval),
+            }
     };
     // Counts are collected article by article: the article's are one run.
     let from = counts.partition_point(|c| c.article < cx.article);
@@ -2157,6 +2188,48 @@ mod tests {
             conflicts(&[&strike("killed", "12"), &strike("killed", "15")]).len(),
             1
         );
+    }
+
+    /// A figure of one significant digit from a thousand on is told
+    /// rounded within 5%: "$3,000" for "$2,940", not for "$2,700".
+    #[test]
+    fn a_round_thousand_is_the_exact_figure_rounded() {
+        let tip = |sum: &str| {
+            article(
+                "May 2, 2025",
+                &format!(
+                    "A taxi driver in Dundee was left a tip of ${sum} by a group of wedding guests on Saturday night."
+                ),
+            )
+        };
+        assert!(conflicts(&[&tip("3,000"), &tip("2,940")]).is_empty());
+        assert_eq!(conflicts(&[&tip("3,000"), &tip("2,700")]).len(), 1);
+        // Two significant digits are no rounding: 2.5 against 2.4 million.
+        assert_eq!(
+            conflicts(&[&tip("2.5 million"), &tip("2.4 million")]).len(),
+            1
+        );
+    }
+
+    /// An article that gives a round figure's exact value beside another
+    /// figure of the same thing speaks of two things ("the basic model
+    /// from $399, the gold one over $2,000"), as when it gives the same
+    /// value.
+    #[test]
+    fn a_rounded_figure_beside_another_says_two_things() {
+        let both = article(
+            "June 9, 2025",
+            "The basic Lumo watch will sell for $399 when it launches, and the gold edition may sell for over $2,000 when it launches, analysts said.",
+        );
+        let one = |sum: &str| {
+            article(
+                "June 9, 2025",
+                &format!("The Lumo watch will sell for ${sum} when it launches, analysts said."),
+            )
+        };
+        assert!(conflicts(&[&both, &one("400")]).is_empty());
+        assert!(conflicts(&[&both, &one("399")]).is_empty());
+        assert!(!conflicts(&[&both, &one("450")]).is_empty());
     }
 
     /// Kidnapped is not killed, rescued is not evacuated: each its own
