@@ -151,12 +151,13 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
     });
     if let Some(unit) = unit {
         let (context, before) = context(story, article, index, &unit, &[]);
+        let value = measure_value(story, article, m, q);
         return Some(Count {
             article,
             sentence: m.sentence,
             range: m.range.clone(),
-            value: Cow::Borrowed(q),
-            interval: Interval::of(q)?,
+            interval: Interval::of(&value)?,
+            value,
             stem: unit.clone(),
             fates: Vec::new(),
             defining_fate: None,
@@ -218,6 +219,44 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
         part: part_of(story, article, index),
         generic,
     })
+}
+
+/// A measure's value as compared: approximate when it converts the figure
+/// before it (see [`converted`]).
+fn measure_value<'a>(
+    story: &Story,
+    article: usize,
+    m: &Mention,
+    q: &'a QuantityValue,
+) -> Cow<'a, QuantityValue> {
+    if converted(story, article, m) {
+        Cow::Owned(QuantityValue {
+            approximate: true,
+            ..q.clone()
+        })
+    } else {
+        Cow::Borrowed(q)
+    }
+}
+
+/// Whether the number tells the figure before it in other units, in
+/// brackets right after it: "200 kilometres (125 miles)", "1 million pesos
+/// ($75,000)". Each outlet converts at its own rate and rounding: the
+/// conversion is an approximate figure.
+fn converted(story: &Story, article: usize, m: &Mention) -> bool {
+    let a = &story.articles[article];
+    let text = &a.article.text;
+    let start = a.sentences[m.sentence].range.start.min(m.range.start);
+    let before = text[start..m.range.start]
+        .trim_end_matches(|c: char| c.is_whitespace() || "$\u{a3}\u{20ac}\u{a5}".contains(c));
+    let before = before.strip_suffix("US").unwrap_or(before);
+    let Some(inside) = before.strip_suffix('(') else {
+        return false;
+    };
+    let end = start + inside.trim_end().len();
+    super::sentence_mentions(&a.mentions, m.sentence)
+        .iter()
+        .any(|x| x.kind == MentionKind::Quantity && x.range.end == end)
 }
 
 /// Words after which a number is a name's part, from `numbers-labels.txt`.
@@ -2230,6 +2269,36 @@ mod tests {
         assert!(conflicts(&[&both, &one("400")]).is_empty());
         assert!(conflicts(&[&both, &one("399")]).is_empty());
         assert!(!conflicts(&[&both, &one("450")]).is_empty());
+    }
+
+    /// A figure told in other units in brackets after another ("1 million
+    /// pesos ($75,000)") is converted at each outlet's own rate: an
+    /// approximate figure.
+    #[test]
+    fn a_conversion_in_brackets_is_approximate() {
+        let reward = |dollars: &str| {
+            article(
+                "October 14, 2025",
+                &format!(
+                    "Posters in Tixtla offer a reward of 2 million pesos (${dollars}) for information on the missing students."
+                ),
+            )
+        };
+        assert!(conflicts(&[&reward("150,000"), &reward("148,000")]).is_empty());
+        assert_eq!(
+            conflicts(&[&reward("150,000"), &reward("200,000")]).len(),
+            1
+        );
+        // Not in brackets after a figure, a sum is told exactly.
+        let plain = |dollars: &str| {
+            article(
+                "October 14, 2025",
+                &format!(
+                    "Posters in Tixtla offer a reward of ${dollars} for information on the missing students."
+                ),
+            )
+        };
+        assert_eq!(conflicts(&[&plain("150,000"), &plain("148,000")]).len(), 1);
     }
 
     /// Kidnapped is not killed, rescued is not evacuated: each its own
