@@ -102,10 +102,36 @@ struct Count<'a> {
     /// the larger group of another ("including 15 officers", "among 12
     /// members"), if any.
     part: Option<&'static str>,
-    /// The counted noun says little of what is counted ("units").
-    generic: bool,
+    /// What the counted noun says of what is counted.
+    noun: Noun,
     /// The content words nearest the number, before and after it.
     anchors: (Vec<String>, Vec<String>),
+}
+
+/// What a counted noun says of what is counted.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Noun {
+    /// Enough to tell the group ("soldiers", "masked men").
+    Telling,
+    /// Little ("units", "people" alone): compared only in the same words.
+    Generic,
+    /// A running tally that only grows ("views", "likes").
+    Tally,
+}
+
+impl Noun {
+    /// A vague noun with words of its own ("four masked men") says what
+    /// it counts as well as any noun does.
+    fn of(head_word: &str, bare: bool) -> Noun {
+        let word = head_word.to_lowercase();
+        if bare && GENERIC.contains(word.as_str()) {
+            Noun::Generic
+        } else if TALLIES.contains(word.as_str()) {
+            Noun::Tally
+        } else {
+            Noun::Telling
+        }
+    }
 }
 
 impl Count<'_> {
@@ -170,7 +196,7 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
             // "The first 24 hours" is a stretch of time, not the opening
             // part of a series.
             part: part_of(story, article, index).filter(|&p| p != FIRST),
-            generic: false,
+            noun: Noun::Telling,
         });
     }
     let counted = q.counted.as_deref()?;
@@ -192,9 +218,7 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
     modifiers.sort();
     modifiers.dedup();
     let (context, before) = context(story, article, index, &head, &modifiers);
-    // A vague noun with words of its own ("four masked men") says what it
-    // counts as well as any noun does.
-    let generic = modifiers.is_empty() && GENERIC.contains(head_word.to_lowercase().as_str());
+    let noun = Noun::of(head_word, modifiers.is_empty());
     Some(Count {
         article,
         sentence: m.sentence,
@@ -217,7 +241,7 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
         measure: false,
         relative: is_relative(counted) || added(text, &m.range),
         part: part_of(story, article, index),
-        generic,
+        noun,
     })
 }
 
@@ -338,7 +362,7 @@ fn span_count<'a>(
         measure: true,
         relative: false,
         part: None,
-        generic: false,
+        noun: Noun::Telling,
     })
 }
 
@@ -483,6 +507,10 @@ fn defining_fate(story: &Story, article: usize, m: &Mention) -> Option<usize> {
 /// `numbers-generic.txt`.
 static GENERIC: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| crate::lexicon::set(include_str!("../../assets/lexicon/numbers-generic.txt")));
+
+/// Counted nouns of a running tally, from `numbers-tallies.txt`.
+static TALLIES: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| crate::lexicon::set(include_str!("../../assets/lexicon/numbers-tallies.txt")));
 
 /// Words before a count that set it among a larger group, from
 /// `numbers-part.txt`.
@@ -713,7 +741,7 @@ fn same_thing(a: &Count, b: &Count, score: f32, told: &Descriptions) -> bool {
     if a.measure {
         return score >= MEASURE_PAIR && same_anchors(a, b);
     }
-    if a.generic || b.generic {
+    if a.noun == Noun::Generic || b.noun == Noun::Generic {
         return same_anchors(a, b);
     }
     let described = !a.modifiers.is_empty() && a.modifiers == b.modifiers;
@@ -925,7 +953,7 @@ fn restated_thing(a: &Count, b: &Count, told: &Descriptions) -> bool {
     let within = |x: &[String], y: &[String]| x.iter().all(|w| y.contains(w));
     if a.measure {
         same_anchors(a, b) || meet(&a.anchors.0, &b.anchors.0)
-    } else if a.generic || b.generic {
+    } else if a.noun == Noun::Generic || b.noun == Noun::Generic {
         same_anchors(a, b) || meet_fates(a, b)
     } else {
         a.relative == b.relative
@@ -1011,6 +1039,11 @@ fn compatible(a: &Count, b: &Count) -> bool {
         (Some(low), None) => Some((true, low)),
         _ => None,
     };
+    // A floor of a running tally is one reading of a growing counter: an
+    // article written later reads more, one written earlier less.
+    if running_floor(a) || running_floor(b) {
+        return true;
+    }
     match (side(a), side(b)) {
         // "Thousands", "dozens of": a word for an order of magnitude is a
         // floor no one counted, and any other floor may stand with it
@@ -1022,6 +1055,11 @@ fn compatible(a: &Count, b: &Count) -> bool {
         }
         _ => a.interval.overlaps(b.interval) || rounded(a, b) || rounded(b, a),
     }
+}
+
+/// A floor of a running tally: "more than 26 million views".
+fn running_floor(c: &Count) -> bool {
+    c.noun == Noun::Tally && c.value.low.is_some() && c.value.high.is_none()
 }
 
 /// A vague plural ("dozens", "thousands of"): a floor read as approximate,
@@ -2299,6 +2337,41 @@ mod tests {
             )
         };
         assert_eq!(conflicts(&[&plain("150,000"), &plain("148,000")]).len(), 1);
+    }
+
+    /// A floor of a running tally ("more than 12 million views") is one
+    /// reading of a growing counter: it agrees with a lower reading taken
+    /// earlier. A floor of anything else does not, nor do two exact
+    /// readings.
+    #[test]
+    fn a_running_tally_floor_agrees_with_an_earlier_reading() {
+        let clip = |n: &str, what: &str| {
+            article(
+                "July 21, 2025",
+                &format!(
+                    "The clip of the rescued kitten on the motorway has drawn {n} {what} since it was posted."
+                ),
+            )
+        };
+        assert!(
+            conflicts(&[
+                &clip("more than 12 million", "views"),
+                &clip("5 million", "views")
+            ])
+            .is_empty()
+        );
+        assert_eq!(
+            conflicts(&[
+                &clip("more than 12 million", "visitors"),
+                &clip("5 million", "visitors")
+            ])
+            .len(),
+            1
+        );
+        assert_eq!(
+            conflicts(&[&clip("200,000", "views"), &clip("600,000", "views")]).len(),
+            1
+        );
     }
 
     /// Kidnapped is not killed, rescued is not evacuated: each its own
