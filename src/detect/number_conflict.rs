@@ -102,10 +102,36 @@ struct Count<'a> {
     /// the larger group of another ("including 15 officers", "among 12
     /// members"), if any.
     part: Option<&'static str>,
-    /// The counted noun says little of what is counted ("units").
-    generic: bool,
+    /// What the counted noun says of what is counted.
+    noun: Noun,
     /// The content words nearest the number, before and after it.
     anchors: (Vec<String>, Vec<String>),
+}
+
+/// What a counted noun says of what is counted.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Noun {
+    /// Enough to tell the group ("soldiers", "masked men").
+    Telling,
+    /// Little ("units", "people" alone): compared only in the same words.
+    Generic,
+    /// A running tally that only grows ("views", "likes").
+    Tally,
+}
+
+impl Noun {
+    /// A vague noun with words of its own ("four masked men") says what
+    /// it counts as well as any noun does.
+    fn of(head_word: &str, bare: bool) -> Noun {
+        let word = head_word.to_lowercase();
+        if bare && GENERIC.contains(word.as_str()) {
+            Noun::Generic
+        } else if TALLIES.contains(word.as_str()) {
+            Noun::Tally
+        } else {
+            Noun::Telling
+        }
+    }
 }
 
 impl Count<'_> {
@@ -151,12 +177,13 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
     });
     if let Some(unit) = unit {
         let (context, before) = context(story, article, index, &unit, &[]);
+        let value = measure_value(story, article, m, q);
         return Some(Count {
             article,
             sentence: m.sentence,
             range: m.range.clone(),
-            value: Cow::Borrowed(q),
-            interval: Interval::of(q)?,
+            interval: Interval::of(&value)?,
+            value,
             stem: unit.clone(),
             fates: Vec::new(),
             defining_fate: None,
@@ -166,8 +193,10 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
             modifiers: Vec::new(),
             measure: true,
             relative: false,
-            part: part_of(story, article, index),
-            generic: false,
+            // "The first 24 hours" is a stretch of time, not the opening
+            // part of a series.
+            part: part_of(story, article, index).filter(|&p| p != FIRST),
+            noun: Noun::Telling,
         });
     }
     let counted = q.counted.as_deref()?;
@@ -189,9 +218,7 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
     modifiers.sort();
     modifiers.dedup();
     let (context, before) = context(story, article, index, &head, &modifiers);
-    // A vague noun with words of its own ("four masked men") says what it
-    // counts as well as any noun does.
-    let generic = modifiers.is_empty() && GENERIC.contains(head_word.to_lowercase().as_str());
+    let noun = Noun::of(head_word, modifiers.is_empty());
     Some(Count {
         article,
         sentence: m.sentence,
@@ -212,10 +239,48 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
         head,
         modifiers,
         measure: false,
-        relative: is_relative(counted),
+        relative: is_relative(counted) || added(text, &m.range),
         part: part_of(story, article, index),
-        generic,
+        noun,
     })
+}
+
+/// A measure's value as compared: approximate when it converts the figure
+/// before it (see [`converted`]).
+fn measure_value<'a>(
+    story: &Story,
+    article: usize,
+    m: &Mention,
+    q: &'a QuantityValue,
+) -> Cow<'a, QuantityValue> {
+    if converted(story, article, m) {
+        Cow::Owned(QuantityValue {
+            approximate: true,
+            ..q.clone()
+        })
+    } else {
+        Cow::Borrowed(q)
+    }
+}
+
+/// Whether the number tells the figure before it in other units, in
+/// brackets right after it: "200 kilometres (125 miles)", "1 million pesos
+/// ($75,000)". Each outlet converts at its own rate and rounding: the
+/// conversion is an approximate figure.
+fn converted(story: &Story, article: usize, m: &Mention) -> bool {
+    let a = &story.articles[article];
+    let text = &a.article.text;
+    let start = a.sentences[m.sentence].range.start.min(m.range.start);
+    let before = text[start..m.range.start]
+        .trim_end_matches(|c: char| c.is_whitespace() || "$\u{a3}\u{20ac}\u{a5}".contains(c));
+    let before = before.strip_suffix("US").unwrap_or(before);
+    let Some(inside) = before.strip_suffix('(') else {
+        return false;
+    };
+    let end = start + inside.trim_end().len();
+    super::sentence_mentions(&a.mentions, m.sentence)
+        .iter()
+        .any(|x| x.kind == MentionKind::Quantity && x.range.end == end)
 }
 
 /// Words after which a number is a name's part, from `numbers-labels.txt`.
@@ -297,7 +362,7 @@ fn span_count<'a>(
         measure: true,
         relative: false,
         part: None,
-        generic: false,
+        noun: Noun::Telling,
     })
 }
 
@@ -443,16 +508,109 @@ fn defining_fate(story: &Story, article: usize, m: &Mention) -> Option<usize> {
 static GENERIC: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| crate::lexicon::set(include_str!("../../assets/lexicon/numbers-generic.txt")));
 
+/// Counted nouns of a running tally, from `numbers-tallies.txt`.
+static TALLIES: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| crate::lexicon::set(include_str!("../../assets/lexicon/numbers-tallies.txt")));
+
 /// Words before a count that set it among a larger group, from
 /// `numbers-part.txt`.
 static PART: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| crate::lexicon::set(include_str!("../../assets/lexicon/numbers-part.txt")));
 
+/// The words of `numbers-series.txt`: those before a count that add it to
+/// a group told before, those before "more" and those after a count that
+/// tell a further part.
+struct Series {
+    added: FxHashSet<&'static str>,
+    more: FxHashSet<&'static str>,
+    next: FxHashSet<&'static str>,
+}
+
+static SERIES: LazyLock<Series> = LazyLock::new(|| {
+    let file =
+        crate::lexicon::Lexicon::parse(include_str!("../../assets/lexicon/numbers-series.txt"));
+    Series {
+        added: file.section_set("added"),
+        more: file.section_set("more"),
+        next: file.section_set("next"),
+    }
+});
+
+/// The part label of a count that opens a series, the same as "the first
+/// seven shots" gets from `numbers-part.txt`.
+const FIRST: &str = "first";
+
+/// Words after a count read for a further part of the series.
+const SERIES_WORDS: usize = 24;
+
 /// What sets count `index` inside a larger group, or makes it the larger
-/// group of another: a word before it from `numbers-part.txt`, or a
+/// group of another: a word before it from `numbers-part.txt`, a
 /// partitive "of" ("one of the three sources", "of the 1,500 species,
-/// only 30": the count after "of" is a whole).
+/// only 30": the count after "of" is a whole), or a further part told
+/// after it ("six shots, then four more": the first of a series).
 fn part_of(story: &Story, article: usize, index: usize) -> Option<&'static str> {
+    part_before(story, article, index)
+        .or_else(|| opens_series(story, article, index).then_some(FIRST))
+}
+
+/// Whether the sentence goes on, after count `index`, to a further part
+/// of the same series: "four more", "several more" (not "more than"),
+/// "another" or "a second" standing for a noun ("killed one soldier and
+/// wounded another", "another 20"). The count is then its first part, not
+/// the whole.
+fn opens_series(story: &Story, article: usize, index: usize) -> bool {
+    let a = &story.articles[article];
+    let m = &a.mentions[index];
+    let end = a.sentences[m.sentence].range.end.max(m.range.end);
+    let words: Vec<String> = a.article.text[m.range.end..end]
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != ',' && c != '.')
+        .filter(|w| !w.is_empty())
+        .take(SERIES_WORDS)
+        .map(str::to_lowercase)
+        .collect();
+    let number = |w: &str| {
+        let w = w.trim_end_matches([',', '.']);
+        w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty()
+            || crate::extract::cardinal(w).is_some()
+    };
+    // A word standing for a noun: the clause ends there, or a stop word
+    // or a number follows ("another from its fin", "another 20").
+    let stands_alone = |i: usize| {
+        words[i].ends_with([',', '.'])
+            || words
+                .get(i + 1)
+                .is_none_or(|n| number(n) || super::counts::is_stop(n.trim_end_matches([',', '.'])))
+    };
+    (0..words.len()).any(|i| {
+        let w = words[i].trim_end_matches([',', '.']);
+        let prev = i.checked_sub(1).map(|j| words[j].as_str());
+        match w {
+            "more" => {
+                prev.is_some_and(|p| number(p) || SERIES.more.contains(p))
+                    && words.get(i + 1).is_none_or(|n| n != "than")
+            }
+            _ if SERIES.next.contains(w) => {
+                let after_one = prev == Some("one") && w == "another";
+                let article_before = w != "second" || prev == Some("a");
+                !after_one && article_before && stands_alone(i)
+            }
+            _ => false,
+        }
+    })
+}
+
+/// Whether the word right before a count adds it to a group told before:
+/// "an additional eight people", "another 40 families".
+fn added(text: &str, range: &Range<usize>) -> bool {
+    text[..range.start]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| SERIES.added.contains(w.to_lowercase().as_str()))
+}
+
+/// What a word right before count `index` (or a partitive "of") sets it
+/// in; see [`part_of`].
+fn part_before(story: &Story, article: usize, index: usize) -> Option<&'static str> {
     let a = &story.articles[article];
     let m = &a.mentions[index];
     let sentence_start = a.sentences[m.sentence].range.start;
@@ -583,7 +741,7 @@ fn same_thing(a: &Count, b: &Count, score: f32, told: &Descriptions) -> bool {
     if a.measure {
         return score >= MEASURE_PAIR && same_anchors(a, b);
     }
-    if a.generic || b.generic {
+    if a.noun == Noun::Generic || b.noun == Noun::Generic {
         return same_anchors(a, b);
     }
     let described = !a.modifiers.is_empty() && a.modifiers == b.modifiers;
@@ -795,7 +953,7 @@ fn restated_thing(a: &Count, b: &Count, told: &Descriptions) -> bool {
     let within = |x: &[String], y: &[String]| x.iter().all(|w| y.contains(w));
     if a.measure {
         same_anchors(a, b) || meet(&a.anchors.0, &b.anchors.0)
-    } else if a.generic || b.generic {
+    } else if a.noun == Noun::Generic || b.noun == Noun::Generic {
         same_anchors(a, b) || meet_fates(a, b)
     } else {
         a.relative == b.relative
@@ -881,6 +1039,11 @@ fn compatible(a: &Count, b: &Count) -> bool {
         (Some(low), None) => Some((true, low)),
         _ => None,
     };
+    // A floor of a running tally is one reading of a growing counter: an
+    // article written later reads more, one written earlier less.
+    if running_floor(a) || running_floor(b) {
+        return true;
+    }
     match (side(a), side(b)) {
         // "Thousands", "dozens of": a word for an order of magnitude is a
         // floor no one counted, and any other floor may stand with it
@@ -894,6 +1057,11 @@ fn compatible(a: &Count, b: &Count) -> bool {
     }
 }
 
+/// A floor of a running tally: "more than 26 million views".
+fn running_floor(c: &Count) -> bool {
+    c.noun == Noun::Tally && c.value.low.is_some() && c.value.high.is_none()
+}
+
 /// A vague plural ("dozens", "thousands of"): a floor read as approximate,
 /// where "at least" and "more than" are exact floors.
 fn vague(c: &Count) -> bool {
@@ -904,14 +1072,39 @@ fn vague(c: &Count) -> bool {
 /// exactly: "$350" for "$349", "1,000 people" for "1,004".
 const ROUNDING_SHARE: f64 = 0.01;
 
+/// Share of a figure with one significant digit, a thousand or more,
+/// within which another is the same figure rounded: "a $2,000 tip" for
+/// "$2,084", "3 million" for "2.9 million".
+const ROUND_THOUSANDS_SHARE: f64 = 0.05;
+
 /// Whether `round`'s value is a round number (a multiple of ten) that
 /// `exact`'s value rounds to.
 fn rounded(round: &Count, exact: &Count) -> bool {
-    let value = |c: &Count| c.value.low.filter(|&low| Some(low) == c.value.high);
-    let (Some(r), Some(e)) = (value(round), value(exact)) else {
+    exact_value(&round.value)
+        .zip(exact_value(&exact.value))
+        .is_some_and(|(r, e)| rounds_to(r, e))
+}
+
+/// The value of a quantity that is neither a bound nor a range.
+fn exact_value(q: &QuantityValue) -> Option<f64> {
+    q.low.filter(|&low| Some(low) == q.high)
+}
+
+/// Whether `e` is `r` told exactly, `r` a round number: within 1% of a
+/// multiple of ten, within 5% of a figure with one significant digit
+/// from a thousand on.
+fn rounds_to(r: f64, e: f64) -> bool {
+    if r < 10.0 || r % 10.0 != 0.0 {
         return false;
+    }
+    let scale = 10f64.powi(r.log10().floor() as i32);
+    let one_digit = r >= 1000.0 && (r / scale).fract() == 0.0;
+    let share = if one_digit {
+        ROUND_THOUSANDS_SHARE
+    } else {
+        ROUNDING_SHARE
     };
-    r >= 10.0 && r % 10.0 == 0.0 && (r - e).abs() <= r * ROUNDING_SHARE
+    (r - e).abs() <= r * share
 }
 
 /// Whether the article of `x` also gives, elsewhere, a count of the same
@@ -941,10 +1134,16 @@ fn knows_other(
         let Some(i) = Interval::of(q).filter(|_| q.low.is_some() && q.high.is_some()) else {
             return false;
         };
-        match bound {
-            Some(b) => i.low <= b * (1.0 + BOUND_SHARE) && b * (1.0 - BOUND_SHARE) <= i.high,
-            None => i.overlaps(cy.interval),
-        }
+        // A round figure beside an exact one agrees with it ("starting at
+        // $349" beside "$350").
+        let round = exact_value(q)
+            .zip(exact_value(&cy.value))
+            .is_some_and(|(a, b)| rounds_to(a, b) || rounds_to(b, a));
+        round
+            || match bound {
+                Some(b) => i.low <= b * (1.0 + BOUND_SHARE) && b * (1.0 - BOUND_SHARE) <= i.high,
+                None => i.overlaps(cy.interval),
+            }
     };
     // Counts are collected article by article: the article's are one run.
     let from = counts.partition_point(|c| c.article < cx.article);
@@ -2066,6 +2265,224 @@ mod tests {
             conflicts(&[&strike("killed", "12"), &strike("killed", "15")]).len(),
             1
         );
+    }
+
+    /// A figure of one significant digit from a thousand on is told
+    /// rounded within 5%: "$3,000" for "$2,940", not for "$2,700".
+    #[test]
+    fn a_round_thousand_is_the_exact_figure_rounded() {
+        let tip = |sum: &str| {
+            article(
+                "May 2, 2025",
+                &format!(
+                    "A taxi driver in Dundee was left a tip of ${sum} by a group of wedding guests on Saturday night."
+                ),
+            )
+        };
+        assert!(conflicts(&[&tip("3,000"), &tip("2,940")]).is_empty());
+        assert_eq!(conflicts(&[&tip("3,000"), &tip("2,700")]).len(), 1);
+        // Two significant digits are no rounding: 2.5 against 2.4 million.
+        assert_eq!(
+            conflicts(&[&tip("2.5 million"), &tip("2.4 million")]).len(),
+            1
+        );
+    }
+
+    /// An article that gives a round figure's exact value beside another
+    /// figure of the same thing speaks of two things ("the basic model
+    /// from $399, the gold one over $2,000"), as when it gives the same
+    /// value.
+    #[test]
+    fn a_rounded_figure_beside_another_says_two_things() {
+        let both = article(
+            "June 9, 2025",
+            "The basic Lumo watch will sell for $399 when it launches, and the gold edition may sell for over $2,000 when it launches, analysts said.",
+        );
+        let one = |sum: &str| {
+            article(
+                "June 9, 2025",
+                &format!("The Lumo watch will sell for ${sum} when it launches, analysts said."),
+            )
+        };
+        assert!(conflicts(&[&both, &one("400")]).is_empty());
+        assert!(conflicts(&[&both, &one("399")]).is_empty());
+        assert!(!conflicts(&[&both, &one("450")]).is_empty());
+    }
+
+    /// A figure told in other units in brackets after another ("1 million
+    /// pesos ($75,000)") is converted at each outlet's own rate: an
+    /// approximate figure.
+    #[test]
+    fn a_conversion_in_brackets_is_approximate() {
+        let reward = |dollars: &str| {
+            article(
+                "October 14, 2025",
+                &format!(
+                    "Posters in Tixtla offer a reward of 2 million pesos (${dollars}) for information on the missing students."
+                ),
+            )
+        };
+        assert!(conflicts(&[&reward("150,000"), &reward("148,000")]).is_empty());
+        assert_eq!(
+            conflicts(&[&reward("150,000"), &reward("200,000")]).len(),
+            1
+        );
+        // Not in brackets after a figure, a sum is told exactly.
+        let plain = |dollars: &str| {
+            article(
+                "October 14, 2025",
+                &format!(
+                    "Posters in Tixtla offer a reward of ${dollars} for information on the missing students."
+                ),
+            )
+        };
+        assert_eq!(conflicts(&[&plain("150,000"), &plain("148,000")]).len(), 1);
+    }
+
+    /// A floor of a running tally ("more than 12 million views") is one
+    /// reading of a growing counter: it agrees with a lower reading taken
+    /// earlier. A floor of anything else does not, nor do two exact
+    /// readings.
+    #[test]
+    fn a_running_tally_floor_agrees_with_an_earlier_reading() {
+        let clip = |n: &str, what: &str| {
+            article(
+                "July 21, 2025",
+                &format!(
+                    "The clip of the rescued kitten on the motorway has drawn {n} {what} since it was posted."
+                ),
+            )
+        };
+        assert!(
+            conflicts(&[
+                &clip("more than 12 million", "views"),
+                &clip("5 million", "views")
+            ])
+            .is_empty()
+        );
+        assert_eq!(
+            conflicts(&[
+                &clip("more than 12 million", "visitors"),
+                &clip("5 million", "visitors")
+            ])
+            .len(),
+            1
+        );
+        assert_eq!(
+            conflicts(&[&clip("200,000", "views"), &clip("600,000", "views")]).len(),
+            1
+        );
+    }
+
+    /// Kidnapped is not killed, rescued is not evacuated: each its own
+    /// fate class, so such counts are different groups.
+    #[test]
+    fn taken_and_rescued_are_fates_of_their_own() {
+        let raid = |verb: &str, n: &str| {
+            article(
+                "June 3, 2025",
+                &format!(
+                    "Gunmen {verb} {n} border guards near the Torkham crossing, the interior ministry said on Monday."
+                ),
+            )
+        };
+        assert!(conflicts(&[&raid("kidnapped", "nine"), &raid("killed", "four")]).is_empty());
+        assert!(conflicts(&[&raid("abducted", "nine"), &raid("shot dead", "four")]).is_empty());
+        // The same fate told with another word is one group.
+        assert_eq!(
+            conflicts(&[&raid("kidnapped", "nine"), &raid("abducted", "four")]).len(),
+            1
+        );
+        let flood = |verb: &str, n: &str| {
+            article(
+                "June 3, 2025",
+                &format!(
+                    "Civil defence crews {verb} {n} families from the flooded Wadi Salqa district on Sunday, the ministry said."
+                ),
+            )
+        };
+        assert!(conflicts(&[&flood("rescued", "18"), &flood("evacuated", "80")]).is_empty());
+        assert_eq!(
+            conflicts(&[&flood("evacuated", "18"), &flood("evacuated", "80")]).len(),
+            1
+        );
+    }
+
+    /// A count the sentence goes on from ("six shots, then four more",
+    /// "killed one and wounded another") is the first part of a series:
+    /// not set against a whole, only against another first part.
+    #[test]
+    fn the_first_part_of_a_series_is_not_the_whole() {
+        let whole = article(
+            "August 20, 2025",
+            "Nine shots can be heard on the recording from the car park, a sound analyst told the court.",
+        );
+        let part = |rest: &str| {
+            article(
+                "August 20, 2025",
+                &format!(
+                    "Five shots can be heard on the recording from the car park, {rest} a sound analyst told the court."
+                ),
+            )
+        };
+        for rest in [
+            "then a pause and four more,",
+            "followed by several more,",
+            "and another two after a pause,",
+        ] {
+            assert!(conflicts(&[&whole, &part(rest)]).is_empty(), "{rest}");
+        }
+        // "More than" is a bound, and "one another" no further part.
+        assert_eq!(
+            conflicts(&[&whole, &part("louder than more than one witness recalled,")]).len(),
+            1
+        );
+        assert_eq!(
+            conflicts(&[&whole, &part("as the men shouted at one another,")]).len(),
+            1
+        );
+        // Two first parts are compared: "the first seven shots".
+        let first = article(
+            "August 20, 2025",
+            "The first seven shots can be heard on the recording from the car park, a sound analyst told the court.",
+        );
+        assert_eq!(conflicts(&[&first, &part("then four more,")]).len(), 1);
+        let car = |rest: &str| {
+            article(
+                "March 4, 2025",
+                &format!(
+                    "The driver killed one pensioner {rest} with his van outside the Corran market on Monday, police said."
+                ),
+            )
+        };
+        let two = article(
+            "March 4, 2025",
+            "The driver hit two pensioners outside the Corran market on Monday, police said.",
+        );
+        assert!(conflicts(&[&car("and injured another"), &two]).is_empty());
+        assert!(conflicts(&[&car("and injured a second"), &two]).is_empty());
+        assert_eq!(conflicts(&[&car("at speed"), &two]).len(), 1);
+    }
+
+    /// "An additional eight people" adds to a group told before: it is not
+    /// that group's total.
+    #[test]
+    fn an_added_group_is_not_the_total() {
+        let total = article(
+            "October 7, 2025",
+            "About 50 people have been arrested over the disappearance of the students in Tixtla, prosecutors said.",
+        );
+        let added = |word: &str| {
+            article(
+                "October 7, 2025",
+                &format!(
+                    "Prosecutors said {word} eight people have been arrested over the disappearance of the students in Tixtla."
+                ),
+            )
+        };
+        assert!(conflicts(&[&total, &added("an additional")]).is_empty());
+        assert!(conflicts(&[&total, &added("another")]).is_empty());
+        assert_eq!(conflicts(&[&total, &added("exactly")]).len(), 1);
     }
 
     #[test]
