@@ -1069,7 +1069,12 @@ fn restated_clauses<'a>(
 /// a Gulf pipeline sent prices higher on Monday") counts as naming the
 /// other's event when its sentence names that event and no other, nor
 /// does the other sentence: what the aligned pass allows such a pair.
+/// A date of telling restates only a date of telling (see
+/// [`both_or_neither_told`]).
 fn restatement(story: &Story, x: &Dated, y: &Dated) -> Option<Link> {
+    if !both_or_neither_told(x, y) {
+        return None;
+    }
     let happened = x.clause.happened.intersection(&y.clause.happened).count();
     let shared = x.clause.words.intersection(&y.clause.words).count();
     let shorter = x.clause.words.len().min(y.clause.words.len());
@@ -1089,6 +1094,17 @@ fn restatement(story: &Story, x: &Dated, y: &Dated) -> Option<Link> {
     } else {
         None
     }
+}
+
+/// Whether both dates date a telling, or neither does. Clauses of other
+/// sentences that restate each other, one dating a telling and the other
+/// what happened, share what was told, not the day: "the blast on
+/// Saturday night was caused by a meteorite" and "most likely caused by
+/// a meteorite, scientists said on Sunday". Aligned sentences are left
+/// alone: there a date beside a telling not read as one ("On Wednesday,
+/// Bloomberg reported") still restates the other.
+fn both_or_neither_told(x: &Dated, y: &Dated) -> bool {
+    x.clause.said == y.clause.said
 }
 
 /// Whether every listed event word of the sentence is of `class`.
@@ -1214,9 +1230,19 @@ fn clause_of(story: &Story, a: &ArticleAnalysis, sentence: usize, date: &Mention
     clause
 }
 
+/// Words that say to whom, where or how something was told (`[telling]`).
+static TELLING: LazyLock<FxHashSet<&str>> = LazyLock::new(|| WORDS_FILE.section_set("telling"));
+
+/// How many words may stand between a verb of saying and the date it
+/// dates: "told The Associated Press on Sunday", "said in a statement
+/// on Friday".
+const TELLING_WORDS: usize = 4;
+
 /// Whether a verb of saying stands right by the date at tokens
 /// `first..=last`: the word after it, or the word before it past "on" and
-/// the like ("said Monday", "reported on November 24").
+/// the like ("said Monday", "reported on November 24"), past whom or
+/// where it was told ("told reporters Tuesday", "told a news conference
+/// late Saturday", "said in a statement on Friday").
 fn by_saying(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
     let lead = |w: &str| {
         ["on", "late", "early", "last", "this"]
@@ -1230,12 +1256,39 @@ fn by_saying(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
         .skip_while(|w| lead(w));
     let before = words.next();
     // "told reporters Tuesday": the verb, then whom it was told.
-    let told = words.next().filter(|w| w.eq_ignore_ascii_case("told"));
+    let told = words
+        .clone()
+        .next()
+        .filter(|w| w.eq_ignore_ascii_case("told"));
     let after = tokens.get(last + 1).map(|t| t.text(text));
     [before, told, after]
         .into_iter()
         .flatten()
         .any(crate::extract::speech::is_speech_verb)
+        || before.is_some_and(telling) && told_through(words)
+}
+
+/// Whether a word says to whom, where or how something was told: a
+/// `[telling]` word, or a capitalised one (an outlet, a place).
+fn telling(w: &str) -> bool {
+    TELLING.contains(lowercase(w).as_ref()) || w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether a verb of saying comes within `TELLING_WORDS` of `words` (read
+/// backwards from the date), past only words of to whom, where or how it
+/// was told. A verb that is a listed event ("posted it to Twitter on
+/// Monday") dates that event.
+fn told_through<'t>(mut words: impl Iterator<Item = &'t str>) -> bool {
+    for _ in 0..TELLING_WORDS {
+        match words.next() {
+            Some(w) if crate::extract::speech::is_speech_verb(w) => {
+                return normal_word(w).is_none_or(|n| !EVENTS.contains_key(&n));
+            }
+            Some(w) if telling(w) => {}
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Where the clause a date dates starts after it. A date that opens its
@@ -2534,6 +2587,78 @@ mod tests {
         assert_eq!(same.len(), 1, "{same:#?}");
         let other = story("Interior ministry spokesman Omar Haddad");
         assert!(other.is_empty(), "{other:#?}");
+    }
+
+    /// Whether the date `date` of `sentence` stands by a verb of saying.
+    fn dates_a_telling(sentence: &str, date: &str) -> bool {
+        let mut tokens = Vec::new();
+        crate::text::tokens::tokenize(sentence, 0..sentence.len(), &mut tokens);
+        let start = sentence.find(date).expect("the date is in the sentence");
+        let first = tokens.iter().position(|t| t.start == start).unwrap();
+        let last = tokens
+            .iter()
+            .rposition(|t| t.end == start + date.len())
+            .unwrap();
+        by_saying(sentence, &tokens, first, last)
+    }
+
+    /// A verb of saying dates the telling past whom, where or how it was
+    /// told ("told the Harlow Courier on Sunday", "said in a statement
+    /// late Friday"), not past what was told or a verb that is an event.
+    #[test]
+    fn a_date_of_telling_is_seen_past_whom_it_was_told() {
+        for (sentence, date) in [
+            ("The fire chief told reporters Tuesday.", "Tuesday"),
+            (
+                "The fire chief told the Harlow Courier on Sunday.",
+                "Sunday",
+            ),
+            (
+                "The chief told a news conference late Saturday.",
+                "Saturday",
+            ),
+            ("The ministry said in a statement on Friday.", "Friday"),
+        ] {
+            assert!(dates_a_telling(sentence, date), "{sentence}");
+        }
+        for (sentence, date) in [
+            ("The chief said the depot burned on Sunday.", "Sunday"),
+            ("The army said it killed Omar Haddad on Monday.", "Monday"),
+            ("The group posted a video to Twitter on Monday.", "Monday"),
+            (
+                "Dana Reyes said on her Facebook page on Wednesday.",
+                "Wednesday",
+            ),
+        ] {
+            assert!(!dates_a_telling(sentence, date), "{sentence}");
+        }
+    }
+
+    fn depot(sentence: &str) -> String {
+        format!("Harlow depot fire\n\nResidents were woken by the noise. {sentence}\n")
+    }
+
+    /// Clauses of other sentences that share what was told link a date of
+    /// telling to a date of what happened only through that: the day the
+    /// cause was told is not the day of the blast. A lone date of the
+    /// blast itself is still found.
+    #[test]
+    fn a_date_of_telling_does_not_restate_a_date_of_what_happened() {
+        let a = depot(
+            "A gas explosion at the Harlow depot on Saturday night was caused by a leaking valve, fire officials believe.",
+        );
+        let b = depot(
+            "The explosion at the Harlow depot on Saturday night was probably caused by a leaking valve, according to fire officials.",
+        );
+        let found = |lone: &str| unaligned(&[&a, &b, &depot(lone)], detect);
+        let said = found(
+            "The explosion was most likely caused by a leaking valve, fire officials said on Sunday.",
+        );
+        assert!(said.is_empty(), "{said:#?}");
+        let misdated = found(
+            "The explosion at the depot on Sunday night was most likely caused by a leaking valve, fire officials believe.",
+        );
+        assert_eq!(misdated.len(), 1, "{misdated:#?}");
     }
 
     #[test]
