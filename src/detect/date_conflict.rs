@@ -578,9 +578,22 @@ struct Clause {
     sequence: BTreeSet<String>,
     /// The bytes the clause's words were read from, the date included.
     span: Range<usize>,
+    /// The date is a bound, not a day ("by Tuesday it had received a
+    /// thousand calls"): what happened by then may have happened on any
+    /// day before it.
+    by_then: bool,
     /// The date stands by a verb of saying ("sources said Monday"): it
     /// may date the telling, not what happened.
     said: bool,
+}
+
+impl Clause {
+    /// How the clause tells what it dates: negated, a plan, by a bound.
+    /// Two dates told otherwise are not one report ("did not expire on
+    /// Monday", "will expire on Monday", "had expired by Monday").
+    fn frame(&self) -> (bool, bool, bool) {
+        (self.negated, self.planned, self.by_then)
+    }
 }
 
 /// What two aligned dated sentences say of each other.
@@ -738,7 +751,7 @@ fn compare_dates<'a>(
     if !(x.alone && y.alone) {
         let same_class =
             x.clause.event.as_ref().map(|e| e.0) == y.clause.event.as_ref().map(|e| e.0);
-        let framed = |d: &Dated| (d.clause.negated, d.clause.planned);
+        let framed = |d: &Dated| d.clause.frame();
         if !(same_class && clauses_alike(x, y))
             || framed(x) != framed(y)
             || !same_occurrence(story, x, y, memo)
@@ -778,7 +791,7 @@ fn compare_dates<'a>(
         }
     };
     // One negated or a plan, the other what happened: not one report.
-    let framed = |d: &Dated| (d.clause.negated, d.clause.planned);
+    let framed = |d: &Dated| d.clause.frame();
     // Aligned sentences whose clauses share little are heard only beside
     // other articles that agree (see `Link::Echoed`).
     let link = if same_event {
@@ -924,7 +937,7 @@ fn same_event_unaligned<'a>(
                 {
                     continue;
                 }
-                let framed = |d: &Dated| (d.clause.negated, d.clause.planned);
+                let framed = |d: &Dated| d.clause.frame();
                 let link = if clauses_alike(x, y) && same_who_and_where(story, x, y) {
                     Link::OnceEvent
                 } else if told_once.contains(class)
@@ -1042,7 +1055,7 @@ fn restated_clauses<'a>(
         if compared.contains(&(a, b)) || !story.same_story(a.article, b.article) {
             continue;
         }
-        let framed = |d: &Dated| (d.clause.negated, d.clause.planned);
+        let framed = |d: &Dated| d.clause.frame();
         let Some(link) = restatement(story, x, y) else {
             continue;
         };
@@ -1169,6 +1182,17 @@ fn day_dates<'a>(story: &Story<'a>, member: Member) -> Vec<Dated<'a>> {
         .collect()
 }
 
+/// Whether the date at `range` is a bound ("by Tuesday", "By 30 January
+/// 2015"): "by" right before it, or its first word.
+fn by_then(text: &str, range: &Range<usize>) -> bool {
+    let before = text[..range.start].split_whitespace().next_back();
+    let first = text[range.clone()].split_whitespace().next();
+    [before, first]
+        .into_iter()
+        .flatten()
+        .any(|w| w.eq_ignore_ascii_case("by"))
+}
+
 /// The date's clause: the content words (normalised) within `WINDOW`
 /// tokens of the date, up to the clause's ends, and its event word.
 fn clause_of(story: &Story, a: &ArticleAnalysis, sentence: usize, date: &Mention) -> Clause {
@@ -1188,6 +1212,7 @@ fn clause_of(story: &Story, a: &ArticleAnalysis, sentence: usize, date: &Mention
     };
     clause.sequence = sequence_words(text, tokens, first..last + 1, &in_mention);
     clause.said = by_saying(text, tokens, first, last);
+    clause.by_then = by_then(text, &date.range);
     clause.span = date.range.clone();
     let backward: Vec<usize> = (first.saturating_sub(WINDOW)..first).rev().collect();
     let from = main_clause_after(text, tokens, first, last);
@@ -2659,6 +2684,28 @@ mod tests {
             "The explosion at the depot on Sunday night was most likely caused by a leaking valve, fire officials believe.",
         );
         assert_eq!(misdated.len(), 1, "{misdated:#?}");
+    }
+
+    fn truck(sentence: &str) -> String {
+        format!("Pickup photo\n\nThe dealer in Texas was flooded with calls. {sentence}\n")
+    }
+
+    /// A date after "by" is a bound: what had happened by Tuesday may have
+    /// happened on Monday. Two bounds are still compared.
+    #[test]
+    fn a_bound_is_not_the_day_of_what_happened() {
+        let monday = truck(
+            "The dealer had received a thousand calls about the photo of the truck on Monday.",
+        );
+        let by = |day: &str| {
+            truck(&format!(
+                "The dealer had received a thousand calls about the photo of the truck by {day}."
+            ))
+        };
+        let bound = findings(&[&monday, &by("Tuesday")]);
+        assert!(bound.is_empty(), "{bound:#?}");
+        let bounds = findings(&[&by("Thursday"), &by("Tuesday")]);
+        assert_eq!(bounds.len(), 1, "{bounds:#?}");
     }
 
     #[test]
