@@ -438,6 +438,10 @@ static CLAUSE_ENDS: LazyLock<FxHashSet<&str>> =
 static SEQUENCE: LazyLock<FxHashSet<&str>> = LazyLock::new(|| WORDS_FILE.section_set("sequence"));
 static AGAIN: LazyLock<FxHashSet<&str>> = LazyLock::new(|| WORDS_FILE.section_set("again"));
 
+/// Words after which a sequence word singles out nothing ("more than").
+static NOT_SEQUENCE_BEFORE: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| WORDS_FILE.section_set("not a sequence before"));
+
 /// Nouns after which an ordinal names a rank ("a fourth grader"), not one
 /// of several like events.
 static RANKS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| WORDS_FILE.section_set("ranks"));
@@ -1335,8 +1339,9 @@ fn main_clause_after(text: &str, tokens: &[Token], first: usize, last: usize) ->
 }
 
 /// The words of the date's whole clause (`date` being its tokens) that
-/// single out one of several like events; "next to" singles out nothing,
-/// nor does an ordinal before a rank ("fourth grader", `[ranks]`).
+/// single out one of several like events ("more bodies were pulled out
+/// Sunday"); "next to" and "more than" single out nothing, nor does an
+/// ordinal before a rank ("fourth grader", `[ranks]`).
 fn sequence_words(
     text: &str,
     tokens: &[Token],
@@ -1353,7 +1358,7 @@ fn sequence_words(
             }
             let lower = lowercase(tokens[i].text(text));
             let then = tokens.get(i + 1).map(|t| lowercase(t.text(text)));
-            let not_sequence = |w: &str| w == "to" || RANKS.contains(w);
+            let not_sequence = |w: &str| NOT_SEQUENCE_BEFORE.contains(w) || RANKS.contains(w);
             if (SEQUENCE.contains(lower.as_ref()) || is_numeric_ordinal(&lower))
                 && !then.is_some_and(|w| not_sequence(w.as_ref()))
             {
@@ -2720,6 +2725,35 @@ mod tests {
         let misdated =
             lead("The rebels in Kalima released the video of the seven aid workers on Saturday.");
         let found = findings(&[&released, &misdated]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+    }
+
+    fn grave(sentence: &str) -> String {
+        format!("Grave near Iguala\n\nInvestigators are on the hill. {sentence}\n")
+    }
+
+    /// "More bodies were pulled out on Sunday" tells that others came out
+    /// before: a day of its own, not the misdated day of the first. "More
+    /// than" counts and singles out nothing.
+    #[test]
+    fn more_of_the_same_is_another_occurrence() {
+        let saturday = grave(
+            "Police pulled bodies out of a mass grave on the hill outside Iguala on Saturday.",
+        );
+        let more = grave(
+            "Police pulled more bodies out of a mass grave on the hill outside Iguala on Sunday.",
+        );
+        let found = findings(&[&saturday, &more]);
+        assert!(found.is_empty(), "{found:#?}");
+        let more_than = |day: &str| {
+            grave(&format!(
+                "Police pulled more than ten bodies out of a mass grave on the hill outside Iguala on {day}."
+            ))
+        };
+        let over = grave(
+            "Police pulled over ten bodies out of a mass grave on the hill outside Iguala on Saturday.",
+        );
+        let found = findings(&[&over, &more_than("Sunday")]);
         assert_eq!(found.len(), 1, "{found:#?}");
     }
 
