@@ -563,32 +563,32 @@ struct Clause {
     /// The event word itself, normalised ("suspend"): a class holds
     /// events that differ ("suspended", "expelled").
     event_word: Option<String>,
-    /// The clause is negated ("did not expire on Monday").
-    negated: bool,
-    /// The clause speaks of a plan ("will expire on Monday").
-    planned: bool,
+    /// How the clause tells what it dates.
+    frame: Frame,
     /// Words that single out one of several like events ("the second
     /// release"), lower-cased: read in the date's clause, as such a word
     /// elsewhere in the sentence may single out something else.
     sequence: BTreeSet<String>,
     /// The bytes the clause's words were read from, the date included.
     span: Range<usize>,
-    /// The date is a bound, not a day ("by Tuesday it had received a
-    /// thousand calls"): what happened by then may have happened on any
-    /// day before it.
-    by_then: bool,
     /// The date stands by a verb of saying ("sources said Monday"): it
     /// may date the telling, not what happened.
     said: bool,
 }
 
-impl Clause {
-    /// How the clause tells what it dates: negated, a plan, by a bound.
-    /// Two dates told otherwise are not one report ("did not expire on
-    /// Monday", "will expire on Monday", "had expired by Monday").
-    fn frame(&self) -> (bool, bool, bool) {
-        (self.negated, self.planned, self.by_then)
-    }
+/// How a clause tells what it dates: two dates told otherwise are not
+/// one report ("did not expire on Monday", "will expire on Monday", "had
+/// expired by Monday", "expired on Monday").
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+struct Frame {
+    /// The clause is negated ("did not expire on Monday").
+    negated: bool,
+    /// The clause speaks of a plan or a hope ("will expire on Monday").
+    planned: bool,
+    /// The date is a bound, not a day ("by Tuesday it had received a
+    /// thousand calls"): what happened by then may have happened on any
+    /// day before it.
+    by_then: bool,
 }
 
 /// What two aligned dated sentences say of each other.
@@ -746,9 +746,8 @@ fn compare_dates<'a>(
     if !(x.alone && y.alone) {
         let same_class =
             x.clause.event.as_ref().map(|e| e.0) == y.clause.event.as_ref().map(|e| e.0);
-        let framed = |d: &Dated| d.clause.frame();
         if !(same_class && clauses_alike(x, y))
-            || framed(x) != framed(y)
+            || x.clause.frame != y.clause.frame
             || !same_occurrence(story, x, y, memo)
         {
             return None;
@@ -785,8 +784,6 @@ fn compare_dates<'a>(
                 && only_event(story, pair.b, class)
         }
     };
-    // One negated or a plan, the other what happened: not one report.
-    let framed = |d: &Dated| d.clause.frame();
     // Aligned sentences whose clauses share little are heard only beside
     // other articles that agree (see `Link::Echoed`).
     let link = if same_event {
@@ -796,7 +793,9 @@ fn compare_dates<'a>(
     } else {
         return None;
     };
-    if framed(x) != framed(y) || !same_occurrence(story, x, y, memo) {
+    // One negated, a plan or a bound, the other what happened: not one
+    // report.
+    if x.clause.frame != y.clause.frame || !same_occurrence(story, x, y, memo) {
         return None;
     }
     Some(Comparison {
@@ -932,7 +931,6 @@ fn same_event_unaligned<'a>(
                 {
                     continue;
                 }
-                let framed = |d: &Dated| d.clause.frame();
                 let link = if clauses_alike(x, y) && same_who_and_where(story, x, y) {
                     Link::OnceEvent
                 } else if told_once.contains(class)
@@ -944,7 +942,7 @@ fn same_event_unaligned<'a>(
                 } else {
                     continue;
                 };
-                if framed(x) == framed(y) && same_occurrence(story, x, y, memo) {
+                if x.clause.frame == y.clause.frame && same_occurrence(story, x, y, memo) {
                     out.push(Comparison {
                         x: x.clone(),
                         y: y.clone(),
@@ -1050,11 +1048,10 @@ fn restated_clauses<'a>(
         if compared.contains(&(a, b)) || !story.same_story(a.article, b.article) {
             continue;
         }
-        let framed = |d: &Dated| d.clause.frame();
         let Some(link) = restatement(story, x, y) else {
             continue;
         };
-        if framed(x) == framed(y) && same_occurrence(story, x, y, memo) {
+        if x.clause.frame == y.clause.frame && same_occurrence(story, x, y, memo) {
             out.push(Comparison {
                 x: x.clone(),
                 y: y.clone(),
@@ -1207,7 +1204,7 @@ fn clause_of(story: &Story, a: &ArticleAnalysis, sentence: usize, date: &Mention
     };
     clause.sequence = sequence_words(text, tokens, first..last + 1, &in_mention);
     clause.said = by_saying(text, tokens, first, last);
-    clause.by_then = by_then(text, &date.range);
+    clause.frame.by_then = by_then(text, &date.range);
     clause.span = date.range.clone();
     let backward: Vec<usize> = (first.saturating_sub(WINDOW)..first).rev().collect();
     let from = main_clause_after(text, tokens, first, last);
@@ -1225,9 +1222,9 @@ fn clause_of(story: &Story, a: &ArticleAnalysis, sentence: usize, date: &Mention
             // he was not immediately in a position to confirm it" is no
             // negated telling.
             let told = after && clause.said;
-            clause.negated |=
+            clause.frame.negated |=
                 !told && (NEGATIONS.contains(&lower.as_ref()) || lower.ends_with("n't"));
-            clause.planned |= !told && PLANNED.contains(lower.as_ref());
+            clause.frame.planned |= !told && PLANNED.contains(lower.as_ref());
             if t.kind != Kind::Word || STOP.contains(fold(word).as_str()) {
                 continue;
             }
