@@ -438,6 +438,10 @@ static CLAUSE_ENDS: LazyLock<FxHashSet<&str>> =
 static SEQUENCE: LazyLock<FxHashSet<&str>> = LazyLock::new(|| WORDS_FILE.section_set("sequence"));
 static AGAIN: LazyLock<FxHashSet<&str>> = LazyLock::new(|| WORDS_FILE.section_set("again"));
 
+/// Words after which a sequence word singles out nothing ("more than").
+static NOT_SEQUENCE_BEFORE: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| WORDS_FILE.section_set("not a sequence before"));
+
 /// Nouns after which an ordinal names a rank ("a fourth grader"), not one
 /// of several like events.
 static RANKS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| WORDS_FILE.section_set("ranks"));
@@ -484,18 +488,9 @@ fn person_at(mentions: &[Mention], token: Option<&Token>) -> bool {
 /// Words too common to name an event.
 static STOP: LazyLock<FxHashSet<&str>> = LazyLock::new(|| WORDS_FILE.section_set("stop"));
 
-/// Words that put a statement among plans rather than what happened.
-const PLANNED: &[&str] = &[
-    "will",
-    "would",
-    "expected",
-    "scheduled",
-    "planned",
-    "plans",
-    "due",
-    "set",
-    "upcoming",
-];
+/// Words that put a statement among plans and hopes rather than what
+/// happened (`[planned]`).
+static PLANNED: LazyLock<FxHashSet<&str>> = LazyLock::new(|| WORDS_FILE.section_set("planned"));
 
 const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "without"];
 
@@ -568,10 +563,8 @@ struct Clause {
     /// The event word itself, normalised ("suspend"): a class holds
     /// events that differ ("suspended", "expelled").
     event_word: Option<String>,
-    /// The clause is negated ("did not expire on Monday").
-    negated: bool,
-    /// The clause speaks of a plan ("will expire on Monday").
-    planned: bool,
+    /// How the clause tells what it dates.
+    frame: Frame,
     /// Words that single out one of several like events ("the second
     /// release"), lower-cased: read in the date's clause, as such a word
     /// elsewhere in the sentence may single out something else.
@@ -581,6 +574,21 @@ struct Clause {
     /// The date stands by a verb of saying ("sources said Monday"): it
     /// may date the telling, not what happened.
     said: bool,
+}
+
+/// How a clause tells what it dates: two dates told otherwise are not
+/// one report ("did not expire on Monday", "will expire on Monday", "had
+/// expired by Monday", "expired on Monday").
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+struct Frame {
+    /// The clause is negated ("did not expire on Monday").
+    negated: bool,
+    /// The clause speaks of a plan or a hope ("will expire on Monday").
+    planned: bool,
+    /// The date is a bound, not a day ("by Tuesday it had received a
+    /// thousand calls"): what happened by then may have happened on any
+    /// day before it.
+    by_then: bool,
 }
 
 /// What two aligned dated sentences say of each other.
@@ -738,9 +746,8 @@ fn compare_dates<'a>(
     if !(x.alone && y.alone) {
         let same_class =
             x.clause.event.as_ref().map(|e| e.0) == y.clause.event.as_ref().map(|e| e.0);
-        let framed = |d: &Dated| (d.clause.negated, d.clause.planned);
         if !(same_class && clauses_alike(x, y))
-            || framed(x) != framed(y)
+            || x.clause.frame != y.clause.frame
             || !same_occurrence(story, x, y, memo)
         {
             return None;
@@ -777,8 +784,6 @@ fn compare_dates<'a>(
                 && only_event(story, pair.b, class)
         }
     };
-    // One negated or a plan, the other what happened: not one report.
-    let framed = |d: &Dated| (d.clause.negated, d.clause.planned);
     // Aligned sentences whose clauses share little are heard only beside
     // other articles that agree (see `Link::Echoed`).
     let link = if same_event {
@@ -788,7 +793,9 @@ fn compare_dates<'a>(
     } else {
         return None;
     };
-    if framed(x) != framed(y) || !same_occurrence(story, x, y, memo) {
+    // One negated, a plan or a bound, the other what happened: not one
+    // report.
+    if x.clause.frame != y.clause.frame || !same_occurrence(story, x, y, memo) {
         return None;
     }
     Some(Comparison {
@@ -930,7 +937,6 @@ fn same_event_unaligned<'a>(
                 {
                     continue;
                 }
-                let framed = |d: &Dated| (d.clause.negated, d.clause.planned);
                 let link = if clauses_alike(x, y) && same_who_and_where(story, x, y) {
                     Link::OnceEvent
                 } else if told_once.contains(class)
@@ -942,7 +948,7 @@ fn same_event_unaligned<'a>(
                 } else {
                     continue;
                 };
-                if framed(x) == framed(y) && same_occurrence(story, x, y, memo) {
+                if x.clause.frame == y.clause.frame && same_occurrence(story, x, y, memo) {
                     out.push(Comparison {
                         x: x.clone(),
                         y: y.clone(),
@@ -1048,11 +1054,10 @@ fn restated_clauses<'a>(
         if compared.contains(&(a, b)) || !story.same_story(a.article, b.article) {
             continue;
         }
-        let framed = |d: &Dated| (d.clause.negated, d.clause.planned);
         let Some(link) = restatement(story, x, y) else {
             continue;
         };
-        if framed(x) == framed(y) && same_occurrence(story, x, y, memo) {
+        if x.clause.frame == y.clause.frame && same_occurrence(story, x, y, memo) {
             out.push(Comparison {
                 x: x.clone(),
                 y: y.clone(),
@@ -1075,7 +1080,12 @@ fn restated_clauses<'a>(
 /// a Gulf pipeline sent prices higher on Monday") counts as naming the
 /// other's event when its sentence names that event and no other, nor
 /// does the other sentence: what the aligned pass allows such a pair.
+/// A date of telling restates only a date of telling (see
+/// [`both_or_neither_told`]).
 fn restatement(story: &Story, x: &Dated, y: &Dated) -> Option<Link> {
+    if !both_or_neither_told(x, y) {
+        return None;
+    }
     let happened = x.clause.happened.intersection(&y.clause.happened).count();
     let shared = x.clause.words.intersection(&y.clause.words).count();
     let shorter = x.clause.words.len().min(y.clause.words.len());
@@ -1095,6 +1105,17 @@ fn restatement(story: &Story, x: &Dated, y: &Dated) -> Option<Link> {
     } else {
         None
     }
+}
+
+/// Whether both dates date a telling, or neither does. Clauses of other
+/// sentences that restate each other, one dating a telling and the other
+/// what happened, share what was told, not the day: "the blast on
+/// Saturday night was caused by a meteorite" and "most likely caused by
+/// a meteorite, scientists said on Sunday". Aligned sentences are left
+/// alone: there a date beside a telling not read as one ("On Wednesday,
+/// Bloomberg reported") still restates the other.
+fn both_or_neither_told(x: &Dated, y: &Dated) -> bool {
+    x.clause.said == y.clause.said
 }
 
 /// Whether every listed event word of the sentence is of `class`.
@@ -1159,6 +1180,17 @@ fn day_dates<'a>(story: &Story<'a>, member: Member) -> Vec<Dated<'a>> {
         .collect()
 }
 
+/// Whether the date at `range` is a bound ("by Tuesday", "By 30 January
+/// 2015"): "by" right before it, or its first word.
+fn by_then(text: &str, range: &Range<usize>) -> bool {
+    let before = text[..range.start].split_whitespace().next_back();
+    let first = text[range.clone()].split_whitespace().next();
+    [before, first]
+        .into_iter()
+        .flatten()
+        .any(|w| w.eq_ignore_ascii_case("by"))
+}
+
 /// The date's clause: the content words (normalised) within `WINDOW`
 /// tokens of the date, up to the clause's ends, and its event word.
 fn clause_of(story: &Story, a: &ArticleAnalysis, sentence: usize, date: &Mention) -> Clause {
@@ -1178,6 +1210,7 @@ fn clause_of(story: &Story, a: &ArticleAnalysis, sentence: usize, date: &Mention
     };
     clause.sequence = sequence_words(text, tokens, first..last + 1, &in_mention);
     clause.said = by_saying(text, tokens, first, last);
+    clause.frame.by_then = by_then(text, &date.range);
     clause.span = date.range.clone();
     let backward: Vec<usize> = (first.saturating_sub(WINDOW)..first).rev().collect();
     let from = main_clause_after(text, tokens, first, last);
@@ -1195,9 +1228,9 @@ fn clause_of(story: &Story, a: &ArticleAnalysis, sentence: usize, date: &Mention
             // he was not immediately in a position to confirm it" is no
             // negated telling.
             let told = after && clause.said;
-            clause.negated |=
+            clause.frame.negated |=
                 !told && (NEGATIONS.contains(&lower.as_ref()) || lower.ends_with("n't"));
-            clause.planned |= !told && PLANNED.contains(&lower.as_ref());
+            clause.frame.planned |= !told && PLANNED.contains(lower.as_ref());
             if t.kind != Kind::Word || STOP.contains(fold(word).as_str()) {
                 continue;
             }
@@ -1220,9 +1253,19 @@ fn clause_of(story: &Story, a: &ArticleAnalysis, sentence: usize, date: &Mention
     clause
 }
 
+/// Words that say to whom, where or how something was told (`[telling]`).
+static TELLING: LazyLock<FxHashSet<&str>> = LazyLock::new(|| WORDS_FILE.section_set("telling"));
+
+/// How many words may stand between a verb of saying and the date it
+/// dates: "told The Associated Press on Sunday", "said in a statement
+/// on Friday".
+const TELLING_WORDS: usize = 4;
+
 /// Whether a verb of saying stands right by the date at tokens
 /// `first..=last`: the word after it, or the word before it past "on" and
-/// the like ("said Monday", "reported on November 24").
+/// the like ("said Monday", "reported on November 24"), past whom or
+/// where it was told ("told reporters Tuesday", "told a news conference
+/// late Saturday", "said in a statement on Friday").
 fn by_saying(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
     let lead = |w: &str| {
         ["on", "late", "early", "last", "this"]
@@ -1236,12 +1279,39 @@ fn by_saying(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
         .skip_while(|w| lead(w));
     let before = words.next();
     // "told reporters Tuesday": the verb, then whom it was told.
-    let told = words.next().filter(|w| w.eq_ignore_ascii_case("told"));
+    let told = words
+        .clone()
+        .next()
+        .filter(|w| w.eq_ignore_ascii_case("told"));
     let after = tokens.get(last + 1).map(|t| t.text(text));
     [before, told, after]
         .into_iter()
         .flatten()
         .any(crate::extract::speech::is_speech_verb)
+        || before.is_some_and(telling) && told_through(words)
+}
+
+/// Whether a word says to whom, where or how something was told: a
+/// `[telling]` word, or a capitalised one (an outlet, a place).
+fn telling(w: &str) -> bool {
+    TELLING.contains(lowercase(w).as_ref()) || w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether a verb of saying comes within `TELLING_WORDS` of `words` (read
+/// backwards from the date), past only words of to whom, where or how it
+/// was told. A verb that is a listed event ("posted it to Twitter on
+/// Monday") dates that event.
+fn told_through<'t>(mut words: impl Iterator<Item = &'t str>) -> bool {
+    for _ in 0..TELLING_WORDS {
+        match words.next() {
+            Some(w) if crate::extract::speech::is_speech_verb(w) => {
+                return normal_word(w).is_none_or(|n| !EVENTS.contains_key(&n));
+            }
+            Some(w) if telling(w) => {}
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Where the clause a date dates starts after it. A date that opens its
@@ -1272,8 +1342,9 @@ fn main_clause_after(text: &str, tokens: &[Token], first: usize, last: usize) ->
 }
 
 /// The words of the date's whole clause (`date` being its tokens) that
-/// single out one of several like events; "next to" singles out nothing,
-/// nor does an ordinal before a rank ("fourth grader", `[ranks]`).
+/// single out one of several like events ("more bodies were pulled out
+/// Sunday"); "next to" and "more than" single out nothing, nor does an
+/// ordinal before a rank ("fourth grader", `[ranks]`).
 fn sequence_words(
     text: &str,
     tokens: &[Token],
@@ -1290,7 +1361,7 @@ fn sequence_words(
             }
             let lower = lowercase(tokens[i].text(text));
             let then = tokens.get(i + 1).map(|t| lowercase(t.text(text)));
-            let not_sequence = |w: &str| w == "to" || RANKS.contains(w);
+            let not_sequence = |w: &str| NOT_SEQUENCE_BEFORE.contains(w) || RANKS.contains(w);
             if (SEQUENCE.contains(lower.as_ref()) || is_numeric_ordinal(&lower))
                 && !then.is_some_and(|w| not_sequence(w.as_ref()))
             {
@@ -2540,6 +2611,153 @@ mod tests {
         assert_eq!(same.len(), 1, "{same:#?}");
         let other = story("Interior ministry spokesman Omar Haddad");
         assert!(other.is_empty(), "{other:#?}");
+    }
+
+    /// Whether the date `date` of `sentence` stands by a verb of saying.
+    fn dates_a_telling(sentence: &str, date: &str) -> bool {
+        let mut tokens = Vec::new();
+        crate::text::tokens::tokenize(sentence, 0..sentence.len(), &mut tokens);
+        let start = sentence.find(date).expect("the date is in the sentence");
+        let first = tokens.iter().position(|t| t.start == start).unwrap();
+        let last = tokens
+            .iter()
+            .rposition(|t| t.end == start + date.len())
+            .unwrap();
+        by_saying(sentence, &tokens, first, last)
+    }
+
+    /// A verb of saying dates the telling past whom, where or how it was
+    /// told ("told the Harlow Courier on Sunday", "said in a statement
+    /// late Friday"), not past what was told or a verb that is an event.
+    #[test]
+    fn a_date_of_telling_is_seen_past_whom_it_was_told() {
+        for (sentence, date) in [
+            ("The fire chief told reporters Tuesday.", "Tuesday"),
+            (
+                "The fire chief told the Harlow Courier on Sunday.",
+                "Sunday",
+            ),
+            (
+                "The chief told a news conference late Saturday.",
+                "Saturday",
+            ),
+            ("The ministry said in a statement on Friday.", "Friday"),
+        ] {
+            assert!(dates_a_telling(sentence, date), "{sentence}");
+        }
+        for (sentence, date) in [
+            ("The chief said the depot burned on Sunday.", "Sunday"),
+            ("The army said it killed Omar Haddad on Monday.", "Monday"),
+            ("The group posted a video to Twitter on Monday.", "Monday"),
+            (
+                "Dana Reyes said on her Facebook page on Wednesday.",
+                "Wednesday",
+            ),
+        ] {
+            assert!(!dates_a_telling(sentence, date), "{sentence}");
+        }
+    }
+
+    fn depot(sentence: &str) -> String {
+        format!("Harlow depot fire\n\nResidents were woken by the noise. {sentence}\n")
+    }
+
+    /// Clauses of other sentences that share what was told link a date of
+    /// telling to a date of what happened only through that: the day the
+    /// cause was told is not the day of the blast. A lone date of the
+    /// blast itself is still found.
+    #[test]
+    fn a_date_of_telling_does_not_restate_a_date_of_what_happened() {
+        let a = depot(
+            "A gas explosion at the Harlow depot on Saturday night was caused by a leaking valve, fire officials believe.",
+        );
+        let b = depot(
+            "The explosion at the Harlow depot on Saturday night was probably caused by a leaking valve, according to fire officials.",
+        );
+        let found = |lone: &str| unaligned(&[&a, &b, &depot(lone)], detect);
+        let said = found(
+            "The explosion was most likely caused by a leaking valve, fire officials said on Sunday.",
+        );
+        assert!(said.is_empty(), "{said:#?}");
+        let misdated = found(
+            "The explosion at the depot on Sunday night was most likely caused by a leaking valve, fire officials believe.",
+        );
+        assert_eq!(misdated.len(), 1, "{misdated:#?}");
+    }
+
+    fn truck(sentence: &str) -> String {
+        format!("Pickup photo\n\nThe dealer in Texas was flooded with calls. {sentence}\n")
+    }
+
+    /// A date after "by" is a bound: what had happened by Tuesday may have
+    /// happened on Monday. Two bounds are still compared.
+    #[test]
+    fn a_bound_is_not_the_day_of_what_happened() {
+        let monday = truck(
+            "The dealer had received a thousand calls about the photo of the truck on Monday.",
+        );
+        let by = |day: &str| {
+            truck(&format!(
+                "The dealer had received a thousand calls about the photo of the truck by {day}."
+            ))
+        };
+        let bound = findings(&[&monday, &by("Tuesday")]);
+        assert!(bound.is_empty(), "{bound:#?}");
+        let bounds = findings(&[&by("Thursday"), &by("Tuesday")]);
+        assert_eq!(bounds.len(), 1, "{bounds:#?}");
+    }
+
+    /// A hope is no more what happened than a plan: "dashed hopes for the
+    /// release of the hostages Saturday" dates no release.
+    #[test]
+    fn a_hoped_for_event_is_not_one_that_happened() {
+        let lead = |sentence: &str| {
+            format!("Hostages\n\n{sentence} Their families have waited for weeks.\n")
+        };
+        let released =
+            lead("Rebels in Kalima released a video of the seven aid workers they hold on Friday.");
+        let hoped = lead(
+            "The rebel leader in Kalima dashed hopes for the release of the seven aid workers on Saturday.",
+        );
+        let found = findings(&[&released, &hoped]);
+        assert!(found.is_empty(), "{found:#?}");
+        let again =
+            lead("Rebels in Kalima released a second video of the seven aid workers on Saturday.");
+        let found = findings(&[&released, &again]);
+        assert!(found.is_empty(), "{found:#?}");
+        let misdated =
+            lead("The rebels in Kalima released the video of the seven aid workers on Saturday.");
+        let found = findings(&[&released, &misdated]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+    }
+
+    fn grave(sentence: &str) -> String {
+        format!("Grave near Iguala\n\nInvestigators are on the hill. {sentence}\n")
+    }
+
+    /// "More bodies were pulled out on Sunday" tells that others came out
+    /// before: a day of its own, not the misdated day of the first. "More
+    /// than" counts and singles out nothing.
+    #[test]
+    fn more_of_the_same_is_another_occurrence() {
+        let saturday = grave(
+            "Police pulled bodies out of a mass grave on the hill outside Iguala on Saturday.",
+        );
+        let more = grave(
+            "Police pulled more bodies out of a mass grave on the hill outside Iguala on Sunday.",
+        );
+        let found = findings(&[&saturday, &more]);
+        assert!(found.is_empty(), "{found:#?}");
+        let more_than = |day: &str| {
+            grave(&format!(
+                "Police pulled more than ten bodies out of a mass grave on the hill outside Iguala on {day}."
+            ))
+        };
+        let over = grave(
+            "Police pulled over ten bodies out of a mass grave on the hill outside Iguala on Saturday.",
+        );
+        let found = findings(&[&over, &more_than("Sunday")]);
+        assert_eq!(found.len(), 1, "{found:#?}");
     }
 
     #[test]
