@@ -988,6 +988,26 @@ mod tests {
         );
     }
 
+    /// "Min Jae" is "Min-jae" written apart: one speaker.
+    #[test]
+    fn a_name_written_with_a_hyphen_or_apart_is_one_speaker() {
+        let a = article(
+            "January 19, 2025",
+            "\"The ferries will not sail again until the harbour wall is repaired,\" Kim Min Jae, the head of Harbour Watch Group, reportedly said.",
+        );
+        let b = article(
+            "January 19, 2025",
+            "\"The ferries will not sail again until the harbour wall is repaired,\" said Kim Min-jae.",
+        );
+        let found = run(&[("a.txt", &a), ("b.txt", &b)]);
+        assert!(found.is_empty(), "{found:#?}");
+        let c = article(
+            "January 19, 2025",
+            "\"The ferries will not sail again until the harbour wall is repaired,\" said Thomas Berglund.",
+        );
+        assert_eq!(run(&[("a.txt", &a), ("c.txt", &c)]).len(), 1);
+    }
+
     /// "said Hartwell's lawyer, Omar Feldane": the lawyer speaks, not the
     /// mayor. Named in apposition, he is the speaker; unnamed, the
     /// lawyer is still not the mayor.

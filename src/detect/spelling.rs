@@ -179,14 +179,14 @@ pub fn middles_agree(a: &[String], b: &[String]) -> bool {
             .all(|(x, y)| x.starts_with(y.as_str()) || y.starts_with(x.as_str()))
 }
 
-/// Whether two names differ only in hyphens: "Abdul-Aziz" and
-/// "Abdulaziz", "Well-Being" and "Wellbeing" are one spelling written two
-/// ways, not a slip.
+/// Whether two names differ only in hyphens and spaces: "Abdul-Aziz" and
+/// "Abdulaziz", "Heung-gwang" and "Heung Gwang", "Well-Being" and
+/// "Wellbeing" are one spelling written two ways, not a slip.
 fn same_but_hyphens(a: &[String], b: &[String]) -> bool {
-    fn bare(w: &str) -> impl Iterator<Item = char> + '_ {
-        w.chars().filter(|&c| c != '-')
+    fn bare(words: &[String]) -> impl Iterator<Item = char> + '_ {
+        words.iter().flat_map(|w| w.chars()).filter(|&c| c != '-')
     }
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| bare(x).eq(bare(y)))
+    bare(a).eq(bare(b))
 }
 
 fn subsequence(short: &[String], long: &[String]) -> bool {
@@ -259,6 +259,7 @@ mod tests {
             ("Ms Meg Whitman", "Meg Whitman"),
             ("Cristina Fernández de Kirchner", "Cristina Fernandez"),
             ("Salman bin Abdul-Aziz", "Salman bin Abdulaziz"),
+            ("Kim Heung-gwang", "Kim Heung Gwang"),
             ("Community Well-Being Office", "Community Wellbeing Office"),
         ] {
             assert_eq!(likeness(a, b), Likeness::Same, "{a} / {b}");
