@@ -9,10 +9,10 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::date_conflict::words_said;
-use super::tenure::terms_held;
+use super::tenure::{terms_held, told_as_history};
 use super::{Finding, FindingKind, Severity, Story};
 use crate::align::Member;
-use crate::extract::polarity::{past_by_preposition, past_framed_at};
+use crate::extract::polarity::past_framed_at;
 use crate::extract::{Mention, Value, sentence_mentions};
 use crate::kb::Entity;
 use crate::model::ArticleAnalysis;
@@ -119,7 +119,7 @@ fn past_holder(story: &Story, a: &ArticleAnalysis, m: &Mention) -> Option<(u32, 
     let before = &a.article.text[range.start..m.range.start];
     let past = p.former
         || past_framed_at(&a.article.text[range], before.len())
-        || past_by_preposition(before);
+        || told_as_history(a, m.sentence, before);
     past.then_some((person, office))
 }
 

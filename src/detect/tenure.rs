@@ -133,11 +133,7 @@ pub fn office_claims<'a>(story: &Story<'a>) -> Vec<OfficeClaim<'a>> {
             let sentence_range = a.sentences[m.sentence].range.clone();
             let sentence = &a.article.text[sentence_range.clone()];
             let before = &a.article.text[sentence_range.start..m.range.start];
-            // An act done by a holder is history unless the sentence dates
-            // it by the article's own time: "the strikes ordered by
-            // President X 12 days ago" calls X president now.
-            let act_of_the_past = past_by_preposition(before) && !dated_recently(a, m.sentence)
-                || predecessor_before(before);
+            let act_of_the_past = told_as_history(a, m.sentence, before);
             // "X was the last to meet him, in August 2014": a past state
             // dated in the sentence is judged at that date.
             let past_state = past_state(&a.article.text[m.range.end..sentence_range.end])
@@ -330,8 +326,7 @@ pub fn current_holders(a: &ArticleAnalysis, kb: &Kb) -> BTreeMap<u32, Vec<Claim>
         // holder: reading it for every mention was 5% of a 200-article run.
         let sentence = &a.article.text[a.sentences[m.sentence].range.clone()];
         let before = &a.article.text[a.sentences[m.sentence].range.start..m.range.start];
-        let act_of_the_past = past_by_preposition(before) && !dated_recently(a, m.sentence)
-            || predecessor_before(before);
+        let act_of_the_past = told_as_history(a, m.sentence, before);
         if past_framed_at(sentence, before.len()) || act_of_the_past || anchored(a, m.sentence) {
             continue;
         }
@@ -348,6 +343,15 @@ pub fn current_holders(a: &ArticleAnalysis, kb: &Kb) -> BTreeMap<u32, Vec<Claim>
 
 /// Whether a sentence holds a date told from the day of writing ("on
 /// Tuesday", "yesterday"): what it tells is recent.
+/// Whether the words before a holder's mention tell of their time as
+/// history: an act done by them ("signed by President X"), unless the
+/// sentence dates it by the article's own time ("the strikes ordered by
+/// President X 12 days ago" calls X president now), or them as the holder
+/// replaced ("took over from President X"), whatever date the handover has.
+pub(super) fn told_as_history(a: &ArticleAnalysis, sentence: usize, before: &str) -> bool {
+    past_by_preposition(before) && !dated_recently(a, sentence) || predecessor_before(before)
+}
+
 fn dated_recently(a: &ArticleAnalysis, sentence: usize) -> bool {
     super::sentence_mentions(&a.mentions, sentence)
         .iter()
