@@ -313,6 +313,17 @@ fn polar_clauses(
     if negative.is_empty() {
         return None;
     }
+    // A clause the negating sentence states too is no disagreement: "A
+    // will not be B's accessory, but B will be A's" in both sources.
+    let stated_by_neg = |c: &Range<usize>| {
+        rn.clauses.iter().any(|d| {
+            rn.negations_in(d).is_empty()
+                && tn[d.clone()]
+                    .iter()
+                    .map(|t| &t.text)
+                    .eq(tp[c.clone()].iter().map(|t| &t.text))
+        })
+    };
     let positive: Vec<(&Range<usize>, bool)> = rp
         .clauses
         .iter()
@@ -320,6 +331,7 @@ fn polar_clauses(
             rp.negations_in(c).is_empty()
                 && !states_nothing(tp, c)
                 && !negated_by_earlier_verb(tp, c)
+                && !stated_by_neg(c)
         })
         .map(|c| (c, quoted(pos, tp[c.start].range.start)))
         .collect();
@@ -2365,6 +2377,20 @@ mod tests {
             "Shares of the carmaker fell sharply on Tuesday after the recall notice.",
         );
         assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn a_clause_both_sources_state_is_no_disagreement() {
+        let (_, found) = pair(
+            "The tablet will not be a companion for your laptop, but your laptop will be a companion for your tablet, the analyst wrote.",
+            "The tablet will not be a companion for your laptop, but your laptop will be a companion for your tablet, the analyst wrote on Monday.",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+        let (_, found) = pair(
+            "The tablet will not be a companion for your laptop, the analyst wrote on Monday.",
+            "The tablet will be a companion for your laptop, the analyst wrote on Monday.",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
     }
 
     #[test]
