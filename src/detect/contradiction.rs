@@ -246,6 +246,14 @@ fn negations(story: &Story, read: &[Vec<Read>]) -> (Vec<Finding>, HashSet<(Membe
         let mut out = Vec::new();
         for p in &story.pairs[r] {
             let (a, b) = (of(&p.a).negated(), of(&p.b).negated());
+            let prefixed = match (a, b) {
+                (true, false) => denied_by_prefix(story, &of(&p.a).toks, &of(&p.b).toks),
+                (false, true) => denied_by_prefix(story, &of(&p.b).toks, &of(&p.a).toks),
+                _ => false,
+            };
+            if prefixed {
+                continue;
+            }
             let try_order =
                 |neg: Member, pos: Member| polar_clauses(story, (neg, of(&neg)), (pos, of(&pos)));
             let found = match (a, b) {
@@ -363,6 +371,21 @@ fn polar_clauses(
         }
     }
     best
+}
+
+/// Whether the stating sentence denies with a prefix what the negated one
+/// denies with "not": "does not come with furnishings" and "comes
+/// unfurnished" say the same.
+fn denied_by_prefix(story: &Story, negated: &[Tok], stating: &[Tok]) -> bool {
+    let denied: Vec<Cow<str>> = negated.iter().map(|t| story.vocab.stem(&t.text)).collect();
+    stating.iter().any(|t| {
+        ["un", "non"].iter().any(|p| {
+            t.text
+                .strip_prefix(p)
+                .filter(|rest| rest.len() >= 4)
+                .is_some_and(|rest| denied.contains(&story.vocab.stem(rest)))
+        })
+    })
 }
 
 /// The first content word after the negation at `k`: what it denies.
@@ -2389,6 +2412,20 @@ mod tests {
         let (_, found) = pair(
             "The tablet will not be a companion for your laptop, the analyst wrote on Monday.",
             "The tablet will be a companion for your laptop, the analyst wrote on Monday.",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+    }
+
+    #[test]
+    fn a_negative_prefix_denies_what_not_denies() {
+        let (_, found) = pair(
+            "The lighthouse keeper's cottage on the island does not come with furnishings, the council said.",
+            "The lighthouse keeper's cottage on the island comes unfurnished, the council said.",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+        let (_, found) = pair(
+            "The lighthouse keeper's cottage on the island does not come with furnishings, the council said.",
+            "The lighthouse keeper's cottage on the island comes with furnishings, the council said.",
         );
         assert_eq!(found.len(), 1, "{found:#?}");
     }
