@@ -106,6 +106,8 @@ struct Count<'a> {
     noun: Noun,
     /// The content words nearest the number, before and after it.
     anchors: (Vec<String>, Vec<String>),
+    /// How many of the context words stand before the number.
+    before: usize,
 }
 
 /// What a counted noun says of what is counted.
@@ -137,6 +139,12 @@ impl Noun {
 impl Count<'_> {
     fn exact(&self) -> bool {
         is_exact(&self.value)
+    }
+
+    /// The context words before the number (nearest first), then those
+    /// after it.
+    fn sides(&self) -> (&[String], &[String]) {
+        self.context.split_at(self.before)
     }
 
     fn member(&self) -> Member {
@@ -188,6 +196,7 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
             fates: Vec::new(),
             defining_fate: None,
             anchors: anchors(&context, before),
+            before,
             context,
             head: unit,
             modifiers: Vec::new(),
@@ -235,6 +244,7 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
             .collect(),
         defining_fate: defining_fate(story, article, m),
         anchors: anchors(&context, before),
+        before,
         context,
         head,
         modifiers,
@@ -356,6 +366,7 @@ fn span_count<'a>(
         fates: Vec::new(),
         defining_fate: None,
         anchors: anchors(&context, before),
+        before,
         context,
         head: unit,
         modifiers: Vec::new(),
@@ -739,10 +750,10 @@ fn same_thing(a: &Count, b: &Count, score: f32, told: &Descriptions) -> bool {
         return false;
     }
     if a.measure {
-        return score >= MEASURE_PAIR && same_anchors(a, b);
+        return score >= MEASURE_PAIR && same_anchors(a, b, true);
     }
     if a.noun == Noun::Generic || b.noun == Noun::Generic {
-        return same_anchors(a, b);
+        return same_anchors(a, b, score >= MEASURE_PAIR);
     }
     let described = !a.modifiers.is_empty() && a.modifiers == b.modifiers;
     if a.stem != b.stem && !strong && !described {
@@ -784,15 +795,27 @@ impl<'c> Descriptions<'c> {
 
 /// Whether two measures stand in the same words: the same unit says little
 /// of what is measured ("five years in jail", "five years ago"), so the
-/// nearest words on each side must meet (or both sides have none).
-fn same_anchors(a: &Count, b: &Count) -> bool {
+/// nearest words on each side must meet (or both sides have none). In
+/// aligned statements (`wide`) a side also meets where the nearest words
+/// of one count stand a little further from the other ("presented with
+/// $50, a gift card" and "presented with $50, letters of thanks, a gift
+/// card"; "could face up to" and "could spend up to"), but not where
+/// neither count's nearest words are found by the other ("spent $4
+/// million on the new swing bridge", "on the new ferry pier").
+fn same_anchors(a: &Count, b: &Count, wide: bool) -> bool {
     let shared = |x: &[String], y: &[String]| x.iter().any(|w| y.contains(w));
+    let ((ab, aa), (bb, ba)) = (a.sides(), b.sides());
     // A side with no words on one count (the sentence ends there) says
     // nothing against the other's.
-    let meet = |x: &[String], y: &[String]| x.is_empty() || y.is_empty() || shared(x, y);
+    let meet = |x: &[String], y: &[String], x_side: &[String], y_side: &[String]| {
+        x.is_empty()
+            || y.is_empty()
+            || shared(x, y)
+            || (wide && (shared(x, y_side) || shared(y, x_side)))
+    };
     (shared(&a.anchors.0, &b.anchors.0) || shared(&a.anchors.1, &b.anchors.1))
-        && meet(&a.anchors.0, &b.anchors.0)
-        && meet(&a.anchors.1, &b.anchors.1)
+        && meet(&a.anchors.0, &b.anchors.0, ab, bb)
+        && meet(&a.anchors.1, &b.anchors.1, aa, ba)
 }
 
 /// Whether the words around two counts speak of the same thing: at least one
@@ -952,9 +975,9 @@ fn restated_thing(a: &Count, b: &Count, told: &Descriptions) -> bool {
     let meet = |x: &[String], y: &[String]| x.iter().any(|w| y.contains(w));
     let within = |x: &[String], y: &[String]| x.iter().all(|w| y.contains(w));
     if a.measure {
-        same_anchors(a, b) || meet(&a.anchors.0, &b.anchors.0)
+        same_anchors(a, b, false) || meet(&a.anchors.0, &b.anchors.0)
     } else if a.noun == Noun::Generic || b.noun == Noun::Generic {
-        same_anchors(a, b) || meet_fates(a, b)
+        same_anchors(a, b, false) || meet_fates(a, b)
     } else {
         a.relative == b.relative
             && (within(&a.modifiers, &b.modifiers)
@@ -2809,6 +2832,28 @@ mod tests {
             conflicts(&[&sentence("five years"), &sentence("eight years")]).len(),
             1
         );
+    }
+
+    /// In aligned statements the words next to a measure may differ on
+    /// one side ("could face", "could spend") while the rest of that side
+    /// is the same: the side meets in its wider context.
+    #[test]
+    fn an_aligned_measure_meets_in_the_wider_context() {
+        let face = same_day(
+            "If the ferry captain is found guilty of the collision, he could face up to five years in prison.",
+        );
+        let spend = |n: &str| {
+            same_day(&format!(
+                "If found guilty of the collision, the ferry captain could spend up to {n} years in prison."
+            ))
+        };
+        assert_eq!(conflicts(&[&face, &spend("eight")]).len(), 1);
+        assert!(conflicts(&[&face, &spend("five")]).is_empty());
+        // Nothing in common before the measure: another sentence.
+        let served = same_day(
+            "The ferry company's last skipper, sacked over a harbour scandal, served up to eight years in prison.",
+        );
+        assert!(conflicts(&[&face, &served]).is_empty());
     }
 
     #[test]
