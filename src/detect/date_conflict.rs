@@ -94,7 +94,11 @@ fn weekday_mismatches(story: &Story) -> Vec<Finding> {
             let stated = match d.weekday.as_deref() {
                 Some(named) => Some((named, (m.range.clone(), false))),
                 None => said_weekday_after(text, m.range.end)
-                    .map(|(named, end)| (named, (m.range.start..end, true))),
+                    .map(|(named, end)| (named, (m.range.start..end, true)))
+                    .or_else(|| {
+                        weekday_before_bracket(text, m.range.start)
+                            .map(|(named, start)| (named, (start..m.range.end, false)))
+                    }),
             };
             let (Some(date), Some((named, range))) = (one_day(d), stated) else {
                 continue;
@@ -132,6 +136,21 @@ fn said_weekday_after(text: &str, end: usize) -> Option<(&'static str, usize)> {
     // `word` is a slice of `rest`: its offset there is where it starts.
     let start = word.as_ptr() as usize - rest.as_ptr() as usize;
     Some((named, end + start + word.len()))
+}
+
+/// A weekday written right before the date in brackets, "on Thursday
+/// (November 6, 2014)", as releases and hoaxes date themselves: the
+/// weekday and where its word starts.
+fn weekday_before_bracket(text: &str, start: usize) -> Option<(&'static str, usize)> {
+    let before = text[..start].trim_end().strip_suffix('(')?.trim_end();
+    let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word = &before[word_start..];
+    let named = crate::text::dates::WEEKDAY_NAMES
+        .iter()
+        .find(|n| n.eq_ignore_ascii_case(word))?;
+    Some((named, word_start))
 }
 
 /// A weekday written beside a date that is not the date's weekday: `range`
@@ -442,6 +461,14 @@ static AGAIN: LazyLock<FxHashSet<&str>> = LazyLock::new(|| WORDS_FILE.section_se
 static NOT_SEQUENCE_BEFORE: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| WORDS_FILE.section_set("not a sequence before"));
 
+/// Sequence words that place a date in time rather than single out an
+/// event when the date or a `[before a time]` word follows them ("later
+/// Monday", "earlier this month").
+static RELATIVE_TIME: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| WORDS_FILE.section_set("relative time"));
+static BEFORE_A_TIME: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| WORDS_FILE.section_set("before a time"));
+
 /// Nouns after which an ordinal names a rank ("a fourth grader"), not one
 /// of several like events.
 static RANKS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| WORDS_FILE.section_set("ranks"));
@@ -465,14 +492,26 @@ static DISMISSAL: LazyLock<Option<usize>> =
     LazyLock::new(|| EVENTS.get(&normal_word("dismissed")?).copied());
 
 /// The event class of a word (`normal` is its normal form), given whether
-/// a person is named right after it: "fired James Comey" is a dismissal,
-/// "fired rockets" an attack. `person_next` is asked only of the few
-/// words that need it.
+/// a person is named right beside it: "fired James Comey" and "wants
+/// Brian Williams fired" are dismissals, "fired rockets" an attack.
+/// `person_next` is asked only of the few words that need it.
 fn event_class(word: &str, normal: &str, person_next: impl FnOnce() -> bool) -> Option<usize> {
     if BEFORE_PERSON.contains(lowercase(word).as_ref()) && person_next() {
         return *DISMISSAL;
     }
     EVENTS.get(normal).copied()
+}
+
+/// Whether a person is named right after token `i` ("fired James Comey")
+/// or right before it ("wants Brian Williams fired").
+fn person_beside(mentions: &[Mention], tokens: &[Token], i: usize) -> bool {
+    let before = i.checked_sub(1).and_then(|p| tokens.get(p));
+    person_at(mentions, tokens.get(i + 1))
+        || before.is_some_and(|t| {
+            mentions
+                .iter()
+                .any(|m| m.kind == MentionKind::Person && m.range.end == t.end)
+        })
 }
 
 /// Whether a person's mention starts at `token` (with its role: "FBI
@@ -546,6 +585,10 @@ struct Dated<'a> {
     /// ("arrived on Sept. 11 and were last seen Saturday") is compared by
     /// each date's own clause alone.
     alone: bool,
+    /// Where the date stands among the sentence's day-precise dates, and
+    /// how many there are: in two sentences told nearly word for word,
+    /// the dates at one place date one thing.
+    place: (usize, usize),
 }
 
 /// The clause a date stands in.
@@ -746,7 +789,7 @@ fn compare_dates<'a>(
     if !(x.alone && y.alone) {
         let same_class =
             x.clause.event.as_ref().map(|e| e.0) == y.clause.event.as_ref().map(|e| e.0);
-        if !(same_class && clauses_alike(x, y))
+        if !(same_class && (clauses_alike(x, y) || same_place_verbatim(story, pair, x, y)))
             || x.clause.frame != y.clause.frame
             || !same_occurrence(story, x, y, memo)
         {
@@ -817,6 +860,17 @@ fn compare_dates<'a>(
 /// ("… on Monday, they said", a quoted post's byline "— Ann Lee (@annlee)
 /// October 6, 2014").
 const NEAR_VERBATIM: f32 = 0.6;
+
+/// Whether two dates stand at the same place among as many dates in two
+/// sentences told nearly word for word ("At about 11 a.m. on Thursday
+/// (November 6, 2014), the actor died"): the clause windows of such dates
+/// are cut thin by the brackets and commas between them.
+fn same_place_verbatim(story: &Story, pair: &Pair, x: &Dated, y: &Dated) -> bool {
+    x.place == y.place
+        && pair.score >= NEAR_VERBATIM
+        && clause_within(x, y)
+        && say_alike(story, pair.a, pair.b)
+}
 
 /// Whether every word of the thinner date clause is in the other: what
 /// the clauses say does not tell two events apart.
@@ -1150,7 +1204,7 @@ fn sentence_events(story: &Story, m: Member) -> Vec<usize> {
         .filter_map(|(i, t)| {
             let word = t.text(text);
             let normal = story.vocab.normal(word)?;
-            event_class(word, &normal, || person_at(here, tokens.get(i + 1)))
+            event_class(word, &normal, || person_beside(here, tokens, i))
         })
         .collect()
 }
@@ -1171,7 +1225,8 @@ fn day_dates<'a>(story: &Story<'a>, member: Member) -> Vec<Dated<'a>> {
         .collect();
     let alone = days.len() == 1;
     days.iter()
-        .map(|&(mention, value, when)| Dated {
+        .enumerate()
+        .map(|(nth, &(mention, value, when))| Dated {
             member,
             mention,
             value,
@@ -1183,6 +1238,7 @@ fn day_dates<'a>(story: &Story<'a>, member: Member) -> Vec<Dated<'a>> {
                 .filter_map(|(_, d)| d.from.zip(d.to))
                 .collect(),
             alone,
+            place: (nth, days.len()),
         })
         .collect()
 }
@@ -1246,7 +1302,7 @@ fn clause_of(story: &Story, a: &ArticleAnalysis, sentence: usize, date: &Mention
             };
             let normal = normal.into_owned();
             // Names are not events, but they say whose event it is.
-            let class = event_class(word, &normal, || person_at(here, tokens.get(i + 1)));
+            let class = event_class(word, &normal, || person_beside(here, tokens, i));
             if let (Some(class), None, false) = (class, &clause.event, in_mention(&t)) {
                 clause.event = Some((class, phrase_start(text, tokens, i)..t.end));
                 clause.event_word = Some(normal.clone());
@@ -1366,17 +1422,33 @@ fn sequence_words(
             if ends_clause(text, tokens, i, in_mention) {
                 break;
             }
-            let lower = lowercase(tokens[i].text(text));
+            let word = tokens[i].text(text);
+            let lower = lowercase(word);
             let then = tokens.get(i + 1).map(|t| lowercase(t.text(text)));
             let not_sequence = |w: &str| NOT_SEQUENCE_BEFORE.contains(w) || RANKS.contains(w);
+            // "later Monday", "earlier this month": when, not which.
+            let times_the_date = RELATIVE_TIME.contains(lower.as_ref())
+                && (i + 1 == date.start
+                    || then
+                        .as_ref()
+                        .is_some_and(|w| BEFORE_A_TIME.contains(w.as_ref())));
             if (SEQUENCE.contains(lower.as_ref()) || is_numeric_ordinal(&lower))
                 && !then.is_some_and(|w| not_sequence(w.as_ref()))
+                && !times_the_date
+                && !in_name(word, i)
             {
                 out.insert(lower.into_owned());
             }
         }
     }
     out
+}
+
+/// Whether the word at token `i` of its sentence is part of a name ("New
+/// York", "New Zealand", "Second City"): capitalised past the sentence's
+/// first word. (Mentions will not do: "the first" is an ordinal's.)
+fn in_name(word: &str, i: usize) -> bool {
+    i > 0 && word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Where the event phrase starts: with the word before the event word
@@ -1560,7 +1632,10 @@ fn verdict(story: &Story, c: &Comparison, memo: &mut Memo) -> Verdict {
     match (x.when, y.when) {
         (When::Day(dx), When::Day(dy)) => dated_verdict(story, (x, dx), (y, dy), told_twice, memo),
         (When::Month(..), _) | (_, When::Month(..)) => month_verdict(story, x, y, told_twice, memo),
-        _ => loose_verdict(story, x, y, told_twice, memo),
+        _ => {
+            let verbatim = matches!(c.link, Link::Aligned(score) if score >= NEAR_VERBATIM);
+            loose_verdict(story, x, y, (told_twice, verbatim), memo)
+        }
     }
 }
 
@@ -1643,7 +1718,7 @@ fn loose_verdict(
     story: &Story,
     x: &Dated,
     y: &Dated,
-    told_twice: bool,
+    (told_twice, verbatim): (bool, bool),
     memo: &mut Memo,
 ) -> Verdict {
     let same = match (x.when, y.when) {
@@ -1677,7 +1752,7 @@ fn loose_verdict(
     // One statement told twice names one day whenever each article was
     // written; other sentences are held apart when the days their
     // articles speak from are.
-    let days_apart = if told_twice {
+    let days_apart = if told_twice || verbatim {
         written_apart(story, a, b)
     } else {
         story
@@ -2173,6 +2248,41 @@ mod tests {
         assert!(findings(&[&found, &honoured]).is_empty());
     }
 
+    /// "later Monday", "earlier on Sunday" place a date in time; "New" in
+    /// a name singles out nothing: neither keeps two tellings of one event
+    /// apart. "again" still does.
+    #[test]
+    fn time_words_and_names_are_not_sequence_words() {
+        let monday = school(
+            "The Varden council voted on Monday to back Anna Berg as mediator, ending a long dispute over the harvest truce.",
+        );
+        let later = school(
+            "The Varden council voted later Wednesday to back Anna Berg as mediator, ending a long dispute over the harvest truce.",
+        );
+        assert_eq!(findings(&[&monday, &later]).len(), 1);
+        let named = school(
+            "The Varden council voted on Wednesday to back New Haven lawyer Anna Berg as mediator, ending a long dispute over the harvest truce.",
+        );
+        assert_eq!(findings(&[&monday, &named]).len(), 1);
+        let again = school(
+            "The Varden council voted again on Wednesday to back Anna Berg as mediator, ending a long dispute over the harvest truce.",
+        );
+        assert!(findings(&[&monday, &again]).is_empty());
+    }
+
+    /// "fired" with a person right before it ("wants Ivo Lind fired") is a
+    /// dismissal, not the attack of "came under fire".
+    #[test]
+    fn fired_after_a_person_is_a_dismissal() {
+        let fire = school(
+            "Senator Mara Holt wants the governor Ivo Lind out after he came under fire over the port contract on Wednesday.",
+        );
+        let fired = school(
+            "Senator Mara Holt wants the governor Ivo Lind fired over the port contract, the Varden Post reported Thursday.",
+        );
+        assert!(findings(&[&fire, &fired]).is_empty());
+    }
+
     /// Aligned sentences whose date clauses share too little (a new
     /// mediator chosen, a mediator arriving) are still heard only beside
     /// agreeing articles.
@@ -2483,6 +2593,30 @@ mod tests {
             let a = analysis(&[&fact_check(sentence)]);
             let found = of_kind(&a, FindingKind::DateConflict);
             assert!(found.is_empty(), "{sentence}: {found:#?}");
+        }
+    }
+
+    /// A weekday written before a date in brackets, as releases and hoaxes
+    /// date themselves, is checked against the calendar; the right one is
+    /// quiet, and so is a weekday bracketed off from an unrelated date.
+    #[test]
+    fn a_weekday_before_a_bracketed_date_is_checked() {
+        let wrong = fact_check(
+            "The post read: at about noon on Saturday (March 4, 2024), the singer was rushed to hospital.",
+        );
+        let a = analysis(&[&wrong]);
+        let found = of_kind(&a, FindingKind::DateConflict);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(quotes(&a, found[0]), ["Saturday (March 4, 2024"]);
+        for sentence in [
+            "The post read: at about noon on Monday (March 4, 2024), the singer was rushed to hospital.",
+            "The post read: the singer was rushed to hospital (March 4, 2024), fans said.",
+        ] {
+            let a = analysis(&[&fact_check(sentence)]);
+            assert!(
+                of_kind(&a, FindingKind::DateConflict).is_empty(),
+                "{sentence}"
+            );
         }
     }
 
