@@ -750,7 +750,7 @@ fn same_thing(a: &Count, b: &Count, score: f32, told: &Descriptions) -> bool {
         return false;
     }
     if a.measure {
-        return score >= MEASURE_PAIR && same_anchors(a, b, true);
+        return (score >= MEASURE_PAIR && same_anchors(a, b, true)) || framed_alike(a, b);
     }
     if a.noun == Noun::Generic || b.noun == Noun::Generic {
         return same_anchors(a, b, score >= MEASURE_PAIR);
@@ -816,6 +816,14 @@ fn same_anchors(a: &Count, b: &Count, wide: bool) -> bool {
     (shared(&a.anchors.0, &b.anchors.0) || shared(&a.anchors.1, &b.anchors.1))
         && meet(&a.anchors.0, &b.anchors.0, ab, bb)
         && meet(&a.anchors.1, &b.anchors.1, aa, ba)
+}
+
+/// Whether two measures of a unit stand between the same words on both
+/// sides ("it weighs 173.5 grams, a whopping …" in two articles): then
+/// they measure one thing, however little else the statements share.
+fn framed_alike(a: &Count, b: &Count) -> bool {
+    let meet = |x: &[String], y: &[String]| x.iter().any(|w| y.contains(w));
+    a.head != BARE && meet(&a.anchors.0, &b.anchors.0) && meet(&a.anchors.1, &b.anchors.1)
 }
 
 /// Whether the words around two counts speak of the same thing: at least one
@@ -2854,6 +2862,29 @@ mod tests {
             "The ferry company's last skipper, sacked over a harbour scandal, served up to eight years in prison.",
         );
         assert!(conflicts(&[&face, &served]).is_empty());
+    }
+
+    /// Statements that share little else still measure one thing when
+    /// the measure stands between the same words on both sides.
+    #[test]
+    fn a_measure_framed_alike_is_compared_in_a_weak_alignment() {
+        let yard = |n: &str| {
+            same_day(&format!(
+                "Engineers at the Tamar yard said the new Padstow lifeboat weighs {n} tonnes, heavier than any boat they had built for the charity."
+            ))
+        };
+        let launch = |n: &str| {
+            same_day(&format!(
+                "Launched on Saturday by the bishop, the new Padstow lifeboat weighs {n} tonnes, heavier than its predecessor."
+            ))
+        };
+        assert_eq!(conflicts(&[&yard("14"), &launch("17")]).len(), 1);
+        assert!(conflicts(&[&yard("14"), &launch("14")]).is_empty());
+        // The same words before the measure only: another figure.
+        let crane = same_day(
+            "Launched on Saturday by the bishop, the new Padstow lifeboat weighs 17 tonnes less than the crane that lifted it.",
+        );
+        assert!(conflicts(&[&yard("14"), &crane]).is_empty());
     }
 
     #[test]
