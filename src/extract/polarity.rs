@@ -30,6 +30,16 @@ static SETS_ASIDE: LazyLock<FxHashSet<&str>> = LazyLock::new(|| FILE.section_set
 /// Words of time or likelihood.
 static MODALS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| FILE.section_set("modals"));
 
+/// Past forms without -ed ("lost", "found").
+static IRREGULAR_PAST: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| FILE.section_set("irregular past"));
+
+/// Whether a folded word is a past form of a verb: "-ed" or irregular.
+#[must_use]
+pub fn is_past_form(word: &str) -> bool {
+    word.len() > 3 && word.ends_with("ed") || IRREGULAR_PAST.contains(word)
+}
+
 /// Whether a folded word sets a statement aside: "no", "suspended", "denied".
 #[must_use]
 pub fn sets_aside(word: &str) -> bool {
