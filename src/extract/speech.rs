@@ -18,6 +18,7 @@ static QUOTATION_VERBS: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| FILE.section_set("quotation verbs"));
 static REPORTING_VERBS: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| FILE.section_set("reporting verbs"));
+static BELIEF_VERBS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| FILE.section_set("belief verbs"));
 static DENYING_VERBS: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| FILE.section_set("denying verbs"));
 
@@ -48,6 +49,12 @@ pub fn is_quotation_verb(word: &str) -> bool {
 #[must_use]
 pub fn is_reporting_verb(word: &str) -> bool {
     crate::lexicon::contains_lowered(&REPORTING_VERBS, word)
+}
+
+/// A verb of belief before a clause: "assumed", "thinks".
+#[must_use]
+pub fn is_belief_verb(word: &str) -> bool {
+    crate::lexicon::contains_lowered(&BELIEF_VERBS, word)
 }
 
 /// A verb that denies the clause after it: "denied", "rejects".

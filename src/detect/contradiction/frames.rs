@@ -24,7 +24,7 @@ use super::{
 };
 use crate::detect::stands_alone;
 use crate::extract::polarity::{different_times, is_past_form, is_subject_pronoun};
-use crate::extract::speech::is_denying_verb;
+use crate::extract::speech::{is_belief_verb, is_denying_verb};
 
 /// Content words taken on each side of the verb.
 const WINDOW: usize = 4;
@@ -85,8 +85,10 @@ struct Frame {
     /// Whether the verb plainly states something: negated, a past form
     /// ("banned", "lost") or after an auxiliary ("has confirmed", "is
     /// dead"); not a noun of its stem ("the release date", "broadband
-    /// subscribers") nor a participle that describes ("graves containing").
-    finite: bool,
+    /// subscribers") nor a participle that describes ("graves containing"),
+    /// nor after a verb of belief ("has assumed that"): what someone
+    /// thinks is not what happened.
+    plain: bool,
     /// Normal forms of the capitalised words of both windows, a sentence's
     /// first word aside: the named things the verb is said of.
     named: FxHashSet<String>,
@@ -234,7 +236,12 @@ fn reversal<'f>(
         // Looked for in the aligner's pairs only when the frames alone
         // are not enough: a thin link, or the subject a pronoun.
         let named = same_subject(claim, f);
-        let enough = n >= MIN_AROUND && named;
+        // Between plain statements of one named thing, the subject and
+        // the object in common are enough ("Amazon has not experimented
+        // with pop-up shops" / "Amazon has experimented with pop-up shops
+        // and stores").
+        let enough =
+            named && (n >= MIN_AROUND || n >= MIN_AROUND_ALIGNED && named_statement(claim, f));
         if !enough && !(aligned(f) && (named || same_pronoun(claim, f))) {
             continue;
         }
@@ -255,11 +262,11 @@ fn reversal<'f>(
 
 /// Whether both frames plainly state the verb of one named thing ("U.S.
 /// officials have not confirmed the death" / "U.S. officials have
-/// confirmed the death"): then one article against the claim is heard, as
-/// a common noun alone ("the driver") may stand for other people in other
-/// articles.
+/// confirmed the death"), neither as what someone believes: then one
+/// article against the claim is heard, as a common noun alone ("the
+/// driver") may stand for other people in other articles.
 fn named_statement(x: &Frame, y: &Frame) -> bool {
-    x.finite && y.finite && !x.named.is_disjoint(&y.named)
+    x.plain && y.plain && !x.named.is_disjoint(&y.named)
 }
 
 /// Whether the verb is said of the same actor: the head of the subject
@@ -464,6 +471,9 @@ fn frame(
         .filter_map(normal)
         .filter(|w| before.contains(w) || after.contains(w))
         .collect();
+    let believed = toks[clause.start.saturating_sub(3)..clause.start]
+        .iter()
+        .any(|t| is_belief_verb(&t.text));
     let passive = is_passive(&toks[..start]);
     let agent = if passive {
         by_agent(&toks[verb + 1..], |t| {
@@ -490,7 +500,7 @@ fn frame(
         agent,
         offset: toks[verb].range.start,
         quoted: OnceCell::new(),
-        finite: negated || finite(toks, verb),
+        plain: (negated || finite(toks, verb)) && !believed,
         named,
     })
 }
@@ -776,6 +786,33 @@ mod tests {
             APPROVED,
         );
         assert!(found.is_empty(), "{found:#?}");
+    }
+
+    const SIGNED: &str = "On Friday Moreno signed the lease at the harbour office.";
+
+    /// A named subject and the object are link enough between two plain
+    /// statements, one article against one.
+    #[test]
+    fn a_named_subject_and_its_object_against_one_article() {
+        let found = two_unaligned(
+            ["", ""],
+            "Officials in Kessab said Moreno has not signed the lease.",
+            SIGNED,
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].summary.contains("has not signed"), "{found:#?}");
+    }
+
+    #[test]
+    fn what_someone_assumes_or_another_object_is_quiet() {
+        for claim in [
+            "Officials in Kessab have long assumed that Moreno has not signed the lease.",
+            "Officials in Kessab said Moreno has not signed the loan.",
+            "Officials in Kessab said Moreno will not sign the lease.",
+        ] {
+            let found = two_unaligned(["", ""], claim, SIGNED);
+            assert!(found.is_empty(), "{claim}: {found:#?}");
+        }
     }
 
     #[test]
