@@ -401,9 +401,14 @@ fn predicate(vocab: &Vocabulary, toks: &[Tok], k: usize, end: usize) -> Option<u
 }
 
 /// "publicly", "formally", "yet": a word between a negation and what it
-/// denies ("has not publicly commented" denies the commenting).
+/// denies ("has not publicly commented" denies the commenting), or between
+/// a subject and its verb ("she also refused", "I just opened").
 fn is_adverb(w: &str) -> bool {
-    w.len() > 4 && w.ends_with("ly") || matches!(w, "yet" | "ever" | "even" | "always")
+    w.len() > 4 && w.ends_with("ly")
+        || matches!(
+            w,
+            "yet" | "ever" | "even" | "always" | "just" | "also" | "already"
+        )
 }
 
 /// A clause: the sentence's tokens and the token range it covers.

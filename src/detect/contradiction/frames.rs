@@ -951,6 +951,22 @@ mod tests {
         assert!(found[0].summary.contains("refused"), "{found:#?}");
     }
 
+    /// "also", "just", "already" between the pronoun and its verb leave
+    /// the pronoun the subject.
+    #[test]
+    fn an_adverb_between_the_pronoun_and_the_verb() {
+        let found = aligned_two(
+            "She also refused an offer of further medical treatment and did not return to the ferry.",
+            AGREED,
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let found = aligned_two(
+            "He also refused an offer of further medical treatment and did not return to the ferry.",
+            AGREED,
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
     #[test]
     fn another_pronoun_or_no_pairing_is_quiet() {
         let found = aligned_two(
