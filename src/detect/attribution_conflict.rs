@@ -506,14 +506,13 @@ fn introduced_as_voice_of(story: &Story, ai: usize, person: &Speaker, other: &Sp
     let Some(name) = words(&crate::kb::surname_of(&person.base)).pop() else {
         return false;
     };
-    let key = match other.who {
-        Some(Who::Person { .. }) => words(&crate::kb::surname_of(&other.base)),
+    let key = if matches!(other.who, Some(Who::Person { .. })) {
+        words(&crate::kb::surname_of(&other.base))
+    } else {
         // A body's last words: "U.S. National Security Council" is written
         // "the White House National Security Council" too.
-        _ => {
-            let all = words(&other.base);
-            all[all.len().saturating_sub(3)..].to_vec()
-        }
+        let all = words(&other.base);
+        all[all.len().saturating_sub(3)..].to_vec()
     };
     if key.is_empty() || key.last() == Some(&name) {
         return false;
