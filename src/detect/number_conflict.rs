@@ -19,6 +19,7 @@ use super::{Account, Finding, FindingKind, Severity, Story, claim_order, word_cl
 use crate::align::Vocabulary;
 use crate::align::{Member, root};
 use crate::extract::{Mention, MentionKind, QuantityValue, Value};
+use crate::text::tokens::is_capitalised;
 use crate::text::tokens::{Kind, tokenize};
 
 /// A pair score from which one side may leave out a modifier ("33
@@ -86,6 +87,8 @@ struct Count<'a> {
     /// The head's plain stem: synonyms differ here.
     stem: String,
     modifiers: Vec<String>,
+    /// The modifiers that carve a part out of a group ("state", "British").
+    carving: Vec<String>,
     /// Normalised content words near the count.
     context: Vec<String>,
     /// The fate classes of those words ("killed", "wounded" …).
@@ -200,6 +203,7 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
             context,
             head: unit,
             modifiers: Vec::new(),
+            carving: Vec::new(),
             measure: true,
             relative: false,
             // "The first 24 hours" is a stretch of time, not the opening
@@ -220,6 +224,11 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
     if head == "percent" {
         return None;
     }
+    let carving: Vec<String> = modifiers
+        .iter()
+        .filter(|w| is_capitalised(w) || SUBGROUP.contains(w.to_lowercase().as_str()))
+        .filter_map(|w| normal(story.vocab, w))
+        .collect();
     let mut modifiers: Vec<String> = modifiers
         .into_iter()
         .filter_map(|w| normal(story.vocab, w))
@@ -248,6 +257,7 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
         context,
         head,
         modifiers,
+        carving,
         measure: false,
         relative: is_relative(counted) || added(text, &m.range),
         part: part_of(story, article, index),
@@ -370,6 +380,7 @@ fn span_count<'a>(
         context,
         head: unit,
         modifiers: Vec::new(),
+        carving: Vec::new(),
         measure: true,
         relative: false,
         part: None,
@@ -527,6 +538,11 @@ static TALLIES: LazyLock<FxHashSet<&str>> =
 /// `numbers-part.txt`.
 static PART: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| crate::lexicon::set(include_str!("../../assets/lexicon/numbers-part.txt")));
+
+/// Modifiers that carve a part out of a group, from `numbers-subgroups.txt`.
+static SUBGROUP: LazyLock<FxHashSet<&str>> = LazyLock::new(|| {
+    crate::lexicon::set(include_str!("../../assets/lexicon/numbers-subgroups.txt"))
+});
 
 /// The words of `numbers-series.txt`: those before a count that add it to
 /// a group told before, those before "more" and those after a count that
@@ -1067,6 +1083,9 @@ fn compatible(a: &Count, b: &Count) -> bool {
     if running_floor(a) || running_floor(b) {
         return true;
     }
+    if fits_as_subgroup(a, b) || fits_as_subgroup(b, a) {
+        return true;
+    }
     match (side(a), side(b)) {
         // "Thousands", "dozens of": a word for an order of magnitude is a
         // floor no one counted, and any other floor may stand with it
@@ -1078,6 +1097,19 @@ fn compatible(a: &Count, b: &Count) -> bool {
         }
         _ => a.interval.overlaps(b.interval) || rounded(a, b) || rounded(b, a),
     }
+}
+
+/// Whether `sub`, set apart from `group` by a word that carves a part out
+/// of it ("two state police officers" against "22 police officers", "two
+/// British men" against "at least 13 men"), may count a part of it: a
+/// part is never larger than its group, so only a larger part disagrees.
+/// A word that only describes the group again ("a dozen commercial
+/// jetliners") leaves one group counted twice.
+fn fits_as_subgroup(group: &Count, sub: &Count) -> bool {
+    sub.modifiers.len() > group.modifiers.len()
+        && group.modifiers.iter().all(|w| sub.modifiers.contains(w))
+        && sub.carving.iter().any(|w| !group.modifiers.contains(w))
+        && sub.interval.high <= group.interval.high
 }
 
 /// A floor of a running tally: "more than 26 million views".
@@ -2030,6 +2062,30 @@ mod tests {
         };
         assert_eq!(conflicts(&[&among("12"), &among("14")]).len(), 1);
         assert!(conflicts(&[&among("12"), &among("twelve")]).is_empty());
+    }
+
+    /// A part carved out by a place or a jurisdiction is never larger than
+    /// its group: a smaller part agrees, a larger one disagrees, and a word
+    /// that only describes the group again leaves one group told twice.
+    #[test]
+    fn a_carved_out_part_disagrees_only_when_larger_than_its_group() {
+        let charged = |n: &str, who: &str| {
+            article(
+                "June 2, 2025",
+                &format!(
+                    "Prosecutors in Guerrero charged {n} {who} over the disappearance of the students on Monday, the attorney general said."
+                ),
+            )
+        };
+        let group = charged("22", "police officers");
+        for part in ["two state police officers", "two Mexican police officers"] {
+            let (n, who) = part.split_once(' ').expect("count and noun");
+            assert!(conflicts(&[&group, &charged(n, who)]).is_empty(), "{part}");
+        }
+        let larger = charged("30", "state police officers");
+        assert_eq!(conflicts(&[&group, &larger]).len(), 1);
+        let described = charged("two", "uniformed police officers");
+        assert_eq!(conflicts(&[&group, &described]).len(), 1);
     }
 
     #[test]
