@@ -224,11 +224,7 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
     if head == "percent" {
         return None;
     }
-    let carving: Vec<String> = modifiers
-        .iter()
-        .filter(|w| is_capitalised(w) || SUBGROUP.contains(w.to_lowercase().as_str()))
-        .filter_map(|w| normal(story.vocab, w))
-        .collect();
+    let carving = carving(story.vocab, &modifiers);
     let mut modifiers: Vec<String> = modifiers
         .into_iter()
         .filter_map(|w| normal(story.vocab, w))
@@ -1097,6 +1093,16 @@ fn compatible(a: &Count, b: &Count) -> bool {
         }
         _ => a.interval.overlaps(b.interval) || rounded(a, b) || rounded(b, a),
     }
+}
+
+/// The normal forms of the modifiers that carve a part out of a group: a
+/// capitalised one ("British") or one of `numbers-subgroups.txt`.
+fn carving(vocab: &Vocabulary, modifiers: &[&str]) -> Vec<String> {
+    modifiers
+        .iter()
+        .filter(|w| is_capitalised(w) || SUBGROUP.contains(w.to_lowercase().as_str()))
+        .filter_map(|w| normal(vocab, w))
+        .collect()
 }
 
 /// Whether `sub`, set apart from `group` by a word that carves a part out
