@@ -187,30 +187,7 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
         (q.counted.is_none() && !is_code_or_day(text, &m.range)).then(|| BARE.to_string())
     });
     if let Some(unit) = unit {
-        let (context, before) = context(story, article, index, &unit, &[]);
-        let value = measure_value(story, article, m, q);
-        return Some(Count {
-            article,
-            sentence: m.sentence,
-            range: m.range.clone(),
-            interval: Interval::of(&value)?,
-            value,
-            stem: unit.clone(),
-            fates: Vec::new(),
-            defining_fate: None,
-            anchors: anchors(&context, before),
-            before,
-            context,
-            head: unit,
-            modifiers: Vec::new(),
-            carving: Vec::new(),
-            measure: true,
-            relative: false,
-            // "The first 24 hours" is a stretch of time, not the opening
-            // part of a series.
-            part: part_of(story, article, index).filter(|&p| p != FIRST),
-            noun: Noun::Telling,
-        });
+        return measure_count(story, article, index, m, unit);
     }
     let counted = q.counted.as_deref()?;
     if picks_one(text, &m.range, q) {
@@ -258,6 +235,44 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
         relative: is_relative(counted) || added(text, &m.range),
         part: part_of(story, article, index),
         noun,
+    })
+}
+
+/// A measure, or a number with no counted noun, as a count: compared by
+/// its unit and the words around it.
+fn measure_count<'a>(
+    story: &Story<'a>,
+    article: usize,
+    index: usize,
+    m: &'a Mention,
+    unit: String,
+) -> Option<Count<'a>> {
+    let Value::Quantity(q) = &m.value else {
+        return None;
+    };
+    let (context, before) = context(story, article, index, &unit, &[]);
+    let value = measure_value(story, article, m, q);
+    Some(Count {
+        article,
+        sentence: m.sentence,
+        range: m.range.clone(),
+        interval: Interval::of(&value)?,
+        value,
+        stem: unit.clone(),
+        fates: Vec::new(),
+        defining_fate: None,
+        anchors: anchors(&context, before),
+        before,
+        context,
+        head: unit,
+        modifiers: Vec::new(),
+        carving: Vec::new(),
+        measure: true,
+        relative: false,
+        // "The first 24 hours" is a stretch of time, not the opening
+        // part of a series.
+        part: part_of(story, article, index).filter(|&p| p != FIRST),
+        noun: Noun::Telling,
     })
 }
 
