@@ -70,6 +70,20 @@ fn fate(vocab: &Vocabulary, word: &str) -> Option<usize> {
     FATES.get(&stem(vocab, word)?).copied()
 }
 
+/// The fate classes a sentence names anywhere.
+fn sentence_fates(story: &Story, article: usize, sentence: usize) -> Vec<usize> {
+    let a = &story.articles[article];
+    let mut out: Vec<usize> = a
+        .sentence_tokens(sentence)
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .filter_map(|t| fate(story.vocab, t.text(&a.article.text)))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 // ---------------------------------------------------------------------------
 // Counts
 
@@ -93,6 +107,11 @@ struct Count<'a> {
     context: Vec<String>,
     /// The fate classes of those words ("killed", "wounded" …).
     fates: Vec<usize>,
+    /// The fate classes of the whole sentence, for a count whose nearby
+    /// words name none: its words may stop at another number before the
+    /// fate ("at least 66 journalists, all but 10 of them Syrian, have been
+    /// killed").
+    sentence_fates: Vec<usize>,
     /// A fate that a relative clause right after the count gives as what
     /// sets the group apart ("three soldiers who went missing").
     defining_fate: Option<usize>,
@@ -225,6 +244,7 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
             .filter_map(|w| fate(story.vocab, w))
             .collect(),
         defining_fate: defining_fate(story, article, m),
+        sentence_fates: sentence_fates(story, article, m.sentence),
         anchors: anchors(&context, before),
         before,
         context,
@@ -260,6 +280,7 @@ fn measure_count<'a>(
         value,
         stem: unit.clone(),
         fates: Vec::new(),
+        sentence_fates: Vec::new(),
         defining_fate: None,
         anchors: anchors(&context, before),
         before,
@@ -385,6 +406,7 @@ fn span_count<'a>(
         value: Cow::Owned(q),
         stem: unit.clone(),
         fates: Vec::new(),
+        sentence_fates: Vec::new(),
         defining_fate: None,
         anchors: anchors(&context, before),
         before,
@@ -847,7 +869,7 @@ fn same_anchors(a: &Count, b: &Count, wide: bool) -> bool {
 
 /// Whether the words around two counts speak of the same thing: at least one
 /// word in common, and no different fates ("killed" against "wounded").
-fn same_context(a: &Count, b: &Count, score: f32) -> bool {
+fn same_context<'a>(a: &'a Count, b: &'a Count, score: f32) -> bool {
     // Counts with no words of their own between their neighbours ("the
     // beheadings of two Americans and two Britons") lean on the statement:
     // a strong alignment says it is one.
@@ -855,7 +877,15 @@ fn same_context(a: &Count, b: &Count, score: f32) -> bool {
     if !bare && !a.context.iter().any(|w| b.context.contains(w)) {
         return false;
     }
-    let (fa, fb) = (&a.fates, &b.fates);
+    // Where a count's nearby words name no fate, its sentence's do.
+    let fates = |c: &'a Count| {
+        if c.fates.is_empty() {
+            &c.sentence_fates
+        } else {
+            &c.fates
+        }
+    };
+    let (fa, fb) = (fates(a), fates(b));
     // A group set apart by its fate is not a group described without it:
     // "three soldiers who went missing" are not "a dozen soldiers still
     // in the exercise".
@@ -2365,6 +2395,32 @@ mod tests {
             conflicts(&[&strike("killed", "12"), &strike("killed", "15")]).len(),
             1
         );
+    }
+
+    /// A fate the sentence names past another number ("at least 40
+    /// reporters, all but six of them local, have been killed") still tells
+    /// the group: killed reporters are not missing ones. With one fate on
+    /// both sides the figures are compared.
+    #[test]
+    fn a_fate_beyond_another_number_still_tells_the_group() {
+        let killed = |n: &str| {
+            article(
+                "April 9, 2025",
+                &format!(
+                    "According to the press freedom group, at least {n} reporters covering the war in the region, all but six of them local, have been killed since the fighting began."
+                ),
+            )
+        };
+        let missing = article(
+            "April 9, 2025",
+            "According to the press freedom group, about 20 reporters covering the war in the region are missing since the fighting began.",
+        );
+        assert!(conflicts(&[&killed("40"), &missing]).is_empty());
+        let also_killed = article(
+            "April 9, 2025",
+            "According to the press freedom group, about 20 reporters covering the war in the region have been killed since the fighting began.",
+        );
+        assert_eq!(conflicts(&[&killed("40"), &also_killed]).len(), 1);
     }
 
     /// A figure of one significant digit from a thousand on is told
