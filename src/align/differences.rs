@@ -135,6 +135,9 @@ fn lowercase(w: &str) -> Cow<'_, str> {
     }
 }
 
+/// A word of a side: where it stands, lower-cased, and its normal form.
+type Word<'a> = (Range<usize>, Cow<'a, str>, Option<Cow<'a, str>>);
+
 /// One sentence of a compared pair, read once.
 struct Side<'a> {
     member: Member,
@@ -142,7 +145,7 @@ struct Side<'a> {
     /// Its numbers, dates and names, each read once.
     facts: Vec<Fact>,
     /// Its words: where each stands, lower-cased, and its normal form.
-    words: Vec<(Range<usize>, Cow<'a, str>, Option<Cow<'a, str>>)>,
+    words: Vec<Word<'a>>,
     /// Which of its words are negations, and how many: read once here, as
     /// a side is compared with several others.
     negation: Vec<bool>,
