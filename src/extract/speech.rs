@@ -30,6 +30,8 @@ pub fn reporting_or_denying() -> impl Iterator<Item = &'static str> {
 static SPEAKER_NOUNS: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| FILE.section_set("speaker nouns"));
 static AGENT_NOUNS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| FILE.section_set("agent nouns"));
+static SPEAKING_FOR: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| FILE.section_set("speaking-for nouns"));
 static NOT_A_SOURCE: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| FILE.section_set("not a source name"));
 
@@ -61,6 +63,13 @@ pub fn is_belief_verb(word: &str) -> bool {
 #[must_use]
 pub fn is_denying_verb(word: &str) -> bool {
     crate::lexicon::contains_lowered(&DENYING_VERBS, word)
+}
+
+/// A role that speaks for the body or person named beside it:
+/// "spokesman", "inspector", "lawyer".
+#[must_use]
+pub fn is_speaking_for_noun(word: &str) -> bool {
+    crate::lexicon::contains_lowered(&SPEAKING_FOR, word)
 }
 
 /// A noun that names a source: "officials", "spokesman", "report".
