@@ -592,6 +592,8 @@ def officeholder_candidates(docs, ctx):
                 continue  # no holder, or a surname several holders share
             hits.sort(key=lambda h: -len(h[2]))
             office, pid, form, others = hits[0]
+            if NAME_GOES_ON.match(doc.text, at + len(form)):
+                continue  # the KB form is only the start of the name written
             forms = person_forms(people[pid])
             contains = lambda s: any(word_re(f).search(s) for f in forms)
             exclude = {w for f in forms for w in re.findall(r"\w+", f)} | set(m.group(1).split())
@@ -600,10 +602,20 @@ def officeholder_candidates(docs, ctx):
                 yield Candidate(doc, (at, at + len(form), form, office, others), found, at)
 
 
+# More of a name after a KB form ("Cristina Fernandez de Kirchner"): a
+# plant over the form alone would leave a name no reader could resolve.
+NAME_GOES_ON = re.compile(r"\s+(?:(?:de|del|da|di|van|von|bin|ibn|al|el)\s+)?[A-Z][a-z]")
+
+
 def officeholder_plant(cand, rng, ctx):
-    """The holder just before or after, by full name, in the same place."""
+    """The holder just before or after, by full name, in the same place
+    (without a title the text already writes before it: "Pope Francis" ->
+    "Pope Benedict XVI", not "Pope Pope Benedict XVI")."""
     start, end, form, office, others = cand.what
     new = ctx["people"][rng.choice(others)]["name"]
+    before = cand.doc.text[max(0, start - 40):start].rstrip().split()
+    if before and new.split()[0].lower() == before[-1].lower() and len(new.split()) > 1:
+        new = new.split(maxsplit=1)[1]
     return plant_fields(cand, subkind=office, original=form, changed=new, edits=[(start, end, new)])
 
 

@@ -162,6 +162,33 @@ fn labels_ages_years_and_times_are_not_counts() {
 }
 
 #[test]
+fn a_year_before_a_verb_or_after_an_article_is_a_date() {
+    let d = dates(
+        Some("2025-05-11"),
+        "The council in 2019 approved a levy, and a 2021 audit found the fund short.",
+    );
+    let texts: Vec<&str> = d.iter().map(|(t, _, _)| t.as_str()).collect();
+    assert_eq!(texts, ["2019", "2021"], "{d:?}");
+    assert_eq!(d[1].1.as_deref(), Some("2021-01-01"));
+    let q = quantity("The council in 2019 approved a levy, and a 2021 audit found the fund short.");
+    assert!(q.is_empty(), "{q:?}");
+}
+
+#[test]
+fn a_year_before_a_plural_or_glued_to_a_suffix_is_not_a_date() {
+    let d = dates(
+        Some("2025-05-11"),
+        "Floods reached the 2000 homes by the river, a custom dating from the early 1900s.",
+    );
+    assert!(d.is_empty(), "{d:?}");
+    let d = dates(
+        Some("2025-05-11"),
+        "The levy was in 2019 plans and the 1500 troops left.",
+    );
+    assert!(d.is_empty(), "{d:?}");
+}
+
+#[test]
 fn weekdays_resolve_to_the_latest_on_or_before_publication() {
     // 11 May 2025 was a Sunday, 13 May a Tuesday.
     let on_sunday = "Officials met on Sunday.";

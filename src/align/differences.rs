@@ -124,6 +124,20 @@ fn merged(sorted: Vec<Difference>, articles: &[ArticleAnalysis]) -> Vec<Differen
     out
 }
 
+/// A word lower-cased, copied only when that changes it: most words of
+/// news text are already, and every word of every aligned sentence is
+/// read here.
+fn lowercase(w: &str) -> Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(w.to_lowercase())
+    }
+}
+
+/// A word of a side: where it stands, lower-cased, and its normal form.
+type Word<'a> = (Range<usize>, Cow<'a, str>, Option<Cow<'a, str>>);
+
 /// One sentence of a compared pair, read once.
 struct Side<'a> {
     member: Member,
@@ -131,7 +145,7 @@ struct Side<'a> {
     /// Its numbers, dates and names, each read once.
     facts: Vec<Fact>,
     /// Its words: where each stands, lower-cased, and its normal form.
-    words: Vec<(Range<usize>, String, Option<Cow<'a, str>>)>,
+    words: Vec<Word<'a>>,
     /// Which of its words are negations, and how many: read once here, as
     /// a side is compared with several others.
     negation: Vec<bool>,
@@ -148,7 +162,7 @@ impl<'a> Side<'a> {
             .filter(|t| t.kind == Kind::Word)
             .map(|t| {
                 let w = t.text(text);
-                (t.start..t.end, w.to_lowercase(), vocab.normal(w))
+                (t.start..t.end, lowercase(w), vocab.normal(w))
             })
             .collect::<Vec<_>>();
         let facts = crate::extract::sentence_mentions(&a.mentions, member.sentence)
@@ -193,7 +207,7 @@ impl<'a> Side<'a> {
         for ((range, word, normal), &negation) in self.words.iter().zip(&self.negation) {
             let kind = if negation {
                 more_negated.then_some(DifferenceKind::Negation)
-            } else if QUANTIFIERS.contains(word.as_str()) {
+            } else if QUANTIFIERS.contains(word.as_ref()) {
                 (!other.words.iter().any(|w| w.1 == *word)).then_some(DifferenceKind::Quantifier)
             } else {
                 normal

@@ -33,7 +33,7 @@ use crate::extract::Value;
 use crate::extract::attribution::{
     Page, PageSentence, Said, Speaker, Who, quote_spans, speaker_of,
 };
-use crate::extract::speech::is_quotation_verb;
+use crate::extract::speech::{is_quotation_verb, is_speaking_for_noun};
 use crate::extract::words::{is_org_word, is_place_word};
 use crate::kb::Kb;
 use crate::model::Role;
@@ -467,11 +467,83 @@ fn cluster_conflicts(
                 && cluster[m] != cluster[claim]
                 && cluster[m] != cluster[reference]
         });
-        if !both {
+        if !both
+            && !one_voice(
+                story,
+                (cluster[claim].0, &speakers[claim]),
+                (cluster[reference].0, &speakers[reference]),
+            )
+        {
             out.push(conflict_finding(story, quote(claim), quote(reference)));
         }
     }
     out
+}
+
+/// Whether either article introduces one of its speakers as the voice of
+/// a speaker the other article credits: one outlet credits a body or a
+/// principal, another the spokesperson who spoke for it. Asked only of a
+/// would-be finding, so reading the articles' sentences again is cheap.
+fn one_voice(story: &Story, a: (usize, &[&Speaker]), b: (usize, &[&Speaker])) -> bool {
+    let voices = |(ai, own): (usize, &[&Speaker]), others: &[&Speaker]| {
+        own.iter().any(|p| {
+            others
+                .iter()
+                .any(|o| introduced_as_voice_of(story, ai, p, o))
+        })
+    };
+    voices(a, b.1) || voices(b, a.1)
+}
+
+/// Whether article `ai` introduces `person` in a role that speaks for
+/// `other`: a speaking-for noun between the two names, a few words apart
+/// ("Scottish SPCA Inspector Stewart Taylor", "Hunter spokesman Joe
+/// Kasper", "Jane Roe, spokeswoman for the National Security Council").
+fn introduced_as_voice_of(story: &Story, ai: usize, person: &Speaker, other: &Speaker) -> bool {
+    if !matches!(person.who, Some(Who::Person { .. })) {
+        return false;
+    }
+    let Some(name) = words(&crate::kb::surname_of(&person.base)).pop() else {
+        return false;
+    };
+    let key = if matches!(other.who, Some(Who::Person { .. })) {
+        words(&crate::kb::surname_of(&other.base))
+    } else {
+        // A body's last words: "U.S. National Security Council" is written
+        // "the White House National Security Council" too.
+        let all = words(&other.base);
+        all[all.len().saturating_sub(3)..].to_vec()
+    };
+    if key.is_empty() || key.last() == Some(&name) {
+        return false;
+    }
+    let a = &story.articles[ai];
+    a.sentences
+        .iter()
+        .any(|s| voice_in(&words(&a.article.text[s.range.clone()]), &name, &key))
+}
+
+/// The most words a role may stand apart from the names it joins.
+const VOICE_GAP: usize = 4;
+
+/// Whether `name` and the words `key` stand at most [`VOICE_GAP`] words
+/// apart with a speaking-for noun and no conjunction between them.
+fn voice_in(w: &[String], name: &str, key: &[String]) -> bool {
+    let joins = |gap: &[String]| {
+        gap.len() <= VOICE_GAP
+            && gap.iter().any(|g| is_speaking_for_noun(g))
+            && !gap
+                .iter()
+                .any(|g| matches!(g.as_str(), "and" | "or" | "nor"))
+    };
+    let names = w.iter().enumerate().filter(|(_, x)| *x == name);
+    names.into_iter().any(|(i, _)| {
+        w.windows(key.len()).enumerate().any(|(j, k)| {
+            k == key
+                && ((j + key.len() <= i && joins(&w[j + key.len()..i]))
+                    || (j > i && joins(&w[i + 1..j])))
+        })
+    })
 }
 
 fn snippet(text: &str) -> String {
@@ -986,6 +1058,59 @@ mod tests {
             "{}",
             found[0].summary
         );
+    }
+
+    /// One outlet credits a body or a principal, another the person its
+    /// own article introduces as speaking for them: one statement.
+    #[test]
+    fn a_voice_introduced_beside_its_body_is_the_body() {
+        let quote = "\"We have seen no evidence that supports the group's claim,\"";
+        let cases = [
+            (
+                format!("{quote} the U.S. National Security Council said."),
+                format!(
+                    "{quote} said Sarah Tollan, a spokeswoman for the National Security Council."
+                ),
+            ),
+            (
+                format!("{quote} said the Royal Lifeboat Institution."),
+                format!("{quote} Royal Lifeboat Institution inspector Sarah Tollan said."),
+            ),
+            (
+                format!("{quote} a spokesman for Senator Ellis Varga said."),
+                format!("Varga spokesman Tomas Orlen answered the charge. {quote} Orlen said."),
+            ),
+        ];
+        for (a, b) in cases {
+            let found = run(&[
+                ("a.txt", &article("March 3, 2025", &a)),
+                ("b.txt", &article("March 3, 2025", &b)),
+            ]);
+            assert!(found.is_empty(), "{b}: {found:#?}");
+        }
+    }
+
+    /// A role beside another body, or a second person joined by "and", is
+    /// no voice of the first speaker: the conflict stands.
+    #[test]
+    fn a_voice_of_someone_else_still_conflicts() {
+        let quote = "\"We have seen no evidence that supports the group's claim,\"";
+        let a = format!("{quote} Senator Ellis Varga said.");
+        for b in [
+            format!("{quote} said Sarah Tollan, a spokeswoman for Governor Ruth Adair."),
+            format!("Varga and the inspector Sarah Tollan visited the pier. {quote} Tollan said."),
+        ] {
+            let found = run(&[
+                ("a.txt", &article("March 3, 2025", &a)),
+                ("b.txt", &article("March 3, 2025", &b)),
+            ]);
+            assert_eq!(found.len(), 1, "{b}: {found:#?}");
+            assert!(
+                found[0].summary.contains("Sarah Tollan"),
+                "{}",
+                found[0].summary
+            );
+        }
     }
 
     /// "Min Jae" is "Min-jae" written apart: one speaker.

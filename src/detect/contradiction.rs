@@ -224,22 +224,27 @@ fn negations(story: &Story, read: &[Vec<Read>]) -> (Vec<Finding>, HashSet<(Membe
         paired[p.a.article][p.a.sentence] = true;
         paired[p.b.article][p.b.sentence] = true;
     }
-    let all_words: Vec<Vec<Option<Words>>> =
+    // So are a negated sentence's negated clauses, read once however
+    // many pairs it is in.
+    let all_words: Vec<Vec<Option<Paired>>> =
         crate::par::map((0..read.len()).collect(), |article| {
             read[article]
                 .iter()
                 .enumerate()
                 .map(|(sentence, r)| {
-                    paired[article][sentence]
-                        .then(|| words(story.vocab, Member { article, sentence }, r))
+                    paired[article][sentence].then(|| {
+                        let m = Member { article, sentence };
+                        (words(story.vocab, m, r), negative_clauses(story, m, r))
+                    })
                 })
                 .collect()
         });
-    let words_of = |m: &Member| {
+    let read_of = |m: &Member| {
         all_words[m.article][m.sentence]
             .as_ref()
             .expect("every paired sentence's words were read")
     };
+    let words_of = |m: &Member| &read_of(m).0;
     // Pairs are judged on every core, in stretches; findings keep pair order.
     let stretches = crate::par::ranges(story.pairs.len(), 8);
     let found: Vec<(Member, Member, Finding)> = crate::par::map(stretches, |r| {
@@ -254,8 +259,9 @@ fn negations(story: &Story, read: &[Vec<Read>]) -> (Vec<Finding>, HashSet<(Membe
             if prefixed {
                 continue;
             }
-            let try_order =
-                |neg: Member, pos: Member| polar_clauses(story, (neg, of(&neg)), (pos, of(&pos)));
+            let try_order = |neg: Member, pos: Member| {
+                polar_clauses(story, (neg, of(&neg), &read_of(&neg).1), (pos, of(&pos)))
+            };
             let found = match (a, b) {
                 (false, false) => None, // no negation: nothing to compare
                 (true, false) => try_order(p.a, p.b),
@@ -284,28 +290,29 @@ fn pair_key(a: Member, b: Member) -> (Member, Member) {
     (a.min(b), a.max(b))
 }
 
-/// The best pair of clauses where `neg` negates what `pos` states.
-fn polar_clauses(
-    story: &Story,
-    (neg, rn): (Member, &Read),
-    (pos, rp): (Member, &Read),
-) -> Option<Polar> {
-    if is_question(story.sentence(neg)) || is_question(story.sentence(pos)) {
-        return None;
-    }
-    let (tn, tp) = (rn.toks.as_slice(), rp.toks.as_slice());
-    // A quotation against narration is a claim against the fact. Whether a
-    // clause is quoted is read once per clause, not once per clause pair:
-    // it counts quotation marks from the paragraph's start.
-    let quoted = |m: Member, at: usize| {
-        quoted_in_paragraph(
-            &story.articles[m.article].article.text,
-            &story.sentence_range(m),
-            at,
-        )
-    };
-    let negative: Vec<(&Range<usize>, usize, usize, bool)> = rn
-        .clauses
+/// A paired sentence's words and negated clauses.
+type Paired<'r> = (Words<'r>, Vec<Negative<'r>>);
+
+/// A clause with one negation, stating something: the clause, the
+/// negation's token, the predicate it denies, and whether it is quoted.
+type Negative<'r> = (&'r Range<usize>, usize, usize, bool);
+
+/// Whether the text at `at` of a sentence is quoted. A quotation against
+/// narration is a claim against the fact. It counts quotation marks from
+/// the paragraph's start: read once per clause, not once per clause pair.
+fn quoted(story: &Story, m: Member, at: usize) -> bool {
+    quoted_in_paragraph(
+        &story.articles[m.article].article.text,
+        &story.sentence_range(m),
+        at,
+    )
+}
+
+/// The clauses of a sentence that a clause of another may state plainly:
+/// those with one negation that state something and deny a predicate.
+fn negative_clauses<'r>(story: &Story, neg: Member, rn: &'r Read) -> Vec<Negative<'r>> {
+    let tn = rn.toks.as_slice();
+    rn.clauses
         .iter()
         .filter_map(|c| {
             let &[k] = rn.negations_in(c) else {
@@ -315,9 +322,22 @@ fn polar_clauses(
                 return None;
             }
             let predicate = predicate(story.vocab, tn, k, c.end)?;
-            Some((c, k, predicate, quoted(neg, tn[k].range.start)))
+            Some((c, k, predicate, quoted(story, neg, tn[k].range.start)))
         })
-        .collect();
+        .collect()
+}
+
+/// The best pair of clauses where `neg` negates what `pos` states, given
+/// the negated clauses of `neg` ([`negative_clauses`]).
+fn polar_clauses(
+    story: &Story,
+    (neg, rn, negative): (Member, &Read, &[Negative]),
+    (pos, rp): (Member, &Read),
+) -> Option<Polar> {
+    if is_question(story.sentence(neg)) || is_question(story.sentence(pos)) {
+        return None;
+    }
+    let (tn, tp) = (rn.toks.as_slice(), rp.toks.as_slice());
     if negative.is_empty() {
         return None;
     }
@@ -341,10 +361,10 @@ fn polar_clauses(
                 && !negated_by_earlier_verb(tp, c)
                 && !stated_by_neg(c)
         })
-        .map(|c| (c, quoted(pos, tp[c.start].range.start)))
+        .map(|c| (c, quoted(story, pos, tp[c.start].range.start)))
         .collect();
     let mut best: Option<Polar> = None;
-    for (c, k, predicate, quoted_n) in negative {
+    for &(c, k, predicate, quoted_n) in negative {
         for &(pc, quoted_p) in &positive {
             if quoted_p != quoted_n {
                 continue;
@@ -401,9 +421,14 @@ fn predicate(vocab: &Vocabulary, toks: &[Tok], k: usize, end: usize) -> Option<u
 }
 
 /// "publicly", "formally", "yet": a word between a negation and what it
-/// denies ("has not publicly commented" denies the commenting).
+/// denies ("has not publicly commented" denies the commenting), or between
+/// a subject and its verb ("she also refused", "I just opened").
 fn is_adverb(w: &str) -> bool {
-    w.len() > 4 && w.ends_with("ly") || matches!(w, "yet" | "ever" | "even" | "always")
+    w.len() > 4 && w.ends_with("ly")
+        || matches!(
+            w,
+            "yet" | "ever" | "even" | "always" | "just" | "also" | "already"
+        )
 }
 
 /// A clause: the sentence's tokens and the token range it covers.

@@ -687,7 +687,9 @@ fn event_conflicts(story: &Story) -> Vec<Finding> {
             dated.entry(m).or_insert_with(|| day_dates(story, m));
         }
     }
-    let mut memo = Memo::default();
+    // Every dated sentence, read once for both passes beyond alignment.
+    let all = every_dated(story, &dated);
+    let mut memo = Memo::knowing(story, &all);
     let aligned = story.pairs.iter().flat_map(|pair| {
         step(1);
         compare(story, pair, &dated, &mut memo)
@@ -699,8 +701,6 @@ fn event_conflicts(story: &Story) -> Vec<Finding> {
         .filter(|p| p.score >= EVENT_SCORE)
         .flat_map(|p| [(p.a, p.b), (p.b, p.a)])
         .collect();
-    // Every dated sentence, read once for both passes beyond alignment.
-    let all = every_dated(story, &dated);
     let unaligned = same_event_unaligned(story, &compared, &all, &mut memo);
     let seen: FxHashSet<(Member, Member)> = comparisons
         .iter()
@@ -1918,7 +1918,7 @@ fn knows_both(
             return false;
         }
         let (event, happened) = memo.clause_events(story, article, m);
-        *event == class
+        event == class
             && (class.is_some()
                 || d.clause.said
                 || other.clause.said
@@ -1947,28 +1947,54 @@ fn tells_again(a: &ArticleAnalysis, sentence: usize) -> bool {
 /// What the rule reads of a sentence or a date more than once, as a
 /// sentence is in several pairs.
 #[derive(Default)]
-struct Memo {
+struct Memo<'c> {
     /// A sentence's words outside its dates.
     plain: FxHashMap<Member, Vec<String>>,
     /// The event class of a date and the words of what happened in its
     /// clause, by article and where the date starts.
     events: FxHashMap<(usize, usize), (Option<usize>, BTreeSet<String>)>,
+    /// The clauses already read with the dated sentences, by the same key:
+    /// only where one date of its article starts there, so that the key
+    /// names the date it would be read for.
+    known: FxHashMap<(usize, usize), &'c Clause>,
 }
 
-impl Memo {
+impl<'c> Memo<'c> {
+    /// A memo that knows the clauses of `dated` (see [`Memo::known`]).
+    fn knowing(story: &Story, dated: &'c [Dated]) -> Self {
+        let mut dates_at: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+        for (article, a) in story.articles.iter().enumerate() {
+            for m in a.mentions.iter().filter(|m| date_value(m).is_some()) {
+                *dates_at.entry((article, m.range.start)).or_default() += 1;
+            }
+        }
+        let known = dated
+            .iter()
+            .map(|d| ((d.member.article, d.mention.range.start), &d.clause))
+            .filter(|(key, _)| dates_at.get(key) == Some(&1))
+            .collect();
+        Memo {
+            known,
+            ..Memo::default()
+        }
+    }
+
     /// The event class of a date's clause and its words of what happened.
     fn clause_events(
         &mut self,
         story: &Story,
         article: usize,
         m: &Mention,
-    ) -> &(Option<usize>, BTreeSet<String>) {
-        self.events
-            .entry((article, m.range.start))
-            .or_insert_with(|| {
-                let c = clause_of(story, &story.articles[article], m.sentence, m);
-                (c.event.map(|e| e.0), c.happened)
-            })
+    ) -> (Option<usize>, &BTreeSet<String>) {
+        let key = (article, m.range.start);
+        if let Some(c) = self.known.get(&key) {
+            return (c.event.as_ref().map(|e| e.0), &c.happened);
+        }
+        let (event, happened) = self.events.entry(key).or_insert_with(|| {
+            let c = clause_of(story, &story.articles[article], m.sentence, m);
+            (c.event.map(|e| e.0), c.happened)
+        });
+        (*event, happened)
     }
 }
 

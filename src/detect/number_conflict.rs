@@ -19,6 +19,7 @@ use super::{Account, Finding, FindingKind, Severity, Story, claim_order, word_cl
 use crate::align::Vocabulary;
 use crate::align::{Member, root};
 use crate::extract::{Mention, MentionKind, QuantityValue, Value};
+use crate::text::tokens::is_capitalised;
 use crate::text::tokens::{Kind, tokenize};
 
 /// A pair score from which one side may leave out a modifier ("33
@@ -69,6 +70,20 @@ fn fate(vocab: &Vocabulary, word: &str) -> Option<usize> {
     FATES.get(&stem(vocab, word)?).copied()
 }
 
+/// The fate classes a sentence names anywhere.
+fn sentence_fates(story: &Story, article: usize, sentence: usize) -> Vec<usize> {
+    let a = &story.articles[article];
+    let mut out: Vec<usize> = a
+        .sentence_tokens(sentence)
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .filter_map(|t| fate(story.vocab, t.text(&a.article.text)))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 // ---------------------------------------------------------------------------
 // Counts
 
@@ -86,10 +101,17 @@ struct Count<'a> {
     /// The head's plain stem: synonyms differ here.
     stem: String,
     modifiers: Vec<String>,
+    /// The modifiers that carve a part out of a group ("state", "British").
+    carving: Vec<String>,
     /// Normalised content words near the count.
     context: Vec<String>,
     /// The fate classes of those words ("killed", "wounded" …).
     fates: Vec<usize>,
+    /// The fate classes of the whole sentence, for a count whose nearby
+    /// words name none: its words may stop at another number before the
+    /// fate ("at least 66 journalists, all but 10 of them Syrian, have been
+    /// killed").
+    sentence_fates: Vec<usize>,
     /// A fate that a relative clause right after the count gives as what
     /// sets the group apart ("three soldiers who went missing").
     defining_fate: Option<usize>,
@@ -184,29 +206,7 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
         (q.counted.is_none() && !is_code_or_day(text, &m.range)).then(|| BARE.to_string())
     });
     if let Some(unit) = unit {
-        let (context, before) = context(story, article, index, &unit, &[]);
-        let value = measure_value(story, article, m, q);
-        return Some(Count {
-            article,
-            sentence: m.sentence,
-            range: m.range.clone(),
-            interval: Interval::of(&value)?,
-            value,
-            stem: unit.clone(),
-            fates: Vec::new(),
-            defining_fate: None,
-            anchors: anchors(&context, before),
-            before,
-            context,
-            head: unit,
-            modifiers: Vec::new(),
-            measure: true,
-            relative: false,
-            // "The first 24 hours" is a stretch of time, not the opening
-            // part of a series.
-            part: part_of(story, article, index).filter(|&p| p != FIRST),
-            noun: Noun::Telling,
-        });
+        return measure_count(story, article, index, m, unit);
     }
     let counted = q.counted.as_deref()?;
     if picks_one(text, &m.range, q) {
@@ -220,6 +220,7 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
     if head == "percent" {
         return None;
     }
+    let carving = carving(story.vocab, &modifiers);
     let mut modifiers: Vec<String> = modifiers
         .into_iter()
         .filter_map(|w| normal(story.vocab, w))
@@ -243,15 +244,56 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
             .filter_map(|w| fate(story.vocab, w))
             .collect(),
         defining_fate: defining_fate(story, article, m),
+        sentence_fates: sentence_fates(story, article, m.sentence),
         anchors: anchors(&context, before),
         before,
         context,
         head,
         modifiers,
+        carving,
         measure: false,
         relative: is_relative(counted) || added(text, &m.range),
         part: part_of(story, article, index),
         noun,
+    })
+}
+
+/// A measure, or a number with no counted noun, as a count: compared by
+/// its unit and the words around it.
+fn measure_count<'a>(
+    story: &Story<'a>,
+    article: usize,
+    index: usize,
+    m: &'a Mention,
+    unit: String,
+) -> Option<Count<'a>> {
+    let Value::Quantity(q) = &m.value else {
+        return None;
+    };
+    let (context, before) = context(story, article, index, &unit, &[]);
+    let value = measure_value(story, article, m, q);
+    Some(Count {
+        article,
+        sentence: m.sentence,
+        range: m.range.clone(),
+        interval: Interval::of(&value)?,
+        value,
+        stem: unit.clone(),
+        fates: Vec::new(),
+        sentence_fates: Vec::new(),
+        defining_fate: None,
+        anchors: anchors(&context, before),
+        before,
+        context,
+        head: unit,
+        modifiers: Vec::new(),
+        carving: Vec::new(),
+        measure: true,
+        relative: false,
+        // "The first 24 hours" is a stretch of time, not the opening
+        // part of a series.
+        part: part_of(story, article, index).filter(|&p| p != FIRST),
+        noun: Noun::Telling,
     })
 }
 
@@ -364,12 +406,14 @@ fn span_count<'a>(
         value: Cow::Owned(q),
         stem: unit.clone(),
         fates: Vec::new(),
+        sentence_fates: Vec::new(),
         defining_fate: None,
         anchors: anchors(&context, before),
         before,
         context,
         head: unit,
         modifiers: Vec::new(),
+        carving: Vec::new(),
         measure: true,
         relative: false,
         part: None,
@@ -527,6 +571,11 @@ static TALLIES: LazyLock<FxHashSet<&str>> =
 /// `numbers-part.txt`.
 static PART: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| crate::lexicon::set(include_str!("../../assets/lexicon/numbers-part.txt")));
+
+/// Modifiers that carve a part out of a group, from `numbers-subgroups.txt`.
+static SUBGROUP: LazyLock<FxHashSet<&str>> = LazyLock::new(|| {
+    crate::lexicon::set(include_str!("../../assets/lexicon/numbers-subgroups.txt"))
+});
 
 /// The words of `numbers-series.txt`: those before a count that add it to
 /// a group told before, those before "more" and those after a count that
@@ -750,7 +799,7 @@ fn same_thing(a: &Count, b: &Count, score: f32, told: &Descriptions) -> bool {
         return false;
     }
     if a.measure {
-        return score >= MEASURE_PAIR && same_anchors(a, b, true);
+        return (score >= MEASURE_PAIR && same_anchors(a, b, true)) || framed_alike(a, b);
     }
     if a.noun == Noun::Generic || b.noun == Noun::Generic {
         return same_anchors(a, b, score >= MEASURE_PAIR);
@@ -818,9 +867,17 @@ fn same_anchors(a: &Count, b: &Count, wide: bool) -> bool {
         && meet(&a.anchors.1, &b.anchors.1, aa, ba)
 }
 
+/// Whether two measures of a unit stand between the same words on both
+/// sides ("it weighs 173.5 grams, a whopping …" in two articles): then
+/// they measure one thing, however little else the statements share.
+fn framed_alike(a: &Count, b: &Count) -> bool {
+    let meet = |x: &[String], y: &[String]| x.iter().any(|w| y.contains(w));
+    a.head != BARE && meet(&a.anchors.0, &b.anchors.0) && meet(&a.anchors.1, &b.anchors.1)
+}
+
 /// Whether the words around two counts speak of the same thing: at least one
 /// word in common, and no different fates ("killed" against "wounded").
-fn same_context(a: &Count, b: &Count, score: f32) -> bool {
+fn same_context<'a>(a: &'a Count, b: &'a Count, score: f32) -> bool {
     // Counts with no words of their own between their neighbours ("the
     // beheadings of two Americans and two Britons") lean on the statement:
     // a strong alignment says it is one.
@@ -828,7 +885,15 @@ fn same_context(a: &Count, b: &Count, score: f32) -> bool {
     if !bare && !a.context.iter().any(|w| b.context.contains(w)) {
         return false;
     }
-    let (fa, fb) = (&a.fates, &b.fates);
+    // Where a count's nearby words name no fate, its sentence's do.
+    let fates = |c: &'a Count| {
+        if c.fates.is_empty() {
+            &c.sentence_fates
+        } else {
+            &c.fates
+        }
+    };
+    let (fa, fb) = (fates(a), fates(b));
     // A group set apart by its fate is not a group described without it:
     // "three soldiers who went missing" are not "a dozen soldiers still
     // in the exercise".
@@ -1067,6 +1132,9 @@ fn compatible(a: &Count, b: &Count) -> bool {
     if running_floor(a) || running_floor(b) {
         return true;
     }
+    if fits_as_subgroup(a, b) || fits_as_subgroup(b, a) {
+        return true;
+    }
     match (side(a), side(b)) {
         // "Thousands", "dozens of": a word for an order of magnitude is a
         // floor no one counted, and any other floor may stand with it
@@ -1078,6 +1146,29 @@ fn compatible(a: &Count, b: &Count) -> bool {
         }
         _ => a.interval.overlaps(b.interval) || rounded(a, b) || rounded(b, a),
     }
+}
+
+/// The normal forms of the modifiers that carve a part out of a group: a
+/// capitalised one ("British") or one of `numbers-subgroups.txt`.
+fn carving(vocab: &Vocabulary, modifiers: &[&str]) -> Vec<String> {
+    modifiers
+        .iter()
+        .filter(|w| is_capitalised(w) || SUBGROUP.contains(w.to_lowercase().as_str()))
+        .filter_map(|w| normal(vocab, w))
+        .collect()
+}
+
+/// Whether `sub`, set apart from `group` by a word that carves a part out
+/// of it ("two state police officers" against "22 police officers", "two
+/// British men" against "at least 13 men"), may count a part of it: a
+/// part is never larger than its group, so only a larger part disagrees.
+/// A word that only describes the group again ("a dozen commercial
+/// jetliners") leaves one group counted twice.
+fn fits_as_subgroup(group: &Count, sub: &Count) -> bool {
+    sub.modifiers.len() > group.modifiers.len()
+        && group.modifiers.iter().all(|w| sub.modifiers.contains(w))
+        && sub.carving.iter().any(|w| !group.modifiers.contains(w))
+        && sub.interval.high <= group.interval.high
 }
 
 /// A floor of a running tally: "more than 26 million views".
@@ -2032,6 +2123,30 @@ mod tests {
         assert!(conflicts(&[&among("12"), &among("twelve")]).is_empty());
     }
 
+    /// A part carved out by a place or a jurisdiction is never larger than
+    /// its group: a smaller part agrees, a larger one disagrees, and a word
+    /// that only describes the group again leaves one group told twice.
+    #[test]
+    fn a_carved_out_part_disagrees_only_when_larger_than_its_group() {
+        let charged = |n: &str, who: &str| {
+            article(
+                "June 2, 2025",
+                &format!(
+                    "Prosecutors in Guerrero charged {n} {who} over the disappearance of the students on Monday, the attorney general said."
+                ),
+            )
+        };
+        let group = charged("22", "police officers");
+        for part in ["two state police officers", "two Mexican police officers"] {
+            let (n, who) = part.split_once(' ').expect("count and noun");
+            assert!(conflicts(&[&group, &charged(n, who)]).is_empty(), "{part}");
+        }
+        let larger = charged("30", "state police officers");
+        assert_eq!(conflicts(&[&group, &larger]).len(), 1);
+        let described = charged("two", "uniformed police officers");
+        assert_eq!(conflicts(&[&group, &described]).len(), 1);
+    }
+
     #[test]
     fn a_part_is_not_the_group_it_belongs_to() {
         let whole = article(
@@ -2288,6 +2403,32 @@ mod tests {
             conflicts(&[&strike("killed", "12"), &strike("killed", "15")]).len(),
             1
         );
+    }
+
+    /// A fate the sentence names past another number ("at least 40
+    /// reporters, all but six of them local, have been killed") still tells
+    /// the group: killed reporters are not missing ones. With one fate on
+    /// both sides the figures are compared.
+    #[test]
+    fn a_fate_beyond_another_number_still_tells_the_group() {
+        let killed = |n: &str| {
+            article(
+                "April 9, 2025",
+                &format!(
+                    "According to the press freedom group, at least {n} reporters covering the war in the region, all but six of them local, have been killed since the fighting began."
+                ),
+            )
+        };
+        let missing = article(
+            "April 9, 2025",
+            "According to the press freedom group, about 20 reporters covering the war in the region are missing since the fighting began.",
+        );
+        assert!(conflicts(&[&killed("40"), &missing]).is_empty());
+        let also_killed = article(
+            "April 9, 2025",
+            "According to the press freedom group, about 20 reporters covering the war in the region have been killed since the fighting began.",
+        );
+        assert_eq!(conflicts(&[&killed("40"), &also_killed]).len(), 1);
     }
 
     /// A figure of one significant digit from a thousand on is told
@@ -2854,6 +2995,29 @@ mod tests {
             "The ferry company's last skipper, sacked over a harbour scandal, served up to eight years in prison.",
         );
         assert!(conflicts(&[&face, &served]).is_empty());
+    }
+
+    /// Statements that share little else still measure one thing when
+    /// the measure stands between the same words on both sides.
+    #[test]
+    fn a_measure_framed_alike_is_compared_in_a_weak_alignment() {
+        let yard = |n: &str| {
+            same_day(&format!(
+                "Engineers at the Tamar yard said the new Padstow lifeboat weighs {n} tonnes, heavier than any boat they had built for the charity."
+            ))
+        };
+        let launch = |n: &str| {
+            same_day(&format!(
+                "Launched on Saturday by the bishop, the new Padstow lifeboat weighs {n} tonnes, heavier than its predecessor."
+            ))
+        };
+        assert_eq!(conflicts(&[&yard("14"), &launch("17")]).len(), 1);
+        assert!(conflicts(&[&yard("14"), &launch("14")]).is_empty());
+        // The same words before the measure only: another figure.
+        let crane = same_day(
+            "Launched on Saturday by the bishop, the new Padstow lifeboat weighs 17 tonnes less than the crane that lifted it.",
+        );
+        assert!(conflicts(&[&yard("14"), &crane]).is_empty());
     }
 
     #[test]

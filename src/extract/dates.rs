@@ -14,7 +14,7 @@ use super::{numbers, words};
 use crate::lexicon::Lexicon;
 use crate::text::dates::{
     Found, WEEKDAY_NAMES, absolute, add_days, last_day, month, month_at, month_leads, nearest_year,
-    number, time, time_after, weekday, weekday_then_date, year,
+    number, time, time_after, weekday, weekday_then_date, year, year_determiners,
 };
 use crate::text::tokens::Kind;
 
@@ -518,15 +518,24 @@ fn contains_word(haystack: &str, word: &str) -> bool {
         .any(|(at, _)| crate::text::at_word_boundary(haystack, at, at + word.len()))
 }
 
-/// "in 2023", "since 2019".
+/// "in 2023", "since 2019", "in 2012 offered"; "a 2008 sermon", "the
+/// 2012 election". Before a plural the number counts ("in 2000 homes",
+/// "the 1500 troops"), and after an article a year must name a noun.
 fn year_alone(s: &Sentence, i: usize) -> Option<(usize, usize, DateValue)> {
     let y = year(s, i)?;
+    let next = s.tokens.get(i + 1).filter(|t| t.kind == Kind::Word);
+    // "the 1920s" is a decade, not the year 1920.
+    if next.is_some_and(|t| t.start == s.tokens[i].end) {
+        return None;
+    }
+    let next = next.map(|_| s.word(i + 1));
+    if next.is_some_and(words::is_plural) {
+        return None;
+    }
     let led = i > 0 && s.is(i - 1, month_leads());
-    if !led
-        || s.tokens
-            .get(i + 1)
-            .is_some_and(|t| t.kind == Kind::Word && !words::is_stop(s.word(i + 1)))
-    {
+    let names_one =
+        i > 0 && s.is(i - 1, year_determiners()) && next.is_some_and(|w| !words::is_stop(w));
+    if !led && !names_one {
         return None;
     }
     let v = day_value(

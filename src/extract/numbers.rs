@@ -55,12 +55,33 @@ static PHRASE_ENDS: LazyLock<(Vec<&str>, FxHashSet<&str>, FxHashSet<&str>)> = La
 
 /// The value of a cardinal number word: "twelve" is 12.
 pub(crate) fn cardinal(word: &str) -> Option<f64> {
-    lookup(&WORDS.cardinals, word)
+    first_of_number_word(word)
+        .then(|| lookup(&WORDS.cardinals, word))
+        .flatten()
 }
 
 /// The value of an ordinal number word: "twelfth" is 12.
 pub(super) fn ordinal(word: &str) -> Option<f64> {
-    lookup(&WORDS.ordinals, word)
+    first_of_number_word(word)
+        .then(|| lookup(&WORDS.ordinals, word))
+        .flatten()
+}
+
+/// Whether a word begins with a letter some number word begins with:
+/// every word of a sentence is asked, and most begin with a letter no
+/// number word does, which spares them the look through the lists.
+fn first_of_number_word(word: &str) -> bool {
+    static FIRST: OnceLock<[bool; 256]> = OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        let mut first = [false; 256];
+        for (w, _) in WORDS.cardinals.iter().chain(&WORDS.ordinals) {
+            first[usize::from(w.as_bytes()[0].to_ascii_lowercase())] = true;
+        }
+        first
+    });
+    word.bytes()
+        .next()
+        .is_some_and(|b| first[usize::from(b.to_ascii_lowercase())])
 }
 
 fn lookup(table: &[(&str, f64)], word: &str) -> Option<f64> {
@@ -72,20 +93,7 @@ fn lookup(table: &[(&str, f64)], word: &str) -> Option<f64> {
 
 /// A number word, including "twenty-five" and "twenty-fifth".
 fn word_value(word: &str) -> Option<(f64, bool)> {
-    // Every word is asked: most begin with a letter no number word does.
-    static FIRST: OnceLock<[bool; 256]> = OnceLock::new();
-    let first = FIRST.get_or_init(|| {
-        let mut first = [false; 256];
-        for (w, _) in WORDS.cardinals.iter().chain(&WORDS.ordinals) {
-            first[usize::from(w.as_bytes()[0].to_ascii_lowercase())] = true;
-        }
-        first
-    });
-    if !word
-        .bytes()
-        .next()
-        .is_some_and(|b| first[usize::from(b.to_ascii_lowercase())])
-    {
+    if !first_of_number_word(word) {
         return None;
     }
     if let Some(v) = lookup(&WORDS.cardinals, word) {

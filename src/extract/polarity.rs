@@ -9,7 +9,7 @@ use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::AhoCorasick;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::speech::reporting_or_denying;
 use crate::lexicon::Lexicon;
@@ -29,6 +29,16 @@ static SETS_ASIDE: LazyLock<FxHashSet<&str>> = LazyLock::new(|| FILE.section_set
 
 /// Words of time or likelihood.
 static MODALS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| FILE.section_set("modals"));
+
+/// Past forms without -ed ("lost", "found").
+static IRREGULAR_PAST: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| FILE.section_set("irregular past"));
+
+/// Whether a folded word is a past form of a verb: "-ed" or irregular.
+#[must_use]
+pub fn is_past_form(word: &str) -> bool {
+    word.len() > 3 && word.ends_with("ed") || IRREGULAR_PAST.contains(word)
+}
 
 /// Whether a folded word sets a statement aside: "no", "suspended", "denied".
 #[must_use]
@@ -175,6 +185,31 @@ static NEGATING_VERBS: LazyLock<FxHashSet<&str>> =
 static NEGATIVE_WORDS: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| FILE.section_set("negative words"));
 
+/// Which of the three lists above hold a word (`NEGATIVE`,
+/// `NEGATING_VERB`, `REFRAINING_VERB`): every token of every sentence is
+/// asked, and one lookup answers for the three lists.
+static NEGATING: LazyLock<FxHashMap<&str, u8>> = LazyLock::new(|| {
+    let mut map = FxHashMap::default();
+    for (list, flag) in [
+        (&*NEGATIVE_WORDS, NEGATIVE),
+        (&*NEGATING_VERBS, NEGATING_VERB),
+        (&*REFRAINING_VERBS, REFRAINING_VERB),
+    ] {
+        for &w in list {
+            *map.entry(w).or_insert(0) |= flag;
+        }
+    }
+    map
+});
+const NEGATIVE: u8 = 1;
+const NEGATING_VERB: u8 = 2;
+const REFRAINING_VERB: u8 = 4;
+
+/// The lists of [`NEGATING`] that hold `w`, as flags; 0 when none does.
+fn negating(w: &str) -> u8 {
+    NEGATING.get(w).copied().unwrap_or(0)
+}
+
 /// Phrases that start with a negation word and negate nothing, as words.
 static NO_NEGATION: LazyLock<Vec<Vec<&str>>> = LazyLock::new(|| {
     FILE.section("no negation")
@@ -228,6 +263,7 @@ fn negation_at(toks: &[Tok], i: usize) -> Option<usize> {
     let w = toks[i].text.as_str();
     let next = toks.get(i + 1).map(|t| t.text.as_str());
     let prev = i.checked_sub(1).map(|j| toks[j].text.as_str());
+    let lists = negating(w);
     match w {
         "not" if matches!(prev, Some("or" | "if")) || contrasts(toks, i) => None,
         "not" | "never" => Some(1),
@@ -235,12 +271,12 @@ fn negation_at(toks: &[Tok], i: usize) -> Option<usize> {
         // "No, ..." answers; "no" before a word negates its clause, but
         // not before a pronoun, which no determiner precedes: "voting no
         // they would" is the answer given.
-        _ if NEGATIVE_WORDS.contains(w) => (w != "no"
+        _ if lists & NEGATIVE != 0 => (w != "no"
             || toks.get(i + 1).is_some_and(|t| t.kind == Kind::Word)
                 && !next.is_some_and(is_subject_pronoun))
         .then_some(1),
-        _ if NEGATING_VERBS.contains(w) && next == Some("to") => Some(2),
-        _ if REFRAINING_VERBS.contains(w) && next == Some("from") => Some(2),
+        _ if lists & NEGATING_VERB != 0 && next == Some("to") => Some(2),
+        _ if lists & REFRAINING_VERB != 0 && next == Some("from") => Some(2),
         _ if w.ends_with("n't") => Some(1),
         _ if w.ends_with('n')
             && next == Some("'")
@@ -300,11 +336,7 @@ pub fn undoing_words() -> impl Iterator<Item = &'static str> {
 
 /// Whether a folded word is part of a negation (for word differences).
 pub fn is_negation_word(w: &str) -> bool {
-    matches!(w, "not" | "never" | "longer" | "t")
-        || NEGATIVE_WORDS.contains(w)
-        || NEGATING_VERBS.contains(w)
-        || REFRAINING_VERBS.contains(w)
-        || w.ends_with("n't")
+    matches!(w, "not" | "never" | "longer" | "t") || negating(w) != 0 || w.ends_with("n't")
 }
 
 /// Whether the clause is a second infinitive under a negating verb before

@@ -18,6 +18,7 @@ static QUOTATION_VERBS: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| FILE.section_set("quotation verbs"));
 static REPORTING_VERBS: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| FILE.section_set("reporting verbs"));
+static BELIEF_VERBS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| FILE.section_set("belief verbs"));
 static DENYING_VERBS: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| FILE.section_set("denying verbs"));
 
@@ -29,6 +30,8 @@ pub fn reporting_or_denying() -> impl Iterator<Item = &'static str> {
 static SPEAKER_NOUNS: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| FILE.section_set("speaker nouns"));
 static AGENT_NOUNS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| FILE.section_set("agent nouns"));
+static SPEAKING_FOR: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| FILE.section_set("speaking-for nouns"));
 static NOT_A_SOURCE: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| FILE.section_set("not a source name"));
 
@@ -50,10 +53,23 @@ pub fn is_reporting_verb(word: &str) -> bool {
     crate::lexicon::contains_lowered(&REPORTING_VERBS, word)
 }
 
+/// A verb of belief before a clause: "assumed", "thinks".
+#[must_use]
+pub fn is_belief_verb(word: &str) -> bool {
+    crate::lexicon::contains_lowered(&BELIEF_VERBS, word)
+}
+
 /// A verb that denies the clause after it: "denied", "rejects".
 #[must_use]
 pub fn is_denying_verb(word: &str) -> bool {
     crate::lexicon::contains_lowered(&DENYING_VERBS, word)
+}
+
+/// A role that speaks for the body or person named beside it:
+/// "spokesman", "inspector", "lawyer".
+#[must_use]
+pub fn is_speaking_for_noun(word: &str) -> bool {
+    crate::lexicon::contains_lowered(&SPEAKING_FOR, word)
 }
 
 /// A noun that names a source: "officials", "spokesman", "report".

@@ -468,7 +468,9 @@ pub fn write_with(
 /// would reach a reader's terminal or editor as commands escaped (see
 /// [`Safe`]).
 fn pretty(value: &impl Serialize) -> std::io::Result<Vec<u8>> {
-    let mut out = Vec::new();
+    // Most items print to a few kilobytes: starting there spares the
+    // buffer its first doublings, each a copy of what it held.
+    let mut out = Vec::with_capacity(4096);
     let mut ser = serde_json::Serializer::with_formatter(&mut out, Safe::default());
     value.serialize(&mut ser).map_err(std::io::Error::from)?;
     Ok(out)

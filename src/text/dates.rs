@@ -38,6 +38,7 @@ pub const WEEKDAY_NAMES: [&str; 7] = [
 struct Calendar {
     months: Vec<&'static str>,
     month_leads: Vec<&'static str>,
+    year_determiners: Vec<&'static str>,
     zones: Vec<&'static str>,
     date_line_leads: Vec<&'static str>,
     /// Each a phrase's lower-cased words.
@@ -57,6 +58,7 @@ static CALENDAR: LazyLock<Calendar> = LazyLock::new(|| {
     Calendar {
         months: section("months"),
         month_leads: section("month leads"),
+        year_determiners: section("year determiners"),
         zones: section("zones"),
         date_line_leads: section("date line leads"),
         named_days: section("named days")
@@ -109,6 +111,13 @@ pub fn in_named_day(s: &Words, i: usize) -> bool {
 #[must_use]
 pub fn month_leads() -> &'static [&'static str] {
     &CALENDAR.month_leads
+}
+
+/// Words before a year that names which one of a singular noun ("a 2008
+/// sermon").
+#[must_use]
+pub fn year_determiners() -> &'static [&'static str] {
+    &CALENDAR.year_determiners
 }
 
 /// Time zones and words that may follow a time or close a date line.

@@ -23,15 +23,16 @@ use super::{
     undone,
 };
 use crate::detect::stands_alone;
-use crate::extract::polarity::{different_times, is_subject_pronoun};
-use crate::extract::speech::is_denying_verb;
+use crate::extract::polarity::{different_times, is_past_form, is_subject_pronoun};
+use crate::extract::speech::{is_belief_verb, is_denying_verb};
 
 /// Content words taken on each side of the verb.
 const WINDOW: usize = 4;
 /// Words the two frames' windows must have in common, the verb aside.
 const MIN_AROUND: usize = 3;
 /// Articles that must say it the other way when the two sentences are not
-/// an aligned pair: a thin link is heard only against agreement.
+/// an aligned pair: a thin link is heard only against agreement, unless
+/// both plainly state the verb of one named thing ([`named_statement`]).
 const THIN_SUPPORT: usize = 2;
 /// Words in common for the other side of an article to count as saying
 /// the same (agreeing with a side, or taking both).
@@ -81,6 +82,16 @@ struct Frame {
     agent: Vec<String>,
     /// Where the verb starts in the analysis text.
     offset: usize,
+    /// Whether the verb plainly states something: negated, a past form
+    /// ("banned", "lost") or after an auxiliary ("has confirmed", "is
+    /// dead"); not a noun of its stem ("the release date", "broadband
+    /// subscribers") nor a participle that describes ("graves containing"),
+    /// nor after a verb of belief ("has assumed that"): what someone
+    /// thinks is not what happened.
+    plain: bool,
+    /// Normal forms of the capitalised words of both windows, a sentence's
+    /// first word aside: the named things the verb is said of.
+    named: FxHashSet<String>,
     /// Whether the verb stands inside a quotation: worked out only for the
     /// frames that reach the voice check, not for every frame (it was
     /// about 1% of the whole analysis when done for all).
@@ -225,7 +236,12 @@ fn reversal<'f>(
         // Looked for in the aligner's pairs only when the frames alone
         // are not enough: a thin link, or the subject a pronoun.
         let named = same_subject(claim, f);
-        let enough = n >= MIN_AROUND && named;
+        // Between plain statements of one named thing, the subject and
+        // the object in common are enough ("Amazon has not experimented
+        // with pop-up shops" / "Amazon has experimented with pop-up shops
+        // and stores").
+        let enough =
+            named && (n >= MIN_AROUND || n >= MIN_AROUND_ALIGNED && named_statement(claim, f));
         if !enough && !(aligned(f) && (named || same_pronoun(claim, f))) {
             continue;
         }
@@ -238,10 +254,19 @@ fn reversal<'f>(
         }
     }
     let (f, n) = best?;
-    if opposed.len() < THIN_SUPPORT && !aligned(f) {
+    if opposed.len() < THIN_SUPPORT && !aligned(f) && !named_statement(claim, f) {
         return None;
     }
     (!both_ways && stands_alone(agreeing.len(), opposed.len())).then_some((f, n, opposed.len()))
+}
+
+/// Whether both frames plainly state the verb of one named thing ("U.S.
+/// officials have not confirmed the death" / "U.S. officials have
+/// confirmed the death"), neither as what someone believes: then one
+/// article against the claim is heard, as a common noun alone ("the
+/// driver") may stand for other people in other articles.
+fn named_statement(x: &Frame, y: &Frame) -> bool {
+    x.plain && y.plain && !x.named.is_disjoint(&y.named)
 }
 
 /// Whether the verb is said of the same actor: the head of the subject
@@ -414,7 +439,7 @@ fn frame(
             .normal(&t.text)
             .map(std::borrow::Cow::into_owned)
     };
-    let before = toks[..start]
+    let before: FxHashSet<String> = toks[..start]
         .iter()
         .rev()
         .filter(content)
@@ -438,6 +463,17 @@ fn frame(
         .filter(|w| *w != key)
         .take(WINDOW)
         .collect();
+    let text = &story.articles[member.article].article.text;
+    let named = toks
+        .iter()
+        .skip(1)
+        .filter(|t| t.is_word() && text[t.range.clone()].starts_with(char::is_uppercase))
+        .filter_map(normal)
+        .filter(|w| before.contains(w) || after.contains(w))
+        .collect();
+    let believed = toks[clause.start.saturating_sub(3)..clause.start]
+        .iter()
+        .any(|t| is_belief_verb(&t.text));
     let passive = is_passive(&toks[..start]);
     let agent = if passive {
         by_agent(&toks[verb + 1..], |t| {
@@ -464,7 +500,22 @@ fn frame(
         agent,
         offset: toks[verb].range.start,
         quoted: OnceCell::new(),
+        plain: (negated || finite(toks, verb)) && !believed,
+        named,
     })
+}
+
+/// Whether a stated verb is a finite one: a past form, or after an
+/// auxiliary with only adverbs between ("has since confirmed", "was
+/// dead").
+fn finite(toks: &[Tok], verb: usize) -> bool {
+    is_past_form(&toks[verb].text)
+        || toks[..verb]
+            .iter()
+            .rev()
+            .filter(|t| t.is_word())
+            .find(|t| !is_adverb(&t.text))
+            .is_some_and(|t| is_auxiliary(&t.text) || matches!(t.text.as_str(), "being"))
 }
 
 /// Whether a form of "be" stands before the verb, adverbs and a
@@ -677,6 +728,93 @@ mod tests {
         assert!(found.is_empty(), "{found:#?}");
     }
 
+    /// Two articles, none aligned, dated: `claim` against `counter`.
+    fn two_unaligned(dates: [&str; 2], claim: &str, counter: &str) -> Vec<Finding> {
+        let texts: Vec<String> = [claim, counter]
+            .iter()
+            .zip(dates)
+            .map(|(body, date)| format!("Harbour report\n{date}\n\n{body}\n"))
+            .collect();
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        unaligned(&texts, super::super::detect)
+            .into_iter()
+            .filter(|f| f.kind == FindingKind::Contradiction)
+            .collect()
+    }
+
+    const APPROVED: &str = "The Kessab Harbour Board approved the ferry contract for the coastal route on Monday, members said.";
+
+    /// One article against one is heard when both plainly state the verb
+    /// of the same named body.
+    #[test]
+    fn one_article_against_one_on_a_named_subject() {
+        let found = two_unaligned(
+            ["", ""],
+            "Officials said the Kessab Harbour Board has not approved the ferry contract for the coastal route.",
+            APPROVED,
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].summary.contains("has not approved"), "{found:#?}");
+    }
+
+    #[test]
+    fn one_against_one_needs_a_plain_statement_of_the_same_named_thing() {
+        for claim in [
+            // Another named body.
+            "Officials said the Kessab Port Authority has not approved the ferry contract for the coastal route.",
+            // A plan, not a past event.
+            "Officials said the Kessab Harbour Board will not approve the ferry contract for the coastal route.",
+            // Still not: another moment than the approval.
+            "Officials said the Kessab Harbour Board has still not approved the ferry contract for the coastal route.",
+            // A condition states nothing.
+            "If the Kessab Harbour Board has not approved the ferry contract for the coastal route, the ferries will stop.",
+        ] {
+            let found = two_unaligned(["", ""], claim, APPROVED);
+            assert!(found.is_empty(), "{claim}: {found:#?}");
+        }
+        // A noun of the verb's stem states no release.
+        let found = two_unaligned(
+            ["", ""],
+            "Officials said the Kessab Harbour Board has not released the ferry contract for the coastal route.",
+            "The Kessab Harbour Board release of the ferry contract for the coastal route came as a surprise.",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+        // Articles months apart speak of other moments.
+        let found = two_unaligned(
+            ["Published March 3, 2025", "Published October 9, 2025"],
+            "Officials said the Kessab Harbour Board has not approved the ferry contract for the coastal route.",
+            APPROVED,
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    const SIGNED: &str = "On Friday Moreno signed the lease at the harbour office.";
+
+    /// A named subject and the object are link enough between two plain
+    /// statements, one article against one.
+    #[test]
+    fn a_named_subject_and_its_object_against_one_article() {
+        let found = two_unaligned(
+            ["", ""],
+            "Officials in Kessab said Moreno has not signed the lease.",
+            SIGNED,
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].summary.contains("has not signed"), "{found:#?}");
+    }
+
+    #[test]
+    fn what_someone_assumes_or_another_object_is_quiet() {
+        for claim in [
+            "Officials in Kessab have long assumed that Moreno has not signed the lease.",
+            "Officials in Kessab said Moreno has not signed the loan.",
+            "Officials in Kessab said Moreno will not sign the lease.",
+        ] {
+            let found = two_unaligned(["", ""], claim, SIGNED);
+            assert!(found.is_empty(), "{claim}: {found:#?}");
+        }
+    }
+
     #[test]
     fn a_negation_of_another_thing_is_quiet() {
         let found = three(
@@ -811,6 +949,22 @@ mod tests {
         );
         assert_eq!(found.len(), 1, "{found:#?}");
         assert!(found[0].summary.contains("refused"), "{found:#?}");
+    }
+
+    /// "also", "just", "already" between the pronoun and its verb leave
+    /// the pronoun the subject.
+    #[test]
+    fn an_adverb_between_the_pronoun_and_the_verb() {
+        let found = aligned_two(
+            "She also refused an offer of further medical treatment and did not return to the ferry.",
+            AGREED,
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let found = aligned_two(
+            "He also refused an offer of further medical treatment and did not return to the ferry.",
+            AGREED,
+        );
+        assert!(found.is_empty(), "{found:#?}");
     }
 
     #[test]
