@@ -503,7 +503,8 @@ fn introduced_as_voice_of(story: &Story, ai: usize, person: &Speaker, other: &Sp
     if !matches!(person.who, Some(Who::Person { .. })) {
         return false;
     }
-    let Some(name) = words(&crate::kb::surname_of(&person.base)).pop() else {
+    let surname = crate::kb::surname_of(&person.base);
+    let Some(name) = words(&surname).pop() else {
         return false;
     };
     let key = if matches!(other.who, Some(Who::Person { .. })) {
@@ -520,7 +521,6 @@ fn introduced_as_voice_of(story: &Story, ai: usize, person: &Speaker, other: &Sp
     // Only sentences that write the person's surname are folded into
     // words: folding every sentence of the article for every would-be
     // finding took a fifth of a generated 20-article story's time.
-    let surname = crate::kb::surname_of(&person.base);
     let Some(written) = surname.split_whitespace().last() else {
         return false;
     };

@@ -229,6 +229,19 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
     modifiers.dedup();
     let (context, before) = context(story, article, index, &head, &modifiers);
     let noun = Noun::of(head_word, modifiers.is_empty());
+    // "12 people dead": the counted phrase may hold the fate itself.
+    let fates: Vec<usize> = context
+        .iter()
+        .map(String::as_str)
+        .chain(counted.split_whitespace())
+        .filter_map(|w| fate(story.vocab, w))
+        .collect();
+    // Read only where the nearby words name no fate: it is used only then.
+    let wide = if fates.is_empty() {
+        sentence_fates(story, article, m.sentence)
+    } else {
+        Vec::new()
+    };
     Some(Count {
         article,
         sentence: m.sentence,
@@ -236,15 +249,9 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
         value: Cow::Borrowed(q),
         interval: Interval::of(q)?,
         stem: stem(story.vocab, head_word)?,
-        // "12 people dead": the counted phrase may hold the fate itself.
-        fates: context
-            .iter()
-            .map(String::as_str)
-            .chain(counted.split_whitespace())
-            .filter_map(|w| fate(story.vocab, w))
-            .collect(),
+        fates,
         defining_fate: defining_fate(story, article, m),
-        sentence_fates: sentence_fates(story, article, m.sentence),
+        sentence_fates: wide,
         anchors: anchors(&context, before),
         before,
         context,
