@@ -583,7 +583,7 @@ def officeholder_candidates(docs, ctx):
     titles = re.compile(r"(?<!\w)(" + "|".join(re.escape(t) for t in sorted(index, key=len, reverse=True)) + r")\s+", re.I)
     for doc in docs:
         for m in titles.finditer(doc.text):
-            if re.search(r"(?<!\w)(?:former|ex|late|then)[\s-]*$", doc.text[max(0, m.start() - 8):m.start()], re.I):
+            if FORMER_BEFORE.search(doc.text, max(0, m.start() - 40), m.start()):
                 continue  # another holder of the office is former too: no error planted
             at = m.end()
             hits = [(o, pid, form, others) for o, pid, form, others in index[m.group(1).lower()]
@@ -600,6 +600,12 @@ def officeholder_candidates(docs, ctx):
             found = restatement(docs, doc, doc.sentence_at(at), contains, exclude)
             if found:
                 yield Candidate(doc, (at, at + len(form), form, office, others), found, at)
+
+
+# "former", "ex-", "late" or "then" before a title, with a country's
+# adjective between or not ("ex-Iraqi President"): the holder is named as
+# a past one, so naming another past holder is no error.
+FORMER_BEFORE = re.compile(r"(?<!\w)(?i:former|ex|late|then)[\s-]+(?:[A-Z][\w.'-]*\s+){0,2}$")
 
 
 # More of a name after a KB form ("Cristina Fernandez de Kirchner"): a
