@@ -372,6 +372,23 @@ mod tests {
         assert_eq!(f[0].suggestion.as_deref(), Some("Antony Blinken"));
     }
 
+    /// A transliteration varies word by word: the KB's "Muammar Gaddafi"
+    /// and "Moammar Gadhafi" make "Moammar Gaddafi" a known spelling too,
+    /// while one slip from any of them is still a slip.
+    #[test]
+    fn words_of_two_known_spellings_mix_but_a_slip_is_still_found() {
+        let told = |surname: &str| {
+            format!("Libyan leader Moammar {surname} ordered air strikes on the rebels.")
+        };
+        let (mixed, known) = (told("Gaddafi"), told("Gadhafi"));
+        let date = "March 2, 2011";
+        let f = found(&[(date, &mixed), (date, &mixed), (date, &known)]);
+        assert!(f.is_empty(), "{f:?}");
+        let slip = told("Gadhaffi");
+        let f = found(&[(date, &known), (date, &known), (date, &slip)]);
+        assert_eq!(f.len(), 1, "{f:?}");
+    }
+
     /// A KB form with another middle name, or another number of words,
     /// besides a surname slip, is someone else: two differences are no
     /// misspelling. A hyphen is no slip at all.

@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::model::{Country, Entity, Kb, leak, leak_str};
+use super::model::{Country, Entity, Kb, Person, leak, leak_str};
 use crate::text::fold;
 use crate::text::tokens::{Token, tokenize};
 
@@ -519,6 +519,65 @@ fn case_fits(_kb: &Kb, entity: Entity, written: &str, found: &str) -> bool {
     !first_upper(written) || first_upper(found)
 }
 
+/// A transliterated name varies word by word: a person known as "Muammar
+/// Gaddafi" and "Moammar Gadhafi" is also written "Moammar Gaddafi". Two
+/// two-word renderings whose given names and surnames are each a few
+/// letters apart lend each other their words; a nickname or a kunya ("Abu
+/// Mazen" beside "Mahmoud Abbas") is another name, not another spelling.
+fn mixed_renderings(p: &Person) -> Vec<String> {
+    let pairs: Vec<(&str, &str)> = std::iter::once(p.name)
+        .chain(p.aliases.iter().copied())
+        .filter_map(|n| {
+            let mut words = n.split(' ');
+            let pair = (words.next()?, words.next()?);
+            words.next().is_none().then_some(pair)
+        })
+        .collect();
+    // A letter or two in a word of several: "Aso" is not "Taro" written
+    // otherwise, and a name in another alphabet is no spelling of it.
+    let close = |a: &str, b: &str| {
+        let latin = |w: &str| w.chars().all(|c| c < '\u{250}');
+        let (fa, fb) = (fold(a), fold(b));
+        let d = edits(&fa, &fb);
+        d <= 2 && 3 * d <= fa.chars().count().min(fb.chars().count()) && latin(a) && latin(b)
+    };
+    let mut out = Vec::new();
+    for (i, &(g1, s1)) in pairs.iter().enumerate() {
+        for &(g2, s2) in &pairs[i + 1..] {
+            if !(close(g1, g2) && close(s1, s2)) {
+                continue;
+            }
+            for mixed in [(g1, s2), (g2, s1)] {
+                if !pairs.contains(&mixed) {
+                    out.push(format!("{} {}", mixed.0, mixed.1));
+                }
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Levenshtein distance (the build script shares this file, without the
+/// crates the library uses).
+fn edits(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let next = (diagonal + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            diagonal = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
 /// Every (alias as written, entity) pair, generated office names included.
 fn collect_aliases<'k>(kb: &'k Kb, add: &mut impl FnMut(Cow<'k, str>, Entity)) {
     for (i, c) in kb.countries.iter().enumerate() {
@@ -537,6 +596,9 @@ fn collect_aliases<'k>(kb: &'k Kb, add: &mut impl FnMut(Cow<'k, str>, Entity)) {
         add(Cow::Borrowed(p.name), e);
         for a in p.aliases {
             add(Cow::Borrowed(*a), e);
+        }
+        for form in mixed_renderings(p) {
+            add(Cow::Owned(form), e);
         }
     }
     for (i, o) in kb.offices.iter().enumerate() {
@@ -590,4 +652,24 @@ fn country_forms(country: &Country, title: &str) -> Vec<String> {
         forms.push(format!("{name}'s {title}"));
     }
     forms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Person, mixed_renderings};
+
+    #[test]
+    fn spellings_mix_word_by_word_and_other_names_do_not() {
+        let p = Person {
+            id: "p",
+            name: "Muammar Gaddafi",
+            aliases: &["Moammar Gadhafi", "Abu Minyar", "Taro Aso", "Aso Taro"],
+            surname: "",
+        };
+        assert_eq!(
+            mixed_renderings(&p),
+            ["Moammar Gaddafi", "Muammar Gadhafi"],
+            "a name that is no spelling of another ('Abu Minyar'), and a name written family first, lend nothing"
+        );
+    }
 }
