@@ -405,16 +405,19 @@ fn conflicts(story: &Story, quotes: &[Vec<Quote>]) -> Vec<Finding> {
 /// Every article's first named quotation of the same words as `a`
 /// (article, index), `a`'s own first.
 fn cluster(quotes: &[Vec<Quote>], shingles: &Shingles, a: &Quote) -> Vec<(usize, usize)> {
-    let mut articles: Vec<usize> = Vec::new();
+    // Marked, not gathered and sorted: a quotation every article repeats
+    // meets each article once per run of words (sorting them was 1% of a
+    // generated 200-article story).
+    let mut quoting = vec![false; quotes.len()];
     for w in a.words.windows(MIN_WORDS) {
         if let Some(at) = shingles.index.get(w) {
-            articles.extend(at.iter().map(|&(ai, _)| ai));
+            for &(ai, _) in at {
+                quoting[ai] = true;
+            }
         }
     }
-    articles.sort_unstable();
-    articles.dedup();
-    let mut out: Vec<(usize, usize)> = articles
-        .into_iter()
+    let mut out: Vec<(usize, usize)> = (0..quotes.len())
+        .filter(|&ai| quoting[ai])
         .filter_map(|ai| {
             let qi = quotes[ai]
                 .iter()
