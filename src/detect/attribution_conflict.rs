@@ -195,6 +195,13 @@ struct NameMemo {
     /// 200-article story, reading surnames again was a tenth of the
     /// report). Bounded by the story's speakers.
     surnames: RefCell<FxHashMap<String, String>>,
+    /// Answers of [`introduced_as_voice_of`] by article, the person's name,
+    /// the other speaker's name and whether that one is a person: the same
+    /// speakers meet in many clusters of quotations, and each answer reads
+    /// the article's sentences again (a twentieth of a generated
+    /// 20-article story's instructions). Bounded by the story's articles
+    /// and speakers.
+    voices: RefCell<FxHashMap<(usize, String, String, bool), bool>>,
 }
 
 /// Answers a [`NameMemo`] keeps at most (a few MB of names).
@@ -205,6 +212,10 @@ impl NameMemo {
     /// ignoring case).
     fn same_surname(&self, a: &str, b: &str) -> bool {
         let mut surnames = self.surnames.borrow_mut();
+        // Both known, as nearly always: two look-ups, not four.
+        if let (Some(x), Some(y)) = (surnames.get(a), surnames.get(b)) {
+            return x == y;
+        }
         for name in [a, b] {
             if !surnames.contains_key(name) {
                 let surname = crate::kb::surname_of(name).to_lowercase();
@@ -212,6 +223,25 @@ impl NameMemo {
             }
         }
         surnames[a] == surnames[b]
+    }
+
+    /// [`introduced_as_voice_of`], asked once per article and names.
+    fn voice_of(&self, story: &Story, ai: usize, person: &Speaker, other: &Speaker) -> bool {
+        if !matches!(person.who, Some(Who::Person { .. })) {
+            return false;
+        }
+        let key = (
+            ai,
+            person.base.clone(),
+            other.base.clone(),
+            matches!(other.who, Some(Who::Person { .. })),
+        );
+        if let Some(&answer) = self.voices.borrow().get(&key) {
+            return answer;
+        }
+        let answer = introduced_as_voice_of(story, ai, person, other);
+        self.voices.borrow_mut().insert(key, answer);
+        answer
     }
 
     fn same_name(&self, a: &str, b: &str) -> bool {
@@ -375,16 +405,19 @@ fn conflicts(story: &Story, quotes: &[Vec<Quote>]) -> Vec<Finding> {
 /// Every article's first named quotation of the same words as `a`
 /// (article, index), `a`'s own first.
 fn cluster(quotes: &[Vec<Quote>], shingles: &Shingles, a: &Quote) -> Vec<(usize, usize)> {
-    let mut articles: Vec<usize> = Vec::new();
+    // Marked, not gathered and sorted: a quotation every article repeats
+    // meets each article once per run of words (sorting them was 1% of a
+    // generated 200-article story).
+    let mut quoting = vec![false; quotes.len()];
     for w in a.words.windows(MIN_WORDS) {
         if let Some(at) = shingles.index.get(w) {
-            articles.extend(at.iter().map(|&(ai, _)| ai));
+            for &(ai, _) in at {
+                quoting[ai] = true;
+            }
         }
     }
-    articles.sort_unstable();
-    articles.dedup();
-    let mut out: Vec<(usize, usize)> = articles
-        .into_iter()
+    let mut out: Vec<(usize, usize)> = (0..quotes.len())
+        .filter(|&ai| quoting[ai])
         .filter_map(|ai| {
             let qi = quotes[ai]
                 .iter()
@@ -415,15 +448,23 @@ fn cluster_conflicts(
         .iter()
         .map(|&(ai, _)| credited(&quotes[ai], &a.words))
         .collect();
-    let dates = |x: usize, y: usize| -> Vec<Date> {
-        [story.when(x), story.when(y)]
-            .into_iter()
-            .flatten()
-            .collect()
-    };
+    // Members are compared pairwise many times: their articles' dates are
+    // read once, and a pair's dates are passed without allocating.
+    let when: Vec<Option<Date>> = cluster.iter().map(|&(ai, _)| story.when(ai)).collect();
     let fits = |x: usize, y: usize| {
-        let date = dates(cluster[x].0, cluster[y].0);
-        any_compatible(kb, names, &speakers[x], &speakers[y], &date)
+        let (one, two);
+        let date: &[Date] = match (when[x], when[y]) {
+            (Some(p), Some(q)) => {
+                two = [p, q];
+                &two
+            }
+            (Some(p), None) | (None, Some(p)) => {
+                one = p;
+                std::slice::from_ref(&one)
+            }
+            (None, None) => &[],
+        };
+        any_compatible(kb, names, &speakers[x], &speakers[y], date)
     };
     let mut classes: Vec<Vec<usize>> = Vec::new();
     for m in 0..cluster.len() {
@@ -470,6 +511,7 @@ fn cluster_conflicts(
         if !both
             && !one_voice(
                 story,
+                names,
                 (cluster[claim].0, &speakers[claim]),
                 (cluster[reference].0, &speakers[reference]),
             )
@@ -483,14 +525,16 @@ fn cluster_conflicts(
 /// Whether either article introduces one of its speakers as the voice of
 /// a speaker the other article credits: one outlet credits a body or a
 /// principal, another the spokesperson who spoke for it. Asked only of a
-/// would-be finding, so reading the articles' sentences again is cheap.
-fn one_voice(story: &Story, a: (usize, &[&Speaker]), b: (usize, &[&Speaker])) -> bool {
+/// would-be finding, and each answer kept ([`NameMemo::voice_of`]).
+fn one_voice(
+    story: &Story,
+    names: &NameMemo,
+    a: (usize, &[&Speaker]),
+    b: (usize, &[&Speaker]),
+) -> bool {
     let voices = |(ai, own): (usize, &[&Speaker]), others: &[&Speaker]| {
-        own.iter().any(|p| {
-            others
-                .iter()
-                .any(|o| introduced_as_voice_of(story, ai, p, o))
-        })
+        own.iter()
+            .any(|p| others.iter().any(|o| names.voice_of(story, ai, p, o)))
     };
     voices(a, b.1) || voices(b, a.1)
 }

@@ -121,8 +121,11 @@ pub fn stem(vocab: &Vocabulary, word: &str) -> Option<String> {
 /// The normal form of a word as the aligner makes it (folded, stemmed, in
 /// its synonym class), so "captives" and "hostages" count the same thing.
 pub fn normal(vocab: &Vocabulary, word: &str) -> Option<String> {
+    // The vocabulary first: a look-up, and `None` for the stop words that
+    // make up most of what `content` refuses, which then need no folding.
+    let normal = vocab.normal(word)?;
     content(word)?;
-    vocab.normal(word).map(std::borrow::Cow::into_owned)
+    Some(normal.into_owned())
 }
 
 /// The counted phrase as head and modifiers: "Israeli captives" → captives

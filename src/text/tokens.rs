@@ -50,9 +50,15 @@ impl<'a> Words<'a> {
 
     /// Whether token `i` is one of `words`, ignoring ASCII case.
     #[must_use]
+    #[inline]
     pub fn is(&self, i: usize, words: &[&str]) -> bool {
-        let w = self.word(i);
-        words.iter().any(|x| x.eq_ignore_ascii_case(w))
+        // Lengths first: most tokens have the length of none of the words,
+        // and slicing the text (with its UTF-8 boundary checks) cost more
+        // than the comparisons (4% of a generated 200-article story).
+        let len = self.tokens.get(i).map_or(0, |t| t.end - t.start);
+        words
+            .iter()
+            .any(|x| x.len() == len && x.eq_ignore_ascii_case(self.word(i)))
     }
 }
 
