@@ -1435,7 +1435,8 @@ fn sequence_words(
             if (SEQUENCE.contains(lower.as_ref()) || is_numeric_ordinal(&lower))
                 && !then.is_some_and(|w| not_sequence(w.as_ref()))
                 && !times_the_date
-                && !in_name(word, i)
+                && !in_name(text, tokens, i)
+                && !first_as_adverb(text, tokens, i)
             {
                 out.insert(lower.into_owned());
             }
@@ -1446,10 +1447,42 @@ fn sequence_words(
 
 /// Whether the word at token `i` of its sentence is part of a name ("New
 /// York", "New Zealand", "Second City"): capitalised past the sentence's
-/// first word. (Mentions will not do: "the first" is an ordinal's.)
-fn in_name(word: &str, i: usize) -> bool {
-    i > 0 && word.chars().next().is_some_and(char::is_uppercase)
+/// first word, with a capitalised word beside it. A capitalised word
+/// before a lower-case one starts the sentence proper after a dateline
+/// ("(AFP) - More bodies were pulled out"). (Mentions will not do: "the
+/// first" is an ordinal's.)
+fn in_name(text: &str, tokens: &[Token], i: usize) -> bool {
+    let capitalised = |t: Option<&Token>| {
+        t.is_some_and(|t| {
+            t.kind == Kind::Word && t.text(text).chars().next().is_some_and(char::is_uppercase)
+        })
+    };
+    i > 0
+        && capitalised(tokens.get(i))
+        && (capitalised(tokens.get(i + 1)) || capitalised(tokens.get(i - 1)))
 }
+
+/// Whether "first" at token `i` is an adverb of the verb after it ("first
+/// posted it on Saturday", "was first reported Monday"): it says the event
+/// began the story, not which of several like ones it was, as "the first
+/// release" does. Only a past form follows such "first", and no
+/// determiner comes before it ("the first reported case").
+fn first_as_adverb(text: &str, tokens: &[Token], i: usize) -> bool {
+    let lower = |t: &Token| lowercase(t.text(text)).into_owned();
+    let word = |j: usize| tokens.get(j).filter(|t| t.kind == Kind::Word).map(lower);
+    let determiner = i
+        .checked_sub(1)
+        .and_then(word)
+        .is_some_and(|w| DETERMINERS.contains(&w.as_str()));
+    word(i).as_deref() == Some("first")
+        && !determiner
+        && word(i + 1).is_some_and(|w| w.len() > 4 && w.ends_with("ed"))
+}
+
+/// Words after which "first" is an ordinal of a noun, not an adverb.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that",
+];
 
 /// Where the event phrase starts: with the word before the event word
 /// ("took effect", "were freed"), for people to read.
@@ -2978,6 +3011,47 @@ mod tests {
         );
         let found = findings(&[&over, &more_than("Sunday")]);
         assert_eq!(found.len(), 1, "{found:#?}");
+    }
+
+    /// A dateline before the sentence ("(Reuters) -") leaves "More"
+    /// capitalised, yet no name: it still says others came before. "New"
+    /// before a capitalised word is a name's ("New Haven").
+    #[test]
+    fn a_capitalised_sequence_word_after_a_dateline_still_counts() {
+        let saturday = grave(
+            "Police pulled bodies out of a mass grave on the hill outside Iguala on Saturday.",
+        );
+        let more = grave(
+            "IGUALA (Reuters) - More bodies were pulled out of a mass grave on the hill outside Iguala by police on Sunday.",
+        );
+        let found = findings(&[&saturday, &more]);
+        assert!(found.is_empty(), "{found:#?}");
+        let plain = grave(
+            "IGUALA (Reuters) - Bodies were pulled out of a mass grave on the hill outside Iguala by police on Sunday.",
+        );
+        let found = findings(&[&saturday, &plain]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+    }
+
+    /// "first posted it on Saturday" dates the posting that began the
+    /// story, as "uploaded it on Saturday" does: "first" before a past
+    /// form singles out nothing. "the first posted video" and "struck
+    /// again" still do.
+    #[test]
+    fn first_before_a_past_form_is_no_sequence_word() {
+        let uploaded = school(
+            "The photo of the flooded school in Varden was uploaded by the user Ana Berg on Saturday morning.",
+        );
+        let first = school(
+            "The photo of the flooded school in Varden was first posted by the user Ana Berg on Monday morning.",
+        );
+        let found = findings(&[&uploaded, &first]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let ordinal = school(
+            "The first posted photo of the flooded school in Varden was uploaded by the user Ana Berg on Monday morning.",
+        );
+        let found = findings(&[&uploaded, &ordinal]);
+        assert!(found.is_empty(), "{found:#?}");
     }
 
     #[test]
