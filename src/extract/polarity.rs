@@ -339,6 +339,23 @@ pub fn is_negation_word(w: &str) -> bool {
     matches!(w, "not" | "never" | "longer" | "t") || negating(w) != 0 || w.ends_with("n't")
 }
 
+/// Words of asking, trying and planning ("asked", "efforts").
+static UNASSERTING: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| FILE.section_set("unasserting words"));
+
+/// Whether the verb at `i` is only asked for, tried or planned: "to"
+/// before it, and a word of `[unasserting words]` just before that or one
+/// word earlier ("was asked to comment", "urged him to resign").
+#[must_use]
+pub fn unasserted(toks: &[Tok], i: usize) -> bool {
+    let Some(to) = i.checked_sub(1).filter(|&j| toks[j].text == "to") else {
+        return false;
+    };
+    toks[to.saturating_sub(2)..to]
+        .iter()
+        .any(|t| UNASSERTING.contains(t.text.as_str()))
+}
+
 /// Whether the clause is a second infinitive under a negating verb before
 /// it: "refuse to negotiate or to allow ransoms" denies the allowing too,
 /// though "or" opens a clause.
