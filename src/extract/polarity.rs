@@ -422,6 +422,14 @@ pub fn different_times(a: &[&str], b: &[&str]) -> bool {
     timed || past_present
 }
 
+/// Whether one side adds a word of time ("former", "again"): what
+/// [`different_times`] asks of two reported clauses, whose tense follows
+/// the verb of saying ("said the bombs were not causing" reports what
+/// "says the bombs are not causing" does).
+pub fn different_time_words(a: &[&str], b: &[&str]) -> bool {
+    a.iter().chain(b).any(|w| TIME_WORDS.contains(w))
+}
+
 /// Whether `offset` lies inside quotation marks opened in its paragraph:
 /// a quotation may run over several sentences.
 pub fn quoted_in_paragraph(text: &str, sentence: &Range<usize>, offset: usize) -> bool {
