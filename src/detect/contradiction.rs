@@ -533,10 +533,12 @@ fn compare(story: &Story, neg: &Clause, pos: &Clause, k: usize, predicate: usize
     // the costly word diff, which most clause pairs never need.
     let predicate_norm = story.vocab.normal(&neg.toks[predicate].text)?;
     // Not as a verb only asked for or tried ("was asked to comment" /
-    // "declined to comment").
+    // "declined to comment"), nor as a word that describes a noun ("sent
+    // to verified accounts" / "was not verified").
     let states_predicate = pos.range.clone().any(|i| {
         story.vocab.normal(&pos.toks[i].text).as_ref() == Some(&predicate_norm)
             && !polarity::unasserted(pos.toks, i)
+            && !polarity::describes(pos.toks, i)
     });
     if !states_predicate {
         return None;
@@ -2345,6 +2347,22 @@ mod tests {
         let (_, found) = pair(
             "A senior harbour board official commented on reports of the missing ferries.",
             "A senior harbour board official declined to comment on reports of the missing ferries.",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+    }
+
+    /// A participle that describes a noun states nothing a negation
+    /// reverses.
+    #[test]
+    fn a_describing_participle_in_an_aligned_pair_is_quiet() {
+        let (_, found) = pair(
+            "Kessab Bank messages sent from the account were not verified on the network.",
+            "Kessab Bank messages were sent to verified accounts on the network.",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+        let (_, found) = pair(
+            "Kessab Bank messages sent from the account were not verified on the network.",
+            "Kessab Bank messages sent from the account were verified on the network.",
         );
         assert_eq!(found.len(), 1, "{found:#?}");
     }

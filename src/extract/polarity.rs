@@ -356,6 +356,24 @@ pub fn unasserted(toks: &[Tok], i: usize) -> bool {
         .any(|t| UNASSERTING.contains(t.text.as_str()))
 }
 
+/// A past participle after a preposition, before the noun it describes:
+/// "sent to verified accounts", "from confirmed cases" state no
+/// verifying or confirming. ("to" before a verb's plain form, as in
+/// "to succeed in", is followed by a function word or none.)
+#[must_use]
+pub fn describes(toks: &[Tok], i: usize) -> bool {
+    let preposition = i.checked_sub(1).is_some_and(|j| {
+        matches!(
+            toks[j].text.as_str(),
+            "to" | "of" | "from" | "with" | "for" | "by" | "on" | "at" | "in" | "into" | "among"
+        )
+    });
+    let noun_after = toks
+        .get(i + 1)
+        .is_some_and(|t| t.is_word() && !super::words::is_stop(&t.text));
+    preposition && noun_after && is_past_form(&toks[i].text)
+}
+
 /// Whether the clause is a second infinitive under a negating verb before
 /// it: "refuse to negotiate or to allow ransoms" denies the allowing too,
 /// though "or" opens a clause.

@@ -23,7 +23,9 @@ use super::{
     undone,
 };
 use crate::detect::stands_alone;
-use crate::extract::polarity::{different_times, is_past_form, is_subject_pronoun, unasserted};
+use crate::extract::polarity::{
+    describes, different_times, is_past_form, is_subject_pronoun, unasserted,
+};
 use crate::extract::speech::{is_belief_verb, is_denying_verb};
 
 /// Content words taken on each side of the verb.
@@ -626,23 +628,6 @@ fn after_determiner(toks: &[Tok], i: usize) -> bool {
             "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "this"
         )
     })
-}
-
-/// A past participle after a preposition, before the noun it describes:
-/// "sent to verified accounts", "from confirmed cases" state no
-/// verifying or confirming. ("to" before a verb's plain form, as in
-/// "to succeed in", is followed by a function word or none.)
-fn describes(toks: &[Tok], i: usize) -> bool {
-    let preposition = i.checked_sub(1).is_some_and(|j| {
-        matches!(
-            toks[j].text.as_str(),
-            "to" | "of" | "from" | "with" | "for" | "by" | "on" | "at" | "in" | "into" | "among"
-        )
-    });
-    let noun_after = toks
-        .get(i + 1)
-        .is_some_and(|t| t.is_word() && !crate::extract::words::is_stop(&t.text));
-    preposition && noun_after && is_past_form(&toks[i].text)
 }
 
 /// The clause is what someone denies ("denied that he was ...").
