@@ -339,6 +339,41 @@ pub fn is_negation_word(w: &str) -> bool {
     matches!(w, "not" | "never" | "longer" | "t") || negating(w) != 0 || w.ends_with("n't")
 }
 
+/// Words of asking, trying and planning ("asked", "efforts").
+static UNASSERTING: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| FILE.section_set("unasserting words"));
+
+/// Whether the verb at `i` is only asked for, tried or planned: "to"
+/// before it, and a word of `[unasserting words]` just before that or one
+/// word earlier ("was asked to comment", "urged him to resign").
+#[must_use]
+pub fn unasserted(toks: &[Tok], i: usize) -> bool {
+    let Some(to) = i.checked_sub(1).filter(|&j| toks[j].text == "to") else {
+        return false;
+    };
+    toks[to.saturating_sub(2)..to]
+        .iter()
+        .any(|t| UNASSERTING.contains(t.text.as_str()))
+}
+
+/// A past participle after a preposition, before the noun it describes:
+/// "sent to verified accounts", "from confirmed cases" state no
+/// verifying or confirming. ("to" before a verb's plain form, as in
+/// "to succeed in", is followed by a function word or none.)
+#[must_use]
+pub fn describes(toks: &[Tok], i: usize) -> bool {
+    let preposition = i.checked_sub(1).is_some_and(|j| {
+        matches!(
+            toks[j].text.as_str(),
+            "to" | "of" | "from" | "with" | "for" | "by" | "on" | "at" | "in" | "into" | "among"
+        )
+    });
+    let noun_after = toks
+        .get(i + 1)
+        .is_some_and(|t| t.is_word() && !super::words::is_stop(&t.text));
+    preposition && noun_after && is_past_form(&toks[i].text)
+}
+
 /// Whether the clause is a second infinitive under a negating verb before
 /// it: "refuse to negotiate or to allow ransoms" denies the allowing too,
 /// though "or" opens a clause.
@@ -403,6 +438,14 @@ pub fn different_times(a: &[&str], b: &[&str]) -> bool {
     let past_present =
         (any(a, &PAST_AUX) && any(b, &PRESENT_AUX)) || (any(a, &PRESENT_AUX) && any(b, &PAST_AUX));
     timed || past_present
+}
+
+/// Whether one side adds a word of time ("former", "again"): what
+/// [`different_times`] asks of two reported clauses, whose tense follows
+/// the verb of saying ("said the bombs were not causing" reports what
+/// "says the bombs are not causing" does).
+pub fn different_time_words(a: &[&str], b: &[&str]) -> bool {
+    a.iter().chain(b).any(|w| TIME_WORDS.contains(w))
 }
 
 /// Whether `offset` lies inside quotation marks opened in its paragraph:
