@@ -985,10 +985,9 @@ fn links(story: &Story, counts: &[Count]) -> Vec<Link> {
         for &x in xs {
             for &y in ys {
                 let (a, b) = (&counts[x], &counts[y]);
-                if same_thing(a, b, p.score, &told)
-                    && same_context(a, b, p.score)
-                    && same_moment(story, a, b)
-                {
+                let thing =
+                    same_thing(a, b, p.score, &told) || sole_told_alike(counts, xs, ys, x, y);
+                if thing && same_context(a, b, p.score) && same_moment(story, a, b) {
                     out.push(Link {
                         x,
                         y,
@@ -1007,6 +1006,74 @@ fn links(story: &Story, counts: &[Count]) -> Vec<Link> {
         .collect();
     out.extend(restated(story, counts, &aligned, &told));
     out
+}
+
+/// Whether two measures (or vague counts) of one unit in aligned
+/// statements are one figure told in other words: each is the only
+/// count of its unit in its sentence, its nearest words are found among
+/// the other's, and the words around them share as many
+/// as make two unaligned statements one figure told alike ("crews
+/// fought the blaze at the timber yard for three days, the fire service
+/// said" and "the fire service said six days passed before crews could
+/// control the timber yard blaze"). The nearest words alone miss a figure
+/// told in another order.
+fn sole_told_alike(counts: &[Count], xs: &[usize], ys: &[usize], x: usize, y: usize) -> bool {
+    let (a, b) = (&counts[x], &counts[y]);
+    let vague_or_measure = |c: &Count| c.measure || c.noun == Noun::Generic;
+    let sole = |c: &Count, own: &[usize]| {
+        own.iter()
+            .filter(|&&i| counts[i].head == c.head && counts[i].measure == c.measure)
+            .count()
+            == 1
+    };
+    a.head == b.head
+        && a.head != BARE
+        && a.measure == b.measure
+        && a.relative == b.relative
+        && a.part == b.part
+        && vague_or_measure(a)
+        && vague_or_measure(b)
+        && shared_words(a, b) >= TOLD_ALIKE_WORDS
+        && nearest_found(a, b)
+        && nearest_found(b, a)
+        && sole(a, xs)
+        && sole(b, ys)
+        && wide_fates(a).is_empty() == wide_fates(b).is_empty()
+        && !states_elsewhere(counts, a, b)
+        && !states_elsewhere(counts, b, a)
+}
+
+/// Whether each side of `a`'s nearest words is found somewhere among
+/// `b`'s words, in any order ("for three days, the fire service said" and
+/// "the fire service said six days passed"): words next to one figure
+/// that the other statement lacks say what sets it apart ("spent $4
+/// million on the new swing bridge", "$9 million on the new ferry pier").
+fn nearest_found(a: &Count, b: &Count) -> bool {
+    let found = |side: &[String]| side.is_empty() || side.iter().any(|w| b.context.contains(w));
+    found(&a.anchors.0) && found(&a.anchors.1)
+}
+
+/// The fates a count's nearby words name, else its sentence's.
+fn wide_fates<'c>(c: &'c Count) -> &'c [usize] {
+    if c.fates.is_empty() {
+        &c.sentence_fates
+    } else {
+        &c.fates
+    }
+}
+
+/// Whether `c`'s article gives, in another sentence, a figure of `c`'s
+/// unit that agrees with `other`: the article then tells both figures,
+/// of two things ("$800 on average" over a range, "$600" for its
+/// cheapest model), and the sentences that seemed alike speak of each.
+fn states_elsewhere(counts: &[Count], c: &Count, other: &Count) -> bool {
+    counts.iter().any(|d| {
+        d.article == c.article
+            && d.sentence != c.sentence
+            && d.head == c.head
+            && d.measure == c.measure
+            && compatible(d, other)
+    })
 }
 
 /// Context words two counts of unaligned statements must share, beside
@@ -1870,6 +1937,55 @@ mod tests {
             1
         );
         assert!(conflicts(&[&hunt("four", "men"), &seen("seven", "men")]).is_empty());
+    }
+
+    const BLAZE: &str = "Crews fought the blaze at the Dunmore timber yard for three days, the fire service said on its website.";
+
+    fn blaze_told_otherwise(days: &str) -> String {
+        format!(
+            "The fire service said {days} days passed before crews could bring the timber yard blaze in Dunmore under control."
+        )
+    }
+
+    /// A duration told in other words and another order, the only one of
+    /// its unit in each aligned sentence, is one figure when the words
+    /// around it are shared: its nearest words need not meet.
+    #[test]
+    fn a_sole_measure_told_alike_in_other_words_is_compared() {
+        let found = conflicts(&[
+            &article("March 3, 2025", BLAZE),
+            &article("March 3, 2025", &blaze_told_otherwise("six")),
+        ]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            conflicts(&[
+                &article("March 3, 2025", BLAZE),
+                &article("March 3, 2025", &blaze_told_otherwise("three")),
+            ])
+            .is_empty()
+        );
+    }
+
+    /// The article that gives the other figure elsewhere tells two
+    /// durations; two of one unit in a sentence say no one of them is the
+    /// other's figure.
+    #[test]
+    fn a_measure_told_alike_stays_quiet_when_the_article_tells_both() {
+        let both = format!(
+            "{} A smaller fire at the same yard burned for three days last spring.",
+            blaze_told_otherwise("six")
+        );
+        let found = conflicts(&[
+            &article("March 3, 2025", BLAZE),
+            &article("March 3, 2025", &both),
+        ]);
+        assert!(found.is_empty(), "{found:#?}");
+        let two = "Crews fought the blaze at the Dunmore timber yard for three days and kept watch for two days more, the fire service said on its website.";
+        let found = conflicts(&[
+            &article("March 3, 2025", two),
+            &article("March 3, 2025", &blaze_told_otherwise("six")),
+        ]);
+        assert!(found.is_empty(), "{found:#?}");
     }
 
     /// "People" says little of who is counted: unaligned, a fate both
