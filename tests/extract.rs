@@ -603,6 +603,29 @@ fn adverbs_end_the_counted_phrase() {
     );
 }
 
+/// A past form right after a number is the sentence's verb when no plural
+/// follows it: the number stands alone ("seven returned pregnant"). Before
+/// a plural it describes what is counted ("two armed men").
+#[test]
+fn a_verb_after_a_number_is_not_what_it_counts() {
+    assert_eq!(
+        counted("Of the 28 pupils on the trip, seven returned pregnant."),
+        [Some(s("pupils")), None]
+    );
+    assert_eq!(
+        counted("A family of five tested positive on Sunday."),
+        [None]
+    );
+    assert_eq!(
+        counted("Two armed men robbed the shop."),
+        [Some(s("armed men"))]
+    );
+    assert_eq!(
+        counted("Three injured police officers were taken to hospital."),
+        [Some(s("injured police officers"))]
+    );
+}
+
 /// A plural noun heads the counted phrase: a word after it that is not
 /// plural too (a verb, an adverb of place) is no part of what is counted;
 /// a plural after a plural ("sports cars") still is.

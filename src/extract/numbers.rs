@@ -383,6 +383,9 @@ fn counted(s: &Sentence, mut i: usize, vague: bool) -> (Option<String>, usize) {
     if s.is(i, &["%", "percent"]) {
         return (Some("percent".into()), i);
     }
+    if verb_first(s, i) {
+        return (None, i);
+    }
     let mut words: Vec<&str> = Vec::new();
     let mut last = i;
     while words.len() < 4 {
@@ -427,6 +430,25 @@ fn counted(s: &Sentence, mut i: usize, vague: bool) -> (Option<String>, usize) {
         return (None, last);
     }
     (Some(words.join(" ")), last)
+}
+
+/// A past form right after the number, before a word that is no plural
+/// noun, is the sentence's verb and the number stands alone: "seven
+/// returned pregnant", "a family of five tested positive". Before a plural
+/// it describes the counted noun: "two armed men", "three injured police
+/// officers".
+fn verb_first(s: &Sentence, i: usize) -> bool {
+    let word_at = |k: usize| s.tokens.get(k).is_some_and(|t| t.kind == Kind::Word);
+    if !word_at(i) || !word_at(i + 1) {
+        return false;
+    }
+    let (w, next) = (s.word(i), s.word(i + 1));
+    w.len() > 4
+        && w.ends_with("ed")
+        && !is_capitalised(w)
+        && !is_capitalised(next)
+        && !is_stop(next)
+        && !(i + 1..(i + 3).min(s.tokens.len())).any(|k| is_plural(s.word(k)))
 }
 
 /// The end of a run of capitalised words already read as a name, from
