@@ -893,14 +893,7 @@ fn same_context<'a>(a: &'a Count, b: &'a Count, score: f32) -> bool {
         return false;
     }
     // Where a count's nearby words name no fate, its sentence's do.
-    let fates = |c: &'a Count| {
-        if c.fates.is_empty() {
-            &c.sentence_fates
-        } else {
-            &c.fates
-        }
-    };
-    let (fa, fb) = (fates(a), fates(b));
+    let (fa, fb) = (wide_fates(a), wide_fates(b));
     // A group set apart by its fate is not a group described without it:
     // "three soldiers who went missing" are not "a dozen soldiers still
     // in the exercise".
