@@ -762,14 +762,17 @@ fn plain_statement(story: &Story, m: Member, quotes: &[Quote]) -> bool {
 /// ellipsis (an excerpt: "… that's when the rumours started"), it or its
 /// paragraph opens with a speaker's label (a transcript: "Hunter: No.
 /// They caught them. At least ten ..."), it follows a sentence that ends
-/// in a colon (a block quote), or speaks in the first person, which a
-/// news report's own voice does not.
+/// in a colon (a block quote), it ends a quotation in single marks (its
+/// stop then a closing mark: "… open to all.'", where an apostrophe
+/// follows a letter), or speaks in the first person, which a news
+/// report's own voice does not.
 fn unmarked_quote(story: &Story, m: Member) -> bool {
     let text = story.sentence(m).trim_start();
     let opens = text.starts_with(['\'', '\u{2018}', '\u{2019}', '\u{2026}'])
         || text.starts_with("...")
         || speaker_label(text)
-        || speaker_label(paragraph_start(story, m));
+        || speaker_label(paragraph_start(story, m))
+        || closes_single_quote(text);
     let introduced = m.sentence > 0
         && story
             .sentence(Member {
@@ -782,6 +785,14 @@ fn unmarked_quote(story: &Story, m: Member) -> bool {
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
         .any(is_first_person);
     opens || introduced || first_person
+}
+
+/// Whether a sentence ends with a stop and then a single closing
+/// quotation mark.
+fn closes_single_quote(text: &str) -> bool {
+    let mut end = text.trim_end().chars().rev();
+    matches!(end.next(), Some('\'' | '\u{2019}'))
+        && matches!(end.next(), Some('.' | '!' | '?' | ','))
 }
 
 /// The text of a sentence's paragraph up to the sentence.
@@ -1029,6 +1040,28 @@ mod tests {
             "The delegation \"will not return without a signed framework,\" according to Reuters.",
         );
         assert!(run(&[("a.txt", &a), ("b.txt", &b)]).is_empty());
+    }
+
+    /// A site the KB does not know, named like an outlet ("Harbour
+    /// Report"), relays the words of the person it quotes; two people
+    /// credited with the words still disagree.
+    #[test]
+    fn an_unknown_outlet_relaying_a_quote_is_not_a_rival_speaker() {
+        let line = "\"the fence was cut long before the patrol came by at midnight\"";
+        let a = article(
+            "June 2, 2023",
+            &format!("Harbour Report says {line}, in a story about the break-in."),
+        );
+        let b = article(
+            "June 2, 2023",
+            &format!("Sergeant Dale Morrow said {line}, in a statement."),
+        );
+        let c = article(
+            "June 2, 2023",
+            &format!("Warden Pia Halloran said {line}, in a statement."),
+        );
+        assert!(run(&[("a.txt", &a), ("b.txt", &b)]).is_empty());
+        assert_eq!(run(&[("b.txt", &b), ("c.txt", &c)]).len(), 1);
     }
 
     #[test]
@@ -1346,6 +1379,8 @@ mod tests {
             "Lindqvist: No. They came on Monday. The trucks have been waiting at the crossing for three full days now.",
             "\u{2026} the trucks have been waiting at the crossing for three full days now.",
             "... the trucks have been waiting at the crossing for three full days now.",
+            "The crowd was told: 'Go home. The trucks have been waiting at the crossing for three full days now.'",
+            "\u{2018}Go home. The trucks have been waiting at the crossing for three full days now.\u{2019}",
         ] {
             let b = article("May 5, 2024", plain);
             assert!(run(&[("a.txt", &a), ("b.txt", &b)]).is_empty(), "{plain}");
@@ -1357,6 +1392,9 @@ mod tests {
             "Lindqvist: No. They came on Monday.\n\nThe trucks have been waiting at the crossing for three full days now.",
         );
         assert_eq!(run(&[("a.txt", &a), ("b.txt", &b)]).len(), 1);
+        // An apostrophe after a letter closes no quotation.
+        assert!(closes_single_quote("It was the drivers.'"));
+        assert!(!closes_single_quote("The trucks belong to the drivers'"));
     }
 
     /// A sentence's own words before a colon, or a time, are no
