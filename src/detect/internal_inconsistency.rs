@@ -412,6 +412,27 @@ mod tests {
             .collect()
     }
 
+    /// A span from a year ("since 2003") runs to the present: the holder
+    /// it names is current. A year alone dates the statement instead.
+    #[test]
+    fn a_span_since_a_year_leaves_its_holder_current() {
+        let undated = |body: &str| run(&[&format!("Talks\n\n{body}\n")]);
+        let obama = "President Barack Obama says the troops will come home.";
+        let since = undated(&format!(
+            "President George W. Bush has faced criticism over the war, which has cost thousands of lives since 2003. {obama}"
+        ));
+        assert_eq!(
+            of_kind(&since, FindingKind::InternalInconsistency).len(),
+            1,
+            "{:?}",
+            since.findings
+        );
+        let dated = undated(&format!(
+            "President George W. Bush has faced criticism over the war, which cost thousands of lives in 2003. {obama}"
+        ));
+        assert!(of_kind(&dated, FindingKind::InternalInconsistency).is_empty());
+    }
+
     #[test]
     fn holders_of_two_offices_whose_terms_never_met_clash_in_one_sentence() {
         let undated = |body: &str| run(&[&format!("Talks\n\n{body}\n")]);

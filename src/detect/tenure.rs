@@ -282,16 +282,27 @@ fn names_a_holder_besides(
         })
 }
 
-/// Current-holder claims per single-holder office, in text order.
 /// Whether a sentence states a date with its year ("in 1997", "on May 2,
 /// 2015"): what it says of office-holders belongs to that date, which the
-/// dated rules judge, not to the article's present.
+/// dated rules judge, not to the article's present. A span that starts
+/// there ("killed 13,000 people since 2009") runs up to the present, so it
+/// dates nothing in the past.
 fn anchored(a: &ArticleAnalysis, sentence: usize) -> bool {
     super::sentence_mentions(&a.mentions, sentence)
         .iter()
+        .filter(|m| !reaches_present(&a.article.text, m.range.start))
         .any(|m| matches!(&m.value, Value::Date(d) if !d.relative && d.from.is_some()))
 }
 
+/// Whether the word before byte `start` is "since".
+fn reaches_present(text: &str, start: usize) -> bool {
+    text[..start]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.eq_ignore_ascii_case("since"))
+}
+
+/// Current-holder claims per single-holder office, in text order.
 pub fn current_holders(a: &ArticleAnalysis, kb: &Kb) -> BTreeMap<u32, Vec<Claim>> {
     let mut claims: BTreeMap<u32, Vec<Claim>> = BTreeMap::new();
     for m in &a.mentions {
