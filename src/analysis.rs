@@ -260,9 +260,17 @@ impl Window {
         }
     }
 
-    /// The window with its reasons; `None` when nothing bounded it.
+    /// The window with its reasons; `None` when nothing bounded it, or
+    /// when its clues contradict each other (a year the article mentions
+    /// after the end a counted month of an event gives: one of them was
+    /// misread, and no window is better than an empty one).
     fn inferred(self) -> Option<Inferred> {
         if self.from.is_none() && self.to.is_none() {
+            return None;
+        }
+        if let (Some((from, _)), Some((to, _))) = (&self.from, &self.to)
+            && from > to
+        {
             return None;
         }
         let mut basis: Vec<String> = self

@@ -307,6 +307,27 @@ fn event_months_count_from_the_kb() {
     );
 }
 
+/// The window inferred for an undated article: clues that contradict
+/// each other leave none, rather than one that ends before it begins.
+#[test]
+fn contradicting_clues_infer_no_window() {
+    let window = |body: &str| {
+        let article = read_str("test.txt", &format!("Test headline\n\n{body}\n")).unwrap();
+        analyze_article(article, Kb::builtin(), &Options::default())
+            .inferred
+            .map(|w| (w.from.map(|d| d.to_string()), w.to.map(|d| d.to_string())))
+    };
+    let war = "The war in Gaza, which is in its twentieth month, goes on.";
+    assert_eq!(
+        window(&format!("{war} In March 2025, the council voted.")),
+        Some((Some(s("2025-05-07")), Some(s("2025-06-06"))))
+    );
+    assert_eq!(
+        window(&format!("{war} In March 2026, the council voted.")),
+        None
+    );
+}
+
 #[test]
 fn roles_attach_to_names() {
     let p = people(
