@@ -328,6 +328,28 @@ fn contradicting_clues_infer_no_window() {
     );
 }
 
+/// A body's post before a person's name ends where the person begins;
+/// a body named after a person stays whole.
+#[test]
+fn a_person_after_a_post_in_a_body_is_a_person() {
+    let names = |body: &str| -> Vec<String> { people(body).into_iter().map(|p| p.1).collect() };
+    assert_eq!(
+        names("Harbour Authority Press Officer Martin Keogh said the pier was shut."),
+        [s("Martin Keogh")]
+    );
+    assert_eq!(
+        names("Ravenscar County Records Clerk Daniel Pruitt has asked for calm."),
+        [s("Daniel Pruitt")]
+    );
+    for body in [
+        "Nurses at the Betty Ford Clinic said the ward was full.",
+        "She studied at George Washington University for a year.",
+        "Staff at the Mary Seacole Hospital Trust said the ward was full.",
+    ] {
+        assert!(names(body).is_empty(), "{body}");
+    }
+}
+
 #[test]
 fn roles_attach_to_names() {
     let p = people(

@@ -591,6 +591,10 @@ fn name_run(
     let last = (first + 1..=last)
         .find(|&k| role_at(s, kb, k).is_some())
         .map_or(last, |k| k - 1);
+    // A post in a body's name before a person's name ends where the
+    // person begins: "Media Relations Officer Steve Curnew", "Brooklyn
+    // District Attorney Kenneth Thompson". The person is read next.
+    let last = person_after_post(s, first, last).map_or(last, |k| k - 1);
     let len = last - first + 1;
     let run: Vec<&str> = (first..=last).map(|k| s.word(k)).collect();
     let has_org = run.iter().any(|w| is_org_word(w));
@@ -653,6 +657,23 @@ fn name_run(
     });
     push(s, out, kind, first, last, value);
     Some(last + 1)
+}
+
+/// Where a person's name starts inside the capitalised run
+/// `first..=last` that names an organisation or place before it: at a
+/// given name after the run's second word, followed by one or two words
+/// that are no organisation's or place's ("Red Cross spokesman John
+/// Smith" has its person; "Betty Ford Clinic" and "George Washington
+/// University" end in their body's word and stay whole).
+fn person_after_post(s: &Sentence, first: usize, last: usize) -> Option<usize> {
+    let body = |k: usize| is_org_word(s.word(k)) || is_place_word(s.word(k));
+    let k = (first + 2..last).find(|&k| is_given_name(s.word(k)))?;
+    let tail = last - k;
+    ((1..=2).contains(&tail)
+        && (first..k).any(body)
+        && !(k..=last).any(body)
+        && !is_given_name(s.word(k - 1)))
+    .then_some(k)
 }
 
 /// Whether token `i` is a demonym or a hyphenated run of them.
