@@ -197,9 +197,12 @@ fn subsequence(short: &[String], long: &[String]) -> bool {
 /// Surnames one slip apart: one edit (a letter added, dropped, changed, or
 /// two swapped) in names of four letters or more, two in names of eight or
 /// more. Shorter names are too often two different names, and an "s" more
-/// at the end is a plural ("Spider Crab", "Spider Crabs") as often as a slip.
+/// at the end is a plural ("Spider Crab", "Spider Crabs") as often as a slip;
+/// an "s" doubled at the end ("Phelps", "Phelpss") is no plural.
 fn surname_slip(a: &str, b: &str) -> bool {
-    if a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a) {
+    let plural =
+        |long: &str, short: &str| long.strip_suffix('s') == Some(short) && !short.ends_with('s');
+    if plural(a, b) || plural(b, a) {
         return false;
     }
     // Transliterations of one name stand anywhere in a name: "Abu
@@ -281,6 +284,7 @@ mod tests {
             ("Ali Khamenei", "Ali Chamenei"),
             ("Bill Cosby", "William Cosy"),
             ("David Cawthorne Haines", "David Cawthrone Haines"),
+            ("Michael Phelps", "Michael Phelpss"),
         ] {
             assert!(
                 matches!(likeness(a, b), Likeness::Misspelled(_)),
@@ -300,6 +304,7 @@ mod tests {
             ("Hong Kongers", "Hong K"),
             ("Lisa Bonet", "Lisa BonetPhoto"),
             ("Josh Earnest", "John Earnest"),
+            ("Sarah Edward", "Sarah Edwards"),
         ] {
             assert_eq!(likeness(a, b), Likeness::Different, "{a} / {b}");
         }
