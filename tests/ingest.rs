@@ -803,3 +803,61 @@ fn curly_possessive_before_a_weekday_does_not_crash() {
         "Monday",
     );
 }
+
+#[test]
+fn html_pages_read_first_still_come_in_name_order() {
+    // The reader starts HTML pages before other files (they cost the most);
+    // the report must still list the articles in the directory's name order.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = |body: &str| {
+        format!(
+            "<!doctype html><html><head><title>Ferry</title></head><body><article><p>{body}</p></article></body></html>"
+        )
+    };
+    let files = [
+        (
+            "a.txt",
+            "The ferry left Tarrow at noon on Monday with 40 passengers.".to_string(),
+        ),
+        (
+            "b.html",
+            page("The ferry reached Ossel late on Monday with 41 passengers aboard."),
+        ),
+        (
+            "c.txt",
+            "Harbour staff in Ossel counted 42 passengers leaving the ferry.".to_string(),
+        ),
+        (
+            "d.htm",
+            page("A spokesman said the ferry would sail again on Wednesday."),
+        ),
+        (
+            "e.md",
+            "# Ferry\n\nThe ferry company thanked the crew on Tuesday.".to_string(),
+        ),
+    ];
+    for (name, text) in &files {
+        std::fs::write(dir.path().join(name), text).expect("write");
+    }
+    let (report, _) = report_json(&[arg(dir.path())]);
+    let read: Vec<(&str, &str)> = articles(&report)
+        .iter()
+        .map(|a| {
+            let path = a["path"].as_str().expect("path");
+            (
+                a["id"].as_str().expect("id"),
+                path.rsplit('/').next().unwrap_or(path),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("a1", "a.txt"),
+            ("a2", "b.html"),
+            ("a3", "c.txt"),
+            ("a4", "d.htm"),
+            ("a5", "e.md")
+        ]
+    );
+}

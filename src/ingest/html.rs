@@ -12,7 +12,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde_json::{Map, Value};
 
 use super::boilerplate::is_boilerplate;
-use crate::lexicon::{self, Lexicon};
+use crate::lexicon::Lexicon;
 use crate::model::{Meta, Role, TextBuilder};
 
 /// What an HTML page yields: its metadata, its main text, and a warning
@@ -1373,23 +1373,48 @@ struct Entities {
 }
 
 static ENTITIES: LazyLock<Entities> = LazyLock::new(|| {
+    // Read here line by line, in `Lexicon`'s format, rather than through
+    // `Lexicon`: its groups (a list per line, read twice for the names and
+    // the legacy set) made this table 5 M instructions, most of what the
+    // first HTML page costs before its text is read.
     let text = include_str!("../../assets/lexicon/html-entities.txt");
-    let lex = Lexicon::parse(text);
     let point = |name: &str, code: &str| {
         u32::from_str_radix(code, 16)
             .ok()
             .and_then(char::from_u32)
             .unwrap_or_else(|| panic!("html-entities.txt: {name} = {code} is no code point"))
     };
-    let mut named = FxHashMap::default();
-    for (name, code) in lexicon::pairs(text) {
-        let decoded = match code.split_once('+') {
-            Some((a, b)) => Decoded::Two(point(name, a), point(name, b)),
-            None => Decoded::One(point(name, code)),
+    let mut named = FxHashMap::with_capacity_and_hasher(2_200, rustc_hash::FxBuildHasher);
+    let mut legacy = FxHashSet::default();
+    let mut section = "";
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name.trim();
+            continue;
+        }
+        let (label, rest) = match line.split_once('=') {
+            Some((label, rest)) => (Some(label.trim()), rest),
+            None => (None, line),
         };
-        named.entry(name).or_insert(decoded);
+        let mut entries = rest.split(',').map(str::trim).filter(|e| !e.is_empty());
+        if section == "without semicolon" {
+            legacy.extend(entries.clone());
+        }
+        if let (Some(name), Some(code)) = (label, entries.next()) {
+            let decoded = match code.split_once('+') {
+                Some((a, b)) => Decoded::Two(point(name, a), point(name, b)),
+                None => Decoded::One(point(name, code)),
+            };
+            named.entry(name).or_insert(decoded);
+        }
     }
-    let legacy = lex.section_set("without semicolon");
+    assert!(
+        !legacy.is_empty(),
+        "html-entities.txt has no [without semicolon] section"
+    );
     Entities { named, legacy }
 });
 
