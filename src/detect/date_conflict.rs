@@ -457,6 +457,30 @@ static CLAUSE_ENDS: LazyLock<FxHashSet<&str>> =
 static SEQUENCE: LazyLock<FxHashSet<&str>> = LazyLock::new(|| WORDS_FILE.section_set("sequence"));
 static AGAIN: LazyLock<FxHashSet<&str>> = LazyLock::new(|| WORDS_FILE.section_set("again"));
 
+/// Words that are or start a verb phrase (`[verbs]`), beside verbs of
+/// saying and past forms.
+static VERBS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| WORDS_FILE.section_set("verbs"));
+
+/// Whether a lower-cased word is or starts a verb phrase: a `[verbs]`
+/// word or a past form ("mentioned").
+fn verb_like(lower: &str) -> bool {
+    VERBS.contains(lower) || (lower.len() > 4 && lower.ends_with("ed"))
+}
+
+/// Whether token `i` starts another predicate of the same subject after a
+/// date: "and" or "or" before a verb ("… on March 9 and was later
+/// named"), or "according" ("…, according to a new report"). A verb
+/// alone may start a relative clause of a noun ("the hostage, was the
+/// first …") whose sequence words still tell which event it is.
+fn starts_predicate(text: &str, tokens: &[Token], i: usize) -> bool {
+    let word = |j: usize| tokens.get(j).map(|t| lowercase(t.text(text)));
+    match word(i).as_deref() {
+        Some("according") => true,
+        Some("and" | "or") => word(i + 1).is_some_and(|w| verb_like(&w)),
+        _ => false,
+    }
+}
+
 /// Words after which a sequence word singles out nothing ("more than").
 static NOT_SEQUENCE_BEFORE: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| WORDS_FILE.section_set("not a sequence before"));
@@ -1293,7 +1317,8 @@ fn clause_of(story: &Story, a: &ArticleAnalysis, sentence: usize, date: &Mention
             let told = after && clause.said;
             clause.frame.negated |=
                 !told && (NEGATIONS.contains(&lower.as_ref()) || lower.ends_with("n't"));
-            clause.frame.planned |= !told && PLANNED.contains(lower.as_ref());
+            clause.frame.planned |=
+                !told && PLANNED.contains(lower.as_ref()) && !due_to_cause(text, tokens, i);
             if t.kind != Kind::Word || STOP.contains(fold(word).as_str()) {
                 continue;
             }
@@ -1315,6 +1340,23 @@ fn clause_of(story: &Story, a: &ArticleAnalysis, sentence: usize, date: &Mention
     }
     clause
 }
+
+/// Whether the word at token `i` is "due" in "due to" after a noun
+/// ("complications due to cancer"): a cause, not a plan, as "is due to
+/// open" is.
+fn due_to_cause(text: &str, tokens: &[Token], i: usize) -> bool {
+    let word = |j: usize| tokens.get(j).map(|t| lowercase(t.text(text)));
+    word(i).as_deref() == Some("due")
+        && word(i + 1).as_deref() == Some("to")
+        && i.checked_sub(1)
+            .and_then(word)
+            .is_some_and(|w| !BE.contains(&w.as_ref()) && !w.ends_with("'s") && !w.ends_with("’s"))
+}
+
+/// Forms of "be" before "due to" that make it a plan ("is due to open").
+const BE: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "being", "not", "also", "now",
+];
 
 /// Words that say to whom, where or how something was told (`[telling]`).
 static TELLING: LazyLock<FxHashSet<&str>> = LazyLock::new(|| WORDS_FILE.section_set("telling"));
@@ -1417,13 +1459,22 @@ fn sequence_words(
     let before = (0..date.start).rev();
     let after = date.end..tokens.len();
     let mut out = BTreeSet::new();
-    for side in [before.collect::<Vec<_>>(), after.collect()] {
+    // Whether the clause's verb came before the date ("was mentioned for
+    // the first time on March 9"): then the next verb after the date
+    // starts another predicate ("and was later named"), whose sequence
+    // words single out its own event.
+    let mut verb_before = false;
+    for (after, side) in [(false, before.collect::<Vec<_>>()), (true, after.collect())] {
         for i in side {
             if ends_clause(text, tokens, i, in_mention) {
                 break;
             }
             let word = tokens[i].text(text);
             let lower = lowercase(word);
+            if after && verb_before && starts_predicate(text, tokens, i) {
+                break;
+            }
+            verb_before |= !after && verb_like(&lower);
             let then = tokens.get(i + 1).map(|t| lowercase(t.text(text)));
             let not_sequence = |w: &str| NOT_SEQUENCE_BEFORE.contains(w) || RANKS.contains(w);
             // "later Monday", "earlier this month": when, not which.
@@ -3051,6 +3102,50 @@ mod tests {
             "The first posted photo of the flooded school in Varden was uploaded by the user Ana Berg on Monday morning.",
         );
         let found = findings(&[&uploaded, &ordinal]);
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    /// A sequence word of another predicate after the date ("and was
+    /// later named") says nothing of which event the date dates; one in
+    /// the date's own predicate ("was the first …") still does.
+    #[test]
+    fn a_sequence_word_of_a_later_predicate_does_not_count() {
+        let plain = school(
+            "The heron was seen for the first time at the Varden marsh on May 4 and was counted by the warden.",
+        );
+        let later = school(
+            "The heron was seen for the first time at the Varden marsh on May 7 and was later counted by the warden.",
+        );
+        let found = findings(&[&plain, &later]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let own = school(
+            "The heron was seen at the Varden marsh on May 7, the latest sighting, and was counted by the warden.",
+        );
+        let found = findings(&[&plain, &own]);
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    /// "due to" after a noun gives a cause ("complications due to an
+    /// infection"), not a plan: the clause is what happened. "is due to
+    /// open" is still a plan, not compared with a fact.
+    #[test]
+    fn due_to_a_cause_is_no_plan() {
+        let died = |day: &str, tail: &str| {
+            school(&format!(
+                "The painter Ola Brekke of the Varden Guild died early {day} in Lisbon{tail}, his agent said."
+            ))
+        };
+        let fact = died("Tuesday", "");
+        let cause = died("Thursday", " from complications due to an infection");
+        let found = findings(&[&fact, &cause]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let opened = school(
+            "The new Varden Guild gallery in Lisbon opened on Tuesday to a crowd of painters.",
+        );
+        let plan = school(
+            "The new Varden Guild gallery in Lisbon is due to open on Thursday to a crowd of painters.",
+        );
+        let found = findings(&[&opened, &plan]);
         assert!(found.is_empty(), "{found:#?}");
     }
 
