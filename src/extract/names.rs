@@ -660,22 +660,22 @@ fn name_run(
 }
 
 /// Where a person's name starts inside the capitalised run
-/// `first..=last` that names an organisation, a place or a post in
-/// capitals before it: at a given name followed by one or two words that
-/// are no organisation's or place's ("Red Cross John Smith", "HBO CEO
-/// Richard Plepler" have their person; "Betty Ford Clinic" and "George
-/// Washington University" end in their body's word and stay whole).
+/// `first..=last` that names an organisation or place before it: at a
+/// given name after the run's second word, followed by one or two words
+/// that are no organisation's or place's ("Red Cross John Smith" has its
+/// person; "Betty Ford Clinic" and "George Washington University" end in
+/// their body's word and stay whole). A post in capitals alone before the
+/// name ("HP CEO Meg Whitman") is left to the run: split there, the post
+/// was read as a speaker of its own.
 fn person_after_post(s: &Sentence, first: usize, last: usize) -> Option<usize> {
     let body = |k: usize| is_org_word(s.word(k)) || is_place_word(s.word(k));
-    let acronym = |k: usize| {
-        let w = s.word(k);
-        w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase())
-    };
-    let k = (first + 1..last).find(|&k| is_given_name(s.word(k)))?;
+    let k = (first + 2..last).find(|&k| is_given_name(s.word(k)))?;
     let tail = last - k;
-    let post = (first..k).any(body) && k >= first + 2 || (first..k).any(acronym);
-    ((1..=2).contains(&tail) && post && !(k..=last).any(body) && !is_given_name(s.word(k - 1)))
-        .then_some(k)
+    ((1..=2).contains(&tail)
+        && (first..k).any(body)
+        && !(k..=last).any(body)
+        && !is_given_name(s.word(k - 1)))
+    .then_some(k)
 }
 
 /// Whether token `i` is a demonym or a hyphenated run of them.
