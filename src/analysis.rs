@@ -261,9 +261,9 @@ impl Window {
     }
 
     /// The window with its reasons; `None` when nothing bounded it, or
-    /// when its clues contradict each other (a year the article mentions
-    /// after the end a counted month of an event gives: one of them was
-    /// misread, and no window is better than an empty one).
+    /// when its clues contradict each other (a year it mentions that comes
+    /// after the end of the month "in its thirteenth day" points to): one
+    /// of them was misread, and no window is better than an empty one.
     fn inferred(self) -> Option<Inferred> {
         if self.from.is_none() && self.to.is_none() {
             return None;
