@@ -741,6 +741,11 @@ mod tests {
         let f =
             story("Strikes\n\nThe group recalled the strikes ordered by President George W. Bush.");
         assert!(f.is_empty(), "history: {f:?}");
+        // "recent" dates the act by the article's own time as well.
+        let f = story(
+            "Strikes\n\nThe group answered the recent strikes ordered by President Donald Trump.",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
     }
 
     #[test]

@@ -352,8 +352,6 @@ pub fn current_holders(a: &ArticleAnalysis, kb: &Kb) -> BTreeMap<u32, Vec<Claim>
     claims
 }
 
-/// Whether a sentence holds a date told from the day of writing ("on
-/// Tuesday", "yesterday"): what it tells is recent.
 /// Whether the words before a holder's mention tell of their time as
 /// history: an act done by them ("signed by President X"), unless the
 /// sentence dates it by the article's own time ("the strikes ordered by
@@ -363,6 +361,8 @@ pub(super) fn told_as_history(a: &ArticleAnalysis, sentence: usize, before: &str
     past_by_preposition(before) && !dated_recently(a, sentence) || predecessor_before(before)
 }
 
+/// Whether a sentence holds a date told from the day of writing ("on
+/// Tuesday", "yesterday"): what it tells is recent.
 fn dated_recently(a: &ArticleAnalysis, sentence: usize) -> bool {
     super::sentence_mentions(&a.mentions, sentence)
         .iter()

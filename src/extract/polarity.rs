@@ -541,14 +541,22 @@ pub fn past_framed_at(sentence: &str, at: usize) -> bool {
 static PREDECESSOR_VERBS: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| FILE.section_set("predecessor verbs"));
 
+static RECENT_ACTS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| FILE.section_set("recent acts"));
+
 /// Whether the words just before a person's mention set it in the past
 /// whatever the tense: "under President X" (a period named by its
-/// holder), "signed by President X" (an act done).
+/// holder), "signed by President X" (an act done), unless a word just
+/// before the act dates it now ("the recent strikes ordered by").
 pub fn past_by_preposition(before: &str) -> bool {
     let mut words = last_words(before);
     match words.next() {
         Some(w) if w.eq_ignore_ascii_case("under") => true,
-        Some(w) if w.eq_ignore_ascii_case("by") => words.next().is_some_and(|v| v.ends_with("ed")),
+        Some(w) if w.eq_ignore_ascii_case("by") => {
+            words.next().is_some_and(|v| v.ends_with("ed"))
+                && !words
+                    .take(3)
+                    .any(|w| RECENT_ACTS.contains(w.to_lowercase().as_str()))
+        }
         _ => false,
     }
 }
@@ -620,6 +628,12 @@ mod tests {
             "a plan backed by the party and praised"
         ));
         assert!(!past_by_preposition("the speech given by"));
+        assert!(!past_by_preposition("the recent airstrikes ordered by"));
+        assert!(past_by_preposition("the airstrikes ordered by"));
+        // A recent word further back dates something else.
+        assert!(past_by_preposition(
+            "after recent talks on the law drafted and signed by"
+        ));
         assert!(predecessor_before("an Argentine Jesuit who took over from"));
         assert!(predecessor_before("the coup that ousted"));
         assert!(!predecessor_before("a letter from"));
