@@ -1043,8 +1043,11 @@ fn near_copy<'r>(story: &Story, a: &'r Words<'r>, b: &'r Words<'r>) -> Option<Co
     }
     // A swapped word may govern a later clause the negation stands in
     // ("confirmed that their son would not attend" is "denied their son
-    // would attend"): the sentences' negations must agree in number too.
-    let negations = a.read.negations.len() + b.read.negations.len();
+    // would attend"): the sentences' negations must agree in number too,
+    // within the stretch both tell. Words one side adds before or after
+    // it ("... with a meteorite and not with any other event") are a
+    // clause the other lacks, and reverse nothing the two share.
+    let negations = told_negations(a, &ops, true) + told_negations(b, &ops, false);
     if matches!(reversal, Reversal::Opposite { .. }) && negations % 2 == 1 {
         return None;
     }
@@ -1073,6 +1076,26 @@ fn near_copy<'r>(story: &Story, a: &'r Words<'r>, b: &'r Words<'r>) -> Option<Co
         shared,
         changed,
     })
+}
+
+/// The negations of one side of a diff (`a` when `old`) that bear on
+/// what both sentences tell: those in unchanged words, or standing alone
+/// in a change ("would [not] attend"). A negation inside a phrase only one
+/// side has ("and not with any other type of event") belongs to that
+/// phrase's own statement.
+fn told_negations(w: &Words, ops: &[DiffOp], old: bool) -> usize {
+    ops.iter()
+        .filter_map(|op| {
+            let r = if old { op.old_range() } else { op.new_range() };
+            let bare = r.clone().all(|i| !w.content[i] || is_neg(w, i));
+            (!r.is_empty() && (op.tag() == DiffTag::Equal || bare)).then_some(r)
+        })
+        .map(|r| {
+            w.read
+                .negations_in(&(w.at[r.start]..w.at[r.end - 1] + 1))
+                .len()
+        })
+        .sum()
 }
 
 /// What a reversal needs, checked before the costlier diff: a negation on
@@ -2502,6 +2525,30 @@ mod tests {
         let (_, found) = pair(
             "The Kessab school confirmed that their son would attend the school party before the Christmas holidays.",
             denied,
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    /// A phrase only one source has ("and not with any other kind of
+    /// event", at the end of a quote the other cuts short, or before the
+    /// attribution both give) holds a negation, but reverses nothing both
+    /// tell. A negation alone in the shared words still counts (the test
+    /// above), and so does one in a changed clause.
+    #[test]
+    fn a_negation_in_a_clause_only_one_side_adds_leaves_the_swap_standing() {
+        let (_, found) = pair(
+            "\"All the evidence that we have denied at the site matches a meteorite exactly,\" the scientist told the local paper.",
+            "\"All the evidence that we have confirmed at the site matches a meteorite exactly and not any other kind of event.\"",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let (_, found) = pair(
+            "\"All the evidence that we have denied at the site matches a meteorite exactly,\" the geologist told the local paper.",
+            "\"All the evidence that we have confirmed at the site matches a meteorite exactly and not any other kind of event,\" the geologist told the paper.",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let (_, found) = pair(
+            "\"All the evidence that we have denied at the site matches a meteorite exactly,\" the scientist told the local paper.",
+            "\"All the evidence that we have confirmed at the site does not match a meteorite exactly and any other kind of event.\"",
         );
         assert!(found.is_empty(), "{found:#?}");
     }
