@@ -114,7 +114,7 @@ fn strongest(mut scored: Vec<(usize, usize, f32)>, sentences: usize) -> Vec<(usi
             kept.push((a, b, score));
         }
     }
-    kept.sort_unstable_by_key(|&(a, b, _)| (a, b));
+    kept.par_sort_unstable_by_key(|&(a, b, _)| (a, b));
     kept
 }
 
@@ -160,7 +160,8 @@ fn group(
     shared: impl Fn(usize) -> Vec<String>,
 ) -> Vec<Alignment> {
     let mut order: Vec<usize> = (0..pairs.len()).collect();
-    order.sort_by(|&x, &y| {
+    // A total order (pairs are unique), sorted on every core.
+    order.par_sort_unstable_by(|&x, &y| {
         let (x, y) = (&pairs[x], &pairs[y]);
         y.score
             .total_cmp(&x.score)

@@ -513,12 +513,19 @@ fn write_all_vectored(
 /// would reach a reader's terminal or editor as commands escaped (see
 /// [`Safe`]).
 fn pretty(value: &impl Serialize) -> std::io::Result<Vec<u8>> {
-    // Most items print to a few kilobytes: starting there spares the
-    // buffer its first doublings, each a copy of what it held.
-    let mut out = Vec::with_capacity(4096);
-    let mut ser = serde_json::Serializer::with_formatter(&mut out, Safe::default());
-    value.serialize(&mut ser).map_err(std::io::Error::from)?;
-    Ok(out)
+    // Printed into a buffer each thread keeps, then copied out at its
+    // size: a buffer of its own grown by doubling left each item's
+    // smaller copies behind, and the process took a page fault for every
+    // fresh page of them.
+    thread_local! {
+        static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    SCRATCH.with_borrow_mut(|scratch| {
+        scratch.clear();
+        let mut ser = serde_json::Serializer::with_formatter(&mut *scratch, Safe::default());
+        value.serialize(&mut ser).map_err(std::io::Error::from)?;
+        Ok(scratch.as_slice().to_vec())
+    })
 }
 
 /// The pretty printer, with C1 controls, bidirectional overrides and
