@@ -69,10 +69,10 @@ pub fn align(articles: &[ArticleAnalysis], vocab: &Vocabulary) -> (Vec<Alignment
     // Sentences are scored against their candidates independently: the
     // cores share them in stretches, and the pairs come back in order.
     let stretches = par::ranges(terms.members.len(), STRETCHES);
-    let scored: Vec<(usize, usize, f32)> = par::map(stretches, |r| scored_pairs(&terms, limit, r))
-        .into_iter()
-        .flatten()
-        .collect();
+    // Joined at their total size: collected through `flatten` the list
+    // grew by doubling, each time a copy into fresh memory.
+    let scored: Vec<(usize, usize, f32)> =
+        par::map(stretches, |r| scored_pairs(&terms, limit, r)).concat();
     let kept = strongest(scored, terms.members.len());
     let pairs: Vec<Pair> = kept
         .iter()
