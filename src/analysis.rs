@@ -97,12 +97,21 @@ impl StaleKb {
 /// Analyses articles against a knowledge base.
 #[must_use]
 pub fn analyze(articles: Vec<Article>, kb: &Kb, opts: &Options) -> Analysis {
-    let mut analysis = Analysis::default();
-    for article in &articles {
-        analysis.warnings.extend(article.warnings.iter().cloned());
-    }
     // Articles are analysed independently of each other.
-    analysis.articles = crate::par::map(articles, |a| analyze_article(a, kb, opts));
+    let analysed = crate::par::map(articles, |a| analyze_article(a, kb, opts));
+    compare(analysed, kb, opts)
+}
+
+/// The story's analysis from its articles each analysed alone
+/// ([`analyze_article`], as [`crate::ingest::read_inputs_then`] does while
+/// reading): names confirmed across articles, alignment, the rules.
+#[must_use]
+pub fn compare(articles: Vec<ArticleAnalysis>, kb: &Kb, opts: &Options) -> Analysis {
+    let mut analysis = Analysis::default();
+    for a in &articles {
+        analysis.warnings.extend(a.article.warnings.iter().cloned());
+    }
+    analysis.articles = articles;
     detect::confirm_names(&mut analysis.articles);
     // Alignment and the rules compare words by their normal forms: each
     // word of the story is normalised once, here.

@@ -69,10 +69,10 @@ pub fn align(articles: &[ArticleAnalysis], vocab: &Vocabulary) -> (Vec<Alignment
     // Sentences are scored against their candidates independently: the
     // cores share them in stretches, and the pairs come back in order.
     let stretches = par::ranges(terms.members.len(), STRETCHES);
-    let scored: Vec<(usize, usize, f32)> = par::map(stretches, |r| scored_pairs(&terms, limit, r))
-        .into_iter()
-        .flatten()
-        .collect();
+    // Joined at their total size: collected through `flatten` the list
+    // grew by doubling, each time a copy into fresh memory.
+    let scored: Vec<(usize, usize, f32)> =
+        par::map(stretches, |r| scored_pairs(&terms, limit, r)).concat();
     let kept = strongest(scored, terms.members.len());
     let pairs: Vec<Pair> = kept
         .iter()
@@ -114,7 +114,7 @@ fn strongest(mut scored: Vec<(usize, usize, f32)>, sentences: usize) -> Vec<(usi
             kept.push((a, b, score));
         }
     }
-    kept.sort_unstable_by_key(|&(a, b, _)| (a, b));
+    kept.par_sort_unstable_by_key(|&(a, b, _)| (a, b));
     kept
 }
 
@@ -160,7 +160,8 @@ fn group(
     shared: impl Fn(usize) -> Vec<String>,
 ) -> Vec<Alignment> {
     let mut order: Vec<usize> = (0..pairs.len()).collect();
-    order.sort_by(|&x, &y| {
+    // A total order (pairs are unique), sorted on every core.
+    order.par_sort_unstable_by(|&x, &y| {
         let (x, y) = (&pairs[x], &pairs[y]);
         y.score
             .total_cmp(&x.score)

@@ -68,6 +68,80 @@ const EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "j
 /// archive once, then read from there; see [`crate::fetch`]).
 #[must_use]
 pub fn read_inputs(inputs: &[PathBuf], opts: &ReadOptions) -> Ingested {
+    let (articles, errors) = read_inputs_then(inputs, opts, |a| a, |a| a);
+    Ingested { articles, errors }
+}
+
+/// [`read_inputs`], each article then passed through `then` (the
+/// analysis of one article) on the core that read it, with no wait for
+/// the other files: the cores need not meet between reading and analysing,
+/// and the page classifier's set-up, done by the core that reads the first
+/// HTML page, overlaps the other core's text files. `article` finds the
+/// article in what `then` made, to number it. When the inputs could give
+/// more articles than `max_articles` (a JSON file, standard input, a file
+/// of unknown kind, too many files), everything is read first and only the
+/// articles kept are passed through `then`: none is analysed in vain.
+pub fn read_inputs_then<T: Send>(
+    inputs: &[PathBuf],
+    opts: &ReadOptions,
+    then: impl Fn(Article) -> T + Sync + Send,
+    article: impl Fn(&mut T) -> &mut Article,
+) -> (Vec<T>, Vec<IngestError>) {
+    let items = items(inputs, opts);
+    let at_most_one_each = items.len() <= opts.max_articles
+        && items.iter().all(|item| match item {
+            Item::File(path) => extension(path).is_some_and(|e| {
+                matches!(
+                    e.as_str(),
+                    "txt" | "text" | "md" | "markdown" | "html" | "htm"
+                )
+            }),
+            Item::Stdin(_) => false,
+            Item::Failed(_) => true,
+        });
+    // Files are parsed on every core; the results keep the inputs' order.
+    // HTML pages are started first: one costs as much as a dozen text files
+    // (the first also builds the page classifier and the entity table), and
+    // a directory's last page, started last on its core, left the other
+    // core idle while it finished.
+    let mut queue: Vec<(usize, Item)> = items.into_iter().enumerate().collect();
+    queue.sort_by_key(|(_, item)| !is_html_file(item));
+    let (mut articles, errors) = if at_most_one_each {
+        let mut parts = crate::par::map(queue, |(n, item)| {
+            let part = read_item(item, opts);
+            let made: Vec<T> = part.articles.into_iter().map(&then).collect();
+            (n, made, part.errors)
+        });
+        parts.sort_unstable_by_key(|&(n, _, _)| n);
+        let mut articles = Vec::with_capacity(parts.len());
+        let mut errors = Vec::new();
+        for (_, made, errs) in parts {
+            articles.extend(made);
+            errors.extend(errs);
+        }
+        (articles, errors)
+    } else {
+        let mut parts = crate::par::map(queue, |(n, item)| (n, read_item(item, opts)));
+        parts.sort_unstable_by_key(|&(n, _)| n);
+        let mut read = Ingested::default();
+        for (_, part) in parts {
+            read.articles.extend(part.articles);
+            read.errors.extend(part.errors);
+        }
+        if read.articles.len() > opts.max_articles {
+            let rest = read.articles.split_off(opts.max_articles);
+            read.errors.push(over_limit(&rest, opts.max_articles));
+        }
+        (crate::par::map(read.articles, &then), read.errors)
+    };
+    for (n, a) in articles.iter_mut().enumerate() {
+        article(a).id = format!("a{}", n + 1);
+    }
+    (articles, errors)
+}
+
+/// The inputs as items to read, directories listed, in the order given.
+fn items(inputs: &[PathBuf], opts: &ReadOptions) -> Vec<Item> {
     let mut items = Vec::new();
     for input in inputs {
         if input.as_os_str() == "-" {
@@ -107,28 +181,7 @@ pub fn read_inputs(inputs: &[PathBuf], opts: &ReadOptions) -> Ingested {
             items.push(Item::File(input.clone()));
         }
     }
-    // Files are parsed on every core; the results keep the inputs' order.
-    // HTML pages are started first: one costs as much as a dozen text files
-    // (the first also builds the page classifier and the entity table), and
-    // a directory's last page, started last on its core, left the other
-    // core idle while it finished.
-    let mut queue: Vec<(usize, Item)> = items.into_iter().enumerate().collect();
-    queue.sort_by_key(|(_, item)| !is_html_file(item));
-    let mut parts = crate::par::map(queue, |(n, item)| (n, read_item(item, opts)));
-    parts.sort_unstable_by_key(|&(n, _)| n);
-    let mut out = Ingested::default();
-    for (_, part) in parts {
-        out.articles.extend(part.articles);
-        out.errors.extend(part.errors);
-    }
-    if out.articles.len() > opts.max_articles {
-        let rest = out.articles.split_off(opts.max_articles);
-        out.errors.push(over_limit(&rest, opts.max_articles));
-    }
-    for (n, a) in out.articles.iter_mut().enumerate() {
-        a.id = format!("a{}", n + 1);
-    }
-    out
+    items
 }
 
 /// Standard input, read as one article when no input is named: only when
