@@ -3200,13 +3200,13 @@ mod tests {
                 "Kermit school\n\nThe harbour pier reopened after the storm repairs.\n\n{text}{sep}{byline}\n"
             )
         };
-        const TEXT: &str = "The pier is open again and the ferry came in full of tourists.";
-        let a = post(TEXT, true, "— Ann Lee (@annlee_news) May 2, 2024");
-        let b = post(TEXT, false, "— Ann Lee (@annlee_news) May 5, 2024");
+        let text = "The pier is open again and the ferry came in full of tourists.";
+        let a = post(text, true, "— Ann Lee (@annlee_news) May 2, 2024");
+        let b = post(text, false, "— Ann Lee (@annlee_news) May 5, 2024");
         let found = findings(&[&a, &b]);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert!(found[0].summary.contains("@annlee_news"), "{found:#?}");
-        let other = post(TEXT, false, "— Harbour Desk (@harbourdesk) May 5, 2024");
+        let other = post(text, false, "— Harbour Desk (@harbourdesk) May 5, 2024");
         assert!(findings(&[&a, &other]).is_empty());
         let later = post(
             "Storm clouds over the old lighthouse tonight, stay safe everyone.",
