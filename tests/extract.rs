@@ -270,6 +270,39 @@ fn absolute_dates_and_weekdays_beside_them() {
     assert_eq!(d[1].0, "3 February");
 }
 
+/// An abbreviated month with its dot takes the year after it ("Dec.
+/// 2013"), as the month written out does; the year is then no count.
+#[test]
+fn an_abbreviated_month_takes_its_year() {
+    let d = dates(
+        Some("2025-05-11"),
+        "The plant shut in Oct. 2019 and reopened in Sept. 2021.",
+    );
+    assert_eq!(
+        d,
+        [
+            (s("Oct. 2019"), Some(s("2019-10-01")), Some(s("2019-10-31"))),
+            (
+                s("Sept. 2021"),
+                Some(s("2021-09-01")),
+                Some(s("2021-09-30"))
+            )
+        ]
+    );
+    assert!(quantity("The plant shut in Oct. 2019 and reopened.").is_empty());
+}
+
+/// A month's abbreviation ending a sentence leaves a year that opens the
+/// next one alone, and a dot after a month written out is no abbreviation.
+#[test]
+fn a_sentence_end_after_a_month_takes_no_year() {
+    let d = dates(
+        Some("2025-05-11"),
+        "The plant shut in October. 2019 was a hard year for the town.",
+    );
+    assert!(d.iter().all(|(t, _, _)| !t.contains("2019")), "{d:?}");
+}
+
 #[test]
 fn impossible_dates_and_modal_may_are_not_dates() {
     let d = dates(

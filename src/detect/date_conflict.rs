@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 use jiff::civil::Date;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::posts::{self, Post};
 use super::{Account, Finding, FindingKind, Severity, Story, claim_order, word_classes};
 use crate::align::{Member, Pair};
 use crate::extract::{DateValue, Mention, MentionKind, Precision, Value, weekday_name};
@@ -613,6 +614,9 @@ struct Dated<'a> {
     /// how many there are: in two sentences told nearly word for word,
     /// the dates at one place date one thing.
     place: (usize, usize),
+    /// The embedded post whose byline the date ends, if it does: it dates
+    /// the post, compared only with the same post's byline elsewhere.
+    post: Option<Post>,
 }
 
 /// The clause a date stands in.
@@ -681,6 +685,8 @@ enum Link {
     /// ("was suspended Friday"): heard only when the date stands alone
     /// against one other articles agree on.
     Echoed,
+    /// The bylines of one embedded post (see [`posts::same_post`]).
+    Post,
 }
 
 impl Link {
@@ -689,7 +695,9 @@ impl Link {
     fn score(self) -> f32 {
         match self {
             Link::Aligned(score) => score,
-            Link::OnceEvent | Link::Leads | Link::Restated | Link::Echoed => EVENT_SCORE,
+            Link::OnceEvent | Link::Leads | Link::Restated | Link::Echoed | Link::Post => {
+                EVENT_SCORE
+            }
         }
     }
 }
@@ -732,7 +740,13 @@ fn event_conflicts(story: &Story) -> Vec<Finding> {
         .flat_map(|c| [(c.x.member, c.y.member), (c.y.member, c.x.member)])
         .collect();
     let restated = restated_clauses(story, &seen, &all, &mut memo);
-    for c in comparisons.into_iter().chain(unaligned).chain(restated) {
+    let posted = same_posts(story, &all);
+    for c in comparisons
+        .into_iter()
+        .chain(unaligned)
+        .chain(restated)
+        .chain(posted)
+    {
         match verdict(story, &c, &mut memo) {
             Verdict::Agree => {
                 for d in [&c.x, &c.y] {
@@ -808,6 +822,11 @@ fn compare_dates<'a>(
     (x, y): (&Dated<'a>, &Dated<'a>),
     memo: &mut Memo,
 ) -> Option<Comparison<'a>> {
+    // A post's byline dates the post, not what the sentences tell: it is
+    // compared with the same post's byline alone (`same_posts`).
+    if x.post.is_some() || y.post.is_some() {
+        return None;
+    }
     // A sentence of several dates says nothing of which one the other
     // sentence's date is: their clauses must say the same thing.
     if !(x.alone && y.alone) {
@@ -987,7 +1006,7 @@ fn same_event_unaligned<'a>(
     memo: &mut Memo,
 ) -> Vec<Comparison<'a>> {
     let mut by_class: BTreeMap<usize, Vec<Dated<'a>>> = BTreeMap::new();
-    for d in all {
+    for d in all.iter().filter(|d| d.post.is_none()) {
         if let Some((class, _)) = d.clause.event
             && ONCE.contains(&class)
         {
@@ -1041,6 +1060,41 @@ fn same_event_unaligned<'a>(
                     });
                 }
             }
+        }
+    }
+    out
+}
+
+/// The bylines of one embedded post in two articles (see
+/// [`posts::same_post`]): they date the same thing whatever the sentences
+/// around them say. An article that shows that account's post on the
+/// other's day too shows two posts.
+fn same_posts<'a>(story: &Story<'a>, all: &[Dated<'a>]) -> Vec<Comparison<'a>> {
+    let posted: Vec<(&Dated<'a>, &Post)> = all
+        .iter()
+        .filter_map(|d| d.post.as_ref().map(|p| (d, p)))
+        .collect();
+    let shows = |article: usize, post: &Post, when: When| {
+        posted.iter().any(|(d, p)| {
+            d.member.article == article && d.when == when && posts::same_post(p, post)
+        })
+    };
+    let mut out = Vec::new();
+    for (i, &(x, px)) in posted.iter().enumerate() {
+        for &(y, py) in &posted[i + 1..] {
+            step(1);
+            let (a, b) = (x.member.article, y.member.article);
+            if a == b || !story.same_story(a, b) || !posts::same_post(px, py) {
+                continue;
+            }
+            if shows(a, py, y.when) || shows(b, px, x.when) {
+                continue;
+            }
+            out.push(Comparison {
+                x: x.clone(),
+                y: y.clone(),
+                link: Link::Post,
+            });
         }
     }
     out
@@ -1107,7 +1161,7 @@ fn restated_clauses<'a>(
     memo: &mut Memo,
 ) -> Vec<Comparison<'a>> {
     let mut postings: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-    for (i, d) in all.iter().enumerate() {
+    for (i, d) in all.iter().enumerate().filter(|(_, d)| d.post.is_none()) {
         for w in &d.clause.happened {
             postings.entry(w.as_str()).or_default().push(i);
         }
@@ -1263,6 +1317,7 @@ fn day_dates<'a>(story: &Story<'a>, member: Member) -> Vec<Dated<'a>> {
                 .collect(),
             alone,
             place: (nth, days.len()),
+            post: posts::byline(&a.article.text, mention.range.start),
         })
         .collect()
 }
@@ -1712,7 +1767,8 @@ fn verdict(story: &Story, c: &Comparison, memo: &mut Memo) -> Verdict {
     // date the article gives elsewhere is the article disagreeing with
     // itself, not a second event (as in `number-conflict`), unless that
     // sentence says it tells another occurrence.
-    let told_twice = !x.clause.said && !y.clause.said && one_statement(story, c);
+    let told_twice = matches!(c.link, Link::Post)
+        || (!x.clause.said && !y.clause.said && one_statement(story, c));
     match (x.when, y.when) {
         (When::Day(dx), When::Day(dy)) => dated_verdict(story, (x, dx), (y, dy), told_twice, memo),
         (When::Month(..), _) | (_, When::Month(..)) => month_verdict(story, x, y, told_twice, memo),
@@ -1743,8 +1799,8 @@ fn one_statement(story: &Story, c: &Comparison) -> bool {
                 || (told_alike(x, y) && who_and_where_agree(story, x, y))
                 || (once_event(x) && same_who_and_where(story, x, y))
         }
-        // Already a one-off event of the same people.
-        Link::OnceEvent => true,
+        // Already a one-off event of the same people, or one post.
+        Link::OnceEvent | Link::Post => true,
         Link::Leads | Link::Restated | Link::Echoed => false,
     }
 }
@@ -2141,7 +2197,9 @@ fn event_finding(story: &Story, group: &[(Comparison, bool)]) -> Finding {
         .iter()
         .map(|(when, files)| format!("{} in {}", when.label(), files.join(", ")))
         .collect();
-    let event = if phrase.is_empty() {
+    let event = if let Some(post) = &claim.post {
+        format!("The same post (@{})", post.handle)
+    } else if phrase.is_empty() {
         "The same event".to_string()
     } else {
         format!("The same event (\"{phrase}\")")
@@ -2195,10 +2253,15 @@ fn event_explanation(
             Link::Echoed => {
                 "some of the same words around the date, in other sentences".to_string()
             }
+            Link::Post => "the byline of the same post".to_string(),
         };
         let _ = write!(explanation, "; {} ({how})", describe(story, d));
     }
-    if phrase.is_empty() {
+    if claim.post.is_some() {
+        explanation.push_str(
+            ". Both bylines are of one post, by the same account in the same words, so one of the dates is likely wrong.",
+        );
+    } else if phrase.is_empty() {
         explanation.push_str(
             ". The clauses around the dates say the same thing, so one of the dates is likely wrong.",
         );
@@ -3125,6 +3188,34 @@ mod tests {
         assert!(found.is_empty(), "{found:#?}");
     }
 
+    /// Two articles that embed one post with other dates in its byline
+    /// disagree on the post's day, whatever else the sentences say; the
+    /// byline of another account, or of the same account in other words,
+    /// is another post.
+    #[test]
+    fn one_post_with_two_dates_in_its_bylines() {
+        let post = |text: &str, glued: bool, byline: &str| {
+            let sep = if glued { "" } else { "\n\n" };
+            format!(
+                "Kermit school\n\nThe harbour pier reopened after the storm repairs.\n\n{text}{sep}{byline}\n"
+            )
+        };
+        let text = "The pier is open again and the ferry came in full of tourists.";
+        let a = post(text, true, "— Ann Lee (@annlee_news) May 2, 2024");
+        let b = post(text, false, "— Ann Lee (@annlee_news) May 5, 2024");
+        let found = findings(&[&a, &b]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].summary.contains("@annlee_news"), "{found:#?}");
+        let other = post(text, false, "— Harbour Desk (@harbourdesk) May 5, 2024");
+        assert!(findings(&[&a, &other]).is_empty());
+        let later = post(
+            "Storm clouds over the old lighthouse tonight, stay safe everyone.",
+            false,
+            "— Ann Lee (@annlee_news) May 5, 2024",
+        );
+        assert!(findings(&[&a, &later]).is_empty());
+    }
+
     /// "due to" after a noun gives a cause ("complications due to an
     /// infection"), not a plan: the clause is what happened. "is due to
     /// open" is still a plan, not compared with a fact.
@@ -3576,7 +3667,8 @@ mod tests {
     /// A post quoted by two articles, its byline dated differently: the
     /// date's clause holds only names, which say nothing against one
     /// statement told in the same words. Two posts of one writer are two
-    /// statements, however alike their bylines.
+    /// statements, however alike their bylines; a byline on its own
+    /// after the post's text is that post's (see `posts::byline`).
     #[test]
     fn a_quoted_post_with_two_dates_is_one_statement() {
         let story = |post: &str, date: &str| {
@@ -3589,15 +3681,16 @@ mod tests {
         let found = findings(&[&a, &story(seam, "October 9, 2014")]);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert!(findings(&[&a, &story(seam, "October 6, 2014")]).is_empty());
-        // Another post, or a byline alone: who and when, nothing said.
+        // Another post: another text before the byline.
         let other = story(
             "Back to my old phone until they fix it, sadly ",
             "October 9, 2014",
         );
         assert!(findings(&[&a, &other]).is_empty());
+        // A byline set apart from the text of the post it ends.
         let byline = |date: &str| story(&format!("{}. ", seam.trim()), date);
         let found = findings(&[&byline("October 6, 2014"), &byline("October 9, 2014")]);
-        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(found.len(), 1, "{found:#?}");
     }
 
     /// An undated article's window starts at the latest date it

@@ -12,6 +12,7 @@ mod internal_inconsistency;
 mod name_variant;
 mod number_conflict;
 mod past_holders;
+mod posts;
 mod roster;
 mod spelling;
 mod tenure;

@@ -246,7 +246,8 @@ pub fn absolute(s: &Words, i: usize, published: Option<Date>) -> Option<Found> {
         let after = i + 1 + abbreviation_dot(s, i);
         match day(s, after) {
             Some(d) if !s.is(after + 1, &[":"]) => (m, Some(d), after + 1),
-            _ => (m, None, i + 1),
+            // "Dec. 2013": the year comes after the abbreviation's dot.
+            _ => (m, None, after),
         }
     } else {
         let d = day(s, i)?;
