@@ -992,12 +992,24 @@ fn links(story: &Story, counts: &[Count]) -> Vec<Link> {
             }
         }
     }
-    let aligned: FxHashSet<(Member, Member)> = story
+    // The score of each aligned pair, both ways: a pair aligned too weakly
+    // for its measures to be compared there ([`MEASURE_PAIR`]) leaves them
+    // to the unaligned tests, or neither path would compare them. Counts
+    // the aligned path already linked are not linked twice.
+    let aligned: FxHashMap<(Member, Member), f32> = story
         .pairs
         .iter()
-        .flat_map(|p| [(p.a, p.b), (p.b, p.a)])
+        .flat_map(|p| [((p.a, p.b), p.score), ((p.b, p.a), p.score)])
         .collect();
-    out.extend(restated(story, counts, &aligned, &told));
+    let linked: FxHashSet<(usize, usize)> = out
+        .iter()
+        .flat_map(|l: &Link| [(l.x, l.y), (l.y, l.x)])
+        .collect();
+    out.extend(
+        restated(story, counts, &aligned, &told)
+            .into_iter()
+            .filter(|l| !linked.contains(&(l.x, l.y))),
+    );
     out
 }
 
@@ -1130,7 +1142,7 @@ fn meet_fates(a: &Count, b: &Count) -> bool {
 fn restated(
     story: &Story,
     counts: &[Count],
-    aligned: &FxHashSet<(Member, Member)>,
+    aligned: &FxHashMap<(Member, Member), f32>,
     told: &Descriptions,
 ) -> Vec<Link> {
     let mut by_head: FxHashMap<(&str, bool), Vec<usize>> = FxHashMap::default();
@@ -1155,7 +1167,9 @@ fn restated(
                     || a.fates.is_empty() != b.fates.is_empty()
                     || !restated_thing(a, b, told)
                     || !story.same_story(a.article, b.article)
-                    || aligned.contains(&(a.member(), b.member()))
+                    || aligned
+                        .get(&(a.member(), b.member()))
+                        .is_some_and(|&score| !a.measure || score >= MEASURE_PAIR)
                 {
                     continue;
                 }
@@ -1849,6 +1863,60 @@ mod tests {
         assert_eq!(f.summary, "12 members here, 14 in a.txt and b.txt");
         assert_eq!(f.severity, Severity::Medium);
         assert!(f.explanation.contains("stands alone"), "{}", f.explanation);
+    }
+
+    /// The findings of `texts` with every pair of sentences of different
+    /// articles aligned at `score`.
+    fn aligned_at(texts: &[&str], score: f32) -> Vec<Finding> {
+        use crate::align::{Member, Pair};
+        let an = run(texts);
+        let vocab = crate::align::Vocabulary::build(&an.articles);
+        let story_of = crate::align::stories(an.articles.len(), &[]);
+        let members: Vec<Member> = an
+            .articles
+            .iter()
+            .enumerate()
+            .flat_map(|(article, a)| {
+                (0..a.sentences.len()).map(move |sentence| Member { article, sentence })
+            })
+            .collect();
+        let pairs: Vec<Pair> = members
+            .iter()
+            .flat_map(|&a| members.iter().map(move |&b| (a, b)))
+            .filter(|(a, b)| a.article < b.article)
+            .map(|(a, b)| Pair { a, b, score })
+            .collect();
+        super::detect(&super::super::Story {
+            articles: &an.articles,
+            pairs: &pairs,
+            alignments: &[],
+            kb: crate::kb::Kb::builtin(),
+            vocab: &vocab,
+            story_of: &story_of,
+        })
+    }
+
+    /// Statements aligned too weakly for their measures to be compared as
+    /// aligned are compared as unaligned ones: a lone figure against two
+    /// that agree is found, as it would be with no alignment at all.
+    #[test]
+    fn weakly_aligned_measures_get_the_unaligned_tests() {
+        let told = "The coach, who worked for the rowing federation for 29 years before taking the role, is hailed as a hero.";
+        let again = "Hailed as a hero, the coach had worked for the rowing federation for 29 years before taking the role.";
+        let lone = "After working for the rowing federation for 31 years, he is now hailed as a hero in the role.";
+        let texts = [rowers(told), rowers(again), rowers(lone)];
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let weak = super::MEASURE_PAIR / 2.0;
+        let found = aligned_at(&refs, weak);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].summary, "31 here, 29 in a.txt and b.txt");
+        // The same figures in other words, of another stretch of time
+        // ("31 years" of marriage), stay quiet however weakly aligned.
+        let other = "He married his wife 31 years ago in a small church near the lake.";
+        let texts = [rowers(told), rowers(again), rowers(other)];
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let found = aligned_at(&refs, weak);
+        assert!(found.is_empty(), "{found:#?}");
     }
 
     /// One article against one, unaligned, is compared when the two tell
