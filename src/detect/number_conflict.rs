@@ -120,6 +120,9 @@ struct Count<'a> {
     measure: bool,
     /// "12 other members", "nine others": a group counted against another.
     relative: bool,
+    /// "One official said": one picked out of several speakers (see
+    /// [`picks_one`]), compared only in a statement told twice.
+    picked: bool,
     /// The word that sets the count inside a larger group, or makes it
     /// the larger group of another ("including 15 officers", "among 12
     /// members"), if any.
@@ -209,9 +212,7 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
         return measure_count(story, article, index, m, unit);
     }
     let counted = q.counted.as_deref()?;
-    if picks_one(text, &m.range, q) {
-        return None;
-    }
+    let picked = picks_one(text, &m.range, q);
     let (head_word, modifiers) = head_and_modifiers(counted)?;
     if year_label(&text[m.range.clone()], head_word) {
         return None;
@@ -260,6 +261,7 @@ fn count<'a>(story: &Story<'a>, article: usize, index: usize, m: &'a Mention) ->
         carving,
         measure: false,
         relative: is_relative(counted) || added(text, &m.range),
+        picked,
         part: part_of(story, article, index),
         noun,
     })
@@ -297,6 +299,7 @@ fn measure_count<'a>(
         carving: Vec::new(),
         measure: true,
         relative: false,
+        picked: false,
         // "The first 24 hours" is a stretch of time, not the opening
         // part of a series.
         part: part_of(story, article, index).filter(|&p| p != FIRST),
@@ -423,6 +426,7 @@ fn span_count<'a>(
         carving: Vec::new(),
         measure: true,
         relative: false,
+        picked: false,
         part: None,
         noun: Noun::Telling,
     })
@@ -978,6 +982,12 @@ fn links(story: &Story, counts: &[Count]) -> Vec<Link> {
         for &x in xs {
             for &y in ys {
                 let (a, b) = (&counts[x], &counts[y]);
+                // "One official said" against "four officials said" of one
+                // statement told twice disagrees on who speaks; in other
+                // statements they are other speakers.
+                if (a.picked || b.picked) && p.score < SAME_STATEMENT {
+                    continue;
+                }
                 let thing =
                     same_thing(a, b, p.score, &told) || sole_told_alike(counts, xs, ys, x, y);
                 if thing && same_context(a, b, p.score) && same_moment(story, a, b) {
@@ -1108,14 +1118,16 @@ fn tells_elsewhere(counts: &[Count], c: &Count, other: &Count) -> bool {
 /// Whether two quantities give one figure: the same value or bound, or
 /// a round figure and the exact one it rounds.
 fn same_figure(a: &QuantityValue, b: &QuantityValue) -> bool {
-    let figure = |q: &QuantityValue| exact_value(q).or(match (q.low, q.high) {
-        (Some(low), None) => Some(low),
-        (None, Some(high)) => Some(high),
-        _ => None,
-    });
-    figure(a)
-        .zip(figure(b))
-        .is_some_and(|(x, y)| x == y || rounds_to(x, y) || rounds_to(y, x))
+    let figure = |q: &QuantityValue| {
+        exact_value(q).or(match (q.low, q.high) {
+            (Some(low), None) => Some(low),
+            (None, Some(high)) => Some(high),
+            _ => None,
+        })
+    };
+    figure(a).zip(figure(b)).is_some_and(|(x, y)| {
+        (x - y).abs() < f64::EPSILON * x.abs().max(1.0) || rounds_to(x, y) || rounds_to(y, x)
+    })
 }
 
 /// Context words two counts of unaligned statements must share, beside
@@ -1200,6 +1212,8 @@ fn restated(
                 // ("12 members were injured", "14 members defected").
                 // The cheap tests first: most pairs fail them.
                 if a.article == b.article
+                    || a.picked
+                    || b.picked
                     || a.part != b.part
                     || a.fates.is_empty() != b.fates.is_empty()
                     || !restated_thing(a, b, told)
@@ -2276,6 +2290,40 @@ mod tests {
             conflicts(&[&killed("One porter was"), &killed("Three porters were")]).len(),
             1
         );
+    }
+
+    /// One statement told twice, word for word but for who speaks, that
+    /// has "one official" in one article and "three officials" in the
+    /// other disagrees on its sources.
+    #[test]
+    fn one_speaker_against_three_in_a_statement_told_twice_is_found() {
+        let said = |n: &str| {
+            article(
+                "June 2, 2025",
+                &format!(
+                    "{n} at the ministry said that the Namche Bazaar airstrip would stay shut for repairs until the monsoon rains ended in the autumn."
+                ),
+            )
+        };
+        let found = conflicts(&[&said("One official"), &said("Three officials")]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+    }
+
+    /// The near miss: "one official said" beside "three officials said"
+    /// in statements that only share their subject speaks of other
+    /// speakers, and stays quiet.
+    #[test]
+    fn one_speaker_in_another_statement_stays_quiet() {
+        let one = article(
+            "June 2, 2025",
+            "One senior official at the ministry said that the Namche Bazaar airstrip would stay shut for repairs until the autumn.",
+        );
+        let three = article(
+            "June 2, 2025",
+            "Three senior officials at the ministry said the porters' strike had ended and flights to the Namche Bazaar airstrip had resumed.",
+        );
+        let found = conflicts(&[&one, &three]);
+        assert!(found.is_empty(), "{found:#?}");
     }
 
     /// An undated article whose latest date is a year it mentions ("cut
