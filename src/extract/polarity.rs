@@ -428,6 +428,22 @@ static PAST_AUX: LazyLock<FxHashSet<&str>> = LazyLock::new(|| FILE.section_set("
 static PRESENT_AUX: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| FILE.section_set("present auxiliaries"));
 static TIME_WORDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| FILE.section_set("time words"));
+static PERIOD_UNITS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| FILE.section_set("period units"));
+
+/// Whether the tokens hold a span of time a negation may run over: "since
+/// ...", or "for" or "in" with a unit of time within three words ("for
+/// months", "in a year", "for more than two weeks").
+#[must_use]
+pub fn names_a_period(toks: &[Tok]) -> bool {
+    toks.iter().enumerate().any(|(i, t)| {
+        t.text == "since"
+            || matches!(t.text.as_str(), "for" | "in")
+                && toks[i + 1..]
+                    .iter()
+                    .take(4)
+                    .any(|u| PERIOD_UNITS.contains(u.text.as_str()))
+    })
+}
 
 /// Whether two statements that differ in these folded words speak of
 /// different times: one side adds a word of time ("former", "again"), or

@@ -24,7 +24,7 @@ use super::{
 };
 use crate::detect::stands_alone;
 use crate::extract::polarity::{
-    describes, different_times, is_past_form, is_subject_pronoun, unasserted,
+    describes, different_times, is_past_form, is_subject_pronoun, names_a_period, unasserted,
 };
 use crate::extract::speech::{is_belief_verb, is_denying_verb};
 
@@ -150,13 +150,13 @@ pub(super) fn detect(
         if found_on.contains(&claim.member) {
             continue;
         }
-        // A stated verb is a claim only against its opposites.
-        if !claim.negated && !table.contains_key(&claim.key) {
-            continue;
-        }
         let same = by_key
             .get(claim.key.as_str())
             .map_or(&[][..], Vec::as_slice);
+        // A negated verb is a claim against its statements; a stated one
+        // against its opposites, and against its negations too: a lone
+        // statement where several articles negate the verb is heard as a
+        // lone negation is, since each negation has the others with it.
         let against: Vec<&Frame> = if claim.negated {
             same.iter().copied().filter(|f| !f.negated).collect()
         } else {
@@ -168,6 +168,11 @@ pub(super) fn detect(
                 .flatten()
                 .copied()
                 .filter(|f| !f.negated)
+                .chain(
+                    same.iter()
+                        .copied()
+                        .filter(|f| f.negated && claim.plain && !over_period(read, f)),
+                )
                 .collect()
         };
         if against.is_empty() {
@@ -188,6 +193,14 @@ pub(super) fn detect(
         }
     }
     (out, pairs)
+}
+
+/// Whether the verb's clause runs over a span of time after it ("has not
+/// been seen for months"): denied over the span, the verb may still be
+/// stated of a moment outside it.
+fn over_period(read: &[Vec<Read>], f: &Frame) -> bool {
+    let toks = &read[f.member.article][f.member.sentence].toks;
+    names_a_period(&toks[f.verb + 1..f.clause.end.max(f.verb + 1)])
 }
 
 fn sentences(read: &[Vec<Read>], article: usize) -> impl Iterator<Item = Member> + use<> {
@@ -227,7 +240,7 @@ fn reversal<'f>(
         let n = shared(claim, f);
         // A swapped word may govern a later negated clause ("confirmed
         // that he would not" is "denied that he would").
-        let reversed_later = !claim.negated && (claim.later + f.later) % 2 == 1;
+        let reversed_later = claim.key != f.key && (claim.later + f.later) % 2 == 1;
         if reversed_later
             || n < MIN_AROUND_ALIGNED
             || !same_complement(claim, f)
@@ -260,7 +273,10 @@ fn reversal<'f>(
         }
     }
     let (f, n) = best?;
-    if opposed.len() < THIN_SUPPORT && !aligned(f) && !named_statement(claim, f) {
+    // A statement against negations is heard only against several: one
+    // negation against it is the negated claim's own case.
+    let lone = opposed.len() < THIN_SUPPORT;
+    if lone && (f.negated || !aligned(f) && !named_statement(claim, f)) {
         return None;
     }
     (!both_ways && stands_alone(agreeing.len(), opposed.len())).then_some((f, n, opposed.len()))
@@ -672,6 +688,8 @@ fn finding(
     };
     let how = if claim.negated {
         format!("negates \"{}\"", word(claim))
+    } else if other.negated {
+        format!("states \"{}\" where the other negates it", word(claim))
     } else {
         format!(
             "says \"{}\" where the other says \"{}\"",
@@ -1088,6 +1106,39 @@ mod tests {
             let found = aligned_two(claim, BLOCKED);
             assert!(found.is_empty(), "{claim}: {found:#?}");
         }
+    }
+
+    /// Two articles negate the verb, one states it: each negation has the
+    /// other with it, so the statement is the lone side.
+    #[test]
+    fn a_lone_statement_against_two_articles_that_negate_it() {
+        let found = three(
+            "The driver, who was taken to hospital, was wearing a seat belt on the coastal road when the bus overturned.",
+            [
+                "The driver was not wearing a seat belt on the coastal road near the harbour, police said on Monday.",
+                "Witnesses said the driver was not wearing a seat belt on the coastal road before the crash.",
+            ],
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].explanation.contains("negates it"), "{found:#?}");
+        assert!(
+            found[0].summary.contains("was wearing a seat belt"),
+            "{found:#?}"
+        );
+    }
+
+    /// A negation over a span of time ("for three weeks", "in a month")
+    /// is no denial of the act at some moment, perhaps before the span.
+    #[test]
+    fn a_statement_against_negations_over_a_period_is_quiet() {
+        let found = three(
+            "The missing driver was seen on the coastal road near the harbour, police said.",
+            [
+                "The missing driver has not been seen on the coastal road for three weeks, police said on Monday.",
+                "Witnesses said the missing driver had not been seen on the coastal road in a month.",
+            ],
+        );
+        assert!(found.is_empty(), "{found:#?}");
     }
 
     #[test]
