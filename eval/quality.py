@@ -866,7 +866,8 @@ def polarity_candidates(docs, ctx):
     for doc in docs:
         for change in polarity_changes(doc.text):
             sub, start, end, original, new, token, negated = change
-            rx = word_re(token, re.I)
+            # The token as a word of its own: "won" is not restated by "won't".
+            rx = re.compile(rf"(?<!\w){re.escape(token)}(?!\w|['’]\w)", re.I)
             if negated is None:
                 contains = rx.search
             else:  # the restating sentence says the same thing, negated or not
