@@ -42,6 +42,9 @@ use crate::text::fold;
 /// The fewest words a quotation needs to be matched across articles.
 const MIN_WORDS: usize = 5;
 
+/// The fewest words a quotation needs to be matched inside a longer one.
+const MIN_FRAGMENT_WORDS: usize = 7;
+
 /// The fewest words a quotation needs before its reuse as plain fact is
 /// worth a note: short phrases recur in any prose.
 const MIN_FACT_WORDS: usize = 8;
@@ -335,10 +338,17 @@ fn same_country(kb: &Kb, a: u32, b: u32) -> bool {
 // ---------------------------------------------------------------------------
 // Same words, different speakers
 
-/// One words inside the other, both long enough.
+/// One words inside the other, both long enough: a fragment inside a
+/// longer quotation needs more words than a whole one, since a short run
+/// ("appalled by the brutal murder") is a phrase two speakers can both use.
 fn same_words(a: &[String], b: &[String]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    short.len() >= MIN_WORDS && long.windows(short.len()).any(|w| w == short)
+    let least = if short.len() == long.len() {
+        MIN_WORDS
+    } else {
+        MIN_FRAGMENT_WORDS
+    };
+    short.len() >= least && long.windows(short.len()).any(|w| w == short)
 }
 
 /// The named speakers an article gives a quotation, wherever it quotes it.
@@ -944,6 +954,26 @@ mod tests {
             "{}",
             f.explanation
         );
+    }
+
+    /// A short run of words inside another speaker's longer quotation is a
+    /// phrase both can use; a longer run is the same quotation.
+    #[test]
+    fn a_short_fragment_of_a_longer_quotation_is_no_match() {
+        let long = article(
+            "March 3, 2024",
+            "\u{201C}We are shocked by the senseless attack on the convoy and we will hold those responsible to account,\u{201D} President Joe Biden said on Sunday.",
+        );
+        let short = |words: &str| {
+            article(
+                "March 3, 2024",
+                &format!("Secretary of State Antony Blinken said the government was \"{words}.\""),
+            )
+        };
+        let five = short("shocked by the senseless attack");
+        assert!(run(&[("a.txt", &long), ("b.txt", &five)]).is_empty());
+        let seven = short("shocked by the senseless attack on the convoy");
+        assert_eq!(run(&[("a.txt", &long), ("b.txt", &seven)]).len(), 1);
     }
 
     #[test]
