@@ -94,9 +94,9 @@ pub(super) fn byline(line: &str) -> Option<(Option<String>, Option<String>)> {
     (name_like && (by || outlet.is_some())).then(|| (Some(author.to_string()), outlet))
 }
 
-/// "ALBAWABA - ", "GAZA CITY (Reuters) - ": returns the outlet and the
-/// length of the prefix.
-fn dateline(block: &str) -> Option<(String, usize)> {
+/// "ALBAWABA - ", "GAZA CITY (Reuters) - ", "WASHINGTON - ": returns the
+/// outlet, if the prefix names one, and the length of the prefix.
+fn dateline(block: &str) -> Option<(Option<String>, usize)> {
     let (head, sep) = [" - ", " \u{2013} ", " \u{2014} "]
         .iter()
         .filter_map(|sep| block.find(sep).map(|at| (at, sep.len())))
@@ -114,7 +114,7 @@ fn dateline(block: &str) -> Option<(String, usize)> {
         let agency = paren.filter(|p| p.chars().next().is_some_and(char::is_uppercase))?;
         let name_like = agency.split_whitespace().count() <= 3
             && agency.chars().all(|c| c.is_alphabetic() || c == ' ');
-        return name_like.then(|| (agency.to_string(), head + sep));
+        return name_like.then(|| (Some(agency.to_string()), head + sep));
     }
     let all_caps = caps.chars().any(char::is_alphabetic)
         && caps.chars().all(|c| {
@@ -125,8 +125,23 @@ fn dateline(block: &str) -> Option<(String, usize)> {
     if !all_caps || caps.chars().filter(|c| c.is_alphabetic()).count() < 2 {
         return None;
     }
-    let outlet = paren.filter(|p| !p.is_empty()).unwrap_or(caps).to_string();
+    let outlet = match paren.filter(|p| !p.is_empty()) {
+        Some(agency) => Some(agency.to_string()),
+        None => (!names_place(caps)).then(|| caps.to_string()),
+    };
     Some((outlet, head + sep))
+}
+
+/// Whether a dateline's capitals name the place the story was filed from
+/// ("WASHINGTON", "KANSAS CITY, Mo.") rather than the outlet ("ALBAWABA"):
+/// a city with its state or country, or a place the knowledge base knows.
+fn names_place(caps: &str) -> bool {
+    use crate::kb::{Entity, Kb};
+    caps.contains(',')
+        || Kb::builtin()
+            .resolve(caps)
+            .iter()
+            .any(|e| matches!(e, Entity::Place(_) | Entity::Country(_)))
 }
 
 /// Reads a line that only dates the article, as the common page layouts
@@ -287,7 +302,9 @@ pub fn arrange(text: &str, candidates: &[Candidate], meta: &mut Meta) -> Vec<Blo
         if !dateline_checked {
             dateline_checked = true;
             if let Some((outlet, len)) = dateline(&text[range.clone()]) {
-                meta.outlet.get_or_insert(outlet);
+                if let Some(outlet) = outlet {
+                    meta.outlet.get_or_insert(outlet);
+                }
                 range.start += len;
             }
         }
@@ -575,11 +592,23 @@ mod tests {
         );
         assert_eq!(
             dateline("GAZA CITY (Reuters) - Strikes hit").map(|d| d.0),
-            Some("Reuters".into())
+            Some(Some("Reuters".into()))
         );
         assert_eq!(
             dateline("(Reuters) \u{2014} The attorney general").map(|d| d.0),
-            Some("Reuters".into())
+            Some(Some("Reuters".into()))
+        );
+        // A place alone is where the story was filed, not who wrote it;
+        // the prefix is still no part of the story's first sentence.
+        for place in [
+            "WASHINGTON \u{2014} The senator",
+            "ALBANY, N.Y. - Officials",
+        ] {
+            assert_eq!(dateline(place).map(|d| d.0), Some(None), "{place}");
+        }
+        assert_eq!(
+            dateline("ALBAWABA - In order").map(|d| d.0),
+            Some(Some("ALBAWABA".into()))
         );
         assert_eq!(dateline("(see below) - a note"), None);
     }
