@@ -30,7 +30,10 @@ use crate::text::{fold, lowercase};
 pub fn detect(story: &Story) -> Vec<Finding> {
     let mut out = weekday_mismatches(story);
     out.extend(today_mismatches(story));
-    out.extend(event_conflicts(story));
+    // One event's date disputed between several pairs of mentions (an
+    // article that tells the date twice, two articles against a third) is
+    // one disagreement for the reviewer.
+    out.extend(super::merge_repeats(story, event_conflicts(story)));
     out
 }
 
@@ -3783,5 +3786,22 @@ mod tests {
         // A negated clause is another statement.
         let c = ferry_b("Saturday").replace("ended on", "had not ended on");
         assert!(findings(&[FERRY_A, &c]).is_empty());
+    }
+
+    /// One article dating an event twice against two that agree on another
+    /// day is one disagreement, with every mention as evidence; a third
+    /// article agreeing with the lone one leaves nothing to report.
+    #[test]
+    fn one_event_disputed_between_several_mentions_is_one_finding() {
+        let thursday = school(
+            "Harbour master Tom Reid was found dead at his home in Kermit on Thursday, police said. Tom Reid was found dead on Thursday after neighbours called the police.",
+        );
+        let wednesday = school(
+            "Harbour master Tom Reid was found dead at his home in Kermit on Wednesday, police said.",
+        );
+        let found = findings(&[&thursday, &wednesday, &wednesday]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].evidence.len(), 4, "{found:#?}");
+        assert!(findings(&[&thursday, &thursday]).is_empty());
     }
 }
