@@ -24,7 +24,8 @@ use super::{
 };
 use crate::detect::stands_alone;
 use crate::extract::polarity::{
-    describes, different_times, is_past_form, is_subject_pronoun, names_a_period, unasserted,
+    dates_a_title, describes, different_times, is_linking_verb, is_past_form, is_subject_pronoun,
+    names_a_period, unasserted,
 };
 use crate::extract::speech::{is_belief_verb, is_denying_verb};
 
@@ -79,6 +80,10 @@ struct Frame {
     pronoun: Option<String>,
     /// Whether the verb is in the passive voice ("was blocked").
     passive: bool,
+    /// How many words follow the verb in its clause: none when it ends
+    /// it ("a visitor whom it did not identify"), and what it is done to
+    /// stands before it.
+    tail: usize,
     /// The content words of the passive's agent, after "by" ("was blocked
     /// by the city council"), in order: the active voice's subject.
     agent: Vec<String>,
@@ -331,7 +336,16 @@ fn same_complement(x: &Frame, y: &Frame) -> bool {
             || a.head.as_ref().is_some_and(|w| p.before.contains(w));
     }
     let first_in = |f: &Frame, g: &Frame| f.head.as_ref().is_some_and(|w| g.after.contains(w));
-    first_in(x, y) || first_in(y, x)
+    // Both verbs ending their clauses after one pronoun ("a visitor whom
+    // it did not identify" / "citing a visitor it didn't identify"): what
+    // they are done to stands before their subjects, and the words
+    // before must agree. Without a pronoun the clause may end at an
+    // intransitive verb ("the singer allegedly died").
+    let fronted = x.tail == 0
+        && y.tail == 0
+        && same_pronoun(x, y)
+        && x.before.intersection(&y.before).count() >= MIN_AROUND;
+    first_in(x, y) || first_in(y, x) || fronted
 }
 
 fn shared(x: &Frame, y: &Frame) -> usize {
@@ -461,10 +475,8 @@ fn frame(
     negated: bool,
 ) -> Option<Frame> {
     let toks = r.toks.as_slice();
-    let lead = toks[start.saturating_sub(3).min(clause.start)..verb]
-        .iter()
-        .map(|t| t.text.clone())
-        .collect();
+    let text = &story.articles[member.article].article.text;
+    let lead = lead(text, toks, start.saturating_sub(3).min(clause.start), verb);
     let key = story.vocab.normal(&toks[verb].text)?.into_owned();
     let content = |t: &&Tok| {
         t.is_word() && !is_negation_word(&t.text) && !is_adverb(&t.text) && !is_modal(&t.text)
@@ -483,8 +495,11 @@ fn frame(
         .filter(|w| *w != key)
         .take(WINDOW)
         .collect();
-    // The subject's words, "-ly" words kept: "family" is no adverb.
-    let prefix: Vec<String> = toks[..start]
+    // The subject's words, "-ly" words kept: "family" is no adverb. A
+    // linking verb just before the verb ("was pronounced dead") is no
+    // part of the subject.
+    let linked = linking(toks, start);
+    let prefix: Vec<String> = toks[..linked]
         .iter()
         .rev()
         .filter(|t| t.is_word() && !is_auxiliary(&t.text) && !is_negation_word(&t.text))
@@ -499,7 +514,6 @@ fn frame(
         .filter(|w| *w != key)
         .take(WINDOW)
         .collect();
-    let text = &story.articles[member.article].article.text;
     let named = toks
         .iter()
         .skip(1)
@@ -523,6 +537,7 @@ fn frame(
         key,
         verb,
         negated,
+        tail: words_after(toks, verb, &clause),
         clause,
         before,
         subject: prefix.first().cloned(),
@@ -541,6 +556,41 @@ fn frame(
     })
 }
 
+/// How many words follow the verb in its clause.
+fn words_after(toks: &[Tok], verb: usize, clause: &Range<usize>) -> usize {
+    toks[verb + 1..clause.end.max(verb + 1)]
+        .iter()
+        .filter(|t| t.is_word())
+        .count()
+}
+
+/// Folded words from `from` to the verb: auxiliaries and time words,
+/// less the words of time that date a title ("former outfielder Jose
+/// Canseco") or tell the next act ("then lost").
+fn lead(text: &str, toks: &[Tok], from: usize, verb: usize) -> Vec<String> {
+    (from..verb)
+        .filter(|&i| !dates_a_title(text, toks, i) && !next_in_turn(toks, i, verb))
+        .map(|i| toks[i].text.clone())
+        .collect()
+}
+
+/// Where the subject ends before the verb starting at `start`: before a
+/// linking verb that stands just before it ("was found dead"), else at
+/// `start`.
+fn linking(toks: &[Tok], start: usize) -> usize {
+    match start.checked_sub(1) {
+        Some(j) if is_linking_verb(&toks[j].text) => j,
+        _ => start,
+    }
+}
+
+/// Whether "then" at `i` stands just before the verb at `verb` or its
+/// auxiliary ("quit his job, then lost his home", "was then taken"): it
+/// tells what came next, not another time; "then President X" is a title.
+fn next_in_turn(toks: &[Tok], i: usize, verb: usize) -> bool {
+    toks[i].text == "then" && (i + 1 == verb || i + 2 == verb && is_auxiliary(&toks[i + 1].text))
+}
+
 /// Whether a stated verb is a finite one: a past form, or after an
 /// auxiliary with only adverbs between ("has since confirmed", "was
 /// dead").
@@ -552,6 +602,18 @@ fn finite(toks: &[Tok], verb: usize) -> bool {
             .filter(|t| t.is_word())
             .find(|t| !is_adverb(&t.text))
             .is_some_and(|t| is_auxiliary(&t.text) || matches!(t.text.as_str(), "being"))
+        || linked_after_auxiliary(toks, verb)
+}
+
+/// Whether a linking verb after an auxiliary stands just before the verb
+/// ("was found dead", "has been pronounced dead"): the state is stated.
+fn linked_after_auxiliary(toks: &[Tok], verb: usize) -> bool {
+    let mut words = toks[..verb]
+        .iter()
+        .rev()
+        .filter(|t| t.is_word() && !is_adverb(&t.text));
+    words.next().is_some_and(|t| is_linking_verb(&t.text))
+        && words.next().is_some_and(|t| is_auxiliary(&t.text))
 }
 
 /// Whether a form of "be" stands before the verb, adverbs and a
