@@ -2712,6 +2712,30 @@ mod tests {
         assert!(found.is_empty(), "{found:#?}");
     }
 
+    /// A clause reported in the past takes the past for the present:
+    /// "reported that X was not planning" denies "X is planning"; without
+    /// the verb of saying the past is another time. A sentence's first
+    /// word is a name when the other sentence capitalises it within.
+    #[test]
+    fn a_clause_reported_in_the_past_is_the_present() {
+        let planning = "Norvex is reportedly planning to launch a grocery delivery service for farms and bakeries, the Evening Post reports.";
+        let (_, found) = pair(
+            "In March, the Daily Courier reported that Norvex was not planning to launch its own grocery delivery service, free to members.",
+            planning,
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let (_, found) = pair(
+            "In March, the Daily Courier wrote of Norvex, which was not planning to launch its own grocery delivery service, free to members.",
+            planning,
+        );
+        assert!(found.is_empty(), "{found:#?}");
+        let (_, found) = pair(
+            "In March, the Daily Courier reported that Norvex was not planning to launch its own grocery delivery service, free to members.",
+            "Analysts say it is reportedly planning to launch a grocery delivery service for farms and bakeries, the Evening Post reports.",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
     /// The perfect reports a past event: "was not killed" and "has been
     /// killed" speak of one time, unlike "was not open" and "is open".
     #[test]

@@ -487,6 +487,11 @@ pub fn is_linking_verb(w: &str) -> bool {
     LINKING_VERBS.contains(w)
 }
 
+/// Whether a folded word is a past auxiliary ("was", "had").
+pub fn is_past_auxiliary(w: &str) -> bool {
+    PAST_AUX.contains(w)
+}
+
 /// Whether one side adds a word of time ("former", "again"): what
 /// [`different_times`] asks of two reported clauses, whose tense follows
 /// the verb of saying ("said the bombs were not causing" reports what

@@ -24,10 +24,10 @@ use super::{
 };
 use crate::detect::stands_alone;
 use crate::extract::polarity::{
-    dates_a_title, describes, different_times, is_linking_verb, is_past_form, is_subject_pronoun,
-    names_a_period, unasserted,
+    dates_a_title, describes, different_times, is_linking_verb, is_past_auxiliary, is_past_form,
+    is_subject_pronoun, names_a_period, unasserted,
 };
-use crate::extract::speech::{is_belief_verb, is_denying_verb};
+use crate::extract::speech::{is_belief_verb, is_denying_verb, is_reporting_verb};
 
 /// Content words taken on each side of the verb.
 const WINDOW: usize = 4;
@@ -99,6 +99,10 @@ struct Frame {
     /// Normal forms of the capitalised words of both windows, a sentence's
     /// first word aside: the named things the verb is said of.
     named: FxHashSet<String>,
+    /// The normal form of the sentence's first word, when in the windows:
+    /// a name if the other sentence capitalises it within ("Amazon is
+    /// planning" / "reported that Amazon was not planning").
+    opening: Option<String>,
     /// Whether the verb stands inside a quotation: worked out only for the
     /// frames that reach the voice check, not for every frame (it was
     /// about 1% of the whole analysis when done for all).
@@ -293,7 +297,8 @@ fn reversal<'f>(
 /// article against the claim is heard, as a common noun alone ("the
 /// driver") may stand for other people in other articles.
 fn named_statement(x: &Frame, y: &Frame) -> bool {
-    x.plain && y.plain && !x.named.is_disjoint(&y.named)
+    let opens = |f: &Frame, g: &Frame| f.opening.as_ref().is_some_and(|w| g.named.contains(w));
+    x.plain && y.plain && (!x.named.is_disjoint(&y.named) || opens(x, y) || opens(y, x))
 }
 
 /// Whether the verb is done to the same thing named first: the first
@@ -476,7 +481,9 @@ fn frame(
 ) -> Option<Frame> {
     let toks = r.toks.as_slice();
     let text = &story.articles[member.article].article.text;
-    let lead = lead(text, toks, start.saturating_sub(3).min(clause.start), verb);
+    let introduced = &toks[clause.start.saturating_sub(3)..clause.start];
+    let span = (start.saturating_sub(3).min(clause.start), verb);
+    let lead = lead(text, toks, span, backshifted(introduced));
     let key = story.vocab.normal(&toks[verb].text)?.into_owned();
     let content = |t: &&Tok| {
         t.is_word() && !is_negation_word(&t.text) && !is_adverb(&t.text) && !is_modal(&t.text)
@@ -514,16 +521,16 @@ fn frame(
         .filter(|w| *w != key)
         .take(WINDOW)
         .collect();
+    let in_windows = |w: &String| before.contains(w) || after.contains(w);
+    let opening = toks.first().and_then(normal).filter(in_windows);
     let named = toks
         .iter()
         .skip(1)
         .filter(|t| t.is_word() && text[t.range.clone()].starts_with(char::is_uppercase))
         .filter_map(normal)
-        .filter(|w| before.contains(w) || after.contains(w))
+        .filter(in_windows)
         .collect();
-    let believed = toks[clause.start.saturating_sub(3)..clause.start]
-        .iter()
-        .any(|t| is_belief_verb(&t.text));
+    let believed = introduced.iter().any(|t| is_belief_verb(&t.text));
     let passive = is_passive(&toks[..start]);
     let agent = if passive {
         by_agent(&toks[verb + 1..], |t| {
@@ -552,6 +559,7 @@ fn frame(
         offset: toks[verb].range.start,
         quoted: OnceCell::new(),
         plain: (negated || finite(toks, verb)) && !believed,
+        opening,
         named,
     })
 }
@@ -566,12 +574,23 @@ fn words_after(toks: &[Tok], verb: usize, clause: &Range<usize>) -> usize {
 
 /// Folded words from `from` to the verb: auxiliaries and time words,
 /// less the words of time that date a title ("former outfielder Jose
-/// Canseco") or tell the next act ("then lost").
-fn lead(text: &str, toks: &[Tok], from: usize, verb: usize) -> Vec<String> {
+/// Canseco") or tell the next act ("then lost"), and less a past
+/// auxiliary in a clause reported in the past, whose tense follows the
+/// verb of saying ("reported that Amazon was planning" tells what "Amazon
+/// is planning" does).
+fn lead(text: &str, toks: &[Tok], (from, verb): (usize, usize), backshifted: bool) -> Vec<String> {
     (from..verb)
         .filter(|&i| !dates_a_title(text, toks, i) && !next_in_turn(toks, i, verb))
+        .filter(|&i| !(backshifted && is_past_auxiliary(&toks[i].text)))
         .map(|i| toks[i].text.clone())
         .collect()
+}
+
+/// Whether a verb of saying in the past introduces the clause.
+fn backshifted(introduced: &[Tok]) -> bool {
+    introduced
+        .iter()
+        .any(|t| is_reporting_verb(&t.text) && is_past_form(&t.text))
 }
 
 /// Where the subject ends before the verb starting at `start`: before a
