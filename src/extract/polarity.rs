@@ -456,6 +456,42 @@ pub fn different_times(a: &[&str], b: &[&str]) -> bool {
     timed || past_present
 }
 
+static TITLE_TIME_WORDS: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| FILE.section_set("title time words"));
+
+/// Whether the word at `i` dates a title before a name ("former
+/// outfielder Jose Canseco", "ex-President Smith"): it says when the title
+/// was held, not when the statement holds, and the name says who is
+/// meant. A name is a capitalised word after the first word of the title,
+/// before any punctuation: "the former Soviet republic" or "the former
+/// harbour master" names nobody, and may be another holder than "the
+/// harbour master".
+pub fn dates_a_title(text: &str, toks: &[Tok], i: usize) -> bool {
+    TITLE_TIME_WORDS.contains(toks[i].text.as_str())
+        && toks[i + 1..]
+            .iter()
+            .filter(|t| t.text != "-")
+            .take_while(|t| t.is_word())
+            .take(6)
+            .skip(1)
+            .any(|t| text[t.range.clone()].starts_with(char::is_uppercase))
+}
+
+/// Verbs that link a subject to a state as a copula does ("was found
+/// dead", "was pronounced dead"): the state is stated of the subject, and
+/// the verb is no part of who it is said of.
+static LINKING_VERBS: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| FILE.section_set("linking verbs"));
+
+pub fn is_linking_verb(w: &str) -> bool {
+    LINKING_VERBS.contains(w)
+}
+
+/// Whether a folded word is a past auxiliary ("was", "had").
+pub fn is_past_auxiliary(w: &str) -> bool {
+    PAST_AUX.contains(w)
+}
+
 /// Whether one side adds a word of time ("former", "again"): what
 /// [`different_times`] asks of two reported clauses, whose tense follows
 /// the verb of saying ("said the bombs were not causing" reports what
@@ -752,5 +788,20 @@ mod tests {
         assert!(different_times(&["former"], &[]));
         assert!(!different_times(&["was"], &["were"]));
         assert!(!different_times(&["said"], &["wrote"]));
+    }
+
+    #[test]
+    fn former_before_a_name_dates_the_title() {
+        let at = |text: &str| {
+            let r = read_text(text);
+            let i = r.toks.iter().position(|t| t.text == "former").unwrap();
+            dates_a_title(text, &r.toks, i)
+        };
+        assert!(at("The former league goalkeeper Daniel Orwell was hurt."));
+        assert!(at("Former Mayor Ellen Tate was hurt."));
+        // No name: another holder may be meant.
+        assert!(!at("The former harbour master was hurt."));
+        assert!(!at("Former Mayor of the town was hurt."));
+        assert!(!at("The former mayor, Ellen Tate, was hurt."));
     }
 }

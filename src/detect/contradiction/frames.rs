@@ -24,9 +24,10 @@ use super::{
 };
 use crate::detect::stands_alone;
 use crate::extract::polarity::{
-    describes, different_times, is_past_form, is_subject_pronoun, names_a_period, unasserted,
+    dates_a_title, describes, different_times, is_linking_verb, is_past_auxiliary, is_past_form,
+    is_subject_pronoun, names_a_period, unasserted,
 };
-use crate::extract::speech::{is_belief_verb, is_denying_verb};
+use crate::extract::speech::{is_belief_verb, is_denying_verb, is_reporting_verb};
 
 /// Content words taken on each side of the verb.
 const WINDOW: usize = 4;
@@ -79,6 +80,10 @@ struct Frame {
     pronoun: Option<String>,
     /// Whether the verb is in the passive voice ("was blocked").
     passive: bool,
+    /// How many words follow the verb in its clause: none when it ends
+    /// it ("a visitor whom it did not identify"), and what it is done to
+    /// stands before it.
+    tail: usize,
     /// The content words of the passive's agent, after "by" ("was blocked
     /// by the city council"), in order: the active voice's subject.
     agent: Vec<String>,
@@ -94,6 +99,10 @@ struct Frame {
     /// Normal forms of the capitalised words of both windows, a sentence's
     /// first word aside: the named things the verb is said of.
     named: FxHashSet<String>,
+    /// The normal form of the sentence's first word, when in the windows:
+    /// a name if the other sentence capitalises it within ("Amazon is
+    /// planning" / "reported that Amazon was not planning").
+    opening: Option<String>,
     /// Whether the verb stands inside a quotation: worked out only for the
     /// frames that reach the voice check, not for every frame (it was
     /// about 1% of the whole analysis when done for all).
@@ -288,7 +297,8 @@ fn reversal<'f>(
 /// article against the claim is heard, as a common noun alone ("the
 /// driver") may stand for other people in other articles.
 fn named_statement(x: &Frame, y: &Frame) -> bool {
-    x.plain && y.plain && !x.named.is_disjoint(&y.named)
+    let opens = |f: &Frame, g: &Frame| f.opening.as_ref().is_some_and(|w| g.named.contains(w));
+    x.plain && y.plain && (!x.named.is_disjoint(&y.named) || opens(x, y) || opens(y, x))
 }
 
 /// Whether the verb is done to the same thing named first: the first
@@ -331,7 +341,16 @@ fn same_complement(x: &Frame, y: &Frame) -> bool {
             || a.head.as_ref().is_some_and(|w| p.before.contains(w));
     }
     let first_in = |f: &Frame, g: &Frame| f.head.as_ref().is_some_and(|w| g.after.contains(w));
-    first_in(x, y) || first_in(y, x)
+    // Both verbs ending their clauses after one pronoun ("a visitor whom
+    // it did not identify" / "citing a visitor it didn't identify"): what
+    // they are done to stands before their subjects, and the words
+    // before must agree. Without a pronoun the clause may end at an
+    // intransitive verb ("the singer allegedly died").
+    let fronted = x.tail == 0
+        && y.tail == 0
+        && same_pronoun(x, y)
+        && x.before.intersection(&y.before).count() >= MIN_AROUND;
+    first_in(x, y) || first_in(y, x) || fronted
 }
 
 fn shared(x: &Frame, y: &Frame) -> usize {
@@ -461,10 +480,10 @@ fn frame(
     negated: bool,
 ) -> Option<Frame> {
     let toks = r.toks.as_slice();
-    let lead = toks[start.saturating_sub(3).min(clause.start)..verb]
-        .iter()
-        .map(|t| t.text.clone())
-        .collect();
+    let text = &story.articles[member.article].article.text;
+    let introduced = &toks[clause.start.saturating_sub(3)..clause.start];
+    let span = (start.saturating_sub(3).min(clause.start), verb);
+    let lead = lead(text, toks, span, backshifted(introduced));
     let key = story.vocab.normal(&toks[verb].text)?.into_owned();
     let content = |t: &&Tok| {
         t.is_word() && !is_negation_word(&t.text) && !is_adverb(&t.text) && !is_modal(&t.text)
@@ -483,8 +502,11 @@ fn frame(
         .filter(|w| *w != key)
         .take(WINDOW)
         .collect();
-    // The subject's words, "-ly" words kept: "family" is no adverb.
-    let prefix: Vec<String> = toks[..start]
+    // The subject's words, "-ly" words kept: "family" is no adverb. A
+    // linking verb just before the verb ("was pronounced dead") is no
+    // part of the subject.
+    let linked = linking(toks, start);
+    let prefix: Vec<String> = toks[..linked]
         .iter()
         .rev()
         .filter(|t| t.is_word() && !is_auxiliary(&t.text) && !is_negation_word(&t.text))
@@ -499,17 +521,16 @@ fn frame(
         .filter(|w| *w != key)
         .take(WINDOW)
         .collect();
-    let text = &story.articles[member.article].article.text;
+    let in_windows = |w: &String| before.contains(w) || after.contains(w);
+    let opening = toks.first().and_then(normal).filter(in_windows);
     let named = toks
         .iter()
         .skip(1)
         .filter(|t| t.is_word() && text[t.range.clone()].starts_with(char::is_uppercase))
         .filter_map(normal)
-        .filter(|w| before.contains(w) || after.contains(w))
+        .filter(in_windows)
         .collect();
-    let believed = toks[clause.start.saturating_sub(3)..clause.start]
-        .iter()
-        .any(|t| is_belief_verb(&t.text));
+    let believed = introduced.iter().any(|t| is_belief_verb(&t.text));
     let passive = is_passive(&toks[..start]);
     let agent = if passive {
         by_agent(&toks[verb + 1..], |t| {
@@ -523,6 +544,7 @@ fn frame(
         key,
         verb,
         negated,
+        tail: words_after(toks, verb, &clause),
         clause,
         before,
         subject: prefix.first().cloned(),
@@ -537,8 +559,55 @@ fn frame(
         offset: toks[verb].range.start,
         quoted: OnceCell::new(),
         plain: (negated || finite(toks, verb)) && !believed,
+        opening,
         named,
     })
+}
+
+/// How many words follow the verb in its clause.
+fn words_after(toks: &[Tok], verb: usize, clause: &Range<usize>) -> usize {
+    toks[verb + 1..clause.end.max(verb + 1)]
+        .iter()
+        .filter(|t| t.is_word())
+        .count()
+}
+
+/// Folded words from `from` to the verb: auxiliaries and time words,
+/// less the words of time that date a title ("former outfielder Jose
+/// Canseco") or tell the next act ("then lost"), and less a past
+/// auxiliary in a clause reported in the past, whose tense follows the
+/// verb of saying ("reported that Amazon was planning" tells what "Amazon
+/// is planning" does).
+fn lead(text: &str, toks: &[Tok], (from, verb): (usize, usize), backshifted: bool) -> Vec<String> {
+    (from..verb)
+        .filter(|&i| !dates_a_title(text, toks, i) && !next_in_turn(toks, i, verb))
+        .filter(|&i| !(backshifted && is_past_auxiliary(&toks[i].text)))
+        .map(|i| toks[i].text.clone())
+        .collect()
+}
+
+/// Whether a verb of saying in the past introduces the clause.
+fn backshifted(introduced: &[Tok]) -> bool {
+    introduced
+        .iter()
+        .any(|t| is_reporting_verb(&t.text) && is_past_form(&t.text))
+}
+
+/// Where the subject ends before the verb starting at `start`: before a
+/// linking verb that stands just before it ("was found dead"), else at
+/// `start`.
+fn linking(toks: &[Tok], start: usize) -> usize {
+    match start.checked_sub(1) {
+        Some(j) if is_linking_verb(&toks[j].text) => j,
+        _ => start,
+    }
+}
+
+/// Whether "then" at `i` stands just before the verb at `verb` or its
+/// auxiliary ("quit his job, then lost his home", "was then taken"): it
+/// tells what came next, not another time; "then President X" is a title.
+fn next_in_turn(toks: &[Tok], i: usize, verb: usize) -> bool {
+    toks[i].text == "then" && (i + 1 == verb || i + 2 == verb && is_auxiliary(&toks[i + 1].text))
 }
 
 /// Whether a stated verb is a finite one: a past form, or after an
@@ -552,6 +621,18 @@ fn finite(toks: &[Tok], verb: usize) -> bool {
             .filter(|t| t.is_word())
             .find(|t| !is_adverb(&t.text))
             .is_some_and(|t| is_auxiliary(&t.text) || matches!(t.text.as_str(), "being"))
+        || linked_after_auxiliary(toks, verb)
+}
+
+/// Whether a linking verb after an auxiliary stands just before the verb
+/// ("was found dead", "has been pronounced dead"): the state is stated.
+fn linked_after_auxiliary(toks: &[Tok], verb: usize) -> bool {
+    let mut words = toks[..verb]
+        .iter()
+        .rev()
+        .filter(|t| t.is_word() && !is_adverb(&t.text));
+    words.next().is_some_and(|t| is_linking_verb(&t.text))
+        && words.next().is_some_and(|t| is_auxiliary(&t.text))
 }
 
 /// Whether a form of "be" stands before the verb, adverbs and a
