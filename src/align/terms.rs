@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
+use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::{FxHashMap, FxHashSet};
 use similar::{Algorithm as DiffAlgorithm, DiffTag, capture_diff_slices};
@@ -116,6 +117,29 @@ impl Names {
     }
 }
 
+/// The story's numbering of terms, in the order they are met.
+#[derive(Default)]
+struct Numbering {
+    ids: FxHashMap<String, u32>,
+}
+
+impl Numbering {
+    fn number(&mut self, name: String) -> u32 {
+        let next = self.ids.len() as u32;
+        *self.ids.entry(name).or_insert(next)
+    }
+
+    /// The terms in id order, moved out of the table rather than each
+    /// copied into a list as it is met (this runs on one core).
+    fn into_list(self) -> Vec<String> {
+        let mut list = vec![String::new(); self.ids.len()];
+        for (name, id) in self.ids {
+            list[id as usize] = name;
+        }
+        list
+    }
+}
+
 /// One article's sentences as terms in the order they are met (words,
 /// then mentions), numbered within the article.
 struct Local {
@@ -176,7 +200,7 @@ impl Terms {
         .into_iter()
         .flatten()
         .collect();
-        let mut names = Names::default();
+        let mut names = Numbering::default();
         let story_ids: Vec<Vec<u32>> = locals
             .iter_mut()
             .map(|local| {
@@ -184,15 +208,15 @@ impl Terms {
                 for &(l, _) in local.sentences.iter().flatten() {
                     let l = l as usize;
                     if story_id[l] == u32::MAX {
-                        story_id[l] = names.intern(std::mem::take(&mut local.names.list[l]));
+                        story_id[l] = names.number(std::mem::take(&mut local.names.list[l]));
                     }
                 }
                 story_id
             })
             .collect();
+        let names = names.into_list();
         let mut t = Terms {
-            postings: vec![Vec::new(); names.list.len()],
-            names: names.list,
+            names,
             ..Terms::default()
         };
         // Each sentence's terms in id order, one of each, on every core.
@@ -215,6 +239,13 @@ impl Terms {
                     .collect::<Vec<_>>()
             },
         );
+        // Each term's postings at their full size at once: grown from
+        // empty, thousands of lists were copied as they grew, on one core.
+        let mut df = vec![0usize; t.names.len()];
+        for (id, _) in by_article.iter().flatten().flatten() {
+            df[*id as usize] += 1;
+        }
+        t.postings = df.into_iter().map(Vec::with_capacity).collect();
         let mut raw: Vec<Vec<(u32, f32)>> = Vec::new();
         for (ai, sentences) in by_article.into_iter().enumerate() {
             for (si, vector) in sentences.into_iter().enumerate() {
@@ -229,16 +260,19 @@ impl Terms {
                 raw.push(vector);
             }
         }
+        // Weights and norms on every core: each sentence's alone, in the
+        // same order of operations as on one.
         let n = t.members.len().max(1) as f32;
-        for vector in &mut raw {
-            for (id, w) in vector.iter_mut() {
-                let df = t.postings[*id as usize].len() as f32;
-                *w *= (n / df).ln() + 1.0;
-            }
-        }
+        let postings = &t.postings;
         t.norms = raw
-            .iter()
-            .map(|v| v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt())
+            .par_iter_mut()
+            .map(|vector| {
+                for (id, w) in vector.iter_mut() {
+                    let df = postings[*id as usize].len() as f32;
+                    *w *= (n / df).ln() + 1.0;
+                }
+                vector.iter().map(|(_, w)| w * w).sum::<f32>().sqrt()
+            })
             .collect();
         t.vectors = raw;
         t

@@ -396,19 +396,26 @@ pub fn detect(story: &Story) -> Vec<Finding> {
     findings
         .par_iter_mut()
         .for_each(|f| f.id = finding_id(story, &sources, f));
-    findings.par_sort_by(|a, b| {
-        (a.severity, first_position(a), a.kind, &a.id).cmp(&(
-            b.severity,
-            first_position(b),
-            b.kind,
-            &b.id,
-        ))
-    });
+    // Their order is sorted, not the findings themselves: a finding is
+    // large, and a merge sort moved each one several times. Ties keep the
+    // rules' order (the index breaks them), as the stable sort did.
+    let key = |i: usize| {
+        let f = &findings[i];
+        (f.severity, first_position(f), f.kind, f.id.as_str())
+    };
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.par_sort_unstable_by(|&x, &y| key(x).cmp(&key(y)).then(x.cmp(&y)));
     // A rule may report one finding twice (once from each side); the same
     // id means the same evidence, so the first stands.
-    let mut seen = std::collections::HashSet::new();
-    findings.retain(|f| seen.insert(f.id.clone()));
-    findings
+    let mut seen = rustc_hash::FxHashSet::default();
+    seen.reserve(findings.len());
+    order.retain(|&i| seen.insert(findings[i].id.as_str()));
+    drop(seen);
+    let mut slots: Vec<Option<Finding>> = findings.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|i| slots[i].take()) // each index is in `order` once
+        .collect()
 }
 
 /// One clash told between many pairs of articles is one finding: where a

@@ -5,8 +5,8 @@
 //! uses throughout is weighed against every other source, whatever sentence
 //! it sits in.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use std::collections::HashMap;
 
 use super::spelling::{Likeness, given_key, name_words, words_likeness};
 use crate::extract::{PersonValue, Value};
@@ -46,22 +46,36 @@ impl Rendering<'_> {
 /// "Leelah Alcorn"): a misspelt surname is no reason for the name to go
 /// unseen.
 pub fn confirm_names(articles: &mut [ArticleAnalysis]) {
-    let mut by_given: HashMap<String, Vec<Vec<String>>> = HashMap::new();
-    for a in articles.iter() {
-        for m in &a.mentions {
-            let Value::Person(p) = &m.value else { continue };
-            let words = name_words(&p.name);
-            if words.len() >= 2
-                && let Some(key) = given_key(&words)
-            {
-                let known = by_given.entry(key).or_default();
-                if !known.contains(&words) {
-                    known.push(words);
-                }
-            }
+    // Each article's full names are split into words on every core; the
+    // table is then filled in article order, as it was on one.
+    let named: Vec<Vec<(String, Vec<String>)>> = articles
+        .par_iter()
+        .map(|a| {
+            a.mentions
+                .iter()
+                .filter_map(|m| {
+                    let Value::Person(p) = &m.value else {
+                        return None;
+                    };
+                    let words = name_words(&p.name);
+                    if words.len() < 2 {
+                        return None;
+                    }
+                    Some((given_key(&words)?, words))
+                })
+                .collect()
+        })
+        .collect();
+    let mut by_given: FxHashMap<String, Vec<Vec<String>>> = FxHashMap::default();
+    for (key, words) in named.into_iter().flatten() {
+        let known = by_given.entry(key).or_default();
+        if !known.contains(&words) {
+            known.push(words);
         }
     }
-    for a in articles.iter_mut() {
+    // Each article's unconfirmed names are looked up on every core: the
+    // articles are independent once the table is filled.
+    articles.par_iter_mut().for_each(|a| {
         let runs = std::mem::take(&mut a.unconfirmed_names);
         let mut added = false;
         for (range, sentence) in runs {
@@ -87,7 +101,7 @@ pub fn confirm_names(articles: &mut [ArticleAnalysis]) {
         if added {
             crate::extract::sort_mentions(&mut a.mentions);
         }
-    }
+    });
 }
 
 /// Every full-name rendering of the story.
