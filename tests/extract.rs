@@ -830,13 +830,13 @@ fn a_known_name_before_the_noun_describes_what_is_counted() {
 }
 
 /// A name after a modifier, or of several words, describes the noun
-/// after it too ("three senior Hamas officials", "four North Korean
+/// after it too ("three senior Taliban officials", "four North Korean
 /// envoys").
 #[test]
 fn a_name_inside_the_phrase_describes_what_is_counted() {
     assert_eq!(
-        counted("The talks drew three senior Hamas officials to the city."),
-        [Some(s("senior Hamas officials"))]
+        counted("The talks drew three senior Taliban officials to the city."),
+        [Some(s("senior Taliban officials"))]
     );
     assert_eq!(
         counted("Seoul welcomed four North Korean envoys on Monday."),
