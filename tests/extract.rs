@@ -735,6 +735,25 @@ fn a_group_named_in_capitals_is_counted() {
         counted("The video showed 21 Egyptian Coptic Christians on a beach."),
         [Some(s("Egyptian Coptic Christians"))]
     );
+    // A word after the group is no part of it.
+    assert_eq!(
+        counted("The video showed 21 Egyptian Coptic Christians along a beach."),
+        [Some(s("Egyptian Coptic Christians"))]
+    );
+}
+
+/// A people named in capitals after a modifier ends the phrase as its
+/// head ("two other Britons"); a person's name after a noun does not.
+#[test]
+fn a_people_after_a_modifier_is_counted() {
+    assert_eq!(
+        counted("The two other Britons left before dawn."),
+        [Some(s("other Britons"))]
+    );
+    assert_eq!(
+        counted("Guards found one hostage Lena Marsh in the cellar."),
+        [Some(s("hostage"))]
+    );
 }
 
 /// "50 or 60 doctors" is a range, as "50 to 60 doctors" is.
@@ -808,6 +827,21 @@ fn a_known_name_before_the_noun_describes_what_is_counted() {
     // The name is followed by a verb, not a noun: nothing is counted.
     assert_eq!(counted("Of the 12, Hamas freed three."), [None, None]);
     assert_eq!(counted("Last week 40 Hamas said were freed."), [None]);
+}
+
+/// A name after a modifier, or of several words, describes the noun
+/// after it too ("three senior Taliban officials", "four North Korean
+/// envoys").
+#[test]
+fn a_name_inside_the_phrase_describes_what_is_counted() {
+    assert_eq!(
+        counted("The talks drew three senior Taliban officials to the city."),
+        [Some(s("senior Taliban officials"))]
+    );
+    assert_eq!(
+        counted("Seoul welcomed four North Korean envoys on Monday."),
+        [Some(s("North Korean envoys"))]
+    );
 }
 
 /// A surname written with its particle in one word ("al-Assad") goes on

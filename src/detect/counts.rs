@@ -130,12 +130,15 @@ pub fn normal(vocab: &Vocabulary, word: &str) -> Option<String> {
 
 /// The counted phrase as head and modifiers: "Israeli captives" → captives
 /// with {Israeli}. The extractor may run on past the noun ("hostages home"),
-/// so the head is the first plural noun, else the first lower-case word.
+/// so the head is the first plural noun, else a group named in capitals
+/// that ends the phrase ("other Britons"), else the first lower-case word.
 pub fn head_and_modifiers(counted: &str) -> Option<(&str, Vec<&str>)> {
     let words: Vec<&str> = counted.split_whitespace().collect();
+    let named_group = |w: &&&str| is_capitalised(w) && is_plural(w);
     let head = words
         .iter()
         .position(|w| !is_capitalised(w) && is_plural(w))
+        .or_else(|| words.last().filter(named_group).map(|_| words.len() - 1))
         .or_else(|| words.iter().position(|w| !is_capitalised(w)))
         .unwrap_or(words.len().checked_sub(1)?);
     // "three Afghan [National Army soldiers]": a capitalised word that is

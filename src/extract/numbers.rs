@@ -400,17 +400,33 @@ fn counted(s: &Sentence, mut i: usize, vague: bool) -> (Option<String>, usize) {
             && !s.taken.get(i + 1).copied().unwrap_or(true)
             && !is_capitalised(s.word(i + 1))
             && phrase_word(s, i + 1, false);
+        // So may a longer name, or one after a modifier: "three elite
+        // North Korean officials", "five senior Taliban officials".
+        if !describes && let Some(end) = describing_name(s, i).filter(|e| words.len() + e - i < 4) {
+            words.extend((i..end).map(|k| s.word(k)));
+            i = end;
+            continue;
+        }
         if s.taken[i] && !describes {
             // A group named in capitals ends the phrase as its head: "21
-            // Egyptian Coptic Christians".
-            if let Some(end) = plural_name_run(s, i).filter(|e| words.len() + e - i <= 4) {
+            // Egyptian Coptic Christians", "two other Britons".
+            if let Some(end) =
+                plural_name_run(s, i, !words.is_empty()).filter(|e| words.len() + e - i <= 4)
+            {
                 words.extend((i..end).map(|k| s.word(k)));
                 last = end - 1;
             }
             break;
         }
-        // A name after the noun phrase ("hostages Romi Gonen") is not counted.
+        // A name after the noun phrase ("hostages Romi Gonen") is not
+        // counted, but a people named in capitals ends it as its head
+        // ("two other Britons").
         if !words.is_empty() && is_capitalised(w) && !is_capitalised(words[words.len() - 1]) {
+            let next_capitalised = i + 1 < s.tokens.len() && is_capitalised(s.word(i + 1));
+            if is_plural(w) && !next_capitalised {
+                words.push(w);
+                last = i;
+            }
             break;
         }
         words.push(w);
@@ -455,12 +471,38 @@ fn verb_first(s: &Sentence, i: usize) -> bool {
 /// token `i`, when it has two words or more and its last is a plural
 /// ("Coptic Christians"), so that the run names a group that can be
 /// counted.
-fn plural_name_run(s: &Sentence, i: usize) -> Option<usize> {
-    let end = (i..s.tokens.len())
+fn plural_name_run(s: &Sentence, i: usize, modified: bool) -> Option<usize> {
+    let end = name_run_end(s, i);
+    // One word alone ending in "s" is more often a name ("Hamas"), unless
+    // a modifier before it makes it a group ("two other Britons").
+    let least = if modified { 1 } else { 2 };
+    (end >= i + least && is_plural(s.word(end - 1))).then_some(end)
+}
+
+/// The end of the run of capitalised words already read as a name that
+/// starts at token `i`.
+fn name_run_end(s: &Sentence, i: usize) -> usize {
+    (i..s.tokens.len())
         .find(|&k| !s.taken[k] || !is_capitalised(s.word(k)))
-        .unwrap_or(s.tokens.len());
-    // One word alone ending in "s" is more often a name ("Hamas").
-    (end > i + 1 && is_plural(s.word(end - 1))).then_some(end)
+        .unwrap_or(s.tokens.len())
+}
+
+/// The end of a name read at token `i` that describes the lower-case
+/// word right after it, which goes on the counted phrase ("North Korean
+/// officials", "Taliban fighters").
+fn describing_name(s: &Sentence, i: usize) -> Option<usize> {
+    if !s.taken[i] || !is_capitalised(s.word(i)) {
+        return None;
+    }
+    let end = name_run_end(s, i);
+    // A run ending in a plural is itself the group counted ("Egyptian
+    // Coptic Christians along a beach"): see [`plural_name_run`].
+    (end < s.tokens.len()
+        && !is_plural(s.word(end - 1))
+        && !s.taken[end]
+        && !is_capitalised(s.word(end))
+        && phrase_word(s, end, false))
+    .then_some(end)
 }
 
 /// Whether token `i` may stand in a counted phrase, first in it or after
