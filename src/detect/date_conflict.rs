@@ -690,6 +690,9 @@ enum Link {
     Echoed,
     /// The bylines of one embedded post (see [`posts::same_post`]).
     Post,
+    /// Not aligned, but one teller telling the same thing, each date by
+    /// its verb of saying (see [`same_tellings`]).
+    Told,
 }
 
 impl Link {
@@ -698,9 +701,12 @@ impl Link {
     fn score(self) -> f32 {
         match self {
             Link::Aligned(score) => score,
-            Link::OnceEvent | Link::Leads | Link::Restated | Link::Echoed | Link::Post => {
-                EVENT_SCORE
-            }
+            Link::OnceEvent
+            | Link::Leads
+            | Link::Restated
+            | Link::Echoed
+            | Link::Post
+            | Link::Told => EVENT_SCORE,
         }
     }
 }
@@ -743,11 +749,13 @@ fn event_conflicts(story: &Story) -> Vec<Finding> {
         .flat_map(|c| [(c.x.member, c.y.member), (c.y.member, c.x.member)])
         .collect();
     let restated = restated_clauses(story, &seen, &all, &mut memo);
+    let told = same_tellings(story, &seen, &all, &mut memo);
     let posted = same_posts(story, &all);
     for c in comparisons
         .into_iter()
         .chain(unaligned)
         .chain(restated)
+        .chain(told)
         .chain(posted)
     {
         match verdict(story, &c, &mut memo) {
@@ -1247,6 +1255,90 @@ fn restatement(story: &Story, x: &Dated, y: &Dated) -> Option<Link> {
     } else {
         None
     }
+}
+
+/// How many words of what was told (outside the dates' clauses) two
+/// tellings must share to tell the same thing.
+const TOLD_THE_SAME: usize = 3;
+
+/// Dates of telling in other sentences of other articles by the same
+/// teller telling the same thing: "the Pentagon said Friday" after "U.S.
+/// airstrikes killed the group's leader", "the Pentagon announced Friday"
+/// after "the airstrikes succeeded in killing the group's leader". The
+/// clause of a date of telling holds little but the teller, so the
+/// clauses must name the same one (half the shorter clause in the
+/// other: "Homeland Security" is both the department and its
+/// secretary, whose statements differ), and the rest of the sentences must share `TOLD_THE_SAME`
+/// words. Pairs already compared are left out.
+fn same_tellings<'a>(
+    story: &Story<'a>,
+    compared: &FxHashSet<(Member, Member)>,
+    all: &[Dated<'a>],
+    memo: &mut Memo,
+) -> Vec<Comparison<'a>> {
+    let telling = |d: &Dated| d.clause.said && d.alone && d.post.is_none();
+    let mut postings: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (i, d) in all.iter().enumerate().filter(|(_, d)| telling(d)) {
+        for w in &d.clause.words {
+            postings.entry(w.as_str()).or_default().push(i);
+        }
+    }
+    let mut candidates: FxHashSet<(usize, usize)> = FxHashSet::default();
+    for list in postings
+        .values()
+        .filter(|l| l.len() <= MAX_CLAUSES_PER_WORD)
+    {
+        for (k, &i) in list.iter().enumerate() {
+            for &j in &list[k + 1..] {
+                step(1);
+                if all[i].member.article != all[j].member.article {
+                    candidates.insert((i, j));
+                }
+            }
+        }
+    }
+    let mut candidates: Vec<(usize, usize)> = candidates.into_iter().collect();
+    candidates.sort_unstable();
+    let mut out = Vec::new();
+    for (i, j) in candidates {
+        let (x, y) = (&all[i], &all[j]);
+        let (a, b) = (x.member, y.member);
+        if compared.contains(&(a, b)) || !story.same_story(a.article, b.article) {
+            continue;
+        }
+        let shared = x.clause.words.intersection(&y.clause.words).count();
+        let shorter = x.clause.words.len().min(y.clause.words.len());
+        if 2 * shared < shorter
+            || told_words(story, x, memo)
+                .intersection(&told_words(story, y, memo))
+                .count()
+                < TOLD_THE_SAME
+        {
+            continue;
+        }
+        if x.clause.frame == y.clause.frame && same_occurrence(story, x, y, memo) {
+            out.push(Comparison {
+                x: x.clone(),
+                y: y.clone(),
+                link: Link::Told,
+            });
+        }
+    }
+    out
+}
+
+/// What a sentence with a date of telling says was told: its content
+/// words (normalised) outside the date's clause.
+fn told_words(story: &Story, d: &Dated, memo: &mut Memo) -> BTreeSet<String> {
+    let m = d.member;
+    let plain = memo.plain.entry(m).or_insert_with(|| plain_words(story, m));
+    plain
+        .iter()
+        .filter(|w| w.chars().any(char::is_alphabetic) && !STOP.contains(fold(w).as_str()))
+        .filter(|w| !crate::extract::speech::is_speech_verb(w))
+        .filter_map(|w| story.vocab.normal(w).map(Cow::into_owned))
+        .filter(|w| !d.clause.words.contains(w))
+        .collect()
 }
 
 /// Whether both dates date a telling, or neither does. Clauses of other
@@ -1804,7 +1896,7 @@ fn one_statement(story: &Story, c: &Comparison) -> bool {
         }
         // Already a one-off event of the same people, or one post.
         Link::OnceEvent | Link::Post => true,
-        Link::Leads | Link::Restated | Link::Echoed => false,
+        Link::Leads | Link::Restated | Link::Echoed | Link::Told => false,
     }
 }
 
@@ -2257,6 +2349,7 @@ fn event_explanation(
                 "some of the same words around the date, in other sentences".to_string()
             }
             Link::Post => "the byline of the same post".to_string(),
+            Link::Told => "the same teller telling the same thing, in other sentences".to_string(),
         };
         let _ = write!(explanation, "; {} ({how})", describe(story, d));
     }
@@ -2981,6 +3074,30 @@ mod tests {
         assert_eq!(same.len(), 1, "{same:#?}");
         let other = story("Interior ministry spokesman Omar Haddad");
         assert!(other.is_empty(), "{other:#?}");
+    }
+
+    /// Sentences not aligned that date one teller's telling of one thing
+    /// on two days are compared (`Link::Told`); another teller, or the
+    /// same teller telling something else, is another statement.
+    #[test]
+    fn one_teller_telling_one_thing_unaligned_is_compared() {
+        let lead = "Harbour crane\nPublished May 20, 2025\n\n";
+        let a = format!(
+            "{lead}The port authority said Monday that a storm toppled the tallest crane at the Osterby container terminal overnight."
+        );
+        let found = |other: &str| unaligned(&[&a, &format!("{lead}{other}")], detect);
+        let told = found(
+            "The port authority said Wednesday that two warehouses were crushed when the tallest crane at the Osterby terminal fell.",
+        );
+        assert_eq!(told.len(), 1, "{told:#?}");
+        let other_teller = found(
+            "The dockworkers' union said Wednesday that two warehouses were crushed when the tallest crane at the Osterby terminal fell.",
+        );
+        assert!(other_teller.is_empty(), "{other_teller:#?}");
+        let other_matter = found(
+            "The port authority said Wednesday that repairs to the quay will take until autumn.",
+        );
+        assert!(other_matter.is_empty(), "{other_matter:#?}");
     }
 
     /// Whether the date `date` of `sentence` stands by a verb of saying.
