@@ -1171,32 +1171,7 @@ fn restated_clauses<'a>(
     all: &[Dated<'a>],
     memo: &mut Memo,
 ) -> Vec<Comparison<'a>> {
-    let mut postings: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-    for (i, d) in all.iter().enumerate().filter(|(_, d)| d.post.is_none()) {
-        for w in &d.clause.happened {
-            postings.entry(w.as_str()).or_default().push(i);
-        }
-    }
-    let mut shared: FxHashMap<(usize, usize), usize> = FxHashMap::default();
-    for list in postings
-        .values()
-        .filter(|l| l.len() <= MAX_CLAUSES_PER_WORD)
-    {
-        for (k, &i) in list.iter().enumerate() {
-            for &j in &list[k + 1..] {
-                step(1);
-                if all[i].member.article != all[j].member.article {
-                    *shared.entry((i, j)).or_default() += 1;
-                }
-            }
-        }
-    }
-    let mut candidates: Vec<(usize, usize)> = shared
-        .into_iter()
-        .filter(|&(_, n)| n >= 2)
-        .map(|(p, _)| p)
-        .collect();
-    candidates.sort_unstable();
+    let candidates = sharing_pairs(all, |d| d.post.is_none(), |c| &c.happened, 2);
     let mut out = Vec::new();
     for (i, j) in candidates {
         let (x, y) = (&all[i], &all[j]);
@@ -1216,6 +1191,45 @@ fn restated_clauses<'a>(
         }
     }
     out
+}
+
+/// The pairs (i, j), i < j, in order, of the dated clauses `keep` keeps,
+/// in different articles, that share at least `least` of the words
+/// `words` reads from their clauses. A word in more than
+/// `MAX_CLAUSES_PER_WORD` clauses links none.
+fn sharing_pairs(
+    all: &[Dated],
+    keep: impl Fn(&Dated) -> bool,
+    words: impl Fn(&Clause) -> &BTreeSet<String>,
+    least: usize,
+) -> Vec<(usize, usize)> {
+    let mut postings: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (i, d) in all.iter().enumerate().filter(|(_, d)| keep(d)) {
+        for w in words(&d.clause) {
+            postings.entry(w.as_str()).or_default().push(i);
+        }
+    }
+    let mut shared: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+    for list in postings
+        .values()
+        .filter(|l| l.len() <= MAX_CLAUSES_PER_WORD)
+    {
+        for (k, &i) in list.iter().enumerate() {
+            for &j in &list[k + 1..] {
+                step(1);
+                if all[i].member.article != all[j].member.article {
+                    *shared.entry((i, j)).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = shared
+        .into_iter()
+        .filter(|&(_, n)| n >= least)
+        .map(|(p, _)| p)
+        .collect();
+    pairs.sort_unstable();
+    pairs
 }
 
 /// How two dated clauses of other sentences restate each other, if they
@@ -1277,28 +1291,7 @@ fn same_tellings<'a>(
     memo: &mut Memo,
 ) -> Vec<Comparison<'a>> {
     let telling = |d: &Dated| d.clause.said && d.alone && d.post.is_none();
-    let mut postings: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-    for (i, d) in all.iter().enumerate().filter(|(_, d)| telling(d)) {
-        for w in &d.clause.words {
-            postings.entry(w.as_str()).or_default().push(i);
-        }
-    }
-    let mut candidates: FxHashSet<(usize, usize)> = FxHashSet::default();
-    for list in postings
-        .values()
-        .filter(|l| l.len() <= MAX_CLAUSES_PER_WORD)
-    {
-        for (k, &i) in list.iter().enumerate() {
-            for &j in &list[k + 1..] {
-                step(1);
-                if all[i].member.article != all[j].member.article {
-                    candidates.insert((i, j));
-                }
-            }
-        }
-    }
-    let mut candidates: Vec<(usize, usize)> = candidates.into_iter().collect();
-    candidates.sort_unstable();
+    let candidates = sharing_pairs(all, telling, |c| &c.words, 1);
     let mut out = Vec::new();
     for (i, j) in candidates {
         let (x, y) = (&all[i], &all[j]);
