@@ -1171,14 +1171,16 @@ fn restated_clauses<'a>(
     all: &[Dated<'a>],
     memo: &mut Memo,
 ) -> Vec<Comparison<'a>> {
-    let candidates = sharing_pairs(all, |d| d.post.is_none(), |c| &c.happened, 2);
+    let candidates = fresh_pairs(
+        story,
+        compared,
+        all,
+        |d| d.post.is_none(),
+        |c| &c.happened,
+        2,
+    );
     let mut out = Vec::new();
-    for (i, j) in candidates {
-        let (x, y) = (&all[i], &all[j]);
-        let (a, b) = (x.member, y.member);
-        if compared.contains(&(a, b)) || !story.same_story(a.article, b.article) {
-            continue;
-        }
+    for (x, y) in candidates {
         let Some(link) = restatement(story, x, y) else {
             continue;
         };
@@ -1193,16 +1195,18 @@ fn restated_clauses<'a>(
     out
 }
 
-/// The pairs (i, j), i < j, in order, of the dated clauses `keep` keeps,
-/// in different articles, that share at least `least` of the words
-/// `words` reads from their clauses. A word in more than
-/// `MAX_CLAUSES_PER_WORD` clauses links none.
-fn sharing_pairs(
-    all: &[Dated],
+/// The pairs, in `all`'s order, of the dated clauses `keep` keeps, in
+/// different articles of one story and not yet `compared`, that share at
+/// least `least` of the words `words` reads from their clauses. A word in
+/// more than `MAX_CLAUSES_PER_WORD` clauses links none.
+fn fresh_pairs<'d, 'a>(
+    story: &Story,
+    compared: &FxHashSet<(Member, Member)>,
+    all: &'d [Dated<'a>],
     keep: impl Fn(&Dated) -> bool,
     words: impl Fn(&Clause) -> &BTreeSet<String>,
     least: usize,
-) -> Vec<(usize, usize)> {
+) -> Vec<(&'d Dated<'a>, &'d Dated<'a>)> {
     let mut postings: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (i, d) in all.iter().enumerate().filter(|(_, d)| keep(d)) {
         for w in words(&d.clause) {
@@ -1230,6 +1234,13 @@ fn sharing_pairs(
         .collect();
     pairs.sort_unstable();
     pairs
+        .into_iter()
+        .map(|(i, j)| (&all[i], &all[j]))
+        .filter(|(x, y)| {
+            let (a, b) = (x.member, y.member);
+            !compared.contains(&(a, b)) && story.same_story(a.article, b.article)
+        })
+        .collect()
 }
 
 /// How two dated clauses of other sentences restate each other, if they
@@ -1282,8 +1293,8 @@ const TOLD_THE_SAME: usize = 3;
 /// clause of a date of telling holds little but the teller, so the
 /// clauses must name the same one (half the shorter clause in the
 /// other: "Homeland Security" is both the department and its
-/// secretary, whose statements differ), and the rest of the sentences must share `TOLD_THE_SAME`
-/// words. Pairs already compared are left out.
+/// secretary, whose statements differ), and the rest of the sentences
+/// must share `TOLD_THE_SAME` words. Pairs already compared are left out.
 fn same_tellings<'a>(
     story: &Story<'a>,
     compared: &FxHashSet<(Member, Member)>,
@@ -1291,14 +1302,9 @@ fn same_tellings<'a>(
     memo: &mut Memo,
 ) -> Vec<Comparison<'a>> {
     let telling = |d: &Dated| d.clause.said && d.alone && d.post.is_none();
-    let candidates = sharing_pairs(all, telling, |c| &c.words, 1);
+    let candidates = fresh_pairs(story, compared, all, telling, |c| &c.words, 1);
     let mut out = Vec::new();
-    for (i, j) in candidates {
-        let (x, y) = (&all[i], &all[j]);
-        let (a, b) = (x.member, y.member);
-        if compared.contains(&(a, b)) || !story.same_story(a.article, b.article) {
-            continue;
-        }
+    for (x, y) in candidates {
         let shared = x.clause.words.intersection(&y.clause.words).count();
         let shorter = x.clause.words.len().min(y.clause.words.len());
         if 2 * shared < shorter
